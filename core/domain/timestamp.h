@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace dpm {
+
+// Timestamps as the service writes them (Part A §3): UTC, "YYYY-MM-DDTHH:MM:SS+00:00", with
+// ".ffffff" microseconds only when non-zero. With one format, text order is time order, which is
+// what every range filter, ORDER BY and purge cut-off relies on.
+
+// Formats a point in time. QDateTime has millisecond precision, so microseconds are ms * 1000.
+QString formatTimestamp(const QDateTime &when);
+
+// Accepts what a person or script types as a bound: ISO-8601 with any offset or "Z", with or
+// without fractional seconds (up to microseconds), a space instead of "T", or a bare date
+// (midnight UTC). Returns the service format in UTC. Throws Error INVALID_TIMESTAMP otherwise.
+QString normalizeTimestamp(const QString &input);
+
+// Parses a stored or normalised timestamp back into a point in time (invalid QDateTime if the
+// text is not a timestamp). Microseconds beyond milliseconds are dropped.
+QDateTime parseTimestamp(const QString &text);
+
+// "now" in the service format; a single place so tests can reason about it.
+QString nowTimestamp();
+
+} // namespace dpm

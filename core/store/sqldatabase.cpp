@@ -1,0 +1,204 @@
+#include "sqldatabase.h"
+
+#include "domain/error.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+
+#include <memory>
+#include <unordered_map>
+
+Q_LOGGING_CATEGORY(lcStore, "dpm.store", QtWarningMsg)
+
+namespace dpm {
+
+namespace {
+
+// Closes and unregisters a connection in the thread that owns it, when that thread ends.
+struct ConnectionGuard
+{
+    QString name;
+    ~ConnectionGuard()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+};
+
+thread_local std::unordered_map<QString, std::unique_ptr<ConnectionGuard>> t_connections;
+
+QAtomicInteger<quint64> s_instanceCounter;
+
+QString quoteLibpqValue(const QString &value)
+{
+    if (!value.isEmpty() && !value.contains(QRegularExpression(QStringLiteral(R"([\s'\\;])"))))
+        return value;
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+} // namespace
+
+SqlDatabase::SqlDatabase(StoreLocation location)
+    : m_location(std::move(location))
+    , m_dialect(m_location.backend() == StoreBackend::Postgres ? SqlDialect::Kind::Postgres
+                                                                : SqlDialect::Kind::Sqlite)
+    , m_connectionPrefix(QStringLiteral("dpm-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
+{
+    if (m_dialect.isPostgres() && !QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DRIVER_MISSING"),
+                    QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install the "
+                                   "libqt6sql6-psql package."));
+    }
+    if (!m_dialect.isPostgres() && !QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_SQLITE_DRIVER_MISSING"),
+                    QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed; install the "
+                                   "libqt6sql6-sqlite package."));
+    }
+}
+
+SqlDatabase::~SqlDatabase()
+{
+    t_connections.erase(m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId())));
+}
+
+QSqlDatabase SqlDatabase::connection()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
+    if (t_connections.count(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+        t_connections.erase(name);
+    }
+
+    QSqlDatabase db;
+    if (m_dialect.isPostgres()) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        auto params = m_location.libpqParameters();
+        if (params.contains(QStringLiteral("host")))
+            db.setHostName(params.take(QStringLiteral("host")));
+        if (params.contains(QStringLiteral("port")))
+            db.setPort(params.take(QStringLiteral("port")).toInt());
+        if (params.contains(QStringLiteral("dbname")))
+            db.setDatabaseName(params.take(QStringLiteral("dbname")));
+        if (params.contains(QStringLiteral("user")))
+            db.setUserName(params.take(QStringLiteral("user")));
+        if (params.contains(QStringLiteral("password")))
+            db.setPassword(params.take(QStringLiteral("password")));
+        // A database that does not answer must not freeze anything for long.
+        if (!params.contains(QStringLiteral("connect_timeout")))
+            params.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+        if (!params.contains(QStringLiteral("application_name")))
+            params.insert(QStringLiteral("application_name"), QStringLiteral("dpm-support-console"));
+        QStringList options;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            options << it.key() + QLatin1Char('=') + quoteLibpqValue(it.value());
+        db.setConnectOptions(options.join(QLatin1Char(';')));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        const QFileInfo file(m_location.sqlitePath());
+        if (!file.absoluteDir().exists())
+            QDir().mkpath(file.absolutePath());
+        db.setDatabaseName(m_location.sqlitePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    auto guard = std::make_unique<ConnectionGuard>();
+    guard->name = name;
+    t_connections[name] = std::move(guard);
+
+    if (!db.open()) {
+        const QString reason = redactSecrets(db.lastError().text());
+        t_connections.erase(name);
+        if (m_dialect.isPostgres()) {
+            throw Error(ErrorKind::Connection, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"),
+                        QStringLiteral("Could not connect to %1 (%2); check that the server is running, "
+                                       "the address and credentials, and try again.")
+                            .arg(m_location.redacted(), reason.trimmed()));
+        }
+        throw Error(ErrorKind::Connection, QStringLiteral("DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED"),
+                    QStringLiteral("Could not open the SQLite file %1 (%2); check the path and its permissions.")
+                        .arg(m_location.sqlitePath(), reason.trimmed()));
+    }
+    configureNewConnection(db);
+    qCDebug(lcStore) << "opened connection" << name << "to" << m_location.redacted();
+    return db;
+}
+
+void SqlDatabase::configureNewConnection(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (m_dialect.isPostgres()) {
+        // Timestamps are text, but keep any server-side time function in UTC too.
+        q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        return;
+    }
+    // WAL lets the console's readers work while a writer (purge, migration) runs.
+    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+}
+
+QSqlQuery SqlDatabase::exec(const QString &sql, const QVariantList &params)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        throwQueryError(query, QStringLiteral("preparing a statement"));
+    for (const QVariant &p : params)
+        query.addBindValue(p);
+    if (!query.exec())
+        throwQueryError(query, QStringLiteral("running a statement"));
+    return query;
+}
+
+bool SqlDatabase::tableExists(const QString &table)
+{
+    if (m_dialect.isPostgres()) {
+        QSqlQuery q = exec(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {table});
+        return q.next() && q.value(0).toBool();
+    }
+    QSqlQuery q = exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"), {table});
+    return q.next();
+}
+
+void throwQueryError(const QSqlQuery &query, const QString &what)
+{
+    const QSqlError error = query.lastError();
+    const QString reason = redactSecrets(error.text().trimmed());
+    // QSqlQuery has no accessor for its connection; a driver-reported connection error is enough.
+    if (error.type() == QSqlError::ConnectionError) {
+        throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
+                    QStringLiteral("The database connection failed while %1 (%2); check the server and retry.")
+                        .arg(what, reason));
+    }
+    throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
+                QStringLiteral("The database reported an error while %1: %2").arg(what, reason));
+}
+
+QVariant nullableText(const std::optional<QString> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<QString>());
+}
+
+std::optional<QString> optionalText(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toString();
+}
+
+} // namespace dpm

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+
+namespace dpm {
+
+// What differs between SQLite and PostgreSQL in the console's SQL; everything else is one query
+// text for both. Parameters are always positional "?" placeholders (QPSQL rewrites them).
+class SqlDialect
+{
+public:
+    enum class Kind { Sqlite, Postgres };
+
+    explicit SqlDialect(Kind kind) : m_kind(kind) {}
+    Kind kind() const { return m_kind; }
+    bool isPostgres() const { return m_kind == Kind::Postgres; }
+
+    // Text ordering must be byte order on every backend (ids and timestamps compare as the
+    // service's strings do), whatever the PostgreSQL database's locale.
+    QString collateC() const { return isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString(); }
+
+    // result_json.status as text, NULL when absent or when the payload is not JSON, so one bad
+    // row never fails a listing (Part A §11). On PostgreSQL the null-safe form needs the
+    // console's function (console/0001); without it the plain cast is the only choice.
+    QString runStatusExpression(bool consoleFunctionAvailable) const;
+
+    // Name of the migration folder for this backend ("sqlite" or "postgres").
+    QString migrationFolder() const { return isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite"); }
+
+    // SQL that opens a write transaction that holds its lock from the start ("BEGIN IMMEDIATE"
+    // on SQLite, so two writers never deadlock on a lock upgrade).
+    QString beginWrite() const { return isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"); }
+
+private:
+    Kind m_kind;
+};
+
+} // namespace dpm

@@ -1,0 +1,252 @@
+#include "storelocation.h"
+
+#include "domain/error.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace dpm {
+
+namespace {
+
+[[noreturn]] void invalidLocation(const QString &why)
+{
+    throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
+                QStringLiteral("%1. Use memory:, sqlite:PATH, postgresql://user@host/db or a libpq "
+                               "string such as \"host=… dbname=…\" or \"service=name\".")
+                    .arg(why));
+}
+
+// libpq's key=value syntax: values may be single-quoted, with \' and \\ escapes inside.
+QMap<QString, QString> parseKeyValueDsn(const QString &text)
+{
+    QMap<QString, QString> out;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    auto skipSpace = [&] {
+        while (i < n && text.at(i).isSpace())
+            ++i;
+    };
+    while (true) {
+        skipSpace();
+        if (i >= n)
+            break;
+        const qsizetype keyStart = i;
+        while (i < n && text.at(i) != QLatin1Char('=') && !text.at(i).isSpace())
+            ++i;
+        const QString key = text.mid(keyStart, i - keyStart);
+        skipSpace();
+        if (key.isEmpty() || i >= n || text.at(i) != QLatin1Char('='))
+            invalidLocation(QStringLiteral("The connection string is missing \"=\" after \"%1\"").arg(key));
+        ++i;
+        skipSpace();
+        QString value;
+        if (i < n && text.at(i) == QLatin1Char('\'')) {
+            ++i;
+            bool closed = false;
+            while (i < n) {
+                const QChar c = text.at(i++);
+                if (c == QLatin1Char('\\') && i < n) {
+                    value += text.at(i++);
+                } else if (c == QLatin1Char('\'')) {
+                    closed = true;
+                    break;
+                } else {
+                    value += c;
+                }
+            }
+            if (!closed)
+                invalidLocation(QStringLiteral("The value of \"%1\" has an unterminated quote").arg(key));
+        } else {
+            while (i < n && !text.at(i).isSpace()) {
+                const QChar c = text.at(i++);
+                if (c == QLatin1Char('\\') && i < n)
+                    value += text.at(i++);
+                else
+                    value += c;
+            }
+        }
+        out.insert(key.toLower(), value);
+    }
+    return out;
+}
+
+QMap<QString, QString> parsePostgresUri(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        invalidLocation(QStringLiteral("The PostgreSQL URL is not valid"));
+    QMap<QString, QString> out;
+    if (!url.host().isEmpty())
+        out.insert(QStringLiteral("host"), url.host());
+    if (url.port() != -1)
+        out.insert(QStringLiteral("port"), QString::number(url.port()));
+    if (!url.userName().isEmpty())
+        out.insert(QStringLiteral("user"), url.userName(QUrl::FullyDecoded));
+    if (!url.password().isEmpty())
+        out.insert(QStringLiteral("password"), url.password(QUrl::FullyDecoded));
+    const QString db = url.path(QUrl::FullyDecoded).mid(1);
+    if (!db.isEmpty())
+        out.insert(QStringLiteral("dbname"), db);
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
+        out.insert(key.toLower(), value);
+    return out;
+}
+
+bool looksLikeSqliteFile(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(R"(\.(db|sqlite|sqlite3)$)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re.match(text).hasMatch() && !text.contains(QLatin1Char('='));
+}
+
+} // namespace
+
+StoreLocation StoreLocation::memory()
+{
+    return {};
+}
+
+StoreLocation StoreLocation::sqlite(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        invalidLocation(QStringLiteral("The SQLite location has no file path"));
+    StoreLocation location;
+    location.m_backend = StoreBackend::Sqlite;
+    location.m_sqlitePath = path;
+    return location;
+}
+
+StoreLocation StoreLocation::postgres(QMap<QString, QString> libpqParameters)
+{
+    StoreLocation location;
+    location.m_backend = StoreBackend::Postgres;
+    location.m_libpq = std::move(libpqParameters);
+    return location;
+}
+
+StoreLocation StoreLocation::parse(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        invalidLocation(QStringLiteral("The store location is empty"));
+    if (text == QLatin1String("memory:") || text == QLatin1String("memory")
+        || text == QLatin1String("memory://"))
+        return memory();
+    if (text.startsWith(QLatin1String("sqlite:"), Qt::CaseInsensitive)) {
+        QString path = text.mid(7);
+        if (path.startsWith(QLatin1String("//")))
+            path = path.mid(2);
+        return sqlite(path);
+    }
+    if (text.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
+        || text.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive))
+        return postgres(parsePostgresUri(text));
+    if (text.contains(QLatin1Char('=')))
+        return postgres(parseKeyValueDsn(text));
+    if (looksLikeSqliteFile(text))
+        return sqlite(text);
+    invalidLocation(QStringLiteral("\"%1\" is not a store location").arg(text));
+}
+
+std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnvironment &env)
+{
+    const QString backendText = env.value(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND")).trimmed();
+    if (backendText.isEmpty())
+        return std::nullopt;
+    const auto backend = storeBackendFromWire(backendText);
+    if (!backend) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND_UNSUPPORTED"),
+                    QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND=%1 is not a backend; use IN_MEMORY, "
+                                   "SQL (or SQLITE) or POSTGRES.")
+                        .arg(backendText));
+    }
+    switch (*backend) {
+    case StoreBackend::InMemory:
+        return memory();
+    case StoreBackend::Sqlite: {
+        QString path = env.value(QStringLiteral("DPM_SUPPORTABILITY_SQL_PATH")).trimmed();
+        if (path.isEmpty())
+            path = env.value(QStringLiteral("DPM_SUPPORTABILITY_SQLITE_PATH")).trimmed();
+        if (path.isEmpty())
+            path = QStringLiteral(".data/dpm_supportability.db");
+        return sqlite(path);
+    }
+    case StoreBackend::Postgres: {
+        const QString dsn = env.value(QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN")).trimmed();
+        if (dsn.isEmpty()) {
+            throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"),
+                        QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND is POSTGRES but "
+                                       "DPM_SUPPORTABILITY_POSTGRES_DSN is empty; set it to a PostgreSQL "
+                                       "URL or libpq connection string."));
+        }
+        const StoreLocation location = parse(dsn);
+        if (location.backend() != StoreBackend::Postgres) {
+            throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"),
+                        QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN does not name a PostgreSQL database; "
+                                       "set it to a postgresql:// URL or a libpq connection string."));
+        }
+        return location;
+    }
+    }
+    return std::nullopt;
+}
+
+QString StoreLocation::redacted() const
+{
+    switch (m_backend) {
+    case StoreBackend::InMemory:
+        return QStringLiteral("memory:");
+    case StoreBackend::Sqlite:
+        return QStringLiteral("sqlite:") + m_sqlitePath;
+    case StoreBackend::Postgres:
+        break;
+    }
+    QString out = QStringLiteral("postgresql://");
+    const QString user = m_libpq.value(QStringLiteral("user"));
+    if (!user.isEmpty()) {
+        out += QString::fromUtf8(QUrl::toPercentEncoding(user));
+        if (m_libpq.contains(QStringLiteral("password")))
+            out += QStringLiteral(":***");
+        out += QLatin1Char('@');
+    }
+    const QString host = m_libpq.value(QStringLiteral("host"));
+    // A socket directory cannot sit in the authority part; it goes to the query instead.
+    const bool hostIsPath = host.startsWith(QLatin1Char('/'));
+    if (!hostIsPath)
+        out += host;
+    if (m_libpq.contains(QStringLiteral("port")))
+        out += QLatin1Char(':') + m_libpq.value(QStringLiteral("port"));
+    out += QLatin1Char('/') + QString::fromUtf8(QUrl::toPercentEncoding(m_libpq.value(QStringLiteral("dbname"))));
+    QStringList query;
+    for (auto it = m_libpq.cbegin(); it != m_libpq.cend(); ++it) {
+        static const QStringList inAuthority{QStringLiteral("user"), QStringLiteral("password"),
+                                             QStringLiteral("port"), QStringLiteral("dbname")};
+        if (inAuthority.contains(it.key()) || (it.key() == QLatin1String("host") && !hostIsPath))
+            continue;
+        // Anything that may carry a secret is masked, whatever its spelling.
+        const bool secret = it.key().contains(QLatin1String("password"))
+            || it.key() == QLatin1String("sslpassword") || it.key() == QLatin1String("sslkey");
+        query << it.key() + QLatin1Char('=') + (secret ? QStringLiteral("***") : it.value());
+    }
+    if (!query.isEmpty())
+        out += QLatin1Char('?') + query.join(QLatin1Char('&'));
+    return out;
+}
+
+QString redactSecrets(const QString &text)
+{
+    static const QRegularExpression uriPassword(QStringLiteral(R"(((?:postgres|postgresql)://[^:/@\s]*):[^@\s]*@)"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression kvPassword(
+        QStringLiteral(R"(\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString out = text;
+    out.replace(uriPassword, QStringLiteral("\\1:***@"));
+    out.replace(kvPassword, QStringLiteral("\\1***"));
+    return out;
+}
+
+} // namespace dpm

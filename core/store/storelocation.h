@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain/vocabulary.h"
+
+#include <QMap>
+#include <QProcessEnvironment>
+#include <QString>
+
+#include <optional>
+
+namespace dpm {
+
+// Where a store lives: in memory, a SQLite file, or a PostgreSQL database given by libpq
+// parameters. Parsed from what people and the service use (URLs, libpq DSNs, service names,
+// the service's environment variables). The password, when one is given inline, is held here
+// only to open the connection; every text meant for people goes through redacted().
+class StoreLocation
+{
+public:
+    static StoreLocation memory();
+    static StoreLocation sqlite(const QString &path);
+    static StoreLocation postgres(QMap<QString, QString> libpqParameters);
+
+    // Accepts: "memory:"; "sqlite:PATH" (also "sqlite:///abs/path") or a path ending in .db,
+    // .sqlite or .sqlite3; "postgresql://…" / "postgres://…" URIs; libpq "key=value …" strings
+    // (including "service=name"). Throws Error STORE_LOCATION_INVALID otherwise.
+    static StoreLocation parse(const QString &text);
+
+    // The service's variables (Part B §8.1): DPM_SUPPORTABILITY_STORE_BACKEND (IN_MEMORY, SQL or
+    // SQLITE, POSTGRES), DPM_SUPPORTABILITY_POSTGRES_DSN, DPM_SUPPORTABILITY_SQL_PATH (wins over)
+    // DPM_SUPPORTABILITY_SQLITE_PATH, default ".data/dpm_supportability.db". nullopt when no
+    // backend is set (the console then opens its embedded default). Throws
+    // DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED and DPM_SUPPORTABILITY_STORE_BACKEND_UNSUPPORTED.
+    static std::optional<StoreLocation> fromEnvironment(const QProcessEnvironment &env);
+
+    StoreBackend backend() const { return m_backend; }
+    const QString &sqlitePath() const { return m_sqlitePath; }
+    // libpq keyword -> value, password included. Never print this; use redacted().
+    const QMap<QString, QString> &libpqParameters() const { return m_libpq; }
+    QString libpqParameter(const QString &key) const { return m_libpq.value(key); }
+
+    // For people: "memory:", "sqlite:/path", or "postgresql://user:***@host:port/db?sslmode=…".
+    QString redacted() const;
+
+private:
+    StoreBackend m_backend = StoreBackend::InMemory;
+    QString m_sqlitePath;
+    QMap<QString, QString> m_libpq;
+};
+
+// Replaces every password in a DSN or URL-looking text with "***"; used on texts that did not
+// come through StoreLocation (error messages from drivers, command lines echoed back).
+QString redactSecrets(const QString &text);
+
+} // namespace dpm

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "domain/entities.h"
+#include "domain/page.h"
+#include "domain/vocabulary.h"
+
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace dpm {
+
+// What a purge removed (or, in a dry run, would remove), per table (Part A §6).
+struct PurgeReport
+{
+    bool dryRun = false;
+    QString cutoff;                 // rows strictly older than this are expired
+    QMap<QString, qint64> deleted;  // table name -> rows; every table the purge touches is listed
+    qint64 count(const QString &table) const { return deleted.value(table); }
+};
+
+// The service's write path for one simulate call (Part B §6.7): the run, its artifact when
+// persisted, the CORRELATION_TO_RUN edge and, with an idempotency key, the mapping, a history
+// row and the IDEMPOTENCY_TO_RUN edge — all with the run's created_at, in one transaction.
+struct RunRecord
+{
+    RebalanceRun run;
+    std::optional<QString> artifactJson;
+};
+
+// The DPM supportability store (Part B §5 with the decisions of Part A). Every backend behaves
+// the same for every method; the contract suite in tests/contract holds them to it.
+//
+// Errors are thrown as dpm::Error. Timestamps passed in must already be in the service format
+// (use normalizeTimestamp); listing limits must be >= 1 (INVALID_LIMIT otherwise).
+// Implementations are safe to call from several threads (SQL backends use a connection per
+// thread); a single call is atomic.
+class SupportStore
+{
+public:
+    virtual ~SupportStore() = default;
+
+    virtual StoreBackend backend() const = 0;
+    // The location shown to people, passwords redacted.
+    virtual QString describe() const = 0;
+
+    // --- runs ---
+    // Upsert on rebalance_run_id. A correlation_id held by another run is the conflict
+    // DPM_RUN_CORRELATION_CONFLICT on every backend (the service's SQL adapters fail there
+    // with an unmapped integrity error; its in-memory adapter silently overwrites).
+    virtual void saveRun(const RebalanceRun &run) = 0;
+    virtual void recordRun(const RunRecord &record) = 0;
+    virtual std::optional<RebalanceRun> getRun(const QString &rebalanceRunId) = 0;
+    virtual std::optional<RebalanceRun> getRunByCorrelation(const QString &correlationId) = 0;
+    // Latest run with that hash by (created_at DESC, rebalance_run_id DESC).
+    virtual std::optional<RebalanceRun> getRunByRequestHash(const QString &requestHash) = 0;
+    // created_at DESC, rebalance_run_id DESC; keyset paging (Part A §4).
+    virtual Page<RunListItem> listRuns(const RunFilter &filter, const PageRequest &page) = 0;
+
+    // --- artifacts ---
+    virtual void saveRunArtifact(const RunArtifact &artifact) = 0;
+    virtual std::optional<RunArtifact> getRunArtifact(const QString &rebalanceRunId) = 0;
+
+    // --- idempotency ---
+    virtual void saveIdempotencyMapping(const IdempotencyMapping &mapping) = 0;
+    virtual std::optional<IdempotencyMapping> getIdempotencyMapping(const QString &idempotencyKey) = 0;
+    virtual void appendIdempotencyHistory(const IdempotencyHistoryEntry &entry) = 0;
+    // Oldest first by (created_at, rebalance_run_id, correlation_id, request_hash), the order of
+    // the service's history API (§6.3), on every backend. Unknown key -> empty list.
+    virtual QList<IdempotencyHistoryEntry> listIdempotencyHistory(const QString &idempotencyKey) = 0;
+
+    // --- async operations ---
+    // Both upsert on operation_id; a correlation_id held by another operation is the conflict
+    // DPM_ASYNC_OPERATION_CORRELATION_CONFLICT.
+    virtual void createOperation(const AsyncOperation &operation) = 0;
+    virtual void updateOperation(const AsyncOperation &operation) = 0;
+    // The service's async submit: the operation and its OPERATION_TO_CORRELATION edge in one
+    // transaction; an existing operation with that correlation is the conflict above.
+    virtual void submitOperation(const AsyncOperation &operation) = 0;
+    virtual std::optional<AsyncOperation> getOperation(const QString &operationId) = 0;
+    virtual std::optional<AsyncOperation> getOperationByCorrelation(const QString &correlationId) = 0;
+    // created_at DESC, operation_id DESC; keyset paging.
+    virtual Page<AsyncOperation> listOperations(const OperationFilter &filter, const PageRequest &page) = 0;
+    // Deletes operations with COALESCE(finished_at, created_at) < now - ttlSeconds (strict).
+    // ttlSeconds < 1 deletes nothing. Lineage edges are left in place.
+    virtual PurgeReport purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun) = 0;
+
+    // --- workflow decisions ---
+    // Plain insert; an existing decision_id is DPM_WORKFLOW_DECISION_CONFLICT.
+    virtual void appendWorkflowDecision(const WorkflowDecision &decision) = 0;
+    // Oldest first: decided_at ASC, decision_id ASC.
+    virtual QList<WorkflowDecision> listWorkflowDecisions(const QString &runId) = 0;
+    // Decisions whose action request carried this correlation id, oldest first.
+    virtual QList<WorkflowDecision> listWorkflowDecisionsByCorrelation(const QString &correlationId) = 0;
+    // decided_at DESC, decision_id DESC; keyset paging.
+    virtual Page<WorkflowDecision> listWorkflowDecisionsFiltered(const DecisionFilter &filter,
+                                                                 const PageRequest &page) = 0;
+
+    // --- lineage ---
+    virtual void appendLineageEdge(const LineageEdge &edge) = 0;
+    // Every edge whose source or target is the entity (a self-edge once), oldest first by
+    // (created_at, source_entity_id, edge_type, target_entity_id).
+    virtual QList<LineageEdge> listLineageEdges(const QString &entityId) = 0;
+
+    // --- policy packs (dpm 0002) ---
+    // Upsert keeps created_at and refreshes version, definition_json and updated_at.
+    virtual void upsertPolicyPack(const PolicyPack &pack) = 0;
+    virtual std::optional<PolicyPack> getPolicyPack(const QString &policyPackId) = 0;
+    virtual QList<PolicyPack> listPolicyPacks() = 0;   // policy_pack_id ASC
+    virtual bool deletePolicyPack(const QString &policyPackId) = 0;
+
+    // --- summary and retention ---
+    virtual SupportabilitySummary getSupportabilitySummary() = 0;
+    // retentionDays < 1 touches nothing. Otherwise deletes, in one transaction, what Part B §5
+    // lists for runs with created_at < now - retentionDays days (strict), and reports per table.
+    virtual PurgeReport purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun) = 0;
+};
+
+// Tables a run purge reports on, in the order they are shown.
+QStringList runPurgeTables();
+
+} // namespace dpm
