@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/storelocation.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace dpm::test {
+
+// A real, throwaway PostgreSQL server for the tests: initdb into a temporary directory, a free
+// port on 127.0.0.1, started as the `postgres` user when the tests run as root (runuser), and
+// stopped when the process exits. One server per test process; each test makes its own database.
+// A missing PostgreSQL is an error the tests report as a failure, never a skip.
+class PgServer
+{
+public:
+    // The process-wide server, started on first call. Check isRunning()/errorString().
+    static PgServer &instance();
+    ~PgServer();
+
+    bool isRunning() const { return m_running; }
+    // Why the server is not running: which binary is missing or what initdb/postgres printed.
+    QString errorString() const { return m_error; }
+    int port() const { return m_port; }
+
+    // A fresh, empty database (name derived from hint, made unique) on this server.
+    // Throws dpm::Error when the server is not running or the database cannot be created.
+    StoreLocation createDatabase(const QString &hint);
+    // The libpq URL of a database on this server (user postgres, trust authentication).
+    QString url(const QString &database) const;
+    // Runs SQL as the superuser on a database (admin work in tests: roles, drops, inspection).
+    void execAsSuperuser(const QString &database, const QString &sql);
+
+private:
+    PgServer();
+    void start();
+    bool runAsServerUser(const QString &program, const QStringList &args, QString *output, int timeoutMs);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_binDir;
+    QString m_dataDir;
+    int m_port = 0;
+    bool m_running = false;
+    bool m_asRoot = false;
+    QString m_error;
+    int m_databaseCounter = 0;
+};
+
+// QVERIFY-friendly accessor: the running server, or a failure message naming the cause.
+#define DPM_REQUIRE_POSTGRES()                                                                     \
+    do {                                                                                           \
+        if (!::dpm::test::PgServer::instance().isRunning())                                        \
+            QFAIL(qPrintable(QStringLiteral("PostgreSQL is required for this test: ")              \
+                             + ::dpm::test::PgServer::instance().errorString()));                  \
+    } while (false)
+
+} // namespace dpm::test
