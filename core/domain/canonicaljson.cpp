@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace dpm {
@@ -147,6 +148,225 @@ void append(QByteArray &out, const QJsonValue &value)
     }
 }
 
+// A recursive-descent reader of JSON text that writes the canonical form as it goes, keeping
+// number spellings (QJsonDocument turns 100.0 into an integer, which Python would not).
+class CanonicalWriter
+{
+public:
+    CanonicalWriter(const QByteArray &text, const std::function<bool(const QString &)> &dropKey)
+        : m_text(text)
+        , m_dropKey(dropKey)
+    {
+    }
+
+    QByteArray run()
+    {
+        QByteArray out;
+        value(out, 0);
+        skipSpace();
+        if (m_pos != m_text.size())
+            fail("unexpected text after the JSON value");
+        return out;
+    }
+
+private:
+    [[noreturn]] void fail(const char *why) const
+    {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_JSON"),
+                    QStringLiteral("The text is not JSON (%1 at offset %2); pass a JSON document.")
+                        .arg(QLatin1String(why))
+                        .arg(m_pos));
+    }
+
+    void skipSpace()
+    {
+        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\n'
+                                         || m_text[m_pos] == '\r'))
+            ++m_pos;
+    }
+
+    bool consume(const char *literal)
+    {
+        const qsizetype n = qsizetype(qstrlen(literal));
+        if (m_text.mid(m_pos, n) != literal)
+            return false;
+        m_pos += n;
+        return true;
+    }
+
+    void value(QByteArray &out, int depth)
+    {
+        if (depth > 512)
+            fail("nesting too deep");
+        skipSpace();
+        if (m_pos >= m_text.size())
+            fail("unexpected end");
+        const char c = m_text[m_pos];
+        if (c == '{') {
+            object(out, depth);
+        } else if (c == '[') {
+            ++m_pos;
+            out += '[';
+            skipSpace();
+            if (m_pos < m_text.size() && m_text[m_pos] == ']') {
+                ++m_pos;
+            } else {
+                for (bool first = true;; first = false) {
+                    if (!first)
+                        out += ',';
+                    value(out, depth + 1);
+                    skipSpace();
+                    if (consume("]"))
+                        break;
+                    if (!consume(","))
+                        fail("expected , or ]");
+                }
+            }
+            out += ']';
+        } else if (c == '"') {
+            appendString(out, string());
+        } else if (consume("true")) {
+            out += "true";
+        } else if (consume("false")) {
+            out += "false";
+        } else if (consume("null")) {
+            out += "null";
+        } else if (consume("NaN")) {
+            out += "NaN";
+        } else if (consume("Infinity")) {
+            out += "Infinity";
+        } else if (consume("-Infinity")) {
+            out += "-Infinity";
+        } else {
+            number(out);
+        }
+    }
+
+    void object(QByteArray &out, int depth)
+    {
+        ++m_pos;
+        // Python keeps the last of duplicate keys; a map does the same and sorts.
+        std::map<std::u32string, std::pair<QString, QByteArray>> members;
+        skipSpace();
+        if (!consume("}")) {
+            while (true) {
+                skipSpace();
+                if (m_pos >= m_text.size() || m_text[m_pos] != '"')
+                    fail("expected a key");
+                const QString key = string();
+                skipSpace();
+                if (!consume(":"))
+                    fail("expected :");
+                QByteArray member;
+                value(member, depth + 1);
+                if (!m_dropKey || !m_dropKey(key))
+                    members[key.toStdU32String()] = {key, member};
+                skipSpace();
+                if (consume("}"))
+                    break;
+                if (!consume(","))
+                    fail("expected , or }");
+            }
+        }
+        out += '{';
+        bool first = true;
+        for (const auto &[sortKey, member] : members) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendString(out, member.first);
+            out += ':';
+            out += member.second;
+        }
+        out += '}';
+    }
+
+    QString string()
+    {
+        ++m_pos; // opening quote
+        QByteArray raw;
+        QString result;
+        while (true) {
+            if (m_pos >= m_text.size())
+                fail("unterminated string");
+            const char c = m_text[m_pos++];
+            if (c == '"')
+                break;
+            if (static_cast<unsigned char>(c) < 0x20)
+                fail("control character in string");
+            if (c != '\\') {
+                raw += c;
+                continue;
+            }
+            result += QString::fromUtf8(raw);
+            raw.clear();
+            if (m_pos >= m_text.size())
+                fail("unterminated escape");
+            const char e = m_text[m_pos++];
+            switch (e) {
+            case '"': result += QLatin1Char('"'); break;
+            case '\\': result += QLatin1Char('\\'); break;
+            case '/': result += QLatin1Char('/'); break;
+            case 'b': result += QLatin1Char('\b'); break;
+            case 'f': result += QLatin1Char('\f'); break;
+            case 'n': result += QLatin1Char('\n'); break;
+            case 'r': result += QLatin1Char('\r'); break;
+            case 't': result += QLatin1Char('\t'); break;
+            case 'u': {
+                bool ok = false;
+                const ushort unit = m_text.mid(m_pos, 4).toUShort(&ok, 16);
+                if (!ok || m_text.mid(m_pos, 4).size() != 4)
+                    fail("bad \\u escape");
+                m_pos += 4;
+                result += QChar(unit); // lone surrogates pass through, as in Python
+                break;
+            }
+            default:
+                fail("bad escape");
+            }
+        }
+        return result + QString::fromUtf8(raw);
+    }
+
+    void number(QByteArray &out)
+    {
+        const qsizetype start = m_pos;
+        bool isFloat = false;
+        if (m_pos < m_text.size() && m_text[m_pos] == '-')
+            ++m_pos;
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c >= '0' && c <= '9') {
+                ++m_pos;
+            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || (c == '-' && m_pos > start)) {
+                isFloat = isFloat || c == '.' || c == 'e' || c == 'E';
+                ++m_pos;
+            } else {
+                break;
+            }
+        }
+        const QByteArray lexeme = m_text.mid(start, m_pos - start);
+        if (lexeme.isEmpty() || lexeme == "-")
+            fail("unexpected character");
+        if (!isFloat) {
+            // Python re-prints ints from their value: "-0" becomes "0"; digits otherwise stay.
+            if (lexeme.size() > 1 && lexeme.startsWith('0'))
+                fail("leading zero");
+            out += lexeme == "-0" ? QByteArray("0") : lexeme;
+            return;
+        }
+        bool ok = false;
+        const double d = lexeme.toDouble(&ok);
+        if (!ok && !std::isinf(d))
+            fail("bad number");
+        appendDouble(out, d);
+    }
+
+    const QByteArray &m_text;
+    const std::function<bool(const QString &)> &m_dropKey;
+    qsizetype m_pos = 0;
+};
+
 } // namespace
 
 QByteArray canonicalJson(const QJsonValue &value)
@@ -156,15 +376,10 @@ QByteArray canonicalJson(const QJsonValue &value)
     return out;
 }
 
-QByteArray canonicalizeJsonText(const QByteArray &text)
+QByteArray canonicalizeJsonText(const QByteArray &text, const std::function<bool(const QString &)> &dropKey)
 {
-    QString message;
-    const QJsonValue value = parseJsonText(QString::fromUtf8(text), &message);
-    if (value.isUndefined()) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_JSON"),
-                    QStringLiteral("The text is not JSON (%1); pass a JSON document.").arg(message));
-    }
-    return canonicalJson(value);
+    CanonicalWriter writer(text, dropKey);
+    return writer.run();
 }
 
 QString sha256Hash(const QJsonValue &value)

@@ -89,6 +89,14 @@ QDateTime parseTimestamp(const QString &text)
     return parse(text, parsed) ? parsed.utc : QDateTime();
 }
 
+QString addSecondsToTimestamp(const QString &timestamp, qint64 seconds)
+{
+    ParsedTimestamp parsed;
+    if (!parse(timestamp, parsed))
+        normalizeTimestamp(timestamp); // throws INVALID_TIMESTAMP with the usual sentence
+    return format(parsed.utc.addSecs(seconds), parsed.micros);
+}
+
 QString nowTimestamp()
 {
     return formatTimestamp(QDateTime::currentDateTimeUtc());

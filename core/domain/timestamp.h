@@ -21,6 +21,11 @@ QString normalizeTimestamp(const QString &input);
 // text is not a timestamp). Microseconds beyond milliseconds are dropped.
 QDateTime parseTimestamp(const QString &text);
 
+// A stored or normalised timestamp moved by a number of seconds (negative = earlier), keeping
+// its microseconds, in the service format. Used for purge cut-offs (now - retention). Throws
+// INVALID_TIMESTAMP when the text is not a timestamp.
+QString addSecondsToTimestamp(const QString &timestamp, qint64 seconds);
+
 // "now" in the service format; a single place so tests can reason about it.
 QString nowTimestamp();
 

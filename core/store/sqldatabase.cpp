@@ -165,6 +165,13 @@ QSqlQuery SqlDatabase::exec(const QString &sql, const QVariantList &params)
     return query;
 }
 
+void SqlDatabase::execDirect(const QString &sql)
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql))
+        throwQueryError(query, QStringLiteral("running \"%1\"").arg(sql));
+}
+
 bool SqlDatabase::tableExists(const QString &table)
 {
     if (m_dialect.isPostgres()) {

@@ -36,6 +36,9 @@ public:
     // (or the connection error if the server went away).
     QSqlQuery exec(const QString &sql, const QVariantList &params = {});
 
+    // Runs a statement without preparing it (transaction control, session settings).
+    void execDirect(const QString &sql);
+
     // True when a table of that name exists (in the current schema on PostgreSQL).
     bool tableExists(const QString &table);
 

@@ -31,6 +31,12 @@ public:
     // on SQLite, so two writers never deadlock on a lock upgrade).
     QString beginWrite() const { return isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"); }
 
+    // A consistent read snapshot without taking the write lock.
+    QString beginRead() const
+    {
+        return isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN");
+    }
+
 private:
     Kind m_kind;
 };

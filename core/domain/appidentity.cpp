@@ -1,0 +1,13 @@
+#include "appidentity.h"
+
+#include <QCoreApplication>
+
+namespace dpm {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
+    QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
+}
+
+} // namespace dpm

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "store/sqldatabase.h"
+#include "store/supportstore.h"
+
+#include <memory>
+
+namespace dpm {
+
+// The supportability store on SQLite or PostgreSQL: one set of queries, the differences kept in
+// SqlDialect. Every listing pages by keyset in SQL; every write that belongs together is one
+// transaction; every value is a bound parameter.
+class SqlStore : public SupportStore
+{
+public:
+    // Takes the database; throws DPM_SCHEMA_NOT_INITIALISED when it has no DPM tables.
+    explicit SqlStore(std::unique_ptr<SqlDatabase> database);
+    ~SqlStore() override;
+
+    SqlDatabase &database() { return *m_db; }
+
+    StoreBackend backend() const override;
+    QString describe() const override;
+
+    void saveRun(const RebalanceRun &run) override;
+    void recordRun(const RunRecord &record) override;
+    std::optional<RebalanceRun> getRun(const QString &rebalanceRunId) override;
+    std::optional<RebalanceRun> getRunByCorrelation(const QString &correlationId) override;
+    std::optional<RebalanceRun> getRunByRequestHash(const QString &requestHash) override;
+    Page<RunListItem> listRuns(const RunFilter &filter, const PageRequest &page) override;
+
+    void saveRunArtifact(const RunArtifact &artifact) override;
+    std::optional<RunArtifact> getRunArtifact(const QString &rebalanceRunId) override;
+
+    void saveIdempotencyMapping(const IdempotencyMapping &mapping) override;
+    std::optional<IdempotencyMapping> getIdempotencyMapping(const QString &idempotencyKey) override;
+    void appendIdempotencyHistory(const IdempotencyHistoryEntry &entry) override;
+    QList<IdempotencyHistoryEntry> listIdempotencyHistory(const QString &idempotencyKey) override;
+
+    void createOperation(const AsyncOperation &operation) override;
+    void updateOperation(const AsyncOperation &operation) override;
+    void submitOperation(const AsyncOperation &operation) override;
+    std::optional<AsyncOperation> getOperation(const QString &operationId) override;
+    std::optional<AsyncOperation> getOperationByCorrelation(const QString &correlationId) override;
+    Page<AsyncOperation> listOperations(const OperationFilter &filter, const PageRequest &page) override;
+    PurgeReport purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun) override;
+
+    void appendWorkflowDecision(const WorkflowDecision &decision) override;
+    QList<WorkflowDecision> listWorkflowDecisions(const QString &runId) override;
+    QList<WorkflowDecision> listWorkflowDecisionsByCorrelation(const QString &correlationId) override;
+    Page<WorkflowDecision> listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page) override;
+
+    void appendLineageEdge(const LineageEdge &edge) override;
+    QList<LineageEdge> listLineageEdges(const QString &entityId) override;
+
+    void upsertPolicyPack(const PolicyPack &pack) override;
+    std::optional<PolicyPack> getPolicyPack(const QString &policyPackId) override;
+    QList<PolicyPack> listPolicyPacks() override;
+    bool deletePolicyPack(const QString &policyPackId) override;
+
+    SupportabilitySummary getSupportabilitySummary() override;
+    PurgeReport purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun) override;
+
+private:
+    template <typename F>
+    auto inTransaction(const QString &begin, F &&work) -> decltype(work());
+    template <typename F>
+    auto inWriteTransaction(F &&work) -> decltype(work()) { return inTransaction(m_db->dialect().beginWrite(), work); }
+    template <typename F>
+    auto inReadTransaction(F &&work) -> decltype(work()) { return inTransaction(m_db->dialect().beginRead(), work); }
+
+    void upsertRun(const RebalanceRun &run);
+    void upsertOperation(const AsyncOperation &operation);
+    void insertLineageEdge(const LineageEdge &edge);
+    std::optional<RebalanceRun> selectOneRun(const QString &where, const QVariantList &params);
+    std::optional<AsyncOperation> selectOneOperation(const QString &where, const QVariantList &params);
+    QList<WorkflowDecision> selectDecisions(const QString &where, const QVariantList &params);
+
+    std::unique_ptr<SqlDatabase> m_db;
+    QString m_c;          // COLLATE "C" on PostgreSQL, empty on SQLite
+    QString m_runStatus;  // the null-safe result_json.status expression
+};
+
+} // namespace dpm

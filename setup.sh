@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# One entry point for people and CI on Debian 12:
+#   ./setup.sh run    install what is missing, build, start on the embedded default store
+#   ./setup.sh test   install what is missing, build, run every test
+# Packages come from Debian only (apt-get); as a normal user the install step uses sudo.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(
+    cmake ninja-build ccache g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
+    libpq-dev postgresql-15
+)
+
+usage() {
+    echo "usage: $0 run|test" >&2
+    exit 2
+}
+
+install_missing() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing missing Debian packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "Run as root or install sudo: packages ${missing[*]} are missing." >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    cmake --preset ci
+    cmake --build --preset ci
+}
+
+[ $# -eq 1 ] || usage
+case "$1" in
+run)
+    install_missing
+    build
+    # The console window arrives with a later release; until then dpmctl is the front door.
+    build/ci/app/dpmctl summary
+    echo
+    echo "Store: the embedded default (see 'build/ci/app/dpmctl --help' for every command)."
+    ;;
+test)
+    install_missing
+    build
+    ctest --preset ci
+    ;;
+*) usage ;;
+esac

@@ -1,0 +1,120 @@
+#include "domain/error.h"
+#include "store/storelocation.h"
+
+#include <QTest>
+
+using namespace dpm;
+
+class TestStoreLocation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parse_memoryAndSqlite()
+    {
+        QCOMPARE(StoreLocation::parse(QStringLiteral("memory:")).backend(), StoreBackend::InMemory);
+        const auto plain = StoreLocation::parse(QStringLiteral("sqlite:/tmp/a.db"));
+        QCOMPARE(plain.backend(), StoreBackend::Sqlite);
+        QCOMPARE(plain.sqlitePath(), QStringLiteral("/tmp/a.db"));
+        QCOMPARE(StoreLocation::parse(QStringLiteral("sqlite:///tmp/a.db")).sqlitePath(), QStringLiteral("/tmp/a.db"));
+        QCOMPARE(StoreLocation::parse(QStringLiteral("data/x.sqlite3")).sqlitePath(), QStringLiteral("data/x.sqlite3"));
+    }
+
+    void parse_postgresUri_splitsParameters()
+    {
+        const auto loc = StoreLocation::parse(
+            QStringLiteral("postgresql://app%40corp:p%40ss@db.example:6543/dpm?sslmode=require&connect_timeout=3"));
+        QCOMPARE(loc.backend(), StoreBackend::Postgres);
+        QCOMPARE(loc.libpqParameter(QStringLiteral("user")), QStringLiteral("app@corp"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("password")), QStringLiteral("p@ss"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("host")), QStringLiteral("db.example"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("port")), QStringLiteral("6543"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("dbname")), QStringLiteral("dpm"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("sslmode")), QStringLiteral("require"));
+    }
+
+    void parse_keyValueDsn_handlesQuotes()
+    {
+        const auto loc = StoreLocation::parse(QStringLiteral("host=localhost dbname = 'my db' password='it\\'s' user=u"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("dbname")), QStringLiteral("my db"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("password")), QStringLiteral("it's"));
+        QCOMPARE(StoreLocation::parse(QStringLiteral("service=dpm_prod")).libpqParameter(QStringLiteral("service")),
+                 QStringLiteral("dpm_prod"));
+    }
+
+    void parse_garbage_isStoreLocationInvalid()
+    {
+        for (const QString &text : {QStringLiteral("mysql://x"), QStringLiteral(""), QStringLiteral("host='open")}) {
+            try {
+                StoreLocation::parse(text);
+                QFAIL(qPrintable(QStringLiteral("accepted: ") + text));
+            } catch (const Error &e) {
+                QCOMPARE(e.code(), QStringLiteral("STORE_LOCATION_INVALID"));
+            }
+        }
+    }
+
+    void redacted_neverShowsPassword_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("uri") << "postgresql://u:s3cret@h:5432/db?sslmode=require" << "postgresql://u:***@h:5432/db?sslmode=require";
+        QTest::newRow("key=value") << "host=h user=u password=s3cret dbname=db" << "postgresql://u:***@h/db";
+        QTest::newRow("no password") << "postgresql://u@h/db" << "postgresql://u@h/db";
+        QTest::newRow("socket dir host") << "host=/var/run/postgresql dbname=db" << "postgresql:///db?host=/var/run/postgresql";
+    }
+    void redacted_neverShowsPassword()
+    {
+        QFETCH(QString, dsn);
+        QFETCH(QString, expected);
+        const QString shown = StoreLocation::parse(dsn).redacted();
+        QCOMPARE(shown, expected);
+        QVERIFY(!shown.contains(QLatin1String("s3cret")));
+    }
+
+    void redactSecrets_masksFreeText()
+    {
+        const QString text = QStringLiteral("failed for postgresql://u:s3cret@h/db and password='a b' PASSWORD=x");
+        const QString out = redactSecrets(text);
+        QVERIFY(!out.contains(QLatin1String("s3cret")));
+        QVERIFY(!out.contains(QLatin1String("a b")));
+        QVERIFY(out.contains(QLatin1String("postgresql://u:***@h/db")));
+    }
+
+    void fromEnvironment_followsServiceVariables()
+    {
+        QProcessEnvironment env;
+        QVERIFY(!StoreLocation::fromEnvironment(env).has_value());
+
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral(" sqlite "));
+        QCOMPARE(StoreLocation::fromEnvironment(env)->sqlitePath(), QStringLiteral(".data/dpm_supportability.db"));
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_SQLITE_PATH"), QStringLiteral("/a.db"));
+        QCOMPARE(StoreLocation::fromEnvironment(env)->sqlitePath(), QStringLiteral("/a.db"));
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_SQL_PATH"), QStringLiteral("/b.db"));
+        QCOMPARE(StoreLocation::fromEnvironment(env)->sqlitePath(), QStringLiteral("/b.db"));
+
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral("IN_MEMORY"));
+        QCOMPARE(StoreLocation::fromEnvironment(env)->backend(), StoreBackend::InMemory);
+    }
+
+    void fromEnvironment_errorsCarryServiceCodes()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral("POSTGRES"));
+        try {
+            StoreLocation::fromEnvironment(env);
+            QFAIL("expected DSN_REQUIRED");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"));
+        }
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral("ORACLE"));
+        try {
+            StoreLocation::fromEnvironment(env);
+            QFAIL("expected BACKEND_UNSUPPORTED");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND_UNSUPPORTED"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreLocation)
+#include "tst_storelocation.moc"
