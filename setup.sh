@@ -44,9 +44,9 @@ run)
     install_missing
     build
     # The console window arrives with a later release; until then dpmctl is the front door.
-    build/ci/app/dpmctl summary
+    build/ci/bin/dpmctl summary
     echo
-    echo "Store: the embedded default (see 'build/ci/app/dpmctl --help' for every command)."
+    echo "Store: the embedded default (see 'build/ci/bin/dpmctl --help' for every command)."
     ;;
 test)
     install_missing

@@ -143,6 +143,8 @@ void SqlDatabase::configureNewConnection(QSqlDatabase &db)
     if (m_dialect.isPostgres()) {
         // Timestamps are text, but keep any server-side time function in UTC too.
         q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        // "already exists, skipping" notices of idempotent DDL are noise on stderr.
+        q.exec(QStringLiteral("SET client_min_messages = warning"));
         return;
     }
     // WAL lets the console's readers work while a writer (purge, migration) runs.
@@ -186,8 +188,10 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
     const QString reason = redactSecrets(error.text().trimmed());
-    // QSqlQuery has no accessor for its connection; a driver-reported connection error is enough.
-    if (error.type() == QSqlError::ConnectionError) {
+    // Only PostgreSQL's driver means it: Qt's SQLite driver reports every failed step
+    // (a unique violation included) as a ConnectionError.
+    const bool postgres = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+    if (postgres && error.type() == QSqlError::ConnectionError) {
         throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
                     QStringLiteral("The database connection failed while %1 (%2); check the server and retry.")
                         .arg(what, reason));

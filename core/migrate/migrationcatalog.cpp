@@ -1,0 +1,63 @@
+#include "migrationcatalog.h"
+
+#include "domain/canonicaljson.h"
+#include "domain/error.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace dpm {
+
+namespace {
+
+MigrationFile readMigrationFile(const QString &ns, const QFileInfo &info)
+{
+    QFile file(info.filePath());
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw Error(ErrorKind::Migration, QStringLiteral("MIGRATION_CATALOG_INVALID"),
+            QStringLiteral("Cannot read the migration file %1 (%2); check that it exists and is readable.")
+                .arg(info.filePath(), file.errorString()));
+    }
+    MigrationFile migration;
+    migration.ns = ns;
+    migration.fileName = info.fileName();
+    const QString base = info.completeBaseName();
+    const qsizetype underscore = base.indexOf(u'_');
+    migration.version = underscore < 0 ? base : base.left(underscore);
+    migration.name = underscore < 0 ? QString() : base.mid(underscore + 1);
+    // A checkout with CRLF line endings must not look like an edited file.
+    migration.sql = QString::fromUtf8(file.readAll()).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    migration.checksum = sha256Hex(migration.sql.toUtf8());
+    return migration;
+}
+
+} // namespace
+
+MigrationCatalog MigrationCatalog::embedded(SqlDialect::Kind kind)
+{
+    return fromDirectory(QStringLiteral(":/migrations/") + SqlDialect(kind).migrationFolder());
+}
+
+MigrationCatalog MigrationCatalog::fromDirectory(const QString &root)
+{
+    MigrationCatalog catalog;
+    const QDir rootDir(root);
+    for (const QString &ns : rootDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QDir nsDir(rootDir.filePath(ns));
+        QList<MigrationFile> files;
+        for (const QFileInfo &info : nsDir.entryInfoList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name)) {
+            MigrationFile migration = readMigrationFile(ns, info);
+            if (!files.isEmpty() && files.constLast().version == migration.version) {
+                throw Error(ErrorKind::Migration, QStringLiteral("MIGRATION_CATALOG_INVALID"),
+                    QStringLiteral("%1 and %2 in %3 share version %4; give each migration its own number.")
+                        .arg(files.constLast().fileName, migration.fileName, nsDir.path(), migration.version));
+            }
+            files << migration;
+        }
+        if (!files.isEmpty())
+            catalog.m_files.insert(ns, files);
+    }
+    return catalog;
+}
+
+} // namespace dpm

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "migrate/migrationcatalog.h"
+#include "migrate/sqlsplitter.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace dpm {
+
+class Error;
+class SqlDatabase;
+
+// Where one migration stands in a database.
+enum class MigrationState {
+    Applied, // the ledger holds it with this file's checksum
+    AppliedByService, // dpm/proposals: the ledger holds another checksum, and what the file creates exists
+    Pending, // not in the ledger
+    Modified, // the ledger holds another checksum that cannot be accepted
+    Missing, // in the ledger, but no file here (the service's dpm 0003..0014, say)
+};
+QString toWire(MigrationState state); // "applied", "applied_by_service", "pending", "modified", "missing"
+
+struct MigrationStatusRow
+{
+    QString ns, version, name;
+    MigrationState state = MigrationState::Pending;
+    QString fileChecksum; // empty for Missing
+    QString ledgerChecksum; // empty for Pending
+    QString appliedAt; // empty for Pending
+    QJsonObject toJson() const;
+};
+
+struct MigrationPlanStep
+{
+    QString ns, version, name, checksum;
+    QStringList statements;
+    // The tables this migration creates already exist with its columns (a database the service
+    // created), so apply records it in the ledger instead of running the statements.
+    bool adopt = false;
+    QJsonObject toJson() const;
+};
+
+struct MigrationPlan
+{
+    QList<MigrationPlanStep> steps;
+    QJsonObject toJson() const;
+};
+
+struct AppliedMigration
+{
+    QString ns, version, name, checksum;
+    qint64 durationMs = 0;
+    QJsonObject toJson() const;
+};
+
+struct MigrationApplyReport
+{
+    QList<AppliedMigration> applied;
+    QStringList adopted; // ledger versions ("dpm:0001") recorded for tables that already existed
+    QJsonObject toJson() const;
+};
+
+struct MigrationFinding
+{
+    QString code; // UPPER_SNAKE_CASE with ":<namespace>:<version>"
+    QString severity; // "error", "warning" or "info"
+    QString message;
+};
+
+struct ValidationReport
+{
+    bool ok = true; // no finding of severity "error"
+    QList<MigrationFinding> findings;
+    QJsonObject toJson() const;
+};
+
+// Applies and inspects the forward-only migrations of the shared `schema_migrations` ledger
+// (Part A §2, Part B §7.1). Each migration runs in its own transaction with its ledger row; on
+// PostgreSQL the namespace's advisory lock is held on the migrating connection for the whole
+// apply, on SQLite every migration takes the write lock (BEGIN IMMEDIATE) and re-reads the ledger.
+// Errors are dpm::Error of kind Migration, with the service's codes prefixed POSTGRES_ or SQLITE_.
+class Migrator
+{
+public:
+    explicit Migrator(SqlDatabase &db);
+    Migrator(SqlDatabase &db, MigrationCatalog catalog);
+
+    // In the order "all" applies them.
+    static QStringList namespaces();
+    // "all" -> namespaces(); one namespace -> itself; anything else throws MIGRATION_NAMESPACE_UNKNOWN:<arg>.
+    static QStringList resolveNamespaces(const QString &arg);
+
+    // Every file and every ledger row of the namespaces, in version order. Changes nothing.
+    QList<MigrationStatusRow> status(const QStringList &namespaces);
+    // What apply would do: the pending files with their statements and checksums. Changes
+    // nothing; throws what apply would throw before running anything (a checksum mismatch).
+    MigrationPlan plan(const QStringList &namespaces);
+    // Applies the pending files; progress gets one line per migration before it starts.
+    MigrationApplyReport apply(
+        const QStringList &namespaces, const std::function<void(const QString &)> &progress = {});
+    // Checks the ledger against the files. Error: a modified file. Warning, an error when strict:
+    // a pending file; a console ledger row without a file. Info, also an error when strict: a
+    // migration applied by the service. Info always: a service ledger row without a file here.
+    ValidationReport validate(const QStringList &namespaces, bool strict = false);
+
+private:
+    struct LedgerEntry;
+    struct Evaluation;
+    struct SchemaComparison;
+
+    QList<MigrationFile> filesOf(const QString &ns) const;
+    QMap<QString, LedgerEntry> readLedger(const QString &ns);
+    QList<Evaluation> evaluate(const QString &ns);
+    SchemaComparison compareSchema(const MigrationFile &file);
+    QStringList existingColumns(const QString &table);
+    bool adoptInsteadOfRunning(const MigrationFile &file);
+    void applyOne(
+        const MigrationFile &file, MigrationApplyReport &report, const std::function<void(const QString &)> &progress);
+    void runStatements(const MigrationFile &file);
+    void throwIfModified(const QList<Evaluation> &evaluations) const;
+    Error modifiedError(const Evaluation &evaluation) const;
+    QString codePrefix() const;
+
+    SqlDatabase &m_db;
+    MigrationCatalog m_catalog;
+};
+
+// The service's advisory lock key of a namespace: the first 8 bytes of SHA-256(ns in UTF-8) read
+// as a big-endian signed 64-bit integer (dpm = -7168526539896612686).
+qint64 advisoryLockKey(const QString &ns);
+
+} // namespace dpm

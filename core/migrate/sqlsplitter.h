@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace dpm {
+
+// Splits a migration file into statements at the semicolons that are outside '…' strings (with
+// '' escapes), "…" identifiers, $tag$…$tag$ dollar quotes, -- line comments and /* */ comments.
+// Leading comments and surrounding whitespace are removed from each statement; statements that
+// hold nothing but comments are dropped. A last statement needs no terminating semicolon.
+// (SQLite trigger bodies, BEGIN … END with inner semicolons, are not supported: none are used.)
+QStringList splitSqlStatements(const QString &sql);
+
+// The tables a migration creates and their columns, from its CREATE TABLE statements: table ->
+// column names in declaration order, lower-cased (as both databases report unquoted names).
+// Table constraints (PRIMARY KEY (…), UNIQUE (…), CHECK, CONSTRAINT, FOREIGN KEY) are not columns.
+QMap<QString, QStringList> tableColumnsCreatedBy(const QString &sql);
+
+} // namespace dpm

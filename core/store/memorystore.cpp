@@ -1,0 +1,638 @@
+#include "memorystore.h"
+
+#include "domain/canonicaljson.h"
+#include "domain/cursor.h"
+#include "domain/error.h"
+#include "domain/timestamp.h"
+
+#include <QJsonObject>
+#include <QReadLocker>
+#include <QSet>
+#include <QWriteLocker>
+
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+
+namespace dpm {
+
+namespace {
+
+using SortKey = std::pair<QString, QString>;
+
+const QString kCorrelationToRun = QStringLiteral("CORRELATION_TO_RUN");
+const QString kIdempotencyToRun = QStringLiteral("IDEMPOTENCY_TO_RUN");
+const QString kOperationToCorrelation = QStringLiteral("OPERATION_TO_CORRELATION");
+const QString kOperationsTable = QStringLiteral("dpm_async_operations");
+
+void requireLimit(int limit)
+{
+    if (limit < 1) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
+            QStringLiteral("The page limit %1 is invalid; ask for at least one row.").arg(limit));
+    }
+}
+
+bool inBounds(const QString &value, const std::optional<QString> &from, const std::optional<QString> &to)
+{
+    return (!from || value >= *from) && (!to || value <= *to);
+}
+
+bool equalsFilter(const QString &value, const std::optional<QString> &filter)
+{
+    return !filter || value == *filter;
+}
+
+QString metadata(const QString &key, const QString &value)
+{
+    return QString::fromUtf8(canonicalJson(QJsonObject { { key, value } }));
+}
+
+[[noreturn]] void conflict(const char *code, const QString &message)
+{
+    throw Error(ErrorKind::Conflict, QString::fromLatin1(code), message);
+}
+
+// One keyset page over an index ordered ascending by (sort key, id), read in descending order.
+// `after` is the (sort key, id) of the previous page's last row: rows strictly below it follow.
+// `matches(id)` applies the filters; rows below `lowerBound` end the walk (the from-bound).
+template <typename T, typename Matches, typename Make>
+Page<T> keysetPage(const std::set<SortKey> &index, const std::optional<SortKey> &after, int limit,
+    const std::optional<QString> &lowerBound, CursorListing listing, Matches matches, Make make)
+{
+    Page<T> page;
+    const auto start = after ? index.lower_bound(*after) : index.end();
+    const SortKey *last = nullptr;
+    for (auto it = std::make_reverse_iterator(start); it != index.rend(); ++it) {
+        if (lowerBound && it->first < *lowerBound)
+            break;
+        if (!matches(it->second))
+            continue;
+        if (page.items.size() == limit) {
+            page.nextCursor = encodeCursor(listing, last->first, last->second);
+            break;
+        }
+        page.items.append(make(it->second));
+        last = &*it;
+    }
+    return page;
+}
+
+// Where a listing continues: after the console cursor's key, or after the row a legacy cursor
+// names — which must exist and match the filters (Part A §4), else the page is empty (nullopt
+// with `empty` set).
+struct Continuation
+{
+    std::optional<SortKey> after;
+    bool empty = false;
+};
+
+template <typename Resolve>
+Continuation continuation(CursorListing listing, const std::optional<QString> &text, Resolve resolveLegacy)
+{
+    const std::optional<Cursor> cursor = decodeCursor(listing, text);
+    if (!cursor)
+        return {};
+    if (!cursor->isLegacy())
+        return { SortKey { *cursor->sortKey, cursor->id }, false };
+    const std::optional<QString> key = resolveLegacy(cursor->id);
+    if (!key)
+        return { std::nullopt, true };
+    return { SortKey { *key, cursor->id }, false };
+}
+
+} // namespace
+
+// --- runs ---------------------------------------------------------------------------------
+
+void MemoryStore::checkRunCorrelationLocked(const RebalanceRun &run) const
+{
+    const auto holder = m_runByCorrelation.constFind(run.correlationId);
+    if (holder != m_runByCorrelation.cend() && *holder != run.rebalanceRunId) {
+        conflict("DPM_RUN_CORRELATION_CONFLICT",
+            QStringLiteral("Correlation id '%1' already belongs to run '%2'; a run needs a "
+                           "correlation id of its own.")
+                .arg(run.correlationId, *holder));
+    }
+}
+
+void MemoryStore::putRunLocked(const RebalanceRun &run)
+{
+    removeRunLocked(run.rebalanceRunId);
+    m_runs.insert(run.rebalanceRunId, StoredRun { run, statusOfResultJson(run.resultJson) });
+    m_runByCorrelation.insert(run.correlationId, run.rebalanceRunId);
+    m_runOrder.insert({ run.createdAt, run.rebalanceRunId });
+}
+
+void MemoryStore::removeRunLocked(const QString &rebalanceRunId)
+{
+    const auto it = m_runs.constFind(rebalanceRunId);
+    if (it == m_runs.cend())
+        return;
+    m_runByCorrelation.remove(it->run.correlationId);
+    m_runOrder.erase({ it->run.createdAt, rebalanceRunId });
+    m_runs.erase(it);
+}
+
+void MemoryStore::saveRun(const RebalanceRun &run)
+{
+    QWriteLocker locker(&m_lock);
+    checkRunCorrelationLocked(run);
+    putRunLocked(run);
+}
+
+void MemoryStore::recordRun(const RunRecord &record)
+{
+    const RebalanceRun &run = record.run;
+    const QString hashMetadata = metadata(QStringLiteral("request_hash"), run.requestHash);
+
+    QWriteLocker locker(&m_lock);
+    checkRunCorrelationLocked(run); // before any write: a conflict leaves nothing behind
+    putRunLocked(run);
+    if (record.artifactJson)
+        m_artifacts.insert(run.rebalanceRunId, RunArtifact { run.rebalanceRunId, *record.artifactJson });
+    m_edges.append(
+        LineageEdge { run.correlationId, kCorrelationToRun, run.rebalanceRunId, run.createdAt, hashMetadata });
+    if (run.idempotencyKey) {
+        const QString &key = *run.idempotencyKey;
+        m_mappings.insert(key, IdempotencyMapping { key, run.requestHash, run.rebalanceRunId, run.createdAt });
+        m_history.append(
+            IdempotencyHistoryEntry { key, run.rebalanceRunId, run.correlationId, run.requestHash, run.createdAt });
+        m_edges.append(LineageEdge { key, kIdempotencyToRun, run.rebalanceRunId, run.createdAt, hashMetadata });
+    }
+}
+
+std::optional<RebalanceRun> MemoryStore::getRun(const QString &rebalanceRunId)
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_runs.constFind(rebalanceRunId);
+    if (it == m_runs.cend())
+        return std::nullopt;
+    return it->run;
+}
+
+std::optional<RebalanceRun> MemoryStore::getRunByCorrelation(const QString &correlationId)
+{
+    QReadLocker locker(&m_lock);
+    const auto holder = m_runByCorrelation.constFind(correlationId);
+    if (holder == m_runByCorrelation.cend())
+        return std::nullopt;
+    return m_runs.value(*holder).run;
+}
+
+std::optional<RebalanceRun> MemoryStore::getRunByRequestHash(const QString &requestHash)
+{
+    QReadLocker locker(&m_lock);
+    for (auto it = m_runOrder.crbegin(); it != m_runOrder.crend(); ++it) {
+        const StoredRun &stored = *m_runs.constFind(it->second);
+        if (stored.run.requestHash == requestHash)
+            return stored.run;
+    }
+    return std::nullopt;
+}
+
+Page<RunListItem> MemoryStore::listRuns(const RunFilter &filter, const PageRequest &page)
+{
+    requireLimit(page.limit);
+    QReadLocker locker(&m_lock);
+
+    const auto matches = [&](const QString &id) {
+        const StoredRun &stored = *m_runs.constFind(id);
+        const RebalanceRun &run = stored.run;
+        if (!inBounds(run.createdAt, filter.createdFrom, filter.createdTo))
+            return false;
+        if (filter.status && (stored.status.isEmpty() || stored.status != *filter.status))
+            return false;
+        return equalsFilter(run.requestHash, filter.requestHash) && equalsFilter(run.portfolioId, filter.portfolioId);
+    };
+    const Continuation from
+        = continuation(CursorListing::Runs, page.cursor, [&](const QString &id) -> std::optional<QString> {
+              const auto it = m_runs.constFind(id);
+              if (it == m_runs.cend() || !matches(id))
+                  return std::nullopt;
+              return it->run.createdAt;
+          });
+    if (from.empty)
+        return {};
+    return keysetPage<RunListItem>(
+        m_runOrder, from.after, page.limit, filter.createdFrom, CursorListing::Runs, matches, [&](const QString &id) {
+            const StoredRun &stored = *m_runs.constFind(id);
+            const RebalanceRun &run = stored.run;
+            return RunListItem { run.rebalanceRunId, run.correlationId, run.requestHash, run.idempotencyKey,
+                run.portfolioId, stored.status, run.createdAt };
+        });
+}
+
+// --- artifacts ----------------------------------------------------------------------------
+
+void MemoryStore::saveRunArtifact(const RunArtifact &artifact)
+{
+    QWriteLocker locker(&m_lock);
+    m_artifacts.insert(artifact.rebalanceRunId, artifact);
+}
+
+std::optional<RunArtifact> MemoryStore::getRunArtifact(const QString &rebalanceRunId)
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_artifacts.constFind(rebalanceRunId);
+    if (it == m_artifacts.cend())
+        return std::nullopt;
+    return *it;
+}
+
+// --- idempotency --------------------------------------------------------------------------
+
+void MemoryStore::saveIdempotencyMapping(const IdempotencyMapping &mapping)
+{
+    QWriteLocker locker(&m_lock);
+    m_mappings.insert(mapping.idempotencyKey, mapping);
+}
+
+std::optional<IdempotencyMapping> MemoryStore::getIdempotencyMapping(const QString &idempotencyKey)
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_mappings.constFind(idempotencyKey);
+    if (it == m_mappings.cend())
+        return std::nullopt;
+    return *it;
+}
+
+void MemoryStore::appendIdempotencyHistory(const IdempotencyHistoryEntry &entry)
+{
+    QWriteLocker locker(&m_lock);
+    m_history.append(entry);
+}
+
+QList<IdempotencyHistoryEntry> MemoryStore::listIdempotencyHistory(const QString &idempotencyKey)
+{
+    QList<IdempotencyHistoryEntry> entries;
+    {
+        QReadLocker locker(&m_lock);
+        for (const IdempotencyHistoryEntry &entry : m_history) {
+            if (entry.idempotencyKey == idempotencyKey)
+                entries.append(entry);
+        }
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.createdAt, a.rebalanceRunId, a.correlationId, a.requestHash)
+            < std::tie(b.createdAt, b.rebalanceRunId, b.correlationId, b.requestHash);
+    });
+    return entries;
+}
+
+// --- async operations ---------------------------------------------------------------------
+
+void MemoryStore::checkOperationCorrelationLocked(const AsyncOperation &operation) const
+{
+    const auto holder = m_operationByCorrelation.constFind(operation.correlationId);
+    if (holder != m_operationByCorrelation.cend() && *holder != operation.operationId) {
+        conflict("DPM_ASYNC_OPERATION_CORRELATION_CONFLICT",
+            QStringLiteral("Correlation id '%1' already belongs to operation '%2'; submit with "
+                           "a new correlation id.")
+                .arg(operation.correlationId, *holder));
+    }
+}
+
+void MemoryStore::putOperationLocked(const AsyncOperation &operation)
+{
+    removeOperationLocked(operation.operationId);
+    m_operations.insert(operation.operationId, operation);
+    m_operationByCorrelation.insert(operation.correlationId, operation.operationId);
+    m_operationOrder.insert({ operation.createdAt, operation.operationId });
+}
+
+void MemoryStore::removeOperationLocked(const QString &operationId)
+{
+    const auto it = m_operations.constFind(operationId);
+    if (it == m_operations.cend())
+        return;
+    m_operationByCorrelation.remove(it->correlationId);
+    m_operationOrder.erase({ it->createdAt, operationId });
+    m_operations.erase(it);
+}
+
+void MemoryStore::createOperation(const AsyncOperation &operation)
+{
+    QWriteLocker locker(&m_lock);
+    checkOperationCorrelationLocked(operation);
+    putOperationLocked(operation);
+}
+
+void MemoryStore::updateOperation(const AsyncOperation &operation)
+{
+    createOperation(operation);
+}
+
+void MemoryStore::submitOperation(const AsyncOperation &operation)
+{
+    const QString typeMetadata = metadata(QStringLiteral("operation_type"), operation.operationType);
+
+    QWriteLocker locker(&m_lock);
+    // The service's submit rejects any operation already holding the correlation, even its own
+    // id: a submit is a new operation, never an update.
+    const auto holder = m_operationByCorrelation.constFind(operation.correlationId);
+    if (holder != m_operationByCorrelation.cend()) {
+        conflict("DPM_ASYNC_OPERATION_CORRELATION_CONFLICT",
+            QStringLiteral("Correlation id '%1' already belongs to operation '%2'; submit with "
+                           "a new correlation id.")
+                .arg(operation.correlationId, *holder));
+    }
+    putOperationLocked(operation);
+    m_edges.append(LineageEdge {
+        operation.operationId, kOperationToCorrelation, operation.correlationId, operation.createdAt, typeMetadata });
+}
+
+std::optional<AsyncOperation> MemoryStore::getOperation(const QString &operationId)
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_operations.constFind(operationId);
+    if (it == m_operations.cend())
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<AsyncOperation> MemoryStore::getOperationByCorrelation(const QString &correlationId)
+{
+    QReadLocker locker(&m_lock);
+    const auto holder = m_operationByCorrelation.constFind(correlationId);
+    if (holder == m_operationByCorrelation.cend())
+        return std::nullopt;
+    return m_operations.value(*holder);
+}
+
+Page<AsyncOperation> MemoryStore::listOperations(const OperationFilter &filter, const PageRequest &page)
+{
+    requireLimit(page.limit);
+    QReadLocker locker(&m_lock);
+
+    const auto matches = [&](const QString &id) {
+        const AsyncOperation &op = *m_operations.constFind(id);
+        return inBounds(op.createdAt, filter.createdFrom, filter.createdTo)
+            && equalsFilter(op.operationType, filter.operationType) && equalsFilter(op.status, filter.status)
+            && equalsFilter(op.correlationId, filter.correlationId);
+    };
+    const Continuation from
+        = continuation(CursorListing::Operations, page.cursor, [&](const QString &id) -> std::optional<QString> {
+              const auto it = m_operations.constFind(id);
+              if (it == m_operations.cend() || !matches(id))
+                  return std::nullopt;
+              return it->createdAt;
+          });
+    if (from.empty)
+        return {};
+    return keysetPage<AsyncOperation>(m_operationOrder, from.after, page.limit, filter.createdFrom,
+        CursorListing::Operations, matches, [&](const QString &id) { return *m_operations.constFind(id); });
+}
+
+PurgeReport MemoryStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun)
+{
+    PurgeReport report;
+    report.dryRun = dryRun;
+    report.deleted.insert(kOperationsTable, 0);
+    if (ttlSeconds < 1)
+        return report;
+    report.cutoff = addSecondsToTimestamp(now, -ttlSeconds);
+
+    QWriteLocker locker(&m_lock);
+    QStringList expired;
+    for (const AsyncOperation &op : std::as_const(m_operations)) {
+        if (op.finishedAt.value_or(op.createdAt) < report.cutoff)
+            expired.append(op.operationId);
+    }
+    report.deleted[kOperationsTable] = expired.size();
+    if (!dryRun) {
+        for (const QString &id : std::as_const(expired))
+            removeOperationLocked(id);
+    }
+    return report;
+}
+
+// --- workflow decisions -------------------------------------------------------------------
+
+void MemoryStore::appendWorkflowDecision(const WorkflowDecision &decision)
+{
+    QWriteLocker locker(&m_lock);
+    if (m_decisions.contains(decision.decisionId)) {
+        conflict("DPM_WORKFLOW_DECISION_CONFLICT",
+            QStringLiteral("Workflow decision '%1' is already recorded; decisions are append-only, "
+                           "record a new decision with a new id.")
+                .arg(decision.decisionId));
+    }
+    m_decisions.insert(decision.decisionId, decision);
+    m_decisionOrder.insert({ decision.decidedAt, decision.decisionId });
+}
+
+QList<WorkflowDecision> MemoryStore::listWorkflowDecisions(const QString &runId)
+{
+    QReadLocker locker(&m_lock);
+    QList<WorkflowDecision> decisions;
+    for (const SortKey &key : m_decisionOrder) {
+        const WorkflowDecision &decision = *m_decisions.constFind(key.second);
+        if (decision.runId == runId)
+            decisions.append(decision);
+    }
+    return decisions;
+}
+
+QList<WorkflowDecision> MemoryStore::listWorkflowDecisionsByCorrelation(const QString &correlationId)
+{
+    QReadLocker locker(&m_lock);
+    QList<WorkflowDecision> decisions;
+    for (const SortKey &key : m_decisionOrder) {
+        const WorkflowDecision &decision = *m_decisions.constFind(key.second);
+        if (decision.correlationId == correlationId)
+            decisions.append(decision);
+    }
+    return decisions;
+}
+
+Page<WorkflowDecision> MemoryStore::listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)
+{
+    requireLimit(page.limit);
+    QReadLocker locker(&m_lock);
+
+    const auto matches = [&](const QString &id) {
+        const WorkflowDecision &d = *m_decisions.constFind(id);
+        return inBounds(d.decidedAt, filter.decidedFrom, filter.decidedTo)
+            && equalsFilter(d.runId, filter.rebalanceRunId) && equalsFilter(d.action, filter.action)
+            && equalsFilter(d.actorId, filter.actorId) && equalsFilter(d.reasonCode, filter.reasonCode);
+    };
+    const Continuation from
+        = continuation(CursorListing::Decisions, page.cursor, [&](const QString &id) -> std::optional<QString> {
+              const auto it = m_decisions.constFind(id);
+              if (it == m_decisions.cend() || !matches(id))
+                  return std::nullopt;
+              return it->decidedAt;
+          });
+    if (from.empty)
+        return {};
+    return keysetPage<WorkflowDecision>(m_decisionOrder, from.after, page.limit, filter.decidedFrom,
+        CursorListing::Decisions, matches, [&](const QString &id) { return *m_decisions.constFind(id); });
+}
+
+// --- lineage ------------------------------------------------------------------------------
+
+void MemoryStore::appendLineageEdge(const LineageEdge &edge)
+{
+    QWriteLocker locker(&m_lock);
+    m_edges.append(edge);
+}
+
+QList<LineageEdge> MemoryStore::listLineageEdges(const QString &entityId)
+{
+    QList<LineageEdge> edges;
+    {
+        QReadLocker locker(&m_lock);
+        for (const LineageEdge &edge : m_edges) {
+            if (edge.sourceEntityId == entityId || edge.targetEntityId == entityId)
+                edges.append(edge);
+        }
+    }
+    std::stable_sort(edges.begin(), edges.end(), [](const LineageEdge &a, const LineageEdge &b) {
+        return std::tie(a.createdAt, a.sourceEntityId, a.edgeType, a.targetEntityId)
+            < std::tie(b.createdAt, b.sourceEntityId, b.edgeType, b.targetEntityId);
+    });
+    return edges;
+}
+
+// --- policy packs -------------------------------------------------------------------------
+
+void MemoryStore::upsertPolicyPack(const PolicyPack &pack)
+{
+    QWriteLocker locker(&m_lock);
+    PolicyPack stored = pack;
+    const auto existing = m_policyPacks.constFind(pack.policyPackId);
+    if (existing != m_policyPacks.cend())
+        stored.createdAt = existing->createdAt;
+    m_policyPacks.insert(pack.policyPackId, stored);
+}
+
+std::optional<PolicyPack> MemoryStore::getPolicyPack(const QString &policyPackId)
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_policyPacks.constFind(policyPackId);
+    if (it == m_policyPacks.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QList<PolicyPack> MemoryStore::listPolicyPacks()
+{
+    QReadLocker locker(&m_lock);
+    return m_policyPacks.values();
+}
+
+bool MemoryStore::deletePolicyPack(const QString &policyPackId)
+{
+    QWriteLocker locker(&m_lock);
+    return m_policyPacks.remove(policyPackId) > 0;
+}
+
+// --- summary and retention ----------------------------------------------------------------
+
+SupportabilitySummary MemoryStore::getSupportabilitySummary()
+{
+    QReadLocker locker(&m_lock);
+    SupportabilitySummary summary;
+
+    summary.runCount = m_runs.size();
+    for (const StoredRun &stored : std::as_const(m_runs)) {
+        if (!stored.status.isEmpty())
+            ++summary.runStatusCounts[stored.status];
+    }
+    if (!m_runOrder.empty()) {
+        summary.oldestRunCreatedAt = m_runOrder.begin()->first;
+        summary.newestRunCreatedAt = m_runOrder.rbegin()->first;
+    }
+
+    summary.operationCount = m_operations.size();
+    for (const AsyncOperation &op : std::as_const(m_operations))
+        ++summary.operationStatusCounts[op.status];
+    if (!m_operationOrder.empty()) {
+        summary.oldestOperationCreatedAt = m_operationOrder.begin()->first;
+        summary.newestOperationCreatedAt = m_operationOrder.rbegin()->first;
+    }
+
+    summary.workflowDecisionCount = m_decisions.size();
+    for (const WorkflowDecision &decision : std::as_const(m_decisions)) {
+        ++summary.workflowActionCounts[decision.action];
+        ++summary.workflowReasonCodeCounts[decision.reasonCode];
+    }
+
+    summary.lineageEdgeCount = m_edges.size(); // rows, duplicates included (Part A §5)
+    return summary;
+}
+
+PurgeReport MemoryStore::purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun)
+{
+    PurgeReport report;
+    report.dryRun = dryRun;
+    for (const QString &table : runPurgeTables())
+        report.deleted.insert(table, 0);
+    if (retentionDays < 1)
+        return report;
+    report.cutoff = addSecondsToTimestamp(now, -qint64(retentionDays) * 86400);
+
+    QWriteLocker locker(&m_lock);
+
+    // Expired runs: the head of the created_at index, strictly below the cutoff.
+    QSet<QString> expiredIds;
+    QSet<QString> lineageIds;
+    for (const SortKey &key : m_runOrder) {
+        if (!(key.first < report.cutoff))
+            break;
+        const RebalanceRun &run = m_runs.constFind(key.second)->run;
+        expiredIds.insert(run.rebalanceRunId);
+        lineageIds.insert(run.rebalanceRunId);
+        lineageIds.insert(run.correlationId);
+        if (run.idempotencyKey)
+            lineageIds.insert(*run.idempotencyKey);
+    }
+
+    QStringList decisionIds;
+    for (const WorkflowDecision &decision : std::as_const(m_decisions)) {
+        if (expiredIds.contains(decision.runId))
+            decisionIds.append(decision.decisionId);
+    }
+    QStringList artifactIds;
+    for (const RunArtifact &artifact : std::as_const(m_artifacts)) {
+        if (expiredIds.contains(artifact.rebalanceRunId))
+            artifactIds.append(artifact.rebalanceRunId);
+    }
+    QStringList mappingKeys;
+    for (const IdempotencyMapping &mapping : std::as_const(m_mappings)) {
+        if (expiredIds.contains(mapping.rebalanceRunId))
+            mappingKeys.append(mapping.idempotencyKey);
+    }
+    const auto historyExpired
+        = [&](const IdempotencyHistoryEntry &entry) { return expiredIds.contains(entry.rebalanceRunId); };
+    const auto edgeExpired = [&](const LineageEdge &edge) {
+        return lineageIds.contains(edge.sourceEntityId) || lineageIds.contains(edge.targetEntityId);
+    };
+
+    report.deleted[QStringLiteral("dpm_runs")] = expiredIds.size();
+    report.deleted[QStringLiteral("dpm_run_artifacts")] = artifactIds.size();
+    report.deleted[QStringLiteral("dpm_run_idempotency")] = mappingKeys.size();
+    report.deleted[QStringLiteral("dpm_run_idempotency_history")]
+        = std::count_if(m_history.cbegin(), m_history.cend(), historyExpired);
+    report.deleted[QStringLiteral("dpm_workflow_decisions")] = decisionIds.size();
+    report.deleted[QStringLiteral("dpm_lineage_edges")] = std::count_if(m_edges.cbegin(), m_edges.cend(), edgeExpired);
+    if (dryRun)
+        return report;
+
+    for (const QString &id : std::as_const(expiredIds))
+        removeRunLocked(id);
+    for (const QString &id : std::as_const(decisionIds)) {
+        const WorkflowDecision decision = m_decisions.take(id);
+        m_decisionOrder.erase({ decision.decidedAt, id });
+    }
+    for (const QString &id : std::as_const(artifactIds))
+        m_artifacts.remove(id);
+    for (const QString &key : std::as_const(mappingKeys))
+        m_mappings.remove(key);
+    m_history.removeIf(historyExpired);
+    m_edges.removeIf(edgeExpired);
+    return report;
+}
+
+} // namespace dpm

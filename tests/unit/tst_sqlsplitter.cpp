@@ -1,0 +1,99 @@
+#include "migrate/sqlsplitter.h"
+
+#include <QTest>
+
+using namespace dpm;
+
+class TestSqlSplitter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void split_atSemicolons_trimsEachStatement()
+    {
+        QCOMPARE(splitSqlStatements(QStringLiteral("  CREATE TABLE a (x TEXT);\n\nCREATE TABLE b (y TEXT) ;\n")),
+            QStringList({ QStringLiteral("CREATE TABLE a (x TEXT)"), QStringLiteral("CREATE TABLE b (y TEXT)") }));
+    }
+
+    void split_semicolonInsideSingleQuotes_staysInStatement()
+    {
+        const QString sql = QStringLiteral("INSERT INTO t VALUES ('a;b', 'it''s; fine');SELECT 1");
+        QCOMPARE(splitSqlStatements(sql),
+            QStringList({ QStringLiteral("INSERT INTO t VALUES ('a;b', 'it''s; fine')"), QStringLiteral("SELECT 1") }));
+    }
+
+    void split_semicolonInsideDoubleQuotedIdentifier_staysInStatement()
+    {
+        const QString sql = QStringLiteral("CREATE TABLE \"odd;\"\"name\" (x TEXT); SELECT 2");
+        QCOMPARE(splitSqlStatements(sql),
+            QStringList({ QStringLiteral("CREATE TABLE \"odd;\"\"name\" (x TEXT)"), QStringLiteral("SELECT 2") }));
+    }
+
+    void split_dollarQuotedBodies_stayWhole()
+    {
+        const QString function = QStringLiteral(
+            "CREATE FUNCTION f() RETURNS text LANGUAGE plpgsql AS $$\nBEGIN\n    RETURN 'x;y';\nEND;\n$$");
+        const QString tagged = QStringLiteral(
+            "CREATE FUNCTION g() RETURNS text LANGUAGE plpgsql AS $body$\nBEGIN\n    RETURN $$inner;$$;\nEND;\n$body$");
+        QCOMPARE(
+            splitSqlStatements(function + u';' + tagged + QStringLiteral(";\n")), QStringList({ function, tagged }));
+    }
+
+    void split_positionalParameter_isNotADollarQuote()
+    {
+        QCOMPARE(splitSqlStatements(QStringLiteral("SELECT $1; SELECT $2")),
+            QStringList({ QStringLiteral("SELECT $1"), QStringLiteral("SELECT $2") }));
+    }
+
+    void split_semicolonsInComments_areIgnored()
+    {
+        const QString sql = QStringLiteral("-- header; with a semicolon\n"
+                                           "SELECT 1 /* inline; comment */ + 2;\n"
+                                           "/* block;\n   comment; */ SELECT 3 -- trailing; comment\n;");
+        QCOMPARE(splitSqlStatements(sql),
+            QStringList({ QStringLiteral("SELECT 1 /* inline; comment */ + 2"),
+                QStringLiteral("SELECT 3 -- trailing; comment") }));
+    }
+
+    void split_lastStatementWithoutSemicolon_isKept()
+    {
+        QCOMPARE(splitSqlStatements(QStringLiteral("SELECT 1;\nSELECT 2\n")),
+            QStringList({ QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2") }));
+    }
+
+    void split_emptyAndCommentOnlyStatements_areDropped()
+    {
+        QCOMPARE(splitSqlStatements(QStringLiteral(";;\n  ;SELECT 1;; -- only a comment\n;/* and another */")),
+            QStringList({ QStringLiteral("SELECT 1") }));
+        QVERIFY(splitSqlStatements(QString()).isEmpty());
+    }
+
+    void tableColumns_readsColumnsAndSkipsTableConstraints()
+    {
+        const QString sql = QStringLiteral("-- a comment; CREATE TABLE not_this (x TEXT);\n"
+                                           "CREATE TABLE IF NOT EXISTS Versions (\n"
+                                           "    proposal_id TEXT NOT NULL, -- the aggregate, (not a constraint)\n"
+                                           "    Version_No INTEGER NOT NULL,\n"
+                                           "    \"Quoted Name\" TEXT,\n"
+                                           "    status TEXT NOT NULL CHECK (status IN ('A', 'B,C')),\n"
+                                           "    PRIMARY KEY (proposal_id, version_no),\n"
+                                           "    UNIQUE (status),\n"
+                                           "    CONSTRAINT named CHECK (version_no > 0)\n"
+                                           ");\n"
+                                           "CREATE INDEX IF NOT EXISTS ix ON versions (status);\n"
+                                           "create table plain(a text primary key)");
+        QMap<QString, QStringList> expected;
+        expected.insert(QStringLiteral("versions"),
+            { QStringLiteral("proposal_id"), QStringLiteral("version_no"), QStringLiteral("Quoted Name"),
+                QStringLiteral("status") });
+        expected.insert(QStringLiteral("plain"), { QStringLiteral("a") });
+        QCOMPARE(tableColumnsCreatedBy(sql), expected);
+    }
+
+    void tableColumns_noCreateTable_isEmpty()
+    {
+        QVERIFY(tableColumnsCreatedBy(QStringLiteral("CREATE INDEX ix ON t (a); SELECT 1")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqlSplitter)
+#include "tst_sqlsplitter.moc"
