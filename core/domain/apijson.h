@@ -60,8 +60,7 @@ QJsonObject lineageJson(const QString &entityId, const QList<LineageEdge> &edges
 // A listing: {items, next_cursor}.
 QJsonObject listingJson(const QJsonArray &items, const std::optional<QString> &nextCursor);
 
-template <typename T, typename ToJson>
-QJsonObject listingJson(const Page<T> &page, ToJson toJson)
+template <typename T, typename ToJson> QJsonObject listingJson(const Page<T> &page, ToJson toJson)
 {
     QJsonArray items;
     for (const T &item : page.items)
@@ -73,7 +72,7 @@ QJsonObject listingJson(const Page<T> &page, ToJson toJson)
 // configured backend's service name (IN_MEMORY, SQL, POSTGRES), `supportability` the posture
 // object (see services/summaryposture.h).
 QJsonObject summaryJson(const SupportabilitySummary &summary, const QString &storeBackend, int retentionDays,
-                        const QJsonObject &supportability);
+    const QJsonObject &supportability);
 
 // {dry_run, cutoff (null when nothing was eligible), deleted{table: n}, total}.
 QJsonObject purgeReportJson(const PurgeReport &report);
@@ -82,7 +81,7 @@ QJsonObject purgeReportJson(const PurgeReport &report);
 QJsonValue nullableJson(const std::optional<QString> &value);
 // Puts the parsed JSON of `text` under `key` (null when text is nullopt); when the text is not
 // JSON, puts null under `key` and {"message", "raw"} under `errorKey`.
-void insertParsedJson(QJsonObject &out, const QString &key, const std::optional<QString> &text,
-                      const QString &errorKey);
+void insertParsedJson(
+    QJsonObject &out, const QString &key, const std::optional<QString> &text, const QString &errorKey);
 
 } // namespace dpm

@@ -1,8 +1,11 @@
 #include "migrator.h"
 
+#include "store/sqltransaction.h"
+
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/sqldatabase.h"
+#include "store/sqltransaction.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -88,40 +91,6 @@ private:
     QString m_ns;
     qint64 m_key;
     bool m_held = true;
-};
-
-// A write transaction that rolls back unless committed: one per migration, statements and
-// ledger row together.
-class WriteTransaction
-{
-public:
-    explicit WriteTransaction(SqlDatabase &db)
-        : m_db(db)
-    {
-        m_db.execDirect(m_db.dialect().beginWrite());
-    }
-    ~WriteTransaction()
-    {
-        if (!m_open)
-            return;
-        try {
-            m_db.execDirect(QStringLiteral("ROLLBACK"));
-        } catch (const Error &error) {
-            qCWarning(lcMigrate) << "rollback failed:" << error.toString();
-        }
-    }
-    WriteTransaction(const WriteTransaction &) = delete;
-    WriteTransaction &operator=(const WriteTransaction &) = delete;
-
-    void commit()
-    {
-        m_db.execDirect(QStringLiteral("COMMIT"));
-        m_open = false;
-    }
-
-private:
-    SqlDatabase &m_db;
-    bool m_open = true;
 };
 
 } // namespace
@@ -495,7 +464,7 @@ bool Migrator::adoptInsteadOfRunning(const MigrationFile &file)
 void Migrator::applyOne(
     const MigrationFile &file, MigrationApplyReport &report, const std::function<void(const QString &)> &progress)
 {
-    WriteTransaction transaction(m_db);
+    SqlTransaction transaction(m_db);
     QElapsedTimer timer; // after the wait for the write lock
     timer.start();
     // On SQLite another process may have applied it while this one waited for the write lock.

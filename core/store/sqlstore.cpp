@@ -4,6 +4,7 @@
 #include "domain/cursor.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "store/sqltransaction.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -203,26 +204,26 @@ QString SqlStore::describe() const
 }
 
 template <typename F>
-auto SqlStore::inTransaction(const QString &begin, F &&work) -> decltype(work())
+auto SqlStore::inWriteTransaction(F &&work) -> decltype(work())
 {
-    m_db->execDirect(begin);
-    try {
-        if constexpr (std::is_void_v<decltype(work())>) {
-            work();
-            m_db->execDirect(QStringLiteral("COMMIT"));
-        } else {
-            auto result = work();
-            m_db->execDirect(QStringLiteral("COMMIT"));
-            return result;
-        }
-    } catch (...) {
-        try {
-            m_db->execDirect(QStringLiteral("ROLLBACK"));
-        } catch (const Error &) {
-            // The original failure is what the caller needs to see.
-        }
-        throw;
+    SqlTransaction transaction(*m_db, SqlTransaction::Mode::Write);
+    if constexpr (std::is_void_v<decltype(work())>) {
+        work();
+        transaction.commit();
+    } else {
+        auto result = work();
+        transaction.commit();
+        return result;
     }
+}
+
+template <typename F>
+auto SqlStore::inReadTransaction(F &&work) -> decltype(work())
+{
+    SqlTransaction transaction(*m_db, SqlTransaction::Mode::Read);
+    auto result = work();
+    transaction.commit();
+    return result;
 }
 
 // ---------------------------------------------------------------- runs

@@ -63,11 +63,9 @@ public:
 
 private:
     template <typename F>
-    auto inTransaction(const QString &begin, F &&work) -> decltype(work());
+    auto inWriteTransaction(F &&work) -> decltype(work());
     template <typename F>
-    auto inWriteTransaction(F &&work) -> decltype(work()) { return inTransaction(m_db->dialect().beginWrite(), work); }
-    template <typename F>
-    auto inReadTransaction(F &&work) -> decltype(work()) { return inTransaction(m_db->dialect().beginRead(), work); }
+    auto inReadTransaction(F &&work) -> decltype(work());
 
     void upsertRun(const RebalanceRun &run);
     void upsertOperation(const AsyncOperation &operation);

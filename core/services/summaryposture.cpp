@@ -1,0 +1,55 @@
+#include "summaryposture.h"
+
+#include "domain/timestamp.h"
+
+namespace dpm {
+
+QJsonObject SupportabilityPosture::toJson() const
+{
+    return { { QStringLiteral("state"), state }, { QStringLiteral("reason"), reason },
+        { QStringLiteral("freshness_bucket"), freshnessBucket }, { QStringLiteral("run_count"), runCount },
+        { QStringLiteral("operation_count"), operationCount },
+        { QStringLiteral("workflow_decision_count"), workflowDecisionCount } };
+}
+
+QString freshnessBucket(const SupportabilitySummary &summary, const QString &now)
+{
+    const QDateTime nowUtc = parseTimestamp(normalizeTimestamp(now));
+    QDateTime newest;
+    for (const auto &candidate : { summary.newestRunCreatedAt, summary.newestOperationCreatedAt }) {
+        if (!candidate)
+            continue;
+        const QDateTime when = parseTimestamp(*candidate);
+        if (when.isValid() && (!newest.isValid() || when > newest))
+            newest = when;
+    }
+    if (!newest.isValid())
+        return QStringLiteral("unknown");
+    const qint64 ageDays = newest.toUTC().date().daysTo(nowUtc.toUTC().date());
+    if (ageDays <= 0)
+        return QStringLiteral("current");
+    if (ageDays == 1)
+        return QStringLiteral("same_day");
+    return QStringLiteral("stale");
+}
+
+SupportabilityPosture supportabilityPosture(const SupportabilitySummary &summary, const QString &now)
+{
+    SupportabilityPosture posture;
+    posture.freshnessBucket = freshnessBucket(summary, now);
+    posture.runCount = summary.runCount;
+    posture.operationCount = summary.operationCount;
+    posture.workflowDecisionCount = summary.workflowDecisionCount;
+    if (summary.runCount == 0 && summary.operationCount == 0)
+        posture.state = QStringLiteral("empty");
+    else if (posture.freshnessBucket == QLatin1String("stale"))
+        posture.state = QStringLiteral("stale");
+    else if (summary.operationStatusCounts.value(QStringLiteral("FAILED")) > 0)
+        posture.state = QStringLiteral("degraded");
+    else
+        posture.state = QStringLiteral("ready");
+    posture.reason = QStringLiteral("supportability_summary_") + posture.state;
+    return posture;
+}
+
+} // namespace dpm

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain/entities.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace dpm {
+
+// The `supportability` object of the summary (Part B §6.5): the posture a support engineer reads
+// first. Only the states and buckets the service's summary produces are produced here.
+struct SupportabilityPosture
+{
+    QString state; // empty | stale | degraded | ready
+    QString reason; // supportability_summary_<state>
+    QString freshnessBucket; // current | same_day | stale | unknown
+    qint64 runCount = 0;
+    qint64 operationCount = 0;
+    qint64 workflowDecisionCount = 0;
+
+    // {state, reason, freshness_bucket, run_count, operation_count, workflow_decision_count}
+    QJsonObject toJson() const;
+};
+
+// Freshness of the newest of newest_run_created_at / newest_operation_created_at by UTC calendar
+// day age against `now`: <= 0 days current, 1 same_day, > 1 stale; no timestamp (or one that does
+// not parse) unknown. `now` is a timestamp in any form normalizeTimestamp accepts (throws
+// INVALID_TIMESTAMP otherwise).
+QString freshnessBucket(const SupportabilitySummary &summary, const QString &now);
+
+// Rules in order: no runs and no operations -> empty; freshness stale -> stale; any FAILED
+// operation -> degraded; else ready.
+SupportabilityPosture supportabilityPosture(const SupportabilitySummary &summary, const QString &now);
+
+} // namespace dpm

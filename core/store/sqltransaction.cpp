@@ -1,0 +1,35 @@
+#include "sqltransaction.h"
+
+#include "domain/error.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace dpm {
+
+SqlTransaction::SqlTransaction(SqlDatabase &db, Mode mode)
+    : m_db(db)
+{
+    m_db.execDirect(mode == Mode::Write ? m_db.dialect().beginWrite() : m_db.dialect().beginRead());
+}
+
+SqlTransaction::~SqlTransaction()
+{
+    if (!m_open)
+        return;
+    try {
+        m_db.execDirect(QStringLiteral("ROLLBACK"));
+    } catch (const Error &error) {
+        // The failure that brought us here is what the caller needs to see.
+        qCWarning(lcStore) << "rollback failed:" << error.toString();
+    }
+}
+
+void SqlTransaction::commit()
+{
+    m_db.execDirect(QStringLiteral("COMMIT"));
+    m_open = false;
+}
+
+} // namespace dpm
