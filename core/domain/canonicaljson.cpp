@@ -9,8 +9,8 @@
 #include <QVariant>
 
 #include <algorithm>
-#include <map>
 #include <cmath>
+#include <map>
 
 namespace dpm {
 
@@ -23,14 +23,29 @@ void appendString(QByteArray &out, const QString &s)
     for (const QChar ch : s) {
         const char16_t c = ch.unicode();
         switch (c) {
-        case u'"': out += "\\\""; continue;
-        case u'\\': out += "\\\\"; continue;
-        case u'\n': out += "\\n"; continue;
-        case u'\r': out += "\\r"; continue;
-        case u'\t': out += "\\t"; continue;
-        case u'\b': out += "\\b"; continue;
-        case u'\f': out += "\\f"; continue;
-        default: break;
+        case u'"':
+            out += "\\\"";
+            continue;
+        case u'\\':
+            out += "\\\\";
+            continue;
+        case u'\n':
+            out += "\\n";
+            continue;
+        case u'\r':
+            out += "\\r";
+            continue;
+        case u'\t':
+            out += "\\t";
+            continue;
+        case u'\b':
+            out += "\\b";
+            continue;
+        case u'\f':
+            out += "\\f";
+            continue;
+        default:
+            break;
         }
         if (c < 0x20 || c > 0x7e) {
             // UTF-16 code units are exactly what ensure_ascii writes, surrogates included.
@@ -129,9 +144,7 @@ void append(QByteArray &out, const QJsonValue &value)
         const QJsonObject object = value.toObject();
         QStringList keys = object.keys();
         // Python sorts by code point; UTF-16 order differs only for astral characters.
-        std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
-            return a.toUcs4() < b.toUcs4();
-        });
+        std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) { return a.toUcs4() < b.toUcs4(); });
         out += '{';
         bool first = true;
         for (const QString &key : keys) {
@@ -156,8 +169,7 @@ public:
     CanonicalWriter(const QByteArray &text, const std::function<bool(const QString &)> &dropKey)
         : m_text(text)
         , m_dropKey(dropKey)
-    {
-    }
+    { }
 
     QByteArray run()
     {
@@ -173,15 +185,15 @@ private:
     [[noreturn]] void fail(const char *why) const
     {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_JSON"),
-                    QStringLiteral("The text is not JSON (%1 at offset %2); pass a JSON document.")
-                        .arg(QLatin1String(why))
-                        .arg(m_pos));
+            QStringLiteral("The text is not JSON (%1 at offset %2); pass a JSON document.")
+                .arg(QLatin1String(why))
+                .arg(m_pos));
     }
 
     void skipSpace()
     {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\n'
-                                         || m_text[m_pos] == '\r'))
+        while (m_pos < m_text.size()
+            && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r'))
             ++m_pos;
     }
 
@@ -260,7 +272,7 @@ private:
                 QByteArray member;
                 value(member, depth + 1);
                 if (!m_dropKey || !m_dropKey(key))
-                    members[key.toStdU32String()] = {key, member};
+                    members[key.toStdU32String()] = { key, member };
                 skipSpace();
                 if (consume("}"))
                     break;
@@ -304,14 +316,30 @@ private:
                 fail("unterminated escape");
             const char e = m_text[m_pos++];
             switch (e) {
-            case '"': result += QLatin1Char('"'); break;
-            case '\\': result += QLatin1Char('\\'); break;
-            case '/': result += QLatin1Char('/'); break;
-            case 'b': result += QLatin1Char('\b'); break;
-            case 'f': result += QLatin1Char('\f'); break;
-            case 'n': result += QLatin1Char('\n'); break;
-            case 'r': result += QLatin1Char('\r'); break;
-            case 't': result += QLatin1Char('\t'); break;
+            case '"':
+                result += QLatin1Char('"');
+                break;
+            case '\\':
+                result += QLatin1Char('\\');
+                break;
+            case '/':
+                result += QLatin1Char('/');
+                break;
+            case 'b':
+                result += QLatin1Char('\b');
+                break;
+            case 'f':
+                result += QLatin1Char('\f');
+                break;
+            case 'n':
+                result += QLatin1Char('\n');
+                break;
+            case 'r':
+                result += QLatin1Char('\r');
+                break;
+            case 't':
+                result += QLatin1Char('\t');
+                break;
             case 'u': {
                 bool ok = false;
                 const ushort unit = m_text.mid(m_pos, 4).toUShort(&ok, 16);
@@ -395,7 +423,7 @@ QString sha256Hex(const QByteArray &bytes)
 QJsonValue parseJsonText(const QString &text, QString *errorMessage)
 {
     // QJsonDocument only takes arrays and objects at top level; wrap to accept scalars too.
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QByteArray wrapped = QByteArray("[") + text.toUtf8() + QByteArray("]");
     const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &error);
     if (error.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1) {

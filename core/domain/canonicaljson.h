@@ -18,8 +18,7 @@ QByteArray canonicalJson(const QJsonValue &value);
 // QJsonDocument this keeps a number's kind from its spelling ("100.0" stays a float, "100" an
 // integer), which the service's hashes depend on. Keys for which dropKey returns true are removed
 // at every depth (artifact_hash before hashing an artifact). Throws Error INVALID_JSON.
-QByteArray canonicalizeJsonText(const QByteArray &text,
-                                const std::function<bool(const QString &key)> &dropKey = {});
+QByteArray canonicalizeJsonText(const QByteArray &text, const std::function<bool(const QString &key)> &dropKey = {});
 
 // "sha256:" + 64 lowercase hex over the canonical JSON of value: the service's hash format.
 QString sha256Hash(const QJsonValue &value);

@@ -7,8 +7,7 @@ Error::Error(ErrorKind kind, QString code, QString message)
     , m_code(std::move(code))
     , m_message(std::move(message))
     , m_what(toString().toUtf8())
-{
-}
+{ }
 
 QString Error::toString() const
 {
@@ -23,14 +22,22 @@ const char *Error::what() const noexcept
 QString errorKindName(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::InvalidInput: return QStringLiteral("invalid_input");
-    case ErrorKind::NotFound: return QStringLiteral("not_found");
-    case ErrorKind::Conflict: return QStringLiteral("conflict");
-    case ErrorKind::Configuration: return QStringLiteral("configuration");
-    case ErrorKind::Connection: return QStringLiteral("connection");
-    case ErrorKind::Migration: return QStringLiteral("migration");
-    case ErrorKind::Storage: return QStringLiteral("storage");
-    case ErrorKind::Internal: return QStringLiteral("internal");
+    case ErrorKind::InvalidInput:
+        return QStringLiteral("invalid_input");
+    case ErrorKind::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorKind::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorKind::Configuration:
+        return QStringLiteral("configuration");
+    case ErrorKind::Connection:
+        return QStringLiteral("connection");
+    case ErrorKind::Migration:
+        return QStringLiteral("migration");
+    case ErrorKind::Storage:
+        return QStringLiteral("storage");
+    case ErrorKind::Internal:
+        return QStringLiteral("internal");
     }
     return QStringLiteral("internal");
 }

@@ -8,14 +8,14 @@ namespace dpm {
 // What kind of failure an error is. dpmctl maps kinds to exit codes; the GUI picks icons and
 // whether a retry makes sense.
 enum class ErrorKind {
-    InvalidInput,   // the caller asked for something malformed (bad cursor, timestamp, flag)
-    NotFound,       // a lookup named nothing
-    Conflict,       // a write clashes with what is stored
-    Configuration,  // the store cannot be selected as configured (DSN missing, driver missing)
-    Connection,     // the database could not be reached or dropped the connection
-    Migration,      // schema state or migration failure
-    Storage,        // a query failed for another reason
-    Internal,       // a bug
+    InvalidInput, // the caller asked for something malformed (bad cursor, timestamp, flag)
+    NotFound, // a lookup named nothing
+    Conflict, // a write clashes with what is stored
+    Configuration, // the store cannot be selected as configured (DSN missing, driver missing)
+    Connection, // the database could not be reached or dropped the connection
+    Migration, // schema state or migration failure
+    Storage, // a query failed for another reason
+    Internal, // a bug
 };
 
 // The one error type of the project: a stable UPPER_SNAKE_CASE reason code (the service's code

@@ -8,8 +8,7 @@
 namespace dpm {
 
 // One page of a keyset listing. nextCursor is set only when more rows exist beyond the page.
-template <typename T>
-struct Page
+template <typename T> struct Page
 {
     QList<T> items;
     std::optional<QString> nextCursor;

@@ -17,9 +17,9 @@ struct ParsedTimestamp
 
 bool parse(const QString &input, ParsedTimestamp &out)
 {
-    static const QRegularExpression re(QStringLiteral(
-        R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)"
-        R"(\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)"
+                       R"(\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$)"));
     const auto m = re.match(input.trimmed());
     if (!m.hasMatch())
         return false;
@@ -75,9 +75,9 @@ QString normalizeTimestamp(const QString &input)
     ParsedTimestamp parsed;
     if (!parse(input, parsed)) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_TIMESTAMP"),
-                    QStringLiteral("'%1' is not a timestamp; use ISO-8601 such as "
-                                   "2026-02-20T12:00:00+00:00 or a date such as 2026-02-20.")
-                        .arg(input));
+            QStringLiteral("'%1' is not a timestamp; use ISO-8601 such as "
+                           "2026-02-20T12:00:00+00:00 or a date such as 2026-02-20.")
+                .arg(input));
     }
     // Keep the sub-millisecond digits the caller typed: the bound must compare exactly.
     return format(parsed.utc, parsed.micros);

@@ -9,34 +9,28 @@ namespace dpm {
 
 namespace {
 
-template <typename E, std::size_t N>
-using WireTable = std::array<std::pair<E, const char *>, N>;
+template <typename E, std::size_t N> using WireTable = std::array<std::pair<E, const char *>, N>;
 
-constexpr WireTable<RunStatus, 3> kRunStatus{{
-    {RunStatus::Ready, "READY"}, {RunStatus::PendingReview, "PENDING_REVIEW"}, {RunStatus::Blocked, "BLOCKED"}}};
-constexpr WireTable<WorkflowStatus, 4> kWorkflowStatus{{{WorkflowStatus::NotRequired, "NOT_REQUIRED"},
-                                                        {WorkflowStatus::PendingReview, "PENDING_REVIEW"},
-                                                        {WorkflowStatus::Approved, "APPROVED"},
-                                                        {WorkflowStatus::Rejected, "REJECTED"}}};
-constexpr WireTable<WorkflowAction, 3> kWorkflowAction{{{WorkflowAction::Approve, "APPROVE"},
-                                                        {WorkflowAction::Reject, "REJECT"},
-                                                        {WorkflowAction::RequestChanges, "REQUEST_CHANGES"}}};
-constexpr WireTable<OperationType, 1> kOperationType{{{OperationType::AnalyzeScenarios, "ANALYZE_SCENARIOS"}}};
-constexpr WireTable<OperationStatus, 4> kOperationStatus{{{OperationStatus::Pending, "PENDING"},
-                                                          {OperationStatus::Running, "RUNNING"},
-                                                          {OperationStatus::Succeeded, "SUCCEEDED"},
-                                                          {OperationStatus::Failed, "FAILED"}}};
-constexpr WireTable<LineageEdgeType, 6> kLineageEdgeType{{{LineageEdgeType::CorrelationToRun, "CORRELATION_TO_RUN"},
-                                                          {LineageEdgeType::IdempotencyToRun, "IDEMPOTENCY_TO_RUN"},
-                                                          {LineageEdgeType::OperationToCorrelation, "OPERATION_TO_CORRELATION"},
-                                                          {LineageEdgeType::CausedBy, "caused_by"},
-                                                          {LineageEdgeType::ReplayedFrom, "replayed_from"},
-                                                          {LineageEdgeType::DerivedFrom, "derived_from"}}};
-constexpr WireTable<StoreBackend, 3> kStoreBackend{{
-    {StoreBackend::InMemory, "IN_MEMORY"}, {StoreBackend::Sqlite, "SQL"}, {StoreBackend::Postgres, "POSTGRES"}}};
+constexpr WireTable<RunStatus, 3> kRunStatus { { { RunStatus::Ready, "READY" },
+    { RunStatus::PendingReview, "PENDING_REVIEW" }, { RunStatus::Blocked, "BLOCKED" } } };
+constexpr WireTable<WorkflowStatus, 4> kWorkflowStatus { { { WorkflowStatus::NotRequired, "NOT_REQUIRED" },
+    { WorkflowStatus::PendingReview, "PENDING_REVIEW" }, { WorkflowStatus::Approved, "APPROVED" },
+    { WorkflowStatus::Rejected, "REJECTED" } } };
+constexpr WireTable<WorkflowAction, 3> kWorkflowAction { { { WorkflowAction::Approve, "APPROVE" },
+    { WorkflowAction::Reject, "REJECT" }, { WorkflowAction::RequestChanges, "REQUEST_CHANGES" } } };
+constexpr WireTable<OperationType, 1> kOperationType { { { OperationType::AnalyzeScenarios, "ANALYZE_SCENARIOS" } } };
+constexpr WireTable<OperationStatus, 4> kOperationStatus { { { OperationStatus::Pending, "PENDING" },
+    { OperationStatus::Running, "RUNNING" }, { OperationStatus::Succeeded, "SUCCEEDED" },
+    { OperationStatus::Failed, "FAILED" } } };
+constexpr WireTable<LineageEdgeType, 6> kLineageEdgeType { { { LineageEdgeType::CorrelationToRun,
+                                                                 "CORRELATION_TO_RUN" },
+    { LineageEdgeType::IdempotencyToRun, "IDEMPOTENCY_TO_RUN" },
+    { LineageEdgeType::OperationToCorrelation, "OPERATION_TO_CORRELATION" }, { LineageEdgeType::CausedBy, "caused_by" },
+    { LineageEdgeType::ReplayedFrom, "replayed_from" }, { LineageEdgeType::DerivedFrom, "derived_from" } } };
+constexpr WireTable<StoreBackend, 3> kStoreBackend { { { StoreBackend::InMemory, "IN_MEMORY" },
+    { StoreBackend::Sqlite, "SQL" }, { StoreBackend::Postgres, "POSTGRES" } } };
 
-template <typename E, std::size_t N>
-QString wire(const WireTable<E, N> &table, E value)
+template <typename E, std::size_t N> QString wire(const WireTable<E, N> &table, E value)
 {
     for (const auto &[e, s] : table) {
         if (e == value)
@@ -45,8 +39,7 @@ QString wire(const WireTable<E, N> &table, E value)
     return {};
 }
 
-template <typename E, std::size_t N>
-std::optional<E> fromWire(const WireTable<E, N> &table, const QString &s)
+template <typename E, std::size_t N> std::optional<E> fromWire(const WireTable<E, N> &table, const QString &s)
 {
     for (const auto &[e, w] : table) {
         if (s == QLatin1String(w))
@@ -55,8 +48,7 @@ std::optional<E> fromWire(const WireTable<E, N> &table, const QString &s)
     return std::nullopt;
 }
 
-template <typename E, std::size_t N>
-QStringList values(const WireTable<E, N> &table)
+template <typename E, std::size_t N> QStringList values(const WireTable<E, N> &table)
 {
     QStringList out;
     for (const auto &[e, s] : table)
@@ -66,20 +58,59 @@ QStringList values(const WireTable<E, N> &table)
 
 } // namespace
 
-QString toWire(RunStatus v) { return wire(kRunStatus, v); }
-QString toWire(WorkflowStatus v) { return wire(kWorkflowStatus, v); }
-QString toWire(WorkflowAction v) { return wire(kWorkflowAction, v); }
-QString toWire(OperationType v) { return wire(kOperationType, v); }
-QString toWire(OperationStatus v) { return wire(kOperationStatus, v); }
-QString toWire(LineageEdgeType v) { return wire(kLineageEdgeType, v); }
-QString toWire(StoreBackend v) { return wire(kStoreBackend, v); }
+QString toWire(RunStatus v)
+{
+    return wire(kRunStatus, v);
+}
+QString toWire(WorkflowStatus v)
+{
+    return wire(kWorkflowStatus, v);
+}
+QString toWire(WorkflowAction v)
+{
+    return wire(kWorkflowAction, v);
+}
+QString toWire(OperationType v)
+{
+    return wire(kOperationType, v);
+}
+QString toWire(OperationStatus v)
+{
+    return wire(kOperationStatus, v);
+}
+QString toWire(LineageEdgeType v)
+{
+    return wire(kLineageEdgeType, v);
+}
+QString toWire(StoreBackend v)
+{
+    return wire(kStoreBackend, v);
+}
 
-std::optional<RunStatus> runStatusFromWire(const QString &s) { return fromWire(kRunStatus, s); }
-std::optional<WorkflowStatus> workflowStatusFromWire(const QString &s) { return fromWire(kWorkflowStatus, s); }
-std::optional<WorkflowAction> workflowActionFromWire(const QString &s) { return fromWire(kWorkflowAction, s); }
-std::optional<OperationType> operationTypeFromWire(const QString &s) { return fromWire(kOperationType, s); }
-std::optional<OperationStatus> operationStatusFromWire(const QString &s) { return fromWire(kOperationStatus, s); }
-std::optional<LineageEdgeType> lineageEdgeTypeFromWire(const QString &s) { return fromWire(kLineageEdgeType, s); }
+std::optional<RunStatus> runStatusFromWire(const QString &s)
+{
+    return fromWire(kRunStatus, s);
+}
+std::optional<WorkflowStatus> workflowStatusFromWire(const QString &s)
+{
+    return fromWire(kWorkflowStatus, s);
+}
+std::optional<WorkflowAction> workflowActionFromWire(const QString &s)
+{
+    return fromWire(kWorkflowAction, s);
+}
+std::optional<OperationType> operationTypeFromWire(const QString &s)
+{
+    return fromWire(kOperationType, s);
+}
+std::optional<OperationStatus> operationStatusFromWire(const QString &s)
+{
+    return fromWire(kOperationStatus, s);
+}
+std::optional<LineageEdgeType> lineageEdgeTypeFromWire(const QString &s)
+{
+    return fromWire(kLineageEdgeType, s);
+}
 
 std::optional<StoreBackend> storeBackendFromWire(const QString &s)
 {
@@ -89,10 +120,22 @@ std::optional<StoreBackend> storeBackendFromWire(const QString &s)
     return fromWire(kStoreBackend, v);
 }
 
-QStringList runStatusWireValues() { return values(kRunStatus); }
-QStringList workflowActionWireValues() { return values(kWorkflowAction); }
-QStringList operationTypeWireValues() { return values(kOperationType); }
-QStringList operationStatusWireValues() { return values(kOperationStatus); }
+QStringList runStatusWireValues()
+{
+    return values(kRunStatus);
+}
+QStringList workflowActionWireValues()
+{
+    return values(kWorkflowAction);
+}
+QStringList operationTypeWireValues()
+{
+    return values(kOperationType);
+}
+QStringList operationStatusWireValues()
+{
+    return values(kOperationStatus);
+}
 
 std::optional<WorkflowStatus> workflowTransition(WorkflowStatus current, WorkflowAction action)
 {
@@ -100,15 +143,20 @@ std::optional<WorkflowStatus> workflowTransition(WorkflowStatus current, Workflo
     using A = WorkflowAction;
     switch (current) {
     case S::PendingReview:
-        if (action == A::Approve) return S::Approved;
-        if (action == A::Reject) return S::Rejected;
+        if (action == A::Approve)
+            return S::Approved;
+        if (action == A::Reject)
+            return S::Rejected;
         return S::PendingReview;
     case S::Approved:
-        if (action == A::RequestChanges) return S::PendingReview;
-        if (action == A::Reject) return S::Rejected;
+        if (action == A::RequestChanges)
+            return S::PendingReview;
+        if (action == A::Reject)
+            return S::Rejected;
         return std::nullopt;
     case S::Rejected:
-        if (action == A::RequestChanges) return S::PendingReview;
+        if (action == A::RequestChanges)
+            return S::PendingReview;
         return std::nullopt;
     case S::NotRequired:
         return std::nullopt;

@@ -16,8 +16,14 @@ enum class WorkflowStatus { NotRequired, PendingReview, Approved, Rejected };
 enum class WorkflowAction { Approve, Reject, RequestChanges };
 enum class OperationType { AnalyzeScenarios };
 enum class OperationStatus { Pending, Running, Succeeded, Failed };
-enum class LineageEdgeType { CorrelationToRun, IdempotencyToRun, OperationToCorrelation,
-                             CausedBy, ReplayedFrom, DerivedFrom };
+enum class LineageEdgeType {
+    CorrelationToRun,
+    IdempotencyToRun,
+    OperationToCorrelation,
+    CausedBy,
+    ReplayedFrom,
+    DerivedFrom
+};
 enum class StoreBackend { InMemory, Sqlite, Postgres };
 
 QString toWire(RunStatus v);

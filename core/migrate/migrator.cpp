@@ -1,7 +1,5 @@
 #include "migrator.h"
 
-#include "store/sqltransaction.h"
-
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/sqldatabase.h"

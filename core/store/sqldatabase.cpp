@@ -3,8 +3,8 @@
 #include "domain/error.h"
 
 #include <QAtomicInteger>
-#include <QFileInfo>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -53,19 +53,18 @@ QString quoteLibpqValue(const QString &value)
 
 SqlDatabase::SqlDatabase(StoreLocation location)
     : m_location(std::move(location))
-    , m_dialect(m_location.backend() == StoreBackend::Postgres ? SqlDialect::Kind::Postgres
-                                                                : SqlDialect::Kind::Sqlite)
+    , m_dialect(m_location.backend() == StoreBackend::Postgres ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite)
     , m_connectionPrefix(QStringLiteral("dpm-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
 {
     if (m_dialect.isPostgres() && !QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DRIVER_MISSING"),
-                    QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install the "
-                                   "libqt6sql6-psql package."));
+            QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install the "
+                           "libqt6sql6-psql package."));
     }
     if (!m_dialect.isPostgres() && !QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
         throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_SQLITE_DRIVER_MISSING"),
-                    QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed; install the "
-                                   "libqt6sql6-sqlite package."));
+            QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed; install the "
+                           "libqt6sql6-sqlite package."));
     }
 }
 
@@ -121,16 +120,17 @@ QSqlDatabase SqlDatabase::connection()
 
     if (!db.open()) {
         const QString reason = redactSecrets(db.lastError().text());
+        db = QSqlDatabase(); // release our handle so the guard can unregister the connection
         t_connections.erase(name);
         if (m_dialect.isPostgres()) {
             throw Error(ErrorKind::Connection, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"),
-                        QStringLiteral("Could not connect to %1 (%2); check that the server is running, "
-                                       "the address and credentials, and try again.")
-                            .arg(m_location.redacted(), reason.trimmed()));
+                QStringLiteral("Could not connect to %1 (%2); check that the server is running, "
+                               "the address and credentials, and try again.")
+                    .arg(m_location.redacted(), reason.trimmed()));
         }
         throw Error(ErrorKind::Connection, QStringLiteral("DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED"),
-                    QStringLiteral("Could not open the SQLite file %1 (%2); check the path and its permissions.")
-                        .arg(m_location.sqlitePath(), reason.trimmed()));
+            QStringLiteral("Could not open the SQLite file %1 (%2); check the path and its permissions.")
+                .arg(m_location.sqlitePath(), reason.trimmed()));
     }
     configureNewConnection(db);
     qCDebug(lcStore) << "opened connection" << name << "to" << m_location.redacted();
@@ -177,10 +177,10 @@ void SqlDatabase::execDirect(const QString &sql)
 bool SqlDatabase::tableExists(const QString &table)
 {
     if (m_dialect.isPostgres()) {
-        QSqlQuery q = exec(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {table});
+        QSqlQuery q = exec(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), { table });
         return q.next() && q.value(0).toBool();
     }
-    QSqlQuery q = exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"), {table});
+    QSqlQuery q = exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"), { table });
     return q.next();
 }
 
@@ -193,11 +193,11 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
     const bool postgres = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
     if (postgres && error.type() == QSqlError::ConnectionError) {
         throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
-                    QStringLiteral("The database connection failed while %1 (%2); check the server and retry.")
-                        .arg(what, reason));
+            QStringLiteral("The database connection failed while %1 (%2); check the server and retry.")
+                .arg(what, reason));
     }
     throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
-                QStringLiteral("The database reported an error while %1: %2").arg(what, reason));
+        QStringLiteral("The database reported an error while %1: %2").arg(what, reason));
 }
 
 QVariant nullableText(const std::optional<QString> &value)

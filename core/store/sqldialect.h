@@ -11,7 +11,9 @@ class SqlDialect
 public:
     enum class Kind { Sqlite, Postgres };
 
-    explicit SqlDialect(Kind kind) : m_kind(kind) {}
+    explicit SqlDialect(Kind kind)
+        : m_kind(kind)
+    { }
     Kind kind() const { return m_kind; }
     bool isPostgres() const { return m_kind == Kind::Postgres; }
 
@@ -34,7 +36,8 @@ public:
     // A consistent read snapshot without taking the write lock.
     QString beginRead() const
     {
-        return isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN");
+        return isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                            : QStringLiteral("BEGIN");
     }
 
 private:

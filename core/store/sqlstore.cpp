@@ -17,54 +17,52 @@ namespace {
 
 const QString kRunColumns = QStringLiteral(
     "rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, created_at, result_json");
-const QString kOperationColumns = QStringLiteral(
-    "operation_id, operation_type, status, correlation_id, created_at, started_at, finished_at, "
-    "result_json, error_json, request_json");
-const QString kDecisionColumns = QStringLiteral(
-    "decision_id, run_id, action, reason_code, comment, actor_id, decided_at, correlation_id");
-const QString kEdgeColumns = QStringLiteral(
-    "source_entity_id, edge_type, target_entity_id, created_at, metadata_json");
-const QString kHistoryColumns = QStringLiteral(
-    "idempotency_key, rebalance_run_id, correlation_id, request_hash, created_at");
-const QString kPolicyPackColumns = QStringLiteral(
-    "policy_pack_id, version, definition_json, created_at, updated_at");
+const QString kOperationColumns
+    = QStringLiteral("operation_id, operation_type, status, correlation_id, created_at, started_at, finished_at, "
+                     "result_json, error_json, request_json");
+const QString kDecisionColumns
+    = QStringLiteral("decision_id, run_id, action, reason_code, comment, actor_id, decided_at, correlation_id");
+const QString kEdgeColumns = QStringLiteral("source_entity_id, edge_type, target_entity_id, created_at, metadata_json");
+const QString kHistoryColumns
+    = QStringLiteral("idempotency_key, rebalance_run_id, correlation_id, request_hash, created_at");
+const QString kPolicyPackColumns = QStringLiteral("policy_pack_id, version, definition_json, created_at, updated_at");
 
 RebalanceRun readRun(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), optionalText(q.value(3)),
-            q.value(4).toString(), q.value(5).toString(), q.value(6).toString()};
+    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), optionalText(q.value(3)),
+        q.value(4).toString(), q.value(5).toString(), q.value(6).toString() };
 }
 
 AsyncOperation readOperation(const QSqlQuery &q)
 {
-    return {q.value(0).toString(),  q.value(1).toString(),  q.value(2).toString(),  q.value(3).toString(),
-            q.value(4).toString(),  optionalText(q.value(5)), optionalText(q.value(6)), optionalText(q.value(7)),
-            optionalText(q.value(8)), optionalText(q.value(9))};
+    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+        q.value(4).toString(), optionalText(q.value(5)), optionalText(q.value(6)), optionalText(q.value(7)),
+        optionalText(q.value(8)), optionalText(q.value(9)) };
 }
 
 WorkflowDecision readDecision(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            optionalText(q.value(4)), q.value(5).toString(), q.value(6).toString(), q.value(7).toString()};
+    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+        optionalText(q.value(4)), q.value(5).toString(), q.value(6).toString(), q.value(7).toString() };
 }
 
 LineageEdge readEdge(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString()};
+    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+        q.value(4).toString() };
 }
 
 PolicyPack readPolicyPack(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString()};
+    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+        q.value(4).toString() };
 }
 
 void requireValidLimit(int limit)
 {
     if (limit < 1) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-                    QStringLiteral("The page size must be at least 1 (got %1).").arg(limit));
+            QStringLiteral("The page size must be at least 1 (got %1).").arg(limit));
     }
 }
 
@@ -80,21 +78,22 @@ public:
     void equals(const QString &expression, const std::optional<QString> &value)
     {
         if (value)
-            add(expression + QStringLiteral(" = ?"), {*value});
+            add(expression + QStringLiteral(" = ?"), { *value });
     }
     void atLeast(const QString &expression, const std::optional<QString> &value)
     {
         if (value)
-            add(expression + QStringLiteral(" >= ?"), {*value});
+            add(expression + QStringLiteral(" >= ?"), { *value });
     }
     void atMost(const QString &expression, const std::optional<QString> &value)
     {
         if (value)
-            add(expression + QStringLiteral(" <= ?"), {*value});
+            add(expression + QStringLiteral(" <= ?"), { *value });
     }
     QString sql() const
     {
-        return m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
+        return m_conditions.isEmpty() ? QString()
+                                      : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
     }
     const QVariantList &params() const { return m_params; }
 
@@ -115,7 +114,7 @@ struct KeysetListing
 
 template <typename T, typename Read, typename Key>
 Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing &spec, SqlWhere where,
-                   const PageRequest &page, Read read, Key sortKeyOf)
+    const PageRequest &page, Read read, Key sortKeyOf)
 {
     requireValidLimit(page.limit);
     const std::optional<Cursor> cursor = decodeCursor(spec.listing, page.cursor);
@@ -126,9 +125,9 @@ Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing 
         if (cursor->isLegacy()) {
             // The service's cursor is a bare id: it must name a row of this filtered listing.
             SqlWhere named = where;
-            named.add(spec.idColumn + QStringLiteral(" = ?"), {cursor->id});
-            QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM %2%3").arg(spec.sortColumn, spec.table, named.sql()),
-                                  named.params());
+            named.add(spec.idColumn + QStringLiteral(" = ?"), { cursor->id });
+            QSqlQuery q = db.exec(
+                QStringLiteral("SELECT %1 FROM %2%3").arg(spec.sortColumn, spec.table, named.sql()), named.params());
             if (!q.next())
                 return {};
             afterSortKey = q.value(0).toString();
@@ -136,13 +135,13 @@ Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing 
             afterSortKey = *cursor->sortKey;
         }
         where.add(QStringLiteral("(%1%3, %2%3) < (?, ?)").arg(spec.sortColumn, spec.idColumn, collate),
-                  {afterSortKey, afterId});
+            { afterSortKey, afterId });
     }
     QVariantList params = where.params();
     params << page.limit + 1;
     QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%6 DESC, %5%6 DESC LIMIT ?")
                               .arg(spec.columns, spec.table, where.sql(), spec.sortColumn, spec.idColumn, collate),
-                          params);
+        params);
     Page<T> result;
     while (q.next())
         result.items << read(q);
@@ -179,9 +178,9 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database)
 {
     if (!m_db->tableExists(QStringLiteral("dpm_runs"))) {
         throw Error(ErrorKind::Migration, QStringLiteral("DPM_SCHEMA_NOT_INITIALISED"),
-                    QStringLiteral("%1 has no DPM tables; apply the migrations first "
-                                   "(dpmctl --store <location> migrate apply).")
-                        .arg(m_db->location().redacted()));
+            QStringLiteral("%1 has no DPM tables; apply the migrations first "
+                           "(dpmctl --store <location> migrate apply).")
+                .arg(m_db->location().redacted()));
     }
     bool consoleFunction = false;
     if (m_db->dialect().isPostgres()) {
@@ -203,8 +202,7 @@ QString SqlStore::describe() const
     return m_db->location().redacted();
 }
 
-template <typename F>
-auto SqlStore::inWriteTransaction(F &&work) -> decltype(work())
+template <typename F> auto SqlStore::inWriteTransaction(F &&work) -> decltype(work())
 {
     SqlTransaction transaction(*m_db, SqlTransaction::Mode::Write);
     if constexpr (std::is_void_v<decltype(work())>) {
@@ -217,8 +215,7 @@ auto SqlStore::inWriteTransaction(F &&work) -> decltype(work())
     }
 }
 
-template <typename F>
-auto SqlStore::inReadTransaction(F &&work) -> decltype(work())
+template <typename F> auto SqlStore::inReadTransaction(F &&work) -> decltype(work())
 {
     SqlTransaction transaction(*m_db, SqlTransaction::Mode::Read);
     auto result = work();
@@ -232,13 +229,14 @@ void SqlStore::upsertRun(const RebalanceRun &run)
 {
     QSqlQuery clash = m_db->exec(
         QStringLiteral("SELECT rebalance_run_id FROM dpm_runs WHERE correlation_id = ? AND rebalance_run_id <> ?"),
-        {run.correlationId, run.rebalanceRunId});
+        { run.correlationId, run.rebalanceRunId });
     const auto conflictMessage = [&](const QString &other) {
         return QStringLiteral("Correlation id %1 already belongs to run %2; a run's correlation id must be unique.")
             .arg(run.correlationId, other);
     };
     if (clash.next())
-        throw Error(ErrorKind::Conflict, QStringLiteral("DPM_RUN_CORRELATION_CONFLICT"), conflictMessage(clash.value(0).toString()));
+        throw Error(ErrorKind::Conflict, QStringLiteral("DPM_RUN_CORRELATION_CONFLICT"),
+            conflictMessage(clash.value(0).toString()));
     try {
         m_db->exec(QStringLiteral("INSERT INTO dpm_runs (%1) VALUES (?, ?, ?, ?, ?, ?, ?) "
                                   "ON CONFLICT (rebalance_run_id) DO UPDATE SET "
@@ -246,10 +244,11 @@ void SqlStore::upsertRun(const RebalanceRun &run)
                                   "idempotency_key = excluded.idempotency_key, portfolio_id = excluded.portfolio_id, "
                                   "created_at = excluded.created_at, result_json = excluded.result_json")
                        .arg(kRunColumns),
-                   {run.rebalanceRunId, run.correlationId, run.requestHash, nullableText(run.idempotencyKey),
-                    run.portfolioId, run.createdAt, run.resultJson});
+            { run.rebalanceRunId, run.correlationId, run.requestHash, nullableText(run.idempotencyKey), run.portfolioId,
+                run.createdAt, run.resultJson });
     } catch (const Error &e) {
-        rethrowAsConflict(e, QStringLiteral("DPM_RUN_CORRELATION_CONFLICT"), conflictMessage(QStringLiteral("another run")));
+        rethrowAsConflict(
+            e, QStringLiteral("DPM_RUN_CORRELATION_CONFLICT"), conflictMessage(QStringLiteral("another run")));
     }
 }
 
@@ -261,25 +260,32 @@ void SqlStore::saveRun(const RebalanceRun &run)
 void SqlStore::recordRun(const RunRecord &record)
 {
     const RebalanceRun &run = record.run;
-    const QString metadata = QString::fromUtf8(canonicalJson(QJsonObject{{QStringLiteral("request_hash"), run.requestHash}}));
+    const QString metadata
+        = QString::fromUtf8(canonicalJson(QJsonObject { { QStringLiteral("request_hash"), run.requestHash } }));
     inWriteTransaction([&] {
         upsertRun(run);
         if (record.artifactJson) {
-            m_db->exec(QStringLiteral("INSERT INTO dpm_run_artifacts (rebalance_run_id, artifact_json) VALUES (?, ?) "
-                                      "ON CONFLICT (rebalance_run_id) DO UPDATE SET artifact_json = excluded.artifact_json"),
-                       {run.rebalanceRunId, *record.artifactJson});
+            m_db->exec(
+                QStringLiteral("INSERT INTO dpm_run_artifacts (rebalance_run_id, artifact_json) VALUES (?, ?) "
+                               "ON CONFLICT (rebalance_run_id) DO UPDATE SET artifact_json = excluded.artifact_json"),
+                { run.rebalanceRunId, *record.artifactJson });
         }
-        insertLineageEdge({run.correlationId, QStringLiteral("CORRELATION_TO_RUN"), run.rebalanceRunId, run.createdAt, metadata});
+        insertLineageEdge(
+            { run.correlationId, QStringLiteral("CORRELATION_TO_RUN"), run.rebalanceRunId, run.createdAt, metadata });
         if (run.idempotencyKey) {
             const QString &key = *run.idempotencyKey;
-            m_db->exec(QStringLiteral("INSERT INTO dpm_run_idempotency (idempotency_key, request_hash, rebalance_run_id, created_at) "
-                                      "VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET "
-                                      "request_hash = excluded.request_hash, rebalance_run_id = excluded.rebalance_run_id, "
-                                      "created_at = excluded.created_at"),
-                       {key, run.requestHash, run.rebalanceRunId, run.createdAt});
-            m_db->exec(QStringLiteral("INSERT INTO dpm_run_idempotency_history (%1) VALUES (?, ?, ?, ?, ?)").arg(kHistoryColumns),
-                       {key, run.rebalanceRunId, run.correlationId, run.requestHash, run.createdAt});
-            insertLineageEdge({key, QStringLiteral("IDEMPOTENCY_TO_RUN"), run.rebalanceRunId, run.createdAt, metadata});
+            m_db->exec(
+                QStringLiteral(
+                    "INSERT INTO dpm_run_idempotency (idempotency_key, request_hash, rebalance_run_id, created_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET "
+                    "request_hash = excluded.request_hash, rebalance_run_id = excluded.rebalance_run_id, "
+                    "created_at = excluded.created_at"),
+                { key, run.requestHash, run.rebalanceRunId, run.createdAt });
+            m_db->exec(QStringLiteral("INSERT INTO dpm_run_idempotency_history (%1) VALUES (?, ?, ?, ?, ?)")
+                           .arg(kHistoryColumns),
+                { key, run.rebalanceRunId, run.correlationId, run.requestHash, run.createdAt });
+            insertLineageEdge(
+                { key, QStringLiteral("IDEMPOTENCY_TO_RUN"), run.rebalanceRunId, run.createdAt, metadata });
         }
     });
 }
@@ -294,18 +300,19 @@ std::optional<RebalanceRun> SqlStore::selectOneRun(const QString &where, const Q
 
 std::optional<RebalanceRun> SqlStore::getRun(const QString &rebalanceRunId)
 {
-    return selectOneRun(QStringLiteral("WHERE rebalance_run_id = ?"), {rebalanceRunId});
+    return selectOneRun(QStringLiteral("WHERE rebalance_run_id = ?"), { rebalanceRunId });
 }
 
 std::optional<RebalanceRun> SqlStore::getRunByCorrelation(const QString &correlationId)
 {
-    return selectOneRun(QStringLiteral("WHERE correlation_id = ?"), {correlationId});
+    return selectOneRun(QStringLiteral("WHERE correlation_id = ?"), { correlationId });
 }
 
 std::optional<RebalanceRun> SqlStore::getRunByRequestHash(const QString &requestHash)
 {
-    return selectOneRun(QStringLiteral("WHERE request_hash = ? ORDER BY created_at%1 DESC, rebalance_run_id%1 DESC LIMIT 1").arg(m_c),
-                        {requestHash});
+    return selectOneRun(
+        QStringLiteral("WHERE request_hash = ? ORDER BY created_at%1 DESC, rebalance_run_id%1 DESC LIMIT 1").arg(m_c),
+        { requestHash });
 }
 
 Page<RunListItem> SqlStore::listRuns(const RunFilter &filter, const PageRequest &page)
@@ -316,18 +323,20 @@ Page<RunListItem> SqlStore::listRuns(const RunFilter &filter, const PageRequest 
     where.equals(m_runStatus, filter.status);
     where.equals(QStringLiteral("request_hash"), filter.requestHash);
     where.equals(QStringLiteral("portfolio_id"), filter.portfolioId);
-    const KeysetListing spec{CursorListing::Runs, QStringLiteral("dpm_runs"),
-                             QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, "
-                                            "portfolio_id, COALESCE(%1, ''), created_at").arg(m_runStatus),
-                             QStringLiteral("created_at"), QStringLiteral("rebalance_run_id")};
+    const KeysetListing spec { CursorListing::Runs, QStringLiteral("dpm_runs"),
+        QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, "
+                       "portfolio_id, COALESCE(%1, ''), created_at")
+            .arg(m_runStatus),
+        QStringLiteral("created_at"), QStringLiteral("rebalance_run_id") };
     return keysetPage<RunListItem>(
         *m_db, m_c, spec, where, page,
         [](const QSqlQuery &q) {
-            return RunListItem{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                               optionalText(q.value(3)), q.value(4).toString(), q.value(5).toString(),
-                               q.value(6).toString()};
+            return RunListItem { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                optionalText(q.value(3)), q.value(4).toString(), q.value(5).toString(), q.value(6).toString() };
         },
-        [](const RunListItem &r) { return std::pair{r.createdAt, r.rebalanceRunId}; });
+        [](const RunListItem &r) {
+            return std::pair { r.createdAt, r.rebalanceRunId };
+        });
 }
 
 // ---------------------------------------------------------------- artifacts and idempotency
@@ -336,53 +345,58 @@ void SqlStore::saveRunArtifact(const RunArtifact &artifact)
 {
     m_db->exec(QStringLiteral("INSERT INTO dpm_run_artifacts (rebalance_run_id, artifact_json) VALUES (?, ?) "
                               "ON CONFLICT (rebalance_run_id) DO UPDATE SET artifact_json = excluded.artifact_json"),
-               {artifact.rebalanceRunId, artifact.artifactJson});
+        { artifact.rebalanceRunId, artifact.artifactJson });
 }
 
 std::optional<RunArtifact> SqlStore::getRunArtifact(const QString &rebalanceRunId)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT rebalance_run_id, artifact_json FROM dpm_run_artifacts WHERE rebalance_run_id = ?"),
-                             {rebalanceRunId});
+    QSqlQuery q = m_db->exec(
+        QStringLiteral("SELECT rebalance_run_id, artifact_json FROM dpm_run_artifacts WHERE rebalance_run_id = ?"),
+        { rebalanceRunId });
     if (!q.next())
         return std::nullopt;
-    return RunArtifact{q.value(0).toString(), q.value(1).toString()};
+    return RunArtifact { q.value(0).toString(), q.value(1).toString() };
 }
 
 void SqlStore::saveIdempotencyMapping(const IdempotencyMapping &mapping)
 {
-    m_db->exec(QStringLiteral("INSERT INTO dpm_run_idempotency (idempotency_key, request_hash, rebalance_run_id, created_at) "
-                              "VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET "
-                              "request_hash = excluded.request_hash, rebalance_run_id = excluded.rebalance_run_id, "
-                              "created_at = excluded.created_at"),
-               {mapping.idempotencyKey, mapping.requestHash, mapping.rebalanceRunId, mapping.createdAt});
+    m_db->exec(
+        QStringLiteral("INSERT INTO dpm_run_idempotency (idempotency_key, request_hash, rebalance_run_id, created_at) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET "
+                       "request_hash = excluded.request_hash, rebalance_run_id = excluded.rebalance_run_id, "
+                       "created_at = excluded.created_at"),
+        { mapping.idempotencyKey, mapping.requestHash, mapping.rebalanceRunId, mapping.createdAt });
 }
 
 std::optional<IdempotencyMapping> SqlStore::getIdempotencyMapping(const QString &idempotencyKey)
 {
     QSqlQuery q = m_db->exec(QStringLiteral("SELECT idempotency_key, request_hash, rebalance_run_id, created_at "
                                             "FROM dpm_run_idempotency WHERE idempotency_key = ?"),
-                             {idempotencyKey});
+        { idempotencyKey });
     if (!q.next())
         return std::nullopt;
-    return IdempotencyMapping{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+    return IdempotencyMapping { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+        q.value(3).toString() };
 }
 
 void SqlStore::appendIdempotencyHistory(const IdempotencyHistoryEntry &entry)
 {
-    m_db->exec(QStringLiteral("INSERT INTO dpm_run_idempotency_history (%1) VALUES (?, ?, ?, ?, ?)").arg(kHistoryColumns),
-               {entry.idempotencyKey, entry.rebalanceRunId, entry.correlationId, entry.requestHash, entry.createdAt});
+    m_db->exec(
+        QStringLiteral("INSERT INTO dpm_run_idempotency_history (%1) VALUES (?, ?, ?, ?, ?)").arg(kHistoryColumns),
+        { entry.idempotencyKey, entry.rebalanceRunId, entry.correlationId, entry.requestHash, entry.createdAt });
 }
 
 QList<IdempotencyHistoryEntry> SqlStore::listIdempotencyHistory(const QString &idempotencyKey)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_run_idempotency_history WHERE idempotency_key = ? "
-                                            "ORDER BY created_at%2, rebalance_run_id%2, correlation_id%2, request_hash%2")
-                                 .arg(kHistoryColumns, m_c),
-                             {idempotencyKey});
+    QSqlQuery q
+        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_run_idempotency_history WHERE idempotency_key = ? "
+                                    "ORDER BY created_at%2, rebalance_run_id%2, correlation_id%2, request_hash%2")
+                         .arg(kHistoryColumns, m_c),
+            { idempotencyKey });
     QList<IdempotencyHistoryEntry> out;
     while (q.next())
-        out << IdempotencyHistoryEntry{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                       q.value(3).toString(), q.value(4).toString()};
+        out << IdempotencyHistoryEntry { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toString(), q.value(4).toString() };
     return out;
 }
 
@@ -392,9 +406,10 @@ void SqlStore::upsertOperation(const AsyncOperation &op)
 {
     QSqlQuery clash = m_db->exec(
         QStringLiteral("SELECT operation_id FROM dpm_async_operations WHERE correlation_id = ? AND operation_id <> ?"),
-        {op.correlationId, op.operationId});
+        { op.correlationId, op.operationId });
     const QString message = QStringLiteral("Correlation id %1 already belongs to another async operation; "
-                                           "use a new correlation id.").arg(op.correlationId);
+                                           "use a new correlation id.")
+                                .arg(op.correlationId);
     if (clash.next())
         throw Error(ErrorKind::Conflict, QStringLiteral("DPM_ASYNC_OPERATION_CORRELATION_CONFLICT"), message);
     try {
@@ -405,9 +420,9 @@ void SqlStore::upsertOperation(const AsyncOperation &op)
                                   "finished_at = excluded.finished_at, result_json = excluded.result_json, "
                                   "error_json = excluded.error_json, request_json = excluded.request_json")
                        .arg(kOperationColumns),
-                   {op.operationId, op.operationType, op.status, op.correlationId, op.createdAt,
-                    nullableText(op.startedAt), nullableText(op.finishedAt), nullableText(op.resultJson),
-                    nullableText(op.errorJson), nullableText(op.requestJson)});
+            { op.operationId, op.operationType, op.status, op.correlationId, op.createdAt, nullableText(op.startedAt),
+                nullableText(op.finishedAt), nullableText(op.resultJson), nullableText(op.errorJson),
+                nullableText(op.requestJson) });
     } catch (const Error &e) {
         rethrowAsConflict(e, QStringLiteral("DPM_ASYNC_OPERATION_CORRELATION_CONFLICT"), message);
     }
@@ -426,24 +441,26 @@ void SqlStore::updateOperation(const AsyncOperation &operation)
 void SqlStore::submitOperation(const AsyncOperation &operation)
 {
     const QString metadata = QString::fromUtf8(
-        canonicalJson(QJsonObject{{QStringLiteral("operation_type"), operation.operationType}}));
+        canonicalJson(QJsonObject { { QStringLiteral("operation_type"), operation.operationType } }));
     inWriteTransaction([&] {
-        QSqlQuery existing = m_db->exec(QStringLiteral("SELECT 1 FROM dpm_async_operations WHERE correlation_id = ?"),
-                                        {operation.correlationId});
+        QSqlQuery existing = m_db->exec(
+            QStringLiteral("SELECT 1 FROM dpm_async_operations WHERE correlation_id = ?"), { operation.correlationId });
         if (existing.next()) {
             throw Error(ErrorKind::Conflict, QStringLiteral("DPM_ASYNC_OPERATION_CORRELATION_CONFLICT"),
-                        QStringLiteral("An async operation with correlation id %1 already exists; use a new "
-                                       "correlation id.").arg(operation.correlationId));
+                QStringLiteral("An async operation with correlation id %1 already exists; use a new "
+                               "correlation id.")
+                    .arg(operation.correlationId));
         }
         upsertOperation(operation);
-        insertLineageEdge({operation.operationId, QStringLiteral("OPERATION_TO_CORRELATION"), operation.correlationId,
-                           operation.createdAt, metadata});
+        insertLineageEdge({ operation.operationId, QStringLiteral("OPERATION_TO_CORRELATION"), operation.correlationId,
+            operation.createdAt, metadata });
     });
 }
 
 std::optional<AsyncOperation> SqlStore::selectOneOperation(const QString &where, const QVariantList &params)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(kOperationColumns, where), params);
+    QSqlQuery q
+        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(kOperationColumns, where), params);
     if (!q.next())
         return std::nullopt;
     return readOperation(q);
@@ -451,12 +468,12 @@ std::optional<AsyncOperation> SqlStore::selectOneOperation(const QString &where,
 
 std::optional<AsyncOperation> SqlStore::getOperation(const QString &operationId)
 {
-    return selectOneOperation(QStringLiteral("WHERE operation_id = ?"), {operationId});
+    return selectOneOperation(QStringLiteral("WHERE operation_id = ?"), { operationId });
 }
 
 std::optional<AsyncOperation> SqlStore::getOperationByCorrelation(const QString &correlationId)
 {
-    return selectOneOperation(QStringLiteral("WHERE correlation_id = ?"), {correlationId});
+    return selectOneOperation(QStringLiteral("WHERE correlation_id = ?"), { correlationId });
 }
 
 Page<AsyncOperation> SqlStore::listOperations(const OperationFilter &filter, const PageRequest &page)
@@ -467,10 +484,11 @@ Page<AsyncOperation> SqlStore::listOperations(const OperationFilter &filter, con
     where.equals(QStringLiteral("operation_type"), filter.operationType);
     where.equals(QStringLiteral("status"), filter.status);
     where.equals(QStringLiteral("correlation_id"), filter.correlationId);
-    const KeysetListing spec{CursorListing::Operations, QStringLiteral("dpm_async_operations"), kOperationColumns,
-                             QStringLiteral("created_at"), QStringLiteral("operation_id")};
-    return keysetPage<AsyncOperation>(*m_db, m_c, spec, where, page, readOperation,
-                                      [](const AsyncOperation &o) { return std::pair{o.createdAt, o.operationId}; });
+    const KeysetListing spec { CursorListing::Operations, QStringLiteral("dpm_async_operations"), kOperationColumns,
+        QStringLiteral("created_at"), QStringLiteral("operation_id") };
+    return keysetPage<AsyncOperation>(*m_db, m_c, spec, where, page, readOperation, [](const AsyncOperation &o) {
+        return std::pair { o.createdAt, o.operationId };
+    });
 }
 
 PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun)
@@ -485,10 +503,10 @@ PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &n
     const QString where = QStringLiteral(" WHERE COALESCE(finished_at, created_at)%1 < ?").arg(m_c);
     return inWriteTransaction([&] {
         if (dryRun) {
-            QSqlQuery q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM ") + table + where, {report.cutoff});
+            QSqlQuery q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM ") + table + where, { report.cutoff });
             report.deleted[table] = q.next() ? q.value(0).toLongLong() : 0;
         } else {
-            QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM ") + table + where, {report.cutoff});
+            QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM ") + table + where, { report.cutoff });
             report.deleted[table] = q.numRowsAffected();
         }
         return report;
@@ -500,21 +518,24 @@ PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &n
 void SqlStore::appendWorkflowDecision(const WorkflowDecision &d)
 {
     try {
-        m_db->exec(QStringLiteral("INSERT INTO dpm_workflow_decisions (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(kDecisionColumns),
-                   {d.decisionId, d.runId, d.action, d.reasonCode, nullableText(d.comment), d.actorId, d.decidedAt,
-                    d.correlationId});
+        m_db->exec(QStringLiteral("INSERT INTO dpm_workflow_decisions (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                       .arg(kDecisionColumns),
+            { d.decisionId, d.runId, d.action, d.reasonCode, nullableText(d.comment), d.actorId, d.decidedAt,
+                d.correlationId });
     } catch (const Error &e) {
         rethrowAsConflict(e, QStringLiteral("DPM_WORKFLOW_DECISION_CONFLICT"),
-                    QStringLiteral("Workflow decision %1 already exists; decisions are append-only, "
-                                   "record a new decision with a new id.").arg(d.decisionId));
+            QStringLiteral("Workflow decision %1 already exists; decisions are append-only, "
+                           "record a new decision with a new id.")
+                .arg(d.decisionId));
     }
 }
 
 QList<WorkflowDecision> SqlStore::selectDecisions(const QString &where, const QVariantList &params)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_workflow_decisions %2 ORDER BY decided_at%3, decision_id%3")
-                                 .arg(kDecisionColumns, where, m_c),
-                             params);
+    QSqlQuery q
+        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_workflow_decisions %2 ORDER BY decided_at%3, decision_id%3")
+                         .arg(kDecisionColumns, where, m_c),
+            params);
     QList<WorkflowDecision> out;
     while (q.next())
         out << readDecision(q);
@@ -523,12 +544,12 @@ QList<WorkflowDecision> SqlStore::selectDecisions(const QString &where, const QV
 
 QList<WorkflowDecision> SqlStore::listWorkflowDecisions(const QString &runId)
 {
-    return selectDecisions(QStringLiteral("WHERE run_id = ?"), {runId});
+    return selectDecisions(QStringLiteral("WHERE run_id = ?"), { runId });
 }
 
 QList<WorkflowDecision> SqlStore::listWorkflowDecisionsByCorrelation(const QString &correlationId)
 {
-    return selectDecisions(QStringLiteral("WHERE correlation_id = ?"), {correlationId});
+    return selectDecisions(QStringLiteral("WHERE correlation_id = ?"), { correlationId });
 }
 
 Page<WorkflowDecision> SqlStore::listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)
@@ -540,10 +561,11 @@ Page<WorkflowDecision> SqlStore::listWorkflowDecisionsFiltered(const DecisionFil
     where.equals(QStringLiteral("reason_code"), filter.reasonCode);
     where.atLeast(QStringLiteral("decided_at") + m_c, filter.decidedFrom);
     where.atMost(QStringLiteral("decided_at") + m_c, filter.decidedTo);
-    const KeysetListing spec{CursorListing::Decisions, QStringLiteral("dpm_workflow_decisions"), kDecisionColumns,
-                             QStringLiteral("decided_at"), QStringLiteral("decision_id")};
-    return keysetPage<WorkflowDecision>(*m_db, m_c, spec, where, page, readDecision,
-                                        [](const WorkflowDecision &d) { return std::pair{d.decidedAt, d.decisionId}; });
+    const KeysetListing spec { CursorListing::Decisions, QStringLiteral("dpm_workflow_decisions"), kDecisionColumns,
+        QStringLiteral("decided_at"), QStringLiteral("decision_id") };
+    return keysetPage<WorkflowDecision>(*m_db, m_c, spec, where, page, readDecision, [](const WorkflowDecision &d) {
+        return std::pair { d.decidedAt, d.decisionId };
+    });
 }
 
 // ---------------------------------------------------------------- lineage
@@ -551,7 +573,7 @@ Page<WorkflowDecision> SqlStore::listWorkflowDecisionsFiltered(const DecisionFil
 void SqlStore::insertLineageEdge(const LineageEdge &edge)
 {
     m_db->exec(QStringLiteral("INSERT INTO dpm_lineage_edges (%1) VALUES (?, ?, ?, ?, ?)").arg(kEdgeColumns),
-               {edge.sourceEntityId, edge.edgeType, edge.targetEntityId, edge.createdAt, edge.metadataJson});
+        { edge.sourceEntityId, edge.edgeType, edge.targetEntityId, edge.createdAt, edge.metadataJson });
 }
 
 void SqlStore::appendLineageEdge(const LineageEdge &edge)
@@ -561,10 +583,11 @@ void SqlStore::appendLineageEdge(const LineageEdge &edge)
 
 QList<LineageEdge> SqlStore::listLineageEdges(const QString &entityId)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_lineage_edges WHERE source_entity_id = ? OR target_entity_id = ? "
-                                            "ORDER BY created_at%2, source_entity_id%2, edge_type%2, target_entity_id%2")
-                                 .arg(kEdgeColumns, m_c),
-                             {entityId, entityId});
+    QSqlQuery q = m_db->exec(
+        QStringLiteral("SELECT %1 FROM dpm_lineage_edges WHERE source_entity_id = ? OR target_entity_id = ? "
+                       "ORDER BY created_at%2, source_entity_id%2, edge_type%2, target_entity_id%2")
+            .arg(kEdgeColumns, m_c),
+        { entityId, entityId });
     QList<LineageEdge> out;
     while (q.next())
         out << readEdge(q);
@@ -579,13 +602,14 @@ void SqlStore::upsertPolicyPack(const PolicyPack &pack)
                               "ON CONFLICT (policy_pack_id) DO UPDATE SET version = excluded.version, "
                               "definition_json = excluded.definition_json, updated_at = excluded.updated_at")
                    .arg(kPolicyPackColumns),
-               {pack.policyPackId, pack.version, pack.definitionJson, pack.createdAt, pack.updatedAt});
+        { pack.policyPackId, pack.version, pack.definitionJson, pack.createdAt, pack.updatedAt });
 }
 
 std::optional<PolicyPack> SqlStore::getPolicyPack(const QString &policyPackId)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_policy_packs WHERE policy_pack_id = ?").arg(kPolicyPackColumns),
-                             {policyPackId});
+    QSqlQuery q
+        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_policy_packs WHERE policy_pack_id = ?").arg(kPolicyPackColumns),
+            { policyPackId });
     if (!q.next())
         return std::nullopt;
     return readPolicyPack(q);
@@ -593,7 +617,8 @@ std::optional<PolicyPack> SqlStore::getPolicyPack(const QString &policyPackId)
 
 QList<PolicyPack> SqlStore::listPolicyPacks()
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_policy_packs ORDER BY policy_pack_id%2").arg(kPolicyPackColumns, m_c));
+    QSqlQuery q = m_db->exec(
+        QStringLiteral("SELECT %1 FROM dpm_policy_packs ORDER BY policy_pack_id%2").arg(kPolicyPackColumns, m_c));
     QList<PolicyPack> out;
     while (q.next())
         out << readPolicyPack(q);
@@ -602,7 +627,7 @@ QList<PolicyPack> SqlStore::listPolicyPacks()
 
 bool SqlStore::deletePolicyPack(const QString &policyPackId)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM dpm_policy_packs WHERE policy_pack_id = ?"), {policyPackId});
+    QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM dpm_policy_packs WHERE policy_pack_id = ?"), { policyPackId });
     return q.numRowsAffected() > 0;
 }
 
@@ -621,19 +646,20 @@ SupportabilitySummary SqlStore::getSupportabilitySummary()
         }
         return counts;
     };
-    const auto countAndRange = [&](const QString &table, qint64 &count, std::optional<QString> &oldest,
-                                   std::optional<QString> &newest) {
-        QSqlQuery q = m_db->exec(QStringLiteral("SELECT COUNT(*), MIN(created_at%1), MAX(created_at%1) FROM %2").arg(m_c, table));
-        q.next();
-        count = q.value(0).toLongLong();
-        oldest = optionalText(q.value(1));
-        newest = optionalText(q.value(2));
-    };
+    const auto countAndRange
+        = [&](const QString &table, qint64 &count, std::optional<QString> &oldest, std::optional<QString> &newest) {
+              QSqlQuery q = m_db->exec(
+                  QStringLiteral("SELECT COUNT(*), MIN(created_at%1), MAX(created_at%1) FROM %2").arg(m_c, table));
+              q.next();
+              count = q.value(0).toLongLong();
+              oldest = optionalText(q.value(1));
+              newest = optionalText(q.value(2));
+          };
     // One read snapshot so the numbers describe one moment.
     return inReadTransaction([&] {
         countAndRange(QStringLiteral("dpm_runs"), s.runCount, s.oldestRunCreatedAt, s.newestRunCreatedAt);
         countAndRange(QStringLiteral("dpm_async_operations"), s.operationCount, s.oldestOperationCreatedAt,
-                      s.newestOperationCreatedAt);
+            s.newestOperationCreatedAt);
         s.runStatusCounts = countsBy(m_runStatus, QStringLiteral("dpm_runs"));
         s.operationStatusCounts = countsBy(QStringLiteral("status"), QStringLiteral("dpm_async_operations"));
         s.workflowActionCounts = countsBy(QStringLiteral("action"), QStringLiteral("dpm_workflow_decisions"));
@@ -659,26 +685,28 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
     // Each table's condition names the expired runs through a sub-select, so nothing is loaded
     // into memory however many runs expire; dpm_runs goes last because the others refer to it.
     const QString expiredRuns = QStringLiteral("SELECT rebalance_run_id FROM dpm_runs WHERE created_at%1 < ?").arg(m_c);
-    const QString expiredEntities =
-        QStringLiteral("SELECT rebalance_run_id FROM dpm_runs WHERE created_at%1 < ? "
-                       "UNION ALL SELECT correlation_id FROM dpm_runs WHERE created_at%1 < ? "
-                       "UNION ALL SELECT idempotency_key FROM dpm_runs WHERE created_at%1 < ? AND idempotency_key IS NOT NULL")
-            .arg(m_c);
+    const QString expiredEntities = QStringLiteral(
+        "SELECT rebalance_run_id FROM dpm_runs WHERE created_at%1 < ? "
+        "UNION ALL SELECT correlation_id FROM dpm_runs WHERE created_at%1 < ? "
+        "UNION ALL SELECT idempotency_key FROM dpm_runs WHERE created_at%1 < ? AND idempotency_key IS NOT NULL")
+                                        .arg(m_c);
     const QString &c = report.cutoff;
-    const QList<std::tuple<QString, QString, QVariantList>> steps{
-        {QStringLiteral("dpm_workflow_decisions"), QStringLiteral("run_id IN (%1)").arg(expiredRuns), {c}},
-        {QStringLiteral("dpm_run_artifacts"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), {c}},
-        {QStringLiteral("dpm_run_idempotency"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), {c}},
-        {QStringLiteral("dpm_run_idempotency_history"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), {c}},
-        {QStringLiteral("dpm_lineage_edges"),
-         QStringLiteral("source_entity_id IN (%1) OR target_entity_id IN (%1)").arg(expiredEntities),
-         {c, c, c, c, c, c}},
-        {QStringLiteral("dpm_runs"), QStringLiteral("created_at%1 < ?").arg(m_c), {c}},
+    const QList<std::tuple<QString, QString, QVariantList>> steps {
+        { QStringLiteral("dpm_workflow_decisions"), QStringLiteral("run_id IN (%1)").arg(expiredRuns), { c } },
+        { QStringLiteral("dpm_run_artifacts"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), { c } },
+        { QStringLiteral("dpm_run_idempotency"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), { c } },
+        { QStringLiteral("dpm_run_idempotency_history"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns),
+            { c } },
+        { QStringLiteral("dpm_lineage_edges"),
+            QStringLiteral("source_entity_id IN (%1) OR target_entity_id IN (%1)").arg(expiredEntities),
+            { c, c, c, c, c, c } },
+        { QStringLiteral("dpm_runs"), QStringLiteral("created_at%1 < ?").arg(m_c), { c } },
     };
     return inWriteTransaction([&] {
         for (const auto &[table, condition, params] : steps) {
             if (dryRun) {
-                QSqlQuery q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, condition), params);
+                QSqlQuery q
+                    = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, condition), params);
                 report.deleted[table] = q.next() ? q.value(0).toLongLong() : 0;
             } else {
                 QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, condition), params);

@@ -48,7 +48,8 @@ public:
     void appendWorkflowDecision(const WorkflowDecision &decision) override;
     QList<WorkflowDecision> listWorkflowDecisions(const QString &runId) override;
     QList<WorkflowDecision> listWorkflowDecisionsByCorrelation(const QString &correlationId) override;
-    Page<WorkflowDecision> listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page) override;
+    Page<WorkflowDecision> listWorkflowDecisionsFiltered(
+        const DecisionFilter &filter, const PageRequest &page) override;
 
     void appendLineageEdge(const LineageEdge &edge) override;
     QList<LineageEdge> listLineageEdges(const QString &entityId) override;
@@ -62,10 +63,8 @@ public:
     PurgeReport purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun) override;
 
 private:
-    template <typename F>
-    auto inWriteTransaction(F &&work) -> decltype(work());
-    template <typename F>
-    auto inReadTransaction(F &&work) -> decltype(work());
+    template <typename F> auto inWriteTransaction(F &&work) -> decltype(work());
+    template <typename F> auto inReadTransaction(F &&work) -> decltype(work());
 
     void upsertRun(const RebalanceRun &run);
     void upsertOperation(const AsyncOperation &operation);
@@ -75,8 +74,8 @@ private:
     QList<WorkflowDecision> selectDecisions(const QString &where, const QVariantList &params);
 
     std::unique_ptr<SqlDatabase> m_db;
-    QString m_c;          // COLLATE "C" on PostgreSQL, empty on SQLite
-    QString m_runStatus;  // the null-safe result_json.status expression
+    QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
+    QString m_runStatus; // the null-safe result_json.status expression
 };
 
 } // namespace dpm

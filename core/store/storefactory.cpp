@@ -33,10 +33,10 @@ QString embeddedDefaultStorePath()
 ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation, const QProcessEnvironment &env)
 {
     if (explicitLocation)
-        return {StoreLocation::parse(*explicitLocation), false};
+        return { StoreLocation::parse(*explicitLocation), false };
     if (auto fromEnv = StoreLocation::fromEnvironment(env))
-        return {*fromEnv, false};
-    return {StoreLocation::sqlite(embeddedDefaultStorePath()), true};
+        return { *fromEnv, false };
+    return { StoreLocation::sqlite(embeddedDefaultStorePath()), true };
 }
 
 } // namespace dpm

@@ -33,6 +33,6 @@ struct ResolvedLocation
     bool isEmbeddedDefault = false;
 };
 ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation,
-                                      const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
 } // namespace dpm

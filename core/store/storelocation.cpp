@@ -13,9 +13,9 @@ namespace {
 [[noreturn]] void invalidLocation(const QString &why)
 {
     throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
-                QStringLiteral("%1. Use memory:, sqlite:PATH, postgresql://user@host/db or a libpq "
-                               "string such as \"host=… dbname=…\" or \"service=name\".")
-                    .arg(why));
+        QStringLiteral("%1. Use memory:, sqlite:PATH, postgresql://user@host/db or a libpq "
+                       "string such as \"host=… dbname=…\" or \"service=name\".")
+            .arg(why));
 }
 
 // libpq's key=value syntax: values may be single-quoted, with \' and \\ escapes inside.
@@ -97,8 +97,8 @@ QMap<QString, QString> parsePostgresUri(const QString &text)
 
 bool looksLikeSqliteFile(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral(R"(\.(db|sqlite|sqlite3)$)"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral(R"(\.(db|sqlite|sqlite3)$)"), QRegularExpression::CaseInsensitiveOption);
     return re.match(text).hasMatch() && !text.contains(QLatin1Char('='));
 }
 
@@ -132,8 +132,7 @@ StoreLocation StoreLocation::parse(const QString &input)
     const QString text = input.trimmed();
     if (text.isEmpty())
         invalidLocation(QStringLiteral("The store location is empty"));
-    if (text == QLatin1String("memory:") || text == QLatin1String("memory")
-        || text == QLatin1String("memory://"))
+    if (text == QLatin1String("memory:") || text == QLatin1String("memory") || text == QLatin1String("memory://"))
         return memory();
     if (text.startsWith(QLatin1String("sqlite:"), Qt::CaseInsensitive)) {
         QString path = text.mid(7);
@@ -159,9 +158,9 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
     const auto backend = storeBackendFromWire(backendText);
     if (!backend) {
         throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND_UNSUPPORTED"),
-                    QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND=%1 is not a backend; use IN_MEMORY, "
-                                   "SQL (or SQLITE) or POSTGRES.")
-                        .arg(backendText));
+            QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND=%1 is not a backend; use IN_MEMORY, "
+                           "SQL (or SQLITE) or POSTGRES.")
+                .arg(backendText));
     }
     switch (*backend) {
     case StoreBackend::InMemory:
@@ -178,15 +177,15 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
         const QString dsn = env.value(QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN")).trimmed();
         if (dsn.isEmpty()) {
             throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"),
-                        QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND is POSTGRES but "
-                                       "DPM_SUPPORTABILITY_POSTGRES_DSN is empty; set it to a PostgreSQL "
-                                       "URL or libpq connection string."));
+                QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND is POSTGRES but "
+                               "DPM_SUPPORTABILITY_POSTGRES_DSN is empty; set it to a PostgreSQL "
+                               "URL or libpq connection string."));
         }
         const StoreLocation location = parse(dsn);
         if (location.backend() != StoreBackend::Postgres) {
             throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"),
-                        QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN does not name a PostgreSQL database; "
-                                       "set it to a postgresql:// URL or a libpq connection string."));
+                QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN does not name a PostgreSQL database; "
+                               "set it to a postgresql:// URL or a libpq connection string."));
         }
         return location;
     }
@@ -222,13 +221,13 @@ QString StoreLocation::redacted() const
     out += QLatin1Char('/') + QString::fromUtf8(QUrl::toPercentEncoding(m_libpq.value(QStringLiteral("dbname"))));
     QStringList query;
     for (auto it = m_libpq.cbegin(); it != m_libpq.cend(); ++it) {
-        static const QStringList inAuthority{QStringLiteral("user"), QStringLiteral("password"),
-                                             QStringLiteral("port"), QStringLiteral("dbname")};
+        static const QStringList inAuthority { QStringLiteral("user"), QStringLiteral("password"),
+            QStringLiteral("port"), QStringLiteral("dbname") };
         if (inAuthority.contains(it.key()) || (it.key() == QLatin1String("host") && !hostIsPath))
             continue;
         // Anything that may carry a secret is masked, whatever its spelling.
-        const bool secret = it.key().contains(QLatin1String("password"))
-            || it.key() == QLatin1String("sslpassword") || it.key() == QLatin1String("sslkey");
+        const bool secret = it.key().contains(QLatin1String("password")) || it.key() == QLatin1String("sslpassword")
+            || it.key() == QLatin1String("sslkey");
         query << it.key() + QLatin1Char('=') + (secret ? QStringLiteral("***") : it.value());
     }
     if (!query.isEmpty())
@@ -238,10 +237,9 @@ QString StoreLocation::redacted() const
 
 QString redactSecrets(const QString &text)
 {
-    static const QRegularExpression uriPassword(QStringLiteral(R"(((?:postgres|postgresql)://[^:/@\s]*):[^@\s]*@)"),
-                                                QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression kvPassword(
-        QStringLiteral(R"(\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))"),
+    static const QRegularExpression uriPassword(
+        QStringLiteral(R"(((?:postgres|postgresql)://[^:/@\s]*):[^@\s]*@)"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression kvPassword(QStringLiteral(R"(\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))"),
         QRegularExpression::CaseInsensitiveOption);
     QString out = text;
     out.replace(uriPassword, QStringLiteral("\\1:***@"));

@@ -15,8 +15,8 @@ namespace dpm {
 struct PurgeReport
 {
     bool dryRun = false;
-    QString cutoff;                 // rows strictly older than this are expired
-    QMap<QString, qint64> deleted;  // table name -> rows; every table the purge touches is listed
+    QString cutoff; // rows strictly older than this are expired
+    QMap<QString, qint64> deleted; // table name -> rows; every table the purge touches is listed
     qint64 count(const QString &table) const { return deleted.value(table); }
 };
 
@@ -94,8 +94,8 @@ public:
     // Decisions whose action request carried this correlation id, oldest first.
     virtual QList<WorkflowDecision> listWorkflowDecisionsByCorrelation(const QString &correlationId) = 0;
     // decided_at DESC, decision_id DESC; keyset paging.
-    virtual Page<WorkflowDecision> listWorkflowDecisionsFiltered(const DecisionFilter &filter,
-                                                                 const PageRequest &page) = 0;
+    virtual Page<WorkflowDecision> listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)
+        = 0;
 
     // --- lineage ---
     virtual void appendLineageEdge(const LineageEdge &edge) = 0;
@@ -107,7 +107,7 @@ public:
     // Upsert keeps created_at and refreshes version, definition_json and updated_at.
     virtual void upsertPolicyPack(const PolicyPack &pack) = 0;
     virtual std::optional<PolicyPack> getPolicyPack(const QString &policyPackId) = 0;
-    virtual QList<PolicyPack> listPolicyPacks() = 0;   // policy_pack_id ASC
+    virtual QList<PolicyPack> listPolicyPacks() = 0; // policy_pack_id ASC
     virtual bool deletePolicyPack(const QString &policyPackId) = 0;
 
     // --- summary and retention ---

@@ -68,9 +68,9 @@ PgServer::~PgServer()
         return;
     QString output;
     runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
-                    {QStringLiteral("stop"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"),
-                     QStringLiteral("immediate"), QStringLiteral("-w")},
-                    &output, 30000);
+        { QStringLiteral("stop"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"), QStringLiteral("immediate"),
+            QStringLiteral("-w") },
+        &output, 30000);
 }
 
 bool PgServer::runAsServerUser(const QString &program, const QStringList &args, QString *output, int timeoutMs)
@@ -79,8 +79,8 @@ bool PgServer::runAsServerUser(const QString &program, const QStringList &args, 
     process.setProcessChannelMode(QProcess::MergedChannels);
     if (m_asRoot) {
         // initdb and postgres refuse to run as root.
-        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
-                                                             QStringLiteral("--"), program} + args);
+        process.start(QStringLiteral("runuser"),
+            QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program } + args);
     } else {
         process.start(program, args);
     }
@@ -122,25 +122,25 @@ void PgServer::start()
     }
     QString output;
     if (!runAsServerUser(m_binDir + QStringLiteral("/initdb"),
-                         {QStringLiteral("-D"), m_dataDir, QStringLiteral("-U"), QStringLiteral("postgres"),
-                          QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
-                          QStringLiteral("--no-sync"), QStringLiteral("--no-instructions")},
-                         &output, 120000)) {
+            { QStringLiteral("-D"), m_dataDir, QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-A"),
+                QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-sync"),
+                QStringLiteral("--no-instructions") },
+            &output, 120000)) {
         m_error = QStringLiteral("initdb failed: ") + output;
         return;
     }
     for (int attempt = 0; attempt < 5 && !m_running; ++attempt) {
         m_port = freePort();
-        const QString options = QStringLiteral(
-            "-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB")
-                                    .arg(m_port)
-                                    .arg(m_dir->path());
+        const QString options
+            = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+                             "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB")
+                  .arg(m_port)
+                  .arg(m_dir->path());
         m_running = runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
-                                    {QStringLiteral("start"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"),
-                                     QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
-                                     m_dir->path() + QStringLiteral("/server.log"), QStringLiteral("-o"), options},
-                                    &output, 90000);
+            { QStringLiteral("start"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"), QStringLiteral("-t"),
+                QStringLiteral("60"), QStringLiteral("-l"), m_dir->path() + QStringLiteral("/server.log"),
+                QStringLiteral("-o"), options },
+            &output, 90000);
         if (!m_running) {
             QFile log(m_dir->path() + QStringLiteral("/server.log"));
             log.open(QIODevice::ReadOnly);

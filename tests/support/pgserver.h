@@ -49,11 +49,11 @@ private:
 };
 
 // QVERIFY-friendly accessor: the running server, or a failure message naming the cause.
-#define DPM_REQUIRE_POSTGRES()                                                                     \
-    do {                                                                                           \
-        if (!::dpm::test::PgServer::instance().isRunning())                                        \
-            QFAIL(qPrintable(QStringLiteral("PostgreSQL is required for this test: ")              \
-                             + ::dpm::test::PgServer::instance().errorString()));                  \
+#define DPM_REQUIRE_POSTGRES()                                                                                         \
+    do {                                                                                                               \
+        if (!::dpm::test::PgServer::instance().isRunning())                                                            \
+            QFAIL(qPrintable(QStringLiteral("PostgreSQL is required for this test: ")                                  \
+                + ::dpm::test::PgServer::instance().errorString()));                                                   \
     } while (false)
 
 } // namespace dpm::test

@@ -17,11 +17,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("sorted keys, no spaces") << QByteArray(R"({"b": 1, "a": [1.5, "x"]})") << QByteArray(R"({"a":[1.5,"x"],"b":1})");
+        QTest::newRow("sorted keys, no spaces")
+            << QByteArray(R"({"b": 1, "a": [1.5, "x"]})") << QByteArray(R"({"a":[1.5,"x"],"b":1})");
         QTest::newRow("non-ascii escaped") << QByteArray("\"\xc3\xa9\"") << QByteArray(R"("\u00e9")");
         QTest::newRow("astral as surrogates") << QByteArray("\"\xf0\x9f\x98\x80\"") << QByteArray(R"("\ud83d\ude00")");
         QTest::newRow("controls and DEL") << QByteArray(R"("\u007f\n\t\u0001")") << QByteArray(R"("\u007f\n\t\u0001")");
-        QTest::newRow("keys by code point") << QByteArray(R"({"\u00e9":1,"z":2,"A":3})") << QByteArray(R"({"A":3,"z":2,"\u00e9":1})");
+        QTest::newRow("keys by code point")
+            << QByteArray(R"({"\u00e9":1,"z":2,"A":3})") << QByteArray(R"({"A":3,"z":2,"\u00e9":1})");
         QTest::newRow("small float exponent") << QByteArray("1e-05") << QByteArray("1e-05");
         QTest::newRow("float 1e-4 stays plain") << QByteArray("0.0001") << QByteArray("0.0001");
         QTest::newRow("big float exponent") << QByteArray("1e16") << QByteArray("1e+16");
@@ -32,7 +34,8 @@ private Q_SLOTS:
         QTest::newRow("negative small") << QByteArray("-2.5e-7") << QByteArray("-2.5e-07");
         QTest::newRow("integer") << QByteArray("42") << QByteArray("42");
         QTest::newRow("literals") << QByteArray("[true, false, null]") << QByteArray("[true,false,null]");
-        QTest::newRow("decimal strings untouched") << QByteArray(R"({"amount":"4500.00"})") << QByteArray(R"({"amount":"4500.00"})");
+        QTest::newRow("decimal strings untouched")
+            << QByteArray(R"({"amount":"4500.00"})") << QByteArray(R"({"amount":"4500.00"})");
     }
     void canonicalizeJsonText_matchesPython()
     {
@@ -43,9 +46,10 @@ private Q_SLOTS:
 
     void canonicalizeJsonText_dropKey_removesAtEveryDepth()
     {
-        const QByteArray text = R"({"evidence":{"hashes":{"artifact_hash":"x","request_hash":"r"}},"artifact_hash":"y","l":[{"artifact_hash":1}]})";
+        const QByteArray text
+            = R"({"evidence":{"hashes":{"artifact_hash":"x","request_hash":"r"}},"artifact_hash":"y","l":[{"artifact_hash":1}]})";
         QCOMPARE(canonicalizeJsonText(text, [](const QString &k) { return k == QLatin1String("artifact_hash"); }),
-                 QByteArray(R"({"evidence":{"hashes":{"request_hash":"r"}},"l":[{}]})"));
+            QByteArray(R"({"evidence":{"hashes":{"request_hash":"r"}},"l":[{}]})"));
     }
 
     void canonicalizeJsonText_numbersAsPythonReprintsThem()
@@ -58,9 +62,10 @@ private Q_SLOTS:
 
     void sha256Hash_isPrefixedHexOfCanonicalText()
     {
-        const QJsonObject value{{QStringLiteral("b"), QJsonArray{true, QJsonValue::Null}}, {QStringLiteral("a"), 1}};
+        const QJsonObject value { { QStringLiteral("b"), QJsonArray { true, QJsonValue::Null } },
+            { QStringLiteral("a"), 1 } };
         QCOMPARE(sha256Hash(value),
-                 QStringLiteral("sha256:1cc69c7fa23616ca2ec3ee70d24390a6225c8832db8a4c814c7e0e7f942f8668"));
+            QStringLiteral("sha256:1cc69c7fa23616ca2ec3ee70d24390a6225c8832db8a4c814c7e0e7f942f8668"));
     }
 
     void canonicalizeJsonText_notJson_throwsInvalidJson()

@@ -11,7 +11,8 @@ class TestCursor : public QObject
 private Q_SLOTS:
     void decode_roundTripsConsoleCursor()
     {
-        const QString text = encodeCursor(CursorListing::Runs, QStringLiteral("2026-02-20T12:00:00+00:00"), QStringLiteral("rr_1"));
+        const QString text
+            = encodeCursor(CursorListing::Runs, QStringLiteral("2026-02-20T12:00:00+00:00"), QStringLiteral("rr_1"));
         QVERIFY(text.startsWith(QLatin1String("c1.")));
         const auto cursor = decodeCursor(CursorListing::Runs, text);
         QVERIFY(cursor && !cursor->isLegacy());
@@ -33,7 +34,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::newRow("not base64") << "c1.!!!";
         QTest::newRow("not json") << QString(QLatin1String("c1.") + QString::fromLatin1(QByteArray("nope").toBase64()));
-        QTest::newRow("foreign listing") << encodeCursor(CursorListing::Decisions, QStringLiteral("t"), QStringLiteral("d"));
+        QTest::newRow("foreign listing") << encodeCursor(
+            CursorListing::Decisions, QStringLiteral("t"), QStringLiteral("d"));
     }
     void decode_brokenOrForeign_isInvalidCursor()
     {

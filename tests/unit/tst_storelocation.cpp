@@ -34,16 +34,17 @@ private Q_SLOTS:
 
     void parse_keyValueDsn_handlesQuotes()
     {
-        const auto loc = StoreLocation::parse(QStringLiteral("host=localhost dbname = 'my db' password='it\\'s' user=u"));
+        const auto loc
+            = StoreLocation::parse(QStringLiteral("host=localhost dbname = 'my db' password='it\\'s' user=u"));
         QCOMPARE(loc.libpqParameter(QStringLiteral("dbname")), QStringLiteral("my db"));
         QCOMPARE(loc.libpqParameter(QStringLiteral("password")), QStringLiteral("it's"));
         QCOMPARE(StoreLocation::parse(QStringLiteral("service=dpm_prod")).libpqParameter(QStringLiteral("service")),
-                 QStringLiteral("dpm_prod"));
+            QStringLiteral("dpm_prod"));
     }
 
     void parse_garbage_isStoreLocationInvalid()
     {
-        for (const QString &text : {QStringLiteral("mysql://x"), QStringLiteral(""), QStringLiteral("host='open")}) {
+        for (const QString &text : { QStringLiteral("mysql://x"), QStringLiteral(""), QStringLiteral("host='open") }) {
             try {
                 StoreLocation::parse(text);
                 QFAIL(qPrintable(QStringLiteral("accepted: ") + text));
@@ -57,10 +58,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("dsn");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("uri") << "postgresql://u:s3cret@h:5432/db?sslmode=require" << "postgresql://u:***@h:5432/db?sslmode=require";
-        QTest::newRow("key=value") << "host=h user=u password=s3cret dbname=db" << "postgresql://u:***@h/db";
-        QTest::newRow("no password") << "postgresql://u@h/db" << "postgresql://u@h/db";
-        QTest::newRow("socket dir host") << "host=/var/run/postgresql dbname=db" << "postgresql:///db?host=/var/run/postgresql";
+        QTest::newRow("uri") << "postgresql://u:s3cret@h:5432/db?sslmode=require"
+                             << "postgresql://u:***@h:5432/db?sslmode=require";
+        QTest::newRow("key=value") << "host=h user=u password=s3cret dbname=db"
+                                   << "postgresql://u:***@h/db";
+        QTest::newRow("no password") << "postgresql://u@h/db"
+                                     << "postgresql://u@h/db";
+        QTest::newRow("socket dir host") << "host=/var/run/postgresql dbname=db"
+                                         << "postgresql:///db?host=/var/run/postgresql";
     }
     void redacted_neverShowsPassword()
     {

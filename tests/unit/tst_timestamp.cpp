@@ -13,18 +13,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("already canonical") << "2026-02-20T12:00:00+00:00" << "2026-02-20T12:00:00+00:00";
-        QTest::newRow("Z suffix") << "2026-02-20T12:00:00Z" << "2026-02-20T12:00:00+00:00";
-        QTest::newRow("no zone is UTC") << "2026-02-20T12:00:00" << "2026-02-20T12:00:00+00:00";
-        QTest::newRow("offset converted") << "2026-02-20T14:30:00+02:30" << "2026-02-20T12:00:00+00:00";
-        QTest::newRow("negative offset across midnight") << "2026-02-19T23:00:00-05:00" << "2026-02-20T04:00:00+00:00";
-        QTest::newRow("microseconds kept") << "2026-02-20T12:00:00.123456+00:00" << "2026-02-20T12:00:00.123456+00:00";
-        QTest::newRow("milliseconds padded") << "2026-02-20T12:00:00.5Z" << "2026-02-20T12:00:00.500000+00:00";
-        QTest::newRow("zero fraction dropped") << "2026-02-20T12:00:00.000000+00:00" << "2026-02-20T12:00:00+00:00";
-        QTest::newRow("nanoseconds truncated") << "2026-02-20T12:00:00.123456789Z" << "2026-02-20T12:00:00.123456+00:00";
-        QTest::newRow("space separator") << "2026-02-20 12:00:00+00:00" << "2026-02-20T12:00:00+00:00";
-        QTest::newRow("bare date is midnight UTC") << "2026-02-20" << "2026-02-20T00:00:00+00:00";
-        QTest::newRow("compact offset") << "2026-02-20T13:00:00+0100" << "2026-02-20T12:00:00+00:00";
+        QTest::newRow("already canonical") << "2026-02-20T12:00:00+00:00"
+                                           << "2026-02-20T12:00:00+00:00";
+        QTest::newRow("Z suffix") << "2026-02-20T12:00:00Z"
+                                  << "2026-02-20T12:00:00+00:00";
+        QTest::newRow("no zone is UTC") << "2026-02-20T12:00:00"
+                                        << "2026-02-20T12:00:00+00:00";
+        QTest::newRow("offset converted") << "2026-02-20T14:30:00+02:30"
+                                          << "2026-02-20T12:00:00+00:00";
+        QTest::newRow("negative offset across midnight") << "2026-02-19T23:00:00-05:00"
+                                                         << "2026-02-20T04:00:00+00:00";
+        QTest::newRow("microseconds kept") << "2026-02-20T12:00:00.123456+00:00"
+                                           << "2026-02-20T12:00:00.123456+00:00";
+        QTest::newRow("milliseconds padded") << "2026-02-20T12:00:00.5Z"
+                                             << "2026-02-20T12:00:00.500000+00:00";
+        QTest::newRow("zero fraction dropped") << "2026-02-20T12:00:00.000000+00:00"
+                                               << "2026-02-20T12:00:00+00:00";
+        QTest::newRow("nanoseconds truncated") << "2026-02-20T12:00:00.123456789Z"
+                                               << "2026-02-20T12:00:00.123456+00:00";
+        QTest::newRow("space separator") << "2026-02-20 12:00:00+00:00"
+                                         << "2026-02-20T12:00:00+00:00";
+        QTest::newRow("bare date is midnight UTC") << "2026-02-20"
+                                                   << "2026-02-20T00:00:00+00:00";
+        QTest::newRow("compact offset") << "2026-02-20T13:00:00+0100"
+                                        << "2026-02-20T12:00:00+00:00";
     }
     void normalizeTimestamp_producesServiceFormat()
     {
@@ -65,9 +77,9 @@ private Q_SLOTS:
     void addSecondsToTimestamp_keepsMicroseconds()
     {
         QCOMPARE(addSecondsToTimestamp(QStringLiteral("2026-03-01T00:00:00.000123+00:00"), -86400),
-                 QStringLiteral("2026-02-28T00:00:00.000123+00:00"));
+            QStringLiteral("2026-02-28T00:00:00.000123+00:00"));
         QCOMPARE(addSecondsToTimestamp(QStringLiteral("2026-02-20T12:00:00+00:00"), -30 * 86400),
-                 QStringLiteral("2026-01-21T12:00:00+00:00"));
+            QStringLiteral("2026-01-21T12:00:00+00:00"));
     }
 };
 

@@ -1,0 +1,92 @@
+#include "command.h"
+
+#include "domain/error.h"
+#include "domain/timestamp.h"
+#include "store/storefactory.h"
+
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace dpm::cli {
+
+std::optional<QString> ParsedCommand::value(const QString &option) const
+{
+    const auto it = values.constFind(option);
+    if (it == values.cend())
+        return std::nullopt;
+    return *it;
+}
+
+CommandContext::CommandContext(std::optional<QString> storeArgument, bool json, QProcessEnvironment environment)
+    : m_storeArgument(std::move(storeArgument))
+    , m_json(json)
+    , m_environment(std::move(environment))
+{ }
+
+CommandContext::~CommandContext() = default;
+
+const ResolvedLocation &CommandContext::location()
+{
+    if (!m_location)
+        m_location = std::make_unique<ResolvedLocation>(resolveStoreLocation(m_storeArgument, m_environment));
+    return *m_location;
+}
+
+SupportStore &CommandContext::store()
+{
+    if (m_store)
+        return *m_store;
+    const ResolvedLocation &resolved = location();
+    if (resolved.isEmbeddedDefault) {
+        m_store = openStore(resolved.location, OpenOptions { .applyMigrations = true });
+        return *m_store;
+    }
+    // Opening a SQLite path creates the file; a read must not leave an empty file behind.
+    if (resolved.location.backend() == StoreBackend::Sqlite && !QFileInfo::exists(resolved.location.sqlitePath())) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
+            QStringLiteral("The SQLite file %1 does not exist; check the path, or create the store "
+                           "with \"dpmctl --store %2 migrate apply\".")
+                .arg(resolved.location.sqlitePath(), resolved.location.redacted()));
+    }
+    m_store = openStore(resolved.location);
+    return *m_store;
+}
+
+void CommandContext::progress(const QString &line) const
+{
+    if (m_json)
+        return;
+    std::fputs((line + QLatin1Char('\n')).toUtf8().constData(), stderr);
+    std::fflush(stderr);
+}
+
+int parseLimit(const std::optional<QString> &text)
+{
+    if (!text)
+        return 50;
+    bool ok = false;
+    const int limit = text->trimmed().toInt(&ok);
+    if (!ok || limit < 1 || limit > 1000) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
+            QStringLiteral("--limit %1 is not a whole number from 1 to 1000; pass e.g. --limit 50.").arg(*text));
+    }
+    return limit;
+}
+
+std::optional<QString> timestampOption(const ParsedCommand &command, const QString &option)
+{
+    const auto text = command.value(option);
+    if (!text)
+        return std::nullopt;
+    return normalizeTimestamp(*text);
+}
+
+QList<OptionSpec> pagingOptions()
+{
+    return { { QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("rows per page, 1..1000 (default 50)") },
+        { QStringLiteral("cursor"), QStringLiteral("C"),
+            QStringLiteral("continue after a previous page's next_cursor") } };
+}
+
+} // namespace dpm::cli

@@ -1,0 +1,127 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace dpm {
+class SupportStore;
+struct ResolvedLocation;
+} // namespace dpm
+
+namespace dpm::cli {
+
+// Exit codes of dpmctl: stable, documented in --help, one per dpm::ErrorKind plus usage.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitInternal = 1,
+    ExitUsage = 2,
+    ExitNotFound = 3,
+    ExitConflict = 4,
+    ExitInvalidInput = 5,
+    ExitConfiguration = 6,
+    ExitConnection = 7,
+    ExitMigration = 8,
+    ExitStorage = 9,
+};
+
+// A command line that does not fit the command table: USAGE_ERROR, exit 2.
+struct UsageError
+{
+    QString message;
+};
+
+struct OptionSpec
+{
+    QString name; // without the leading "--"
+    QString valueName; // empty for a flag
+    QString help;
+};
+
+struct ParsedCommand;
+class CommandContext;
+
+// What a command produced: the JSON printed with --json, the text printed without it.
+// A command that found a problem it reports as a result (migrate validate) sets `failure`;
+// dpmctl then prints the output and also the error, and exits with the error's code.
+struct CommandOutput
+{
+    QJsonObject json;
+    QString text;
+    std::function<void()> failure; // throws the dpm::Error to report after the output
+};
+
+// One row of the command table.
+struct CommandSpec
+{
+    QStringList words; // {"runs", "list"}
+    QStringList positionals; // names of the required positional arguments, e.g. {"RUN_ID"}
+    QList<OptionSpec> options;
+    QString summary;
+    std::function<CommandOutput(CommandContext &, const ParsedCommand &)> run;
+
+    QString name() const { return words.join(QLatin1Char(' ')); }
+};
+
+struct ParsedCommand
+{
+    const CommandSpec *spec = nullptr;
+    QStringList positionals;
+    QMap<QString, QString> values; // option name -> value ("" for a flag that is set)
+
+    QString positional(int i) const { return positionals.value(i); }
+    std::optional<QString> value(const QString &option) const;
+    bool flag(const QString &option) const { return values.contains(option); }
+};
+
+// What every command can reach: the global options and, opened on first use, the store.
+class CommandContext
+{
+public:
+    CommandContext(std::optional<QString> storeArgument, bool json, QProcessEnvironment environment);
+    ~CommandContext();
+
+    bool json() const { return m_json; }
+    const QProcessEnvironment &environment() const { return m_environment; }
+
+    // --store > the service's environment variables > the embedded default. Throws the
+    // configuration errors of StoreLocation.
+    const ResolvedLocation &location();
+
+    // Opens the store: the embedded default is created and migrated on first use; any other
+    // location is opened as it is (never migrated; a SQLite file must exist). Reads never purge.
+    SupportStore &store();
+
+    // Progress of long work, on stderr, only without --json.
+    void progress(const QString &line) const;
+
+private:
+    std::optional<QString> m_storeArgument;
+    bool m_json = false;
+    QProcessEnvironment m_environment;
+    std::unique_ptr<ResolvedLocation> m_location;
+    std::unique_ptr<SupportStore> m_store;
+};
+
+// The command groups, one file each.
+QList<CommandSpec> migrateCommands();
+QList<CommandSpec> runCommands();
+QList<CommandSpec> operationCommands();
+QList<CommandSpec> decisionCommands();
+QList<CommandSpec> lineageCommands();
+QList<CommandSpec> summaryCommands();
+
+// Shared option parsing for listings: --limit (1..1000, default 50, INVALID_LIMIT otherwise),
+// --cursor, and time bounds normalised with normalizeTimestamp (INVALID_TIMESTAMP).
+int parseLimit(const std::optional<QString> &text);
+std::optional<QString> timestampOption(const ParsedCommand &command, const QString &option);
+QList<OptionSpec> pagingOptions();
+
+} // namespace dpm::cli

@@ -1,0 +1,119 @@
+#include "dispatcher.h"
+
+namespace dpm::cli {
+
+const QList<CommandSpec> &commandTable()
+{
+    static const QList<CommandSpec> table = [] {
+        QList<CommandSpec> all;
+        for (const auto &group : { migrateCommands(), runCommands(), operationCommands(), decisionCommands(),
+                 lineageCommands(), summaryCommands() })
+            all += group;
+        return all;
+    }();
+    return table;
+}
+
+QString usageLine(const CommandSpec &spec)
+{
+    QString line = QStringLiteral("dpmctl ") + spec.name();
+    for (const QString &positional : spec.positionals)
+        line += QLatin1Char(' ') + positional;
+    for (const OptionSpec &option : spec.options) {
+        line += QStringLiteral(" [--") + option.name;
+        if (!option.valueName.isEmpty())
+            line += QLatin1Char(' ') + option.valueName;
+        line += QLatin1Char(']');
+    }
+    return line;
+}
+
+namespace {
+
+const char kExitCodes[]
+    = "Exit codes:\n"
+      "  0  ok\n"
+      "  1  internal error (a bug; please report it)\n"
+      "  2  usage: unknown command or option, missing argument (USAGE_ERROR)\n"
+      "  3  not found (DPM_RUN_NOT_FOUND, DPM_IDEMPOTENCY_KEY_NOT_FOUND, DPM_ASYNC_OPERATION_NOT_FOUND)\n"
+      "  4  conflict\n"
+      "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
+      "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
+      "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, ...)\n"
+      "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, a failed migration, migrate validate not ok)\n"
+      "  9  storage (a query failed)\n";
+
+const char kGlobal[]
+    = "Global options (anywhere on the line):\n"
+      "  --store LOCATION  memory:, sqlite:PATH (or a *.db path), postgresql://user@host:port/db or a\n"
+      "                    libpq string (\"host=... dbname=...\", \"service=name\"). Without it the service's\n"
+      "                    variables decide (DPM_SUPPORTABILITY_STORE_BACKEND=IN_MEMORY|SQL|POSTGRES,\n"
+      "                    DPM_SUPPORTABILITY_SQL_PATH / DPM_SUPPORTABILITY_SQLITE_PATH,\n"
+      "                    DPM_SUPPORTABILITY_POSTGRES_DSN), else the embedded default store in the\n"
+      "                    user's data folder, created and migrated on first use. Other stores are never\n"
+      "                    migrated implicitly. Put passwords in ~/.pgpass or PGPASSWORD, not here.\n"
+      "  --json            print the result as JSON on stdout (errors as {\"error\":{code,message,kind}} on stderr)\n"
+      "  --help, -h        this text, or a command's own help (dpmctl runs list --help)\n";
+
+} // namespace
+
+QString generalHelp()
+{
+    QString out
+        = QStringLiteral("dpmctl - the DPM Support Console on the command line: read the DPM supportability store\n"
+                         "(runs, artifacts, idempotency, async operations, workflow decisions, lineage, summary) and\n"
+                         "administer its schema. Reads never purge or change anything.\n\n"
+                         "Usage: dpmctl [--store LOCATION] [--json] COMMAND [ARGUMENTS] [OPTIONS]\n\n");
+    out += QString::fromLatin1(kGlobal);
+    out += QStringLiteral("\nCommands:\n");
+    qsizetype width = 0;
+    for (const CommandSpec &spec : commandTable()) {
+        QString head = spec.name();
+        for (const QString &p : spec.positionals)
+            head += QLatin1Char(' ') + p;
+        width = std::max(width, head.size());
+    }
+    for (const CommandSpec &spec : commandTable()) {
+        QString head = spec.name();
+        for (const QString &p : spec.positionals)
+            head += QLatin1Char(' ') + p;
+        out += QStringLiteral("  ") + head.leftJustified(width + 2) + spec.summary + QLatin1Char('\n');
+        if (!spec.options.isEmpty()) {
+            QStringList options;
+            for (const OptionSpec &option : spec.options)
+                options << QStringLiteral("--") + option.name
+                        + (option.valueName.isEmpty() ? QString() : QLatin1Char(' ') + option.valueName);
+            out += QString(width + 4, QLatin1Char(' ')) + QStringLiteral("options: ")
+                + options.join(QStringLiteral(", ")) + QLatin1Char('\n');
+        }
+    }
+    out += QStringLiteral(
+        "\nListings print an aligned table ending with \"N rows; more: --cursor <c>\" or \"N rows; end\";\n"
+        "with --json they print {\"items\": [...], \"next_cursor\": ...}. Timestamps accept ISO-8601 with any\n"
+        "offset or a bare date and are normalised to UTC.\n\n");
+    out += QString::fromLatin1(kExitCodes);
+    return out;
+}
+
+QString commandHelp(const CommandSpec &spec)
+{
+    QString out
+        = QStringLiteral("Usage: ") + usageLine(spec) + QStringLiteral("\n\n") + spec.summary + QStringLiteral("\n");
+    if (!spec.options.isEmpty()) {
+        out += QStringLiteral("\nOptions:\n");
+        qsizetype width = 0;
+        QStringList heads;
+        for (const OptionSpec &option : spec.options) {
+            heads << QStringLiteral("--") + option.name
+                    + (option.valueName.isEmpty() ? QString() : QLatin1Char(' ') + option.valueName);
+            width = std::max(width, heads.constLast().size());
+        }
+        for (qsizetype i = 0; i < spec.options.size(); ++i)
+            out += QStringLiteral("  ") + heads.at(i).leftJustified(width + 2) + spec.options.at(i).help
+                + QLatin1Char('\n');
+    }
+    out += QLatin1Char('\n') + QString::fromLatin1(kGlobal) + QLatin1Char('\n') + QString::fromLatin1(kExitCodes);
+    return out;
+}
+
+} // namespace dpm::cli

@@ -1,0 +1,14 @@
+// dpmctl: the console's command line. Everything but the application object lives in the
+// command table (dispatcher.cpp, help.cpp) and one file per command group.
+
+#include "dispatcher.h"
+#include "domain/appidentity.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    dpm::setApplicationIdentity();
+    return dpm::cli::runDpmctl(app.arguments().mid(1), QProcessEnvironment::systemEnvironment());
+}

@@ -1,0 +1,151 @@
+#include "domain/error.h"
+#include "services/summaryposture.h"
+
+#include <QTest>
+
+using namespace dpm;
+
+class TestSummaryPosture : public QObject
+{
+    Q_OBJECT
+
+private:
+    static SupportabilitySummary summaryWith(
+        qint64 runs, qint64 ops, std::optional<QString> newestRun, std::optional<QString> newestOp)
+    {
+        SupportabilitySummary s;
+        s.runCount = runs;
+        s.operationCount = ops;
+        s.newestRunCreatedAt = std::move(newestRun);
+        s.newestOperationCreatedAt = std::move(newestOp);
+        return s;
+    }
+
+private Q_SLOTS:
+    void posture_noRunsNoOperations_isEmptyWithUnknownFreshness()
+    {
+        const auto p = supportabilityPosture({}, QStringLiteral("2026-02-20T12:00:00+00:00"));
+        QCOMPARE(p.state, QStringLiteral("empty"));
+        QCOMPARE(p.reason, QStringLiteral("supportability_summary_empty"));
+        QCOMPARE(p.freshnessBucket, QStringLiteral("unknown"));
+    }
+
+    void posture_emptyWins_evenWithFailedCountsOrOldTimestamps()
+    {
+        auto s = summaryWith(0, 0, QStringLiteral("2020-01-01T00:00:00+00:00"), std::nullopt);
+        s.operationStatusCounts.insert(QStringLiteral("FAILED"), 1);
+        const auto p = supportabilityPosture(s, QStringLiteral("2026-02-20T12:00:00+00:00"));
+        QCOMPARE(p.state, QStringLiteral("empty"));
+        QCOMPARE(p.freshnessBucket, QStringLiteral("stale"));
+    }
+
+    void freshness_byUtcCalendarDay_data()
+    {
+        QTest::addColumn<QString>("newest");
+        QTest::addColumn<QString>("now");
+        QTest::addColumn<QString>("bucket");
+        QTest::newRow("same instant") << "2026-02-20T12:00:00+00:00"
+                                      << "2026-02-20T12:00:00+00:00"
+                                      << "current";
+        QTest::newRow("earlier same day") << "2026-02-20T00:00:00+00:00"
+                                          << "2026-02-20T23:59:59+00:00"
+                                          << "current";
+        QTest::newRow("future") << "2026-02-21T08:00:00+00:00"
+                                << "2026-02-20T12:00:00+00:00"
+                                << "current";
+        QTest::newRow("yesterday late") << "2026-02-19T23:59:59.999999+00:00"
+                                        << "2026-02-20T00:00:01+00:00"
+                                        << "same_day";
+        QTest::newRow("yesterday, more than 24h") << "2026-02-19T00:00:00+00:00"
+                                                  << "2026-02-20T23:00:00+00:00"
+                                                  << "same_day";
+        QTest::newRow("two days") << "2026-02-18T23:59:59+00:00"
+                                  << "2026-02-20T00:00:00+00:00"
+                                  << "stale";
+        QTest::newRow("offset now, UTC day counts") << "2026-02-19T12:00:00+00:00"
+                                                    << "2026-02-20T01:00:00+02:00"
+                                                    << "current";
+    }
+
+    void freshness_byUtcCalendarDay()
+    {
+        QFETCH(QString, newest);
+        QFETCH(QString, now);
+        QFETCH(QString, bucket);
+        QCOMPARE(freshnessBucket(summaryWith(1, 0, newest, std::nullopt), now), bucket);
+    }
+
+    void freshness_usesNewestOfRunAndOperation()
+    {
+        const QString now = QStringLiteral("2026-02-20T12:00:00+00:00");
+        QCOMPARE(freshnessBucket(summaryWith(1, 1, QStringLiteral("2026-02-10T00:00:00+00:00"),
+                                     QStringLiteral("2026-02-20T01:00:00+00:00")),
+                     now),
+            QStringLiteral("current"));
+        QCOMPARE(freshnessBucket(summaryWith(1, 1, QStringLiteral("2026-02-19T00:00:00+00:00"),
+                                     QStringLiteral("2026-02-01T01:00:00+00:00")),
+                     now),
+            QStringLiteral("same_day"));
+        QCOMPARE(freshnessBucket(summaryWith(0, 1, std::nullopt, QStringLiteral("2026-02-01T01:00:00+00:00")), now),
+            QStringLiteral("stale"));
+    }
+
+    void posture_staleBeforeDegraded()
+    {
+        auto s = summaryWith(1, 1, QStringLiteral("2026-02-17T00:00:00+00:00"), std::nullopt);
+        s.operationStatusCounts.insert(QStringLiteral("FAILED"), 1);
+        const auto p = supportabilityPosture(s, QStringLiteral("2026-02-20T12:00:00+00:00"));
+        QCOMPARE(p.state, QStringLiteral("stale"));
+        QCOMPARE(p.reason, QStringLiteral("supportability_summary_stale"));
+    }
+
+    void posture_failedOperation_isDegraded()
+    {
+        auto s = summaryWith(0, 2, std::nullopt, QStringLiteral("2026-02-20T11:00:00+00:00"));
+        s.operationStatusCounts.insert(QStringLiteral("FAILED"), 1);
+        s.operationStatusCounts.insert(QStringLiteral("SUCCEEDED"), 1);
+        s.workflowDecisionCount = 3;
+        const auto p = supportabilityPosture(s, QStringLiteral("2026-02-20T12:00:00+00:00"));
+        QCOMPARE(p.state, QStringLiteral("degraded"));
+        QCOMPARE(p.reason, QStringLiteral("supportability_summary_degraded"));
+        QCOMPARE(p.freshnessBucket, QStringLiteral("current"));
+        const QJsonObject json = p.toJson();
+        QCOMPARE(json.value(QStringLiteral("operation_count")).toInteger(), 2);
+        QCOMPARE(json.value(QStringLiteral("run_count")).toInteger(), 0);
+        QCOMPARE(json.value(QStringLiteral("workflow_decision_count")).toInteger(), 3);
+        QCOMPARE(json.keys(),
+            (QStringList {
+                "freshness_bucket", "operation_count", "reason", "run_count", "state", "workflow_decision_count" }));
+    }
+
+    void posture_zeroFailedCount_isReady()
+    {
+        auto s = summaryWith(1, 0, QStringLiteral("2026-02-19T12:00:00+00:00"), std::nullopt);
+        s.operationStatusCounts.insert(QStringLiteral("FAILED"), 0);
+        const auto p = supportabilityPosture(s, QStringLiteral("2026-02-20T12:00:00+00:00"));
+        QCOMPARE(p.state, QStringLiteral("ready"));
+        QCOMPARE(p.reason, QStringLiteral("supportability_summary_ready"));
+        QCOMPARE(p.freshnessBucket, QStringLiteral("same_day"));
+    }
+
+    void posture_unparsableNewest_isUnknownNotStale()
+    {
+        const auto p = supportabilityPosture(
+            summaryWith(1, 0, QStringLiteral("yesterday"), std::nullopt), QStringLiteral("2026-02-20T12:00:00+00:00"));
+        QCOMPARE(p.freshnessBucket, QStringLiteral("unknown"));
+        QCOMPARE(p.state, QStringLiteral("ready"));
+    }
+
+    void posture_invalidNow_throwsInvalidTimestamp()
+    {
+        try {
+            supportabilityPosture({}, QStringLiteral("not a time"));
+            QFAIL("expected INVALID_TIMESTAMP");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), QStringLiteral("INVALID_TIMESTAMP"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSummaryPosture)
+#include "tst_summaryposture.moc"
