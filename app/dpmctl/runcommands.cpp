@@ -98,12 +98,14 @@ CommandOutput runArtifact(CommandContext &context, const ParsedCommand &command)
 
     CommandOutput out;
     QString source;
+    QString computed;
     if (const auto persisted = store.getRunArtifact(id)) {
         source = QStringLiteral("persisted");
         QString message;
         const QJsonValue value = parseJsonText(persisted->artifactJson, &message);
         if (value.isObject()) {
             out.json = value.toObject();
+            computed = artifactHashOfText(persisted->artifactJson);
         } else {
             // Part A §11: show what is stored instead of failing.
             out.json = { { QStringLiteral("rebalance_run_id"), id }, { QStringLiteral("artifact"), QJsonValue::Null },
@@ -118,10 +120,10 @@ CommandOutput runArtifact(CommandContext &context, const ParsedCommand &command)
     } else {
         source = QStringLiteral("derived");
         out.json = deriveRunArtifact(*run);
+        computed = artifactHash(out.json);
     }
 
     const QString stored = storedArtifactHash(out.json);
-    const QString computed = artifactHash(out.json);
     QString text = QStringLiteral("source:        %1\n").arg(source);
     text += QStringLiteral("artifact_id:   %1\n").arg(displayValue(out.json.value(QStringLiteral("artifact_id"))));
     text += QStringLiteral("artifact_hash: %1 (%2)\n")

@@ -89,6 +89,13 @@ QString artifactHash(const QJsonObject &artifact)
     return sha256Hash(stripArtifactHash(artifact));
 }
 
+QString artifactHashOfText(const QString &artifactJson)
+{
+    const QByteArray canonical = canonicalizeJsonText(
+        artifactJson.toUtf8(), [](const QString &key) { return key == QLatin1String("artifact_hash"); });
+    return QStringLiteral("sha256:") + sha256Hex(canonical);
+}
+
 QString storedArtifactHash(const QJsonObject &artifact)
 {
     return artifact.value(QStringLiteral("evidence"))

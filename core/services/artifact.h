@@ -24,6 +24,10 @@ QJsonObject deriveRunArtifact(const RebalanceRun &run);
 // artifact_hash at any depth: the value evidence.hashes.artifact_hash must hold.
 QString artifactHash(const QJsonObject &artifact);
 
+// The same hash computed from stored artifact text: canonicalised from the text itself so
+// number spellings survive (a stored 100.0 hashes as Python hashes it). Throws INVALID_JSON.
+QString artifactHashOfText(const QString &artifactJson);
+
 // The artifact_hash an artifact carries (evidence.hashes.artifact_hash), empty when absent.
 QString storedArtifactHash(const QJsonObject &artifact);
 

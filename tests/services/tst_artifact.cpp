@@ -85,6 +85,16 @@ private Q_SLOTS:
 
     void derive_isDeterministic() { QCOMPARE(deriveRunArtifact(sampleRun()), deriveRunArtifact(sampleRun())); }
 
+    void artifactHashOfText_keepsIntegralFloatsAsPythonDoes()
+    {
+        // Expected value from Python: json.dumps(stripped, sort_keys=True, separators=(",", ":")).
+        const QString stored = QStringLiteral(
+            R"({"evidence":{"hashes":{"artifact_hash":"sha256:old","request_hash":"sha256:r"}},)"
+            R"("result":{"coverage":{"price_coverage_pct":100.0}},"status":"READY"})");
+        QCOMPARE(artifactHashOfText(stored),
+                 QStringLiteral("sha256:31761f0a5707df23153900c16fa9cab92f8a9bf0e34c19aa18ddeaf2f4cb3dd5"));
+    }
+
     void artifactHash_ignoresArtifactHashKeysAtAnyDepth()
     {
         QJsonObject a = deriveRunArtifact(sampleRun());
