@@ -386,12 +386,9 @@ Page<AsyncOperation> MemoryStore::listOperations(const OperationFilter &filter, 
 
 PurgeReport MemoryStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun)
 {
-    PurgeReport report;
-    report.dryRun = dryRun;
-    report.deleted.insert(kOperationsTable, 0);
-    if (ttlSeconds < 1)
+    PurgeReport report = startOperationPurge(ttlSeconds, now, dryRun);
+    if (report.cutoff.isEmpty())
         return report;
-    report.cutoff = addSecondsToTimestamp(now, -ttlSeconds);
 
     QWriteLocker locker(&m_lock);
     QStringList expired;
@@ -565,13 +562,9 @@ SupportabilitySummary MemoryStore::getSupportabilitySummary()
 
 PurgeReport MemoryStore::purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun)
 {
-    PurgeReport report;
-    report.dryRun = dryRun;
-    for (const QString &table : runPurgeTables())
-        report.deleted.insert(table, 0);
-    if (retentionDays < 1)
+    PurgeReport report = startRunPurge(retentionDays, now, dryRun);
+    if (report.cutoff.isEmpty())
         return report;
-    report.cutoff = addSecondsToTimestamp(now, -qint64(retentionDays) * 86400);
 
     QWriteLocker locker(&m_lock);
 

@@ -493,13 +493,10 @@ Page<AsyncOperation> SqlStore::listOperations(const OperationFilter &filter, con
 
 PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun)
 {
-    PurgeReport report;
-    report.dryRun = dryRun;
-    const QString table = QStringLiteral("dpm_async_operations");
-    report.deleted.insert(table, 0);
-    if (ttlSeconds < 1)
+    PurgeReport report = startOperationPurge(ttlSeconds, now, dryRun);
+    if (report.cutoff.isEmpty())
         return report;
-    report.cutoff = addSecondsToTimestamp(now, -ttlSeconds);
+    const QString table = QStringLiteral("dpm_async_operations");
     const QString where = QStringLiteral(" WHERE COALESCE(finished_at, created_at)%1 < ?").arg(m_c);
     return inWriteTransaction([&] {
         if (dryRun) {
@@ -674,13 +671,9 @@ SupportabilitySummary SqlStore::getSupportabilitySummary()
 
 PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun)
 {
-    PurgeReport report;
-    report.dryRun = dryRun;
-    for (const QString &table : runPurgeTables())
-        report.deleted.insert(table, 0);
-    if (retentionDays < 1)
+    PurgeReport report = startRunPurge(retentionDays, now, dryRun);
+    if (report.cutoff.isEmpty())
         return report;
-    report.cutoff = addSecondsToTimestamp(now, -qint64(retentionDays) * 86400);
 
     // Each table's condition names the expired runs through a sub-select, so nothing is loaded
     // into memory however many runs expire; dpm_runs goes last because the others refer to it.

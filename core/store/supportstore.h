@@ -120,4 +120,10 @@ public:
 // Tables a run purge reports on, in the order they are shown.
 QStringList runPurgeTables();
 
+// The report a purge starts from, every table it touches at 0, with the cut-off of Part B §5:
+// now - retentionDays days (runs) or now - ttlSeconds (operations), microseconds kept. The
+// cut-off is empty when the purge is disabled (retention or TTL below 1): then nothing is done.
+PurgeReport startRunPurge(int retentionDays, const QString &now, bool dryRun);
+PurgeReport startOperationPurge(qint64 ttlSeconds, const QString &now, bool dryRun);
+
 } // namespace dpm
