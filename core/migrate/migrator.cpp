@@ -1,6 +1,7 @@
 #include "migrator.h"
 
 #include "domain/error.h"
+#include "domain/logging.h"
 #include "domain/timestamp.h"
 #include "store/sqldatabase.h"
 #include "store/sqltransaction.h"
@@ -14,8 +15,6 @@
 #include <QtEndian>
 
 #include <optional>
-
-Q_LOGGING_CATEGORY(lcMigrate, "dpm.migrate", QtWarningMsg)
 
 namespace dpm {
 

@@ -1,6 +1,7 @@
 #include "sqldatabase.h"
 
 #include "domain/error.h"
+#include "domain/logging.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -13,8 +14,6 @@
 
 #include <memory>
 #include <unordered_map>
-
-Q_LOGGING_CATEGORY(lcStore, "dpm.store", QtWarningMsg)
 
 namespace dpm {
 

@@ -1,10 +1,9 @@
 #include "sqltransaction.h"
 
 #include "domain/error.h"
+#include "domain/logging.h"
 
 #include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace dpm {
 

@@ -1,0 +1,4 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcStore, "dpm.store", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcMigrate, "dpm.migrate", QtWarningMsg)
