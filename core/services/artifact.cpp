@@ -3,33 +3,11 @@
 #include "domain/apijson.h"
 #include "domain/canonicaljson.h"
 
-#include <QJsonArray>
-
 namespace dpm {
 
 namespace {
 
 const QString kArtifactHash = QStringLiteral("artifact_hash");
-
-QJsonValue stripArtifactHash(const QJsonValue &value)
-{
-    if (value.isObject()) {
-        const QJsonObject in = value.toObject();
-        QJsonObject out;
-        for (auto it = in.constBegin(); it != in.constEnd(); ++it) {
-            if (it.key() != kArtifactHash)
-                out.insert(it.key(), stripArtifactHash(it.value()));
-        }
-        return out;
-    }
-    if (value.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue &item : value.toArray())
-            out.append(stripArtifactHash(item));
-        return out;
-    }
-    return value;
-}
 
 void copyIfPresent(QJsonObject &artifact, const QString &to, const QJsonObject &result, const QString &from)
 {
@@ -86,7 +64,7 @@ QJsonObject deriveRunArtifact(const RebalanceRun &run)
 
 QString artifactHash(const QJsonObject &artifact)
 {
-    return sha256Hash(stripArtifactHash(artifact));
+    return artifactHashOfText(QString::fromUtf8(canonicalJson(artifact)));
 }
 
 QString artifactHashOfText(const QString &artifactJson)

@@ -264,26 +264,14 @@ void SqlStore::recordRun(const RunRecord &record)
         = QString::fromUtf8(canonicalJson(QJsonObject { { QStringLiteral("request_hash"), run.requestHash } }));
     inWriteTransaction([&] {
         upsertRun(run);
-        if (record.artifactJson) {
-            m_db->exec(
-                QStringLiteral("INSERT INTO dpm_run_artifacts (rebalance_run_id, artifact_json) VALUES (?, ?) "
-                               "ON CONFLICT (rebalance_run_id) DO UPDATE SET artifact_json = excluded.artifact_json"),
-                { run.rebalanceRunId, *record.artifactJson });
-        }
+        if (record.artifactJson)
+            saveRunArtifact({ run.rebalanceRunId, *record.artifactJson });
         insertLineageEdge(
             { run.correlationId, QStringLiteral("CORRELATION_TO_RUN"), run.rebalanceRunId, run.createdAt, metadata });
         if (run.idempotencyKey) {
             const QString &key = *run.idempotencyKey;
-            m_db->exec(
-                QStringLiteral(
-                    "INSERT INTO dpm_run_idempotency (idempotency_key, request_hash, rebalance_run_id, created_at) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET "
-                    "request_hash = excluded.request_hash, rebalance_run_id = excluded.rebalance_run_id, "
-                    "created_at = excluded.created_at"),
-                { key, run.requestHash, run.rebalanceRunId, run.createdAt });
-            m_db->exec(QStringLiteral("INSERT INTO dpm_run_idempotency_history (%1) VALUES (?, ?, ?, ?, ?)")
-                           .arg(kHistoryColumns),
-                { key, run.rebalanceRunId, run.correlationId, run.requestHash, run.createdAt });
+            saveIdempotencyMapping({ key, run.requestHash, run.rebalanceRunId, run.createdAt });
+            appendIdempotencyHistory({ key, run.rebalanceRunId, run.correlationId, run.requestHash, run.createdAt });
             insertLineageEdge(
                 { key, QStringLiteral("IDEMPOTENCY_TO_RUN"), run.rebalanceRunId, run.createdAt, metadata });
         }
