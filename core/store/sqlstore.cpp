@@ -746,8 +746,11 @@ QString placeholders(qsizetype n)
 SupportBundleRows SqlStore::loadSupportBundle(const SupportBundleEntry &entry, const SupportBundleOptions &options)
 {
     // One statement: the entry resolves to the run in a CTE and every part of the bundle is a
-    // branch of one UNION ALL joined to it. A single statement reads one snapshot on both
-    // backends, so no transaction (and none of its round trips) is needed.
+    // branch of one UNION ALL joined to it, each on an index. A single statement reads one
+    // snapshot on both backends, so no transaction (and none of its round trips) is needed.
+    // Measured at 200k runs: on PostgreSQL it beats the six separate lookups (1.50 vs 1.64 ms on
+    // a local socket; the gap grows with the network's latency); on SQLite, which has no round
+    // trips to save, preparing the larger statement makes it 0.69 vs 0.33 ms.
     QString resolve;
     QVariantList params { entry.value };
     QStringList branches;
