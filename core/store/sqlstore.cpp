@@ -809,7 +809,7 @@ SupportBundleRows SqlStore::loadSupportBundle(const SupportBundleEntry &entry, c
     const QString sql = QStringLiteral("WITH r AS (SELECT %1 FROM dpm_runs WHERE %2) "
                                        "SELECT * FROM (%3) b ORDER BY kind, k1%4, k2%4, k3%4, k4%4")
                             .arg(kRunColumns, resolve, branches.join(QStringLiteral(" UNION ALL ")), m_c);
-    QSqlQuery q = m_db->exec(sql, params);
+    SqlRows q = m_db->exec(sql, params);
 
     SupportBundleRows rows;
     const int kindColumn = kBundleValues;
@@ -893,7 +893,7 @@ Page<LineageEdge> SqlStore::listLineageEdgesPage(
     }
     params += where.params();
     params << page.limit + 1;
-    QSqlQuery q = m_db->exec(
+    SqlRows q = m_db->exec(
         with + QStringLiteral("SELECT ") + columns + from + where.sql() + order + QStringLiteral(" LIMIT ?"), params);
     Page<LineageEdge> result;
     while (q.next())
@@ -918,14 +918,14 @@ Page<LineageEdge> SqlStore::listLineageEdgesPage(
     group.add(
         QStringLiteral("e.created_at = ? AND e.source_entity_id = ? AND e.edge_type = ? AND e.target_entity_id = ?"),
         lastKey);
-    QSqlQuery g
+    SqlRows g
         = m_db->exec(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM dpm_lineage_edges e") + group.sql(),
             group.params());
     while (g.next())
         result.items << readEdge(g);
     SqlWhere beyond = touching(QStringLiteral("e"));
     beyond.add(key + QStringLiteral(" > (?, ?, ?, ?)"), lastKey);
-    QSqlQuery more
+    SqlRows more
         = m_db->exec(QStringLiteral("SELECT 1 FROM dpm_lineage_edges e") + beyond.sql() + QStringLiteral(" LIMIT 1"),
             beyond.params());
     if (more.next())
@@ -948,10 +948,10 @@ QList<LineageEdge> SqlStore::listLineageEdgesTouching(const QStringList &entityI
             for (const QString &id : chunk)
                 params << id;
         }
-        QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1, 'S' FROM dpm_lineage_edges WHERE source_entity_id IN (%2) "
-                                                "UNION ALL SELECT %1, 'T' FROM dpm_lineage_edges "
-                                                "WHERE target_entity_id IN (%2)")
-                                     .arg(kEdgeColumns, marks),
+        SqlRows q = m_db->exec(QStringLiteral("SELECT %1, 'S' FROM dpm_lineage_edges WHERE source_entity_id IN (%2) "
+                                              "UNION ALL SELECT %1, 'T' FROM dpm_lineage_edges "
+                                              "WHERE target_entity_id IN (%2)")
+                                   .arg(kEdgeColumns, marks),
             params);
         while (q.next()) {
             LineageEdge edge = readEdge(q);
@@ -1015,9 +1015,9 @@ QList<IdentifierMatch> SqlStore::findIdentifier(const QString &identifier)
             { QStringLiteral("d.decided_at"), QStringLiteral("d.decision_id") }),
     };
     const QVariantList params(9, identifier); // the request hash branch binds it twice
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT kind, run_id, run_exists, operation_id, decision_id, run_count "
-                                            "FROM (%1) f ORDER BY kind, k1%2, k2%2")
-                                 .arg(branches.join(QStringLiteral(" UNION ALL ")), m_c),
+    SqlRows q = m_db->exec(QStringLiteral("SELECT kind, run_id, run_exists, operation_id, decision_id, run_count "
+                                          "FROM (%1) f ORDER BY kind, k1%2, k2%2")
+                               .arg(branches.join(QStringLiteral(" UNION ALL ")), m_c),
         params);
     QList<IdentifierMatch> matches;
     while (q.next()) {
