@@ -24,6 +24,12 @@
 -- read and write the service's tables needs no privilege on console_summary_counts; the
 -- search_path is pinned to the one the migration ran with.
 
+-- console/0001 declared dpm_console_run_status PARALLEL SAFE, but its EXCEPTION block starts a
+-- subtransaction, which PostgreSQL refuses in parallel mode ("cannot start subtransactions during
+-- a parallel operation"): a large GROUP BY over dpm_runs (the recount, this migration's own
+-- initial count) planned in parallel failed. Marked unsafe, such queries run without workers.
+ALTER FUNCTION dpm_console_run_status(text) PARALLEL UNSAFE;
+
 CREATE TABLE IF NOT EXISTS console_summary_counts (
     metric TEXT NOT NULL,
     bucket TEXT NOT NULL,
@@ -31,36 +37,36 @@ CREATE TABLE IF NOT EXISTS console_summary_counts (
     PRIMARY KEY (metric, bucket)
 );
 
--- dpm_runs: the status expression is console/0001's dpm_console_run_status, as in the listing.
+-- dpm_runs: the bucket is console/0001's dpm_console_run_status, the listing's expression. Its
+-- per-row exception block (for payloads that are not JSON) is what makes it slow, so the whole
+-- statement is first counted with the plain cast, which gives the same value for every JSON
+-- payload; only when some payload is not JSON is it counted again row by row.
 CREATE OR REPLACE FUNCTION dpm_console_count_runs() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT
 AS $$
+DECLARE
+    changed TEXT; -- the changed rows as (bucket, +1 | -1); %1$s is the bucket expression
+    upsert TEXT;
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO console_summary_counts AS c (metric, bucket, n)
-        SELECT 'run_status', d.bucket, d.n FROM (
-            SELECT COALESCE(dpm_console_run_status(r.result_json), '') AS bucket, COUNT(*) AS n
-            FROM new_rows r GROUP BY 1
-        ) d ORDER BY d.bucket
-        ON CONFLICT (metric, bucket) DO UPDATE SET n = c.n + excluded.n;
-    ELSIF TG_OP = 'UPDATE' THEN
-        INSERT INTO console_summary_counts AS c (metric, bucket, n)
-        SELECT 'run_status', d.bucket, SUM(d.n) FROM (
-            SELECT COALESCE(dpm_console_run_status(r.result_json), '') AS bucket, 1 AS n FROM new_rows r
-            UNION ALL
-            SELECT COALESCE(dpm_console_run_status(r.result_json), ''), -1 FROM old_rows r
-        ) d GROUP BY d.bucket HAVING SUM(d.n) <> 0 ORDER BY d.bucket
-        ON CONFLICT (metric, bucket) DO UPDATE SET n = c.n + excluded.n;
-    ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO console_summary_counts AS c (metric, bucket, n)
-        SELECT 'run_status', d.bucket, -d.n FROM (
-            SELECT COALESCE(dpm_console_run_status(r.result_json), '') AS bucket, COUNT(*) AS n
-            FROM old_rows r GROUP BY 1
-        ) d ORDER BY d.bucket
-        ON CONFLICT (metric, bucket) DO UPDATE SET n = c.n + excluded.n;
-    ELSE -- TRUNCATE
+    IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM console_summary_counts WHERE metric = 'run_status';
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        changed := 'SELECT %1$s AS bucket, 1 AS n FROM new_rows r';
+    ELSIF TG_OP = 'UPDATE' THEN
+        changed := 'SELECT %1$s AS bucket, 1 AS n FROM new_rows r UNION ALL SELECT %1$s, -1 FROM old_rows r';
+    ELSE -- DELETE
+        changed := 'SELECT %1$s AS bucket, -1 AS n FROM old_rows r';
     END IF;
+    upsert := 'INSERT INTO console_summary_counts AS c (metric, bucket, n) '
+        || 'SELECT ''run_status'', d.bucket, SUM(d.n) FROM (' || changed || ') d '
+        || 'GROUP BY d.bucket HAVING SUM(d.n) <> 0 ORDER BY d.bucket '
+        || 'ON CONFLICT (metric, bucket) DO UPDATE SET n = c.n + excluded.n';
+    BEGIN
+        EXECUTE format(upsert, 'COALESCE(r.result_json::jsonb ->> ''status'', '''')');
+    EXCEPTION WHEN data_exception THEN
+        EXECUTE format(upsert, 'COALESCE(dpm_console_run_status(r.result_json), '''')');
+    END;
     RETURN NULL;
 END;
 $$;
