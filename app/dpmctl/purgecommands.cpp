@@ -6,6 +6,7 @@
 #include "domain/apijson.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "output.h"
 #include "store/supportstore.h"
 
 namespace dpm::cli {
@@ -54,32 +55,20 @@ CommandOutput purgeOutput(SupportStore &store, const PurgeReport &report, const 
     out.json.insert(option, n);
     out.json.insert(QStringLiteral("now"), now);
 
-    QStringList labels { QStringLiteral("store"), option, QStringLiteral("now"), QStringLiteral("cutoff") };
-    labels += tables;
-    labels << QStringLiteral("total");
-    qsizetype width = 0;
-    for (const QString &label : std::as_const(labels))
-        width = std::max(width, label.size());
-    const auto line = [&](const QString &label, const QString &value) -> QString {
-        return QString(label + QLatin1Char(':')).leftJustified(width + 2) + value + QLatin1Char('\n');
-    };
-    QString &text = out.text;
-    text += line(QStringLiteral("store"), store.describe());
-    text += line(option, QString::number(n));
-    text += line(QStringLiteral("now"), now);
-    if (report.cutoff.isEmpty()) {
-        text += line(QStringLiteral("cutoff"), QStringLiteral("none"));
-        text += QStringLiteral("%1 is below 1: the purge is disabled, nothing deleted.\n").arg(option);
-        return out;
+    QJsonObject shown = out.json;
+    QStringList keys { QStringLiteral("store"), option, QStringLiteral("now"), QStringLiteral("cutoff") };
+    if (!report.cutoff.isEmpty()) {
+        // One line per table, in the order the purge goes through them.
+        for (const QString &table : tables)
+            shown.insert(table, report.count(table));
+        keys += tables;
+        keys << QStringLiteral("total");
     }
-    text += line(QStringLiteral("cutoff"), report.cutoff + QStringLiteral(" (older rows are expired)"));
-    qint64 total = 0;
-    for (const QString &table : tables) {
-        text += line(table, QString::number(report.count(table)));
-        total += report.count(table);
-    }
-    text += line(QStringLiteral("total"), QString::number(total));
-    text += report.dryRun ? QStringLiteral("dry run: nothing deleted\n") : QStringLiteral("deleted\n");
+    out.text = formatRecord(shown, keys);
+    if (report.cutoff.isEmpty())
+        out.text += QStringLiteral("%1 is below 1: the purge is disabled, nothing deleted.\n").arg(option);
+    else
+        out.text += report.dryRun ? QStringLiteral("dry run: nothing deleted\n") : QStringLiteral("deleted\n");
     return out;
 }
 

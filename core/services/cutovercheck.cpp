@@ -1,5 +1,6 @@
 #include "cutovercheck.h"
 
+#include "domain/apijson.h"
 #include "domain/error.h"
 #include "migrate/migrator.h"
 #include "migrate/sqlsplitter.h"
@@ -22,11 +23,6 @@ namespace {
 const QString kDpmDsn = QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN");
 const QString kProposalDsn = QStringLiteral("PROPOSAL_POSTGRES_DSN");
 const QString kPolicyPackDsn = QStringLiteral("DPM_POLICY_PACK_POSTGRES_DSN");
-
-QJsonValue nullable(const std::optional<QString> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
 
 // A namespace the cutover checks and the variable its DSN comes from.
 struct NamespaceTarget
@@ -346,16 +342,12 @@ void checkMigrations(const QProcessEnvironment &env, const MigrationCatalog &cat
 
 bool CutoverReport::passed() const
 {
-    return std::none_of(findings.cbegin(), findings.cend(), [](const CheckFinding &f) { return f.isError(); });
+    return hasNoError(findings);
 }
 
 std::optional<QString> CutoverReport::serviceOutcome() const
 {
-    for (const CheckFinding &finding : findings) {
-        if (finding.isError() && finding.serviceCheck)
-            return finding.code;
-    }
-    return std::nullopt;
+    return firstServiceError(findings);
 }
 
 QJsonObject CutoverReport::toJson() const
@@ -365,7 +357,7 @@ QJsonObject CutoverReport::toJson() const
         list.append(finding.toJson());
     return { { QStringLiteral("passed"), passed() }, { QStringLiteral("profile"), toWire(profile) },
         { QStringLiteral("checked_migrations"), checkedMigrations }, { QStringLiteral("findings"), list },
-        { QStringLiteral("service_outcome"), nullable(serviceOutcome()) } };
+        { QStringLiteral("service_outcome"), nullableJson(serviceOutcome()) } };
 }
 
 QString CutoverReport::toText() const

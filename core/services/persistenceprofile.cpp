@@ -1,5 +1,6 @@
 #include "persistenceprofile.h"
 
+#include "domain/apijson.h"
 #include "domain/error.h"
 #include "store/storelocation.h"
 
@@ -26,11 +27,6 @@ std::optional<QString> dsnOf(const QProcessEnvironment &env, const QString &name
     if (dsn.isEmpty())
         return std::nullopt;
     return redactedDsn(dsn);
-}
-
-QJsonValue nullable(const std::optional<QString> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
 CheckFinding error(const QString &code, const QString &message)
@@ -79,12 +75,12 @@ QString redactedDsn(const QString &dsn)
     }
 }
 
-bool PersistenceProfileReport::passed() const
+bool hasNoError(const QList<CheckFinding> &findings)
 {
     return std::none_of(findings.cbegin(), findings.cend(), [](const CheckFinding &f) { return f.isError(); });
 }
 
-std::optional<QString> PersistenceProfileReport::serviceOutcome() const
+std::optional<QString> firstServiceError(const QList<CheckFinding> &findings)
 {
     for (const CheckFinding &finding : findings) {
         if (finding.isError() && finding.serviceCheck)
@@ -93,20 +89,30 @@ std::optional<QString> PersistenceProfileReport::serviceOutcome() const
     return std::nullopt;
 }
 
+bool PersistenceProfileReport::passed() const
+{
+    return hasNoError(findings);
+}
+
+std::optional<QString> PersistenceProfileReport::serviceOutcome() const
+{
+    return firstServiceError(findings);
+}
+
 QJsonObject PersistenceProfileReport::toJson() const
 {
     QJsonArray list;
     for (const CheckFinding &finding : findings)
         list.append(finding.toJson());
     const QJsonObject settings { { QStringLiteral("dpm_backend"), dpmBackend },
-        { QStringLiteral("dpm_dsn"), nullable(dpmDsn) }, { QStringLiteral("proposal_backend"), proposalBackend },
-        { QStringLiteral("proposal_dsn"), nullable(proposalDsn) },
+        { QStringLiteral("dpm_dsn"), nullableJson(dpmDsn) }, { QStringLiteral("proposal_backend"), proposalBackend },
+        { QStringLiteral("proposal_dsn"), nullableJson(proposalDsn) },
         { QStringLiteral("policy_packs_required"), policyPacksRequired },
         { QStringLiteral("policy_pack_catalog_backend"), policyPackCatalogBackend },
-        { QStringLiteral("policy_pack_dsn"), nullable(policyPackDsn) } };
+        { QStringLiteral("policy_pack_dsn"), nullableJson(policyPackDsn) } };
     return { { QStringLiteral("passed"), passed() }, { QStringLiteral("profile"), toWire(profile) },
         { QStringLiteral("settings"), settings }, { QStringLiteral("findings"), list },
-        { QStringLiteral("service_outcome"), nullable(serviceOutcome()) } };
+        { QStringLiteral("service_outcome"), nullableJson(serviceOutcome()) } };
 }
 
 QString formatFindings(const QList<CheckFinding> &findings, const std::optional<QString> &serviceOutcome)

@@ -25,6 +25,11 @@ struct CheckFinding
     QJsonObject toJson() const;
 };
 
+// No finding of severity "error".
+bool hasNoError(const QList<CheckFinding> &findings);
+// The code of the first error among the checks the service makes itself: what it would raise.
+std::optional<QString> firstServiceError(const QList<CheckFinding> &findings);
+
 // The findings for people: one block per finding, then "the service stops at: CODE|nothing".
 QString formatFindings(const QList<CheckFinding> &findings, const std::optional<QString> &serviceOutcome);
 
