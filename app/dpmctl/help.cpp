@@ -7,7 +7,7 @@ const QList<CommandSpec> &commandTable()
     static const QList<CommandSpec> table = [] {
         QList<CommandSpec> all;
         for (const auto &group : { migrateCommands(), runCommands(), operationCommands(), decisionCommands(),
-                 lineageCommands(), summaryCommands() })
+                 lineageCommands(), summaryCommands(), demoCommands() })
             all += group;
         return all;
     }();
