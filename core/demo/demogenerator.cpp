@@ -683,8 +683,8 @@ void DemoGenerator::runEvents(const DemoRunFacts &facts, qint64 runAt, QList<Run
         static constexpr std::array<int, 3> kDelivery { 9700, 200, 100 }; // DELIVERED FAILED DEAD
         const char *deliveryStatus = "PENDING";
         qint64 attempts = 0;
-        std::optional<qint64> nextAttempt = event.at;
-        std::optional<qint64> deliveredAt;
+        qint64 nextAttempt = event.at; // 0: none
+        qint64 deliveredAt = 0; // 0: none
         const char *lastError = nullptr;
         if (m_anchor - event.at >= 2 * kMinute) {
             switch (m_structure.weighted(kDelivery)) {
@@ -692,7 +692,7 @@ void DemoGenerator::runEvents(const DemoRunFacts &facts, qint64 runAt, QList<Run
                 deliveryStatus = "DELIVERED";
                 attempts = m_structure.chance(9000) ? 1 : m_structure.between(2, 3);
                 deliveredAt = event.at + attempts * m_structure.between(5000, 2 * kSecond);
-                nextAttempt.reset();
+                nextAttempt = 0;
                 break;
             case 1:
                 deliveryStatus = "FAILED";
@@ -703,7 +703,7 @@ void DemoGenerator::runEvents(const DemoRunFacts &facts, qint64 runAt, QList<Run
             default:
                 deliveryStatus = "DEAD";
                 attempts = 5;
-                nextAttempt.reset();
+                nextAttempt = 0;
                 lastError = kDeliveryErrors[std::size_t(m_structure.below(kDeliveryErrors.size()))];
                 break;
             }
@@ -741,9 +741,9 @@ void DemoGenerator::runEvents(const DemoRunFacts &facts, qint64 runAt, QList<Run
                 .integerField("sequence_no", sequence)
                 .endObject();
             add({ outboxId, eventId, event.topic, message, deliveryStatus, QByteArray::number(attempts), "5",
-                nextAttempt ? timestampText(*nextAttempt) : QByteArray(),
+                nextAttempt ? timestampText(nextAttempt) : QByteArray(),
                 lastError ? QByteArray(lastError) : QByteArray(), createdAt,
-                deliveredAt ? timestampText(*deliveredAt) : QByteArray() });
+                deliveredAt ? timestampText(deliveredAt) : QByteArray() });
         });
     }
 }
@@ -815,7 +815,8 @@ QJsonObject DemoReport::toJson() const
         { QStringLiteral("from"), from }, { QStringLiteral("anchor"), anchor },
         { QStringLiteral("run_count"), runCount }, { QStringLiteral("planned_rows"), plannedRows },
         { QStringLiteral("cancelled"), cancelled }, { QStringLiteral("rows"), rowsJson },
-        { QStringLiteral("total_rows"), totalRows() }, { QStringLiteral("generate_seconds"), generateSeconds },
+        { QStringLiteral("total_rows"), totalRows() }, { QStringLiteral("plan_seconds"), planSeconds },
+        { QStringLiteral("generate_seconds"), generateSeconds }, { QStringLiteral("commit_seconds"), commitSeconds },
         { QStringLiteral("total_seconds"), totalSeconds },
         { QStringLiteral("rows_per_second"), totalSeconds > 0 ? qRound64(double(totalRows()) / totalSeconds) : 0 },
         { QStringLiteral("table_write_seconds"), tableSeconds },
@@ -874,11 +875,14 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     }
 
     // A counting pass first, so progress has a true total.
+    QElapsedTimer planning;
+    planning.start();
     DemoGenerator plan(options, runCount, anchorMicros, withEvents);
     for (qint64 chunk = 0; chunk < plan.chunkCount(); ++chunk)
         plan.generateChunk(chunk, nullptr);
     for (const BulkTable table : std::as_const(tables))
         report.plannedRows += plan.count(table);
+    report.planSeconds = double(planning.nsecsElapsed()) / 1e9;
 
     const auto finishReport = [&] {
         for (const BulkTable table : std::as_const(tables)) {
@@ -899,6 +903,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     std::array<qint64, kBulkTableCount> uncommitted {};
     qint64 done = 0;
     qint64 generateNanos = 0;
+    qint64 commitNanos = 0;
     bool open = false;
     for (qint64 chunk = 0; chunk < generator.chunkCount(); ++chunk) {
         if (!open) {
@@ -921,7 +926,10 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
             break;
         }
         if ((chunk + 1) % chunksPerTransaction == 0 || chunk + 1 == generator.chunkCount()) {
+            QElapsedTimer committing;
+            committing.start();
             loader->commit();
+            commitNanos += committing.nsecsElapsed();
             open = false;
             for (const BulkTable table : std::as_const(tables)) {
                 report.rows[QLatin1String(bulkTableSpec(table).name)] += uncommitted[std::size_t(table)];
@@ -930,6 +938,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         }
     }
     report.generateSeconds = double(generateNanos) / 1e9;
+    report.commitSeconds = double(commitNanos) / 1e9;
     if (!report.cancelled) {
         Q_ASSERT(done == report.plannedRows);
         if (progress)

@@ -52,7 +52,9 @@ struct DemoReport
     bool cancelled = false;
     QMap<QString, qint64> rows; // table -> rows committed; every table of the load is listed
     QMap<QString, double> tableWriteSeconds; // table -> time spent writing its rows
+    double planSeconds = 0; // the counting pass that gives progress its total
     double generateSeconds = 0; // building rows and payloads
+    double commitSeconds = 0; // waiting for commits (on SQLite: WAL checkpoints)
     double totalSeconds = 0;
     QStringList notes; // what was left out, and why
 

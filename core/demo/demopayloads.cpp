@@ -3,10 +3,9 @@
 #include "demorandom.h"
 #include "jsontextwriter.h"
 
-#include <QCryptographicHash>
-
 #include <algorithm>
 #include <array>
+#include <openssl/evp.h>
 #include <optional>
 
 namespace dpm {
@@ -329,7 +328,7 @@ QByteArray writeState(const Book &book, bool after)
     std::sort(bySector.begin(), bySector.end(), byKey);
 
     QByteArray out;
-    out.reserve(2048);
+    out.reserve(4096);
     JsonTextWriter w(out);
     w.beginObject().key("allocation");
     writeAllocation(w, byInstrument, total, book.base);
@@ -372,6 +371,7 @@ QByteArray intentId(int number)
 QByteArray writeIntents(const Book &book)
 {
     QByteArray out;
+    out.reserve(2048);
     JsonTextWriter w(out);
     w.beginArray();
     int number = 0;
@@ -438,6 +438,7 @@ struct Rule
 QByteArray writeRules(const QList<Rule> &rules)
 {
     QByteArray out;
+    out.reserve(2048);
     JsonTextWriter w(out);
     w.beginArray();
     for (const Rule &rule : rules) {
@@ -547,6 +548,7 @@ DemoResult buildDemoResult(const DemoRunFacts &facts)
 
     // Diagnostics.
     {
+        out.diagnostics.reserve(1024);
         JsonTextWriter w(out.diagnostics);
         w.beginObject().key("cash_ladder").beginArray();
         if (settlementAware) {
@@ -778,7 +780,8 @@ QByteArray buildDemoArtifact(const DemoRunFacts &facts, const DemoResult &result
         artifactId.replace(at, 3, "dra_");
 
     QByteArray out;
-    out.reserve(result.result.size() * 2 + 1024);
+    out.reserve(result.result.size() + result.after.size() + result.before.size() + result.intents.size()
+        + result.ruleResults.size() + result.diagnostics.size() + 1024);
     JsonTextWriter w(out);
     w.beginObject()
         .rawField("after_summary", result.after)
@@ -812,7 +815,12 @@ QByteArray buildDemoArtifact(const DemoRunFacts &facts, const DemoResult &result
         .rawField("rule_outcomes", result.ruleResults)
         .field("status", demoOutcomeStatus(facts.outcome))
         .endObject();
-    const QByteArray hash = QCryptographicHash::hash(out, QCryptographicHash::Sha256).toHex();
+    // OpenSSL, not QCryptographicHash: about ten times faster on these 15-20 KB texts, which
+    // matters for half a million artifacts.
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digestSize = 0;
+    EVP_Digest(out.constData(), size_t(out.size()), digest, &digestSize, EVP_sha256(), nullptr);
+    const QByteArray hash = QByteArray(reinterpret_cast<const char *>(digest), int(digestSize)).toHex();
     out.insert(hashAt, "\"artifact_hash\":\"sha256:" + hash + "\",");
     return out;
 }

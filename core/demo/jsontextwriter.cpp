@@ -137,7 +137,7 @@ JsonTextWriter &JsonTextWriter::string(QByteArrayView text)
 JsonTextWriter &JsonTextWriter::integer(qint64 value)
 {
     beforeValue();
-    m_out.append(QByteArray::number(value));
+    appendDecimal(m_out, value, 0);
     return *this;
 }
 
@@ -178,22 +178,25 @@ JsonTextWriter &JsonTextWriter::money(qint64 cents, QByteArrayView currency)
 
 void appendDecimal(QByteArray &out, qint64 units, int scale)
 {
-    if (units < 0) {
-        out.append('-');
-        units = -units;
+    // Digits into a buffer from the right: no temporary byte arrays (this runs ~200 times a run).
+    char buffer[48];
+    char *end = buffer + sizeof buffer;
+    char *p = end;
+    const bool negative = units < 0;
+    quint64 value = negative ? quint64(0) - quint64(units) : quint64(units);
+    for (int i = 0; i < scale; ++i) {
+        *--p = char('0' + value % 10);
+        value /= 10;
     }
-    if (scale == 0) {
-        out.append(QByteArray::number(units));
-        return;
-    }
-    qint64 divisor = 1;
-    for (int i = 0; i < scale; ++i)
-        divisor *= 10;
-    out.append(QByteArray::number(units / divisor));
-    out.append('.');
-    const QByteArray fraction = QByteArray::number(units % divisor);
-    out.append(QByteArray(scale - fraction.size(), '0'));
-    out.append(fraction);
+    if (scale > 0)
+        *--p = '.';
+    do {
+        *--p = char('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    if (negative)
+        *--p = '-';
+    out.append(p, end - p);
 }
 
 } // namespace dpm

@@ -69,8 +69,15 @@ SqlBulkLoader::SqlBulkLoader(SqlDatabase &database)
         QSqlQuery q = m_db.exec(QStringLiteral("PRAGMA cache_size"));
         if (q.next())
             m_previousCacheSize = q.value(0).toLongLong();
+        q = m_db.exec(QStringLiteral("PRAGMA synchronous"));
+        if (q.next())
+            m_previousSynchronous = q.value(0).toLongLong();
         q = QSqlQuery();
         m_db.execDirect(QStringLiteral("PRAGMA cache_size = %1").arg(kBulkCacheKiB));
+        // WAL checkpoints of a multi-gigabyte load spend much of their time in fsync; without it
+        // an application crash still loses nothing committed, only an OS crash or power loss
+        // during the load can damage the file. finish() makes the result durable.
+        m_db.execDirect(QStringLiteral("PRAGMA synchronous = OFF"));
     }
 }
 
@@ -81,12 +88,10 @@ SqlBulkLoader::~SqlBulkLoader()
         if (statement)
             sqlite3_finalize(statement);
     }
-    if (m_previousCacheSize) {
-        try {
-            m_db.execDirect(QStringLiteral("PRAGMA cache_size = %1").arg(*m_previousCacheSize));
-        } catch (const Error &) {
-            // The connection is gone; its cache size went with it.
-        }
+    try {
+        restoreSqliteSettings();
+    } catch (const Error &) {
+        // The connection is gone; its settings went with it.
     }
 }
 
@@ -137,9 +142,28 @@ void SqlBulkLoader::write(const BulkRows &rows)
     }
 }
 
+void SqlBulkLoader::restoreSqliteSettings()
+{
+    if (m_previousSynchronous) {
+        m_db.execDirect(QStringLiteral("PRAGMA synchronous = %1").arg(*m_previousSynchronous));
+        m_previousSynchronous.reset();
+    }
+    if (m_previousCacheSize) {
+        m_db.execDirect(QStringLiteral("PRAGMA cache_size = %1").arg(*m_previousCacheSize));
+        m_previousCacheSize.reset();
+    }
+}
+
 void SqlBulkLoader::finish()
 {
-    if (!m_db.dialect().isPostgres() || m_loaded.isEmpty())
+    if (!m_db.dialect().isPostgres()) {
+        // Back to the connection's durability, then a checkpoint that syncs the whole load to
+        // the database file and leaves a short WAL behind.
+        restoreSqliteSettings();
+        m_db.execDirect(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        return;
+    }
+    if (m_loaded.isEmpty())
         return;
     // Fresh statistics, so the first queries on the new rows get good plans without waiting for
     // autovacuum. Table names are the loader's own constants.

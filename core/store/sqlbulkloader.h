@@ -15,8 +15,9 @@ class SqlDatabase;
 
 // The bulk path of SqlStore, on the store's own connection of the calling thread:
 // - SQLite: one prepared INSERT per table, reused for every row (sqlite3 C API on the handle
-//   Qt's driver exposes), a larger page cache while the loader lives, BEGIN IMMEDIATE per
-//   transaction;
+//   Qt's driver exposes), BEGIN IMMEDIATE per transaction, and while the loader lives a larger
+//   page cache and synchronous=OFF (an OS crash or power loss during a load can damage the
+//   file; finish() restores the setting and checkpoints, so a finished load is durable);
 // - PostgreSQL: COPY … FROM STDIN in text format through libpq on the PGconn of Qt's driver,
 //   then ANALYZE of the loaded tables in finish().
 // Failures are dpm::Error: STORE_CONNECTION_LOST when the server went away, STORE_QUERY_FAILED
@@ -43,12 +44,14 @@ private:
     pg_conn *postgresHandle();
     [[noreturn]] void throwSqliteError(BulkTable table, int code);
     [[noreturn]] void throwPostgresError(BulkTable table, const QString &reason);
+    void restoreSqliteSettings();
 
     SqlDatabase &m_db;
     bool m_hasEvents = false;
     std::optional<SqlTransaction> m_transaction;
     std::array<sqlite3_stmt *, kBulkTableCount> m_statements {};
     std::optional<qint64> m_previousCacheSize;
+    std::optional<qint64> m_previousSynchronous;
     QList<BulkTable> m_loaded;
 };
 
