@@ -8,7 +8,7 @@ const QList<CommandSpec> &commandTable()
         QList<CommandSpec> all;
         for (const auto &group :
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
-                summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands() })
+                summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands() })
             all += group;
         return all;
     }();
