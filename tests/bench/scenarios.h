@@ -1,0 +1,40 @@
+#pragma once
+
+#include "benchrunner.h"
+#include "referencedb.h"
+#include "store/supportstore.h"
+
+#include <QList>
+#include <QString>
+
+namespace dpm::bench {
+
+// Identifiers drawn from the data set, the same for ours and the reference in each pair.
+struct Samples
+{
+    QList<RebalanceRun> runs; // id, correlation, hash, key, portfolio, created_at (no result)
+    QStringList idempotencyKeys;
+    QStringList operationIds;
+    QStringList operationCorrelations;
+    QStringList actors;
+    QStringList reasonCodes;
+    QString deepSortKey; // created_at and id of the last row of page 10,000 (50 per page)
+    QString deepId;
+};
+
+struct BenchContext
+{
+    SupportStore &store;
+    ReferenceDb *reference; // null for the in-memory backend
+    BenchRunner &runner;
+    Samples samples;
+    int repeat = 1; // multiplies every scenario's run count
+};
+
+Samples drawSamples(ReferenceDb &reference, int count);
+
+void runListingScenarios(BenchContext &context);
+void runLookupScenarios(BenchContext &context);
+void runSummaryScenario(BenchContext &context);
+
+} // namespace dpm::bench
