@@ -80,7 +80,7 @@ public:
 private:
     bool unlock()
     {
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT pg_advisory_unlock(?::bigint)"), { m_key });
+        SqlRows q = m_db.exec(QStringLiteral("SELECT pg_advisory_unlock(?::bigint)"), { m_key });
         return q.next() && q.value(0).toBool();
     }
 
@@ -351,8 +351,8 @@ QMap<QString, Migrator::LedgerEntry> Migrator::readLedger(const QString &ns)
     if (!m_db.tableExists(QStringLiteral("schema_migrations")))
         return ledger;
     const QString prefix = ns + u':';
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT version, checksum, applied_at FROM schema_migrations "
-                                           "WHERE namespace = ? OR version NOT LIKE '%:%'"),
+    SqlRows q = m_db.exec(QStringLiteral("SELECT version, checksum, applied_at FROM schema_migrations "
+                                         "WHERE namespace = ? OR version NOT LIKE '%:%'"),
         { ns });
     while (q.next()) {
         QString version = q.value(0).toString();
@@ -434,7 +434,7 @@ Migrator::SchemaComparison Migrator::compareSchema(const MigrationFile &file)
 
 QStringList Migrator::existingColumns(const QString &table)
 {
-    QSqlQuery q = m_db.dialect().isPostgres()
+    SqlRows q = m_db.dialect().isPostgres()
         ? m_db.exec(QStringLiteral("SELECT column_name FROM information_schema.columns "
                                    "WHERE table_schema = current_schema() AND table_name = ?"),
             { table })

@@ -19,20 +19,26 @@ namespace dpm {
 
 namespace {
 
-// Closes and unregisters a connection in the thread that owns it, when that thread ends.
+// A thread's connection and its prepared statements. Closes and unregisters the connection in
+// the thread that owns it, when that thread ends (or the SqlDatabase goes).
 struct ConnectionGuard
 {
     QString name;
+    QSqlDatabase db;
+    std::unordered_map<QString, std::shared_ptr<QSqlQuery>> statements;
+
     ~ConnectionGuard()
     {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isValid())
-                db.close();
-        }
+        statements.clear();
+        if (db.isValid())
+            db.close();
+        db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
     }
 };
+
+// Enough for every statement the store runs; a store that somehow used more starts over.
+constexpr size_t kMaxPreparedStatements = 256;
 
 thread_local std::unordered_map<QString, std::unique_ptr<ConnectionGuard>> t_connections;
 
@@ -75,11 +81,10 @@ SqlDatabase::~SqlDatabase()
 QSqlDatabase SqlDatabase::connection()
 {
     const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
-    if (t_connections.count(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            return db;
-        t_connections.erase(name);
+    if (const auto it = t_connections.find(name); it != t_connections.end()) {
+        if (it->second->db.isOpen())
+            return it->second->db;
+        t_connections.erase(it);
     }
 
     QSqlDatabase db;
@@ -115,6 +120,7 @@ QSqlDatabase SqlDatabase::connection()
     }
     auto guard = std::make_unique<ConnectionGuard>();
     guard->name = name;
+    guard->db = db;
     t_connections[name] = std::move(guard);
 
     if (!db.open()) {
@@ -152,18 +158,39 @@ void SqlDatabase::configureNewConnection(QSqlDatabase &db)
     q.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
 }
 
-QSqlQuery SqlDatabase::exec(const QString &sql, const QVariantList &params)
+SqlRows::~SqlRows()
+{
+    if (m_query)
+        m_query->finish();
+}
+
+SqlRows SqlDatabase::exec(const QString &sql, const QVariantList &params)
 {
     QSqlDatabase db = connection();
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        throwQueryError(query, QStringLiteral("preparing a statement"));
-    for (const QVariant &p : params)
-        query.addBindValue(p);
-    if (!query.exec())
-        throwQueryError(query, QStringLiteral("running a statement"));
-    return query;
+    auto &statements = t_connections.at(db.connectionName())->statements;
+    std::shared_ptr<QSqlQuery> query;
+    if (const auto it = statements.find(sql); it != statements.end() && it->second.use_count() == 1)
+        query = it->second;
+    if (!query) {
+        // Not prepared yet, or its rows are still held (a nested use of the same SQL): prepare it.
+        query = std::make_shared<QSqlQuery>(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            throwQueryError(*query, QStringLiteral("preparing a statement"));
+        if (statements.size() >= kMaxPreparedStatements)
+            statements.clear();
+        statements.try_emplace(sql, query);
+    }
+    for (qsizetype i = 0; i < params.size(); ++i)
+        query->bindValue(int(i), params.at(i));
+    if (!query->exec()) {
+        // A failed statement may leave the prepared one unusable (an aborted transaction on
+        // PostgreSQL): prepare afresh next time.
+        if (const auto it = statements.find(sql); it != statements.end() && it->second == query)
+            statements.erase(it);
+        throwQueryError(*query, QStringLiteral("running a statement"));
+    }
+    return SqlRows(std::move(query));
 }
 
 void SqlDatabase::execDirect(const QString &sql)
@@ -176,10 +203,10 @@ void SqlDatabase::execDirect(const QString &sql)
 bool SqlDatabase::tableExists(const QString &table)
 {
     if (m_dialect.isPostgres()) {
-        QSqlQuery q = exec(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), { table });
+        SqlRows q = exec(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), { table });
         return q.next() && q.value(0).toBool();
     }
-    QSqlQuery q = exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"), { table });
+    SqlRows q = exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"), { table });
     return q.next();
 }
 

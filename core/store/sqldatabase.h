@@ -8,12 +8,35 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
+
 namespace dpm {
 
 // A SQL database (SQLite file or PostgreSQL) with one QSqlDatabase connection per thread,
 // opened lazily on first use in that thread, since QSqlDatabase connections belong to the thread
 // that opened them. Connections of other threads are closed when those threads end; the calling
 // thread's connection is closed when this object is destroyed.
+// The rows of one executed statement; read them, then let this go: destroying it finishes the
+// statement (on SQLite an unfinished one would keep its read snapshot open).
+class SqlRows
+{
+public:
+    explicit SqlRows(std::shared_ptr<QSqlQuery> query)
+        : m_query(std::move(query))
+    { }
+    SqlRows(SqlRows &&) noexcept = default;
+    SqlRows &operator=(SqlRows &&) noexcept = default;
+    ~SqlRows();
+
+    bool next() { return m_query->next(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    QSqlQuery &query() { return *m_query; }
+
+private:
+    std::shared_ptr<QSqlQuery> m_query;
+};
+
 class SqlDatabase
 {
 public:
@@ -31,10 +54,11 @@ public:
     // DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED with the driver's (redacted) reason.
     QSqlDatabase connection();
 
-    // Prepares and runs a statement on this thread's connection with positional parameters,
-    // returning the active query positioned before the first row. Throws STORE_QUERY_FAILED
-    // (or the connection error if the server went away).
-    QSqlQuery exec(const QString &sql, const QVariantList &params = {});
+    // Runs a statement on this thread's connection with positional parameters, returning its
+    // rows positioned before the first. Statements stay prepared per connection, so running the
+    // same SQL again costs one round trip on PostgreSQL instead of prepare + execute +
+    // deallocate. Throws STORE_QUERY_FAILED (or the connection error if the server went away).
+    SqlRows exec(const QString &sql, const QVariantList &params = {});
 
     // Runs a statement without preparing it (transaction control, session settings).
     void execDirect(const QString &sql);

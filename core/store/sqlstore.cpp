@@ -27,32 +27,32 @@ const QString kHistoryColumns
     = QStringLiteral("idempotency_key, rebalance_run_id, correlation_id, request_hash, created_at");
 const QString kPolicyPackColumns = QStringLiteral("policy_pack_id, version, definition_json, created_at, updated_at");
 
-RebalanceRun readRun(const QSqlQuery &q)
+RebalanceRun readRun(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), optionalText(q.value(3)),
         q.value(4).toString(), q.value(5).toString(), q.value(6).toString() };
 }
 
-AsyncOperation readOperation(const QSqlQuery &q)
+AsyncOperation readOperation(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
         q.value(4).toString(), optionalText(q.value(5)), optionalText(q.value(6)), optionalText(q.value(7)),
         optionalText(q.value(8)), optionalText(q.value(9)) };
 }
 
-WorkflowDecision readDecision(const QSqlQuery &q)
+WorkflowDecision readDecision(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
         optionalText(q.value(4)), q.value(5).toString(), q.value(6).toString(), q.value(7).toString() };
 }
 
-LineageEdge readEdge(const QSqlQuery &q)
+LineageEdge readEdge(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
         q.value(4).toString() };
 }
 
-PolicyPack readPolicyPack(const QSqlQuery &q)
+PolicyPack readPolicyPack(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
         q.value(4).toString() };
@@ -126,7 +126,7 @@ Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing 
             // The service's cursor is a bare id: it must name a row of this filtered listing.
             SqlWhere named = where;
             named.add(spec.idColumn + QStringLiteral(" = ?"), { cursor->id });
-            QSqlQuery q = db.exec(
+            SqlRows q = db.exec(
                 QStringLiteral("SELECT %1 FROM %2%3").arg(spec.sortColumn, spec.table, named.sql()), named.params());
             if (!q.next())
                 return {};
@@ -139,8 +139,8 @@ Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing 
     }
     QVariantList params = where.params();
     params << page.limit + 1;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%6 DESC, %5%6 DESC LIMIT ?")
-                              .arg(spec.columns, spec.table, where.sql(), spec.sortColumn, spec.idColumn, collate),
+    SqlRows q = db.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%6 DESC, %5%6 DESC LIMIT ?")
+                            .arg(spec.columns, spec.table, where.sql(), spec.sortColumn, spec.idColumn, collate),
         params);
     Page<T> result;
     while (q.next())
@@ -184,7 +184,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database)
     }
     bool consoleFunction = false;
     if (m_db->dialect().isPostgres()) {
-        QSqlQuery q = m_db->exec(QStringLiteral("SELECT to_regprocedure('dpm_console_run_status(text)') IS NOT NULL"));
+        SqlRows q = m_db->exec(QStringLiteral("SELECT to_regprocedure('dpm_console_run_status(text)') IS NOT NULL"));
         consoleFunction = q.next() && q.value(0).toBool();
     }
     m_runStatus = m_db->dialect().runStatusExpression(consoleFunction);
@@ -227,7 +227,7 @@ template <typename F> auto SqlStore::inReadTransaction(F &&work) -> decltype(wor
 
 void SqlStore::upsertRun(const RebalanceRun &run)
 {
-    QSqlQuery clash = m_db->exec(
+    SqlRows clash = m_db->exec(
         QStringLiteral("SELECT rebalance_run_id FROM dpm_runs WHERE correlation_id = ? AND rebalance_run_id <> ?"),
         { run.correlationId, run.rebalanceRunId });
     const auto conflictMessage = [&](const QString &other) {
@@ -280,7 +280,7 @@ void SqlStore::recordRun(const RunRecord &record)
 
 std::optional<RebalanceRun> SqlStore::selectOneRun(const QString &where, const QVariantList &params)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(kRunColumns, where), params);
+    SqlRows q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(kRunColumns, where), params);
     if (!q.next())
         return std::nullopt;
     return readRun(q);
@@ -318,7 +318,7 @@ Page<RunListItem> SqlStore::listRuns(const RunFilter &filter, const PageRequest 
         QStringLiteral("created_at"), QStringLiteral("rebalance_run_id") };
     return keysetPage<RunListItem>(
         *m_db, m_c, spec, where, page,
-        [](const QSqlQuery &q) {
+        [](const SqlRows &q) {
             return RunListItem { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                 optionalText(q.value(3)), q.value(4).toString(), q.value(5).toString(), q.value(6).toString() };
         },
@@ -338,7 +338,7 @@ void SqlStore::saveRunArtifact(const RunArtifact &artifact)
 
 std::optional<RunArtifact> SqlStore::getRunArtifact(const QString &rebalanceRunId)
 {
-    QSqlQuery q = m_db->exec(
+    SqlRows q = m_db->exec(
         QStringLiteral("SELECT rebalance_run_id, artifact_json FROM dpm_run_artifacts WHERE rebalance_run_id = ?"),
         { rebalanceRunId });
     if (!q.next())
@@ -358,8 +358,8 @@ void SqlStore::saveIdempotencyMapping(const IdempotencyMapping &mapping)
 
 std::optional<IdempotencyMapping> SqlStore::getIdempotencyMapping(const QString &idempotencyKey)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("SELECT idempotency_key, request_hash, rebalance_run_id, created_at "
-                                            "FROM dpm_run_idempotency WHERE idempotency_key = ?"),
+    SqlRows q = m_db->exec(QStringLiteral("SELECT idempotency_key, request_hash, rebalance_run_id, created_at "
+                                          "FROM dpm_run_idempotency WHERE idempotency_key = ?"),
         { idempotencyKey });
     if (!q.next())
         return std::nullopt;
@@ -376,11 +376,10 @@ void SqlStore::appendIdempotencyHistory(const IdempotencyHistoryEntry &entry)
 
 QList<IdempotencyHistoryEntry> SqlStore::listIdempotencyHistory(const QString &idempotencyKey)
 {
-    QSqlQuery q
-        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_run_idempotency_history WHERE idempotency_key = ? "
-                                    "ORDER BY created_at%2, rebalance_run_id%2, correlation_id%2, request_hash%2")
-                         .arg(kHistoryColumns, m_c),
-            { idempotencyKey });
+    SqlRows q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_run_idempotency_history WHERE idempotency_key = ? "
+                                          "ORDER BY created_at%2, rebalance_run_id%2, correlation_id%2, request_hash%2")
+                               .arg(kHistoryColumns, m_c),
+        { idempotencyKey });
     QList<IdempotencyHistoryEntry> out;
     while (q.next())
         out << IdempotencyHistoryEntry { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
@@ -392,7 +391,7 @@ QList<IdempotencyHistoryEntry> SqlStore::listIdempotencyHistory(const QString &i
 
 void SqlStore::upsertOperation(const AsyncOperation &op)
 {
-    QSqlQuery clash = m_db->exec(
+    SqlRows clash = m_db->exec(
         QStringLiteral("SELECT operation_id FROM dpm_async_operations WHERE correlation_id = ? AND operation_id <> ?"),
         { op.correlationId, op.operationId });
     const QString message = QStringLiteral("Correlation id %1 already belongs to another async operation; "
@@ -431,7 +430,7 @@ void SqlStore::submitOperation(const AsyncOperation &operation)
     const QString metadata = QString::fromUtf8(
         canonicalJson(QJsonObject { { QStringLiteral("operation_type"), operation.operationType } }));
     inWriteTransaction([&] {
-        QSqlQuery existing = m_db->exec(
+        SqlRows existing = m_db->exec(
             QStringLiteral("SELECT 1 FROM dpm_async_operations WHERE correlation_id = ?"), { operation.correlationId });
         if (existing.next()) {
             throw Error(ErrorKind::Conflict, QStringLiteral("DPM_ASYNC_OPERATION_CORRELATION_CONFLICT"),
@@ -447,7 +446,7 @@ void SqlStore::submitOperation(const AsyncOperation &operation)
 
 std::optional<AsyncOperation> SqlStore::selectOneOperation(const QString &where, const QVariantList &params)
 {
-    QSqlQuery q
+    SqlRows q
         = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(kOperationColumns, where), params);
     if (!q.next())
         return std::nullopt;
@@ -488,10 +487,10 @@ PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &n
     const QString where = QStringLiteral(" WHERE COALESCE(finished_at, created_at)%1 < ?").arg(m_c);
     return inWriteTransaction([&] {
         if (dryRun) {
-            QSqlQuery q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM ") + table + where, { report.cutoff });
+            SqlRows q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM ") + table + where, { report.cutoff });
             report.deleted[table] = q.next() ? q.value(0).toLongLong() : 0;
         } else {
-            QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM ") + table + where, { report.cutoff });
+            SqlRows q = m_db->exec(QStringLiteral("DELETE FROM ") + table + where, { report.cutoff });
             report.deleted[table] = q.numRowsAffected();
         }
         return report;
@@ -517,7 +516,7 @@ void SqlStore::appendWorkflowDecision(const WorkflowDecision &d)
 
 QList<WorkflowDecision> SqlStore::selectDecisions(const QString &where, const QVariantList &params)
 {
-    QSqlQuery q
+    SqlRows q
         = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_workflow_decisions %2 ORDER BY decided_at%3, decision_id%3")
                          .arg(kDecisionColumns, where, m_c),
             params);
@@ -568,7 +567,7 @@ void SqlStore::appendLineageEdge(const LineageEdge &edge)
 
 QList<LineageEdge> SqlStore::listLineageEdges(const QString &entityId)
 {
-    QSqlQuery q = m_db->exec(
+    SqlRows q = m_db->exec(
         QStringLiteral("SELECT %1 FROM dpm_lineage_edges WHERE source_entity_id = ? OR target_entity_id = ? "
                        "ORDER BY created_at%2, source_entity_id%2, edge_type%2, target_entity_id%2")
             .arg(kEdgeColumns, m_c),
@@ -592,7 +591,7 @@ void SqlStore::upsertPolicyPack(const PolicyPack &pack)
 
 std::optional<PolicyPack> SqlStore::getPolicyPack(const QString &policyPackId)
 {
-    QSqlQuery q
+    SqlRows q
         = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_policy_packs WHERE policy_pack_id = ?").arg(kPolicyPackColumns),
             { policyPackId });
     if (!q.next())
@@ -602,7 +601,7 @@ std::optional<PolicyPack> SqlStore::getPolicyPack(const QString &policyPackId)
 
 QList<PolicyPack> SqlStore::listPolicyPacks()
 {
-    QSqlQuery q = m_db->exec(
+    SqlRows q = m_db->exec(
         QStringLiteral("SELECT %1 FROM dpm_policy_packs ORDER BY policy_pack_id%2").arg(kPolicyPackColumns, m_c));
     QList<PolicyPack> out;
     while (q.next())
@@ -612,7 +611,7 @@ QList<PolicyPack> SqlStore::listPolicyPacks()
 
 bool SqlStore::deletePolicyPack(const QString &policyPackId)
 {
-    QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM dpm_policy_packs WHERE policy_pack_id = ?"), { policyPackId });
+    SqlRows q = m_db->exec(QStringLiteral("DELETE FROM dpm_policy_packs WHERE policy_pack_id = ?"), { policyPackId });
     return q.numRowsAffected() > 0;
 }
 
@@ -623,7 +622,7 @@ SupportabilitySummary SqlStore::getSupportabilitySummary()
     SupportabilitySummary s;
     const auto countsBy = [&](const QString &expression, const QString &table) {
         QMap<QString, qint64> counts;
-        QSqlQuery q = m_db->exec(QStringLiteral("SELECT %1, COUNT(*) FROM %2 GROUP BY %1").arg(expression, table));
+        SqlRows q = m_db->exec(QStringLiteral("SELECT %1, COUNT(*) FROM %2 GROUP BY %1").arg(expression, table));
         while (q.next()) {
             const QString key = q.value(0).toString();
             if (!q.value(0).isNull() && !key.isEmpty())
@@ -633,7 +632,7 @@ SupportabilitySummary SqlStore::getSupportabilitySummary()
     };
     const auto countAndRange
         = [&](const QString &table, qint64 &count, std::optional<QString> &oldest, std::optional<QString> &newest) {
-              QSqlQuery q = m_db->exec(
+              SqlRows q = m_db->exec(
                   QStringLiteral("SELECT COUNT(*), MIN(created_at%1), MAX(created_at%1) FROM %2").arg(m_c, table));
               q.next();
               count = q.value(0).toLongLong();
@@ -649,9 +648,9 @@ SupportabilitySummary SqlStore::getSupportabilitySummary()
         s.operationStatusCounts = countsBy(QStringLiteral("status"), QStringLiteral("dpm_async_operations"));
         s.workflowActionCounts = countsBy(QStringLiteral("action"), QStringLiteral("dpm_workflow_decisions"));
         s.workflowReasonCodeCounts = countsBy(QStringLiteral("reason_code"), QStringLiteral("dpm_workflow_decisions"));
-        QSqlQuery d = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM dpm_workflow_decisions"));
+        SqlRows d = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM dpm_workflow_decisions"));
         s.workflowDecisionCount = d.next() ? d.value(0).toLongLong() : 0;
-        QSqlQuery e = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM dpm_lineage_edges"));
+        SqlRows e = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM dpm_lineage_edges"));
         s.lineageEdgeCount = e.next() ? e.value(0).toLongLong() : 0;
         return s;
     });
@@ -686,11 +685,11 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
     return inWriteTransaction([&] {
         for (const auto &[table, condition, params] : steps) {
             if (dryRun) {
-                QSqlQuery q
+                SqlRows q
                     = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, condition), params);
                 report.deleted[table] = q.next() ? q.value(0).toLongLong() : 0;
             } else {
-                QSqlQuery q = m_db->exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, condition), params);
+                SqlRows q = m_db->exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, condition), params);
                 report.deleted[table] = q.numRowsAffected();
             }
         }

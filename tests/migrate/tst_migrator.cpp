@@ -64,7 +64,7 @@ const QStringList kServiceDpmTables {
 QStringList ledgerVersions(SqlDatabase &db)
 {
     QStringList versions;
-    QSqlQuery q = db.exec(QStringLiteral("SELECT version FROM schema_migrations"));
+    SqlRows q = db.exec(QStringLiteral("SELECT version FROM schema_migrations"));
     while (q.next())
         versions << q.value(0).toString();
     versions.sort();
@@ -169,7 +169,7 @@ private Q_SLOTS:
         QCOMPARE(ledgerVersions(db), kAllLedgerVersions);
 
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
-        QSqlQuery q
+        SqlRows q
             = db.exec(QStringLiteral("SELECT checksum, namespace, applied_at FROM schema_migrations WHERE version = ?"),
                 { QStringLiteral("console:0002") });
         QVERIFY(q.next());
@@ -305,7 +305,7 @@ private Q_SLOTS:
         QVERIFY(db.tableExists(QStringLiteral("console_test_notes")));
         QVERIFY(!db.tableExists(QStringLiteral("console_test_partial")));
         if (kPostgres) {
-            QSqlQuery locks = db.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"));
+            SqlRows locks = db.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"));
             QVERIFY(locks.next());
             QCOMPARE(locks.value(0).toInt(), 0);
         }
@@ -380,7 +380,7 @@ private Q_SLOTS:
                     QStringLiteral("console:0001"), QStringLiteral("console:0002"), QStringLiteral("console:0003") }));
         QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(7, MigrationState::Applied));
         QVERIFY(migrator.validate(Migrator::namespaces(), true).ok);
-        QSqlQuery runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
+        SqlRows runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
         QVERIFY(runs.next());
         QCOMPARE(runs.value(0).toInt(), 1);
     }
@@ -468,8 +468,8 @@ private Q_SLOTS:
         db.exec(insert, { QStringLiteral("rr_1"), QStringLiteral("c1"), QStringLiteral("{\"status\":\"READY\"}") });
         db.exec(insert, { QStringLiteral("rr_2"), QStringLiteral("c2"), QStringLiteral("not json") });
         db.exec(insert, { QStringLiteral("rr_3"), QStringLiteral("c3"), QStringLiteral("{}") });
-        QSqlQuery q = db.exec(QStringLiteral("SELECT %1 FROM dpm_runs ORDER BY rebalance_run_id")
-                                  .arg(db.dialect().runStatusExpression(true)));
+        SqlRows q = db.exec(QStringLiteral("SELECT %1 FROM dpm_runs ORDER BY rebalance_run_id")
+                                .arg(db.dialect().runStatusExpression(true)));
         QStringList statuses;
         while (q.next())
             statuses << (q.value(0).isNull() ? QStringLiteral("<null>") : q.value(0).toString());
