@@ -83,6 +83,7 @@ int main(int argc, char *argv[])
         runListingScenarios(context);
         runLookupScenarios(context);
         runSummaryScenario(context);
+        runMigrateScenarios(context, location);
     } catch (const Error &error) {
         return fail(error.code() + QStringLiteral(": ") + error.message());
     }

@@ -40,6 +40,7 @@ public:
         if (PQstatus(m_conn) != CONNECTION_OK)
             fail(QString::fromUtf8(PQerrorMessage(m_conn)));
         PQclear(PQexec(m_conn, "SET TIME ZONE 'UTC'"));
+        PQclear(PQexec(m_conn, "SET client_min_messages = warning"));
     }
     ~PgReference() override { PQfinish(m_conn); }
 

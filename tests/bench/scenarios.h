@@ -2,6 +2,7 @@
 
 #include "benchrunner.h"
 #include "referencedb.h"
+#include "domain/error.h"
 #include "store/supportstore.h"
 
 #include <QList>
@@ -37,4 +38,9 @@ void runListingScenarios(BenchContext &context);
 void runLookupScenarios(BenchContext &context);
 void runSummaryScenario(BenchContext &context);
 
+} // namespace dpm::bench
+
+namespace dpm::bench {
+// migrate.apply_all on empty stores of the backend and migrate.validate on the bench store.
+void runMigrateScenarios(BenchContext &context, const StoreLocation &location);
 } // namespace dpm::bench
