@@ -10,6 +10,7 @@ PACKAGES=(
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     libpq-dev postgresql-15
+    libsqlite3-dev
 )
 
 usage() {
