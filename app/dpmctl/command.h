@@ -117,6 +117,8 @@ QList<CommandSpec> operationCommands();
 QList<CommandSpec> decisionCommands();
 QList<CommandSpec> lineageCommands();
 QList<CommandSpec> summaryCommands();
+QList<CommandSpec> bundleCommands();
+QList<CommandSpec> findCommands();
 
 // Shared option parsing for listings: --limit (1..1000, default 50, INVALID_LIMIT otherwise),
 // --cursor, and time bounds normalised with normalizeTimestamp (INVALID_TIMESTAMP).

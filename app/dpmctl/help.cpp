@@ -7,7 +7,7 @@ const QList<CommandSpec> &commandTable()
     static const QList<CommandSpec> table = [] {
         QList<CommandSpec> all;
         for (const auto &group : { migrateCommands(), runCommands(), operationCommands(), decisionCommands(),
-                 lineageCommands(), summaryCommands() })
+                 lineageCommands(), summaryCommands(), bundleCommands(), findCommands() })
             all += group;
         return all;
     }();
@@ -35,7 +35,8 @@ const char kExitCodes[]
       "  0  ok\n"
       "  1  internal error (a bug; please report it)\n"
       "  2  usage: unknown command or option, missing argument (USAGE_ERROR)\n"
-      "  3  not found (DPM_RUN_NOT_FOUND, DPM_IDEMPOTENCY_KEY_NOT_FOUND, DPM_ASYNC_OPERATION_NOT_FOUND)\n"
+      "  3  not found (DPM_RUN_NOT_FOUND, DPM_IDEMPOTENCY_KEY_NOT_FOUND, DPM_ASYNC_OPERATION_NOT_FOUND,\n"
+      "     DPM_IDENTIFIER_NOT_FOUND)\n"
       "  4  conflict\n"
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"

@@ -263,21 +263,24 @@ void MemoryStore::appendIdempotencyHistory(const IdempotencyHistoryEntry &entry)
     m_history.append(entry);
 }
 
-QList<IdempotencyHistoryEntry> MemoryStore::listIdempotencyHistory(const QString &idempotencyKey)
+QList<IdempotencyHistoryEntry> MemoryStore::historyLocked(const QString &idempotencyKey) const
 {
     QList<IdempotencyHistoryEntry> entries;
-    {
-        QReadLocker locker(&m_lock);
-        for (const IdempotencyHistoryEntry &entry : m_history) {
-            if (entry.idempotencyKey == idempotencyKey)
-                entries.append(entry);
-        }
+    for (const IdempotencyHistoryEntry &entry : m_history) {
+        if (entry.idempotencyKey == idempotencyKey)
+            entries.append(entry);
     }
     std::stable_sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) {
         return std::tie(a.createdAt, a.rebalanceRunId, a.correlationId, a.requestHash)
             < std::tie(b.createdAt, b.rebalanceRunId, b.correlationId, b.requestHash);
     });
     return entries;
+}
+
+QList<IdempotencyHistoryEntry> MemoryStore::listIdempotencyHistory(const QString &idempotencyKey)
+{
+    QReadLocker locker(&m_lock);
+    return historyLocked(idempotencyKey);
 }
 
 // --- async operations ---------------------------------------------------------------------
@@ -419,9 +422,8 @@ void MemoryStore::appendWorkflowDecision(const WorkflowDecision &decision)
     m_decisionOrder.insert({ decision.decidedAt, decision.decisionId });
 }
 
-QList<WorkflowDecision> MemoryStore::listWorkflowDecisions(const QString &runId)
+QList<WorkflowDecision> MemoryStore::decisionsLocked(const QString &runId) const
 {
-    QReadLocker locker(&m_lock);
     QList<WorkflowDecision> decisions;
     for (const SortKey &key : m_decisionOrder) {
         const WorkflowDecision &decision = *m_decisions.constFind(key.second);
@@ -429,6 +431,12 @@ QList<WorkflowDecision> MemoryStore::listWorkflowDecisions(const QString &runId)
             decisions.append(decision);
     }
     return decisions;
+}
+
+QList<WorkflowDecision> MemoryStore::listWorkflowDecisions(const QString &runId)
+{
+    QReadLocker locker(&m_lock);
+    return decisionsLocked(runId);
 }
 
 QList<WorkflowDecision> MemoryStore::listWorkflowDecisionsByCorrelation(const QString &correlationId)
@@ -475,21 +483,21 @@ void MemoryStore::appendLineageEdge(const LineageEdge &edge)
     m_edges.append(edge);
 }
 
-QList<LineageEdge> MemoryStore::listLineageEdges(const QString &entityId)
+QList<LineageEdge> MemoryStore::edgesTouchingLocked(const QString &entityId) const
 {
     QList<LineageEdge> edges;
-    {
-        QReadLocker locker(&m_lock);
-        for (const LineageEdge &edge : m_edges) {
-            if (edge.sourceEntityId == entityId || edge.targetEntityId == entityId)
-                edges.append(edge);
-        }
+    for (const LineageEdge &edge : m_edges) {
+        if (edge.sourceEntityId == entityId || edge.targetEntityId == entityId)
+            edges.append(edge);
     }
-    std::stable_sort(edges.begin(), edges.end(), [](const LineageEdge &a, const LineageEdge &b) {
-        return std::tie(a.createdAt, a.sourceEntityId, a.edgeType, a.targetEntityId)
-            < std::tie(b.createdAt, b.sourceEntityId, b.edgeType, b.targetEntityId);
-    });
+    std::stable_sort(edges.begin(), edges.end(), lineageKeyLess);
     return edges;
+}
+
+QList<LineageEdge> MemoryStore::listLineageEdges(const QString &entityId)
+{
+    QReadLocker locker(&m_lock);
+    return edgesTouchingLocked(entityId);
 }
 
 // --- policy packs -------------------------------------------------------------------------
@@ -626,6 +634,181 @@ PurgeReport MemoryStore::purgeExpiredRuns(int retentionDays, const QString &now,
     m_history.removeIf(historyExpired);
     m_edges.removeIf(edgeExpired);
     return report;
+}
+
+// --- investigation reads --------------------------------------------------------------------
+
+SupportBundleRows MemoryStore::loadSupportBundle(const SupportBundleEntry &entry, const SupportBundleOptions &options)
+{
+    SupportBundleRows rows;
+    QReadLocker locker(&m_lock); // one lock: the rows describe one moment
+
+    const auto runById = [&](const QString &id) -> std::optional<RebalanceRun> {
+        const auto it = m_runs.constFind(id);
+        return it == m_runs.cend() ? std::nullopt : std::optional(it->run);
+    };
+    const auto runByCorrelation = [&](const QString &correlationId) -> std::optional<RebalanceRun> {
+        const auto holder = m_runByCorrelation.constFind(correlationId);
+        return holder == m_runByCorrelation.cend() ? std::nullopt : runById(*holder);
+    };
+
+    switch (entry.kind) {
+    case SupportBundleEntry::Kind::RunId:
+        rows.run = runById(entry.value);
+        rows.entryFound = rows.run.has_value();
+        break;
+    case SupportBundleEntry::Kind::Correlation:
+        rows.run = runByCorrelation(entry.value);
+        rows.entryFound = rows.run.has_value();
+        break;
+    case SupportBundleEntry::Kind::IdempotencyKey:
+        if (const auto mapping = m_mappings.constFind(entry.value); mapping != m_mappings.cend()) {
+            rows.entryFound = true;
+            rows.run = runById(mapping->rebalanceRunId);
+        }
+        break;
+    case SupportBundleEntry::Kind::OperationId:
+        if (const auto op = m_operations.constFind(entry.value); op != m_operations.cend()) {
+            rows.entryFound = true;
+            rows.operation = *op;
+            rows.run = runByCorrelation(op->correlationId);
+        }
+        break;
+    }
+    if (!rows.run)
+        return rows;
+
+    const RebalanceRun &run = *rows.run;
+    if (options.includeArtifact) {
+        if (const auto artifact = m_artifacts.constFind(run.rebalanceRunId); artifact != m_artifacts.cend())
+            rows.artifact = *artifact;
+    }
+    if (options.includeAsyncOperation && !rows.operation) {
+        if (const auto holder = m_operationByCorrelation.constFind(run.correlationId);
+            holder != m_operationByCorrelation.cend())
+            rows.operation = m_operations.value(*holder);
+    }
+    rows.decisions = decisionsLocked(run.rebalanceRunId);
+    rows.edges = edgesTouchingLocked(run.rebalanceRunId);
+    if (options.includeIdempotencyHistory && run.idempotencyKey)
+        rows.idempotencyHistory = historyLocked(*run.idempotencyKey);
+    return rows;
+}
+
+Page<LineageEdge> MemoryStore::listLineageEdgesPage(
+    const QString &entityId, const LineageFilter &filter, const PageRequest &page)
+{
+    requireLimit(page.limit);
+    const std::optional<LineageCursor> cursor = decodeLineageCursor(page.cursor);
+
+    QList<LineageEdge> edges;
+    {
+        QReadLocker locker(&m_lock);
+        edges = edgesTouchingLocked(entityId);
+    }
+    edges.removeIf([&](const LineageEdge &edge) {
+        return !equalsFilter(edge.edgeType, filter.edgeType)
+            || !inBounds(edge.createdAt, filter.createdFrom, filter.createdTo);
+    });
+
+    qsizetype start = 0;
+    if (cursor) {
+        const auto named = std::find_if(
+            edges.cbegin(), edges.cend(), [&](const LineageEdge &edge) { return lineageCursorNames(*cursor, edge); });
+        if (named == edges.cend())
+            return {};
+        // After the whole run of edges sharing the named key: a page never splits one.
+        start = std::upper_bound(edges.cbegin(), edges.cend(), *named, lineageKeyLess) - edges.cbegin();
+    }
+
+    Page<LineageEdge> result;
+    qsizetype end = std::min(start + page.limit, edges.size());
+    while (end > start && end < edges.size() && lineageKeyEqual(edges.at(end - 1), edges.at(end)))
+        ++end;
+    result.items = edges.mid(start, end - start);
+    if (end < edges.size())
+        result.nextCursor = encodeLineageCursor(result.items.constLast());
+    return result;
+}
+
+QList<LineageEdge> MemoryStore::listLineageEdgesTouching(const QStringList &entityIds)
+{
+    const QSet<QString> ids(entityIds.cbegin(), entityIds.cend());
+    QList<LineageEdge> edges;
+    {
+        QReadLocker locker(&m_lock);
+        for (const LineageEdge &edge : m_edges) {
+            if (ids.contains(edge.sourceEntityId) || ids.contains(edge.targetEntityId))
+                edges.append(edge);
+        }
+    }
+    std::stable_sort(edges.begin(), edges.end(), lineageKeyLess);
+    return edges;
+}
+
+QList<IdentifierMatch> MemoryStore::findIdentifier(const QString &identifier)
+{
+    QList<IdentifierMatch> matches;
+    QReadLocker locker(&m_lock);
+
+    const auto leadingToRun = [&](IdentifierKind kind, const QString &runId) {
+        IdentifierMatch match;
+        match.kind = kind;
+        match.runId = runId;
+        match.runExists = m_runs.contains(runId);
+        return match;
+    };
+    const auto leadingToOperation = [&](IdentifierKind kind, const AsyncOperation &op) {
+        IdentifierMatch match;
+        match.kind = kind;
+        match.operationId = op.operationId;
+        if (const auto holder = m_runByCorrelation.constFind(op.correlationId); holder != m_runByCorrelation.cend()) {
+            match.runId = *holder;
+            match.runExists = true;
+        }
+        return match;
+    };
+
+    if (m_runs.contains(identifier))
+        matches << leadingToRun(IdentifierKind::RunId, identifier);
+    if (const auto holder = m_runByCorrelation.constFind(identifier); holder != m_runByCorrelation.cend())
+        matches << leadingToRun(IdentifierKind::RunCorrelationId, *holder);
+    if (const auto op = m_operations.constFind(identifier); op != m_operations.cend())
+        matches << leadingToOperation(IdentifierKind::OperationId, *op);
+    if (const auto holder = m_operationByCorrelation.constFind(identifier); holder != m_operationByCorrelation.cend())
+        matches << leadingToOperation(IdentifierKind::OperationCorrelationId, *m_operations.constFind(*holder));
+    if (const auto mapping = m_mappings.constFind(identifier); mapping != m_mappings.cend())
+        matches << leadingToRun(IdentifierKind::IdempotencyKey, mapping->rebalanceRunId);
+
+    // Request hash: the latest run (the newest in the created_at index) and how many share it.
+    std::optional<QString> latest;
+    qint64 count = 0;
+    for (auto it = m_runOrder.crbegin(); it != m_runOrder.crend(); ++it) {
+        if (m_runs.constFind(it->second)->run.requestHash == identifier) {
+            if (!latest)
+                latest = it->second;
+            ++count;
+        }
+    }
+    if (latest) {
+        IdentifierMatch match = leadingToRun(IdentifierKind::RequestHash, *latest);
+        match.runCount = count;
+        matches << match;
+    }
+
+    const auto leadingToDecision = [&](IdentifierKind kind, const WorkflowDecision &decision) {
+        IdentifierMatch match = leadingToRun(kind, decision.runId);
+        match.decisionId = decision.decisionId;
+        return match;
+    };
+    if (const auto decision = m_decisions.constFind(identifier); decision != m_decisions.cend())
+        matches << leadingToDecision(IdentifierKind::DecisionId, *decision);
+    for (const SortKey &key : m_decisionOrder) {
+        const WorkflowDecision &decision = *m_decisions.constFind(key.second);
+        if (decision.correlationId == identifier)
+            matches << leadingToDecision(IdentifierKind::DecisionCorrelationId, decision);
+    }
+    return matches;
 }
 
 } // namespace dpm

@@ -72,6 +72,12 @@ public:
     SupportabilitySummary getSupportabilitySummary() override;
     PurgeReport purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun) override;
 
+    SupportBundleRows loadSupportBundle(const SupportBundleEntry &entry, const SupportBundleOptions &options) override;
+    Page<LineageEdge> listLineageEdgesPage(
+        const QString &entityId, const LineageFilter &filter, const PageRequest &page) override;
+    QList<LineageEdge> listLineageEdgesTouching(const QStringList &entityIds) override;
+    QList<IdentifierMatch> findIdentifier(const QString &identifier) override;
+
 private:
     // (sort key, id): created_at or decided_at, then the row id. Listings walk it backwards.
     using SortIndex = std::set<std::pair<QString, QString>>;
@@ -83,6 +89,9 @@ private:
     void checkOperationCorrelationLocked(const AsyncOperation &operation) const;
     void putOperationLocked(const AsyncOperation &operation);
     void removeOperationLocked(const QString &operationId);
+    QList<LineageEdge> edgesTouchingLocked(const QString &entityId) const;
+    QList<WorkflowDecision> decisionsLocked(const QString &runId) const;
+    QList<IdempotencyHistoryEntry> historyLocked(const QString &idempotencyKey) const;
 
     mutable QReadWriteLock m_lock;
 

@@ -62,6 +62,12 @@ public:
     SupportabilitySummary getSupportabilitySummary() override;
     PurgeReport purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun) override;
 
+    SupportBundleRows loadSupportBundle(const SupportBundleEntry &entry, const SupportBundleOptions &options) override;
+    Page<LineageEdge> listLineageEdgesPage(
+        const QString &entityId, const LineageFilter &filter, const PageRequest &page) override;
+    QList<LineageEdge> listLineageEdgesTouching(const QStringList &entityIds) override;
+    QList<IdentifierMatch> findIdentifier(const QString &identifier) override;
+
 private:
     template <typename F> auto inWriteTransaction(F &&work) -> decltype(work());
     template <typename F> auto inReadTransaction(F &&work) -> decltype(work());

@@ -3,6 +3,7 @@
 #include "domain/entities.h"
 #include "domain/page.h"
 #include "domain/vocabulary.h"
+#include "store/investigationtypes.h"
 
 #include <QMap>
 #include <QString>
@@ -115,6 +116,24 @@ public:
     // retentionDays < 1 touches nothing. Otherwise deletes, in one transaction, what Part B §5
     // lists for runs with created_at < now - retentionDays days (strict), and reports per table.
     virtual PurgeReport purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun) = 0;
+
+    // --- investigation reads (support bundle, lineage paging and graph, find) ---
+    // Every row of one support bundle (§6.4) in one consistent snapshot, with as few round trips
+    // as the backend allows. Never throws not-found: the rows say what was found.
+    virtual SupportBundleRows loadSupportBundle(const SupportBundleEntry &entry, const SupportBundleOptions &options)
+        = 0;
+    // The lineage listing of §6.2: edges touching the entity (a self-edge once), sorted
+    // (created_at, source, edge_type, target) ascending, filtered, paged by the composite cursor
+    // in the store. A cursor naming no edge of the filtered list gives an empty page. A page
+    // never splits a run of identical keys (exact duplicates), so it may exceed the limit there.
+    virtual Page<LineageEdge> listLineageEdgesPage(
+        const QString &entityId, const LineageFilter &filter, const PageRequest &page)
+        = 0;
+    // Every edge whose source or target is one of the ids, each row once, in lineage order.
+    virtual QList<LineageEdge> listLineageEdgesTouching(const QStringList &entityIds) = 0;
+    // Every exact match of an identifier over the kinds of IdentifierKind, in that enum's order
+    // (decision correlation matches by decided_at, decision_id). No match: an empty list.
+    virtual QList<IdentifierMatch> findIdentifier(const QString &identifier) = 0;
 };
 
 // Tables a run purge reports on, in the order they are shown.

@@ -1,0 +1,1223 @@
+// The investigation services over a real store: the support bundle (Part B §6.4), the lineage
+// listing (§6.2) and neighbourhood graph, and find-by-any-identifier. Like the store contract,
+// the same test functions run against every backend; the executable's compile definition selects
+// which store the fixture opens. Every test function gets a fresh, empty store in init().
+
+#include "domain/apijson.h"
+#include "domain/canonicaljson.h"
+#include "domain/error.h"
+#include "domain/timestamp.h"
+#include "services/artifact.h"
+#include "services/finder.h"
+#include "services/lineage.h"
+#include "services/supportbundle.h"
+#include "store/supportstore.h"
+
+#if defined(DPM_CONTRACT_BACKEND_MEMORY)
+#include "store/memorystore.h"
+#else
+#include "store/storefactory.h"
+#endif
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+#include "pgserver.h"
+#endif
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace dpm;
+
+namespace {
+
+// kBase + minutes, in the service format.
+QString at(int minutes)
+{
+    return formatTimestamp(QDateTime(QDate(2026, 2, 20), QTime(12, 0), Qt::UTC).addSecs(qint64(minutes) * 60));
+}
+
+QString json(const QJsonObject &object)
+{
+    return QString::fromUtf8(canonicalJson(object));
+}
+
+QString compact(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return value.isNull() ? QStringLiteral("null") : value.toVariant().toString();
+}
+
+RunRecord makeRecord(const QString &id, const QString &correlationId, const QString &createdAt,
+    const std::optional<QString> &key = std::nullopt, const QString &requestHash = QStringLiteral("sha256:aaa"))
+{
+    RunRecord record;
+    record.run.rebalanceRunId = id;
+    record.run.correlationId = correlationId;
+    record.run.requestHash = requestHash;
+    record.run.idempotencyKey = key;
+    record.run.portfolioId = QStringLiteral("pf_1");
+    record.run.createdAt = createdAt;
+    record.run.resultJson = json(QJsonObject { { QStringLiteral("rebalance_run_id"), id },
+        { QStringLiteral("status"), QStringLiteral("READY") },
+        { QStringLiteral("lineage"), QJsonObject { { QStringLiteral("engine_version"), QStringLiteral("1.0.0") } } } });
+    return record;
+}
+
+AsyncOperation makeOperation(const QString &id, const QString &correlationId, const QString &createdAt)
+{
+    AsyncOperation op;
+    op.operationId = id;
+    op.operationType = QStringLiteral("ANALYZE_SCENARIOS");
+    op.status = QStringLiteral("PENDING");
+    op.correlationId = correlationId;
+    op.createdAt = createdAt;
+    op.requestJson = QStringLiteral(R"({"scenarios":{"baseline":{"options":{}}}})");
+    return op;
+}
+
+WorkflowDecision makeDecision(
+    const QString &id, const QString &runId, const QString &decidedAt, const QString &correlationId)
+{
+    return WorkflowDecision { id, runId, QStringLiteral("APPROVE"), QStringLiteral("REVIEW_APPROVED"),
+        QStringLiteral("looks fine"), QStringLiteral("reviewer_1"), decidedAt, correlationId };
+}
+
+LineageEdge edge(const QString &source, const QString &type, const QString &target, const QString &createdAt,
+    const QString &metadata = QStringLiteral("{}"))
+{
+    return LineageEdge { source, type, target, createdAt, metadata };
+}
+
+QString edgeText(const LineageEdge &e)
+{
+    return e.sourceEntityId + QLatin1Char(' ') + e.edgeType + QLatin1Char(' ') + e.targetEntityId + QLatin1Char(' ')
+        + e.createdAt;
+}
+
+QStringList edgesText(const QList<LineageEdge> &edges)
+{
+    QStringList out;
+    for (const LineageEdge &e : edges)
+        out << edgeText(e);
+    return out;
+}
+
+QStringList idsIn(const QJsonArray &items, const QString &key)
+{
+    QStringList out;
+    for (const QJsonValue &item : items)
+        out << item.toObject().value(key).toString();
+    return out;
+}
+
+QStringList nodesText(const LineageGraph &graph)
+{
+    QStringList out;
+    for (const LineageGraphNode &node : graph.nodes)
+        out << QStringLiteral("%1:%2:%3").arg(node.id, toWire(node.kind)).arg(node.depth);
+    return out;
+}
+
+QStringList graphEdgesText(const LineageGraph &graph)
+{
+    QStringList out;
+    for (const LineageGraphEdge &e : graph.edges)
+        out << QStringLiteral("%1 %2 %3 x%4").arg(e.sourceEntityId, e.edgeType, e.targetEntityId).arg(e.count);
+    return out;
+}
+
+QStringList matchesText(const QList<IdentifierMatch> &matches)
+{
+    QStringList out;
+    for (const IdentifierMatch &m : matches) {
+        out << QStringLiteral("%1 run=%2%3 op=%4 dec=%5 n=%6")
+                   .arg(toWire(m.kind), m.runId.value_or(QStringLiteral("-")),
+                       m.runExists ? QString() : QStringLiteral("(missing)"),
+                       m.operationId.value_or(QStringLiteral("-")), m.decisionId.value_or(QStringLiteral("-")))
+                   .arg(m.runCount);
+    }
+    return out;
+}
+
+} // namespace
+
+// A call that must throw dpm::Error with this code.
+#define EXPECT_ERROR(expr, expectedCode)                                                                               \
+    do {                                                                                                               \
+        bool thrown_ = false;                                                                                          \
+        try {                                                                                                          \
+            expr;                                                                                                      \
+        } catch (const ::dpm::Error &error_) {                                                                         \
+            thrown_ = true;                                                                                            \
+            QCOMPARE(error_.code(), QStringLiteral(expectedCode));                                                     \
+            QVERIFY2(!error_.message().isEmpty(), "the error has no sentence");                                        \
+        }                                                                                                              \
+        QVERIFY2(thrown_, "expected dpm::Error " expectedCode " from: " #expr);                                        \
+    } while (false)
+
+class InvestigationServices : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Runs a test body; an exception escaping it is a failure of that test, not of the whole run.
+    template <typename Body> void guarded(Body body)
+    {
+        try {
+            body();
+        } catch (const Error &error) {
+            QFAIL(qPrintable(QStringLiteral("unexpected dpm::Error ") + error.toString()));
+        } catch (const std::exception &error) {
+            QFAIL(qPrintable(QStringLiteral("unexpected exception: ") + QString::fromLocal8Bit(error.what())));
+        }
+    }
+
+    SupportStore &store() { return *m_store; }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SupportStore> m_store;
+
+    // The bundle scenario:
+    //  rr_a1 (corr_a1, key idem-A, 12:00) then rr_a2 (corr_a2, key idem-A, 12:10): the mapping
+    //    follows rr_a2, the key's history has both; dop_1 has rr_a1's correlation; two decisions on
+    //    rr_a1 appended newest first; a self-edge on rr_a1 and rr_a1 -derived_from-> rr_b.
+    //  rr_b (corr_b, no key, 11:00) with a persisted artifact and no operation.
+    //  dop_orphan's correlation names no run; idem-orphan maps to a run that is not stored;
+    //  idem-history-only has a history row but no mapping.
+    void seedBundleScenario()
+    {
+        store().recordRun(
+            makeRecord(QStringLiteral("rr_a1"), QStringLiteral("corr_a1"), at(0), QStringLiteral("idem-A")));
+        store().recordRun(
+            makeRecord(QStringLiteral("rr_a2"), QStringLiteral("corr_a2"), at(10), QStringLiteral("idem-A")));
+        RunRecord b = makeRecord(QStringLiteral("rr_b"), QStringLiteral("corr_b"), at(-60));
+        b.artifactJson = QStringLiteral(R"({"artifact_id":"dra_b","persisted_marker":true})");
+        store().recordRun(b);
+        store().submitOperation(makeOperation(QStringLiteral("dop_1"), QStringLiteral("corr_a1"), at(1)));
+        store().submitOperation(makeOperation(QStringLiteral("dop_orphan"), QStringLiteral("corr_nobody"), at(2)));
+        store().appendWorkflowDecision(
+            makeDecision(QStringLiteral("dwd_2"), QStringLiteral("rr_a1"), at(30), QStringLiteral("corr_act2")));
+        store().appendWorkflowDecision(
+            makeDecision(QStringLiteral("dwd_1"), QStringLiteral("rr_a1"), at(20), QStringLiteral("corr_act1")));
+        store().appendLineageEdge(
+            edge(QStringLiteral("rr_a1"), QStringLiteral("caused_by"), QStringLiteral("rr_a1"), at(5)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("rr_a1"), QStringLiteral("derived_from"), QStringLiteral("rr_b"), at(6)));
+        store().saveIdempotencyMapping(
+            { QStringLiteral("idem-orphan"), QStringLiteral("sha256:x"), QStringLiteral("rr_gone"), at(3) });
+        store().appendIdempotencyHistory({ QStringLiteral("idem-history-only"), QStringLiteral("rr_a1"),
+            QStringLiteral("corr_a1"), QStringLiteral("sha256:aaa"), at(3) });
+    }
+
+    QJsonObject bundleJson(
+        SupportBundleEntry::Kind kind, const QString &value, const SupportBundleOptions &options = {})
+    {
+        return supportBundleJson(buildSupportBundle(store(), SupportBundleEntry { kind, value }, options));
+    }
+
+    // Edges of the lineage listing scenario around entity E (and noise around others).
+    QList<LineageEdge> seedLineageScenario()
+    {
+        const QList<LineageEdge> edges {
+            edge(QStringLiteral("E"), QStringLiteral("caused_by"), QStringLiteral("X"), at(3)),
+            edge(QStringLiteral("A"), QStringLiteral("CORRELATION_TO_RUN"), QStringLiteral("E"), at(1)),
+            edge(QStringLiteral("E"), QStringLiteral("CORRELATION_TO_RUN"), QStringLiteral("B"), at(1)),
+            edge(QStringLiteral("E"), QStringLiteral("caused_by"), QStringLiteral("E"), at(2)),
+            edge(QStringLiteral("C"), QStringLiteral("derived_from"), QStringLiteral("E"), at(5)),
+            edge(QStringLiteral("A"), QStringLiteral("caused_by"), QStringLiteral("E"), at(1)),
+            edge(QStringLiteral("E"), QStringLiteral("replayed_from"), QStringLiteral("D"), at(4)),
+            edge(QStringLiteral("X"), QStringLiteral("caused_by"), QStringLiteral("Y"), at(2)),
+        };
+        for (const LineageEdge &e : edges)
+            store().appendLineageEdge(e);
+        return edges;
+    }
+
+    // Every page of the lineage listing with a small limit.
+    QList<LineageEdge> walkLineage(const QString &entity, const LineageFilter &filter, int limit, bool *ended)
+    {
+        QList<LineageEdge> all;
+        std::optional<QString> cursor;
+        *ended = false;
+        for (int guard = 0; guard < 100; ++guard) {
+            const Page<LineageEdge> page = lineageEdgesPage(store(), entity, filter, PageRequest { limit, cursor });
+            all += page.items;
+            if (!page.nextCursor) {
+                *ended = true;
+                break;
+            }
+            cursor = page.nextCursor;
+        }
+        return all;
+    }
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    // support bundle
+    void bundle_byRunId_hasEverySectionOfTheServiceBody();
+    void bundle_byCorrelation_isTheRunsBundle();
+    void bundle_byIdempotencyKey_followsTheCurrentMapping();
+    void bundle_byOperation_followsItsCorrelationToTheRun();
+    void bundle_byOperation_asyncToggleOff_isNull();
+    void bundle_toggleOff_givesNull_data();
+    void bundle_toggleOff_givesNull();
+    void bundle_notFound_data();
+    void bundle_notFound();
+    void bundle_runWithoutKey_idempotencyHistoryIsNull();
+    void bundle_runWithKeyButNoHistory_isAnEmptyList();
+    void bundle_runWithoutOperation_asyncOperationIsNull();
+    void bundle_storedArtifact_isShownAsStored();
+    void bundle_storedArtifactNotJson_isNullWithTheRawText();
+    void bundle_noStoredArtifact_isDerivedFromTheResult();
+    void bundle_lineage_sortedWithSelfEdgeOnce();
+    void bundle_oldRuns_areNeverPurged();
+
+    // lineage listing
+    void lineageEdges_sortedByFullKeyAscending();
+    void lineageEdges_filter_data();
+    void lineageEdges_filter();
+    void lineageEdges_pagingWithSmallLimits_reachesTheEndInOrder_data();
+    void lineageEdges_pagingWithSmallLimits_reachesTheEndInOrder();
+    void lineageEdges_pagingWithFilter_reachesTheEnd();
+    void lineageEdges_nextCursor_isTheCompositeKeyOfTheLastEdge();
+    void lineageEdges_unknownCursor_isAnEmptyPage();
+    void lineageEdges_cursorOfAnEdgeTheFilterExcludes_isAnEmptyPage();
+    void lineageEdges_emptyCursor_isTheFirstPage();
+    void lineageEdges_malformedCursor_isInvalidCursor();
+    void lineageEdges_limitOutOfRange_isInvalidLimit_data();
+    void lineageEdges_limitOutOfRange_isInvalidLimit();
+    void lineageEdges_limitBounds_areAccepted();
+    void lineageEdges_selfEdge_appearsOnce();
+    void lineageEdges_duplicatesAcrossAPageEnd_areNeverLost();
+    void lineageEdges_idsHoldingTheSeparator_pageCorrectly();
+    void lineageEdges_unknownEntity_isAnEmptyPage();
+
+    // lineage graph
+    void graph_depths_data();
+    void graph_depths();
+    void graph_followsBothDirections();
+    void graph_cycle_endsWithEachNodeAndEdgeOnce();
+    void graph_nodeCap_truncatesAndCountsWhatIsLeftOut();
+    void graph_capNotReached_isNotTruncated();
+    void graph_duplicateRows_foldIntoOneEdgeWithItsCount();
+    void graph_nodeKinds_fromPrefixThenEdgeRole();
+    void graph_edgeKinds_forTheSixKnownTypes();
+    void graph_unknownEntity_isTheRootAlone();
+    void graph_invalidOptions_areRejected();
+    void graph_manyNodesOnOneLevel_returnsEveryRowOnce();
+    void graph_json_hasCountsAndFlags();
+
+    // find
+    void find_eachKind_data();
+    void find_eachKind();
+    void find_identifierOfSeveralKinds_returnsEveryMatch();
+    void find_requestHash_leadsToTheLatestRunWithCount();
+    void find_danglingReferences_sayTheRunIsMissing();
+    void find_noMatch_isEmpty();
+    void find_blank_isInvalidIdentifier();
+    void find_surroundingWhitespace_isIgnored();
+    void find_json_namesKindAndTargets();
+};
+
+void InvestigationServices::init()
+{
+    try {
+#if defined(DPM_CONTRACT_BACKEND_MEMORY)
+        m_store = std::make_unique<MemoryStore>();
+#elif defined(DPM_CONTRACT_BACKEND_SQLITE)
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
+        m_store = openStore(StoreLocation::sqlite(m_dir->filePath(QStringLiteral("services.db"))),
+            OpenOptions { .applyMigrations = true });
+#elif defined(DPM_CONTRACT_BACKEND_POSTGRES)
+        DPM_REQUIRE_POSTGRES();
+        m_store
+            = openStore(test::PgServer::instance().createDatabase(QString::fromLatin1(QTest::currentTestFunction())),
+                OpenOptions { .applyMigrations = true });
+#else
+#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE or _POSTGRES"
+#endif
+    } catch (const Error &error) {
+        QFAIL(qPrintable(QStringLiteral("cannot open the store: ") + error.toString()));
+    }
+    QVERIFY(m_store);
+}
+
+void InvestigationServices::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+// ---------------------------------------------------------------------------- support bundle
+
+void InvestigationServices::bundle_byRunId_hasEverySectionOfTheServiceBody()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1"));
+        QCOMPARE(body.keys(),
+            (QStringList {
+                "artifact", "async_operation", "idempotency_history", "lineage", "run", "workflow_history" }));
+
+        const RebalanceRun run = *store().getRun(QStringLiteral("rr_a1"));
+        QCOMPARE(body.value("run").toObject(), runLookupJson(run));
+        QCOMPARE(body.value("artifact").toObject(), deriveRunArtifact(run));
+        QCOMPARE(body.value("async_operation").toObject(), operationJson(*store().getOperation("dop_1")));
+
+        const QJsonObject history = body.value("workflow_history").toObject();
+        QCOMPARE(history.value("run_id").toString(), QStringLiteral("rr_a1"));
+        QCOMPARE(idsIn(history.value("decisions").toArray(), "decision_id"), (QStringList { "dwd_1", "dwd_2" }));
+        QCOMPARE(history.value("decisions").toArray().at(0).toObject(),
+            decisionJson(makeDecision("dwd_1", "rr_a1", at(20), "corr_act1")));
+
+        const QJsonObject lineage = body.value("lineage").toObject();
+        QCOMPARE(lineage.keys(), (QStringList { "edges", "entity_id", "next_cursor" }));
+        QCOMPARE(lineage.value("entity_id").toString(), QStringLiteral("rr_a1"));
+        QVERIFY(lineage.value("next_cursor").isNull());
+        QCOMPARE(lineage, lineageJson(QStringLiteral("rr_a1"), store().listLineageEdges(QStringLiteral("rr_a1"))));
+
+        const QJsonObject idempotency = body.value("idempotency_history").toObject();
+        QCOMPARE(idempotency.value("idempotency_key").toString(), QStringLiteral("idem-A"));
+        QCOMPARE(idsIn(idempotency.value("history").toArray(), "rebalance_run_id"), (QStringList { "rr_a1", "rr_a2" }));
+        QCOMPARE(idempotency, idempotencyHistoryJson("idem-A", store().listIdempotencyHistory("idem-A")));
+    });
+}
+
+void InvestigationServices::bundle_byCorrelation_isTheRunsBundle()
+{
+    guarded([&] {
+        seedBundleScenario();
+        QCOMPARE(bundleJson(SupportBundleEntry::Kind::Correlation, QStringLiteral("corr_a1")),
+            bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1")));
+    });
+}
+
+void InvestigationServices::bundle_byIdempotencyKey_followsTheCurrentMapping()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::IdempotencyKey, QStringLiteral("idem-A"));
+        QCOMPARE(body.value("run").toObject().value("rebalance_run_id").toString(), QStringLiteral("rr_a2"));
+        QCOMPARE(body, bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a2")));
+        QVERIFY(body.value("async_operation").isNull()); // no operation has corr_a2
+    });
+}
+
+void InvestigationServices::bundle_byOperation_followsItsCorrelationToTheRun()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::OperationId, QStringLiteral("dop_1"));
+        QCOMPARE(body.value("run").toObject().value("rebalance_run_id").toString(), QStringLiteral("rr_a1"));
+        QCOMPARE(body.value("async_operation").toObject().value("operation_id").toString(), QStringLiteral("dop_1"));
+        QCOMPARE(body, bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1")));
+    });
+}
+
+void InvestigationServices::bundle_byOperation_asyncToggleOff_isNull()
+{
+    guarded([&] {
+        seedBundleScenario();
+        SupportBundleOptions options;
+        options.includeAsyncOperation = false;
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::OperationId, QStringLiteral("dop_1"), options);
+        QCOMPARE(body.value("run").toObject().value("rebalance_run_id").toString(), QStringLiteral("rr_a1"));
+        QVERIFY(body.contains("async_operation"));
+        QVERIFY(body.value("async_operation").isNull());
+    });
+}
+
+void InvestigationServices::bundle_toggleOff_givesNull_data()
+{
+    QTest::addColumn<int>("toggle");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("include_artifact") << 0 << "artifact";
+    QTest::newRow("include_async_operation") << 1 << "async_operation";
+    QTest::newRow("include_idempotency_history") << 2 << "idempotency_history";
+}
+
+void InvestigationServices::bundle_toggleOff_givesNull()
+{
+    QFETCH(int, toggle);
+    QFETCH(QString, field);
+    guarded([&] {
+        seedBundleScenario();
+        SupportBundleOptions options;
+        options.includeArtifact = toggle != 0;
+        options.includeAsyncOperation = toggle != 1;
+        options.includeIdempotencyHistory = toggle != 2;
+        const QJsonObject full = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1"));
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1"), options);
+        QVERIFY(!full.value(field).isNull());
+        QVERIFY(body.contains(field));
+        QVERIFY2(body.value(field).isNull(), qPrintable(compact(body.value(field))));
+        // Everything else is as with every toggle on.
+        QJsonObject rest = body;
+        QJsonObject fullRest = full;
+        rest.remove(field);
+        fullRest.remove(field);
+        QCOMPARE(rest, fullRest);
+    });
+}
+
+void InvestigationServices::bundle_notFound_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("code");
+    using Kind = SupportBundleEntry::Kind;
+    QTest::newRow("unknown run id") << int(Kind::RunId) << "rr_nothing"
+                                    << "DPM_RUN_NOT_FOUND";
+    QTest::newRow("an operation's correlation is not a run's") << int(Kind::Correlation) << "corr_nobody"
+                                                               << "DPM_RUN_NOT_FOUND";
+    QTest::newRow("key without mapping") << int(Kind::IdempotencyKey) << "idem-unknown"
+                                         << "DPM_IDEMPOTENCY_KEY_NOT_FOUND";
+    QTest::newRow("key with history but no mapping") << int(Kind::IdempotencyKey) << "idem-history-only"
+                                                     << "DPM_IDEMPOTENCY_KEY_NOT_FOUND";
+    QTest::newRow("mapping to a missing run") << int(Kind::IdempotencyKey) << "idem-orphan"
+                                              << "DPM_RUN_NOT_FOUND";
+    QTest::newRow("unknown operation") << int(Kind::OperationId) << "dop_nothing"
+                                       << "DPM_ASYNC_OPERATION_NOT_FOUND";
+    QTest::newRow("operation whose correlation matches no run") << int(Kind::OperationId) << "dop_orphan"
+                                                                << "DPM_RUN_NOT_FOUND";
+    QTest::newRow("a run id is not an operation id") << int(Kind::OperationId) << "rr_a1"
+                                                     << "DPM_ASYNC_OPERATION_NOT_FOUND";
+}
+
+void InvestigationServices::bundle_notFound()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, value);
+    QFETCH(QString, code);
+    guarded([&] { seedBundleScenario(); });
+    bool thrown = false;
+    try {
+        buildSupportBundle(store(), SupportBundleEntry { SupportBundleEntry::Kind(kind), value });
+    } catch (const Error &error) {
+        thrown = true;
+        QCOMPARE(error.code(), code);
+        QCOMPARE(errorKindName(error.kind()), errorKindName(ErrorKind::NotFound));
+        QVERIFY(error.message().contains(value));
+    }
+    QVERIFY2(thrown, "expected a not-found error");
+}
+
+void InvestigationServices::bundle_runWithoutKey_idempotencyHistoryIsNull()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_b"));
+        QVERIFY(body.contains("idempotency_history"));
+        QVERIFY(body.value("idempotency_history").isNull());
+    });
+}
+
+void InvestigationServices::bundle_runWithKeyButNoHistory_isAnEmptyList()
+{
+    guarded([&] {
+        RunRecord record
+            = makeRecord(QStringLiteral("rr_k"), QStringLiteral("corr_k"), at(0), QStringLiteral("idem-K"));
+        store().saveRun(record.run); // a hand-made row: a key, but no history rows
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_k"));
+        QCOMPARE(body.value("idempotency_history").toObject(),
+            (QJsonObject { { "idempotency_key", "idem-K" }, { "history", QJsonArray {} } }));
+    });
+}
+
+void InvestigationServices::bundle_runWithoutOperation_asyncOperationIsNull()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_b"));
+        QVERIFY(body.contains("async_operation"));
+        QVERIFY(body.value("async_operation").isNull());
+    });
+}
+
+void InvestigationServices::bundle_storedArtifact_isShownAsStored()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const SupportBundle bundle
+            = buildSupportBundle(store(), { SupportBundleEntry::Kind::RunId, QStringLiteral("rr_b") });
+        QVERIFY(bundle.storedArtifact);
+        QCOMPARE(bundle.storedArtifact->rebalanceRunId, QStringLiteral("rr_b"));
+        QCOMPARE(supportBundleJson(bundle).value("artifact").toObject(),
+            (QJsonObject { { "artifact_id", "dra_b" }, { "persisted_marker", true } }));
+    });
+}
+
+void InvestigationServices::bundle_storedArtifactNotJson_isNullWithTheRawText()
+{
+    guarded([&] {
+        seedBundleScenario();
+        store().saveRunArtifact({ QStringLiteral("rr_b"), QStringLiteral("not json") });
+        const QJsonObject body = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_b"));
+        QVERIFY(body.value("artifact").isNull());
+        QCOMPARE(body.value("artifact_json_error").toObject().value("raw").toString(), QStringLiteral("not json"));
+        QVERIFY(!body.value("run").toObject().isEmpty());
+    });
+}
+
+void InvestigationServices::bundle_noStoredArtifact_isDerivedFromTheResult()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const SupportBundle bundle
+            = buildSupportBundle(store(), { SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1") });
+        QVERIFY(!bundle.storedArtifact);
+        const QJsonObject artifact = supportBundleJson(bundle).value("artifact").toObject();
+        QCOMPARE(artifact.value("artifact_id").toString(), QStringLiteral("dra_a1"));
+        QCOMPARE(artifact.value("evidence").toObject().value("engine_version").toString(), QStringLiteral("1.0.0"));
+        QCOMPARE(storedArtifactHash(artifact), artifactHash(artifact));
+    });
+}
+
+void InvestigationServices::bundle_lineage_sortedWithSelfEdgeOnce()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const SupportBundle bundle
+            = buildSupportBundle(store(), { SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1") });
+        QCOMPARE(edgesText(bundle.lineage),
+            (QStringList { "corr_a1 CORRELATION_TO_RUN rr_a1 " + at(0), "idem-A IDEMPOTENCY_TO_RUN rr_a1 " + at(0),
+                "rr_a1 caused_by rr_a1 " + at(5), "rr_a1 derived_from rr_b " + at(6) }));
+    });
+}
+
+void InvestigationServices::bundle_oldRuns_areNeverPurged()
+{
+    guarded([&] {
+        store().recordRun(makeRecord(QStringLiteral("rr_old"), QStringLiteral("corr_old"),
+            QStringLiteral("2000-01-01T00:00:00+00:00"), QStringLiteral("idem-old")));
+        AsyncOperation op = makeOperation(
+            QStringLiteral("dop_old"), QStringLiteral("corr_old"), QStringLiteral("2000-01-01T00:00:01+00:00"));
+        op.status = QStringLiteral("SUCCEEDED");
+        op.finishedAt = QStringLiteral("2000-01-01T00:00:02+00:00");
+        store().submitOperation(op);
+        const SupportabilitySummary before = store().getSupportabilitySummary();
+        for (const auto kind : { SupportBundleEntry::Kind::RunId, SupportBundleEntry::Kind::OperationId }) {
+            const QString value = kind == SupportBundleEntry::Kind::RunId ? "rr_old" : "dop_old";
+            const SupportBundle bundle = buildSupportBundle(store(), { kind, value });
+            QCOMPARE(bundle.run.rebalanceRunId, QStringLiteral("rr_old"));
+            QVERIFY(bundle.asyncOperation);
+        }
+        QCOMPARE(store().getSupportabilitySummary(), before);
+    });
+}
+
+// ---------------------------------------------------------------------------- lineage listing
+
+void InvestigationServices::lineageEdges_sortedByFullKeyAscending()
+{
+    guarded([&] {
+        seedLineageScenario();
+        const Page<LineageEdge> page = lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest {});
+        QCOMPARE(edgesText(page.items),
+            (QStringList { "A CORRELATION_TO_RUN E " + at(1), "A caused_by E " + at(1),
+                "E CORRELATION_TO_RUN B " + at(1), "E caused_by E " + at(2), "E caused_by X " + at(3),
+                "E replayed_from D " + at(4), "C derived_from E " + at(5) }));
+        QVERIFY(!page.nextCursor);
+        QCOMPARE(page.items.at(0).metadataJson, QStringLiteral("{}"));
+    });
+}
+
+void InvestigationServices::lineageEdges_filter_data()
+{
+    QTest::addColumn<QString>("edgeType");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("edge type") << "caused_by" << QString() << QString()
+                               << QStringList { "A caused_by E " + at(1), "E caused_by E " + at(2),
+                                      "E caused_by X " + at(3) };
+    QTest::newRow("from is inclusive") << QString() << at(4) << QString()
+                                       << QStringList { "E replayed_from D " + at(4), "C derived_from E " + at(5) };
+    QTest::newRow("to is inclusive") << QString() << QString() << at(1)
+                                     << QStringList { "A CORRELATION_TO_RUN E " + at(1), "A caused_by E " + at(1),
+                                            "E CORRELATION_TO_RUN B " + at(1) };
+    QTest::newRow("both bounds and type")
+        << "caused_by" << at(2) << at(3) << QStringList { "E caused_by E " + at(2), "E caused_by X " + at(3) };
+    QTest::newRow("type matching nothing") << "IDEMPOTENCY_TO_RUN" << QString() << QString() << QStringList {};
+}
+
+void InvestigationServices::lineageEdges_filter()
+{
+    QFETCH(QString, edgeType);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QStringList, expected);
+    guarded([&] {
+        seedLineageScenario();
+        LineageFilter filter;
+        if (!edgeType.isEmpty())
+            filter.edgeType = edgeType;
+        if (!from.isEmpty())
+            filter.createdFrom = from;
+        if (!to.isEmpty())
+            filter.createdTo = to;
+        QCOMPARE(edgesText(lineageEdgesPage(store(), QStringLiteral("E"), filter, PageRequest {}).items), expected);
+    });
+}
+
+void InvestigationServices::lineageEdges_pagingWithSmallLimits_reachesTheEndInOrder_data()
+{
+    QTest::addColumn<int>("limit");
+    for (int limit : { 1, 2, 3, 6, 7, 8 })
+        QTest::addRow("limit %d", limit) << limit;
+}
+
+void InvestigationServices::lineageEdges_pagingWithSmallLimits_reachesTheEndInOrder()
+{
+    QFETCH(int, limit);
+    guarded([&] {
+        seedLineageScenario();
+        const QList<LineageEdge> all = lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest {}).items;
+        bool ended = false;
+        const QList<LineageEdge> walked = walkLineage(QStringLiteral("E"), {}, limit, &ended);
+        QVERIFY(ended);
+        QCOMPARE(edgesText(walked), edgesText(all));
+    });
+}
+
+void InvestigationServices::lineageEdges_pagingWithFilter_reachesTheEnd()
+{
+    guarded([&] {
+        seedLineageScenario();
+        LineageFilter filter;
+        filter.edgeType = QStringLiteral("caused_by");
+        bool ended = false;
+        QCOMPARE(edgesText(walkLineage(QStringLiteral("E"), filter, 1, &ended)),
+            (QStringList { "A caused_by E " + at(1), "E caused_by E " + at(2), "E caused_by X " + at(3) }));
+        QVERIFY(ended);
+    });
+}
+
+void InvestigationServices::lineageEdges_nextCursor_isTheCompositeKeyOfTheLastEdge()
+{
+    guarded([&] {
+        seedLineageScenario();
+        const Page<LineageEdge> page = lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { 2, {} });
+        QCOMPARE(page.items.size(), 2);
+        QCOMPARE(page.nextCursor.value_or(QString()), at(1) + QStringLiteral("|A|caused_by|E"));
+        // The JSON of §6.2 carries it.
+        const QJsonObject out = lineageEdgesPageJson(QStringLiteral("E"), page);
+        QCOMPARE(out.keys(), (QStringList { "edges", "entity_id", "next_cursor" }));
+        QCOMPARE(out.value("next_cursor").toString(), *page.nextCursor);
+        QCOMPARE(out.value("edges").toArray().at(0).toObject().keys(),
+            (QStringList { "created_at", "edge_type", "metadata", "source_entity_id", "target_entity_id" }));
+        QVERIFY(lineageEdgesPageJson(QStringLiteral("E"), Page<LineageEdge> {}).value("next_cursor").isNull());
+    });
+}
+
+void InvestigationServices::lineageEdges_unknownCursor_isAnEmptyPage()
+{
+    guarded([&] {
+        seedLineageScenario();
+        for (const QString &cursor : QStringList { at(1) + QStringLiteral("|A|caused_by|NOPE"),
+                 at(9) + QStringLiteral("|E|caused_by|X"), QStringLiteral("x|y|z|w"),
+                 // an edge of another entity
+                 at(2) + QStringLiteral("|X|caused_by|Y") }) {
+            const Page<LineageEdge> page
+                = lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { 2, cursor });
+            QVERIFY2(page.items.isEmpty(), qPrintable(cursor));
+            QVERIFY(!page.nextCursor);
+        }
+    });
+}
+
+void InvestigationServices::lineageEdges_cursorOfAnEdgeTheFilterExcludes_isAnEmptyPage()
+{
+    guarded([&] {
+        seedLineageScenario();
+        LineageFilter filter;
+        filter.edgeType = QStringLiteral("caused_by");
+        const Page<LineageEdge> page = lineageEdgesPage(
+            store(), QStringLiteral("E"), filter, PageRequest { 2, at(1) + QStringLiteral("|E|CORRELATION_TO_RUN|B") });
+        QVERIFY(page.items.isEmpty());
+        QVERIFY(!page.nextCursor);
+    });
+}
+
+void InvestigationServices::lineageEdges_emptyCursor_isTheFirstPage()
+{
+    guarded([&] {
+        seedLineageScenario();
+        QCOMPARE(edgesText(lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { 2, QString() }).items),
+            edgesText(lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { 2, {} }).items));
+    });
+}
+
+void InvestigationServices::lineageEdges_malformedCursor_isInvalidCursor()
+{
+    guarded([&] { seedLineageScenario(); });
+    for (const QString &cursor :
+        QStringList { QStringLiteral("abc"), QStringLiteral("a|b|c"), QStringLiteral("c1.e30") })
+        EXPECT_ERROR(lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { 2, cursor }), "INVALID_CURSOR");
+}
+
+void InvestigationServices::lineageEdges_limitOutOfRange_isInvalidLimit_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::newRow("0") << 0;
+    QTest::newRow("-1") << -1;
+    QTest::newRow("201") << 201;
+}
+
+void InvestigationServices::lineageEdges_limitOutOfRange_isInvalidLimit()
+{
+    QFETCH(int, limit);
+    EXPECT_ERROR(lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { limit, {} }), "INVALID_LIMIT");
+}
+
+void InvestigationServices::lineageEdges_limitBounds_areAccepted()
+{
+    guarded([&] {
+        seedLineageScenario();
+        QCOMPARE(lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { 1, {} }).items.size(), 1);
+        QCOMPARE(lineageEdgesPage(store(), QStringLiteral("E"), {}, PageRequest { 200, {} }).items.size(), 7);
+        QCOMPARE(PageRequest {}.limit, kLineageDefaultLimit);
+    });
+}
+
+void InvestigationServices::lineageEdges_selfEdge_appearsOnce()
+{
+    guarded([&] {
+        store().appendLineageEdge(edge(QStringLiteral("S"), QStringLiteral("caused_by"), QStringLiteral("S"), at(0)));
+        QCOMPARE(edgesText(lineageEdgesPage(store(), QStringLiteral("S"), {}, PageRequest {}).items),
+            (QStringList { "S caused_by S " + at(0) }));
+    });
+}
+
+void InvestigationServices::lineageEdges_duplicatesAcrossAPageEnd_areNeverLost()
+{
+    guarded([&] {
+        // Three identical rows (the log keeps duplicates) after one other edge: a page end at 2
+        // falls inside the run of duplicates.
+        store().appendLineageEdge(edge(QStringLiteral("P"), QStringLiteral("caused_by"), QStringLiteral("Q"), at(0)));
+        for (int i = 0; i < 3; ++i) {
+            store().appendLineageEdge(edge(QStringLiteral("P"), QStringLiteral("derived_from"), QStringLiteral("R"),
+                at(1), json(QJsonObject { { QStringLiteral("n"), i } })));
+        }
+        store().appendLineageEdge(
+            edge(QStringLiteral("P"), QStringLiteral("replayed_from"), QStringLiteral("T"), at(2)));
+
+        const Page<LineageEdge> first = lineageEdgesPage(store(), QStringLiteral("P"), {}, PageRequest { 2, {} });
+        QCOMPARE(first.items.size(), 4); // the page takes the whole run of duplicates
+        QCOMPARE(first.nextCursor.value_or(QString()), at(1) + QStringLiteral("|P|derived_from|R"));
+        QStringList metadata;
+        for (const LineageEdge &e : first.items.mid(1))
+            metadata << e.metadataJson;
+        metadata.sort();
+        QCOMPARE(metadata, (QStringList { R"({"n":0})", R"({"n":1})", R"({"n":2})" }));
+
+        for (int limit : { 1, 2, 3, 4 }) {
+            bool ended = false;
+            QCOMPARE(walkLineage(QStringLiteral("P"), {}, limit, &ended).size(), 5);
+            QVERIFY(ended);
+        }
+        // A page made only of duplicates that ends the listing has no next cursor.
+        const Page<LineageEdge> tail = lineageEdgesPage(store(), QStringLiteral("R"), {}, PageRequest { 1, {} });
+        QCOMPARE(tail.items.size(), 3);
+        QVERIFY(!tail.nextCursor);
+    });
+}
+
+void InvestigationServices::lineageEdges_idsHoldingTheSeparator_pageCorrectly()
+{
+    guarded([&] {
+        store().appendLineageEdge(edge(QStringLiteral("a|b"), QStringLiteral("caused_by"), QStringLiteral("Z"), at(0)));
+        store().appendLineageEdge(edge(QStringLiteral("Z"), QStringLiteral("x|y"), QStringLiteral("c|d"), at(0)));
+        store().appendLineageEdge(edge(QStringLiteral("Z"), QStringLiteral("caused_by"), QStringLiteral("e"), at(1)));
+        bool ended = false;
+        QCOMPARE(edgesText(walkLineage(QStringLiteral("Z"), {}, 1, &ended)),
+            (QStringList { "Z x|y c|d " + at(0), "a|b caused_by Z " + at(0), "Z caused_by e " + at(1) }));
+        QVERIFY(ended);
+    });
+}
+
+void InvestigationServices::lineageEdges_unknownEntity_isAnEmptyPage()
+{
+    guarded([&] {
+        seedLineageScenario();
+        const Page<LineageEdge> page = lineageEdgesPage(store(), QStringLiteral("nobody"), {}, PageRequest {});
+        QVERIFY(page.items.isEmpty());
+        QVERIFY(!page.nextCursor);
+    });
+}
+
+// ---------------------------------------------------------------------------- lineage graph
+
+namespace {
+
+// A chain in alternating directions: N0 -> N1 <- N2 -> N3 <- N4.
+void seedChain(SupportStore &store)
+{
+    store.appendLineageEdge(edge(QStringLiteral("N0"), QStringLiteral("caused_by"), QStringLiteral("N1"), at(0)));
+    store.appendLineageEdge(edge(QStringLiteral("N2"), QStringLiteral("caused_by"), QStringLiteral("N1"), at(1)));
+    store.appendLineageEdge(edge(QStringLiteral("N2"), QStringLiteral("caused_by"), QStringLiteral("N3"), at(2)));
+    store.appendLineageEdge(edge(QStringLiteral("N4"), QStringLiteral("caused_by"), QStringLiteral("N3"), at(3)));
+}
+
+} // namespace
+
+void InvestigationServices::graph_depths_data()
+{
+    QTest::addColumn<int>("depth");
+    QTest::addColumn<QStringList>("nodes");
+    QTest::addColumn<QStringList>("edges");
+    QTest::newRow("0") << 0 << QStringList { "N0:entity:0" } << QStringList {};
+    QTest::newRow("1") << 1 << QStringList { "N0:entity:0", "N1:entity:1" } << QStringList { "N0 caused_by N1 x1" };
+    QTest::newRow("2") << 2 << QStringList { "N0:entity:0", "N1:entity:1", "N2:entity:2" }
+                       << QStringList { "N0 caused_by N1 x1", "N2 caused_by N1 x1" };
+    QTest::newRow("3") << 3 << QStringList { "N0:entity:0", "N1:entity:1", "N2:entity:2", "N3:entity:3" }
+                       << QStringList { "N0 caused_by N1 x1", "N2 caused_by N1 x1", "N2 caused_by N3 x1" };
+    QTest::newRow("10") << 10
+                        << QStringList { "N0:entity:0", "N1:entity:1", "N2:entity:2", "N3:entity:3", "N4:entity:4" }
+                        << QStringList { "N0 caused_by N1 x1", "N2 caused_by N1 x1", "N2 caused_by N3 x1",
+                               "N4 caused_by N3 x1" };
+}
+
+void InvestigationServices::graph_depths()
+{
+    QFETCH(int, depth);
+    QFETCH(QStringList, nodes);
+    QFETCH(QStringList, edges);
+    guarded([&] {
+        seedChain(store());
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("N0"), { depth, 200 });
+        QCOMPARE(nodesText(graph), nodes);
+        QCOMPARE(graphEdgesText(graph), edges);
+        QCOMPARE(graph.depth, depth);
+        QVERIFY(!graph.truncated);
+    });
+}
+
+void InvestigationServices::graph_followsBothDirections()
+{
+    guarded([&] {
+        seedChain(store());
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("N2"), { 1, 200 });
+        QCOMPARE(nodesText(graph), (QStringList { "N2:entity:0", "N1:entity:1", "N3:entity:1" }));
+        const LineageGraph wider = buildLineageGraph(store(), QStringLiteral("N2"), { 2, 200 });
+        QCOMPARE(nodesText(wider),
+            (QStringList { "N2:entity:0", "N1:entity:1", "N3:entity:1", "N0:entity:2", "N4:entity:2" }));
+        QCOMPARE(wider.edges.size(), 4);
+    });
+}
+
+void InvestigationServices::graph_cycle_endsWithEachNodeAndEdgeOnce()
+{
+    guarded([&] {
+        store().appendLineageEdge(edge(QStringLiteral("A"), QStringLiteral("caused_by"), QStringLiteral("B"), at(0)));
+        store().appendLineageEdge(edge(QStringLiteral("B"), QStringLiteral("caused_by"), QStringLiteral("C"), at(1)));
+        store().appendLineageEdge(edge(QStringLiteral("C"), QStringLiteral("caused_by"), QStringLiteral("A"), at(2)));
+        store().appendLineageEdge(edge(QStringLiteral("A"), QStringLiteral("caused_by"), QStringLiteral("A"), at(3)));
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("A"), { 10, 200 });
+        QCOMPARE(nodesText(graph), (QStringList { "A:entity:0", "B:entity:1", "C:entity:1" }));
+        QCOMPARE(graphEdgesText(graph),
+            (QStringList { "A caused_by B x1", "B caused_by C x1", "C caused_by A x1", "A caused_by A x1" }));
+        QCOMPARE(graph.edgeRowCount, qint64(4));
+    });
+}
+
+void InvestigationServices::graph_nodeCap_truncatesAndCountsWhatIsLeftOut()
+{
+    guarded([&] {
+        // A star: H -> S1..S5, and S1 -> F (one level further, never reached once capped).
+        for (int i = 5; i >= 1; --i) {
+            store().appendLineageEdge(
+                edge(QStringLiteral("H"), QStringLiteral("caused_by"), QStringLiteral("S%1").arg(i), at(i)));
+        }
+        store().appendLineageEdge(edge(QStringLiteral("S1"), QStringLiteral("caused_by"), QStringLiteral("F"), at(9)));
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("H"), { 3, 3 });
+        QCOMPARE(nodesText(graph), (QStringList { "H:entity:0", "S1:entity:1", "S2:entity:1" }));
+        QCOMPARE(graphEdgesText(graph), (QStringList { "H caused_by S1 x1", "H caused_by S2 x1" }));
+        QVERIFY(graph.truncated);
+        QCOMPARE(graph.omittedNodeCount, qint64(3));
+        QCOMPARE(graph.omittedEdgeCount, qint64(3));
+
+        const QJsonObject out = lineageGraphJson(graph);
+        QCOMPARE(out.value("truncated").toBool(), true);
+        QCOMPARE(out.value("omitted_node_count").toInt(), 3);
+        QCOMPARE(out.value("omitted_edge_count").toInt(), 3);
+        QCOMPARE(out.value("node_count").toInt(), 3);
+    });
+}
+
+void InvestigationServices::graph_capNotReached_isNotTruncated()
+{
+    guarded([&] {
+        seedChain(store());
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("N0"), { 10, 5 });
+        QCOMPARE(graph.nodes.size(), 5);
+        QVERIFY(!graph.truncated);
+        QCOMPARE(graph.omittedNodeCount, qint64(0));
+        QCOMPARE(graph.omittedEdgeCount, qint64(0));
+    });
+}
+
+void InvestigationServices::graph_duplicateRows_foldIntoOneEdgeWithItsCount()
+{
+    guarded([&] {
+        store().appendLineageEdge(edge(QStringLiteral("A"), QStringLiteral("caused_by"), QStringLiteral("B"), at(5)));
+        store().appendLineageEdge(edge(QStringLiteral("A"), QStringLiteral("caused_by"), QStringLiteral("B"), at(1)));
+        store().appendLineageEdge(edge(QStringLiteral("A"), QStringLiteral("caused_by"), QStringLiteral("B"), at(3)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("A"), QStringLiteral("derived_from"), QStringLiteral("B"), at(2)));
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("A"), {});
+        QCOMPARE(graphEdgesText(graph), (QStringList { "A caused_by B x3", "A derived_from B x1" }));
+        QCOMPARE(graph.edges.at(0).firstCreatedAt, at(1));
+        QCOMPARE(graph.edges.at(0).lastCreatedAt, at(5));
+        QCOMPARE(graph.edgeRowCount, qint64(4));
+        QCOMPARE(lineageGraphJson(graph).value("edge_row_count").toInt(), 4);
+        QCOMPARE(lineageGraphJson(graph).value("edge_count").toInt(), 2);
+    });
+}
+
+void InvestigationServices::graph_nodeKinds_fromPrefixThenEdgeRole()
+{
+    guarded([&] {
+        // What the service writes, with free-form ids as its tests use, around one run.
+        store().appendLineageEdge(
+            edge(QStringLiteral("c-1"), QStringLiteral("CORRELATION_TO_RUN"), QStringLiteral("run-1"), at(0)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("key-1"), QStringLiteral("IDEMPOTENCY_TO_RUN"), QStringLiteral("run-1"), at(0)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("op-1"), QStringLiteral("OPERATION_TO_CORRELATION"), QStringLiteral("c-1"), at(1)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("run-1"), QStringLiteral("caused_by"), QStringLiteral("other"), at(2)));
+        // Prefixes win over roles.
+        store().appendLineageEdge(
+            edge(QStringLiteral("run-1"), QStringLiteral("derived_from"), QStringLiteral("dwd_000000000001"), at(3)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("pp_000000000001"), QStringLiteral("derived_from"), QStringLiteral("run-1"), at(3)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("batch_1a2b3c4d"), QStringLiteral("derived_from"), QStringLiteral("run-1"), at(3)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("corr_x"), QStringLiteral("IDEMPOTENCY_TO_RUN"), QStringLiteral("run-1"), at(4)));
+        store().appendLineageEdge(
+            edge(QStringLiteral("dop_1"), QStringLiteral("caused_by"), QStringLiteral("run-1"), at(4)));
+
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("run-1"), { 2, 200 });
+        QMap<QString, QString> kinds;
+        for (const LineageGraphNode &node : graph.nodes)
+            kinds.insert(node.id, toWire(node.kind));
+        QCOMPARE(kinds.value("run-1"), QStringLiteral("run"));
+        QCOMPARE(kinds.value("c-1"), QStringLiteral("correlation"));
+        QCOMPARE(kinds.value("key-1"), QStringLiteral("idempotency_key"));
+        QCOMPARE(kinds.value("op-1"), QStringLiteral("operation"));
+        QCOMPARE(kinds.value("other"), QStringLiteral("entity"));
+        QCOMPARE(kinds.value("dwd_000000000001"), QStringLiteral("decision"));
+        QCOMPARE(kinds.value("pp_000000000001"), QStringLiteral("proposal"));
+        QCOMPARE(kinds.value("batch_1a2b3c4d"), QStringLiteral("batch"));
+        QCOMPARE(kinds.value("dop_1"), QStringLiteral("operation"));
+        QCOMPARE(kinds.value("corr_x"), QStringLiteral("correlation")); // its edge says idempotency key
+        QCOMPARE(kinds.size(), 10);
+        QVERIFY(lineageNodeKindFromPrefix(QStringLiteral("rr_1")) == LineageNodeKind::Run);
+        QVERIFY(!lineageNodeKindFromPrefix(QStringLiteral("ppv_1")));
+    });
+}
+
+void InvestigationServices::graph_edgeKinds_forTheSixKnownTypes()
+{
+    QCOMPARE(lineageEdgeKind(QStringLiteral("CORRELATION_TO_RUN")), QStringLiteral("correlation_to_run"));
+    QCOMPARE(lineageEdgeKind(QStringLiteral("IDEMPOTENCY_TO_RUN")), QStringLiteral("idempotency_to_run"));
+    QCOMPARE(lineageEdgeKind(QStringLiteral("OPERATION_TO_CORRELATION")), QStringLiteral("operation_to_correlation"));
+    QCOMPARE(lineageEdgeKind(QStringLiteral("caused_by")), QStringLiteral("caused_by"));
+    QCOMPARE(lineageEdgeKind(QStringLiteral("replayed_from")), QStringLiteral("replayed_from"));
+    QCOMPARE(lineageEdgeKind(QStringLiteral("derived_from")), QStringLiteral("derived_from"));
+    QCOMPARE(lineageEdgeKind(QStringLiteral("HAND_MADE")), QStringLiteral("other"));
+}
+
+void InvestigationServices::graph_unknownEntity_isTheRootAlone()
+{
+    guarded([&] {
+        seedChain(store());
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("rr_nobody"), {});
+        QCOMPARE(nodesText(graph), (QStringList { "rr_nobody:run:0" }));
+        QVERIFY(graph.edges.isEmpty());
+        QVERIFY(!graph.truncated);
+    });
+}
+
+void InvestigationServices::graph_invalidOptions_areRejected()
+{
+    EXPECT_ERROR(buildLineageGraph(store(), QStringLiteral("A"), { -1, 200 }), "INVALID_DEPTH");
+    EXPECT_ERROR(buildLineageGraph(store(), QStringLiteral("A"), { kLineageGraphMaxDepth + 1, 200 }), "INVALID_DEPTH");
+    EXPECT_ERROR(buildLineageGraph(store(), QStringLiteral("A"), { 2, 0 }), "INVALID_LIMIT");
+    EXPECT_ERROR(buildLineageGraph(store(), QStringLiteral("A"), { 2, kLineageGraphMaxMaxNodes + 1 }), "INVALID_LIMIT");
+}
+
+void InvestigationServices::graph_manyNodesOnOneLevel_returnsEveryRowOnce()
+{
+    guarded([&] {
+        // 1,200 spokes and a ring among their ends: the second level's store call takes more ids
+        // than one statement binds, and ring edges join ids of different chunks.
+        constexpr int kSpokes = 1200;
+        const auto spoke = [](int i) { return QStringLiteral("s%1").arg(i, 4, 10, QLatin1Char('0')); };
+        for (int i = 0; i < kSpokes; ++i) {
+            store().appendLineageEdge(edge(QStringLiteral("hub"), QStringLiteral("caused_by"), spoke(i), at(0)));
+            store().appendLineageEdge(edge(spoke(i), QStringLiteral("derived_from"), spoke((i + 1) % kSpokes), at(1)));
+        }
+        const LineageGraph graph = buildLineageGraph(store(), QStringLiteral("hub"), { 2, 5000 });
+        QCOMPARE(graph.nodes.size(), kSpokes + 1);
+        QCOMPARE(graph.edges.size(), 2 * kSpokes);
+        QCOMPARE(graph.edgeRowCount, qint64(2 * kSpokes));
+        for (const LineageGraphEdge &e : graph.edges)
+            QCOMPARE(e.count, qint64(1));
+
+        // The store call itself: each row once however many ids.
+        QStringList ids;
+        for (int i = 0; i < kSpokes; ++i)
+            ids << spoke(i);
+        QCOMPARE(store().listLineageEdgesTouching(ids).size(), 2 * kSpokes);
+    });
+}
+
+void InvestigationServices::graph_json_hasCountsAndFlags()
+{
+    guarded([&] {
+        seedChain(store());
+        const QJsonObject out = lineageGraphJson(buildLineageGraph(store(), QStringLiteral("N0"), { 1, 200 }));
+        QCOMPARE(out.keys(),
+            (QStringList { "depth", "edge_count", "edge_row_count", "edges", "entity_id", "max_nodes", "node_count",
+                "nodes", "omitted_edge_count", "omitted_node_count", "truncated" }));
+        QCOMPARE(out.value("nodes").toArray().at(1).toObject(),
+            (QJsonObject { { "id", "N1" }, { "kind", "entity" }, { "depth", 1 } }));
+        QCOMPARE(out.value("edges").toArray().at(0).toObject(),
+            (QJsonObject { { "source_entity_id", "N0" }, { "edge_type", "caused_by" }, { "target_entity_id", "N1" },
+                { "edge_kind", "caused_by" }, { "count", 1 }, { "first_created_at", at(0) },
+                { "last_created_at", at(0) } }));
+        QCOMPARE(out.value("truncated").toBool(), false);
+    });
+}
+
+// ---------------------------------------------------------------------------- find
+
+void InvestigationServices::find_eachKind_data()
+{
+    QTest::addColumn<QString>("identifier");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("run id") << "rr_a1" << QStringList { "run_id run=rr_a1 op=- dec=- n=0" };
+    QTest::newRow("run correlation id") << "corr_b" << QStringList { "run_correlation_id run=rr_b op=- dec=- n=0" };
+    QTest::newRow("operation id") << "dop_orphan"
+                                  << QStringList { "operation_id run=-(missing) op=dop_orphan dec=- n=0" };
+    QTest::newRow("operation correlation id")
+        << "corr_nobody" << QStringList { "operation_correlation_id run=-(missing) op=dop_orphan dec=- n=0" };
+    QTest::newRow("idempotency key") << "idem-A" << QStringList { "idempotency_key run=rr_a2 op=- dec=- n=0" };
+    QTest::newRow("decision id") << "dwd_1" << QStringList { "decision_id run=rr_a1 op=- dec=dwd_1 n=0" };
+    QTest::newRow("decision correlation id")
+        << "corr_act2" << QStringList { "decision_correlation_id run=rr_a1 op=- dec=dwd_2 n=0" };
+}
+
+void InvestigationServices::find_eachKind()
+{
+    QFETCH(QString, identifier);
+    QFETCH(QStringList, expected);
+    guarded([&] {
+        seedBundleScenario();
+        QCOMPARE(matchesText(findByIdentifier(store(), identifier)), expected);
+    });
+}
+
+void InvestigationServices::find_identifierOfSeveralKinds_returnsEveryMatch()
+{
+    guarded([&] {
+        seedBundleScenario();
+        // corr_a1 is rr_a1's correlation and dop_1's; make it also two decisions' action
+        // correlation and another run's request hash.
+        store().appendWorkflowDecision(
+            makeDecision(QStringLiteral("dwd_9"), QStringLiteral("rr_b"), at(50), QStringLiteral("corr_a1")));
+        store().appendWorkflowDecision(
+            makeDecision(QStringLiteral("dwd_8"), QStringLiteral("rr_a2"), at(40), QStringLiteral("corr_a1")));
+        store().saveRun(makeRecord(
+            QStringLiteral("rr_h"), QStringLiteral("corr_h"), at(70), std::nullopt, QStringLiteral("corr_a1"))
+                            .run);
+        QCOMPARE(matchesText(findByIdentifier(store(), QStringLiteral("corr_a1"))),
+            (QStringList { "run_correlation_id run=rr_a1 op=- dec=- n=0",
+                "operation_correlation_id run=rr_a1 op=dop_1 dec=- n=0", "request_hash run=rr_h op=- dec=- n=1",
+                "decision_correlation_id run=rr_a2 op=- dec=dwd_8 n=0",
+                "decision_correlation_id run=rr_b op=- dec=dwd_9 n=0" }));
+    });
+}
+
+void InvestigationServices::find_requestHash_leadsToTheLatestRunWithCount()
+{
+    guarded([&] {
+        seedBundleScenario(); // rr_a1, rr_a2 and rr_b share sha256:aaa; rr_a2 is the latest
+        QCOMPARE(matchesText(findByIdentifier(store(), QStringLiteral("sha256:aaa"))),
+            (QStringList { "request_hash run=rr_a2 op=- dec=- n=3" }));
+        // Equal created_at: the greatest id is the latest, as get_run_by_request_hash orders.
+        store().recordRun(makeRecord(QStringLiteral("rr_a3"), QStringLiteral("corr_a3"), at(10)));
+        QCOMPARE(matchesText(findByIdentifier(store(), QStringLiteral("sha256:aaa"))),
+            (QStringList { "request_hash run=rr_a3 op=- dec=- n=4" }));
+    });
+}
+
+void InvestigationServices::find_danglingReferences_sayTheRunIsMissing()
+{
+    guarded([&] {
+        seedBundleScenario();
+        store().appendWorkflowDecision(
+            makeDecision(QStringLiteral("dwd_lost"), QStringLiteral("rr_gone"), at(0), QStringLiteral("corr_lost")));
+        QCOMPARE(matchesText(findByIdentifier(store(), QStringLiteral("idem-orphan"))),
+            (QStringList { "idempotency_key run=rr_gone(missing) op=- dec=- n=0" }));
+        QCOMPARE(matchesText(findByIdentifier(store(), QStringLiteral("dwd_lost"))),
+            (QStringList { "decision_id run=rr_gone(missing) op=- dec=dwd_lost n=0" }));
+    });
+}
+
+void InvestigationServices::find_noMatch_isEmpty()
+{
+    guarded([&] {
+        seedBundleScenario();
+        QVERIFY(findByIdentifier(store(), QStringLiteral("nothing-has-this")).isEmpty());
+        QVERIFY(findByIdentifier(store(), QStringLiteral("RR_A1")).isEmpty()); // exact, case-sensitive
+        QVERIFY(findByIdentifier(store(), QStringLiteral("rr_a")).isEmpty()); // no prefix matching
+    });
+}
+
+void InvestigationServices::find_blank_isInvalidIdentifier()
+{
+    EXPECT_ERROR(findByIdentifier(store(), QString()), "INVALID_IDENTIFIER");
+    EXPECT_ERROR(findByIdentifier(store(), QStringLiteral("  \t")), "INVALID_IDENTIFIER");
+}
+
+void InvestigationServices::find_surroundingWhitespace_isIgnored()
+{
+    guarded([&] {
+        seedBundleScenario();
+        QCOMPARE(matchesText(findByIdentifier(store(), QStringLiteral("  rr_a1\n"))),
+            (QStringList { "run_id run=rr_a1 op=- dec=- n=0" }));
+    });
+}
+
+void InvestigationServices::find_json_namesKindAndTargets()
+{
+    guarded([&] {
+        seedBundleScenario();
+        const QJsonObject out
+            = findResultJson(QStringLiteral("sha256:aaa"), findByIdentifier(store(), QStringLiteral("sha256:aaa")));
+        QCOMPARE(out.value("identifier").toString(), QStringLiteral("sha256:aaa"));
+        QCOMPARE(out.value("matches").toArray().at(0).toObject(),
+            (QJsonObject { { "kind", "request_hash" }, { "rebalance_run_id", "rr_a2" }, { "run_exists", true },
+                { "operation_id", QJsonValue::Null }, { "decision_id", QJsonValue::Null }, { "run_count", 3 } }));
+        const QJsonObject run = identifierMatchJson(findByIdentifier(store(), QStringLiteral("rr_a1")).at(0));
+        QVERIFY(run.value("run_count").isNull());
+    });
+}
+
+QTEST_GUILESS_MAIN(InvestigationServices)
+#include "tst_investigation.moc"
