@@ -82,6 +82,7 @@ int main(int argc, char *argv[])
         context.samples = drawSamples(*reference, 200);
         runListingScenarios(context);
         runLookupScenarios(context);
+        runInvestigationScenarios(context);
         runSummaryScenario(context);
         runMigrateScenarios(context, location);
     } catch (const Error &error) {

@@ -44,3 +44,8 @@ namespace dpm::bench {
 // migrate.apply_all on empty stores of the backend and migrate.validate on the bench store.
 void runMigrateScenarios(BenchContext &context, const StoreLocation &location);
 } // namespace dpm::bench
+
+namespace dpm::bench {
+// support_bundle (everything included) and lineage.depth1..5 against raw lookups / raw BFS.
+void runInvestigationScenarios(BenchContext &context);
+} // namespace dpm::bench
