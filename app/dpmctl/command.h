@@ -119,6 +119,9 @@ QList<CommandSpec> lineageCommands();
 QList<CommandSpec> summaryCommands();
 QList<CommandSpec> bundleCommands();
 QList<CommandSpec> findCommands();
+QList<CommandSpec> purgeCommands();
+QList<CommandSpec> adminCommands();
+QList<CommandSpec> demoCommands();
 
 // Shared option parsing for listings: --limit (1..1000, default 50, INVALID_LIMIT otherwise),
 // --cursor, and time bounds normalised with normalizeTimestamp (INVALID_TIMESTAMP).

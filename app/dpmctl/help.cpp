@@ -6,8 +6,9 @@ const QList<CommandSpec> &commandTable()
 {
     static const QList<CommandSpec> table = [] {
         QList<CommandSpec> all;
-        for (const auto &group : { migrateCommands(), runCommands(), operationCommands(), decisionCommands(),
-                 lineageCommands(), summaryCommands(), bundleCommands(), findCommands() })
+        for (const auto &group :
+            { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
+                summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands() })
             all += group;
         return all;
     }();

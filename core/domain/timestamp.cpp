@@ -103,3 +103,89 @@ QString nowTimestamp()
 }
 
 } // namespace dpm
+
+namespace dpm {
+
+namespace {
+
+// Days since 1970-01-01 -> civil date (proleptic Gregorian), H. Hinnant's algorithm.
+void civilFromDays(qint64 days, qint64 &year, int &month, int &day)
+{
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    month = int(mp < 10 ? mp + 3 : mp - 9);
+    year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+void appendDigits(char *&p, qint64 value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        p[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    p += width;
+}
+
+} // namespace
+
+void appendTimestampMicros(QByteArray &out, qint64 microsSinceEpoch)
+{
+    constexpr qint64 kMicrosPerDay = 86400LL * 1000000LL;
+    qint64 days = microsSinceEpoch / kMicrosPerDay;
+    qint64 rest = microsSinceEpoch % kMicrosPerDay;
+    if (rest < 0) {
+        rest += kMicrosPerDay;
+        --days;
+    }
+    qint64 year = 0;
+    int month = 0;
+    int day = 0;
+    civilFromDays(days, year, month, day);
+    const qint64 seconds = rest / 1000000;
+    const qint64 micros = rest % 1000000;
+
+    char buffer[40];
+    char *p = buffer;
+    appendDigits(p, year, 4);
+    *p++ = '-';
+    appendDigits(p, month, 2);
+    *p++ = '-';
+    appendDigits(p, day, 2);
+    *p++ = 'T';
+    appendDigits(p, seconds / 3600, 2);
+    *p++ = ':';
+    appendDigits(p, seconds / 60 % 60, 2);
+    *p++ = ':';
+    appendDigits(p, seconds % 60, 2);
+    if (micros != 0) {
+        *p++ = '.';
+        appendDigits(p, micros, 6);
+    }
+    for (const char c : { '+', '0', '0', ':', '0', '0' })
+        *p++ = c;
+    out.append(buffer, p - buffer);
+}
+
+QString formatTimestampMicros(qint64 microsSinceEpoch)
+{
+    QByteArray text;
+    appendTimestampMicros(text, microsSinceEpoch);
+    return QString::fromLatin1(text);
+}
+
+std::optional<qint64> timestampMicros(const QString &text)
+{
+    ParsedTimestamp parsed;
+    if (!parse(text, parsed))
+        return std::nullopt;
+    // parsed.utc carries milliseconds; the full microsecond field replaces them.
+    const qint64 wholeSeconds = parsed.utc.toMSecsSinceEpoch() / 1000 - (parsed.utc.toMSecsSinceEpoch() % 1000 < 0);
+    return wholeSeconds * 1000000 + parsed.micros;
+}
+
+} // namespace dpm

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 namespace dpm {
 
 // Timestamps as the service writes them (Part A §3): UTC, "YYYY-MM-DDTHH:MM:SS+00:00", with
@@ -28,5 +30,17 @@ QString addSecondsToTimestamp(const QString &timestamp, qint64 seconds);
 
 // "now" in the service format; a single place so tests can reason about it.
 QString nowTimestamp();
+
+} // namespace dpm
+
+namespace dpm {
+
+// Microsecond-precise variants for code that makes timestamps in bulk (the demo generator):
+// microseconds since the Unix epoch, formatted in the service format by arithmetic alone (no
+// QDateTime, which keeps only milliseconds), and parsed back from any accepted timestamp text.
+void appendTimestampMicros(QByteArray &out, qint64 microsSinceEpoch);
+QString formatTimestampMicros(qint64 microsSinceEpoch);
+// nullopt when the text is not a timestamp (see normalizeTimestamp for what is accepted).
+std::optional<qint64> timestampMicros(const QString &text);
 
 } // namespace dpm

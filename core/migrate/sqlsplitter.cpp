@@ -94,16 +94,37 @@ QStringList topLevelDefinitions(const QString &statement, qsizetype bodyStart)
     return definitions;
 }
 
+// Whether a statement that starts with these words (lower-cased) may have a BEGIN … END body:
+// CREATE [OR REPLACE] [TEMP|TEMPORARY] TRIGGER | FUNCTION | PROCEDURE.
+bool mayHaveBody(const QStringList &leadingWords)
+{
+    if (leadingWords.value(0) != QLatin1String("create"))
+        return false;
+    static const QStringList modifiers { QStringLiteral("or"), QStringLiteral("replace"), QStringLiteral("temp"),
+        QStringLiteral("temporary") };
+    static const QStringList kinds { QStringLiteral("trigger"), QStringLiteral("function"),
+        QStringLiteral("procedure") };
+    for (qsizetype i = 1; i < leadingWords.size(); ++i) {
+        if (!modifiers.contains(leadingWords.at(i)))
+            return kinds.contains(leadingWords.at(i));
+    }
+    return false;
+}
+
 } // namespace
 
 QStringList splitSqlStatements(const QString &sql)
 {
     QStringList statements;
     qsizetype start = -1; // first significant character of the statement being read
+    QStringList leadingWords; // the statement's first words, lower-cased
+    int bodyDepth = 0; // open BEGIN / CASE blocks of a trigger or function body
     auto finish = [&](qsizetype end) {
         if (start >= 0)
             statements << sql.mid(start, end - start).trimmed();
         start = -1;
+        leadingWords.clear();
+        bodyDepth = 0;
     };
     qsizetype pos = 0;
     while (pos < sql.size()) {
@@ -116,9 +137,27 @@ QStringList splitSqlStatements(const QString &sql)
             continue;
         }
         const QChar c = sql.at(pos);
-        if (c == u';')
+        if ((c.isLetter() || c == u'_') && (pos == 0 || !isIdentifierChar(sql.at(pos - 1)))) {
+            qsizetype end = pos + 1;
+            while (end < sql.size() && isIdentifierChar(sql.at(end)))
+                ++end;
+            const QString word = sql.mid(pos, end - pos).toLower();
+            if (start < 0)
+                start = pos;
+            if (leadingWords.size() < 6)
+                leadingWords << word;
+            if (word == QLatin1String("begin") && mayHaveBody(leadingWords))
+                ++bodyDepth;
+            else if (word == QLatin1String("case") && bodyDepth > 0)
+                ++bodyDepth;
+            else if (word == QLatin1String("end") && bodyDepth > 0)
+                --bodyDepth;
+            pos = end;
+            continue;
+        }
+        if (c == u';' && bodyDepth == 0)
             finish(pos);
-        else if (start < 0 && !c.isSpace())
+        else if (start < 0 && !c.isSpace() && c != u';')
             start = pos;
         ++pos;
     }

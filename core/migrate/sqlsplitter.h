@@ -10,7 +10,9 @@ namespace dpm {
 // '' escapes), "…" identifiers, $tag$…$tag$ dollar quotes, -- line comments and /* */ comments.
 // Leading comments and surrounding whitespace are removed from each statement; statements that
 // hold nothing but comments are dropped. A last statement needs no terminating semicolon.
-// (SQLite trigger bodies, BEGIN … END with inner semicolons, are not supported: none are used.)
+// The bodies of CREATE TRIGGER (SQLite's BEGIN …; …; END) and of CREATE FUNCTION / PROCEDURE
+// (PostgreSQL's BEGIN ATOMIC …; END) stay whole: inside them a semicolon ends the statement only
+// once the END that closes BEGIN is passed (CASE … END pairs inside are counted).
 QStringList splitSqlStatements(const QString &sql);
 
 // The tables a migration creates and their columns, from its CREATE TABLE statements: table ->

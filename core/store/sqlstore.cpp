@@ -189,6 +189,8 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database)
         consoleFunction = q.next() && q.value(0).toBool();
     }
     m_runStatus = m_db->dialect().runStatusExpression(consoleFunction);
+    // Checked once: the counters come with a migration, not while a store is open.
+    m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
 }
 
 SqlStore::~SqlStore() = default;
@@ -620,6 +622,51 @@ bool SqlStore::deletePolicyPack(const QString &policyPackId)
 
 SupportabilitySummary SqlStore::getSupportabilitySummary()
 {
+    if (!m_summaryCounters)
+        return recountSupportabilitySummary();
+    // One read snapshot so the numbers describe one moment.
+    return inReadTransaction([&] {
+        SupportabilitySummary s;
+        SqlRows q = m_db->exec(QStringLiteral("SELECT metric, bucket, n FROM console_summary_counts WHERE n <> 0"));
+        while (q.next()) {
+            const QString metric = q.value(0).toString();
+            const QString bucket = q.value(1).toString();
+            const qint64 n = q.value(2).toLongLong();
+            // Totals are the sums of their buckets; the '' bucket (no status) counts only there.
+            const auto add = [&](qint64 &total, QMap<QString, qint64> &buckets) {
+                total += n;
+                if (!bucket.isEmpty())
+                    buckets[bucket] += n;
+            };
+            if (metric == QLatin1String("run_status"))
+                add(s.runCount, s.runStatusCounts);
+            else if (metric == QLatin1String("operation_status"))
+                add(s.operationCount, s.operationStatusCounts);
+            else if (metric == QLatin1String("workflow_action"))
+                add(s.workflowDecisionCount, s.workflowActionCounts);
+            else if (metric == QLatin1String("workflow_reason_code") && !bucket.isEmpty())
+                s.workflowReasonCodeCounts[bucket] += n;
+            else if (metric == QLatin1String("lineage_edges"))
+                s.lineageEdgeCount += n;
+        }
+        // Separate MIN and MAX sub-selects: each is one probe of the created_at index (SQLite
+        // scans the table for a MIN and a MAX in one select).
+        SqlRows range = m_db->exec(QStringLiteral("SELECT (SELECT MIN(created_at%1) FROM dpm_runs), "
+                                                  "(SELECT MAX(created_at%1) FROM dpm_runs), "
+                                                  "(SELECT MIN(created_at%1) FROM dpm_async_operations), "
+                                                  "(SELECT MAX(created_at%1) FROM dpm_async_operations)")
+                                       .arg(m_c));
+        range.next();
+        s.oldestRunCreatedAt = optionalText(range.value(0));
+        s.newestRunCreatedAt = optionalText(range.value(1));
+        s.oldestOperationCreatedAt = optionalText(range.value(2));
+        s.newestOperationCreatedAt = optionalText(range.value(3));
+        return s;
+    });
+}
+
+SupportabilitySummary SqlStore::recountSupportabilitySummary()
+{
     SupportabilitySummary s;
     const auto countsBy = [&](const QString &expression, const QString &table) {
         QMap<QString, qint64> counts;
@@ -684,6 +731,13 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
         { QStringLiteral("dpm_runs"), QStringLiteral("created_at%1 < ?").arg(m_c), { c } },
     };
     return inWriteTransaction([&] {
+        if (!dryRun && m_summaryCounters && m_db->dialect().isPostgres()) {
+            // The purge updates the lineage counter before the run-status ones, a run write the
+            // other way round: taking the run-status rows first keeps one lock order, so a purge
+            // and a concurrent write wait for each other instead of deadlocking.
+            m_db->exec(QStringLiteral("SELECT n FROM console_summary_counts WHERE metric = 'run_status' "
+                                      "ORDER BY bucket FOR UPDATE"));
+        }
         for (const auto &[table, condition, params] : steps) {
             if (dryRun) {
                 SqlRows q

@@ -59,6 +59,8 @@ public:
     QList<PolicyPack> listPolicyPacks() override;
     bool deletePolicyPack(const QString &policyPackId) override;
 
+    // From the maintained counters of console/0004 when this database has them (a few rows and
+    // four index probes), else the recount.
     SupportabilitySummary getSupportabilitySummary() override;
     PurgeReport purgeExpiredRuns(int retentionDays, const QString &now, bool dryRun) override;
 
@@ -67,6 +69,11 @@ public:
         const QString &entityId, const LineageFilter &filter, const PageRequest &page) override;
     QList<LineageEdge> listLineageEdgesTouching(const QStringList &entityIds) override;
     QList<IdentifierMatch> findIdentifier(const QString &identifier) override;
+    // The summary counted from the rows themselves (GROUP BY over every run's JSON status): what
+    // a database without console/0004 gets, and the reference the counters are checked against.
+    SupportabilitySummary recountSupportabilitySummary();
+    // Whether console/0004's counters were found when the store was opened.
+    bool hasSummaryCounters() const { return m_summaryCounters; }
 
 private:
     template <typename F> auto inWriteTransaction(F &&work) -> decltype(work());
@@ -82,6 +89,7 @@ private:
     std::unique_ptr<SqlDatabase> m_db;
     QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
     QString m_runStatus; // the null-safe result_json.status expression
+    bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
 };
 
 } // namespace dpm

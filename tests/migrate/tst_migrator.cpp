@@ -35,11 +35,12 @@ const QStringList kAllTables { QStringLiteral("dpm_runs"), QStringLiteral("dpm_r
     QStringLiteral("proposal_versions"), QStringLiteral("proposal_workflow_events"),
     QStringLiteral("proposal_approvals"), QStringLiteral("proposal_idempotency"),
     QStringLiteral("proposal_async_operations"), QStringLiteral("proposal_simulation_idempotency"),
-    QStringLiteral("dpm_run_events"), QStringLiteral("dpm_outbox"), QStringLiteral("console_audit_log") };
+    QStringLiteral("dpm_run_events"), QStringLiteral("dpm_outbox"), QStringLiteral("console_audit_log"),
+    QStringLiteral("console_summary_counts") };
 
 const QStringList kAllLedgerVersions { QStringLiteral("console:0001"), QStringLiteral("console:0002"),
-    QStringLiteral("console:0003"), QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"),
-    QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") };
+    QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("dpm:0001"),
+    QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") };
 
 // The seven tables as the service's SQLite adapter creates them: its own text, same columns.
 const QStringList kServiceDpmTables {
@@ -161,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(appliedVersions(report),
             QStringList({ QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
-                QStringLiteral("console:0003") }));
+                QStringLiteral("console:0003"), QStringLiteral("console:0004") }));
         QVERIFY(report.adopted.isEmpty());
         QCOMPARE(progressLines.size(), report.applied.size());
         for (const QString &table : kAllTables)
@@ -193,10 +194,10 @@ private Q_SLOTS:
     {
         SqlDatabase db(freshLocation(QStringLiteral("status")));
         Migrator migrator(db);
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(7, MigrationState::Pending));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(8, MigrationState::Pending));
         migrator.apply(Migrator::namespaces());
         const QList<MigrationStatusRow> rows = migrator.status(Migrator::namespaces());
-        QCOMPARE(states(rows), QList<MigrationState>(7, MigrationState::Applied));
+        QCOMPARE(states(rows), QList<MigrationState>(8, MigrationState::Applied));
         for (const MigrationStatusRow &row : rows) {
             QCOMPARE(row.ledgerChecksum, row.fileChecksum);
             QVERIFY(!row.appliedAt.isEmpty());
@@ -213,7 +214,7 @@ private Q_SLOTS:
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
         const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
 
-        QCOMPARE(plan.steps.size(), 7);
+        QCOMPARE(plan.steps.size(), 8);
         for (const MigrationPlanStep &step : plan.steps) {
             const auto files = catalog.files(step.ns);
             const auto file = std::find_if(
@@ -375,10 +376,10 @@ private Q_SLOTS:
         const MigrationApplyReport report = migrator.apply(Migrator::namespaces());
         QCOMPARE(report.adopted, QStringList { QStringLiteral("dpm:0001") });
         QCOMPARE(appliedVersions(report),
-            QStringList(
-                { QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"),
-                    QStringLiteral("console:0001"), QStringLiteral("console:0002"), QStringLiteral("console:0003") }));
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(7, MigrationState::Applied));
+            QStringList({ QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
+                QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
+                QStringLiteral("console:0003"), QStringLiteral("console:0004") }));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(8, MigrationState::Applied));
         QVERIFY(migrator.validate(Migrator::namespaces(), true).ok);
         SqlRows runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
         QVERIFY(runs.next());
@@ -421,8 +422,9 @@ private Q_SLOTS:
         const MigrationApplyReport report = migrator.apply(Migrator::namespaces());
         QVERIFY(report.adopted.isEmpty());
         QCOMPARE(appliedVersions(report),
-            QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"),
-                QStringLiteral("console:0001"), QStringLiteral("console:0002"), QStringLiteral("console:0003") }));
+            QStringList(
+                { QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"), QStringLiteral("console:0001"),
+                    QStringLiteral("console:0002"), QStringLiteral("console:0003"), QStringLiteral("console:0004") }));
 
         const ValidationReport lenient = migrator.validate(Migrator::namespaces());
         QVERIFY(lenient.ok);

@@ -67,6 +67,65 @@ private Q_SLOTS:
         QVERIFY(splitSqlStatements(QString()).isEmpty());
     }
 
+    void split_sqliteTriggerBody_staysWhole()
+    {
+        const QString trigger = QStringLiteral("CREATE TRIGGER IF NOT EXISTS trg_counts AFTER UPDATE OF status ON ops\n"
+                                               "WHEN old.status IS NOT new.status\n"
+                                               "BEGIN\n"
+                                               "    UPDATE c SET n = n - 1 WHERE k = old.status;\n"
+                                               "    INSERT INTO c (k, n) VALUES (new.status, 1) -- end; not here\n"
+                                               "        ON CONFLICT (k) DO UPDATE SET n = n + 1;\n"
+                                               "END");
+        QCOMPARE(
+            splitSqlStatements(QStringLiteral("CREATE TABLE c (k TEXT);\n") + trigger + QStringLiteral(";\nSELECT 1;")),
+            QStringList({ QStringLiteral("CREATE TABLE c (k TEXT)"), trigger, QStringLiteral("SELECT 1") }));
+    }
+
+    void split_caseEndInsideTriggerBody_doesNotCloseTheBody()
+    {
+        const QString trigger = QStringLiteral("create temp trigger t after insert on r begin\n"
+                                               "  insert into c values (case when new.x then 'a;' else 'b' end, 1);\n"
+                                               "  select CASE new.y WHEN 1 THEN 2 END;\n"
+                                               "end");
+        QCOMPARE(splitSqlStatements(trigger + QStringLiteral("; select 2")),
+            QStringList({ trigger, QStringLiteral("select 2") }));
+    }
+
+    void split_wordsContainingBeginOrEnd_areNotKeywords()
+    {
+        // begin_at, trg_end and "begin" are names; only the BEGIN keyword opens a body.
+        const QString trigger = QStringLiteral("CREATE TRIGGER trg_end AFTER DELETE ON r BEGIN\n"
+                                               "  DELETE FROM \"begin\" WHERE begin_at = old.end_at;\n"
+                                               "END");
+        QCOMPARE(splitSqlStatements(trigger + QStringLiteral(";SELECT 3")),
+            QStringList({ trigger, QStringLiteral("SELECT 3") }));
+    }
+
+    void split_transactionBeginAndEnd_areOrdinaryStatements()
+    {
+        QCOMPARE(splitSqlStatements(QStringLiteral("BEGIN; SELECT 1; END; CREATE TABLE begin_log (x TEXT);")),
+            QStringList({ QStringLiteral("BEGIN"), QStringLiteral("SELECT 1"), QStringLiteral("END"),
+                QStringLiteral("CREATE TABLE begin_log (x TEXT)") }));
+    }
+
+    void split_postgresStatementTrigger_isOneStatement()
+    {
+        const QString trigger = QStringLiteral("CREATE TRIGGER trg AFTER INSERT ON r REFERENCING NEW TABLE AS new_rows "
+                                               "FOR EACH STATEMENT EXECUTE FUNCTION f()");
+        QCOMPARE(splitSqlStatements(trigger + QStringLiteral(";\nSELECT 4;")),
+            QStringList({ trigger, QStringLiteral("SELECT 4") }));
+    }
+
+    void split_postgresBeginAtomicFunction_staysWhole()
+    {
+        const QString function = QStringLiteral("CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql\n"
+                                                "BEGIN ATOMIC\n"
+                                                "    SELECT x + 1;\n"
+                                                "END");
+        QCOMPARE(splitSqlStatements(function + QStringLiteral(";\nSELECT f(1);")),
+            QStringList({ function, QStringLiteral("SELECT f(1)") }));
+    }
+
     void tableColumns_readsColumnsAndSkipsTableConstraints()
     {
         const QString sql = QStringLiteral("-- a comment; CREATE TABLE not_this (x TEXT);\n"

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+#include <array>
+#include <initializer_list>
+#include <memory>
+
+namespace dpm {
+
+class SupportStore;
+
+// The tables the bulk path loads (the service's DPM tables and the console's run events and
+// outbox, console/0002), in the order a load writes them.
+enum class BulkTable {
+    Runs,
+    RunArtifacts,
+    RunIdempotency,
+    RunIdempotencyHistory,
+    AsyncOperations,
+    WorkflowDecisions,
+    LineageEdges,
+    RunEvents,
+    Outbox,
+};
+inline constexpr int kBulkTableCount = 9;
+
+struct BulkTableSpec
+{
+    const char *name;
+    QList<const char *> columns;
+    QList<int> integerColumns; // indexes of INTEGER columns (run events, outbox); the rest are TEXT
+};
+
+const BulkTableSpec &bulkTableSpec(BulkTable table);
+QList<BulkTable> allBulkTables();
+
+// Rows waiting to be loaded: per table, one UTF-8 text value per column, row after row. A null
+// QByteArray is SQL NULL; an empty, non-null one is the empty string. Integers are decimal text.
+class BulkRows
+{
+public:
+    void add(BulkTable table, std::initializer_list<QByteArray> values);
+    qsizetype rowCount(BulkTable table) const;
+    qsizetype totalRows() const;
+    // Row-major values of a table: row r, column c is at r * columnCount + c.
+    const QList<QByteArray> &values(BulkTable table) const { return m_values[std::size_t(table)]; }
+    void clear();
+
+private:
+    std::array<QList<QByteArray>, kBulkTableCount> m_values;
+};
+
+// The store's bulk write path: rows go in by the tens of thousands per transaction, through the
+// fastest path of each backend (a reused prepared statement on SQLite, COPY FROM STDIN on
+// PostgreSQL, direct inserts in memory), on the store's own connection. Rows are written as they
+// are: no upsert, no conflict mapping (a clash is STORE_QUERY_FAILED and rolls the transaction
+// back). Nothing here depends on triggers or on the console's maintained counters; a backend's
+// triggers fire as for any insert.
+//
+// One loader per thread; it must not outlive its store. Destroying a loader with an open
+// transaction rolls the transaction back.
+class BulkLoader
+{
+public:
+    virtual ~BulkLoader() = default;
+
+    // Whether the store has the table (run events and outbox need console/0002 and SQL).
+    virtual bool supports(BulkTable table) const = 0;
+
+    virtual void begin() = 0;
+    // Appends rows inside the open transaction. Rows of a table it does not support are an error.
+    virtual void write(const BulkRows &rows) = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+    // After the last commit: refresh the planner's statistics where that matters (PostgreSQL).
+    virtual void finish() { }
+
+    // Nanoseconds spent writing each table so far, for per-table rates.
+    qint64 writeNanos(BulkTable table) const { return m_writeNanos[std::size_t(table)]; }
+
+protected:
+    std::array<qint64, kBulkTableCount> m_writeNanos {};
+};
+
+// The bulk path of a store: SqlStore and MemoryStore have one. Throws BULK_LOAD_UNSUPPORTED for
+// any other implementation.
+std::unique_ptr<BulkLoader> openBulkLoader(SupportStore &store);
+
+} // namespace dpm

@@ -1,0 +1,112 @@
+#include "memorybulkloader.h"
+
+#include "domain/error.h"
+#include "store/memorystore.h"
+
+#include <QElapsedTimer>
+
+namespace dpm {
+
+namespace {
+
+QString text(const QByteArray &value)
+{
+    return QString::fromUtf8(value);
+}
+
+std::optional<QString> optionalText(const QByteArray &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return QString::fromUtf8(value);
+}
+
+} // namespace
+
+MemoryBulkLoader::MemoryBulkLoader(MemoryStore &store)
+    : m_store(store)
+{ }
+
+MemoryBulkLoader::~MemoryBulkLoader() = default;
+
+bool MemoryBulkLoader::supports(BulkTable table) const
+{
+    return table != BulkTable::RunEvents && table != BulkTable::Outbox;
+}
+
+void MemoryBulkLoader::begin()
+{
+    m_pending.clear();
+    m_open = true;
+}
+
+void MemoryBulkLoader::write(const BulkRows &rows)
+{
+    Q_ASSERT(m_open);
+    for (const BulkTable table : { BulkTable::RunEvents, BulkTable::Outbox }) {
+        if (rows.rowCount(table) > 0) {
+            throw Error(ErrorKind::Internal, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
+                QStringLiteral("The in-memory store has no %1 table; leave those rows out.")
+                    .arg(QLatin1String(bulkTableSpec(table).name)));
+        }
+    }
+    m_pending << rows;
+}
+
+void MemoryBulkLoader::commit()
+{
+    Q_ASSERT(m_open);
+    for (const BulkRows &rows : std::as_const(m_pending)) {
+        for (const BulkTable table : allBulkTables()) {
+            const QList<QByteArray> &v = rows.values(table);
+            const qsizetype width = bulkTableSpec(table).columns.size();
+            QElapsedTimer timer;
+            timer.start();
+            for (qsizetype r = 0; r + width <= v.size(); r += width) {
+                const auto at = [&](int column) -> const QByteArray & { return v.at(r + column); };
+                switch (table) {
+                case BulkTable::Runs:
+                    m_store.saveRun({ text(at(0)), text(at(1)), text(at(2)), optionalText(at(3)), text(at(4)),
+                        text(at(5)), text(at(6)) });
+                    break;
+                case BulkTable::RunArtifacts:
+                    m_store.saveRunArtifact({ text(at(0)), text(at(1)) });
+                    break;
+                case BulkTable::RunIdempotency:
+                    m_store.saveIdempotencyMapping({ text(at(0)), text(at(1)), text(at(2)), text(at(3)) });
+                    break;
+                case BulkTable::RunIdempotencyHistory:
+                    m_store.appendIdempotencyHistory(
+                        { text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)) });
+                    break;
+                case BulkTable::AsyncOperations:
+                    m_store.createOperation(
+                        { text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)), optionalText(at(5)),
+                            optionalText(at(6)), optionalText(at(7)), optionalText(at(8)), optionalText(at(9)) });
+                    break;
+                case BulkTable::WorkflowDecisions:
+                    m_store.appendWorkflowDecision({ text(at(0)), text(at(1)), text(at(2)), text(at(3)),
+                        optionalText(at(4)), text(at(5)), text(at(6)), text(at(7)) });
+                    break;
+                case BulkTable::LineageEdges:
+                    m_store.appendLineageEdge({ text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)) });
+                    break;
+                case BulkTable::RunEvents:
+                case BulkTable::Outbox:
+                    break; // refused in write()
+                }
+            }
+            m_writeNanos[std::size_t(table)] += timer.nsecsElapsed();
+        }
+    }
+    m_pending.clear();
+    m_open = false;
+}
+
+void MemoryBulkLoader::rollback()
+{
+    m_pending.clear();
+    m_open = false;
+}
+
+} // namespace dpm

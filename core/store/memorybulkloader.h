@@ -1,0 +1,31 @@
+#pragma once
+
+#include "store/bulkloader.h"
+
+namespace dpm {
+
+class MemoryStore;
+
+// The bulk path of the in-memory store: rows are kept until commit and then inserted through the
+// store's own methods, so a rolled-back transaction leaves nothing behind (a row the store
+// refuses at commit, such as a correlation clash, throws and keeps the rows before it). The
+// in-memory store has no run events or outbox.
+class MemoryBulkLoader final : public BulkLoader
+{
+public:
+    explicit MemoryBulkLoader(MemoryStore &store);
+    ~MemoryBulkLoader() override;
+
+    bool supports(BulkTable table) const override;
+    void begin() override;
+    void write(const BulkRows &rows) override;
+    void commit() override;
+    void rollback() override;
+
+private:
+    MemoryStore &m_store;
+    QList<BulkRows> m_pending;
+    bool m_open = false;
+};
+
+} // namespace dpm

@@ -1,0 +1,320 @@
+#include "sqlbulkloader.h"
+
+#include "domain/error.h"
+#include "store/sqldatabase.h"
+#include "store/storelocation.h"
+
+#include <QElapsedTimer>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+namespace dpm {
+
+namespace {
+
+constexpr qsizetype kCopyChunkBytes = 1 << 20;
+// A page cache big enough that index inserts of a large load stay in memory (KiB, negative
+// as SQLite's cache_size takes it).
+constexpr qint64 kBulkCacheKiB = -262144;
+
+QString tableName(BulkTable table)
+{
+    return QLatin1String(bulkTableSpec(table).name);
+}
+
+} // namespace
+
+void appendCopyTextField(QByteArray &out, const QByteArray &value)
+{
+    if (value.isNull()) {
+        out.append("\\N", 2);
+        return;
+    }
+    const char *begin = value.constData();
+    const char *end = begin + value.size();
+    const char *run = begin;
+    for (const char *p = begin; p != end; ++p) {
+        const char *escape = nullptr;
+        switch (*p) {
+        case '\\':
+            escape = "\\\\";
+            break;
+        case '\n':
+            escape = "\\n";
+            break;
+        case '\r':
+            escape = "\\r";
+            break;
+        case '\t':
+            escape = "\\t";
+            break;
+        default:
+            continue;
+        }
+        out.append(run, p - run);
+        out.append(escape, 2);
+        run = p + 1;
+    }
+    out.append(run, end - run);
+}
+
+SqlBulkLoader::SqlBulkLoader(SqlDatabase &database)
+    : m_db(database)
+{
+    m_hasEvents = m_db.tableExists(QStringLiteral("dpm_run_events")) && m_db.tableExists(QStringLiteral("dpm_outbox"));
+    if (!m_db.dialect().isPostgres()) {
+        {
+            SqlRows cache = m_db.exec(QStringLiteral("PRAGMA cache_size"));
+            if (cache.next())
+                m_previousCacheSize = cache.value(0).toLongLong();
+            SqlRows synchronous = m_db.exec(QStringLiteral("PRAGMA synchronous"));
+            if (synchronous.next())
+                m_previousSynchronous = synchronous.value(0).toLongLong();
+        }
+        m_db.execDirect(QStringLiteral("PRAGMA cache_size = %1").arg(kBulkCacheKiB));
+        // WAL checkpoints of a multi-gigabyte load spend much of their time in fsync; without it
+        // an application crash still loses nothing committed, only an OS crash or power loss
+        // during the load can damage the file. finish() makes the result durable.
+        m_db.execDirect(QStringLiteral("PRAGMA synchronous = OFF"));
+    }
+}
+
+SqlBulkLoader::~SqlBulkLoader()
+{
+    m_transaction.reset();
+    for (sqlite3_stmt *statement : m_statements) {
+        if (statement)
+            sqlite3_finalize(statement);
+    }
+    try {
+        restoreSqliteSettings();
+    } catch (const Error &) {
+        // The connection is gone; its settings went with it.
+    }
+}
+
+bool SqlBulkLoader::supports(BulkTable table) const
+{
+    return m_hasEvents || (table != BulkTable::RunEvents && table != BulkTable::Outbox);
+}
+
+void SqlBulkLoader::begin()
+{
+    Q_ASSERT(!m_transaction);
+    m_transaction.emplace(m_db, SqlTransaction::Mode::Write);
+}
+
+void SqlBulkLoader::commit()
+{
+    Q_ASSERT(m_transaction);
+    m_transaction->commit();
+    m_transaction.reset();
+}
+
+void SqlBulkLoader::rollback()
+{
+    m_transaction.reset();
+}
+
+void SqlBulkLoader::write(const BulkRows &rows)
+{
+    Q_ASSERT(m_transaction);
+    for (const BulkTable table : allBulkTables()) {
+        const QList<QByteArray> &values = rows.values(table);
+        if (values.isEmpty())
+            continue;
+        if (!supports(table)) {
+            throw Error(ErrorKind::Migration, QStringLiteral("DPM_SCHEMA_NOT_INITIALISED"),
+                QStringLiteral("%1 has no %2 table; apply the console migrations first (dpmctl migrate apply).")
+                    .arg(m_db.location().redacted(), tableName(table)));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        if (m_db.dialect().isPostgres())
+            writeCopy(table, values);
+        else
+            writeSqlite(table, values);
+        m_writeNanos[std::size_t(table)] += timer.nsecsElapsed();
+        if (!m_loaded.contains(table))
+            m_loaded << table;
+    }
+}
+
+void SqlBulkLoader::restoreSqliteSettings()
+{
+    if (m_previousSynchronous) {
+        m_db.execDirect(QStringLiteral("PRAGMA synchronous = %1").arg(*m_previousSynchronous));
+        m_previousSynchronous.reset();
+    }
+    if (m_previousCacheSize) {
+        m_db.execDirect(QStringLiteral("PRAGMA cache_size = %1").arg(*m_previousCacheSize));
+        m_previousCacheSize.reset();
+    }
+}
+
+void SqlBulkLoader::finish()
+{
+    if (!m_db.dialect().isPostgres()) {
+        // Back to the connection's durability, then a checkpoint that syncs the whole load to
+        // the database file and leaves a short WAL behind.
+        restoreSqliteSettings();
+        m_db.execDirect(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        return;
+    }
+    if (m_loaded.isEmpty())
+        return;
+    // Fresh statistics, so the first queries on the new rows get good plans without waiting for
+    // autovacuum. Table names are the loader's own constants.
+    QStringList tables;
+    for (const BulkTable table : std::as_const(m_loaded))
+        tables << tableName(table);
+    m_db.execDirect(QStringLiteral("ANALYZE ") + tables.join(QStringLiteral(", ")));
+}
+
+// ---------------------------------------------------------------- SQLite
+
+sqlite3 *SqlBulkLoader::sqliteHandle()
+{
+    const QVariant handle = m_db.connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0
+        || !*static_cast<sqlite3 *const *>(handle.constData())) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
+            QStringLiteral("Qt's SQLite driver did not hand out its sqlite3 connection; install the "
+                           "distribution's libqt6sql6-sqlite package."));
+    }
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+void SqlBulkLoader::throwSqliteError(BulkTable table, int code)
+{
+    const QString reason = QString::fromUtf8(sqlite3_errmsg(sqliteHandle()));
+    throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
+        QStringLiteral("The database reported an error while bulk loading %1: %2 (SQLite code %3)")
+            .arg(tableName(table), redactSecrets(reason))
+            .arg(code));
+}
+
+void SqlBulkLoader::writeSqlite(BulkTable table, const QList<QByteArray> &values)
+{
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    const int width = int(spec.columns.size());
+    sqlite3 *db = sqliteHandle();
+    sqlite3_stmt *&statement = m_statements[std::size_t(table)];
+    if (!statement) {
+        QByteArray sql = QByteArray("INSERT INTO ") + spec.name + " (";
+        for (int c = 0; c < width; ++c)
+            sql += QByteArray(c ? ", " : "") + spec.columns.at(c);
+        sql += ") VALUES (";
+        for (int c = 0; c < width; ++c)
+            sql += c ? ", ?" : "?";
+        sql += ')';
+        const int rc
+            = sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+        if (rc != SQLITE_OK) {
+            statement = nullptr;
+            throwSqliteError(table, rc);
+        }
+    }
+    for (qsizetype r = 0; r + width <= values.size(); r += width) {
+        for (int c = 0; c < width; ++c) {
+            const QByteArray &value = values.at(r + c);
+            int rc = SQLITE_OK;
+            if (value.isNull())
+                rc = sqlite3_bind_null(statement, c + 1);
+            else if (spec.integerColumns.contains(c))
+                rc = sqlite3_bind_int64(statement, c + 1, value.toLongLong());
+            else
+                rc = sqlite3_bind_text(statement, c + 1, value.constData(), int(value.size()), SQLITE_STATIC);
+            if (rc != SQLITE_OK)
+                throwSqliteError(table, rc);
+        }
+        const int rc = sqlite3_step(statement);
+        sqlite3_reset(statement);
+        if (rc != SQLITE_DONE)
+            throwSqliteError(table, rc);
+    }
+    sqlite3_clear_bindings(statement);
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+pg_conn *SqlBulkLoader::postgresHandle()
+{
+    const QVariant handle = m_db.connection().driver()->handle();
+    // Qt 6 names the type after the struct ("pg_conn*"); its documentation says "PGconn*".
+    const bool isPgConn = handle.isValid()
+        && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0);
+    if (!isPgConn || !*static_cast<PGconn *const *>(handle.constData())) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
+            QStringLiteral("Qt's PostgreSQL driver did not hand out its libpq connection; install the "
+                           "distribution's libqt6sql6-psql package."));
+    }
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
+void SqlBulkLoader::throwPostgresError(BulkTable table, const QString &reason)
+{
+    PGconn *conn = postgresHandle();
+    const QString text = redactSecrets(reason.trimmed());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
+            QStringLiteral("The database connection failed while bulk loading %1 (%2); check the server and retry.")
+                .arg(tableName(table), text));
+    }
+    throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
+        QStringLiteral("The database reported an error while bulk loading %1: %2").arg(tableName(table), text));
+}
+
+void SqlBulkLoader::writeCopy(BulkTable table, const QList<QByteArray> &values)
+{
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    const int width = int(spec.columns.size());
+    PGconn *conn = postgresHandle();
+
+    QByteArray sql = QByteArray("COPY ") + spec.name + " (";
+    for (int c = 0; c < width; ++c)
+        sql += QByteArray(c ? ", " : "") + spec.columns.at(c);
+    sql += ") FROM STDIN";
+    PGresult *start = PQexec(conn, sql.constData());
+    const ExecStatusType startStatus = PQresultStatus(start);
+    const QString startError = QString::fromUtf8(PQresultErrorMessage(start));
+    PQclear(start);
+    if (startStatus != PGRES_COPY_IN)
+        throwPostgresError(table, startError.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : startError);
+
+    QByteArray buffer;
+    buffer.reserve(kCopyChunkBytes + 64 * 1024);
+    QString failure;
+    const auto flush = [&] {
+        if (PQputCopyData(conn, buffer.constData(), int(buffer.size())) != 1)
+            failure = QString::fromUtf8(PQerrorMessage(conn));
+        buffer.clear();
+    };
+    for (qsizetype r = 0; r + width <= values.size() && failure.isEmpty(); r += width) {
+        for (int c = 0; c < width; ++c) {
+            if (c)
+                buffer.append('\t');
+            appendCopyTextField(buffer, values.at(r + c));
+        }
+        buffer.append('\n');
+        if (buffer.size() >= kCopyChunkBytes)
+            flush();
+    }
+    if (failure.isEmpty() && !buffer.isEmpty())
+        flush();
+    if (PQputCopyEnd(conn, failure.isEmpty() ? nullptr : "bulk load aborted") != 1 && failure.isEmpty())
+        failure = QString::fromUtf8(PQerrorMessage(conn));
+    // Drain every result: the connection must be idle again before Qt's driver uses it.
+    while (PGresult *result = PQgetResult(conn)) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.isEmpty())
+            failure = QString::fromUtf8(PQresultErrorMessage(result));
+        PQclear(result);
+    }
+    if (!failure.isEmpty())
+        throwPostgresError(table, failure);
+}
+
+} // namespace dpm

@@ -1,0 +1,155 @@
+// dpmctl demo generate: a new SQLite file is created, migrated and filled; existing stores are
+// used as they are; a store with data is refused; progress goes to stderr in 2% steps.
+
+#include "clisupport.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dpm;
+using namespace dpm::test;
+
+#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
+
+#define CLI_FAILS(result, exit, errorCode)                                                                             \
+    do {                                                                                                               \
+        QVERIFY2((result).exitCode == (exit), qPrintable((result).describe()));                                        \
+        QVERIFY2((result).out.isEmpty(), qPrintable((result).describe()));                                             \
+        QCOMPARE((result).errorJson().value(QStringLiteral("code")).toString(), QStringLiteral(errorCode));            \
+    } while (false)
+
+class TestCliDemo : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_sandbox;
+
+    CliResult cli(const QString &store, QStringList args) const
+    {
+        args << QStringLiteral("--store") << store << QStringLiteral("--json");
+        return runDpmctl(args, sandboxEnvironment(m_sandbox->path()));
+    }
+    QString path(const QString &name) const { return m_sandbox->filePath(name); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sandbox = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_sandbox->isValid());
+    }
+
+    void demoGenerate_newSqliteFile_isCreatedMigratedAndFilled()
+    {
+        const QString store = QStringLiteral("sqlite:") + path(QStringLiteral("new.db"));
+        const CliResult r = cli(store,
+            { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("s"),
+                QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--anchor"),
+                QStringLiteral("2026-04-01T12:00:00Z") });
+        CLI_OK(r);
+        QVERIFY2(r.err.isEmpty(), r.err.constData()); // no progress lines with --json
+        const QJsonObject report = r.json();
+        QCOMPARE(report.value(QStringLiteral("store_created")).toBool(), true);
+        QCOMPARE(report.value(QStringLiteral("scale")).toString(), QStringLiteral("S"));
+        QCOMPARE(report.value(QStringLiteral("seed")).toString(), QStringLiteral("7"));
+        QCOMPARE(report.value(QStringLiteral("anchor")).toString(), QStringLiteral("2026-04-01T12:00:00+00:00"));
+        QCOMPARE(report.value(QStringLiteral("cancelled")).toBool(), false);
+        const QJsonObject rows = report.value(QStringLiteral("rows")).toObject();
+        QCOMPARE(rows.value(QStringLiteral("dpm_runs")).toInteger(), 10000);
+        QCOMPARE(rows.size(), 9);
+        QCOMPARE(report.value(QStringLiteral("total_rows")).toInteger(),
+            report.value(QStringLiteral("planned_rows")).toInteger());
+        QVERIFY(report.value(QStringLiteral("table_write_rows_per_second"))
+                    .toObject()
+                    .contains(QStringLiteral("dpm_runs")));
+
+        const CliResult summary = cli(store, { QStringLiteral("summary") });
+        CLI_OK(summary);
+        QCOMPARE(summary.json().value(QStringLiteral("run_count")).toInteger(), 10000);
+        QCOMPARE(summary.json().value(QStringLiteral("operation_count")).toInteger(),
+            rows.value(QStringLiteral("dpm_async_operations")).toInteger());
+        QVERIFY(summary.json().value(QStringLiteral("newest_run_created_at")).toString()
+            <= QStringLiteral("2026-04-01T12:00:00+00:00"));
+
+        // A second load into the now filled store is refused and changes nothing.
+        const CliResult again = cli(store,
+            { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("S") });
+        CLI_FAILS(again, 4, "DEMO_STORE_NOT_EMPTY");
+        QCOMPARE(
+            cli(store, { QStringLiteral("summary") }).json().value(QStringLiteral("run_count")).toInteger(), 10000);
+    }
+
+    void demoGenerate_withoutJson_printsProgressInStepsAndATable()
+    {
+        const CliResult r = runDpmctl({ QStringLiteral("--store"), QStringLiteral("memory:"), QStringLiteral("demo"),
+                                          QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("S") },
+            sandboxEnvironment(m_sandbox->path()));
+        CLI_OK(r);
+        const QStringList progress = QString::fromUtf8(r.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(progress.size() >= 10 && progress.size() <= 53, r.err.constData());
+        for (const QString &line : progress)
+            QVERIFY2(
+                line.startsWith(QLatin1String("demo: loading ")) || line.startsWith(QLatin1String("demo: analyzing ")),
+                qPrintable(line));
+        QVERIFY(progress.constFirst().startsWith(QLatin1String("demo: loading 0% (0 of ")));
+        QVERIFY(!progress.filter(QStringLiteral("loading 100%")).isEmpty());
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(out.contains(QLatin1String("dpm_runs")) && out.contains(QLatin1String("10000")), r.out.constData());
+        QVERIFY2(out.contains(QLatin1String("in-memory store has no run events")), r.out.constData());
+    }
+
+    void demoGenerate_existingStoreWithoutConsoleMigrations_isUsedAsItIs()
+    {
+        // An empty store the service created: not migrated by demo generate, so no events.
+        const QString file = path(QStringLiteral("service.db"));
+        createServiceSqlite(file);
+        const CliResult r = cli(QStringLiteral("sqlite:") + file,
+            { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("S"),
+                QStringLiteral("--span-days"), QStringLiteral("7") });
+        CLI_OK(r);
+        QCOMPARE(r.json().value(QStringLiteral("store_created")).toBool(), false);
+        QVERIFY(!r.json().value(QStringLiteral("rows")).toObject().contains(QStringLiteral("dpm_run_events")));
+        QVERIFY(r.json().value(QStringLiteral("notes")).toArray().at(0).toString().contains(QStringLiteral("0002")));
+        QCOMPARE(r.json().value(QStringLiteral("from")).toString(), QStringLiteral("2026-02-22T00:00:00+00:00"));
+    }
+
+    void demoGenerate_storeWithRuns_isRefused()
+    {
+        const QString file = path(QStringLiteral("seeded.db"));
+        createServiceSqlite(file);
+        seedStore(StoreLocation::sqlite(file));
+        const CliResult r = cli(QStringLiteral("sqlite:") + file,
+            { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("S") });
+        CLI_FAILS(r, 4, "DEMO_STORE_NOT_EMPTY");
+        QVERIFY(r.errorJson().value(QStringLiteral("message")).toString().contains(QStringLiteral("empty")));
+    }
+
+    void demoGenerate_badOptions_failBeforeTouchingTheStore()
+    {
+        const QString file = path(QStringLiteral("never.db"));
+        const QString store = QStringLiteral("sqlite:") + file;
+        CLI_FAILS(cli(store, { QStringLiteral("demo"), QStringLiteral("generate") }), 2, "USAGE_ERROR");
+        CLI_FAILS(cli(store,
+                      { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"),
+                          QStringLiteral("XL") }),
+            5, "DEMO_OPTIONS_INVALID");
+        CLI_FAILS(cli(store,
+                      { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"),
+                          QStringLiteral("S"), QStringLiteral("--seed"), QStringLiteral("-1") }),
+            5, "DEMO_OPTIONS_INVALID");
+        CLI_FAILS(cli(store,
+                      { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"),
+                          QStringLiteral("S"), QStringLiteral("--anchor"), QStringLiteral("later") }),
+            5, "INVALID_TIMESTAMP");
+        CLI_FAILS(cli(store,
+                      { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"),
+                          QStringLiteral("S"), QStringLiteral("--span-days"), QStringLiteral("0") }),
+            5, "DEMO_OPTIONS_INVALID");
+        QVERIFY(!QFileInfo::exists(file));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDemo)
+#include "tst_cli_demo.moc"

@@ -1,0 +1,199 @@
+#include "demotestsupport.h"
+
+#include "domain/canonicaljson.h"
+#include "store/sqlstore.h"
+#include "store/supportstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace dpm::test {
+
+namespace {
+
+QJsonValue text(const std::optional<QString> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QString line(const QJsonArray &values)
+{
+    return QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact));
+}
+
+SqlStore &sqlStore(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    Q_ASSERT(sql);
+    return *sql;
+}
+
+} // namespace
+
+QStringList sqlTableRows(SupportStore &store, BulkTable table)
+{
+    SqlDatabase &db = sqlStore(store).database();
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    QStringList columns;
+    for (const char *column : spec.columns)
+        columns << QLatin1String(column);
+    SqlRows q = db.exec(
+        QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QStringLiteral(", ")), QLatin1String(spec.name)));
+    QStringList rows;
+    while (q.next()) {
+        QJsonArray values;
+        for (int c = 0; c < columns.size(); ++c) {
+            const QVariant v = q.value(c);
+            if (v.isNull())
+                values.append(QJsonValue::Null);
+            else if (spec.integerColumns.contains(c))
+                values.append(v.toLongLong());
+            else
+                values.append(v.toString());
+        }
+        rows << line(values);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+QMap<QString, QString> sqlDump(SupportStore &store)
+{
+    QMap<QString, QString> dump;
+    for (const BulkTable table : allBulkTables()) {
+        const QString name = QLatin1String(bulkTableSpec(table).name);
+        if (sqlStore(store).database().tableExists(name))
+            dump.insert(name, sqlTableRows(store, table).join(QLatin1Char('\n')));
+    }
+    return dump;
+}
+
+qint64 sqlCount(SupportStore &store, const QString &table)
+{
+    SqlRows q = sqlStore(store).database().exec(QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    return q.next() ? q.value(0).toLongLong() : -1;
+}
+
+QList<RebalanceRun> allRuns(SupportStore &store)
+{
+    QList<RebalanceRun> out;
+    std::optional<QString> cursor;
+    do {
+        const Page<RunListItem> page = store.listRuns({}, PageRequest { 1000, cursor });
+        for (const RunListItem &item : page.items)
+            out << *store.getRun(item.rebalanceRunId);
+        cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+}
+
+QList<AsyncOperation> allOperations(SupportStore &store)
+{
+    QList<AsyncOperation> out;
+    std::optional<QString> cursor;
+    do {
+        const Page<AsyncOperation> page = store.listOperations({}, PageRequest { 1000, cursor });
+        out += page.items;
+        cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+}
+
+QList<WorkflowDecision> allDecisions(SupportStore &store)
+{
+    QList<WorkflowDecision> out;
+    std::optional<QString> cursor;
+    do {
+        const Page<WorkflowDecision> page = store.listWorkflowDecisionsFiltered({}, PageRequest { 1000, cursor });
+        out += page.items;
+        cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+}
+
+QString apiDump(SupportStore &store)
+{
+    QStringList out;
+    QSet<QString> entities;
+    QSet<QString> keys;
+    for (const RebalanceRun &run : allRuns(store)) {
+        out << QStringLiteral("run ")
+                + line({ run.rebalanceRunId, run.correlationId, run.requestHash, text(run.idempotencyKey),
+                    run.portfolioId, run.createdAt, run.resultJson });
+        const auto artifact = store.getRunArtifact(run.rebalanceRunId);
+        out << QStringLiteral("artifact ") + run.rebalanceRunId + QLatin1Char(' ')
+                + (artifact ? artifact->artifactJson : QStringLiteral("-"));
+        entities << run.rebalanceRunId << run.correlationId;
+        if (run.idempotencyKey) {
+            keys << *run.idempotencyKey;
+            entities << *run.idempotencyKey;
+        }
+    }
+    QStringList sortedKeys(keys.cbegin(), keys.cend());
+    std::sort(sortedKeys.begin(), sortedKeys.end());
+    for (const QString &key : std::as_const(sortedKeys)) {
+        const auto mapping = store.getIdempotencyMapping(key);
+        out << QStringLiteral("mapping ")
+                + (mapping ? line(
+                       { mapping->idempotencyKey, mapping->requestHash, mapping->rebalanceRunId, mapping->createdAt })
+                           : QStringLiteral("-"));
+        for (const IdempotencyHistoryEntry &e : store.listIdempotencyHistory(key))
+            out << QStringLiteral("history ")
+                    + line({ e.idempotencyKey, e.rebalanceRunId, e.correlationId, e.requestHash, e.createdAt });
+    }
+    for (const AsyncOperation &o : allOperations(store)) {
+        out << QStringLiteral("operation ")
+                + line({ o.operationId, o.operationType, o.status, o.correlationId, o.createdAt, text(o.startedAt),
+                    text(o.finishedAt), text(o.resultJson), text(o.errorJson), text(o.requestJson) });
+        entities << o.operationId << o.correlationId;
+    }
+    for (const WorkflowDecision &d : allDecisions(store)) {
+        out << QStringLiteral("decision ")
+                + line({ d.decisionId, d.runId, d.action, d.reasonCode, text(d.comment), d.actorId, d.decidedAt,
+                    d.correlationId });
+        entities << d.decisionId;
+    }
+    QStringList sortedEntities(entities.cbegin(), entities.cend());
+    std::sort(sortedEntities.begin(), sortedEntities.end());
+    for (const QString &entity : std::as_const(sortedEntities)) {
+        for (const LineageEdge &e : store.listLineageEdges(entity))
+            out << QStringLiteral("edge ") + entity + QLatin1Char(' ')
+                    + line({ e.sourceEntityId, e.edgeType, e.targetEntityId, e.createdAt, e.metadataJson });
+    }
+    const SupportabilitySummary s = store.getSupportabilitySummary();
+    out << QStringLiteral("summary runs=%1 ops=%2 decisions=%3 edges=%4 oldest=%5 newest=%6")
+               .arg(s.runCount)
+               .arg(s.operationCount)
+               .arg(s.workflowDecisionCount)
+               .arg(s.lineageEdgeCount)
+               .arg(s.oldestRunCreatedAt.value_or(QString()), s.newestRunCreatedAt.value_or(QString()));
+    return out.join(QLatin1Char('\n'));
+}
+
+QString firstDifference(const QString &a, const QString &b)
+{
+    const QStringList left = a.split(QLatin1Char('\n'));
+    const QStringList right = b.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < std::max(left.size(), right.size()); ++i) {
+        const QString l = left.value(i, QStringLiteral("<end>"));
+        const QString r = right.value(i, QStringLiteral("<end>"));
+        if (l != r)
+            return QStringLiteral("line %1:\n  %2\n  %3").arg(i + 1).arg(l.left(400), r.left(400));
+    }
+    return QStringLiteral("no difference");
+}
+
+DemoOptions smallDemo(qint64 runs, quint64 seed)
+{
+    DemoOptions options;
+    options.runCount = runs;
+    options.seed = seed;
+    return options;
+}
+
+} // namespace dpm::test

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "demo/demogenerator.h"
+#include "domain/entities.h"
+#include "domain/error.h"
+#include "store/bulkloader.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace dpm {
+class SupportStore;
+}
+
+// Runs a statement; a dpm::Error fails the test with its code and message instead of an
+// anonymous "unhandled exception".
+#define DPM_TRY(statement)                                                                                             \
+    do {                                                                                                               \
+        try {                                                                                                          \
+            statement;                                                                                                 \
+        } catch (const ::dpm::Error &error_) {                                                                         \
+            QFAIL(qPrintable(error_.toString()));                                                                      \
+        }                                                                                                              \
+    } while (false)
+
+namespace dpm::test {
+
+// Every row of a table a SQL store holds, one compact JSON array per row (NULL as null, INTEGER
+// columns as numbers), sorted: equal dumps mean equal rows whatever the backend or insert order.
+QStringList sqlTableRows(SupportStore &store, BulkTable table);
+// Table name -> its rows joined by newlines, for every bulk table the store has.
+QMap<QString, QString> sqlDump(SupportStore &store);
+// Row count of a table of a SQL store.
+qint64 sqlCount(SupportStore &store, const QString &table);
+
+// Everything the store API shows, as text, for any backend: runs with artifacts, mappings and
+// history of their keys, operations, decisions, the lineage of every entity, the summary.
+QString apiDump(SupportStore &store);
+
+QList<RebalanceRun> allRuns(SupportStore &store);
+QList<AsyncOperation> allOperations(SupportStore &store);
+QList<WorkflowDecision> allDecisions(SupportStore &store);
+
+// The first line where two texts differ (with its number), for failure messages.
+QString firstDifference(const QString &a, const QString &b);
+
+// Small, quick demo options for tests: `runs` runs, the given seed, default anchor.
+DemoOptions smallDemo(qint64 runs, quint64 seed = 1);
+
+} // namespace dpm::test

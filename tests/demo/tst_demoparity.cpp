@@ -1,0 +1,220 @@
+// The demo data is the same wherever it goes: same options -> the same rows, byte for byte, on
+// two SQLite stores, in memory (as the store API shows it) and through PostgreSQL's COPY path.
+
+#include "demo/demogenerator.h"
+#include "demotestsupport.h"
+#include "domain/error.h"
+#include "migrate/migrator.h"
+#include "pgserver.h"
+#include "store/memorystore.h"
+#include "store/sqldatabase.h"
+#include "store/sqlstore.h"
+#include "store/storefactory.h"
+
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dpm;
+using namespace dpm::test;
+
+namespace {
+
+constexpr qint64 kRuns = 1200;
+
+QString describeDifference(const QMap<QString, QString> &a, const QMap<QString, QString> &b)
+{
+    if (a.keys() != b.keys())
+        return QStringLiteral("tables differ: %1 vs %2")
+            .arg(a.keys().join(QLatin1Char(',')), b.keys().join(QLatin1Char(',')));
+    for (auto it = a.cbegin(); it != a.cend(); ++it) {
+        if (it.value() != b.value(it.key()))
+            return it.key() + QStringLiteral(" differs at ") + firstDifference(it.value(), b.value(it.key()));
+    }
+    return QStringLiteral("no difference");
+}
+
+} // namespace
+
+class DemoParity : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_stores = 0;
+
+    std::unique_ptr<SupportStore> newSqliteStore()
+    {
+        return openStore(StoreLocation::sqlite(m_dir->filePath(QStringLiteral("s%1.db").arg(++m_stores))),
+            OpenOptions { .applyMigrations = true });
+    }
+
+    QMap<QString, QString> sqliteDumpOf(const DemoOptions &options)
+    {
+        auto store = newSqliteStore();
+        generateDemoData(*store, options);
+        return sqlDump(*store);
+    }
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void sameSeed_twoSqliteStores_haveByteIdenticalRows();
+    void otherSeed_givesOtherRows();
+    void transactionSize_doesNotChangeTheRows();
+    void cancelledLoad_keepsAPrefixOfTheFullLoad();
+    void memoryAndSqlite_showTheSameData();
+    void postgresCopyPath_storesTheSameRowsAsSqlite();
+    void anchorAndSpan_placeEveryTimeInTheNewSpan();
+    void storeWithoutConsoleMigrations_leavesEventsOutWithANote();
+};
+
+void DemoParity::init()
+{
+    m_stores = 0;
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
+}
+
+void DemoParity::cleanup()
+{
+    m_dir.reset();
+}
+
+void DemoParity::sameSeed_twoSqliteStores_haveByteIdenticalRows()
+{
+    const QMap<QString, QString> first = sqliteDumpOf(smallDemo(kRuns));
+    const QMap<QString, QString> second = sqliteDumpOf(smallDemo(kRuns));
+    QCOMPARE(first.size(), 9);
+    for (auto it = first.cbegin(); it != first.cend(); ++it)
+        QVERIFY2(!it.value().isEmpty(), qPrintable(it.key()));
+    QVERIFY2(first == second, qPrintable(describeDifference(first, second)));
+}
+
+void DemoParity::otherSeed_givesOtherRows()
+{
+    const QMap<QString, QString> one = sqliteDumpOf(smallDemo(300, 1));
+    const QMap<QString, QString> two = sqliteDumpOf(smallDemo(300, 2));
+    for (auto it = one.cbegin(); it != one.cend(); ++it)
+        QVERIFY2(it.value() != two.value(it.key()), qPrintable(it.key()));
+}
+
+void DemoParity::transactionSize_doesNotChangeTheRows()
+{
+    DemoOptions small = smallDemo(900);
+    small.runsPerTransaction = 1;
+    DemoOptions large = smallDemo(900);
+    large.runsPerTransaction = 100000;
+    const QMap<QString, QString> a = sqliteDumpOf(small);
+    const QMap<QString, QString> b = sqliteDumpOf(large);
+    QVERIFY2(a == b, qPrintable(describeDifference(a, b)));
+}
+
+void DemoParity::cancelledLoad_keepsAPrefixOfTheFullLoad()
+{
+    // Cancelled in the third transaction: the rows kept are those a full load writes for the
+    // first two (every row of the first 512 runs), nothing else.
+    DemoOptions options = smallDemo(1000);
+    options.runsPerTransaction = 256;
+    auto cancelled = newSqliteStore();
+    int calls = 0;
+    const DemoReport report
+        = generateDemoData(*cancelled, options, [&](qint64, qint64, const QString &) { return ++calls <= 3; });
+    QVERIFY(report.cancelled);
+    QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), 512);
+
+    auto full = newSqliteStore();
+    generateDemoData(*full, options);
+    for (const BulkTable table : allBulkTables()) {
+        const QStringList kept = sqlTableRows(*cancelled, table);
+        const QStringList all = sqlTableRows(*full, table);
+        const QSet<QString> allRows(all.cbegin(), all.cend());
+        for (const QString &row : kept)
+            QVERIFY2(allRows.contains(row), qPrintable(row.left(300)));
+        QVERIFY(kept.size() < all.size());
+    }
+}
+
+void DemoParity::memoryAndSqlite_showTheSameData()
+{
+    MemoryStore memory;
+    const DemoReport memoryReport = generateDemoData(memory, smallDemo(600));
+    auto sqlite = newSqliteStore();
+    const DemoReport sqliteReport = generateDemoData(*sqlite, smallDemo(600));
+    for (auto it = memoryReport.rows.cbegin(); it != memoryReport.rows.cend(); ++it)
+        QCOMPARE(sqliteReport.rows.value(it.key()), it.value());
+    const QString a = apiDump(memory);
+    const QString b = apiDump(*sqlite);
+    QVERIFY(a.size() > 100000);
+    QVERIFY2(a == b, qPrintable(firstDifference(a, b)));
+}
+
+void DemoParity::postgresCopyPath_storesTheSameRowsAsSqlite()
+{
+    DPM_REQUIRE_POSTGRES();
+    std::unique_ptr<SupportStore> postgres;
+    DPM_TRY(postgres = openStore(PgServer::instance().createDatabase(QStringLiteral("demo_parity")),
+                OpenOptions { .applyMigrations = true }));
+    DemoOptions options = smallDemo(kRuns);
+    options.runsPerTransaction = 512;
+    DemoReport report;
+    DPM_TRY(report = generateDemoData(*postgres, options));
+    QVERIFY(report.notes.isEmpty());
+    auto sqlite = newSqliteStore();
+    generateDemoData(*sqlite, smallDemo(kRuns));
+    const QMap<QString, QString> fromPostgres = sqlDump(*postgres);
+    const QMap<QString, QString> fromSqlite = sqlDump(*sqlite);
+    QCOMPARE(fromPostgres.size(), 9);
+    QVERIFY2(fromPostgres == fromSqlite, qPrintable(describeDifference(fromPostgres, fromSqlite)));
+    // And the store API reads them back alike (collation, NULLs, integers).
+    const QString a = apiDump(*postgres);
+    const QString b = apiDump(*sqlite);
+    QVERIFY2(a == b, qPrintable(firstDifference(a, b)));
+}
+
+void DemoParity::anchorAndSpan_placeEveryTimeInTheNewSpan()
+{
+    DemoOptions options = smallDemo(500);
+    options.anchor = QStringLiteral("2026-06-15T16:30:00.123456+08:00");
+    options.spanDays = 30;
+    auto store = newSqliteStore();
+    const DemoReport report = generateDemoData(*store, options);
+    QCOMPARE(report.anchor, QStringLiteral("2026-06-15T08:30:00.123456+00:00"));
+    QCOMPARE(report.from, QStringLiteral("2026-05-16T08:30:00.123456+00:00"));
+    const SupportabilitySummary summary = store->getSupportabilitySummary();
+    QVERIFY(*summary.oldestRunCreatedAt >= report.from);
+    QVERIFY(*summary.newestRunCreatedAt <= report.anchor);
+    QVERIFY(*summary.oldestOperationCreatedAt >= report.from);
+    QVERIFY(*summary.newestOperationCreatedAt <= report.anchor);
+    for (const WorkflowDecision &d : allDecisions(*store))
+        QVERIFY(d.decidedAt <= report.anchor);
+    // Bursts: the busiest hour holds far more runs than an even spread would.
+    QMap<QString, int> perHour;
+    for (const RebalanceRun &run : allRuns(*store))
+        ++perHour[run.createdAt.left(13)];
+    const int busiest = *std::max_element(perHour.cbegin(), perHour.cend());
+    QVERIFY2(busiest >= 5 * 500 / (30 * 24) + 3, qPrintable(QString::number(busiest)));
+}
+
+void DemoParity::storeWithoutConsoleMigrations_leavesEventsOutWithANote()
+{
+    auto database
+        = std::make_unique<SqlDatabase>(StoreLocation::sqlite(m_dir->filePath(QStringLiteral("dpm-only.db"))));
+    Migrator(*database).apply({ QStringLiteral("dpm") });
+    SqlStore store(std::move(database));
+    const DemoReport report = generateDemoData(store, smallDemo(200));
+    QVERIFY(!report.rows.contains(QStringLiteral("dpm_run_events")));
+    QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), 200);
+    QCOMPARE(report.notes.size(), 1);
+    QVERIFY(report.notes.constFirst().contains(QStringLiteral("0002")));
+    // The other tables are exactly those of a store with every migration.
+    const QMap<QString, QString> withEvents = sqliteDumpOf(smallDemo(200));
+    const QMap<QString, QString> without = sqlDump(store);
+    for (auto it = without.cbegin(); it != without.cend(); ++it)
+        QVERIFY2(it.value() == withEvents.value(it.key()), qPrintable(it.key()));
+}
+
+QTEST_GUILESS_MAIN(DemoParity)
+#include "tst_demoparity.moc"
