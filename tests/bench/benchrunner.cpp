@@ -53,8 +53,7 @@ void printLine(const QJsonObject &line)
 BenchRunner::BenchRunner(QString backend, QString scale)
     : m_backend(std::move(backend))
     , m_scale(std::move(scale))
-{
-}
+{ }
 
 bool BenchRunner::selected(const QString &scenario) const
 {

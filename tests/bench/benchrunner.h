@@ -17,11 +17,11 @@ public:
 
     // Runs `ours(i)` and `reference(i)` alternately for i in [0, runs) after one untimed warm-up
     // of each. `better` is "lower" for times, "higher" for throughput scenarios.
-    void compare(const QString &scenario, int runs, const std::function<void(int)> &ours,
-        const QString &referenceName, const std::function<void(int)> &reference, const QJsonObject &extra = {});
+    void compare(const QString &scenario, int runs, const std::function<void(int)> &ours, const QString &referenceName,
+        const std::function<void(int)> &reference, const QJsonObject &extra = {});
     // A scenario without a reference (goals stated as absolute times).
-    void measure(const QString &scenario, int runs, const std::function<void(int)> &ours,
-        const QJsonObject &extra = {});
+    void measure(
+        const QString &scenario, int runs, const std::function<void(int)> &ours, const QJsonObject &extra = {});
     // A scenario measured elsewhere (throughput, one-shot work): prints the given fields.
     void report(const QString &scenario, QJsonObject fields);
 

@@ -1,5 +1,4 @@
 #include "scenarios.h"
-
 #include "services/lineage.h"
 #include "services/supportbundle.h"
 
@@ -27,10 +26,13 @@ void referenceBundle(ReferenceDb &ref, const RebalanceRun &run)
               "FROM dpm_workflow_decisions WHERE run_id = ? ORDER BY decided_at"
             + c + ", decision_id" + c,
         { id });
-    ref.query("SELECT * FROM (SELECT " + kEdgeColumns + " FROM dpm_lineage_edges WHERE source_entity_id = ? "
-            "UNION ALL SELECT " + kEdgeColumns + " FROM dpm_lineage_edges WHERE target_entity_id = ? "
-            "AND source_entity_id <> ?) e ORDER BY created_at" + c + ", source_entity_id" + c + ", edge_type" + c
-            + ", target_entity_id" + c,
+    ref.query("SELECT * FROM (SELECT " + kEdgeColumns
+            + " FROM dpm_lineage_edges WHERE source_entity_id = ? "
+              "UNION ALL SELECT "
+            + kEdgeColumns
+            + " FROM dpm_lineage_edges WHERE target_entity_id = ? "
+              "AND source_entity_id <> ?) e ORDER BY created_at"
+            + c + ", source_entity_id" + c + ", edge_type" + c + ", target_entity_id" + c,
         { id, id, id });
     if (run.idempotencyKey) {
         ref.query("SELECT idempotency_key, rebalance_run_id, correlation_id, request_hash, created_at FROM "
@@ -49,9 +51,9 @@ int referenceGraph(ReferenceDb &ref, const QString &root, int depth)
         QByteArray marks;
         for (qsizetype i = 0; i < frontier.size(); ++i)
             marks += i ? ", ?" : "?";
-        const QList<Row> rows = ref.query("SELECT " + kEdgeColumns + " FROM dpm_lineage_edges WHERE source_entity_id IN ("
-                + marks + ") UNION ALL SELECT " + kEdgeColumns + " FROM dpm_lineage_edges WHERE target_entity_id IN ("
-                + marks + ")",
+        const QList<Row> rows = ref.query("SELECT " + kEdgeColumns
+                + " FROM dpm_lineage_edges WHERE source_entity_id IN (" + marks + ") UNION ALL SELECT " + kEdgeColumns
+                + " FROM dpm_lineage_edges WHERE target_entity_id IN (" + marks + ")",
             frontier + frontier);
         QList<QByteArray> next;
         for (const Row &row : rows) {
@@ -90,7 +92,9 @@ void runInvestigationScenarios(BenchContext &x)
         qint64 nodes = 0;
         x.runner.compare(
             QStringLiteral("lineage.depth%1").arg(depth), 50 * x.repeat,
-            [&](int i) { nodes += buildLineageGraph(x.store, s.runs.at(i % s.runs.size()).rebalanceRunId, options).nodes.size(); },
+            [&](int i) {
+                nodes += buildLineageGraph(x.store, s.runs.at(i % s.runs.size()).rebalanceRunId, options).nodes.size();
+            },
             refName + QStringLiteral(" bfs"),
             [&](int i) { referenceGraph(ref, s.runs.at(i % s.runs.size()).rebalanceRunId, depth); });
         Q_UNUSED(nodes);

@@ -4,11 +4,10 @@
 //   dpm-bench --backend sqlite --dsn sqlite:/tmp/l.db --scale L
 //   dpm-bench --backend postgres [--dsn URL]   (no DSN: a throwaway server is started)
 
-#include "pgserver.h"
-#include "scenarios.h"
-
 #include "domain/appidentity.h"
 #include "domain/error.h"
+#include "pgserver.h"
+#include "scenarios.h"
 #include "store/storefactory.h"
 
 #include <QCommandLineParser>
@@ -42,17 +41,21 @@ int main(int argc, char *argv[])
         QStringLiteral("Store location (sqlite:PATH or a PostgreSQL URL). PostgreSQL without one starts a "
                        "throwaway server."),
         QStringLiteral("location"));
-    const QCommandLineOption scaleOption(
-        QStringLiteral("scale"), QStringLiteral("Data set label: S, M or L."), QStringLiteral("scale"), QStringLiteral("S"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"), QStringLiteral("Data set label: S, M or L."),
+        QStringLiteral("scale"), QStringLiteral("S"));
     const QCommandLineOption repeatOption(QStringLiteral("repeat"),
         QStringLiteral("Multiplies every scenario's repetitions."), QStringLiteral("n"), QStringLiteral("1"));
-    const QCommandLineOption onlyOption(
-        QStringLiteral("only"), QStringLiteral("Run only scenarios starting with this prefix."), QStringLiteral("prefix"));
-    parser.addOptions({ backendOption, dsnOption, scaleOption, repeatOption, onlyOption });
+    const QCommandLineOption onlyOption(QStringLiteral("only"),
+        QStringLiteral("Run only scenarios starting with this prefix."), QStringLiteral("prefix"));
+    const QCommandLineOption ingestRunsOption(QStringLiteral("ingest-runs"),
+        QStringLiteral("Runs (with their children) loaded by ingest.runs_full."), QStringLiteral("n"),
+        QStringLiteral("20000"));
+    parser.addOptions({ backendOption, dsnOption, scaleOption, repeatOption, onlyOption, ingestRunsOption });
     parser.process(app);
 
     const QString backend = parser.value(backendOption);
-    if (backend != QLatin1String("sqlite") && backend != QLatin1String("postgres") && backend != QLatin1String("memory"))
+    if (backend != QLatin1String("sqlite") && backend != QLatin1String("postgres")
+        && backend != QLatin1String("memory"))
         return fail(QStringLiteral("--backend must be sqlite, postgres or memory."));
     const QString scale = parser.value(scaleOption).toUpper();
 
@@ -85,6 +88,7 @@ int main(int argc, char *argv[])
         runInvestigationScenarios(context);
         runSummaryScenario(context);
         runMigrateScenarios(context, location);
+        runIngestScenario(context, location, parser.value(ingestRunsOption).toLongLong());
     } catch (const Error &error) {
         return fail(error.code() + QStringLiteral(": ") + error.message());
     }

@@ -1,6 +1,5 @@
-#include "scenarios.h"
-
 #include "migrate/migrator.h"
+#include "scenarios.h"
 #include "store/sqldatabase.h"
 
 #include <QTemporaryDir>

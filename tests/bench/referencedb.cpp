@@ -4,7 +4,6 @@
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
-
 #include <vector>
 
 namespace dpm::bench {

@@ -38,9 +38,8 @@ template <typename T> const T &pick(const QList<T> &list, int i)
 std::optional<Row> rowAtOrAfter(ReferenceDb &reference, const QByteArray &columns, const QByteArray &table,
     const QByteArray &key, const QByteArray &probe)
 {
-    const QList<Row> rows = reference.query(
-        "SELECT " + columns + " FROM " + table + " WHERE " + key + reference.c() + " >= ? ORDER BY " + key
-            + reference.c() + " LIMIT 1",
+    const QList<Row> rows = reference.query("SELECT " + columns + " FROM " + table + " WHERE " + key + reference.c()
+            + " >= ? ORDER BY " + key + reference.c() + " LIMIT 1",
         { probe });
     if (!rows.isEmpty())
         return rows.first();
@@ -82,8 +81,8 @@ Samples drawSamples(ReferenceDb &reference, int count)
             row->at(3).value_or(randomHexProbe(random, "", 8)));
         if (key)
             s.idempotencyKeys << text(key->at(0));
-        const auto op = rowAtOrAfter(reference, "operation_id, correlation_id", "dpm_async_operations",
-            "operation_id", randomHexProbe(random, "dop_", 12));
+        const auto op = rowAtOrAfter(reference, "operation_id, correlation_id", "dpm_async_operations", "operation_id",
+            randomHexProbe(random, "dop_", 12));
         if (op) {
             s.operationIds << text(op->at(0));
             s.operationCorrelations << text(op->at(1));
@@ -128,16 +127,22 @@ void runListingScenarios(BenchContext &x)
 
     listing(
         QStringLiteral("list_runs.first_page"), [&](int) { x.store.listRuns({}, {}); },
-        [&](int) -> QByteArray { return "SELECT " + runListColumns + " FROM dpm_runs" + runOrder; }, [](int) { return QList<QByteArray> {}; });
+        [&](int) -> QByteArray { return "SELECT " + runListColumns + " FROM dpm_runs" + runOrder; },
+        [](int) { return QList<QByteArray> {}; });
     if (!s.deepId.isEmpty()) {
         const QString cursor = encodeCursor(CursorListing::Runs, s.deepSortKey, s.deepId);
         listing(
-            QStringLiteral("list_runs.deep_page"), [&](int) { x.store.listRuns({}, { 50, cursor }); },
+            QStringLiteral("list_runs.deep_page"),
+            [&](int) {
+                x.store.listRuns({}, { 50, cursor });
+            },
             [&](int) -> QByteArray {
                 return "SELECT " + runListColumns + " FROM dpm_runs WHERE (created_at" + c + ", rebalance_run_id" + c
                     + ") < (?, ?)" + runOrder;
             },
-            [&](int) { return QList<QByteArray> { s.deepSortKey.toUtf8(), s.deepId.toUtf8() }; });
+            [&](int) {
+                return QList<QByteArray> { s.deepSortKey.toUtf8(), s.deepId.toUtf8() };
+            });
     }
     const QStringList statuses { QStringLiteral("READY"), QStringLiteral("PENDING_REVIEW"), QStringLiteral("BLOCKED") };
     listing(
@@ -147,7 +152,9 @@ void runListingScenarios(BenchContext &x)
             f.status = pick(statuses, i);
             x.store.listRuns(f, {});
         },
-        [&](int) -> QByteArray { return "SELECT " + runListColumns + " FROM dpm_runs WHERE " + statusExpression(ref) + " = ?" + runOrder; },
+        [&](int) -> QByteArray {
+            return "SELECT " + runListColumns + " FROM dpm_runs WHERE " + statusExpression(ref) + " = ?" + runOrder;
+        },
         [&](int i) { return QList<QByteArray> { pick(statuses, i).toUtf8() }; });
     listing(
         QStringLiteral("list_runs.filter.portfolio"),
@@ -156,7 +163,9 @@ void runListingScenarios(BenchContext &x)
             f.portfolioId = pick(s.runs, i).portfolioId;
             x.store.listRuns(f, {});
         },
-        [&](int) -> QByteArray { return "SELECT " + runListColumns + " FROM dpm_runs WHERE portfolio_id = ?" + runOrder; },
+        [&](int) -> QByteArray {
+            return "SELECT " + runListColumns + " FROM dpm_runs WHERE portfolio_id = ?" + runOrder;
+        },
         [&](int i) { return QList<QByteArray> { pick(s.runs, i).portfolioId.toUtf8() }; });
     listing(
         QStringLiteral("list_runs.filter.request_hash"),
@@ -165,7 +174,9 @@ void runListingScenarios(BenchContext &x)
             f.requestHash = pick(s.runs, i).requestHash;
             x.store.listRuns(f, {});
         },
-        [&](int) -> QByteArray { return "SELECT " + runListColumns + " FROM dpm_runs WHERE request_hash = ?" + runOrder; },
+        [&](int) -> QByteArray {
+            return "SELECT " + runListColumns + " FROM dpm_runs WHERE request_hash = ?" + runOrder;
+        },
         [&](int i) { return QList<QByteArray> { pick(s.runs, i).requestHash.toUtf8() }; });
     // A day's window ending at a sampled run.
     const auto dayBefore = [&](int i) {
@@ -186,7 +197,9 @@ void runListingScenarios(BenchContext &x)
             return "SELECT " + runListColumns + " FROM dpm_runs WHERE created_at" + c + " >= ? AND created_at" + c
                 + " <= ?" + runOrder;
         },
-        [&](int i) { return QList<QByteArray> { dayBefore(i).toUtf8(), pick(s.runs, i).createdAt.toUtf8() }; });
+        [&](int i) {
+            return QList<QByteArray> { dayBefore(i).toUtf8(), pick(s.runs, i).createdAt.toUtf8() };
+        });
 
     const QByteArray opOrder = " ORDER BY created_at" + c + " DESC, operation_id" + c + " DESC LIMIT 51";
     listing(
@@ -202,7 +215,9 @@ void runListingScenarios(BenchContext &x)
             f.status = pick(opStatuses, i);
             x.store.listOperations(f, {});
         },
-        [&](int) -> QByteArray { return "SELECT " + kOperationColumns + " FROM dpm_async_operations WHERE status = ?" + opOrder; },
+        [&](int) -> QByteArray {
+            return "SELECT " + kOperationColumns + " FROM dpm_async_operations WHERE status = ?" + opOrder;
+        },
         [&](int i) { return QList<QByteArray> { pick(opStatuses, i).toUtf8() }; });
 
     const QByteArray decOrder = " ORDER BY decided_at" + c + " DESC, decision_id" + c + " DESC LIMIT 51";
@@ -218,7 +233,9 @@ void runListingScenarios(BenchContext &x)
                 f.actorId = pick(s.actors, i);
                 x.store.listWorkflowDecisionsFiltered(f, {});
             },
-            [&](int) -> QByteArray { return "SELECT " + kDecisionColumns + " FROM dpm_workflow_decisions WHERE actor_id = ?" + decOrder; },
+            [&](int) -> QByteArray {
+                return "SELECT " + kDecisionColumns + " FROM dpm_workflow_decisions WHERE actor_id = ?" + decOrder;
+            },
             [&](int i) { return QList<QByteArray> { pick(s.actors, i).toUtf8() }; });
     }
     if (!s.reasonCodes.isEmpty()) {
@@ -251,7 +268,8 @@ void runLookupScenarios(BenchContext &x)
         "SELECT " + kRunColumns + " FROM dpm_runs WHERE rebalance_run_id = ?",
         [&](int i) { return pick(s.runs, i).rebalanceRunId.toUtf8(); });
     lookup(
-        QStringLiteral("lookup.correlation_id"), [&](int i) { x.store.getRunByCorrelation(pick(s.runs, i).correlationId); },
+        QStringLiteral("lookup.correlation_id"),
+        [&](int i) { x.store.getRunByCorrelation(pick(s.runs, i).correlationId); },
         "SELECT " + kRunColumns + " FROM dpm_runs WHERE correlation_id = ?",
         [&](int i) { return pick(s.runs, i).correlationId.toUtf8(); });
     lookup(
@@ -293,9 +311,9 @@ SupportabilitySummary recount(ReferenceDb &ref)
     };
     const auto range = [&](const QByteArray &table, qint64 &count, std::optional<QString> &oldest,
                            std::optional<QString> &newest) {
-        const Row row = ref.query("SELECT COUNT(*), MIN(created_at" + ref.c() + "), MAX(created_at" + ref.c()
-                            + ") FROM " + table)
-                            .first();
+        const Row row
+            = ref.query("SELECT COUNT(*), MIN(created_at" + ref.c() + "), MAX(created_at" + ref.c() + ") FROM " + table)
+                  .first();
         count = row.at(0)->toLongLong();
         if (row.at(1))
             oldest = text(row.at(1));

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "benchrunner.h"
-#include "referencedb.h"
 #include "domain/error.h"
+#include "referencedb.h"
 #include "store/supportstore.h"
 
 #include <QList>
@@ -48,4 +48,10 @@ void runMigrateScenarios(BenchContext &context, const StoreLocation &location);
 namespace dpm::bench {
 // support_bundle (everything included) and lineage.depth1..5 against raw lookups / raw BFS.
 void runInvestigationScenarios(BenchContext &context);
+} // namespace dpm::bench
+
+namespace dpm::bench {
+// ingest.runs_full: the demo generator through the store's bulk path into a fresh store, against
+// server-side INSERT … SELECT of the same row counts and payload sizes into another fresh store.
+void runIngestScenario(BenchContext &context, const StoreLocation &location, qint64 runCount);
 } // namespace dpm::bench
