@@ -164,7 +164,8 @@ private:
 
 struct PortfolioState
 {
-    QByteArray lastRunId;
+    QByteArray lastRunId; // the portfolio's latest run so far (a retry may be pushed later than its slot)
+    qint64 lastRunAt = 0;
     QByteArray pendingChangeDecision; // the latest REQUEST_CHANGES on its last run, if any
     QByteArray pendingChangeReason;
     qint64 pendingChangeAt = 0;
@@ -419,8 +420,8 @@ void DemoGenerator::simulateRun(qint64 index, qint64 slotAt, const KeyReuse *reu
     DemoResult result;
     recordRun(facts, persisted, &result);
 
-    // Chains between runs (the RFC's design-intent edge types, Part A §7).
-    if (!state.lastRunId.isEmpty()) {
+    // Chains between runs (the RFC's design-intent edge types, Part A §7), always to the past.
+    if (!state.lastRunId.isEmpty() && state.lastRunAt < at) {
         emit(BulkTable::LineageEdges, [&](const auto &add) {
             add({ facts.runId, "derived_from", state.lastRunId, facts.createdAt,
                 jsonObject1("portfolio_id", facts.portfolioId) });
@@ -489,7 +490,10 @@ void DemoGenerator::simulateRun(qint64 index, qint64 slotAt, const KeyReuse *reu
                 "dpm.run.execution", {}, {}, {}, {} };
     }
     runEvents(facts, at, events);
-    state.lastRunId = facts.runId;
+    if (state.lastRunId.isEmpty() || at >= state.lastRunAt) {
+        state.lastRunId = facts.runId;
+        state.lastRunAt = at;
+    }
 }
 
 void DemoGenerator::workflow(const QByteArray &runId, qint64 runAt, QList<RunEvent> &events, PortfolioState *portfolio)
@@ -630,7 +634,7 @@ qint64 DemoGenerator::operation(qint64 index, qint64 at, qint64 freeSlots)
             add({ facts.runId, "caused_by", operationId, facts.createdAt, jsonObject1("scenario", recorded.at(i)) });
         });
         // A what-if starts from the portfolio as its latest run left it.
-        if (!state.lastRunId.isEmpty()) {
+        if (!state.lastRunId.isEmpty() && state.lastRunAt < scenarioTimes.at(i)) {
             emit(BulkTable::LineageEdges, [&](const auto &add) {
                 add({ facts.runId, "derived_from", state.lastRunId, facts.createdAt, jsonObject1("portfolio_id", pf) });
             });

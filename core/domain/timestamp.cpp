@@ -102,10 +102,6 @@ QString nowTimestamp()
     return formatTimestamp(QDateTime::currentDateTimeUtc());
 }
 
-} // namespace dpm
-
-namespace dpm {
-
 namespace {
 
 // Days since 1970-01-01 -> civil date (proleptic Gregorian), H. Hinnant's algorithm.

@@ -31,10 +31,6 @@ QString addSecondsToTimestamp(const QString &timestamp, qint64 seconds);
 // "now" in the service format; a single place so tests can reason about it.
 QString nowTimestamp();
 
-} // namespace dpm
-
-namespace dpm {
-
 // Microsecond-precise variants for code that makes timestamps in bulk (the demo generator):
 // microseconds since the Unix epoch, formatted in the service format by arithmetic alone (no
 // QDateTime, which keeps only milliseconds), and parsed back from any accepted timestamp text.

@@ -1,6 +1,7 @@
 #include "demotestsupport.h"
 
 #include "domain/canonicaljson.h"
+#include "domain/vocabulary.h"
 #include "store/sqlstore.h"
 #include "store/supportstore.h"
 
@@ -173,6 +174,76 @@ QString apiDump(SupportStore &store)
                .arg(s.lineageEdgeCount)
                .arg(s.oldestRunCreatedAt.value_or(QString()), s.newestRunCreatedAt.value_or(QString()));
     return out.join(QLatin1Char('\n'));
+}
+
+QStringList demoInvariantViolations(SupportStore &store, const QString &from, const QString &anchor)
+{
+    QStringList problems;
+    QMap<QString, RebalanceRun> runs;
+    for (const RebalanceRun &run : allRuns(store))
+        runs.insert(run.rebalanceRunId, run);
+    QMap<QString, WorkflowDecision> decisions;
+    for (const WorkflowDecision &d : allDecisions(store))
+        decisions.insert(d.decisionId, d);
+    QMap<QString, AsyncOperation> operations;
+    for (const AsyncOperation &o : allOperations(store)) {
+        operations.insert(o.operationId, o);
+        if (o.createdAt < from || o.createdAt > anchor)
+            problems << QStringLiteral("operation %1 created at %2").arg(o.operationId, o.createdAt);
+    }
+    QSet<QString> keys;
+    for (const RebalanceRun &run : std::as_const(runs)) {
+        if (run.createdAt < from || run.createdAt > anchor)
+            problems << QStringLiteral("run %1 created at %2").arg(run.rebalanceRunId, run.createdAt);
+        if (run.idempotencyKey)
+            keys << *run.idempotencyKey;
+        bool hasCorrelationEdge = false;
+        for (const LineageEdge &e : store.listLineageEdges(run.rebalanceRunId)) {
+            hasCorrelationEdge = hasCorrelationEdge
+                || (e.edgeType == QLatin1String("CORRELATION_TO_RUN") && e.sourceEntityId == run.correlationId);
+            if (e.sourceEntityId != run.rebalanceRunId || e.edgeType.toUpper() == e.edgeType)
+                continue;
+            QString targetAt;
+            if (runs.contains(e.targetEntityId))
+                targetAt = runs.value(e.targetEntityId).createdAt;
+            else if (decisions.contains(e.targetEntityId))
+                targetAt = decisions.value(e.targetEntityId).decidedAt;
+            else if (operations.contains(e.targetEntityId))
+                targetAt = operations.value(e.targetEntityId).createdAt;
+            if (targetAt.isEmpty() || targetAt >= run.createdAt) {
+                problems << QStringLiteral("%1 %2 %3 points to %4")
+                                .arg(run.rebalanceRunId, e.edgeType, e.targetEntityId,
+                                    targetAt.isEmpty() ? QStringLiteral("nothing") : targetAt);
+            }
+        }
+        if (!hasCorrelationEdge)
+            problems << QStringLiteral("run %1 has no CORRELATION_TO_RUN edge").arg(run.rebalanceRunId);
+        WorkflowStatus state = WorkflowStatus::PendingReview;
+        const QList<WorkflowDecision> history = store.listWorkflowDecisions(run.rebalanceRunId);
+        if (!history.isEmpty() && run.status() != QLatin1String("PENDING_REVIEW"))
+            problems << QStringLiteral("run %1 (%2) has decisions").arg(run.rebalanceRunId, run.status());
+        for (const WorkflowDecision &d : history) {
+            const auto action = workflowActionFromWire(d.action);
+            const auto next = action ? workflowTransition(state, *action) : std::nullopt;
+            if (!next || d.decidedAt <= run.createdAt || d.decidedAt > anchor) {
+                problems << QStringLiteral("decision %1 (%2 at %3) of run %4")
+                                .arg(d.decisionId, d.action, d.decidedAt, run.rebalanceRunId);
+                break;
+            }
+            state = *next;
+        }
+    }
+    for (const QString &key : std::as_const(keys)) {
+        const QList<IdempotencyHistoryEntry> history = store.listIdempotencyHistory(key);
+        const auto mapping = store.getIdempotencyMapping(key);
+        if (history.isEmpty() || !mapping || mapping->rebalanceRunId != history.constLast().rebalanceRunId)
+            problems << QStringLiteral("key %1: mapping is not the latest history row").arg(key);
+        for (qsizetype i = 1; i < history.size(); ++i) {
+            if (history.at(i).createdAt <= history.at(i - 1).createdAt)
+                problems << QStringLiteral("key %1: history rows share a time").arg(key);
+        }
+    }
+    return problems;
 }
 
 QString firstDifference(const QString &a, const QString &b)

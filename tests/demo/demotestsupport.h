@@ -42,6 +42,13 @@ QList<RebalanceRun> allRuns(SupportStore &store);
 QList<AsyncOperation> allOperations(SupportStore &store);
 QList<WorkflowDecision> allDecisions(SupportStore &store);
 
+// What the demo data promises whatever the seed, checked through the store API: times within
+// [from, anchor]; every run with its CORRELATION_TO_RUN edge; decisions only on PENDING_REVIEW
+// runs, after the run, following the transition table; each key's mapping is its latest history
+// row; chains (derived_from, replayed_from, caused_by) point to entities that existed before.
+// Returns one line per violation (empty: all kept).
+QStringList demoInvariantViolations(SupportStore &store, const QString &from, const QString &anchor);
+
 // The first line where two texts differ (with its number), for failure messages.
 QString firstDifference(const QString &a, const QString &b);
 

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void generate_decisions_followTheTransitionTable();
     void generate_chains_pointToEarlierEntities();
     void generate_eventsAndOutbox_onePerEventInSequence();
+    void generate_dataInvariants_hold();
     void generate_progress_reachesThePlannedTotal();
     void generate_storeWithRuns_isRefusedAsNotEmpty();
     void generate_badOptions_areInvalidInput();
@@ -518,6 +519,14 @@ void DemoGeneratorSuite::generate_eventsAndOutbox_onePerEventInSequence()
     }
     QCOMPARE(outboxEvents.size(), eventTypeById.size());
     QVERIFY(deliveryStatuses.contains(QStringLiteral("DELIVERED")));
+}
+
+void DemoGeneratorSuite::generate_dataInvariants_hold()
+{
+    DemoReport report;
+    DPM_TRY(report = generate());
+    const QStringList problems = demoInvariantViolations(*m_store, report.from, report.anchor);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 10).join(QLatin1Char('\n'))));
 }
 
 void DemoGeneratorSuite::generate_progress_reachesThePlannedTotal()

@@ -69,6 +69,9 @@ private Q_SLOTS:
     void postgresCopyPath_storesTheSameRowsAsSqlite();
     void anchorAndSpan_placeEveryTimeInTheNewSpan();
     void storeWithoutConsoleMigrations_leavesEventsOutWithANote();
+    void invariantCheck_reportsBackwardChainsAndStrayDecisions();
+    void otherSeedsAndSpans_keepTheDataInvariants_data();
+    void otherSeedsAndSpans_keepTheDataInvariants();
 };
 
 void DemoParity::init()
@@ -214,6 +217,54 @@ void DemoParity::storeWithoutConsoleMigrations_leavesEventsOutWithANote()
     const QMap<QString, QString> without = sqlDump(store);
     for (auto it = without.cbegin(); it != without.cend(); ++it)
         QVERIFY2(it.value() == withEvents.value(it.key()), qPrintable(it.key()));
+}
+
+void DemoParity::invariantCheck_reportsBackwardChainsAndStrayDecisions()
+{
+    // The checker the seeds below rely on does find broken data.
+    MemoryStore store;
+    DemoReport report;
+    DPM_TRY(report = generateDemoData(store, smallDemo(200)));
+    QVERIFY(demoInvariantViolations(store, report.from, report.anchor).isEmpty());
+    const QList<RebalanceRun> runs = allRuns(store); // newest first
+    store.appendLineageEdge({ runs.constLast().rebalanceRunId, QStringLiteral("derived_from"),
+        runs.constFirst().rebalanceRunId, runs.constLast().createdAt, QStringLiteral("{}") });
+    const auto ready = std::find_if(
+        runs.cbegin(), runs.cend(), [](const RebalanceRun &r) { return r.status() == QLatin1String("READY"); });
+    QVERIFY(ready != runs.cend());
+    store.appendWorkflowDecision({ QStringLiteral("dwd_stray"), ready->rebalanceRunId, QStringLiteral("APPROVE"),
+        QStringLiteral("REVIEW_APPROVED"), std::nullopt, QStringLiteral("x"), report.anchor,
+        QStringLiteral("corr_x") });
+    const QStringList problems = demoInvariantViolations(store, report.from, report.anchor);
+    QCOMPARE(problems.size(), 2);
+    QVERIFY2(problems.filter(QStringLiteral("derived_from")).size() == 1, qPrintable(problems.join(u'\n')));
+    QVERIFY2(problems.filter(QStringLiteral("has decisions")).size() == 1, qPrintable(problems.join(u'\n')));
+}
+
+void DemoParity::otherSeedsAndSpans_keepTheDataInvariants_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<int>("spanDays");
+    QTest::addColumn<qint64>("runs");
+    QTest::newRow("seed 2, 90 days") << quint64(2) << 90 << qint64(1000);
+    QTest::newRow("seed 3, 1 day (dense)") << quint64(3) << 1 << qint64(1000);
+    QTest::newRow("seed 4, 3650 days (sparse)") << quint64(4) << 3650 << qint64(600);
+    QTest::newRow("seed 2^64-1, 7 days") << ~quint64(0) << 7 << qint64(800);
+}
+
+void DemoParity::otherSeedsAndSpans_keepTheDataInvariants()
+{
+    QFETCH(quint64, seed);
+    QFETCH(int, spanDays);
+    QFETCH(qint64, runs);
+    DemoOptions options = smallDemo(runs, seed);
+    options.spanDays = spanDays;
+    MemoryStore store;
+    DemoReport report;
+    DPM_TRY(report = generateDemoData(store, options));
+    QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), runs);
+    const QStringList problems = demoInvariantViolations(store, report.from, report.anchor);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 10).join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(DemoParity)
