@@ -11,7 +11,6 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
 <<<<<<< HEAD
     libpq-dev postgresql-15
-    libsqlite3-dev
 =======
     libpq-dev libsqlite3-dev libssl-dev postgresql-15
 >>>>>>> main
