@@ -9,11 +9,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
-<<<<<<< HEAD
-    libpq-dev postgresql-15
-=======
     libpq-dev libsqlite3-dev libssl-dev postgresql-15
->>>>>>> main
 )
 
 usage() {
