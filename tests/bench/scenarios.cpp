@@ -42,13 +42,11 @@ template <typename T> const T &pick(const QList<T> &list, int i)
 std::optional<Row> rowAtOrAfter(ReferenceDb &reference, const QByteArray &columns, const QByteArray &table,
     const QByteArray &key, const QByteArray &probe)
 {
-    const QList<Row> rows = reference.query("SELECT " + columns + " FROM " + table + " WHERE " + key + reference.c()
-            + " >= ? ORDER BY " + key + reference.c() + " LIMIT 1",
-        { probe });
+    const QList<Row> rows = reference.query(
+        "SELECT " + columns + " FROM " + table + " WHERE " + key + " >= ? ORDER BY " + key + " LIMIT 1", { probe });
     if (!rows.isEmpty())
         return rows.first();
-    const QList<Row> first
-        = reference.query("SELECT " + columns + " FROM " + table + " ORDER BY " + key + reference.c() + " LIMIT 1");
+    const QList<Row> first = reference.query("SELECT " + columns + " FROM " + table + " ORDER BY " + key + " LIMIT 1");
     return first.isEmpty() ? std::nullopt : std::optional<Row>(first.first());
 }
 
