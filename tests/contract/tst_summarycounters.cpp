@@ -4,23 +4,16 @@
 // (PostgreSQL) TRUNCATE — also when the writes are plain SQL, as the service's are. Built once per
 // backend (DPM_CONTRACT_BACKEND_<X>) like the store contract; every test gets a fresh store.
 
+#include "backendstore.h"
 #include "domain/canonicaljson.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
-#include "store/storelocation.h"
-#include "store/supportstore.h"
-
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-#include "store/memorystore.h"
-#else
 #include "migrate/migrator.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 #include "store/storefactory.h"
-#endif
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-#include "pgserver.h"
-#endif
+#include "store/storelocation.h"
+#include "store/supportstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -129,17 +122,7 @@ private:
     }
 
     // A location of a fresh, empty database of this backend (nullopt for memory).
-    std::optional<StoreLocation> freshLocation(const QString &name)
-    {
-#if defined(DPM_CONTRACT_BACKEND_SQLITE)
-        return StoreLocation::sqlite(m_dir->filePath(name + QStringLiteral(".db")));
-#elif defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        return test::PgServer::instance().createDatabase(name);
-#else
-        Q_UNUSED(name);
-        return std::nullopt;
-#endif
-    }
+    std::optional<StoreLocation> freshLocation(const QString &name) { return test::freshBackendLocation(*m_dir, name); }
 
 #if !defined(DPM_CONTRACT_BACKEND_MEMORY)
     // The embedded migrations of every namespace without console/0004 and later: a database as
@@ -255,18 +238,13 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-        try {
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-            m_store = std::make_unique<MemoryStore>();
-#elif defined(DPM_CONTRACT_BACKEND_SQLITE) || defined(DPM_CONTRACT_BACKEND_POSTGRES)
 #if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-            DPM_REQUIRE_POSTGRES();
+        DPM_REQUIRE_POSTGRES();
 #endif
+        try {
             m_location = freshLocation(QString::fromLatin1(QTest::currentTestFunction()));
-            m_store = openStore(*m_location, OpenOptions { .applyMigrations = true });
-#else
-#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE or _POSTGRES"
-#endif
+            m_store = m_location ? openStore(*m_location, OpenOptions { .applyMigrations = true })
+                                 : std::make_unique<MemoryStore>();
         } catch (const Error &error) {
             QFAIL(qPrintable(QStringLiteral("cannot open the store: ") + error.toString()));
         }
@@ -402,9 +380,8 @@ private Q_SLOTS:
 
             SupportabilitySummary expected;
             expected.runCount = 4;
-            expected.runStatusCounts = Counts { { QStringLiteral("PENDING_REVIEW"), 1 },
-                { QStringLiteral("READY"),
-                    1 } };
+            expected.runStatusCounts
+                = Counts { { QStringLiteral("PENDING_REVIEW"), 1 }, { QStringLiteral("READY"), 1 } };
             expected.oldestRunCreatedAt = at(1);
             expected.newestRunCreatedAt = at(4);
             expected.operationCount = 2;
@@ -412,12 +389,10 @@ private Q_SLOTS:
             expected.oldestOperationCreatedAt = at(1);
             expected.newestOperationCreatedAt = at(2);
             expected.workflowDecisionCount = 2;
-            expected.workflowActionCounts = Counts { { QStringLiteral("APPROVE"), 1 },
-                { QStringLiteral("REJECT"),
-                    1 } };
-            expected.workflowReasonCodeCounts = Counts { { QStringLiteral("REVIEW_APPROVED"), 1 },
-                { QStringLiteral("POLICY_REJECTED"),
-                    1 } };
+            expected.workflowActionCounts
+                = Counts { { QStringLiteral("APPROVE"), 1 }, { QStringLiteral("REJECT"), 1 } };
+            expected.workflowReasonCodeCounts
+                = Counts { { QStringLiteral("REVIEW_APPROVED"), 1 }, { QStringLiteral("POLICY_REJECTED"), 1 } };
             expected.lineageEdgeCount = 2;
             verifySummary(expected);
         });
@@ -517,9 +492,7 @@ private Q_SLOTS:
             SupportabilitySummary expected;
             expected.runCount = kThreads * kRunsPerThread;
             expected.runStatusCounts = Counts { { QStringLiteral("PENDING_REVIEW"), kThreads * 5 },
-                { QStringLiteral("READY"), kThreads * 10 },
-                { QStringLiteral("BLOCKED"),
-                    kThreads * 10 } };
+                { QStringLiteral("READY"), kThreads * 10 }, { QStringLiteral("BLOCKED"), kThreads * 10 } };
             expected.oldestRunCreatedAt = at(0);
             expected.newestRunCreatedAt = at(kRunsPerThread - 1);
             expected.lineageEdgeCount = kThreads * kRunsPerThread;

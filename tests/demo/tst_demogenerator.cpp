@@ -2,6 +2,7 @@
 // (demo_memory, demo_sqlite, demo_postgres) as the contract suite is, selected by
 // DPM_CONTRACT_BACKEND_<X>. Every test function gets a fresh, empty store.
 
+#include "backendstore.h"
 #include "demo/demogenerator.h"
 #include "demotestsupport.h"
 #include "domain/canonicaljson.h"
@@ -10,16 +11,8 @@
 #include "domain/vocabulary.h"
 #include "services/artifact.h"
 #include "store/bulkloader.h"
-#include "store/supportstore.h"
-
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-#include "store/memorystore.h"
-#else
 #include "store/storefactory.h"
-#endif
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-#include "pgserver.h"
-#endif
+#include "store/supportstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,21 +86,13 @@ private Q_SLOTS:
 
 void DemoGeneratorSuite::init()
 {
-    try {
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-        m_store = std::make_unique<MemoryStore>();
-#elif defined(DPM_CONTRACT_BACKEND_SQLITE)
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
-        m_store = openStore(
-            StoreLocation::sqlite(m_dir->filePath(QStringLiteral("demo.db"))), OpenOptions { .applyMigrations = true });
-#elif defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        DPM_REQUIRE_POSTGRES();
-        m_store = openStore(PgServer::instance().createDatabase(QString::fromLatin1(QTest::currentTestFunction())),
-            OpenOptions { .applyMigrations = true });
-#else
-#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE or _POSTGRES"
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+    DPM_REQUIRE_POSTGRES();
 #endif
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
+    try {
+        m_store = openFreshBackendStore(*m_dir, QStringLiteral("demo"));
     } catch (const Error &error) {
         QFAIL(qPrintable(QStringLiteral("cannot open the store: ") + error.toString()));
     }

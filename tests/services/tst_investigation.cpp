@@ -3,6 +3,7 @@
 // the same test functions run against every backend; the executable's compile definition selects
 // which store the fixture opens. Every test function gets a fresh, empty store in init().
 
+#include "backendstore.h"
 #include "domain/apijson.h"
 #include "domain/canonicaljson.h"
 #include "domain/error.h"
@@ -11,16 +12,8 @@
 #include "services/finder.h"
 #include "services/lineage.h"
 #include "services/supportbundle.h"
-#include "store/supportstore.h"
-
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-#include "store/memorystore.h"
-#else
 #include "store/storefactory.h"
-#endif
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-#include "pgserver.h"
-#endif
+#include "store/supportstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -331,22 +324,13 @@ private Q_SLOTS:
 
 void InvestigationServices::init()
 {
-    try {
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-        m_store = std::make_unique<MemoryStore>();
-#elif defined(DPM_CONTRACT_BACKEND_SQLITE)
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
-        m_store = openStore(StoreLocation::sqlite(m_dir->filePath(QStringLiteral("services.db"))),
-            OpenOptions { .applyMigrations = true });
-#elif defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        DPM_REQUIRE_POSTGRES();
-        m_store
-            = openStore(test::PgServer::instance().createDatabase(QString::fromLatin1(QTest::currentTestFunction())),
-                OpenOptions { .applyMigrations = true });
-#else
-#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE or _POSTGRES"
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+    DPM_REQUIRE_POSTGRES();
 #endif
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
+    try {
+        m_store = test::openFreshBackendStore(*m_dir, QStringLiteral("services"));
     } catch (const Error &error) {
         QFAIL(qPrintable(QStringLiteral("cannot open the store: ") + error.toString()));
     }
