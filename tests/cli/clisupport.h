@@ -60,4 +60,15 @@ void seedStore(const StoreLocation &location);
 // A run whose result_json is not JSON (hand-made row): rr_00000005, 2026-02-16T10:00:00.
 void addRunWithBrokenResult(const StoreLocation &location);
 
+// A command that succeeded; on failure the message shows the command and its output.
+#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
+
+// A failure: the exit code, nothing on stdout, the code in stderr's JSON.
+#define CLI_FAILS(result, exit, errorCode)                                                                             \
+    do {                                                                                                               \
+        QVERIFY2((result).exitCode == (exit), qPrintable((result).describe()));                                        \
+        QVERIFY2((result).out.isEmpty(), qPrintable((result).describe()));                                             \
+        QCOMPARE((result).errorJson().value(QStringLiteral("code")).toString(), QStringLiteral(errorCode));            \
+    } while (false)
+
 } // namespace dpm::test

@@ -16,8 +16,6 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
-
 class TestCliConfig : public QObject
 {
     Q_OBJECT

@@ -11,15 +11,6 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
-
-#define CLI_FAILS(result, exit, errorCode)                                                                             \
-    do {                                                                                                               \
-        QVERIFY2((result).exitCode == (exit), qPrintable((result).describe()));                                        \
-        QVERIFY2((result).out.isEmpty(), qPrintable((result).describe()));                                             \
-        QCOMPARE((result).errorJson().value(QStringLiteral("code")).toString(), QStringLiteral(errorCode));            \
-    } while (false)
-
 class TestCliDemo : public QObject
 {
     Q_OBJECT

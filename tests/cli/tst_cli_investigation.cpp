@@ -18,16 +18,6 @@ using namespace dpm::test;
 #define DPM_CLI_POSTGRES 0
 #endif
 
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
-
-// A failure: the exit code, nothing on stdout, the code in stderr's JSON.
-#define CLI_FAILS(result, exit, errorCode)                                                                             \
-    do {                                                                                                               \
-        QVERIFY2((result).exitCode == (exit), qPrintable((result).describe()));                                        \
-        QVERIFY2((result).out.isEmpty(), qPrintable((result).describe()));                                             \
-        QCOMPARE((result).errorJson().value(QStringLiteral("code")).toString(), QStringLiteral(errorCode));            \
-    } while (false)
-
 class TestCliInvestigation : public QObject
 {
     Q_OBJECT

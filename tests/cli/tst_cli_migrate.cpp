@@ -12,8 +12,6 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
-
 namespace {
 
 // state of each "<namespace>:<version>" in a `migrate status --json` answer

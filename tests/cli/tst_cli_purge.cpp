@@ -17,15 +17,6 @@ using namespace dpm::test;
 #define DPM_CLI_POSTGRES 0
 #endif
 
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
-
-#define CLI_FAILS(result, exit, errorCode)                                                                             \
-    do {                                                                                                               \
-        QVERIFY2((result).exitCode == (exit), qPrintable((result).describe()));                                        \
-        QVERIFY2((result).out.isEmpty(), qPrintable((result).describe()));                                             \
-        QCOMPARE((result).errorJson().value(QStringLiteral("code")).toString(), QStringLiteral(errorCode));            \
-    } while (false)
-
 namespace {
 
 // Two days of retention at 2026-02-21T00:00Z: cut-off 2026-02-19T00:00Z, so rr_00000001 (02-18)
