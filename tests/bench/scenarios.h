@@ -34,24 +34,19 @@ struct BenchContext
 
 Samples drawSamples(ReferenceDb &reference, int count);
 
+// Each group prints its scenarios' JSON lines through context.runner.
+// list_runs.*, list_operations.*, list_decisions.*: first pages, the deep page, each filter.
 void runListingScenarios(BenchContext &context);
+// lookup.*: by run id, correlation id, request hash, idempotency key, operation id.
 void runLookupScenarios(BenchContext &context);
-void runSummaryScenario(BenchContext &context);
-
-} // namespace dpm::bench
-
-namespace dpm::bench {
-// migrate.apply_all on empty stores of the backend and migrate.validate on the bench store.
-void runMigrateScenarios(BenchContext &context, const StoreLocation &location);
-} // namespace dpm::bench
-
-namespace dpm::bench {
 // support_bundle (everything included) and lineage.depth1..5 against raw lookups / raw BFS.
 void runInvestigationScenarios(BenchContext &context);
-} // namespace dpm::bench
-
-namespace dpm::bench {
+// summary: the maintained counts against one full recount, checked equal.
+void runSummaryScenario(BenchContext &context);
+// migrate.apply_all on empty stores of the backend and migrate.validate on the bench store.
+void runMigrateScenarios(BenchContext &context, const StoreLocation &location);
 // ingest.runs_full: the demo generator through the store's bulk path into a fresh store, against
 // server-side INSERT … SELECT of the same row counts and payload sizes into another fresh store.
 void runIngestScenario(BenchContext &context, const StoreLocation &location, qint64 runCount);
+
 } // namespace dpm::bench
