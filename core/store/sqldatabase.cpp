@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <libpq-fe.h>
 #include <memory>
 #include <unordered_map>
 
@@ -54,6 +55,17 @@ QString quoteLibpqValue(const QString &value)
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
+// A PostgreSQL connection whose server went away stays "open" in Qt's eyes; libpq knows better.
+bool connectionIsBroken(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // Qt 6 names the type after the struct ("pg_conn*"); its documentation says "PGconn*".
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return false;
+    auto *conn = *static_cast<PGconn *const *>(handle.data());
+    return conn && PQstatus(conn) == CONNECTION_BAD;
+}
+
 } // namespace
 
 SqlDatabase::SqlDatabase(StoreLocation location)
@@ -82,7 +94,9 @@ QSqlDatabase SqlDatabase::connection()
 {
     const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
     if (const auto it = t_connections.find(name); it != t_connections.end()) {
-        if (it->second->db.isOpen())
+        // Only connections nobody reads from may be replaced; after a lost server that is every
+        // one, since the failed statement's rows were dropped with its error.
+        if (it->second->db.isOpen() && !connectionIsBroken(it->second->db))
             return it->second->db;
         t_connections.erase(it);
     }

@@ -195,6 +195,11 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
 
 QString StoreLocation::redacted() const
 {
+    return text(true);
+}
+
+QString StoreLocation::text(bool maskSecrets) const
+{
     switch (m_backend) {
     case StoreBackend::InMemory:
         return QStringLiteral("memory:");
@@ -228,11 +233,31 @@ QString StoreLocation::redacted() const
         // Anything that may carry a secret is masked, whatever its spelling.
         const bool secret = it.key().contains(QLatin1String("password")) || it.key() == QLatin1String("sslpassword")
             || it.key() == QLatin1String("sslkey");
-        query << it.key() + QLatin1Char('=') + (secret ? QStringLiteral("***") : it.value());
+        query << it.key() + QLatin1Char('=') + (secret && maskSecrets ? QStringLiteral("***") : it.value());
     }
     if (!query.isEmpty())
         out += QLatin1Char('?') + query.join(QLatin1Char('&'));
     return out;
+}
+
+QString StoreLocation::withoutSecrets() const
+{
+    StoreLocation copy = *this;
+    for (auto it = copy.m_libpq.begin(); it != copy.m_libpq.end();) {
+        if (it.key().contains(QLatin1String("password")))
+            it = copy.m_libpq.erase(it);
+        else
+            ++it;
+    }
+    return copy.text(false);
+}
+
+StoreLocation StoreLocation::withPassword(const QString &password) const
+{
+    StoreLocation copy = *this;
+    if (copy.m_backend == StoreBackend::Postgres)
+        copy.m_libpq.insert(QStringLiteral("password"), password);
+    return copy;
 }
 
 QString redactSecrets(const QString &text)

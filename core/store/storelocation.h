@@ -41,8 +41,16 @@ public:
 
     // For people: "memory:", "sqlite:/path", or "postgresql://user:***@host:port/db?sslmode=…".
     QString redacted() const;
+    // The same location without any secret, as text parse() accepts: what the console keeps in
+    // its recent stores and saved connections. Reopening it gets the password from libpq
+    // (~/.pgpass, PGPASSWORD, a service file) or a prompt.
+    QString withoutSecrets() const;
+    // A copy with this password set (from the console's prompt); never stored.
+    StoreLocation withPassword(const QString &password) const;
 
 private:
+    QString text(bool maskSecrets) const;
+
     StoreBackend m_backend = StoreBackend::InMemory;
     QString m_sqlitePath;
     QMap<QString, QString> m_libpq;

@@ -76,6 +76,24 @@ private Q_SLOTS:
         QVERIFY(!shown.contains(QLatin1String("s3cret")));
     }
 
+    void withoutSecrets_dropsPasswordAndParsesBackToTheSameServer()
+    {
+        const StoreLocation original = StoreLocation::parse(
+            QStringLiteral("host=h port=5433 user=u password=s3cret dbname=db sslmode=verify-full sslkey=/k.pem"));
+        const QString kept = original.withoutSecrets();
+        QVERIFY(!kept.contains(QLatin1String("s3cret")));
+        QVERIFY(!kept.contains(QLatin1String("***")));
+        const StoreLocation reopened = StoreLocation::parse(kept);
+        QVERIFY(!reopened.libpqParameters().contains(QStringLiteral("password")));
+        QMap<QString, QString> expected = original.libpqParameters();
+        expected.remove(QStringLiteral("password"));
+        QCOMPARE(reopened.libpqParameters(), expected);
+        QCOMPARE(
+            reopened.withPassword(QStringLiteral("p")).libpqParameter(QStringLiteral("password")), QStringLiteral("p"));
+        QCOMPARE(
+            StoreLocation::sqlite(QStringLiteral("/tmp/a.db")).withoutSecrets(), QStringLiteral("sqlite:/tmp/a.db"));
+    }
+
     void redactSecrets_masksFreeText()
     {
         const QString text = QStringLiteral("failed for postgresql://u:s3cret@h/db and password='a b' PASSWORD=x");

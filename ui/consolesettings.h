@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+
+namespace dpm {
+
+// A saved PostgreSQL or SQLite connection. Never holds a password: libpq's ~/.pgpass,
+// PGPASSWORD, a service file or a prompt supplies it when connecting.
+struct SavedConnection
+{
+    QString name; // what the user called it
+    QString location; // StoreLocation::withoutSecrets(): "sqlite:/…", "postgresql://…", "memory:"
+    bool operator==(const SavedConnection &) const = default;
+};
+
+// The console's settings, typed, with every key and default in consolesettings.cpp. One
+// instance lives as long as the application (ConsoleSettings::instance()); tests point it at a
+// scratch file with setFileForTesting().
+class ConsoleSettings : public QObject
+{
+    Q_OBJECT
+
+public:
+    static ConsoleSettings &instance();
+    // Uses an INI file instead of the user's settings (tests, screenshots).
+    void setFileForTesting(const QString &iniPath);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    // Splitter positions and similar per-widget layout blobs, by a stable widget key.
+    QByteArray layoutState(const QString &key) const;
+    void setLayoutState(const QString &key, const QByteArray &state);
+    // Column widths and order of a table, by its key ("runs", "decisions", …).
+    QByteArray headerState(const QString &tableKey) const;
+    void setHeaderState(const QString &tableKey, const QByteArray &state);
+
+    // Store locations opened recently (StoreLocation::withoutSecrets()), newest first, at most 10.
+    QStringList recentStores() const;
+    void addRecentStore(const QString &locationWithoutSecrets);
+
+    QList<SavedConnection> savedConnections() const;
+    void setSavedConnections(const QList<SavedConnection> &connections);
+
+Q_SIGNALS:
+    void recentStoresChanged();
+    void savedConnectionsChanged();
+
+private:
+    ConsoleSettings() = default;
+    QSettings &store() const;
+
+    mutable std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace dpm

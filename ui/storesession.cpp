@@ -1,0 +1,101 @@
+#include "storesession.h"
+
+#include "domain/error.h"
+#include "migrate/migrator.h"
+#include "services/persistenceprofile.h"
+#include "store/sqlstore.h"
+
+#include <QProcessEnvironment>
+
+namespace dpm {
+
+namespace {
+
+QString schemaStateOf(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    if (!sql)
+        return StoreSession::tr("in memory, no migrations");
+    Migrator migrator(sql->database());
+    int pending = 0;
+    int modified = 0;
+    for (const MigrationStatusRow &row : migrator.status(Migrator::namespaces())) {
+        if (row.state == MigrationState::Pending)
+            ++pending;
+        else if (row.state == MigrationState::Modified)
+            ++modified;
+    }
+    if (modified > 0)
+        return StoreSession::tr("%n modified migration(s)", nullptr, modified);
+    if (pending > 0)
+        return StoreSession::tr("%n pending migration(s)", nullptr, pending);
+    return StoreSession::tr("up to date");
+}
+
+} // namespace
+
+StoreSession::StoreSession(StoreLocation location, QObject *parent)
+    : QObject(parent)
+    , m_location(std::move(location))
+    , m_pool(new QThreadPool)
+{
+    // A few threads so a listing, a bundle and a search can run at once; they live as long as
+    // the session so each keeps its connection (and its prepared statements).
+    m_pool->setMaxThreadCount(3);
+    m_pool->setExpiryTimeout(-1);
+}
+
+StoreSession::~StoreSession()
+{
+    // A query against an unreachable server may take its connect timeout to return: let the
+    // pool wind down on another thread instead of blocking the window that closes the session.
+    m_pool->clear();
+    QThreadPool *pool = m_pool;
+    QThreadPool::globalInstance()->start([pool] {
+        pool->waitForDone();
+        delete pool;
+    });
+}
+
+QFuture<StoreInfo> StoreSession::open(OpenOptions options)
+{
+    const StoreLocation location = m_location;
+    return QtConcurrent::run(m_pool, [opened = m_opened, location, options] {
+        std::shared_ptr<SupportStore> store = openStore(location, options);
+        StoreInfo info;
+        info.backend = toWire(store->backend());
+        info.redactedLocation = location.redacted();
+        info.persistenceProfile = toWire(persistenceProfileFrom(QProcessEnvironment::systemEnvironment()));
+        info.schemaState = schemaStateOf(*store);
+        info.isEmpty = store->listRuns({}, PageRequest { 1, {} }).items.isEmpty()
+            && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty();
+        std::lock_guard lock(opened->mutex);
+        opened->store = std::move(store);
+        return info;
+    });
+}
+
+bool StoreSession::isOpen() const
+{
+    return currentStore() != nullptr;
+}
+
+std::shared_ptr<SupportStore> StoreSession::currentStore() const
+{
+    std::lock_guard lock(m_opened->mutex);
+    return m_opened->store;
+}
+
+void StoreSession::throwNotOpen()
+{
+    throw Error(ErrorKind::Connection, QStringLiteral("STORE_NOT_OPEN"),
+        tr("The store is not open yet; connect to a store and try again."));
+}
+
+void StoreSession::noteQueryFinished()
+{
+    m_lastQueryFinished = QDateTime::currentDateTime();
+    Q_EMIT queryFinished(m_lastQueryFinished);
+}
+
+} // namespace dpm
