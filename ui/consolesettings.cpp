@@ -27,6 +27,11 @@ void ConsoleSettings::setFileForTesting(const QString &iniPath)
     m_settings = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
 }
 
+void ConsoleSettings::closeFileForTesting()
+{
+    m_settings.reset();
+}
+
 QSettings &ConsoleSettings::store() const
 {
     if (!m_settings)

@@ -27,6 +27,8 @@ public:
     static ConsoleSettings &instance();
     // Uses an INI file instead of the user's settings (tests, screenshots).
     void setFileForTesting(const QString &iniPath);
+    // Writes and closes that file (before a test removes its folder).
+    void closeFileForTesting();
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

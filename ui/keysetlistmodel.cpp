@@ -1,18 +1,13 @@
 #include "keysetlistmodel.h"
 
 #include "storesession.h"
+#include "whenfinished.h"
 
 namespace dpm {
 
 namespace {
 
 constexpr qsizetype kMaxCellLength = 160;
-
-Error unexpectedError()
-{
-    return Error(ErrorKind::Internal, QStringLiteral("CONSOLE_UNEXPECTED_ERROR"),
-        KeysetListModel::tr("The listing failed unexpectedly; retry, and report it if it happens again."));
-}
 
 } // namespace
 
@@ -91,26 +86,25 @@ void KeysetListModel::request(const std::optional<QString> &cursor)
         Q_EMIT stateChanged();
         Q_EMIT loadFailed(error);
     };
-    m_session->run([loader = m_loader, page](SupportStore &store) { return loader(store, page); })
-        .then(this,
-            [this, generation, first](const ListPage &result) {
-                if (generation != m_generation)
-                    return;
-                m_loading = false;
-                if (!result.rows.isEmpty()) {
-                    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + result.rows.size() - 1));
-                    m_rows.append(result.rows);
-                    m_nextCursor = result.nextCursor;
-                    endInsertRows();
-                } else {
-                    m_nextCursor.reset();
-                }
-                Q_EMIT stateChanged();
-                if (first)
-                    Q_EMIT firstPageArrived();
-            })
-        .onFailed(this, [fail](const Error &error) { fail(error); })
-        .onFailed(this, [fail] { fail(unexpectedError()); });
+    whenFinished(
+        m_session->run([loader = m_loader, page](SupportStore &store) { return loader(store, page); }), this,
+        [this, generation, first](const ListPage &result) {
+            if (generation != m_generation)
+                return;
+            // Views ask for more while rows are inserted: the cursor must already be the new
+            // one, and loading still on, or the same page would be requested twice.
+            m_nextCursor = result.rows.isEmpty() ? std::nullopt : result.nextCursor;
+            if (!result.rows.isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + result.rows.size() - 1));
+                m_rows.append(result.rows);
+                endInsertRows();
+            }
+            m_loading = false;
+            Q_EMIT stateChanged();
+            if (first)
+                Q_EMIT firstPageArrived();
+        },
+        fail);
 }
 
 int KeysetListModel::rowCount(const QModelIndex &parent) const

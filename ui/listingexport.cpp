@@ -16,7 +16,8 @@ constexpr int kExportPageSize = 1000;
 [[noreturn]] void throwWriteFailed(const QSaveFile &file)
 {
     throw Error(ErrorKind::Storage, QStringLiteral("EXPORT_WRITE_FAILED"),
-        QCoreApplication::translate("dpm::ListingExport", "Could not write %1 (%2); choose another folder or free some space.")
+        QCoreApplication::translate(
+            "dpm::ListingExport", "Could not write %1 (%2); choose another folder or free some space.")
             .arg(file.fileName(), file.errorString()));
 }
 
@@ -54,48 +55,49 @@ QByteArray csvLine(const QStringList &fields)
 QFuture<qint64> exportListing(StoreSession &session, const PageLoader &loader, const QList<ListColumn> &columns,
     const QString &path, ExportFormat format)
 {
-    return session.runWithPromise<qint64>([loader, columns, path, format](QPromise<qint64> &promise, SupportStore &store) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            throwWriteFailed(file);
-        if (format == ExportFormat::Csv) {
-            QStringList header;
-            for (const ListColumn &column : columns)
-                header << column.key;
-            writeOrThrow(file, csvLine(header));
-        } else {
-            writeOrThrow(file, "[");
-        }
-        qint64 written = 0;
-        PageRequest page { kExportPageSize, std::nullopt };
-        promise.setProgressRange(0, 0);
-        do {
-            if (promise.isCanceled()) {
-                file.cancelWriting();
-                return;
+    return session.runWithPromise<qint64>(
+        [loader, columns, path, format](QPromise<qint64> &promise, SupportStore &store) {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                throwWriteFailed(file);
+            if (format == ExportFormat::Csv) {
+                QStringList header;
+                for (const ListColumn &column : columns)
+                    header << column.key;
+                writeOrThrow(file, csvLine(header));
+            } else {
+                writeOrThrow(file, "[");
             }
-            const ListPage result = loader(store, page);
-            QByteArray chunk;
-            for (const ListRow &row : result.rows) {
-                if (format == ExportFormat::Csv) {
-                    chunk += csvLine(row.values);
-                } else {
-                    chunk += written == 0 ? "\n" : ",\n";
-                    chunk += QJsonDocument(row.json).toJson(QJsonDocument::Compact);
+            qint64 written = 0;
+            PageRequest page { kExportPageSize, std::nullopt };
+            promise.setProgressRange(0, 0);
+            do {
+                if (promise.isCanceled()) {
+                    file.cancelWriting();
+                    return;
                 }
-                ++written;
-            }
-            writeOrThrow(file, chunk);
-            promise.setProgressValueAndText(int(qMin<qint64>(written, INT_MAX)),
-                QCoreApplication::translate("dpm::ListingExport", "%L1 rows written").arg(written));
-            page.cursor = result.nextCursor;
-        } while (page.cursor);
-        if (format == ExportFormat::Json)
-            writeOrThrow(file, "\n]\n");
-        if (!file.commit())
-            throwWriteFailed(file);
-        promise.addResult(written);
-    });
+                const ListPage result = loader(store, page);
+                QByteArray chunk;
+                for (const ListRow &row : result.rows) {
+                    if (format == ExportFormat::Csv) {
+                        chunk += csvLine(row.values);
+                    } else {
+                        chunk += written == 0 ? "\n" : ",\n";
+                        chunk += QJsonDocument(row.json).toJson(QJsonDocument::Compact);
+                    }
+                    ++written;
+                }
+                writeOrThrow(file, chunk);
+                promise.setProgressValueAndText(int(qMin<qint64>(written, INT_MAX)),
+                    QCoreApplication::translate("dpm::ListingExport", "%L1 rows written").arg(written));
+                page.cursor = result.nextCursor;
+            } while (page.cursor);
+            if (format == ExportFormat::Json)
+                writeOrThrow(file, "\n]\n");
+            if (!file.commit())
+                throwWriteFailed(file);
+            promise.addResult(written);
+        });
 }
 
 QString rowsAsTsv(const QList<ListRow> &rows, const QList<int> &columns)

@@ -3,6 +3,7 @@
 #include "consolesettings.h"
 #include "listingexport.h"
 #include "storesession.h"
+#include "whenfinished.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -86,7 +87,8 @@ ListingView::ListingView(const QString &settingsKey, KeysetListModel *model, QWi
     connect(m_model, &KeysetListModel::stateChanged, this, &ListingView::updateFooter);
     connect(m_cancel, &QPushButton::clicked, m_model, &KeysetListModel::cancel);
     connect(m_retry, &QPushButton::clicked, m_model, &KeysetListModel::retry);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { Q_EMIT rowActivated(index.row()); });
+    connect(
+        m_table, &QTableView::activated, this, [this](const QModelIndex &index) { Q_EMIT rowActivated(index.row()); });
     connect(m_table, &QWidget::customContextMenuRequested, this, &ListingView::showContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) { Q_EMIT currentRowChanged(current.isValid() ? current.row() : -1); });
@@ -141,7 +143,8 @@ void ListingView::updateFooter()
     m_busy->setVisible(m_model->isLoading());
     m_cancel->setVisible(m_model->isLoading());
     if (const auto &error = m_model->lastError()) {
-        m_errorText->setText(QStringLiteral("<b>%1</b> %2").arg(error->code().toHtmlEscaped(), error->message().toHtmlEscaped()));
+        m_errorText->setText(
+            QStringLiteral("<b>%1</b> %2").arg(error->code().toHtmlEscaped(), error->message().toHtmlEscaped()));
         m_errorBar->show();
     } else {
         m_errorBar->hide();
@@ -192,7 +195,8 @@ void ListingView::exportRows()
     const QString jsonFilter = tr("JSON (*.json)");
     QString chosenFilter = csvFilter;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export rows"), folder + QLatin1Char('/') + m_settingsKey + QStringLiteral(".csv"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export rows"),
+        folder + QLatin1Char('/') + m_settingsKey + QStringLiteral(".csv"),
         csvFilter + QStringLiteral(";;") + jsonFilter, &chosenFilter);
     if (path.isEmpty())
         return;
@@ -208,29 +212,28 @@ void ListingView::exportTo(const QString &path, ExportFormat format)
     progress->setWindowTitle(tr("Export"));
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->setMinimumDuration(300);
-    auto *watcher = new QFutureWatcher<qint64>(progress);
-    connect(watcher, &QFutureWatcherBase::progressTextChanged, progress, &QProgressDialog::setLabelText);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
     QFuture<qint64> future = exportListing(*m_session, m_model->loader(), m_model->columns(), path, format);
-    watcher->setFuture(future);
     QPointer<QProgressDialog> dialog(progress);
-    future
-        .then(this,
-            [this, path, dialog](qint64 rows) {
-                if (dialog)
-                    dialog->close();
-                Q_EMIT exportFinished(path, rows);
-            })
-        .onCanceled(this, [dialog] {
+    auto *watcher = whenFinished(
+        future, this,
+        [this, path, dialog](qint64 rows) {
             if (dialog)
                 dialog->close();
-        })
-        .onFailed(this, [this, dialog](const Error &error) {
+            Q_EMIT exportFinished(path, rows);
+        },
+        [this, dialog](const Error &error) {
             if (dialog)
                 dialog->close();
-            QMessageBox::warning(this, tr("Export failed"), QStringLiteral("%1\n\n%2").arg(error.code(), error.message()));
+            // Window-modal but not blocking: the page keeps loading behind it.
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"),
+                QStringLiteral("%1\n\n%2").arg(error.code(), error.message()), QMessageBox::Close, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
             Q_EMIT exportFailed(error);
         });
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, progress, &QProgressDialog::setLabelText);
+    connect(watcher, &QFutureWatcherBase::canceled, progress, &QProgressDialog::close);
+    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
 }
 
 void ListingView::showContextMenu(const QPoint &pos)
@@ -239,9 +242,8 @@ void ListingView::showContextMenu(const QPoint &pos)
     const QModelIndex index = m_table->indexAt(pos);
     if (index.isValid()) {
         menu.addAction(tr("&Open"), this, [this, index] { Q_EMIT rowActivated(index.row()); });
-        menu.addAction(tr("Copy &cell"), this, [index] {
-            QApplication::clipboard()->setText(index.data(KeysetListModel::FullValueRole).toString());
-        });
+        menu.addAction(tr("Copy &cell"), this,
+            [index] { QApplication::clipboard()->setText(index.data(KeysetListModel::FullValueRole).toString()); });
         menu.addSeparator();
     }
     menu.addActions(actions());

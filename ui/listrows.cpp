@@ -14,8 +14,8 @@ QString title(const char *text)
     return QCoreApplication::translate("dpm::ListColumns", text);
 }
 
-ListRow rowOf(const QString &id, const QString &runId, const QString &status, const QStringList &values,
-    const QJsonObject &json)
+ListRow rowOf(
+    const QString &id, const QString &runId, const QString &status, const QStringList &values, const QJsonObject &json)
 {
     ListRow row { id, runId, status, {}, values, json };
     row.display.reserve(values.size());
@@ -80,8 +80,9 @@ QList<ListColumn> operationListColumns()
 {
     return { { QStringLiteral("created_at"), title("Created") }, { QStringLiteral("status"), title("Status") },
         { QStringLiteral("operation_type"), title("Type") }, { QStringLiteral("operation_id"), title("Operation id") },
-        { QStringLiteral("correlation_id"), title("Correlation id") }, { QStringLiteral("started_at"), title("Started") },
-        { QStringLiteral("finished_at"), title("Finished") }, { QStringLiteral("error"), title("Error") } };
+        { QStringLiteral("correlation_id"), title("Correlation id") },
+        { QStringLiteral("started_at"), title("Started") }, { QStringLiteral("finished_at"), title("Finished") },
+        { QStringLiteral("error"), title("Error") } };
 }
 
 int operationStatusColumn()
@@ -101,8 +102,8 @@ ListRow operationListRow(const AsyncOperation &operation)
         errorText = jsonText(json.value(QStringLiteral("error")));
     return rowOf(operation.operationId, {}, operation.status,
         { operation.createdAt, operation.status, operation.operationType, operation.operationId,
-            operation.correlationId, operation.startedAt.value_or(QString()),
-            operation.finishedAt.value_or(QString()), errorText },
+            operation.correlationId, operation.startedAt.value_or(QString()), operation.finishedAt.value_or(QString()),
+            errorText },
         json);
 }
 

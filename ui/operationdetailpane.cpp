@@ -1,6 +1,7 @@
 #include "operationdetailpane.h"
 
 #include "storesession.h"
+#include "whenfinished.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -133,20 +134,20 @@ void OperationDetailPane::showOperation(const QString &operationId)
         return;
     const quint64 generation = ++m_generation;
     showMessage(tr("Loading operation %1…").arg(operationId));
-    m_session->run([operationId](SupportStore &store) { return store.getOperation(operationId); })
-        .then(this,
-            [this, generation, operationId](const std::optional<AsyncOperation> &operation) {
-                if (generation != m_generation)
-                    return;
-                if (!operation) {
-                    showMessage(tr("DPM_ASYNC_OPERATION_NOT_FOUND: operation %1 is no longer in the store "
-                                   "(purged by its TTL?).")
-                                    .arg(operationId));
-                    return;
-                }
-                showLoaded(*operation);
-            })
-        .onFailed(this, [this, generation](const Error &error) {
+    whenFinished(
+        m_session->run([operationId](SupportStore &store) { return store.getOperation(operationId); }), this,
+        [this, generation, operationId](const std::optional<AsyncOperation> &operation) {
+            if (generation != m_generation)
+                return;
+            if (!operation) {
+                showMessage(tr("DPM_ASYNC_OPERATION_NOT_FOUND: operation %1 is no longer in the store "
+                               "(purged by its TTL?).")
+                                .arg(operationId));
+                return;
+            }
+            showLoaded(*operation);
+        },
+        [this, generation](const Error &error) {
             if (generation == m_generation)
                 showMessage(error.code() + QStringLiteral(": ") + error.message());
         });
@@ -159,13 +160,13 @@ void OperationDetailPane::showLoaded(const AsyncOperation &operation)
     m_type->setText(operation.operationType);
     m_status->setText(operation.status);
     m_correlation->setText(operation.correlationId);
-    m_times->setText(tr("created %1 · started %2 · finished %3")
-                         .arg(operation.createdAt, operation.startedAt.value_or(tr("—")),
-                             operation.finishedAt.value_or(tr("—"))));
+    m_times->setText(
+        tr("created %1 · started %2 · finished %3")
+            .arg(operation.createdAt, operation.startedAt.value_or(tr("—")), operation.finishedAt.value_or(tr("—"))));
     const QJsonObject error = QJsonDocument::fromJson(operation.errorJson.value_or(QString()).toUtf8()).object();
     m_errorText->setPlainText(error.isEmpty() ? QString()
                                               : error.value(QStringLiteral("code")).toString() + QStringLiteral(": ")
-                                  + error.value(QStringLiteral("message")).toString());
+                + error.value(QStringLiteral("message")).toString());
     m_request->setPlainText(prettyJson(operation.requestJson));
     m_result->setPlainText(prettyJson(operation.resultJson));
     m_error->setPlainText(prettyJson(operation.errorJson));
@@ -180,17 +181,17 @@ void OperationDetailPane::openRun()
         return;
     const QString correlationId = m_operation->correlationId;
     const quint64 generation = m_generation;
-    m_session->run([correlationId](SupportStore &store) { return store.getRunByCorrelation(correlationId); })
-        .then(this,
-            [this, generation](const std::optional<RebalanceRun> &run) {
-                if (generation != m_generation)
-                    return;
-                if (run)
-                    Q_EMIT openRunRequested(run->rebalanceRunId);
-                else
-                    m_openRun->setToolTip(tr("No run carries this operation's correlation id (yet)."));
-            })
-        .onFailed(this, [this](const Error &error) { m_openRun->setToolTip(error.code() + QStringLiteral(": ") + error.message()); });
+    whenFinished(
+        m_session->run([correlationId](SupportStore &store) { return store.getRunByCorrelation(correlationId); }), this,
+        [this, generation](const std::optional<RebalanceRun> &run) {
+            if (generation != m_generation)
+                return;
+            if (run)
+                Q_EMIT openRunRequested(run->rebalanceRunId);
+            else
+                m_openRun->setToolTip(tr("No run carries this operation's correlation id (yet)."));
+        },
+        [this](const Error &error) { m_openRun->setToolTip(error.code() + QStringLiteral(": ") + error.message()); });
 }
 
 } // namespace dpm

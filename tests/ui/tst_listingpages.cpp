@@ -1,0 +1,311 @@
+// The Runs, Decisions and Operations pages driven like a person: filter, scroll for more, open,
+// copy and export, on a SQLite store filled by the demo generator.
+#include "consolesettings.h"
+#include "decisionspage.h"
+#include "demo/demogenerator.h"
+#include "keysetlistmodel.h"
+#include "listingview.h"
+#include "operationdetailpane.h"
+#include "operationspage.h"
+#include "runspage.h"
+#include "storesession.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dpm;
+
+namespace {
+
+constexpr int kRuns = 600;
+
+} // namespace
+
+class TestListingPages : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoreSession> m_session;
+
+    template <typename T> static T await(QFuture<T> future)
+    {
+        QDeadlineTimer deadline(120000);
+        while (!future.isFinished() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        return future.result();
+    }
+
+    static QComboBox *combo(QWidget *page, const QString &accessibleName)
+    {
+        for (QComboBox *box : page->findChildren<QComboBox *>())
+            if (box->accessibleName() == accessibleName)
+                return box;
+        return nullptr;
+    }
+    static QLineEdit *edit(QWidget *page, const QString &accessibleName)
+    {
+        for (QLineEdit *line : page->findChildren<QLineEdit *>())
+            if (line->accessibleName() == accessibleName)
+                return line;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        ConsoleSettings::instance().setFileForTesting(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_session = std::make_unique<StoreSession>(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("demo.db"))));
+        QFuture<StoreInfo> opened = m_session->open(OpenOptions { .applyMigrations = true });
+        QTRY_VERIFY_WITH_TIMEOUT(opened.isFinished(), 60000);
+        QVERIFY(opened.result().isEmpty);
+        DemoOptions options;
+        options.runCount = kRuns;
+        const DemoReport report
+            = await(m_session->run([options](SupportStore &store) { return generateDemoData(store, options); }));
+        QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), kRuns);
+    }
+
+    void cleanupTestCase()
+    {
+        // The session's worker threads close their connections as they end.
+        m_session.reset();
+        QThreadPool::globalInstance()->waitForDone();
+        ConsoleSettings::instance().closeFileForTesting();
+    }
+
+    void runsPage_firstPageThenMoreAsTheUserScrolls()
+    {
+        RunsPage page;
+        QAbstractItemModelTester tester(
+            page.listing()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.resize(1000, 600);
+        page.show();
+        page.setSession(m_session.get());
+        QTRY_COMPARE(page.listing()->model()->rowCount(), 200);
+        QVERIFY(page.listing()->footerText().contains(QLatin1String("more available")));
+
+        QTableView *table = page.listing()->table();
+        for (int loaded : { 400, 600 }) {
+            table->scrollToBottom();
+            QTRY_COMPARE(page.listing()->model()->rowCount(), loaded);
+        }
+        QTRY_VERIFY(!page.listing()->model()->hasMore());
+        QCOMPARE(page.listing()->footerText(), QStringLiteral("All 600 rows loaded"));
+
+        // Newest first, ids unique: the pages joined without overlap.
+        QSet<QString> ids;
+        QString previous = QStringLiteral("9999");
+        for (int row = 0; row < 600; ++row) {
+            const ListRow &r = page.listing()->model()->row(row);
+            ids.insert(r.id);
+            QVERIFY(r.values.at(0) <= previous);
+            previous = r.values.at(0);
+        }
+        QCOMPARE(ids.size(), 600);
+    }
+
+    void runsPage_typingAFilterNarrowsTheListing()
+    {
+        RunsPage page;
+        QAbstractItemModelTester tester(
+            page.listing()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.show();
+        page.setSession(m_session.get());
+        QTRY_COMPARE(page.listing()->model()->rowCount(), 200);
+        const QString portfolio = page.listing()->model()->row(0).values.at(3);
+
+        QLineEdit *field = edit(&page, QStringLiteral("Portfolio:"));
+        QVERIFY(field);
+        QTest::keyClicks(field, portfolio);
+        QTRY_VERIFY(!page.listing()->model()->isLoading() && page.listing()->model()->rowCount() < 200);
+        QVERIFY(page.listing()->model()->rowCount() > 0);
+        for (int row = 0; row < page.listing()->model()->rowCount(); ++row)
+            QCOMPARE(page.listing()->model()->row(row).values.at(3), portfolio);
+
+        QComboBox *status = combo(&page, QStringLiteral("Status:"));
+        QVERIFY(status);
+        status->setCurrentIndex(status->findData(QStringLiteral("BLOCKED")));
+        QTRY_VERIFY(!page.listing()->model()->isLoading());
+        for (int row = 0; row < page.listing()->model()->rowCount(); ++row)
+            QCOMPARE(page.listing()->model()->row(row).status, QStringLiteral("BLOCKED"));
+
+        page.clearFilters();
+        QTRY_COMPARE(page.listing()->model()->rowCount(), 200);
+    }
+
+    void runsPage_enterOnARowOpensThatRun()
+    {
+        RunsPage page;
+        page.show();
+        page.setSession(m_session.get());
+        QTRY_COMPARE(page.listing()->model()->rowCount(), 200);
+        QSignalSpy opened(&page, &RunsPage::openRunRequested);
+        QTableView *table = page.listing()->table();
+        table->setFocus();
+        table->setCurrentIndex(page.listing()->model()->index(3, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), page.listing()->model()->row(3).runId);
+    }
+
+    void runsPage_copiesSelectedRowsAsTsvAndJson()
+    {
+        RunsPage page;
+        page.show();
+        page.setSession(m_session.get());
+        QTRY_COMPARE(page.listing()->model()->rowCount(), 200);
+        QTableView *table = page.listing()->table();
+        table->selectRow(0);
+        table->setFocus();
+        QTest::keySequence(table, QKeySequence::Copy);
+        const QString tsv = QApplication::clipboard()->text();
+        const ListRow &first = page.listing()->model()->row(0);
+        QCOMPARE(tsv, first.values.join(QLatin1Char('\t')));
+
+        page.listing()->copySelectionAsJson();
+        const QJsonArray json = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).array();
+        QCOMPARE(json.size(), 1);
+        QCOMPARE(json.at(0).toObject().value(QStringLiteral("rebalance_run_id")).toString(), first.id);
+    }
+
+    void runsPage_exportsEveryRowOfTheFilterAsCsvAndJson()
+    {
+        RunsPage page;
+        page.setSession(m_session.get());
+        QTRY_COMPARE(page.listing()->model()->rowCount(), 200);
+        QSignalSpy finished(page.listing(), &ListingView::exportFinished);
+
+        const QString csvPath = m_dir.filePath(QStringLiteral("runs.csv"));
+        page.listing()->exportTo(csvPath, ExportFormat::Csv);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(finished.at(0).at(1).toLongLong(), kRuns);
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        QCOMPARE(lines.first().trimmed(),
+            QByteArray("created_at,status,rebalance_run_id,portfolio_id,correlation_id,idempotency_key,request_hash"));
+        QCOMPARE(lines.size(), kRuns + 2); // header, rows, and the empty text after the last line break
+
+        const QString jsonPath = m_dir.filePath(QStringLiteral("runs.json"));
+        page.listing()->exportTo(jsonPath, ExportFormat::Json);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QFile json(jsonPath);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray rows = QJsonDocument::fromJson(json.readAll()).array();
+        QCOMPARE(rows.size(), kRuns);
+        QVERIFY(rows.at(0).toObject().contains(QStringLiteral("idempotency_key")));
+    }
+
+    void export_intoAMissingFolder_failsWithItsReasonCode()
+    {
+        RunsPage page;
+        page.setSession(m_session.get());
+        QStringList failedCodes;
+        connect(page.listing(), &ListingView::exportFailed, this,
+            [&failedCodes](const Error &error) { failedCodes << error.code(); });
+        page.listing()->exportTo(m_dir.filePath(QStringLiteral("no/such/folder/runs.csv")), ExportFormat::Csv);
+        QTRY_COMPARE_WITH_TIMEOUT(failedCodes.size(), 1, 30000);
+        QCOMPARE(failedCodes.first(), QStringLiteral("EXPORT_WRITE_FAILED"));
+        // The person sees it too, with the code, and can close it.
+        auto *box = page.findChild<QMessageBox *>();
+        QVERIFY(box);
+        QVERIFY(box->text().startsWith(QLatin1String("EXPORT_WRITE_FAILED")));
+        box->close();
+    }
+
+    void decisionsPage_filtersByActionAndOpensTheRun()
+    {
+        DecisionsPage page;
+        QAbstractItemModelTester tester(
+            page.listing()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.show();
+        page.setSession(m_session.get());
+        QTRY_VERIFY(page.listing()->model()->rowCount() > 0);
+        const QString action = page.listing()->model()->row(0).values.at(1);
+        QComboBox *actions = combo(&page, QStringLiteral("Action:"));
+        QVERIFY(actions);
+        actions->setCurrentIndex(actions->findData(action));
+        QTRY_VERIFY(!page.listing()->model()->isLoading());
+        QVERIFY(page.listing()->model()->rowCount() > 0);
+        for (int row = 0; row < page.listing()->model()->rowCount(); ++row)
+            QCOMPARE(page.listing()->model()->row(row).values.at(1), action);
+
+        QSignalSpy opened(&page, &DecisionsPage::openRunRequested);
+        const QPoint cell = page.listing()->table()->visualRect(page.listing()->model()->index(0, 0)).center();
+        QTest::mouseClick(page.listing()->table()->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseDClick(page.listing()->table()->viewport(), Qt::LeftButton, {}, cell);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), page.listing()->model()->row(0).runId);
+    }
+
+    void operationsPage_selectingARowShowsItsDetail()
+    {
+        OperationsPage page;
+        QAbstractItemModelTester tester(
+            page.listing()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.show();
+        page.setSession(m_session.get());
+        QTRY_VERIFY(page.listing()->model()->rowCount() > 0);
+        QComboBox *status = combo(&page, QStringLiteral("Status:"));
+        status->setCurrentIndex(status->findData(QStringLiteral("FAILED")));
+        QTRY_VERIFY(!page.listing()->model()->isLoading());
+        QVERIFY2(page.listing()->model()->rowCount() > 0, "the demo data has failed operations");
+
+        QSignalSpy loaded(page.detail(), &OperationDetailPane::loaded);
+        page.listing()->table()->setCurrentIndex(page.listing()->model()->index(0, 0));
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(page.detail()->operationId(), page.listing()->model()->row(0).id);
+        QCOMPARE(page.detail()->statusText(), QStringLiteral("FAILED"));
+        QPlainTextEdit *error = page.detail()->findChild<QPlainTextEdit *>();
+        QVERIFY(error);
+        QVERIFY2(!error->toPlainText().isEmpty(), "a failed operation shows its error message");
+    }
+
+    void model_slowPageShowsLoadingAndCancelDropsIt()
+    {
+        KeysetListModel model({ { QStringLiteral("n"), QStringLiteral("N") } });
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSession(m_session.get());
+        auto gate = std::make_shared<QSemaphore>();
+        model.setLoader([gate](SupportStore &, const PageRequest &) {
+            gate->acquire();
+            ListPage page;
+            page.rows << ListRow { QStringLiteral("late"), {}, {}, { QStringLiteral("late") },
+                { QStringLiteral("late") }, {} };
+            return page;
+        });
+        QVERIFY(model.isLoading());
+        model.cancel();
+        QVERIFY(!model.isLoading());
+        // The late page must not land once its query has finished; a later request still works.
+        QSignalSpy finished(m_session.get(), &StoreSession::queryFinished);
+        gate->release();
+        QTRY_COMPARE(finished.size(), 1);
+        QCoreApplication::processEvents();
+        QCOMPARE(model.rowCount(), 0);
+        gate->release();
+        model.reload();
+        QTRY_COMPARE(model.rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestListingPages)
+#include "tst_listingpages.moc"
