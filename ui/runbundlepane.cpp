@@ -392,7 +392,8 @@ void RunBundlePane::showDocument(const BundleDocument &document)
     m_decisionModel->setDecisions(decisions);
     m_decisionSummary->setText(decisions.isEmpty()
             ? tr("No workflow decisions for this run.")
-            : tr("%n workflow decision(s), oldest first.", nullptr, int(decisions.size())));
+            : (decisions.size() == 1 ? tr("1 workflow decision.")
+                                     : tr("%1 workflow decisions, oldest first.").arg(decisions.size())));
 
     const QJsonValue idempotency = document.json.value(QLatin1String("idempotency_history"));
     const QJsonObject history = idempotency.toObject();
@@ -400,12 +401,14 @@ void RunBundlePane::showDocument(const BundleDocument &document)
     if (!idempotency.isObject()) {
         m_idempotencySummary->setText(tr("This run has no idempotency key."));
     } else {
-        m_idempotencySummary->setText(tr("Key %1: %n entr(y/ies)", nullptr, m_idempotencyModel->rowCount())
-                                          .arg(history.value(QLatin1String("idempotency_key")).toString())
-            + tr(", %1 replay(s), %2 conflict(s). A replay repeats the request the key mapped to; a conflict "
-                 "re-used the key with a different request. Enter or double-click opens a run.")
-                  .arg(m_idempotencyModel->replayCount())
-                  .arg(m_idempotencyModel->conflictCount()));
+        // Counts as "label: n" so no plural forms are needed without a translation loaded.
+        m_idempotencySummary->setText(
+            tr("Key %1 — entries: %2, replays: %3, conflicts: %4. A replay repeats the request the key mapped to; "
+               "a conflict re-used the key with a different request. Enter or double-click opens a run.")
+                .arg(history.value(QLatin1String("idempotency_key")).toString())
+                .arg(m_idempotencyModel->rowCount())
+                .arg(m_idempotencyModel->replayCount())
+                .arg(m_idempotencyModel->conflictCount()));
     }
 
     m_operation->setDocument(document);
@@ -414,9 +417,9 @@ void RunBundlePane::showDocument(const BundleDocument &document)
         = document.json.value(QLatin1String("lineage")).toObject().value(QLatin1String("edges")).toArray();
     m_lineageModel->setEdges(edges);
     m_lineageSummary->setText(edges.isEmpty() ? tr("No lineage edges touch this run.")
-                                              : tr("%n edge(s) touching this run. Enter or double-click on a source "
-                                                   "or target opens it.",
-                                                  nullptr, int(edges.size())));
+                                              : tr("Edges touching this run: %1. Enter or double-click on a "
+                                                   "source or target opens it.")
+                                                    .arg(edges.size()));
 
     for (QTableView *view : findChildren<QTableView *>())
         view->resizeColumnsToContents();
