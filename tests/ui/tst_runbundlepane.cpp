@@ -43,8 +43,8 @@ struct DemoFacts
 {
     QString persistedRunId; // a run with a dpm_run_artifacts row
     QString derivedRunId; // a run without one
-    QString reusedKeyRunId; // a run whose key's history has more than one row
-    QStringList reusedKeyHistoryHashes; // that history's request hashes, oldest first
+    QString reusedKeyRunId; // a run whose key's history holds a conflict
+    QString replayRunId; // a run whose key's history holds a replay
 };
 
 } // namespace
@@ -81,23 +81,25 @@ private Q_SLOTS:
                     facts.persistedRunId = run.rebalanceRunId;
                 if (!persisted && facts.derivedRunId.isEmpty())
                     facts.derivedRunId = run.rebalanceRunId;
-                if (run.idempotencyKey && facts.reusedKeyRunId.isEmpty()) {
-                    auto history = store.listIdempotencyHistory(*run.idempotencyKey);
-                    if (history.size() > 1) {
-                        std::sort(history.begin(), history.end(), [](const auto &a, const auto &b) {
-                            return std::tie(a.createdAt, a.rebalanceRunId) < std::tie(b.createdAt, b.rebalanceRunId);
-                        });
-                        facts.reusedKeyRunId = run.rebalanceRunId;
-                        for (const auto &h : history)
-                            facts.reusedKeyHistoryHashes << h.requestHash;
-                    }
+                if (!run.idempotencyKey)
+                    continue;
+                auto history = store.listIdempotencyHistory(*run.idempotencyKey);
+                std::sort(history.begin(), history.end(), [](const auto &a, const auto &b) {
+                    return std::tie(a.createdAt, a.rebalanceRunId) < std::tie(b.createdAt, b.rebalanceRunId);
+                });
+                for (qsizetype i = 1; i < history.size(); ++i) {
+                    QString &slot = history.at(i).requestHash == history.at(i - 1).requestHash ? facts.replayRunId
+                                                                                               : facts.reusedKeyRunId;
+                    if (slot.isEmpty())
+                        slot = run.rebalanceRunId;
                 }
             }
             return facts;
         }));
         QVERIFY(!m_facts.persistedRunId.isEmpty());
         QVERIFY(!m_facts.derivedRunId.isEmpty());
-        QVERIFY2(!m_facts.reusedKeyRunId.isEmpty(), "the demo data has no re-used idempotency key");
+        QVERIFY2(!m_facts.reusedKeyRunId.isEmpty(), "the demo data has no conflicting idempotency key");
+        QVERIFY2(!m_facts.replayRunId.isEmpty(), "the demo data has no replayed idempotency key");
     }
 
     void showRun_everyTab_reachableWithCtrlDigits()
@@ -261,17 +263,28 @@ private Q_SLOTS:
         pane.resize(1200, 800);
         pane.show();
         QVERIFY(QTest::qWaitForWindowActive(&pane));
-        pane.showRun(m_facts.reusedKeyRunId);
-        QVERIFY(waitLoaded(pane));
-        const IdempotencyHistoryModel *model = pane.idempotencyModel();
-        QCOMPARE(model->rowCount(), m_facts.reusedKeyHistoryHashes.size());
-        for (int r = 0; r < model->rowCount(); ++r) {
-            const QString expected = r == 0 ? QStringLiteral("original")
-                : m_facts.reusedKeyHistoryHashes.at(r) == m_facts.reusedKeyHistoryHashes.at(r - 1)
-                ? QStringLiteral("replay")
-                : QStringLiteral("conflict");
-            QCOMPARE(model->index(r, 0).data(IdempotencyHistoryModel::KindRole).toString(), expected);
-            QCOMPARE(model->index(r, IdempotencyHistoryModel::KindColumn).data().toString(), expected);
+        IdempotencyHistoryModel *model = pane.idempotencyModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const QString &runId : { m_facts.replayRunId, m_facts.reusedKeyRunId }) {
+            pane.showRun(runId);
+            QVERIFY(waitLoaded(pane));
+            QVERIFY(model->rowCount() > 1);
+            QStringList kinds;
+            for (int r = 0; r < model->rowCount(); ++r) {
+                const QString hash = model->index(r, IdempotencyHistoryModel::RequestHashColumn).data().toString();
+                const QString previous = r == 0
+                    ? QString()
+                    : model->index(r - 1, IdempotencyHistoryModel::RequestHashColumn).data().toString();
+                const QString expected = r == 0 ? QStringLiteral("original")
+                    : hash == previous          ? QStringLiteral("replay")
+                                                : QStringLiteral("conflict");
+                QCOMPARE(model->index(r, 0).data(IdempotencyHistoryModel::KindRole).toString(), expected);
+                // Shown as a word, not only as a colour.
+                QCOMPARE(model->index(r, IdempotencyHistoryModel::KindColumn).data().toString(), expected);
+                kinds << expected;
+            }
+            QVERIFY(
+                kinds.contains(runId == m_facts.replayRunId ? QStringLiteral("replay") : QStringLiteral("conflict")));
         }
 
         QSignalSpy openRun(&pane, &RunBundlePane::openRunRequested);
