@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "domain/apijson.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -129,7 +131,7 @@ QString formatListing(const QJsonObject &listing, const QStringList &columns)
 
 QString jsonText(const QJsonObject &document)
 {
-    return QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(apiJsonDocumentBytes(document));
 }
 
 } // namespace dpm::cli

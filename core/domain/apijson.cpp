@@ -3,6 +3,8 @@
 #include "domain/canonicaljson.h"
 #include "store/supportstore.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 #include <tuple>
 
@@ -188,6 +190,14 @@ QJsonObject purgeReportJson(const PurgeReport &report)
     return { { key("dry_run"), report.dryRun },
         { key("cutoff"), report.cutoff.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(report.cutoff) },
         { key("deleted"), countMapJson(report.deleted) }, { key("total"), total } };
+}
+
+QByteArray apiJsonDocumentBytes(const QJsonObject &document)
+{
+    QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    if (!bytes.endsWith('\n'))
+        bytes += '\n';
+    return bytes;
 }
 
 } // namespace dpm

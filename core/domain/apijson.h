@@ -77,6 +77,10 @@ QJsonObject summaryJson(const SupportabilitySummary &summary, const QString &sto
 // {dry_run, cutoff (null when nothing was eligible), deleted{table: n}, total}.
 QJsonObject purgeReportJson(const PurgeReport &report);
 
+// The bytes of a payload as `dpmctl --json` prints it: indented JSON ending with a newline.
+// The console's exports use it too, so an exported file equals the CLI's output byte for byte.
+QByteArray apiJsonDocumentBytes(const QJsonObject &document);
+
 // Helpers shared with other payload builders.
 QJsonValue nullableJson(const std::optional<QString> &value);
 // Puts the parsed JSON of `text` under `key` (null when text is nullopt); when the text is not
