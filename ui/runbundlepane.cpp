@@ -10,6 +10,7 @@
 #include "statuscolors.h"
 #include "store/storelocation.h"
 #include "storesession.h"
+#include "whenfinished.h"
 
 #include <QAction>
 #include <QDir>
@@ -332,22 +333,15 @@ void RunBundlePane::startLoading(const Request &request)
         future
             = m_session->run([runId = request.value](SupportStore &store) { return loadBundleDocument(store, runId); });
     }
-    future
-        .then(this,
-            [this, generation](const BundleDocument &document) {
-                if (generation == m_generation)
-                    showDocument(document);
-            })
-        .onFailed(this,
-            [this, generation](const Error &error) {
-                if (generation == m_generation)
-                    showError(error);
-            })
-        .onFailed(this, [this, generation](const std::exception &e) {
+    whenFinished(
+        future, this,
+        [this, generation](const BundleDocument &document) {
             if (generation == m_generation)
-                showError(Error(ErrorKind::Internal, QStringLiteral("INTERNAL_ERROR"),
-                    tr("Reading the bundle failed unexpectedly (%1); please report this.")
-                        .arg(QString::fromUtf8(e.what()))));
+                showDocument(document);
+        },
+        [this, generation](const Error &error) {
+            if (generation == m_generation)
+                showError(error);
         });
 }
 

@@ -358,30 +358,6 @@ private Q_SLOTS:
         Q_EMIT pane.operationTab()->openOperationRequested(pane.operationTab()->operationId());
         QCOMPARE(openOperation.size(), 1);
     }
-
-    void screenshots_everyTab()
-    {
-        const QByteArray target = qgetenv("DPM_SCREENSHOT_DIR");
-        if (target.isEmpty())
-            QSKIP("set DPM_SCREENSHOT_DIR to write the tab screenshots");
-        RunBundlePane pane;
-        pane.setSession(m_session.get());
-        pane.resize(1200, 800);
-        pane.show();
-        pane.showRun(m_facts.reusedKeyRunId);
-        QVERIFY(waitLoaded(pane));
-        for (int tab = 0; tab < RunBundlePane::TabCount; ++tab) {
-            pane.tabs()->setCurrentIndex(tab);
-            QVERIFY(pane.grab().save(QStringLiteral("%1/bundle-tab%2.png").arg(QString::fromUtf8(target)).arg(tab)));
-        }
-        pane.showRun(m_facts.derivedRunId); // has the operation added above
-        QVERIFY(waitLoaded(pane));
-        pane.tabs()->setCurrentIndex(RunBundlePane::OperationTab);
-        QVERIFY(pane.grab().save(QString::fromUtf8(target) + QStringLiteral("/bundle-operation.png")));
-        pane.showRun(QStringLiteral("rr_nothere"));
-        QVERIFY(waitLoaded(pane));
-        QVERIFY(pane.grab().save(QString::fromUtf8(target) + QStringLiteral("/bundle-error.png")));
-    }
 };
 
 QTEST_MAIN(TestRunBundlePane)
