@@ -1,5 +1,6 @@
 #include "operationdetailpane.h"
 
+#include "jsontreeview.h"
 #include "storesession.h"
 #include "whenfinished.h"
 
@@ -8,24 +9,48 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace dpm {
 
 namespace {
 
-QString prettyJson(const std::optional<QString> &text)
+// A stored JSON text as a tree value; text that is not JSON is shown as the string it is.
+QJsonValue jsonValue(const std::optional<QString> &text)
 {
     if (!text)
-        return {};
-    const QJsonDocument document = QJsonDocument::fromJson(text->toUtf8());
-    return document.isNull() ? *text : QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+        return QJsonValue::Null;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text->toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return *text;
+    return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+}
+
+OperationDetail readOperationDetail(SupportStore &store, const QString &operationId)
+{
+    const std::optional<AsyncOperation> operation = store.getOperation(operationId);
+    if (!operation) {
+        throw Error(ErrorKind::NotFound, QStringLiteral("DPM_ASYNC_OPERATION_NOT_FOUND"),
+            OperationDetailPane::tr("Operation %1 is not in the store (purged by its TTL?).").arg(operationId));
+    }
+    OperationDetail detail { *operation, {} };
+    if (const auto run = store.getRunByCorrelation(operation->correlationId))
+        detail.producedRunIds << run->rebalanceRunId;
+    const QString causedBy = toWire(LineageEdgeType::CausedBy);
+    for (const LineageEdge &edge : store.listLineageEdges(operationId)) {
+        if (edge.edgeType == causedBy && edge.targetEntityId == operationId
+            && !detail.producedRunIds.contains(edge.sourceEntityId))
+            detail.producedRunIds << edge.sourceEntityId;
+    }
+    return detail;
 }
 
 QLabel *valueLabel(QWidget *parent, const QString &accessibleName)
@@ -34,16 +59,6 @@ QLabel *valueLabel(QWidget *parent, const QString &accessibleName)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setAccessibleName(accessibleName);
     return label;
-}
-
-QPlainTextEdit *jsonText(QWidget *parent, const QString &accessibleName)
-{
-    auto *edit = new QPlainTextEdit(parent);
-    edit->setReadOnly(true);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    edit->setAccessibleName(accessibleName);
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    return edit;
 }
 
 } // namespace
@@ -59,16 +74,13 @@ OperationDetailPane::OperationDetailPane(QWidget *parent)
     m_status = valueLabel(m_body, tr("Operation status"));
     m_correlation = valueLabel(m_body, tr("Correlation id"));
     m_times = valueLabel(m_body, tr("Times"));
-    m_errorText = jsonText(m_body, tr("Error message"));
-    m_errorText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_errorText = new QPlainTextEdit(m_body);
+    m_errorText->setReadOnly(true);
+    m_errorText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_errorText->setAccessibleName(tr("Error message"));
     m_errorText->setMaximumHeight(m_errorText->fontMetrics().lineSpacing() * 5);
-    m_payloads = new QTabWidget(m_body);
-    m_request = jsonText(m_payloads, tr("Request JSON"));
-    m_result = jsonText(m_payloads, tr("Result JSON"));
-    m_error = jsonText(m_payloads, tr("Error JSON"));
-    m_payloads->addTab(m_request, tr("Re&quest"));
-    m_payloads->addTab(m_result, tr("Res&ult"));
-    m_payloads->addTab(m_error, tr("E&rror"));
+    m_payloads = new JsonTreeView(m_body);
+    m_payloads->setAccessibleName(tr("Request, result and error JSON"));
     m_openRun = new QPushButton(tr("Open &run"), m_body);
     m_openRun->setAccessibleName(tr("Open the run this operation produced"));
     auto *copyError = new QPushButton(tr("Cop&y error"), m_body);
@@ -135,17 +147,10 @@ void OperationDetailPane::showOperation(const QString &operationId)
     const quint64 generation = ++m_generation;
     showMessage(tr("Loading operation %1…").arg(operationId));
     whenFinished(
-        m_session->run([operationId](SupportStore &store) { return store.getOperation(operationId); }), this,
-        [this, generation, operationId](const std::optional<AsyncOperation> &operation) {
-            if (generation != m_generation)
-                return;
-            if (!operation) {
-                showMessage(tr("DPM_ASYNC_OPERATION_NOT_FOUND: operation %1 is no longer in the store "
-                               "(purged by its TTL?).")
-                                .arg(operationId));
-                return;
-            }
-            showLoaded(*operation);
+        m_session->run([operationId](SupportStore &store) { return readOperationDetail(store, operationId); }), this,
+        [this, generation](const OperationDetail &detail) {
+            if (generation == m_generation)
+                showLoaded(detail);
         },
         [this, generation](const Error &error) {
             if (generation == m_generation)
@@ -153,9 +158,16 @@ void OperationDetailPane::showOperation(const QString &operationId)
         });
 }
 
-void OperationDetailPane::showLoaded(const AsyncOperation &operation)
+QString OperationDetailPane::errorText() const
 {
+    return m_errorText->toPlainText();
+}
+
+void OperationDetailPane::showLoaded(const OperationDetail &detail)
+{
+    const AsyncOperation &operation = detail.operation;
     m_operation = operation;
+    m_producedRuns = detail.producedRunIds;
     m_id->setText(operation.operationId);
     m_type->setText(operation.operationType);
     m_status->setText(operation.status);
@@ -167,9 +179,12 @@ void OperationDetailPane::showLoaded(const AsyncOperation &operation)
     m_errorText->setPlainText(error.isEmpty() ? QString()
                                               : error.value(QStringLiteral("code")).toString() + QStringLiteral(": ")
                 + error.value(QStringLiteral("message")).toString());
-    m_request->setPlainText(prettyJson(operation.requestJson));
-    m_result->setPlainText(prettyJson(operation.resultJson));
-    m_error->setPlainText(prettyJson(operation.errorJson));
+    m_payloads->setJson(QJsonObject { { QStringLiteral("request"), jsonValue(operation.requestJson) },
+        { QStringLiteral("result"), jsonValue(operation.resultJson) },
+        { QStringLiteral("error"), jsonValue(operation.errorJson) } });
+    m_openRun->setEnabled(!m_producedRuns.isEmpty());
+    m_openRun->setText(m_producedRuns.size() > 1 ? tr("Open &run (%1)…").arg(m_producedRuns.size()) : tr("Open &run"));
+    m_openRun->setToolTip(m_producedRuns.isEmpty() ? tr("This operation has not produced a run (yet).") : QString());
     m_message->hide();
     m_body->show();
     Q_EMIT loaded();
@@ -177,21 +192,18 @@ void OperationDetailPane::showLoaded(const AsyncOperation &operation)
 
 void OperationDetailPane::openRun()
 {
-    if (!m_session || !m_operation)
+    if (m_producedRuns.size() == 1) {
+        Q_EMIT openRunRequested(m_producedRuns.first());
         return;
-    const QString correlationId = m_operation->correlationId;
-    const quint64 generation = m_generation;
-    whenFinished(
-        m_session->run([correlationId](SupportStore &store) { return store.getRunByCorrelation(correlationId); }), this,
-        [this, generation](const std::optional<RebalanceRun> &run) {
-            if (generation != m_generation)
-                return;
-            if (run)
-                Q_EMIT openRunRequested(run->rebalanceRunId);
-            else
-                m_openRun->setToolTip(tr("No run carries this operation's correlation id (yet)."));
-        },
-        [this](const Error &error) { m_openRun->setToolTip(error.code() + QStringLiteral(": ") + error.message()); });
+    }
+    if (m_producedRuns.isEmpty())
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("producedRunsMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (const QString &runId : std::as_const(m_producedRuns))
+        menu->addAction(runId, this, [this, runId] { Q_EMIT openRunRequested(runId); });
+    menu->popup(m_openRun->mapToGlobal(QPoint(0, m_openRun->height())));
 }
 
 } // namespace dpm

@@ -7,19 +7,26 @@
 
 #include <optional>
 
-class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QTabWidget;
 
 namespace dpm {
 
+class JsonTreeView;
 class StoreSession;
 
-// One async operation in full: its fields, the error message (monospace, copyable) and its
-// request, result and error JSON. Reads the operation itself, so the listing need not carry
-// the request payloads.
+// An operation with the runs it produced: the run carrying its correlation id and the runs
+// whose caused_by lineage edge points at it (the scenarios of an ANALYZE_SCENARIOS batch).
+struct OperationDetail
+{
+    AsyncOperation operation;
+    QStringList producedRunIds;
+};
+
+// One async operation in full: its fields, the error message (monospace, copyable), its
+// request, result and error JSON as one tree, and the runs it produced. Reads the operation
+// itself, so the listing need not carry the payloads.
 class OperationDetailPane : public QWidget
 {
     Q_OBJECT
@@ -30,11 +37,13 @@ public:
     void setSession(StoreSession *session);
     QString operationId() const { return m_operation ? m_operation->operationId : QString(); }
     QString statusText() const;
+    QStringList producedRunIds() const { return m_producedRuns; }
+    QString errorText() const;
 
 public Q_SLOTS:
     void showOperation(const QString &operationId);
     void clear();
-    // Finds the run this operation produced (the run with its correlation id) and asks to open it.
+    // Opens the run this operation produced, or offers the choice when it produced several.
     void openRun();
 
 Q_SIGNALS:
@@ -42,12 +51,13 @@ Q_SIGNALS:
     void openRunRequested(const QString &runId);
 
 private:
-    void showLoaded(const AsyncOperation &operation);
+    void showLoaded(const OperationDetail &detail);
     void showMessage(const QString &text);
 
     StoreSession *m_session = nullptr;
     quint64 m_generation = 0;
     std::optional<AsyncOperation> m_operation;
+    QStringList m_producedRuns;
     QLabel *m_message;
     QWidget *m_body;
     QLabel *m_id;
@@ -56,10 +66,7 @@ private:
     QLabel *m_correlation;
     QLabel *m_times;
     QPlainTextEdit *m_errorText;
-    QTabWidget *m_payloads;
-    QPlainTextEdit *m_request;
-    QPlainTextEdit *m_result;
-    QPlainTextEdit *m_error;
+    JsonTreeView *m_payloads;
     QPushButton *m_openRun;
 };
 

@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -274,9 +275,40 @@ private Q_SLOTS:
         QTRY_COMPARE(loaded.size(), 1);
         QCOMPARE(page.detail()->operationId(), page.listing()->model()->row(0).id);
         QCOMPARE(page.detail()->statusText(), QStringLiteral("FAILED"));
-        QPlainTextEdit *error = page.detail()->findChild<QPlainTextEdit *>();
-        QVERIFY(error);
-        QVERIFY2(!error->toPlainText().isEmpty(), "a failed operation shows its error message");
+        QVERIFY2(!page.detail()->errorText().isEmpty(), "a failed operation shows its error message");
+    }
+
+    void operationsPage_opensTheRunsAnOperationProduced()
+    {
+        OperationsPage page;
+        page.show();
+        page.setSession(m_session.get());
+        QComboBox *status = combo(&page, QStringLiteral("Status:"));
+        status->setCurrentIndex(status->findData(QStringLiteral("SUCCEEDED")));
+        QTRY_VERIFY(!page.listing()->model()->isLoading());
+        QVERIFY(page.listing()->model()->rowCount() > 0);
+        // A finished batch records its scenario runs, each with a caused_by edge to the operation.
+        QSignalSpy opened(&page, &OperationsPage::openRunRequested);
+        QStringList produced;
+        for (int row = 0; row < page.listing()->model()->rowCount() && produced.isEmpty(); ++row) {
+            QSignalSpy loaded(page.detail(), &OperationDetailPane::loaded);
+            page.listing()->table()->setCurrentIndex(page.listing()->model()->index(row, 0));
+            QVERIFY(loaded.wait(10000));
+            produced = page.detail()->producedRunIds();
+        }
+        QVERIFY2(!produced.isEmpty(), "some succeeded operation produced runs");
+        page.detail()->openRun();
+        if (produced.size() == 1) {
+            QCOMPARE(opened.size(), 1);
+            QCOMPARE(opened.first().first().toString(), produced.first());
+        } else {
+            auto *menu = page.detail()->findChild<QMenu *>(QStringLiteral("producedRunsMenu"));
+            QVERIFY(menu);
+            QCOMPARE(menu->actions().size(), produced.size());
+            menu->actions().at(1)->trigger();
+            QCOMPARE(opened.size(), 1);
+            QCOMPARE(opened.first().first().toString(), produced.at(1));
+        }
     }
 
     void model_slowPageShowsLoadingAndCancelDropsIt()
