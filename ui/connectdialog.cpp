@@ -86,6 +86,11 @@ ConnectDialog::ConnectDialog(QWidget *parent)
 
 ConnectDialog::~ConnectDialog() = default;
 
+bool ConnectDialog::isTesting() const
+{
+    return !m_testSession.isNull();
+}
+
 void ConnectDialog::buildUi()
 {
     // Left: saved connections and recent stores.

@@ -47,7 +47,7 @@ public:
     // The location the fields describe now, or the STORE_LOCATION_INVALID error they give.
     StoreLocation currentLocation() const; // throws dpm::Error
 
-    bool isTesting() const { return m_testSession != nullptr; }
+    bool isTesting() const;
 
 public Q_SLOTS:
     void accept() override;
