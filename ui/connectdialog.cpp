@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -82,6 +83,9 @@ ConnectDialog::ConnectDialog(QWidget *parent)
         &ConsoleSettings::instance(), &ConsoleSettings::recentStoresChanged, this, &ConnectDialog::reloadConnections);
     setBackend(Backend::Sqlite);
     revalidate();
+    // Room for the saved list's names and locations and for a wrapped error sentence.
+    const QFontMetrics metrics = fontMetrics();
+    resize(metrics.averageCharWidth() * 120, metrics.height() * 30);
 }
 
 ConnectDialog::~ConnectDialog() = default;
@@ -101,7 +105,8 @@ void ConnectDialog::buildUi()
     m_connections->setHeaderLabels({ tr("Name"), tr("Location") });
     m_connections->setRootIsDecorated(false);
     m_connections->setUniformRowHeights(true);
-    m_connections->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_connections->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_connections->setColumnWidth(0, fontMetrics().averageCharWidth() * 22);
     m_connections->header()->setStretchLastSection(true);
     listLabel->setBuddy(m_connections);
     m_savedGroup = new QTreeWidgetItem(m_connections, { tr("Saved connections") });
@@ -195,9 +200,9 @@ void ConnectDialog::buildUi()
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
 
     auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 2);
+    columns->addLayout(left, 1);
     columns->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
-    columns->addLayout(right, 3);
+    columns->addLayout(right, 1);
     auto *outer = new QVBoxLayout(this);
     outer->addLayout(columns, 1);
     outer->addWidget(m_buttons);
@@ -488,22 +493,28 @@ void ConnectDialog::testConnection()
         showTestResult(ok, html);
         Q_EMIT testFinished(ok);
     };
-    m_testSession->open(OpenOptions {})
-        .then(this,
-            [finish](const StoreInfo &info) {
-                finish(true,
-                    tr("<b>Connected.</b><br>Backend: %1<br>Location: %2<br>Schema: %3<br>Profile: %4<br>%5")
-                        .arg(info.backend.toHtmlEscaped(), info.redactedLocation.toHtmlEscaped(),
-                            info.schemaState.toHtmlEscaped(), info.persistenceProfile.toHtmlEscaped(),
-                            info.isEmpty ? tr("The store holds no runs and no operations.")
-                                         : tr("The store holds data.")));
-            })
-        .onFailed(this, [finish](const Error &error) { finish(false, errorHtml(error)); })
-        .onFailed(this, [finish] {
+    // A watcher owned by the dialog rather than QFuture::then(this, …): Qt 6.4 asserts when a
+    // continuation's context is gone before the future finishes, and a test against a silent
+    // server may well outlive the dialog.
+    auto *watcher = new QFutureWatcher<StoreInfo>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, finish] {
+        watcher->deleteLater();
+        try {
+            const StoreInfo info = watcher->result();
+            finish(true,
+                tr("<b>Connected.</b><br>Backend: %1<br>Location: %2<br>Schema: %3<br>Profile: %4<br>%5")
+                    .arg(info.backend.toHtmlEscaped(), info.redactedLocation.toHtmlEscaped(),
+                        info.schemaState.toHtmlEscaped(), info.persistenceProfile.toHtmlEscaped(),
+                        info.isEmpty ? tr("The store holds no runs and no operations.") : tr("The store holds data.")));
+        } catch (const Error &error) {
+            finish(false, errorHtml(error));
+        } catch (...) {
             finish(false,
                 errorHtml(Error(ErrorKind::Internal, QStringLiteral("CONNECTION_TEST_FAILED"),
                     tr("The connection test failed unexpectedly; try again, and report it if it persists."))));
-        });
+        }
+    });
+    watcher->setFuture(m_testSession->open(OpenOptions {}));
 }
 
 void ConnectDialog::cancelTest()

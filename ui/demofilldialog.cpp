@@ -79,6 +79,9 @@ DemoFillDialog::DemoFillDialog(StoreSession *session, QWidget *parent)
     layout->addWidget(m_buttons);
 
     connect(&m_watcher, &QFutureWatcher<DemoReport>::progressValueChanged, this, &DemoFillDialog::updateProgress);
+    // The member watcher, not QFuture::then(this, …): Qt 6.4 asserts when a continuation's
+    // context is destroyed before the future finishes, and the fill may outlive the dialog.
+    connect(&m_watcher, &QFutureWatcher<DemoReport>::finished, this, &DemoFillDialog::collectResult);
     // Wide enough for the sentences to wrap into a few lines rather than a tall column.
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 }
@@ -96,10 +99,9 @@ void DemoFillDialog::start()
     const qint64 runs = m_options.runCount.value_or(demoScaleRunCount(m_options.scale));
     if (auto *intro = findChild<QLabel *>(QStringLiteral("intro"))) {
         intro->setText(tr("The console's own store is empty. It is being filled with demo data — "
-                          "%1 made-up runs with their operations, decisions and lineage over the last %n "
-                          "day(s) — so that every page has something to show.",
-            nullptr, m_options.spanDays)
-                           .arg(QLocale().toString(runs)));
+                          "%1 made-up runs with their operations, decisions and lineage over the last %2 "
+                          "days — so that every page has something to show.")
+                           .arg(QLocale().toString(runs), QLocale().toString(m_options.spanDays)));
     }
     m_running = true;
     m_report.reset();
@@ -134,12 +136,20 @@ void DemoFillDialog::start()
             promise.addResult(generateDemoData(store, options, progress));
         });
     m_watcher.setFuture(future);
-    future.then(this, [this](const DemoReport &report) { finishWith(report); })
-        .onFailed(this, [this](const Error &error) { failWith(error); })
-        .onFailed(this, [this] {
-            failWith(Error(ErrorKind::Internal, QStringLiteral("DEMO_FILL_FAILED"),
-                tr("Filling the demo store failed unexpectedly; restart the console with --no-demo and report it.")));
-        });
+}
+
+void DemoFillDialog::collectResult()
+{
+    if (!m_running)
+        return;
+    try {
+        finishWith(m_watcher.result());
+    } catch (const Error &error) {
+        failWith(error);
+    } catch (...) {
+        failWith(Error(ErrorKind::Internal, QStringLiteral("DEMO_FILL_FAILED"),
+            tr("Filling the demo store failed unexpectedly; restart the console with --no-demo and report it.")));
+    }
 }
 
 void DemoFillDialog::updateProgress()
@@ -184,6 +194,7 @@ void DemoFillDialog::showEnded(const QString &html)
     m_cancelButton->setAccessibleName(tr("Close"));
     m_cancelButton->setDefault(true);
     m_cancelButton->setFocus();
+    adjustSize(); // the result sentence needs its lines
 }
 
 void DemoFillDialog::finishWith(const DemoReport &report)
@@ -202,6 +213,11 @@ void DemoFillDialog::finishWith(const DemoReport &report)
     }
 
     m_phase->setText(tr("Cancelled."));
+    // What the store holds now, not how far the writer got before it rolled back.
+    m_progress->setRange(0, kSteps);
+    m_progress->setValue(report.plannedRows > 0 ? int(report.totalRows() * kSteps / report.plannedRows) : 0);
+    m_rows->setText(
+        tr("%1 of %2 rows kept").arg(QLocale().toString(report.totalRows()), QLocale().toString(report.plannedRows)));
     if (runs == 0) {
         showEnded(tr("<b>No demo data was kept.</b><br>The store is still empty; the console fills it the next "
                      "time it starts (start it with --no-demo to keep it empty)."));

@@ -60,6 +60,7 @@ Q_SIGNALS:
 private:
     struct Shared; // progress and the cancel request, shared with the worker
     void updateProgress();
+    void collectResult();
     void finishWith(const DemoReport &report);
     void failWith(const Error &error);
     void showEnded(const QString &html);

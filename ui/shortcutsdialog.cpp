@@ -8,6 +8,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace dpm {
 
 namespace {
@@ -76,7 +78,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
             row->setToolTip(0, action->toolTip());
     }
     m_tree->expandAll();
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->resizeColumnToContents(0);
+    m_tree->setColumnWidth(0, std::max(m_tree->columnWidth(0), fontMetrics().averageCharWidth() * 36));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
