@@ -38,15 +38,15 @@ build() {
     cmake --build --preset ci
 }
 
-[ $# -eq 1 ] || usage
+[ $# -ge 1 ] || usage
 case "$1" in
 run)
     install_missing
     build
-    # The console window arrives with a later release; until then dpmctl is the front door.
-    build/ci/bin/dpmctl summary
-    echo
-    echo "Store: the embedded default (see 'build/ci/bin/dpmctl --help' for every command)."
+    # With no store named, the console opens its embedded default (a local SQLite demo store,
+    # filled with demo data on first start). Extra arguments go to the console (--store URL, …).
+    shift
+    exec build/ci/bin/dpm-console "$@"
     ;;
 test)
     install_missing

@@ -32,6 +32,19 @@ QString schemaStateOf(SupportStore &store)
     return StoreSession::tr("up to date");
 }
 
+QString backendDisplayName(StoreBackend backend)
+{
+    switch (backend) {
+    case StoreBackend::Sqlite:
+        return StoreSession::tr("SQLite");
+    case StoreBackend::Postgres:
+        return StoreSession::tr("PostgreSQL");
+    case StoreBackend::InMemory:
+        break;
+    }
+    return StoreSession::tr("In memory");
+}
+
 } // namespace
 
 StoreSession::StoreSession(StoreLocation location, QObject *parent)
@@ -63,7 +76,7 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
     return QtConcurrent::run(m_pool, [opened = m_opened, location, options] {
         std::shared_ptr<SupportStore> store = openStore(location, options);
         StoreInfo info;
-        info.backend = toWire(store->backend());
+        info.backend = backendDisplayName(store->backend());
         info.redactedLocation = location.redacted();
         info.persistenceProfile = toWire(persistenceProfileFrom(QProcessEnvironment::systemEnvironment()));
         info.schemaState = schemaStateOf(*store);

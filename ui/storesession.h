@@ -21,7 +21,7 @@ namespace dpm {
 // What the status bar says about an open store, read once when it opens.
 struct StoreInfo
 {
-    QString backend; // "SQLITE", "POSTGRES", "IN_MEMORY"
+    QString backend; // "SQLite", "PostgreSQL", "In memory"
     QString redactedLocation;
     QString persistenceProfile; // "LOCAL" / "PRODUCTION" from APP_PERSISTENCE_PROFILE
     QString schemaState; // "up to date", "3 pending migrations", "not a SQL store", …

@@ -1,7 +1,38 @@
+// dpm-console: parse the command line, open the window, open the store.
+#include "consolesettings.h"
+#include "domain/appidentity.h"
+#include "domain/error.h"
+#include "mainwindow.h"
+#include "startupoptions.h"
+
 #include <QApplication>
+#include <QMessageBox>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    return 0;
+    dpm::setApplicationIdentity();
+
+    dpm::StartupOptions options;
+    try {
+        options = dpm::StartupOptions::parse(QApplication::arguments());
+    } catch (const dpm::Error &error) {
+        std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+        QMessageBox::critical(
+            nullptr, QObject::tr("DPM Support Console"), error.code() + QStringLiteral("\n\n") + error.message());
+        return 2;
+    }
+    if (options.showHelp || options.showVersion) {
+        std::fprintf(stdout, "%s\n", qPrintable(options.text));
+        return 0;
+    }
+    if (!options.settingsFile.isEmpty())
+        dpm::ConsoleSettings::instance().setFileForTesting(options.settingsFile);
+
+    dpm::MainWindow window;
+    window.show();
+    window.openStore(options.location, options.isEmbeddedDefault, options.fillDemoIfEmpty);
+    return QApplication::exec();
 }

@@ -27,6 +27,7 @@ struct ConnectionGuard
     QString name;
     QSqlDatabase db;
     std::unordered_map<QString, std::shared_ptr<QSqlQuery>> statements;
+    bool inTransaction = false; // BEGIN seen, COMMIT/ROLLBACK not yet
 
     ~ConnectionGuard()
     {
@@ -56,14 +57,26 @@ QString quoteLibpqValue(const QString &value)
 }
 
 // A PostgreSQL connection whose server went away stays "open" in Qt's eyes; libpq knows better.
-bool connectionIsBroken(const QSqlDatabase &db)
+bool connectionIsBroken(const QSqlDriver *driver)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    const QVariant handle = driver ? driver->handle() : QVariant();
     // Qt 6 names the type after the struct ("pg_conn*"); its documentation says "PGconn*".
     if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
         return false;
     auto *conn = *static_cast<PGconn *const *>(handle.data());
     return conn && PQstatus(conn) == CONNECTION_BAD;
+}
+
+// The server ended the session (SQLSTATE class 08, or 57P01..57P03: terminated, shutting down).
+bool isConnectionLoss(const QSqlQuery &query)
+{
+    const bool postgres = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+    if (!postgres)
+        return false;
+    const QSqlError error = query.lastError();
+    const QString state = error.nativeErrorCode();
+    return error.type() == QSqlError::ConnectionError || state.startsWith(QLatin1String("08"))
+        || state.startsWith(QLatin1String("57P0")) || connectionIsBroken(query.driver());
 }
 
 } // namespace
@@ -96,7 +109,7 @@ QSqlDatabase SqlDatabase::connection()
     if (const auto it = t_connections.find(name); it != t_connections.end()) {
         // Only connections nobody reads from may be replaced; after a lost server that is every
         // one, since the failed statement's rows were dropped with its error.
-        if (it->second->db.isOpen() && !connectionIsBroken(it->second->db))
+        if (it->second->db.isOpen() && !connectionIsBroken(it->second->db.driver()))
             return it->second->db;
         t_connections.erase(it);
     }
@@ -180,6 +193,30 @@ SqlRows::~SqlRows()
 
 SqlRows SqlDatabase::exec(const QString &sql, const QVariantList &params)
 {
+    // A pooled connection the server dropped while it sat idle fails on its next statement.
+    // Outside a transaction nothing was lost with it: reconnect and run the statement once more.
+    try {
+        return execOnce(sql, params);
+    } catch (const Error &error) {
+        if (error.code() != QLatin1String("STORE_CONNECTION_LOST") || !dropLostConnection())
+            throw;
+    }
+    return execOnce(sql, params);
+}
+
+bool SqlDatabase::dropLostConnection()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
+    const auto it = t_connections.find(name);
+    if (it == t_connections.end())
+        return false;
+    const bool wasInTransaction = it->second->inTransaction;
+    t_connections.erase(it);
+    return !wasInTransaction;
+}
+
+SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
+{
     QSqlDatabase db = connection();
     auto &statements = t_connections.at(db.connectionName())->statements;
     std::shared_ptr<QSqlQuery> query;
@@ -209,9 +246,31 @@ SqlRows SqlDatabase::exec(const QString &sql, const QVariantList &params)
 
 void SqlDatabase::execDirect(const QString &sql)
 {
-    QSqlQuery query(connection());
-    if (!query.exec(sql))
+    const bool begins = sql.startsWith(QLatin1String("BEGIN"), Qt::CaseInsensitive)
+        || sql.startsWith(QLatin1String("START TRANSACTION"), Qt::CaseInsensitive);
+    const bool ends = sql.startsWith(QLatin1String("COMMIT"), Qt::CaseInsensitive)
+        || sql.startsWith(QLatin1String("ROLLBACK"), Qt::CaseInsensitive);
+    for (int attempt = 0;; ++attempt) {
+        QSqlDatabase db = connection();
+        ConnectionGuard &guard = *t_connections.at(db.connectionName());
+        QSqlQuery query(db);
+        if (query.exec(sql)) {
+            if (begins)
+                guard.inTransaction = true;
+            else if (ends)
+                guard.inTransaction = false;
+            return;
+        }
+        // A BEGIN on a connection dropped while idle is safe to repeat on a new one.
+        if (attempt == 0 && begins && !guard.inTransaction && isConnectionLoss(query)) {
+            query = QSqlQuery();
+            t_connections.erase(db.connectionName());
+            continue;
+        }
+        if (ends)
+            guard.inTransaction = false;
         throwQueryError(query, QStringLiteral("running \"%1\"").arg(sql));
+    }
 }
 
 bool SqlDatabase::tableExists(const QString &table)
@@ -231,7 +290,8 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
     // Only PostgreSQL's driver means it: Qt's SQLite driver reports every failed step
     // (a unique violation included) as a ConnectionError.
     const bool postgres = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
-    if (postgres && error.type() == QSqlError::ConnectionError) {
+    // A server that terminated the session reports a statement error: look at the SQLSTATE.
+    if (postgres && isConnectionLoss(query)) {
         throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
             QStringLiteral("The database connection failed while %1 (%2); check the server and retry.")
                 .arg(what, reason));

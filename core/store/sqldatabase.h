@@ -68,6 +68,10 @@ public:
 
 private:
     void configureNewConnection(QSqlDatabase &db);
+    SqlRows execOnce(const QString &sql, const QVariantList &params);
+    // Forgets this thread's connection after the server dropped it; false when a transaction
+    // was open on it (then the work is lost and the caller must see the error).
+    bool dropLostConnection();
 
     StoreLocation m_location;
     SqlDialect m_dialect;

@@ -1,0 +1,281 @@
+// The console's frame driven like a person: open a store, find things by every kind of
+// identifier, go back and forward, and survive a database that goes away.
+#include "consolesettings.h"
+#include "demo/demogenerator.h"
+#include "domain/appidentity.h"
+#include "keysetlistmodel.h"
+#include "listingview.h"
+#include "mainwindow.h"
+#include "omnisearch.h"
+#include "operationdetailpane.h"
+#include "operationspage.h"
+#include "pgserver.h"
+#include "runbundlepane.h"
+#include "runspage.h"
+#include "storestatuspanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dpm;
+
+namespace {
+
+constexpr int kRuns = 400;
+
+template <typename T> T await(QFuture<T> future)
+{
+    QDeadlineTimer deadline(180000);
+    while (!future.isFinished() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return future.result();
+}
+
+// A demo store at `location`, migrated and filled; returns after the session let go of it.
+void fillDemoStore(const StoreLocation &location)
+{
+    StoreSession session(location);
+    await(session.open(OpenOptions { .applyMigrations = true }));
+    DemoOptions options;
+    options.runCount = kRuns;
+    await(session.run([options](SupportStore &store) { return generateDemoData(store, options); }));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    StoreLocation m_sqlite = StoreLocation::memory();
+
+    std::unique_ptr<MainWindow> openWindow(const StoreLocation &location)
+    {
+        auto window = std::make_unique<MainWindow>();
+        QSignalSpy opened(window.get(), &MainWindow::storeOpened);
+        window->show();
+        window->openStore(location, false, false);
+        if (!opened.wait(60000))
+            return nullptr;
+        return window;
+    }
+
+    // Types an identifier into the omni-search and presses Enter; waits for the answer.
+    static int search(MainWindow &window, const QString &text)
+    {
+        QSignalSpy handled(&window, &MainWindow::searchHandled);
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        if (!window.omniSearch()->hasFocus())
+            return -1;
+        QTest::keyClicks(window.omniSearch(), text);
+        QTest::keyClick(window.omniSearch(), Qt::Key_Return);
+        if (!handled.wait(30000))
+            return -1;
+        return handled.first().at(1).toInt();
+    }
+
+    // A run of the store and its identifiers, read through the store itself.
+    struct RunIds
+    {
+        RebalanceRun run;
+        AsyncOperation operation;
+        WorkflowDecision decision;
+    };
+    RunIds sampleIds(MainWindow &window)
+    {
+        return await(window.session()->run([](SupportStore &store) {
+            RunIds ids;
+            // A run with an idempotency key and a decision, and any operation.
+            PageRequest page { 500, {} };
+            for (const RunListItem &item : store.listRuns({}, page).items) {
+                if (!item.idempotencyKey)
+                    continue;
+                const auto decisions = store.listWorkflowDecisions(item.rebalanceRunId);
+                if (decisions.isEmpty())
+                    continue;
+                ids.run = *store.getRun(item.rebalanceRunId);
+                ids.decision = decisions.first();
+                break;
+            }
+            ids.operation = store.listOperations({}, PageRequest { 1, {} }).items.value(0);
+            return ids;
+        }));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        setApplicationIdentity();
+        ConsoleSettings::instance().setFileForTesting(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_sqlite = StoreLocation::sqlite(m_dir.filePath(QStringLiteral("demo.db")));
+        fillDemoStore(m_sqlite);
+    }
+
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        ConsoleSettings::instance().closeFileForTesting();
+    }
+
+    void open_showsRunsAndTheStoreInTheStatusBar()
+    {
+        auto window = openWindow(m_sqlite);
+        QVERIFY(window);
+        QCOMPARE(window->currentPlace().page, QStringLiteral("runs"));
+        QTRY_COMPARE(window->runsPage()->listing()->model()->rowCount(), 200);
+        const QString status = window->statusText();
+        QVERIFY2(status.contains(QLatin1String("SQLite")), qPrintable(status));
+        QVERIFY2(status.contains(m_sqlite.redacted()), qPrintable(status));
+        QVERIFY2(status.contains(QLatin1String("up to date")), qPrintable(status));
+        QVERIFY2(status.contains(QLatin1String("profile LOCAL")), qPrintable(status));
+        QTRY_VERIFY(window->statusText().contains(QLatin1String("last query")));
+        QVERIFY(window->windowTitle().contains(m_sqlite.redacted()));
+        QVERIFY(ConsoleSettings::instance().recentStores().contains(m_sqlite.withoutSecrets()));
+    }
+
+    void search_findsARunByEachOfItsIdentifiers()
+    {
+        auto window = openWindow(m_sqlite);
+        QVERIFY(window);
+        const RunIds ids = sampleIds(*window);
+        QVERIFY2(!ids.run.rebalanceRunId.isEmpty(), "the demo store has a keyed run with a decision");
+        QVERIFY(!ids.operation.operationId.isEmpty());
+
+        const QStringList leadToRun { ids.run.rebalanceRunId, ids.run.correlationId, *ids.run.idempotencyKey,
+            ids.decision.decisionId, QStringLiteral("dpm://run/") + ids.run.rebalanceRunId };
+        for (const QString &identifier : leadToRun) {
+            window->showPage(QStringLiteral("runs"));
+            QCOMPARE(search(*window, identifier), 1);
+            QCOMPARE(window->currentPlace(), (Place { QStringLiteral("run"), ids.run.rebalanceRunId }));
+            QTRY_COMPARE(window->runPane()->currentRunId(), ids.run.rebalanceRunId);
+        }
+
+        QVERIFY(search(*window, ids.operation.operationId) >= 1);
+        QCOMPARE(window->currentPlace(), (Place { QStringLiteral("operation"), ids.operation.operationId }));
+        QTRY_COMPARE(window->operationsPage()->detail()->operationId(), ids.operation.operationId);
+
+        // The run's own request hash: the latest run with it, or all of them when several share it.
+        QVERIFY(search(*window, ids.run.requestHash) >= 1);
+        const Place place = window->currentPlace();
+        QVERIFY2(place.page == QLatin1String("run") || place.page == QLatin1String("runs"), qPrintable(place.page));
+        if (place.page == QLatin1String("runs"))
+            QCOMPARE(window->runsPage()->filter().requestHash, std::optional<QString>(ids.run.requestHash));
+    }
+
+    void search_unknownIdentifier_saysNotFound()
+    {
+        auto window = openWindow(m_sqlite);
+        QVERIFY(window);
+        const Place before = window->currentPlace();
+        QCOMPARE(search(*window, QStringLiteral("rr_does_not_exist")), 0);
+        QCOMPARE(window->currentPlace(), before);
+        QVERIFY(window->statusBar()->currentMessage().startsWith(QLatin1String("DPM_IDENTIFIER_NOT_FOUND")));
+    }
+
+    void history_altLeftAndAltRightRetraceWhatWasOpened()
+    {
+        auto window = openWindow(m_sqlite);
+        QVERIFY(window);
+        QTRY_COMPARE(window->runsPage()->listing()->model()->rowCount(), 200);
+        const QString first = window->runsPage()->listing()->model()->row(0).runId;
+        const QString second = window->runsPage()->listing()->model()->row(1).runId;
+        window->openRun(first);
+        window->showPage(QStringLiteral("decisions"));
+        window->openRun(second);
+
+        QTest::keyClick(window.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(window->currentPlace().page, QStringLiteral("decisions"));
+        QTest::keyClick(window.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(window->currentPlace(), (Place { QStringLiteral("run"), first }));
+        QTRY_COMPARE(window->runPane()->currentRunId(), first);
+        QTest::keyClick(window.get(), Qt::Key_Right, Qt::AltModifier);
+        QTest::keyClick(window.get(), Qt::Key_Right, Qt::AltModifier);
+        QCOMPARE(window->currentPlace(), (Place { QStringLiteral("run"), second }));
+        QTRY_COMPARE(window->runPane()->currentRunId(), second);
+    }
+
+    void openingAnUnreachableServer_showsTheReasonAndNeverThePassword()
+    {
+        // A port nobody listens on; the password must not show anywhere a person looks.
+        const StoreLocation location
+            = StoreLocation::parse(QStringLiteral("postgresql://dpm:s3cret-pw@127.0.0.1:1/dpm?connect_timeout=2"));
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::storeFailed);
+        window.show();
+        window.openStore(location, false, false);
+        QVERIFY(!window.windowTitle().contains(QLatin1String("s3cret")));
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(window.statusPanel()->errorCode(), QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"));
+        for (const QLabel *label : window.findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(QLatin1String("s3cret")), qPrintable(label->text()));
+        QVERIFY(!window.windowTitle().contains(QLatin1String("s3cret")));
+        QVERIFY(!window.statusText().contains(QLatin1String("s3cret")));
+
+        // Retry tries again and fails the same way; the window answers meanwhile.
+        QPushButton *retry = nullptr;
+        for (QPushButton *button : window.statusPanel()->findChildren<QPushButton *>())
+            if (button->text() == QLatin1String("&Retry"))
+                retry = button;
+        QVERIFY(retry && retry->isVisible());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.size(), 2);
+        QCOMPARE(window.statusPanel()->errorCode(), QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"));
+    }
+
+    void losingTheDatabaseMidSession_showsTheErrorAndRetryRecovers()
+    {
+        DPM_REQUIRE_POSTGRES();
+        auto &server = test::PgServer::instance();
+        const StoreLocation location = server.createDatabase(QStringLiteral("ui_lose"));
+        fillDemoStore(location);
+        const QString database = location.libpqParameter(QStringLiteral("dbname"));
+
+        auto window = openWindow(location);
+        QVERIFY(window);
+        ListingView *listing = window->runsPage()->listing();
+        QTRY_COMPARE(listing->model()->rowCount(), 200);
+
+        // The server refuses this database and drops the console's connections.
+        server.execAsSuperuser(
+            QStringLiteral("postgres"), QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(database));
+        server.execAsSuperuser(QStringLiteral("postgres"),
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'")
+                .arg(database));
+
+        listing->table()->scrollToBottom();
+        QTRY_VERIFY_WITH_TIMEOUT(listing->model()->lastError().has_value(), 30000);
+        const QString code = listing->model()->lastError()->code();
+        QVERIFY2(code == QLatin1String("STORE_CONNECTION_LOST")
+                || code == QLatin1String("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"),
+            qPrintable(code));
+        QCOMPARE(listing->model()->rowCount(), 200); // what was loaded stays
+        QPushButton *retry = nullptr;
+        for (QPushButton *button : listing->findChildren<QPushButton *>())
+            if (button->accessibleName() == QLatin1String("Retry loading"))
+                retry = button;
+        QVERIFY(retry);
+        QTRY_VERIFY(retry->isVisible());
+
+        server.execAsSuperuser(
+            QStringLiteral("postgres"), QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(database));
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(listing->model()->rowCount() == 400 || listing->model()->lastError(), 30000);
+        QVERIFY2(!listing->model()->lastError(), qPrintable(listing->model()->lastError()->toString()));
+        QCOMPARE(listing->model()->rowCount(), 400);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
