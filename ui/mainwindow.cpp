@@ -95,7 +95,6 @@ void MainWindow::buildPages()
         item->setData(Qt::UserRole, QString::fromLatin1(entry.page));
     }
     m_navigation->setAccessibleName(tr("Pages"));
-    m_navigation->setMaximumWidth(m_navigation->fontMetrics().averageCharWidth() * 18);
     m_navigation->setEnabled(false);
     connect(m_navigation, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item && m_session && m_session->isOpen())
@@ -122,8 +121,11 @@ void MainWindow::buildPages()
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
+    const int navigationWidth = m_navigation->fontMetrics().averageCharWidth() * 16;
+    splitter->setSizes({ navigationWidth, 1280 - navigationWidth });
     setCentralWidget(splitter);
 
     connect(m_runs, &RunsPage::openRunRequested, this, &MainWindow::openRun);

@@ -1,6 +1,7 @@
 #include "operationdetailpane.h"
 
 #include "jsontreeview.h"
+#include "statuscolors.h"
 #include "storesession.h"
 #include "whenfinished.h"
 
@@ -74,6 +75,7 @@ OperationDetailPane::OperationDetailPane(QWidget *parent)
     m_status = valueLabel(m_body, tr("Operation status"));
     m_correlation = valueLabel(m_body, tr("Correlation id"));
     m_times = valueLabel(m_body, tr("Times"));
+    m_times->setWordWrap(true); // three timestamps must not decide the pane's width
     m_errorText = new QPlainTextEdit(m_body);
     m_errorText->setReadOnly(true);
     m_errorText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -171,6 +173,11 @@ void OperationDetailPane::showLoaded(const OperationDetail &detail)
     m_id->setText(operation.operationId);
     m_type->setText(operation.operationType);
     m_status->setText(operation.status);
+    QPalette statusPalette = m_status->palette();
+    const QColor statusColor = operationStatusColor(operation.status, palette());
+    statusPalette.setColor(
+        QPalette::WindowText, statusColor.isValid() ? statusColor : palette().color(QPalette::WindowText));
+    m_status->setPalette(statusPalette);
     m_correlation->setText(operation.correlationId);
     m_times->setText(
         tr("created %1 · started %2 · finished %3")

@@ -3,10 +3,12 @@
 #include "domain/vocabulary.h"
 #include "listrows.h"
 #include "operationdetailpane.h"
+#include "statuscolors.h"
 #include "store/supportstore.h"
 #include "timerangefilter.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -25,14 +27,19 @@ OperationsPage::OperationsPage(QWidget *parent)
     m_status = addChoiceFilter(tr("&Status:"), operationStatusWireValues());
     m_correlation = addTextFilter(tr("C&orrelation:"), tr("correlation id"));
     listing()->model()->setStatusColumn(operationStatusColumn());
+    listing()->model()->setStatusColors([](const QString &status) {
+        const QColor color = operationStatusColor(status, QGuiApplication::palette());
+        return color.isValid() ? QVariant(color) : QVariant();
+    });
 
     // The listing and the detail share the page's space side by side.
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     pageLayout()->replaceWidget(listing(), splitter);
     splitter->addWidget(listing());
     splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 600, 500 });
 
     connect(listing(), &ListingView::currentRowChanged, this, [this](int row) {
         if (row < 0)

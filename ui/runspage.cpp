@@ -2,10 +2,12 @@
 
 #include "domain/vocabulary.h"
 #include "listrows.h"
+#include "statuscolors.h"
 #include "store/supportstore.h"
 #include "timerangefilter.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QLineEdit>
 
 namespace dpm {
@@ -21,6 +23,10 @@ RunsPage::RunsPage(QWidget *parent)
     m_portfolio = addTextFilter(tr("&Portfolio:"), tr("portfolio id"));
     m_requestHash = addTextFilter(tr("Request &hash:"), tr("sha256:…"));
     listing()->model()->setStatusColumn(runStatusColumn());
+    listing()->model()->setStatusColors([](const QString &status) {
+        const QColor color = runStatusColor(status, QGuiApplication::palette());
+        return color.isValid() ? QVariant(color) : QVariant();
+    });
     connect(listing(), &ListingView::rowActivated, this,
         [this](int row) { Q_EMIT openRunRequested(listing()->model()->row(row).runId); });
 }

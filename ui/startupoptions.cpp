@@ -27,9 +27,13 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
     const QCommandLineOption settingsOption(QStringLiteral("settings"),
         QCoreApplication::translate("StartupOptions", "Keep the console's settings in this INI file."),
         QCoreApplication::translate("StartupOptions", "file"));
+    const QCommandLineOption firstRowsOption(QStringLiteral("report-first-rows"),
+        QCoreApplication::translate("StartupOptions",
+            "Benchmark: print the milliseconds from start to the first run rows painted as a JSON line, then quit."));
     parser.addOption(storeOption);
     parser.addOption(noDemoOption);
     parser.addOption(settingsOption);
+    parser.addOption(firstRowsOption);
 
     if (!parser.parse(arguments)) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("CONSOLE_ARGUMENTS_INVALID"),
@@ -56,6 +60,7 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
     }
 
     options.settingsFile = parser.value(settingsOption);
+    options.reportFirstRows = parser.isSet(firstRowsOption);
     std::optional<QString> explicitStore;
     if (parser.isSet(storeOption))
         explicitStore = parser.value(storeOption);

@@ -17,6 +17,7 @@ struct StartupOptions
     // Only for the embedded default, and not with --no-demo: an empty store gets demo data.
     bool fillDemoIfEmpty = false;
     QString settingsFile; // --settings FILE: an INI file instead of the user's settings
+    bool reportFirstRows = false; // --report-first-rows: the console.first_rows benchmark
     // --help / --version: print `text` and exit (nothing else was resolved).
     bool showHelp = false;
     bool showVersion = false;

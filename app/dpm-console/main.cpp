@@ -2,16 +2,23 @@
 #include "consolesettings.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
+#include "firstrowsprobe.h"
+#include "listingview.h"
 #include "mainwindow.h"
+#include "runspage.h"
 #include "startupoptions.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QMessageBox>
+#include <QTableView>
 
 #include <cstdio>
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QApplication app(argc, argv);
     dpm::setApplicationIdentity();
 
@@ -32,6 +39,14 @@ int main(int argc, char *argv[])
         dpm::ConsoleSettings::instance().setFileForTesting(options.settingsFile);
 
     dpm::MainWindow window;
+    if (options.reportFirstRows) {
+        auto *probe = new dpm::FirstRowsProbe(window.runsPage()->listing()->table(), started, &window);
+        QObject::connect(probe, &dpm::FirstRowsProbe::firstRowsPainted, &app, [](qint64 elapsedMs) {
+            std::fprintf(stdout, "{\"scenario\":\"console.first_rows\",\"ms_since_main\":%lld}\n", elapsedMs);
+            std::fflush(stdout);
+            QCoreApplication::quit();
+        });
+    }
     window.show();
     window.openStore(options.location, options.isEmbeddedDefault, options.fillDemoIfEmpty);
     return QApplication::exec();

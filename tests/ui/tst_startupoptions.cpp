@@ -113,6 +113,9 @@ private Q_SLOTS:
         const StartupOptions options = StartupOptions::parse(
             { kProgram, QStringLiteral("--settings"), QStringLiteral("/tmp/shots.ini") }, QProcessEnvironment());
         QCOMPARE(options.settingsFile, QStringLiteral("/tmp/shots.ini"));
+        QVERIFY(!options.reportFirstRows);
+        QVERIFY(StartupOptions::parse({ kProgram, QStringLiteral("--report-first-rows") }, QProcessEnvironment())
+                    .reportFirstRows);
     }
 
     void helpAndVersion_returnTextWithoutResolving()

@@ -1,0 +1,174 @@
+// dpm-screenshots: opens the console on a store and saves a PNG of every page, pane, tab and
+// dialog, in the light palette and again in a dark one, for a person to look at (not a test).
+//   xvfb-run -a build/dev/bin/dpm-screenshots --store sqlite:/path/m.db --out /tmp/shots
+#include "connectdialog.h"
+#include "consolesettings.h"
+#include "decisionspage.h"
+#include "domain/appidentity.h"
+#include "listingview.h"
+#include "mainwindow.h"
+#include "omnisearch.h"
+#include "operationdetailpane.h"
+#include "operationspage.h"
+#include "runbundlepane.h"
+#include "runspage.h"
+#include "shortcutsdialog.h"
+#include "storestatuspanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <functional>
+
+using namespace dpm;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 60000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QCoreApplication::processEvents();
+    return done();
+}
+
+void save(QWidget *widget, const QString &dir, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+    if (!widget->grab().save(path))
+        std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+    else
+        std::fprintf(stdout, "%s\n", qPrintable(path));
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(37, 37, 38));
+    p.setColor(QPalette::WindowText, QColor(220, 220, 220));
+    p.setColor(QPalette::Base, QColor(30, 30, 30));
+    p.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+    p.setColor(QPalette::Text, QColor(220, 220, 220));
+    p.setColor(QPalette::Button, QColor(50, 50, 52));
+    p.setColor(QPalette::ButtonText, QColor(220, 220, 220));
+    p.setColor(QPalette::Highlight, QColor(38, 79, 120));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(50, 50, 52));
+    p.setColor(QPalette::ToolTipText, QColor(220, 220, 220));
+    p.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+    p.setColor(QPalette::Link, QColor(100, 160, 230));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+    return p;
+}
+
+void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
+{
+    window.showPage(QStringLiteral("runs"));
+    ListingView *runs = window.runsPage()->listing();
+    waitFor([&] { return runs->model()->rowCount() > 0 && !runs->model()->isLoading(); });
+    save(&window, dir, QStringLiteral("runs") + suffix);
+
+    window.showPage(QStringLiteral("decisions"));
+    ListingView *decisions = window.decisionsPage()->listing();
+    waitFor([&] { return decisions->model()->rowCount() > 0 && !decisions->model()->isLoading(); });
+    save(&window, dir, QStringLiteral("decisions") + suffix);
+
+    window.showPage(QStringLiteral("operations"));
+    ListingView *operations = window.operationsPage()->listing();
+    waitFor([&] { return operations->model()->rowCount() > 0 && !operations->model()->isLoading(); });
+    for (int row = 0; row < operations->model()->rowCount(); ++row) {
+        if (operations->model()->row(row).status == QLatin1String("FAILED")) {
+            operations->table()->selectRow(row);
+            break;
+        }
+    }
+    waitFor([&] { return !window.operationsPage()->detail()->operationId().isEmpty(); });
+    save(&window, dir, QStringLiteral("operations") + suffix);
+
+    // A run with an idempotency key, so the history tab has rows.
+    window.showPage(QStringLiteral("runs"));
+    QString runId = runs->model()->row(0).runId;
+    for (int row = 0; row < runs->model()->rowCount(); ++row) {
+        if (!runs->model()->row(row).values.at(5).isEmpty()) {
+            runId = runs->model()->row(row).runId;
+            break;
+        }
+    }
+    window.openRun(runId);
+    RunBundlePane *pane = window.runPane();
+    waitFor([&] { return pane->currentRunId() == runId && pane->findChild<QTabWidget *>()->isVisible(); });
+    QTabWidget *tabs = pane->findChild<QTabWidget *>();
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        save(&window, dir, QStringLiteral("run-tab%1").arg(tab) + suffix);
+    }
+    window.showPage(QStringLiteral("summary"));
+    save(&window, dir, QStringLiteral("summary-planned") + suffix);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    QCommandLineParser parser;
+    const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("location"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("folder"), QStringLiteral("dir"));
+    parser.addOptions({ storeOption, outOption });
+    parser.process(app);
+    const QString dir = parser.value(outOption);
+    QDir().mkpath(dir);
+    QTemporaryDir settings;
+    ConsoleSettings::instance().setFileForTesting(settings.filePath(QStringLiteral("s.ini")));
+
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    QSignalSpy opened(&window, &MainWindow::storeOpened);
+    window.openStore(StoreLocation::parse(parser.value(storeOption)), false, false);
+    if (!opened.wait(120000)) {
+        std::fprintf(stderr, "the store did not open\n");
+        return 1;
+    }
+    shootWindow(window, dir, QString());
+
+    ConnectDialog connect(&window);
+    connect.setLocation(
+        StoreLocation::parse(QStringLiteral("postgresql://support@db.internal:5432/dpm?sslmode=require")));
+    connect.show();
+    save(&connect, dir, QStringLiteral("connect-dialog"));
+    connect.hide();
+    ShortcutsDialog shortcuts(window.shortcutActions(), &window);
+    shortcuts.resize(640, 560);
+    shortcuts.show();
+    save(&shortcuts, dir, QStringLiteral("shortcuts-dialog"));
+    shortcuts.hide();
+
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(darkPalette());
+    shootWindow(window, dir, QStringLiteral("-dark"));
+
+    MainWindow failing;
+    failing.resize(1100, 700);
+    failing.show();
+    QSignalSpy failed(&failing, &MainWindow::storeFailed);
+    failing.openStore(StoreLocation::parse(QStringLiteral("postgresql://dpm:secret@127.0.0.1:1/dpm")), false, false);
+    failed.wait(30000);
+    save(&failing, dir, QStringLiteral("open-failed-dark"));
+    return 0;
+}
