@@ -126,6 +126,10 @@ void MainWindow::buildPages()
     splitter->setCollapsible(1, false);
     const int navigationWidth = m_navigation->fontMetrics().averageCharWidth() * 16;
     splitter->setSizes({ navigationWidth, 1280 - navigationWidth });
+    if (const QByteArray state = ConsoleSettings::instance().layoutState(splitter->objectName()); !state.isEmpty())
+        splitter->restoreState(state);
+    connect(splitter, &QSplitter::splitterMoved, this,
+        [splitter] { ConsoleSettings::instance().setLayoutState(splitter->objectName(), splitter->saveState()); });
     setCentralWidget(splitter);
 
     connect(m_runs, &RunsPage::openRunRequested, this, &MainWindow::openRun);

@@ -1,5 +1,6 @@
 #include "operationspage.h"
 
+#include "consolesettings.h"
 #include "domain/vocabulary.h"
 #include "listrows.h"
 #include "operationdetailpane.h"
@@ -39,7 +40,12 @@ OperationsPage::OperationsPage(QWidget *parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setObjectName(QStringLiteral("operationsSplitter"));
     splitter->setSizes({ 600, 500 });
+    if (const QByteArray state = ConsoleSettings::instance().layoutState(splitter->objectName()); !state.isEmpty())
+        splitter->restoreState(state);
+    connect(splitter, &QSplitter::splitterMoved, this,
+        [splitter] { ConsoleSettings::instance().setLayoutState(splitter->objectName(), splitter->saveState()); });
 
     connect(listing(), &ListingView::currentRowChanged, this, [this](int row) {
         if (row < 0)

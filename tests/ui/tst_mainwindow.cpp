@@ -173,6 +173,38 @@ private Q_SLOTS:
             QCOMPARE(window->runsPage()->filter().requestHash, std::optional<QString>(ids.run.requestHash));
     }
 
+    void search_severalMatches_offersTheChoice()
+    {
+        auto window = openWindow(m_sqlite);
+        QVERIFY(window);
+        const RunIds ids = sampleIds(*window);
+        // A decision whose action request carried the run's correlation id: the id now names both.
+        // It is recorded on another run, so the two choices lead to different places.
+        const QString otherRun = await(window->session()->run([ids](SupportStore &store) {
+            WorkflowDecision decision = ids.decision;
+            decision.decisionId = QStringLiteral("dwd_sharedcorr01");
+            decision.correlationId = ids.run.correlationId;
+            for (const RunListItem &item : store.listRuns({}, PageRequest { 2, {} }).items)
+                if (item.rebalanceRunId != ids.run.rebalanceRunId)
+                    decision.runId = item.rebalanceRunId;
+            store.appendWorkflowDecision(decision);
+            return decision.runId;
+        }));
+        QVERIFY(otherRun != ids.run.rebalanceRunId);
+        QCOMPARE(search(*window, ids.run.correlationId), 2);
+        QMenu *menu = window->matchMenu();
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->isVisible());
+        QCOMPARE(menu->actions().size(), 2);
+        QVERIFY(menu->actions().at(0)->text().contains(ids.run.rebalanceRunId));
+        QVERIFY(menu->actions().at(1)->text().contains(QLatin1String("dwd_sharedcorr01")));
+        // Choosing with the keyboard opens the decision's run.
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Return);
+        QTRY_COMPARE(window->currentPlace(), (Place { QStringLiteral("run"), otherRun }));
+    }
+
     void search_unknownIdentifier_saysNotFound()
     {
         auto window = openWindow(m_sqlite);
