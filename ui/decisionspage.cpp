@@ -50,13 +50,7 @@ void DecisionsPage::setFilter(const DecisionFilter &filter)
 PageLoader DecisionsPage::makeLoader() const
 {
     return [filter = filter()](SupportStore &store, const PageRequest &request) {
-        const Page<WorkflowDecision> page = store.listWorkflowDecisionsFiltered(filter, request);
-        ListPage out;
-        out.rows.reserve(page.items.size());
-        for (const WorkflowDecision &decision : page.items)
-            out.rows << decisionListRow(decision);
-        out.nextCursor = page.nextCursor;
-        return out;
+        return listPageOf(store.listWorkflowDecisionsFiltered(filter, request), decisionListRow);
     };
 }
 

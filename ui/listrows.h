@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/page.h"
 #include "keysetlistmodel.h"
 
 namespace dpm {
@@ -14,6 +15,17 @@ QList<ListColumn> operationListColumns();
 ListRow runListRow(const RunListItem &item);
 ListRow decisionListRow(const WorkflowDecision &decision);
 ListRow operationListRow(const AsyncOperation &operation);
+
+// A store page as prepared rows.
+template <typename T, typename RowOf> ListPage listPageOf(const Page<T> &page, RowOf rowOf)
+{
+    ListPage out;
+    out.rows.reserve(page.items.size());
+    for (const T &item : page.items)
+        out.rows << rowOf(item);
+    out.nextCursor = page.nextCursor;
+    return out;
+}
 
 // Index of the status column in the run and operation listings.
 int runStatusColumn();

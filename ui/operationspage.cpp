@@ -87,13 +87,7 @@ void OperationsPage::setFilter(const OperationFilter &filter)
 PageLoader OperationsPage::makeLoader() const
 {
     return [filter = filter()](SupportStore &store, const PageRequest &request) {
-        const Page<AsyncOperation> page = store.listOperations(filter, request);
-        ListPage out;
-        out.rows.reserve(page.items.size());
-        for (const AsyncOperation &operation : page.items)
-            out.rows << operationListRow(operation);
-        out.nextCursor = page.nextCursor;
-        return out;
+        return listPageOf(store.listOperations(filter, request), operationListRow);
     };
 }
 

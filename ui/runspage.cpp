@@ -54,13 +54,7 @@ void RunsPage::setFilter(const RunFilter &filter)
 PageLoader RunsPage::makeLoader() const
 {
     return [filter = filter()](SupportStore &store, const PageRequest &request) {
-        const Page<RunListItem> page = store.listRuns(filter, request);
-        ListPage out;
-        out.rows.reserve(page.items.size());
-        for (const RunListItem &item : page.items)
-            out.rows << runListRow(item);
-        out.nextCursor = page.nextCursor;
-        return out;
+        return listPageOf(store.listRuns(filter, request), runListRow);
     };
 }
 

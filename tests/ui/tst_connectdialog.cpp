@@ -7,6 +7,7 @@
 #include "passwordprompt.h"
 #include "pgserver.h"
 #include "store/storefactory.h"
+#include "widgetlookup.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -25,17 +26,9 @@
 #include <QtTest>
 
 using namespace dpm;
+using dpm::test::byName;
 
 namespace {
-
-template <typename T> T *byName(QWidget *root, const QString &accessibleName)
-{
-    for (T *widget : root->findChildren<T *>()) {
-        if (widget->accessibleName() == accessibleName)
-            return widget;
-    }
-    return nullptr;
-}
 
 void typeInto(QWidget *root, const QString &accessibleName, const QString &text)
 {
@@ -269,7 +262,7 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toBool(), true);
         const QString text = result(dialog)->text();
         QVERIFY2(text.contains(QStringLiteral("Connected")), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("POSTGRES")));
+        QVERIFY(text.contains(QStringLiteral("PostgreSQL")));
         QVERIFY(text.contains(QStringLiteral("up to date")));
         QVERIFY(!byName<QProgressBar>(&dialog, QStringLiteral("Testing the connection"))->isVisible());
     }

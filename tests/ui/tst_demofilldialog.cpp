@@ -4,6 +4,7 @@
 #include "demofilldialog.h"
 #include "domain/error.h"
 #include "storesession.h"
+#include "widgetlookup.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -16,17 +17,9 @@
 #include <atomic>
 
 using namespace dpm;
+using dpm::test::byName;
 
 namespace {
-
-template <typename T> T *byName(QWidget *root, const QString &accessibleName)
-{
-    for (T *widget : root->findChildren<T *>()) {
-        if (widget->accessibleName() == accessibleName)
-            return widget;
-    }
-    return nullptr;
-}
 
 template <typename T> T await(QFuture<T> future)
 {

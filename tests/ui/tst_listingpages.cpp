@@ -9,6 +9,7 @@
 #include "operationspage.h"
 #include "runspage.h"
 #include "storesession.h"
+#include "widgetlookup.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -55,17 +56,11 @@ private:
 
     static QComboBox *combo(QWidget *page, const QString &accessibleName)
     {
-        for (QComboBox *box : page->findChildren<QComboBox *>())
-            if (box->accessibleName() == accessibleName)
-                return box;
-        return nullptr;
+        return test::byName<QComboBox>(page, accessibleName);
     }
     static QLineEdit *edit(QWidget *page, const QString &accessibleName)
     {
-        for (QLineEdit *line : page->findChildren<QLineEdit *>())
-            if (line->accessibleName() == accessibleName)
-                return line;
-        return nullptr;
+        return test::byName<QLineEdit>(page, accessibleName);
     }
 
 private Q_SLOTS:
