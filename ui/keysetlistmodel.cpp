@@ -26,8 +26,16 @@ KeysetListModel::KeysetListModel(QList<ListColumn> columns, QObject *parent)
 
 void KeysetListModel::setSession(StoreSession *session)
 {
+    // Rows of the previous store must not stay on screen; the next loader loads the new one.
     m_session = session;
-    reload();
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_nextCursor.reset();
+    endResetModel();
+    m_loading = false;
+    m_error.reset();
+    Q_EMIT stateChanged();
 }
 
 void KeysetListModel::setLoader(PageLoader loader)

@@ -64,6 +64,7 @@ public:
 
     KeysetListModel(QList<ListColumn> columns, QObject *parent = nullptr);
 
+    // Forgets the rows; nothing loads until setLoader() or reload().
     void setSession(StoreSession *session);
     // A new filter: clears the rows and loads the first page.
     void setLoader(PageLoader loader);

@@ -48,11 +48,22 @@ void ListingPage::setSession(StoreSession *session)
 {
     m_session = session;
     m_listing->setSession(session);
-    applyFilter();
+    // A page nobody looks at does not query: at start only the visible listing loads.
+    m_loadWhenShown = !isVisible();
+    if (!m_loadWhenShown)
+        applyFilter();
+}
+
+void ListingPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_loadWhenShown && m_session)
+        applyFilter();
 }
 
 void ListingPage::applyFilter()
 {
+    m_loadWhenShown = false;
     m_applyTimer->stop();
     m_listing->model()->setLoader(makeLoader());
 }

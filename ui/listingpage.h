@@ -38,6 +38,7 @@ protected:
 
     // The loader for the fields' current values.
     virtual PageLoader makeLoader() const = 0;
+    void showEvent(QShowEvent *event) override;
     virtual void resetFilterFields() = 0;
 
     // Adds a labelled field to the filter row and applies the filter when it changes.
@@ -56,6 +57,7 @@ private:
     ListingView *m_listing;
     QTimer *m_applyTimer;
     QWidget *m_firstField = nullptr;
+    bool m_loadWhenShown = false;
 };
 
 // Optional text: empty or blank is "no filter".

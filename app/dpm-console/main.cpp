@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QTableView>
+#include <QThreadPool>
 
 #include <cstdio>
 
@@ -38,16 +39,23 @@ int main(int argc, char *argv[])
     if (!options.settingsFile.isEmpty())
         dpm::ConsoleSettings::instance().setFileForTesting(options.settingsFile);
 
-    dpm::MainWindow window;
-    if (options.reportFirstRows) {
-        auto *probe = new dpm::FirstRowsProbe(window.runsPage()->listing()->table(), started, &window);
-        QObject::connect(probe, &dpm::FirstRowsProbe::firstRowsPainted, &app, [](qint64 elapsedMs) {
-            std::fprintf(stdout, "{\"scenario\":\"console.first_rows\",\"ms_since_main\":%lld}\n", elapsedMs);
-            std::fflush(stdout);
-            QCoreApplication::quit();
-        });
+    int exitCode = 0;
+    {
+        dpm::MainWindow window;
+        if (options.reportFirstRows) {
+            auto *probe = new dpm::FirstRowsProbe(window.runsPage()->listing()->table(), started, &window);
+            QObject::connect(probe, &dpm::FirstRowsProbe::firstRowsPainted, &app, [](qint64 elapsedMs) {
+                std::fprintf(stdout, "{\"scenario\":\"console.first_rows\",\"ms_since_main\":%lld}\n", elapsedMs);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        window.show();
+        window.openStore(options.location, options.isEmbeddedDefault, options.fillDemoIfEmpty);
+        exitCode = QApplication::exec();
     }
-    window.show();
-    window.openStore(options.location, options.isEmbeddedDefault, options.fillDemoIfEmpty);
-    return QApplication::exec();
+    // Worker threads close their database connections as they end; they must end while Qt's
+    // SQL registry still exists, not during static destruction.
+    QThreadPool::globalInstance()->waitForDone();
+    return exitCode;
 }

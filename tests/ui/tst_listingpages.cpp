@@ -185,6 +185,7 @@ private Q_SLOTS:
     void runsPage_exportsEveryRowOfTheFilterAsCsvAndJson()
     {
         RunsPage page;
+        page.show();
         page.setSession(m_session.get());
         QTRY_COMPARE(page.listing()->model()->rowCount(), 200);
         QSignalSpy finished(page.listing(), &ListingView::exportFinished);
@@ -213,6 +214,7 @@ private Q_SLOTS:
     void export_intoAMissingFolder_failsWithItsReasonCode()
     {
         RunsPage page;
+        page.show();
         page.setSession(m_session.get());
         QStringList failedCodes;
         connect(page.listing(), &ListingView::exportFailed, this,
@@ -304,6 +306,17 @@ private Q_SLOTS:
             QCOMPARE(opened.size(), 1);
             QCOMPARE(opened.first().first().toString(), produced.at(1));
         }
+    }
+
+    void hiddenPage_loadsOnlyWhenShown()
+    {
+        DecisionsPage page;
+        page.setSession(m_session.get());
+        QCoreApplication::processEvents();
+        QVERIFY(!page.listing()->model()->isLoading());
+        QCOMPARE(page.listing()->model()->rowCount(), 0);
+        page.show();
+        QTRY_VERIFY(page.listing()->model()->rowCount() > 0);
     }
 
     void model_slowPageShowsLoadingAndCancelDropsIt()
