@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -83,7 +84,7 @@ DemoFillDialog::DemoFillDialog(StoreSession *session, QWidget *parent)
     // context is destroyed before the future finishes, and the fill may outlive the dialog.
     connect(&m_watcher, &QFutureWatcher<DemoReport>::finished, this, &DemoFillDialog::collectResult);
     // Wide enough for the sentences to wrap into a few lines rather than a tall column.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 }
 
 DemoFillDialog::~DemoFillDialog()
@@ -102,6 +103,11 @@ void DemoFillDialog::start()
                           "%1 made-up runs with their operations, decisions and lineage over the last %2 "
                           "days — so that every page has something to show.")
                            .arg(QLocale().toString(runs), QLocale().toString(m_options.spanDays)));
+        // A wrapped label reports one line until laid out: give it the height its text needs
+        // at the dialog's width, so the window is sized for the whole sentence.
+        const QMargins margins = layout()->contentsMargins();
+        intro->setMinimumHeight(intro->heightForWidth(minimumWidth() - margins.left() - margins.right()));
+        resize(minimumWidth(), sizeHint().height());
     }
     m_running = true;
     m_report.reset();

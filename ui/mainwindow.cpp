@@ -312,6 +312,7 @@ void MainWindow::storeReady(const StoreInfo &info)
     if (m_isEmbeddedDefault && m_fillDemoIfEmpty && info.isEmpty) {
         // A new user sees real-looking data at once.
         m_fillDemoIfEmpty = false;
+        m_statusPanel->showFilling(m_location.redacted());
         auto *fill = new DemoFillDialog(m_session.get(), this);
         fill->setAttribute(Qt::WA_DeleteOnClose);
         connect(fill, &DemoFillDialog::fillFinished, this, [this] { storeReady(m_info); });

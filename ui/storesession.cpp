@@ -25,10 +25,13 @@ QString schemaStateOf(SupportStore &store)
         else if (row.state == MigrationState::Modified)
             ++modified;
     }
+    // Spelled out: without a loaded translation Qt would show "(s)" literally.
     if (modified > 0)
-        return StoreSession::tr("%n modified migration(s)", nullptr, modified);
+        return modified == 1 ? StoreSession::tr("1 modified migration")
+                             : StoreSession::tr("%1 modified migrations").arg(modified);
     if (pending > 0)
-        return StoreSession::tr("%n pending migration(s)", nullptr, pending);
+        return pending == 1 ? StoreSession::tr("1 pending migration")
+                            : StoreSession::tr("%1 pending migrations").arg(pending);
     return StoreSession::tr("up to date");
 }
 

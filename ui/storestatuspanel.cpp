@@ -65,6 +65,16 @@ void StoreStatusPanel::showOpening(const QString &redactedLocation)
     m_retry->hide();
 }
 
+void StoreStatusPanel::showFilling(const QString &redactedLocation)
+{
+    m_errorCode.clear();
+    m_title->setText(tr("Preparing %1…").arg(redactedLocation));
+    m_detail->setText(tr("First start: the console's own store is being filled with demo data."));
+    m_busy->show();
+    m_cancel->hide();
+    m_retry->hide();
+}
+
 void StoreStatusPanel::showError(const QString &redactedLocation, const Error &error)
 {
     m_errorCode = error.code();

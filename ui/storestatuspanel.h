@@ -21,6 +21,7 @@ public:
     explicit StoreStatusPanel(QWidget *parent = nullptr);
 
     void showOpening(const QString &redactedLocation);
+    void showFilling(const QString &redactedLocation);
     void showError(const QString &redactedLocation, const Error &error);
     QString errorCode() const { return m_errorCode; }
 
