@@ -170,6 +170,12 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     updateStatus();
 }
 
+LineageGraphWidget::~LineageGraphWidget()
+{
+    // Clearing the scene deselects its items: no signal may reach a half-destroyed page.
+    m_scene->blockSignals(true);
+}
+
 void LineageGraphWidget::setSession(StoreSession *session)
 {
     m_session = session;

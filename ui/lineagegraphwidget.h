@@ -32,6 +32,7 @@ class LineageGraphWidget : public QWidget
 
 public:
     explicit LineageGraphWidget(QWidget *parent = nullptr);
+    ~LineageGraphWidget() override;
 
     void setSession(StoreSession *session);
     // Re-centres on the entity with the current depths (a step in the back/forward history).
