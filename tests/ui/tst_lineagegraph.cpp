@@ -9,6 +9,7 @@
 #include "lineagenodeitem.h"
 #include "lineagenodepanel.h"
 #include "lineagepage.h"
+#include "runbundlepane.h"
 #include "storesession.h"
 #include "widgetlookup.h"
 
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -326,6 +328,29 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!graph.exportPng(m_dir.filePath(QStringLiteral("no/such/dir/g.png")), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void bundlePane_graphTab_drawsTheRunWhenFirstShown()
+    {
+        RunBundlePane pane;
+        pane.setSession(m_session.get());
+        pane.resize(1000, 700);
+        pane.show();
+        pane.showRun(m_richRunId);
+        QTRY_COMPARE_WITH_TIMEOUT(pane.state(), RunBundlePane::State::Loaded, 20000);
+        QVERIFY(pane.graphWidget()->focusedEntity().isEmpty()); // nothing drawn before the tab is shown
+        QSignalSpy changed(pane.graphWidget(), &LineageGraphWidget::graphChanged);
+        pane.tabs()->setFocus();
+        QTest::keyClick(pane.tabs(), Qt::Key_8, Qt::ControlModifier);
+        QCOMPARE(pane.tabs()->currentWidget(), pane.graphWidget());
+        QVERIFY(changed.wait(20000));
+        QVERIFY(pane.graphWidget()->nodeItem(m_richRunId));
+        QVERIFY(pane.graphWidget()->nodeItem(m_richRunId)->isFocusNode());
+        // Ctrl+1 inside the graph is 1:1 zoom, not the Overview tab.
+        pane.graphWidget()->view()->setFocus();
+        QTest::keyClick(pane.graphWidget()->view(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(pane.tabs()->currentWidget(), pane.graphWidget());
+        QCOMPARE(pane.graphWidget()->view()->zoom(), 1.0);
     }
 
     void neighbourhood500_laysOutOffTheUiThread_andBuildsQuickly()
