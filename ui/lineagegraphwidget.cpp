@@ -423,9 +423,9 @@ void LineageGraphWidget::apply(const Prepared &prepared, const QString &anchorId
         if (m_view->zoom() < 0.5) {
             // A big graph: readable text around the focus rather than all of it as dots.
             m_view->setTransform(QTransform::fromScale(0.75, 0.75));
+            if (LineageNodeItem *focus = m_items.value(anchorId))
+                m_view->centerOn(focus);
         }
-        if (LineageNodeItem *focus = m_items.value(anchorId))
-            m_view->centerOn(focus);
     }
     if (LineageNodeItem *item = m_items.value(selected))
         item->setSelected(true);

@@ -38,7 +38,7 @@ LineageNodePanel::LineageNodePanel(QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->setAccessibleName(tr("Node attributes"));
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_tree->setWordWrap(true);
+    m_tree->setTextElideMode(Qt::ElideMiddle); // the full value is in the tooltip
     m_open = new QPushButton(tr("&Open"), this);
     m_open->setAccessibleName(tr("Open the selected node"));
     m_recentre = new QPushButton(tr("&Centre here"), this);

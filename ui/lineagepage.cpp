@@ -67,6 +67,7 @@ LineagePage::LineagePage(QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({ 1000, 420 });
 
     connect(m_graph, &LineageGraphWidget::selectedEntityChanged, this, [this](const QString &id) {
         const LineageNeighbourhood::Node *node = m_graph->neighbourhood().node(id);
