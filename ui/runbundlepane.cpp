@@ -7,6 +7,7 @@
 #include "idempotencyhistorymodel.h"
 #include "jsontreeview.h"
 #include "lineageedgelistmodel.h"
+#include "lineagegraphwidget.h"
 #include "statuscolors.h"
 #include "store/storelocation.h"
 #include "storesession.h"
@@ -259,6 +260,13 @@ QWidget *RunBundlePane::buildLoadedPage()
     m_tabs->addTab(idempotencyPage, tr("&Idempotency"));
     m_tabs->addTab(m_operation, tr("Async o&peration"));
     m_tabs->addTab(lineagePage, tr("&Lineage"));
+    // The run's lineage neighbourhood as a graph, drawn when the tab is first shown for a run.
+    m_graph = new LineageGraphWidget;
+    m_graph->setAccessibleName(tr("Lineage graph"));
+    connect(m_graph, &LineageGraphWidget::openRunRequested, this, &RunBundlePane::openRunRequested);
+    connect(m_graph, &LineageGraphWidget::openOperationRequested, this, &RunBundlePane::openOperationRequested);
+    m_tabs->addTab(m_graph, tr("Gr&aph"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &RunBundlePane::showGraphIfCurrent);
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabs->setTabToolTip(i, tr("Ctrl+%1").arg(i + 1));
 
@@ -356,6 +364,15 @@ void RunBundlePane::showError(const Error &error)
     Q_EMIT loadFailed(error);
 }
 
+void RunBundlePane::showGraphIfCurrent()
+{
+    if (m_tabs->currentWidget() == m_graph && m_state == State::Loaded && m_request
+        && m_request->kind == Request::Kind::Run && m_graph->focusedEntity() != m_document.runId) {
+        m_graph->setSession(m_session);
+        m_graph->showEntity(m_document.runId);
+    }
+}
+
 void RunBundlePane::showDocument(const BundleDocument &document)
 {
     m_document = document;
@@ -419,6 +436,7 @@ void RunBundlePane::showDocument(const BundleDocument &document)
         view->resizeColumnsToContents();
     m_exportAction->setEnabled(true);
     m_pages->setCurrentIndex(3);
+    showGraphIfCurrent();
     Q_EMIT bundleLoaded(document.runId);
 }
 

@@ -23,6 +23,7 @@ class DecisionTimelineModel;
 class IdempotencyHistoryModel;
 class JsonTreeView;
 class LineageEdgeListModel;
+class LineageGraphWidget;
 class StoreSession;
 
 // A run's support bundle (issue 4): overview, result JSON, artifact with hash verification,
@@ -36,7 +37,17 @@ class RunBundlePane : public QWidget
     Q_OBJECT
 
 public:
-    enum Tab { OverviewTab, ResultTab, ArtifactTab, DecisionsTab, IdempotencyTab, OperationTab, LineageTab, TabCount };
+    enum Tab {
+        OverviewTab,
+        ResultTab,
+        ArtifactTab,
+        DecisionsTab,
+        IdempotencyTab,
+        OperationTab,
+        LineageTab,
+        GraphTab,
+        TabCount
+    };
     Q_ENUM(Tab)
 
     explicit RunBundlePane(QWidget *parent = nullptr);
@@ -63,6 +74,7 @@ public:
     LineageEdgeListModel *lineageModel() const { return m_lineageModel; }
     QTableView *idempotencyView() const { return m_idempotencyView; }
     QTableView *lineageView() const { return m_lineageView; }
+    LineageGraphWidget *graphWidget() const { return m_graph; }
     BundleOverviewTab *overviewTab() const { return m_overview; }
     BundleOperationTab *operationTab() const { return m_operation; }
 
@@ -96,6 +108,7 @@ private:
     QWidget *buildLoadedPage();
     void startLoading(const Request &request);
     void showDocument(const BundleDocument &document);
+    void showGraphIfCurrent();
     void showError(const Error &error);
     void updateArtifactBanner();
     void lineageActivated(const QModelIndex &index);
@@ -137,6 +150,7 @@ private:
     LineageEdgeListModel *m_lineageModel;
     QLabel *m_lineageSummary;
     QTableView *m_lineageView;
+    LineageGraphWidget *m_graph;
     QAction *m_exportAction;
     QAction *m_openFileAction;
 };

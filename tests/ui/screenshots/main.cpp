@@ -5,6 +5,9 @@
 #include "consolesettings.h"
 #include "decisionspage.h"
 #include "domain/appidentity.h"
+#include "lineagegraphview.h"
+#include "lineagegraphwidget.h"
+#include "lineagepage.h"
 #include "listingview.h"
 #include "mainwindow.h"
 #include "omnisearch.h"
@@ -13,6 +16,7 @@
 #include "runbundlepane.h"
 #include "runspage.h"
 #include "shortcutsdialog.h"
+#include "storesession.h"
 #include "storestatuspanel.h"
 
 #include <QApplication>
@@ -120,6 +124,57 @@ void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
     save(&window, dir, QStringLiteral("summary-planned") + suffix);
 }
 
+// The lineage page on the demo run with the most edges among the newest ones, and the bundle
+// pane's Graph tab on the same run.
+void shootLineage(const StoreLocation &location, const QString &dir, const QString &suffix)
+{
+    StoreSession session(location);
+    QFuture<StoreInfo> opening = session.open();
+    opening.waitForFinished();
+    QFuture<QString> richest = session.run([](SupportStore &store) {
+        QString best;
+        qsizetype most = -1;
+        for (const RunListItem &run : store.listRuns({}, PageRequest { 300, {} }).items) {
+            const qsizetype edges = store.listLineageEdges(run.rebalanceRunId).size();
+            if (edges > most) {
+                most = edges;
+                best = run.rebalanceRunId;
+            }
+        }
+        return best;
+    });
+    richest.waitForFinished();
+    const QString runId = richest.result();
+
+    LineagePage page;
+    page.setSession(&session);
+    page.resize(1400, 860);
+    page.show();
+    QSignalSpy changed(page.graph(), &LineageGraphWidget::graphChanged);
+    page.graph()->setDepths(3, 3);
+    page.showEntity(runId);
+    waitFor([&] { return changed.count() > 0; });
+    page.graph()->selectNode(runId);
+    waitFor([&] { return !page.graph()->isLoading(); }, 3000);
+    QElapsedTimer settle;
+    settle.start();
+    waitFor([&] { return settle.elapsed() > 500; }, 1000); // the side panel's read
+    save(&page, dir, QStringLiteral("lineage-page") + suffix);
+    page.graph()->view()->fitGraph();
+    save(&page, dir, QStringLiteral("lineage-page-fit") + suffix);
+
+    RunBundlePane pane;
+    pane.setSession(&session);
+    pane.resize(1200, 800);
+    pane.show();
+    pane.showRun(runId);
+    waitFor([&] { return pane.state() != RunBundlePane::State::Loading; });
+    QSignalSpy paneChanged(pane.graphWidget(), &LineageGraphWidget::graphChanged);
+    pane.tabs()->setCurrentWidget(pane.graphWidget());
+    waitFor([&] { return paneChanged.count() > 0; });
+    save(&pane, dir, QStringLiteral("bundle-graph") + suffix);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -146,6 +201,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     shootWindow(window, dir, QString());
+    shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QString());
 
     ConnectDialog connect(&window);
     connect.setLocation(
@@ -162,6 +218,7 @@ int main(int argc, char *argv[])
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(darkPalette());
     shootWindow(window, dir, QStringLiteral("-dark"));
+    shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
 
     MainWindow failing;
     failing.resize(1100, 700);
