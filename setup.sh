@@ -10,6 +10,7 @@ PACKAGES=(
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     libpq-dev libsqlite3-dev libssl-dev postgresql-15
+    qt6-charts-dev libqt6opengl6-dev
 )
 
 usage() {
