@@ -92,6 +92,15 @@ QCategoryAxis *dayAxis(const QStringList &days)
     return axis;
 }
 
+// The value axis's upper end: at least 1, so an empty chart has a valid range.
+qreal largestBar(const QBarSet *set)
+{
+    qreal largest = 1;
+    for (int i = 0; i < set->count(); ++i)
+        largest = std::max(largest, set->at(i));
+    return largest;
+}
+
 } // namespace
 
 SummaryPage::SummaryPage(QWidget *parent)
@@ -532,6 +541,7 @@ QChart *SummaryPage::actionChart()
     values->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
+    values->setRange(0, largestBar(set));
     values->applyNiceNumbers();
     chart->legend()->hide();
     set->setLabelColor(palette().color(QPalette::HighlightedText));
@@ -598,6 +608,7 @@ QChart *SummaryPage::reasonCodeChart()
     values->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
+    values->setRange(0, largestBar(set));
     values->applyNiceNumbers();
     chart->legend()->hide();
     set->setLabelColor(palette().color(QPalette::HighlightedText));
