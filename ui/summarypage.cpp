@@ -213,6 +213,7 @@ SummaryPage::SummaryPage(QWidget *parent)
     for (const auto &v : views) {
         v.view->setAccessibleName(v.name);
         v.view->setRenderHint(QPainter::Antialiasing);
+        v.view->setFrameShape(QFrame::NoFrame);
         v.view->setMinimumHeight(chartHeight);
         v.view->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
         v.view->setFocusPolicy(Qt::NoFocus); // the listings they open are reachable from the window
@@ -415,7 +416,7 @@ void SummaryPage::applyPalette(QChart *chart) const
     const QColor text = pal.color(QPalette::Text);
     const QColor grid = pal.color(QPalette::Mid);
     chart->setBackgroundBrush(pal.color(QPalette::Base));
-    chart->setBackgroundPen(QPen(grid));
+    chart->setBackgroundPen(Qt::NoPen); // the grid cell is frame enough
     chart->setBackgroundRoundness(0);
     chart->setTitleBrush(text);
     chart->legend()->setLabelColor(text);

@@ -13,7 +13,9 @@
 #include "runbundlepane.h"
 #include "runspage.h"
 #include "shortcutsdialog.h"
+#include "storesession.h"
 #include "storestatuspanel.h"
+#include "summarypage.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -73,6 +75,25 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
     return p;
+}
+
+// The summary dashboard on its own (the window does not show it yet): what is on screen, and the
+// whole dashboard as its PNG export writes it.
+void shootSummary(const StoreLocation &location, const QString &dir, const QString &suffix)
+{
+    StoreSession session(location);
+    session.open().waitForFinished();
+    SummaryPage page;
+    page.resize(1440, 900);
+    page.show();
+    QSignalSpy loaded(&page, &SummaryPage::loaded);
+    page.setSession(&session);
+    if (!loaded.wait(60000)) {
+        std::fprintf(stderr, "the summary did not load\n");
+        return;
+    }
+    save(&page, dir, QStringLiteral("summary") + suffix);
+    page.exportPng(dir + QStringLiteral("/summary-full") + suffix + QStringLiteral(".png"));
 }
 
 void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
@@ -146,6 +167,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     shootWindow(window, dir, QString());
+    shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QString());
 
     ConnectDialog connect(&window);
     connect.setLocation(
@@ -162,6 +184,7 @@ int main(int argc, char *argv[])
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(darkPalette());
     shootWindow(window, dir, QStringLiteral("-dark"));
+    shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
 
     MainWindow failing;
     failing.resize(1100, 700);
