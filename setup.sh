@@ -11,6 +11,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     libpq-dev libsqlite3-dev libssl-dev postgresql-15
     libgraphviz-dev qt6-svg-dev
+    qt6-charts-dev libqt6opengl6-dev
 )
 
 usage() {

@@ -11,23 +11,15 @@ namespace dpm::cli {
 
 namespace {
 
-// DPM_SUPPORTABILITY_RETENTION_DAYS as the service reads it (§8.1): a non-negative integer;
-// unset, invalid or negative -> 0 (purge disabled).
-int retentionDays(const QProcessEnvironment &environment)
-{
-    bool ok = false;
-    const int days = environment.value(QStringLiteral("DPM_SUPPORTABILITY_RETENTION_DAYS")).trimmed().toInt(&ok);
-    return ok && days >= 0 ? days : 0;
-}
-
 CommandOutput summary(CommandContext &context, const ParsedCommand &)
 {
     SupportStore &store = context.store();
     const SupportabilitySummary data = store.getSupportabilitySummary();
-    const SupportabilityPosture posture = supportabilityPosture(data, nowTimestamp());
+    const QString now = nowTimestamp();
+    const SupportabilityPosture posture = supportabilityPosture(data, now);
 
     CommandOutput out;
-    out.json = summaryJson(data, toWire(store.backend()), retentionDays(context.environment()), posture.toJson());
+    out.json = summaryDocument(data, store.backend(), retentionDaysFromEnvironment(context.environment()), now);
 
     QJsonObject shown = out.json;
     shown.insert(QStringLiteral("store"), store.describe());

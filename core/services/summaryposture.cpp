@@ -1,5 +1,6 @@
 #include "summaryposture.h"
 
+#include "domain/apijson.h"
 #include "domain/timestamp.h"
 
 namespace dpm {
@@ -50,6 +51,19 @@ SupportabilityPosture supportabilityPosture(const SupportabilitySummary &summary
         posture.state = QStringLiteral("ready");
     posture.reason = QStringLiteral("supportability_summary_") + posture.state;
     return posture;
+}
+
+int retentionDaysFromEnvironment(const QProcessEnvironment &environment)
+{
+    bool ok = false;
+    const int days = environment.value(QStringLiteral("DPM_SUPPORTABILITY_RETENTION_DAYS")).trimmed().toInt(&ok);
+    return ok && days >= 0 ? days : 0;
+}
+
+QJsonObject summaryDocument(
+    const SupportabilitySummary &summary, StoreBackend backend, int retentionDays, const QString &now)
+{
+    return summaryJson(summary, toWire(backend), retentionDays, supportabilityPosture(summary, now).toJson());
 }
 
 } // namespace dpm

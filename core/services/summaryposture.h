@@ -1,8 +1,10 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/vocabulary.h"
 
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace dpm {
@@ -31,5 +33,14 @@ QString freshnessBucket(const SupportabilitySummary &summary, const QString &now
 // Rules in order: no runs and no operations -> empty; freshness stale -> stale; any FAILED
 // operation -> degraded; else ready.
 SupportabilityPosture supportabilityPosture(const SupportabilitySummary &summary, const QString &now);
+
+// DPM_SUPPORTABILITY_RETENTION_DAYS as the service reads it (§8.1): a non-negative integer;
+// unset, invalid or negative -> 0 (purge disabled).
+int retentionDaysFromEnvironment(const QProcessEnvironment &environment);
+
+// The document `dpmctl summary --json` prints (§6.5): the summary's fields, the backend, the
+// retention and the posture at `now`. The console's JSON export uses it too, so both are equal.
+QJsonObject summaryDocument(
+    const SupportabilitySummary &summary, StoreBackend backend, int retentionDays, const QString &now);
 
 } // namespace dpm

@@ -811,4 +811,35 @@ QList<IdentifierMatch> MemoryStore::findIdentifier(const QString &identifier)
     return matches;
 }
 
+// --- per-day series ------------------------------------------------------------------------
+
+QList<DailyCount> MemoryStore::countRunsPerDay(const QString &fromDay, const QString &toDay)
+{
+    const DayRangeBounds bounds = dayRangeBounds(fromDay, toDay);
+    QReadLocker locker(&m_lock);
+    QMap<std::pair<QString, QString>, qint64> counts;
+    // The sort index is (created_at, id): walk only the range.
+    const auto end = m_runOrder.lower_bound({ bounds.upperExclusive, QString() });
+    for (auto it = m_runOrder.lower_bound({ bounds.lower, QString() }); it != end; ++it)
+        ++counts[{ it->first.left(10), m_runs.value(it->second).status }];
+    QList<DailyCount> result;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        result << DailyCount { it.key().first, it.key().second, it.value() };
+    return result;
+}
+
+QList<DailyCount> MemoryStore::countDecisionsPerDay(const QString &fromDay, const QString &toDay)
+{
+    const DayRangeBounds bounds = dayRangeBounds(fromDay, toDay);
+    QReadLocker locker(&m_lock);
+    QMap<std::pair<QString, QString>, qint64> counts;
+    const auto end = m_decisionOrder.lower_bound({ bounds.upperExclusive, QString() });
+    for (auto it = m_decisionOrder.lower_bound({ bounds.lower, QString() }); it != end; ++it)
+        ++counts[{ it->first.left(10), m_decisions.value(it->second).action }];
+    QList<DailyCount> result;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        result << DailyCount { it.key().first, it.key().second, it.value() };
+    return result;
+}
+
 } // namespace dpm

@@ -77,6 +77,8 @@ public:
         const QString &entityId, const LineageFilter &filter, const PageRequest &page) override;
     QList<LineageEdge> listLineageEdgesTouching(const QStringList &entityIds) override;
     QList<IdentifierMatch> findIdentifier(const QString &identifier) override;
+    QList<DailyCount> countRunsPerDay(const QString &fromDay, const QString &toDay) override;
+    QList<DailyCount> countDecisionsPerDay(const QString &fromDay, const QString &toDay) override;
 
 private:
     // (sort key, id): created_at or decided_at, then the row id. Listings walk it backwards.

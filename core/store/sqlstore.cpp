@@ -1088,4 +1088,71 @@ QList<IdentifierMatch> SqlStore::findIdentifier(const QString &identifier)
     return matches;
 }
 
+// ---------------------------------------------------------------- per-day series
+
+QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QString &toDay)
+{
+    const DayRangeBounds bounds = dayRangeBounds(fromDay, toDay);
+    return inReadTransaction([&] {
+        // The statuses present: the maintained counters when there are any (a few rows), else a
+        // scan; '' stands for the runs without a status, which the index holds as NULL or ''.
+        QStringList statuses;
+        SqlRows keys = m_db->exec(m_summaryCounters
+                ? QStringLiteral("SELECT bucket FROM console_summary_counts WHERE metric = 'run_status' AND n <> 0")
+                : QStringLiteral("SELECT DISTINCT COALESCE(%1, '') FROM dpm_runs").arg(m_runStatus));
+        while (keys.next())
+            statuses << keys.value(0).toString();
+        // One equality range of ix_console_runs_status_created per status: an index-only range
+        // read of the runs inside the days (a GROUP BY over the created_at index instead would
+        // parse every run's JSON). The status is a bound value, never a selected column, so
+        // PostgreSQL need not evaluate the status function per row.
+        const QString perDay
+            = QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM dpm_runs WHERE %1 "
+                             "AND created_at%2 >= ? AND created_at%2 < ? GROUP BY substr(created_at, 1, 10)")
+                  .arg(QStringLiteral("%1"), m_c);
+        QList<DailyCount> counts;
+        const auto read = [&](const QString &condition, const QVariantList &params, const QString &key) {
+            SqlRows q
+                = m_db->exec(perDay.arg(condition), params + QVariantList { bounds.lower, bounds.upperExclusive });
+            while (q.next())
+                counts << DailyCount { q.value(0).toString(), key, q.value(1).toLongLong() };
+        };
+        for (const QString &status : std::as_const(statuses)) {
+            if (status.isEmpty()) {
+                read(QStringLiteral("%1 IS NULL").arg(m_runStatus), {}, QString());
+                read(QStringLiteral("%1 = ''").arg(m_runStatus), {}, QString());
+            } else {
+                read(QStringLiteral("%1 = ?").arg(m_runStatus), { status }, status);
+            }
+        }
+        return normalizedDailyCounts(counts);
+    });
+}
+
+QList<DailyCount> SqlStore::countDecisionsPerDay(const QString &fromDay, const QString &toDay)
+{
+    const DayRangeBounds bounds = dayRangeBounds(fromDay, toDay);
+    return inReadTransaction([&] {
+        QStringList actions;
+        SqlRows keys
+            = m_db->exec(m_summaryCounters ? QStringLiteral(
+                             "SELECT bucket FROM console_summary_counts WHERE metric = 'workflow_action' AND n <> 0")
+                                           : QStringLiteral("SELECT DISTINCT action FROM dpm_workflow_decisions"));
+        while (keys.next())
+            actions << keys.value(0).toString();
+        // One range of ix_console_decisions_action_decided per action (covering).
+        const QString perDay = QStringLiteral("SELECT substr(decided_at, 1, 10), COUNT(*) FROM dpm_workflow_decisions "
+                                              "WHERE action = ? AND decided_at%1 >= ? AND decided_at%1 < ? "
+                                              "GROUP BY substr(decided_at, 1, 10)")
+                                   .arg(m_c);
+        QList<DailyCount> counts;
+        for (const QString &action : std::as_const(actions)) {
+            SqlRows q = m_db->exec(perDay, { action, bounds.lower, bounds.upperExclusive });
+            while (q.next())
+                counts << DailyCount { q.value(0).toString(), action, q.value(1).toLongLong() };
+        }
+        return normalizedDailyCounts(counts);
+    });
+}
+
 } // namespace dpm

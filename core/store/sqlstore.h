@@ -69,6 +69,10 @@ public:
         const QString &entityId, const LineageFilter &filter, const PageRequest &page) override;
     QList<LineageEdge> listLineageEdgesTouching(const QStringList &entityIds) override;
     QList<IdentifierMatch> findIdentifier(const QString &identifier) override;
+    // One index range per status (action): console/0001's (status, created_at) and (action,
+    // decided_at) indexes cover these, so only the rows inside the range are read.
+    QList<DailyCount> countRunsPerDay(const QString &fromDay, const QString &toDay) override;
+    QList<DailyCount> countDecisionsPerDay(const QString &fromDay, const QString &toDay) override;
     // The summary counted from the rows themselves (GROUP BY over every run's JSON status): what
     // a database without console/0004 gets, and the reference the counters are checked against.
     SupportabilitySummary recountSupportabilitySummary();

@@ -3,6 +3,7 @@
 #include "domain/entities.h"
 #include "domain/page.h"
 #include "domain/vocabulary.h"
+#include "store/dailycount.h"
 #include "store/investigationtypes.h"
 
 #include <QMap>
@@ -134,6 +135,14 @@ public:
     // Every exact match of an identifier over the kinds of IdentifierKind, in that enum's order
     // (decision correlation matches by decided_at, decision_id). No match: an empty list.
     virtual QList<IdentifierMatch> findIdentifier(const QString &identifier) = 0;
+
+    // --- per-day series (the summary dashboard) ---
+    // Runs per UTC day (the first 10 characters of created_at) and status ('' for a run without
+    // one), over the days fromDay..toDay inclusive ("YYYY-MM-DD"): non-zero rows only, ordered by
+    // (day, status). INVALID_DAY_RANGE when a day is malformed or from is after to.
+    virtual QList<DailyCount> countRunsPerDay(const QString &fromDay, const QString &toDay) = 0;
+    // Workflow decisions per UTC day of decided_at and action, the same way.
+    virtual QList<DailyCount> countDecisionsPerDay(const QString &fromDay, const QString &toDay) = 0;
 };
 
 // Tables a run purge reports on, in the order they are shown.

@@ -18,6 +18,7 @@
 #include "shortcutsdialog.h"
 #include "storesession.h"
 #include "storestatuspanel.h"
+#include "summarypage.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -77,6 +78,25 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
     return p;
+}
+
+// The summary dashboard on its own (the window does not show it yet): what is on screen, and the
+// whole dashboard as its PNG export writes it.
+void shootSummary(const StoreLocation &location, const QString &dir, const QString &suffix)
+{
+    StoreSession session(location);
+    session.open().waitForFinished();
+    SummaryPage page;
+    page.resize(1440, 900);
+    page.show();
+    QSignalSpy loaded(&page, &SummaryPage::loaded);
+    page.setSession(&session);
+    if (!loaded.wait(60000)) {
+        std::fprintf(stderr, "the summary did not load\n");
+        return;
+    }
+    save(&page, dir, QStringLiteral("summary") + suffix);
+    page.exportPng(dir + QStringLiteral("/summary-full") + suffix + QStringLiteral(".png"));
 }
 
 void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
@@ -202,6 +222,7 @@ int main(int argc, char *argv[])
     }
     shootWindow(window, dir, QString());
     shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QString());
+    shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QString());
 
     ConnectDialog connect(&window);
     connect.setLocation(
@@ -219,6 +240,7 @@ int main(int argc, char *argv[])
     QApplication::setPalette(darkPalette());
     shootWindow(window, dir, QStringLiteral("-dark"));
     shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
+    shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
 
     MainWindow failing;
     failing.resize(1100, 700);
