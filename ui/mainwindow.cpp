@@ -5,6 +5,8 @@
 #include "decisionspage.h"
 #include "demofilldialog.h"
 #include "entitylink.h"
+#include "lineagepage.h"
+#include "summarypage.h"
 #include "omnisearch.h"
 #include "operationdetailpane.h"
 #include "operationspage.h"
@@ -69,6 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_decisions(new DecisionsPage(this))
     , m_operations(new OperationsPage(this))
     , m_runPane(new RunBundlePane(this))
+    , m_lineage(new LineagePage(this))
+    , m_summary(new SummaryPage(this))
     , m_search(new OmniSearch(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -105,12 +109,8 @@ void MainWindow::buildPages()
     m_stack->addWidget(m_runs);
     m_stack->addWidget(m_decisions);
     m_stack->addWidget(m_operations);
-    m_stack->addWidget(plannedPage(tr("The lineage graph arrives with the next release. Until then a run's "
-                                      "lineage edges are listed in its Lineage tab."),
-        m_stack));
-    m_stack->addWidget(plannedPage(tr("The summary dashboard arrives with the next release. Until then "
-                                      "`dpmctl summary` prints every figure."),
-        m_stack));
+    m_stack->addWidget(m_lineage);
+    m_stack->addWidget(m_summary);
     m_stack->addWidget(plannedPage(tr("The admin pages (migrations, cutover check, retention) arrive with the next "
                                       "release. Until then `dpmctl migrate`, `dpmctl cutover check` and `dpmctl purge` "
                                       "do that work."),
@@ -140,6 +140,20 @@ void MainWindow::buildPages()
     connect(m_runPane, &RunBundlePane::findRequested, this, [this](const QString &identifier) {
         m_search->setText(identifier);
         m_search->search(identifier);
+    });
+    connect(m_lineage, &LineagePage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_lineage, &LineagePage::openOperationRequested, this, &MainWindow::openOperation);
+    connect(m_summary, &SummaryPage::openRunsRequested, this, [this](const RunFilter &filter) {
+        m_runs->setFilter(filter);
+        showPage(QStringLiteral("runs"));
+    });
+    connect(m_summary, &SummaryPage::openOperationsRequested, this, [this](const OperationFilter &filter) {
+        m_operations->setFilter(filter);
+        showPage(QStringLiteral("operations"));
+    });
+    connect(m_summary, &SummaryPage::openDecisionsRequested, this, [this](const DecisionFilter &filter) {
+        m_decisions->setFilter(filter);
+        showPage(QStringLiteral("decisions"));
     });
     connect(m_search, &OmniSearch::resolved, this, &MainWindow::searchResolved);
     connect(m_search, &OmniSearch::failed, this, &MainWindow::searchFailed);
@@ -326,6 +340,8 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_decisions->setSession(m_session.get());
     m_operations->setSession(m_session.get());
     m_runPane->setSession(m_session.get());
+    m_lineage->setSession(m_session.get());
+    m_summaryAttached = false;
     m_search->setSession(m_session.get());
     m_history = NavigationHistory {};
     navigate({ QStringLiteral("runs"), {} }, true);
@@ -380,6 +396,12 @@ void MainWindow::openOperation(const QString &operationId)
         navigate({ QStringLiteral("operation"), operationId }, true);
 }
 
+void MainWindow::openLineage(const QString &entityId)
+{
+    if (!entityId.isEmpty())
+        navigate({ QStringLiteral("lineage"), entityId }, true);
+}
+
 void MainWindow::navigate(const Place &place, bool record)
 {
     if (!m_session || !m_session->isOpen())
@@ -402,6 +424,12 @@ void MainWindow::navigate(const Place &place, bool record)
     }
     if (!target)
         return;
+    if (target == m_lineage && !place.id.isEmpty() && m_lineage->focusedEntity() != place.id)
+        m_lineage->showEntity(place.id);
+    if (target == m_summary && !m_summaryAttached) {
+        m_summaryAttached = true;
+        m_summary->setSession(m_session.get());
+    }
     m_stack->setCurrentWidget(target);
     // Keep the navigation list in step without re-entering navigate().
     const QSignalBlocker block(m_navigation);
@@ -554,6 +582,8 @@ void MainWindow::reloadCurrentPage()
         m_decisions->applyFilter();
     else if (current == m_operations)
         m_operations->applyFilter();
+    else if (current == m_summary)
+        m_summary->refresh();
     else if (current == m_runPane && !m_runPane->currentRunId().isEmpty())
         m_runPane->showRun(m_runPane->currentRunId());
 }

@@ -20,6 +20,8 @@ class QStackedWidget;
 namespace dpm {
 
 class DecisionsPage;
+class LineagePage;
+class SummaryPage;
 class OmniSearch;
 class OperationsPage;
 class RunBundlePane;
@@ -50,6 +52,8 @@ public:
     DecisionsPage *decisionsPage() const { return m_decisions; }
     OperationsPage *operationsPage() const { return m_operations; }
     RunBundlePane *runPane() const { return m_runPane; }
+    LineagePage *lineagePage() const { return m_lineage; }
+    SummaryPage *summaryPage() const { return m_summary; }
     OmniSearch *omniSearch() const { return m_search; }
     StoreStatusPanel *statusPanel() const { return m_statusPanel; }
     // The choice offered when a search matched several things (tests pick from it).
@@ -59,6 +63,8 @@ public Q_SLOTS:
     void showPage(const QString &page);
     void openRun(const QString &runId);
     void openOperation(const QString &operationId);
+    // The lineage page centred on an entity.
+    void openLineage(const QString &entityId);
     void openMatch(const QString &identifier, const dpm::IdentifierMatch &match);
     void goBack();
     void goForward();
@@ -111,6 +117,10 @@ private:
     DecisionsPage *m_decisions;
     OperationsPage *m_operations;
     RunBundlePane *m_runPane;
+    LineagePage *m_lineage;
+    SummaryPage *m_summary;
+    // Pages that read a lot attach to the store the first time they are shown.
+    bool m_summaryAttached = false;
     OmniSearch *m_search;
     QPointer<QMenu> m_matchMenu;
     QAction *m_back = nullptr;
