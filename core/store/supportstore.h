@@ -12,6 +12,8 @@
 
 namespace dpm {
 
+class AuditLog;
+
 // What a purge removed (or, in a dry run, would remove), per table (Part A §6).
 struct PurgeReport
 {
@@ -134,6 +136,10 @@ public:
     // Every exact match of an identifier over the kinds of IdentifierKind, in that enum's order
     // (decision correlation matches by decided_at, decision_id). No match: an empty list.
     virtual QList<IdentifierMatch> findIdentifier(const QString &identifier) = 0;
+
+    // --- console audit trail (console/0003) ---
+    // What admins did to this store; lives as long as the store.
+    virtual AuditLog &auditLog() = 0;
 };
 
 // Tables a run purge reports on, in the order they are shown.
