@@ -39,7 +39,19 @@ AuditEntry AuditEntry::create(const QString &actor, const QString &action, const
 
 QString auditOutcomeOf(const Error &error)
 {
-    return QStringLiteral("failed: ") + error.code();
+    return isActionCancelled(error) ? QStringLiteral("cancelled") : QStringLiteral("failed: ") + error.code();
+}
+
+Error actionCancelledError(const QString &what)
+{
+    return Error(ErrorKind::InvalidInput, QStringLiteral("ADMIN_ACTION_CANCELLED"),
+        QStringLiteral("%1 was cancelled; what finished before the cancel stays done, run it again to continue.")
+            .arg(what));
+}
+
+bool isActionCancelled(const Error &error)
+{
+    return error.code() == QLatin1String("ADMIN_ACTION_CANCELLED");
 }
 
 QString osUserName()
@@ -62,6 +74,12 @@ QString AuditLog::actor()
 {
     const QString role = databaseRole();
     return role.isEmpty() ? osUserName() : QStringLiteral("%1 as %2").arg(osUserName(), role);
+}
+
+void AuditLog::record(
+    const QString &action, const QString &target, const QJsonObject &details, const QString &outcome)
+{
+    append(AuditEntry::create(actor(), action, target, details, outcome));
 }
 
 void AuditLog::requireAvailable()

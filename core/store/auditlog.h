@@ -29,8 +29,12 @@ struct AuditEntry
         const QJsonObject &details, const QString &outcome);
 };
 
-// The outcome text of an action that failed with `error`: "failed: CODE".
+// The outcome text of an action that failed with `error`: "failed: CODE", or "cancelled" for
+// actionCancelledError().
 QString auditOutcomeOf(const Error &error);
+// ADMIN_ACTION_CANCELLED: what an admin action throws when the person cancelled it.
+Error actionCancelledError(const QString &what);
+bool isActionCancelled(const Error &error);
 // The operating-system user running this process ($USER, else $USERNAME, else "unknown").
 QString osUserName();
 
@@ -52,6 +56,8 @@ public:
 
     // "<os user>" or "<os user> as <role>".
     QString actor();
+    // Appends a new entry by actor() stamped now.
+    void record(const QString &action, const QString &target, const QJsonObject &details, const QString &outcome);
     // Throws CONSOLE_AUDIT_LOG_MISSING unless entries can be written: an admin action calls it
     // before changing anything, so that nothing is done unaudited.
     void requireAvailable();
