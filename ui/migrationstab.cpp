@@ -333,6 +333,12 @@ void MigrationsTab::applyPending()
     QFuture<ApplyOutcome> future = m_session->runWithPromise<ApplyOutcome>(
         [catalog, cancel, target](QPromise<ApplyOutcome> &promise, SupportStore &store) {
             ApplyOutcome outcome;
+            // QFuture drops a progress value not above the last one, so the value is a tick that
+            // always grows and the text carries "<migrations done>\t<line>".
+            int tick = 0;
+            const auto reportProgress = [&promise, &tick](int done, const QString &line) {
+                promise.setProgressValueAndText(++tick, QString::number(done) + u'\t' + line);
+            };
             SqlDatabase &db = sqlDatabaseOf(store);
             const QStringList namespaces = Migrator::namespaces();
             Migrator migrator = migratorFor(db, catalog);
@@ -349,7 +355,7 @@ void MigrationsTab::applyPending()
                         if (*cancel)
                             throw actionCancelledError(QStringLiteral("Applying migrations"));
                         const auto holder = locks.holderOf(*busy);
-                        promise.setProgressValueAndText(0,
+                        reportProgress(0,
                             tr("Waiting for the migration lock of namespace %1, held by %2…")
                                 .arg(*busy, holder ? holder->describe() : tr("another session")));
                         QThread::msleep(200);
@@ -363,7 +369,7 @@ void MigrationsTab::applyPending()
                             throw actionCancelledError(QStringLiteral("Applying migrations"));
                         ++started;
                         step.start();
-                        promise.setProgressValueAndText(started, line);
+                        reportProgress(started, line);
                     });
                     // The report's own durations are exact (measured inside each transaction).
                     outcome.applied.clear();
@@ -409,8 +415,12 @@ void MigrationsTab::applyPending()
         });
 
     auto *progress = new QFutureWatcher<ApplyOutcome>(this);
-    connect(progress, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(progress, &QFutureWatcherBase::progressTextChanged, m_progressText, &QLabel::setText);
+    connect(progress, &QFutureWatcherBase::progressTextChanged, this, [this, generation](const QString &text) {
+        if (generation != m_generation)
+            return;
+        m_progress->setValue(text.section(u'\t', 0, 0).toInt());
+        m_progressText->setText(text.section(u'\t', 1));
+    });
     connect(progress, &QFutureWatcherBase::finished, progress, &QObject::deleteLater);
     progress->setFuture(future);
 
