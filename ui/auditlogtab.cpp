@@ -17,15 +17,16 @@ namespace {
 
 QList<ListColumn> auditColumns()
 {
+    // Details last: the widest text gets the stretched column.
     return { { QStringLiteral("occurred_at"), AuditLogTab::tr("Occurred at") },
-        { QStringLiteral("actor"), AuditLogTab::tr("Actor") }, { QStringLiteral("action"), AuditLogTab::tr("Action") },
-        { QStringLiteral("target"), AuditLogTab::tr("Store") },
+        { QStringLiteral("action"), AuditLogTab::tr("Action") },
         { QStringLiteral("outcome"), AuditLogTab::tr("Outcome") },
-        { QStringLiteral("details"), AuditLogTab::tr("Details") },
-        { QStringLiteral("audit_id"), AuditLogTab::tr("Id") } };
+        { QStringLiteral("actor"), AuditLogTab::tr("Actor") }, { QStringLiteral("target"), AuditLogTab::tr("Store") },
+        { QStringLiteral("audit_id"), AuditLogTab::tr("Id") },
+        { QStringLiteral("details"), AuditLogTab::tr("Details") } };
 }
 
-constexpr int kOutcomeColumn = 4;
+constexpr int kOutcomeColumn = 2;
 
 ListRow auditRow(const AuditEntry &entry)
 {
@@ -35,8 +36,8 @@ ListRow auditRow(const AuditEntry &entry)
     row.status = entry.outcome.startsWith(QLatin1String("failed")) ? QStringLiteral("FAILED")
         : entry.outcome == QLatin1String("succeeded")              ? QStringLiteral("SUCCEEDED")
                                                                    : QStringLiteral("PENDING");
-    row.values = QStringList { entry.occurredAt, entry.actor, entry.action, entry.target, entry.outcome,
-        entry.detailsJson, entry.auditId };
+    row.values = QStringList { entry.occurredAt, entry.action, entry.outcome, entry.actor, entry.target, entry.auditId,
+        entry.detailsJson };
     for (const QString &value : std::as_const(row.values))
         row.display << displayCell(value);
     row.json = entry.toJson();
@@ -59,6 +60,8 @@ AuditLogTab::AuditLogTab(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_listing);
+    connect(
+        m_model, &KeysetListModel::firstPageArrived, this, [this] { m_listing->table()->resizeColumnsToContents(); });
 }
 
 void AuditLogTab::setSession(StoreSession *session)
