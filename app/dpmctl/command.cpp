@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "store/auditlog.h"
 #include "store/storefactory.h"
 
 #include <QFileInfo>
@@ -87,6 +88,20 @@ QList<OptionSpec> pagingOptions()
     return { { QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("rows per page, 1..1000 (default 50)") },
         { QStringLiteral("cursor"), QStringLiteral("C"),
             QStringLiteral("continue after a previous page's next_cursor") } };
+}
+
+void recordAudit(CommandContext &context, AuditLog &audit, const QString &action, const QString &target,
+    const QJsonObject &details, const QString &outcome)
+{
+    try {
+        if (!audit.isAvailable()) {
+            context.progress(QStringLiteral("Not recorded in the audit log: %1").arg(auditLogMissingError().message()));
+            return;
+        }
+        audit.append(AuditEntry::create(audit.actor(), action, target, details, outcome));
+    } catch (const Error &error) {
+        context.progress(QStringLiteral("Not recorded in the audit log: %1").arg(error.toString()));
+    }
 }
 
 } // namespace dpm::cli

@@ -12,6 +12,7 @@
 #include <optional>
 
 namespace dpm {
+class AuditLog;
 class SupportStore;
 struct ResolvedLocation;
 } // namespace dpm
@@ -128,5 +129,11 @@ QList<CommandSpec> demoCommands();
 int parseLimit(const std::optional<QString> &text);
 std::optional<QString> timestampOption(const ParsedCommand &command, const QString &option);
 QList<OptionSpec> pagingOptions();
+
+// Appends an audit entry (actor: the OS user and database role) after an admin command. A store
+// without the console's audit table (one the service created) is still served: the command
+// then says on stderr that it was not recorded, as it does when the write fails.
+void recordAudit(CommandContext &context, AuditLog &audit, const QString &action, const QString &target,
+    const QJsonObject &details, const QString &outcome);
 
 } // namespace dpm::cli

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 #include "migrate/migrator.h"
 #include "output.h"
+#include "store/sqlauditlog.h"
 #include "store/sqldatabase.h"
 #include "store/storefactory.h"
 
@@ -217,8 +218,21 @@ CommandOutput migrateApply(CommandContext &context, const ParsedCommand &command
     if (!target.database)
         return nothingToMigrate(target);
     Migrator migrator(*target.database);
-    const MigrationApplyReport report
-        = migrator.apply(namespaces, [&context](const QString &line) { context.progress(line); });
+    // Recorded after the apply, since the apply may be what creates the audit table (console/0003).
+    SqlAuditLog audit(*target.database);
+    const QJsonObject details { { QStringLiteral("namespaces"), QJsonArray::fromStringList(namespaces) } };
+    MigrationApplyReport report;
+    try {
+        report = migrator.apply(namespaces, [&context](const QString &line) { context.progress(line); });
+    } catch (const Error &error) {
+        QJsonObject failed = details;
+        failed.insert(QStringLiteral("error"), error.message());
+        recordAudit(context, audit, QStringLiteral("migrate.apply"), target.store, failed, auditOutcomeOf(error));
+        throw;
+    }
+    QJsonObject succeeded = details;
+    succeeded.insert(QStringLiteral("report"), report.toJson());
+    recordAudit(context, audit, QStringLiteral("migrate.apply"), target.store, succeeded, QStringLiteral("succeeded"));
     return withStore(target, report.toJson());
 }
 

@@ -7,6 +7,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "output.h"
+#include "store/auditlog.h"
 #include "store/supportstore.h"
 
 namespace dpm::cli {
@@ -72,6 +73,27 @@ CommandOutput purgeOutput(SupportStore &store, const PurgeReport &report, const 
     return out;
 }
 
+// A real purge leaves a row in the console's audit log (what the console's admin page writes
+// too); a dry run changes nothing and is not recorded.
+template <typename Purge>
+PurgeReport auditedPurge(
+    CommandContext &context, SupportStore &store, const QString &action, bool dryRun, QJsonObject details, Purge purge)
+{
+    if (dryRun)
+        return purge();
+    PurgeReport report;
+    try {
+        report = purge();
+    } catch (const Error &error) {
+        details.insert(QStringLiteral("error"), error.message());
+        recordAudit(context, store.auditLog(), action, store.describe(), details, auditOutcomeOf(error));
+        throw;
+    }
+    details.insert(QStringLiteral("report"), purgeReportJson(report));
+    recordAudit(context, store.auditLog(), action, store.describe(), details, QStringLiteral("succeeded"));
+    return report;
+}
+
 CommandOutput purgeRuns(CommandContext &context, const ParsedCommand &command)
 {
     const qint64 days
@@ -79,7 +101,10 @@ CommandOutput purgeRuns(CommandContext &context, const ParsedCommand &command)
     const QString now = nowOption(command);
     SupportStore &store = context.store();
     // days fits an int: it is bounded by kMaxPurgeSeconds / 86400.
-    const PurgeReport report = store.purgeExpiredRuns(int(days), now, command.flag(QStringLiteral("dry-run")));
+    const bool dryRun = command.flag(QStringLiteral("dry-run"));
+    const PurgeReport report = auditedPurge(context, store, QStringLiteral("purge.runs"), dryRun,
+        { { QStringLiteral("retention_days"), days }, { QStringLiteral("now"), now } },
+        [&] { return store.purgeExpiredRuns(int(days), now, dryRun); });
     return purgeOutput(
         store, report, QStringLiteral("runs"), QStringLiteral("retention_days"), days, now, runPurgeTables());
 }
@@ -90,7 +115,10 @@ CommandOutput purgeOperations(CommandContext &context, const ParsedCommand &comm
         = requiredCount(command, QStringLiteral("ttl-seconds"), QStringLiteral("INVALID_TTL_SECONDS"), 1);
     const QString now = nowOption(command);
     SupportStore &store = context.store();
-    const PurgeReport report = store.purgeExpiredOperations(seconds, now, command.flag(QStringLiteral("dry-run")));
+    const bool dryRun = command.flag(QStringLiteral("dry-run"));
+    const PurgeReport report = auditedPurge(context, store, QStringLiteral("purge.operations"), dryRun,
+        { { QStringLiteral("ttl_seconds"), seconds }, { QStringLiteral("now"), now } },
+        [&] { return store.purgeExpiredOperations(seconds, now, dryRun); });
     return purgeOutput(store, report, QStringLiteral("operations"), QStringLiteral("ttl_seconds"), seconds, now,
         { QStringLiteral("dpm_async_operations") });
 }

@@ -20,6 +20,8 @@ QString listingName(CursorListing listing)
         return QStringLiteral("operations");
     case CursorListing::Decisions:
         return QStringLiteral("decisions");
+    case CursorListing::AuditLog:
+        return QStringLiteral("audit_log");
     }
     return {};
 }

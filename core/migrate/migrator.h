@@ -100,7 +100,9 @@ public:
     // What apply would do: the pending files with their statements and checksums. Changes
     // nothing; throws what apply would throw before running anything (a checksum mismatch).
     MigrationPlan plan(const QStringList &namespaces);
-    // Applies the pending files; progress gets one line per migration before it starts.
+    // Applies the pending files; progress gets one line per migration before it starts. Progress
+    // may throw (a cancel): the migration about to start is then rolled back with its
+    // transaction, the ones before it stay applied, and the exception reaches the caller.
     MigrationApplyReport apply(
         const QStringList &namespaces, const std::function<void(const QString &)> &progress = {});
     // Checks the ledger against the files. Error: a modified file. Warning, an error when strict:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/memoryauditlog.h"
 #include "store/supportstore.h"
 
 #include <QHash>
@@ -31,6 +32,7 @@ public:
 
     StoreBackend backend() const override { return StoreBackend::InMemory; }
     QString describe() const override { return QStringLiteral("memory:"); }
+    AuditLog &auditLog() override { return m_auditLog; }
 
     void saveRun(const RebalanceRun &run) override;
     void recordRun(const RunRecord &record) override;
@@ -116,6 +118,7 @@ private:
     SortIndex m_decisionOrder;
     QList<LineageEdge> m_edges; // append-only, duplicates kept
     QMap<QString, PolicyPack> m_policyPacks; // ordered by policy_pack_id
+    MemoryAuditLog m_auditLog;
 };
 
 } // namespace dpm

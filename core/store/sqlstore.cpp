@@ -4,6 +4,7 @@
 #include "domain/cursor.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "store/sqlauditlog.h"
 #include "store/sqltransaction.h"
 
 #include <QJsonObject>
@@ -191,9 +192,15 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database)
     m_runStatus = m_db->dialect().runStatusExpression(consoleFunction);
     // Checked once: the counters come with a migration, not while a store is open.
     m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
+    m_auditLog = std::make_unique<SqlAuditLog>(*m_db);
 }
 
 SqlStore::~SqlStore() = default;
+
+AuditLog &SqlStore::auditLog()
+{
+    return *m_auditLog;
+}
 
 StoreBackend SqlStore::backend() const
 {

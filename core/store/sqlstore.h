@@ -7,6 +7,8 @@
 
 namespace dpm {
 
+class SqlAuditLog;
+
 // The supportability store on SQLite or PostgreSQL: one set of queries, the differences kept in
 // SqlDialect. Every listing pages by keyset in SQL; every write that belongs together is one
 // transaction; every value is a bound parameter.
@@ -78,6 +80,7 @@ public:
     SupportabilitySummary recountSupportabilitySummary();
     // Whether console/0004's counters were found when the store was opened.
     bool hasSummaryCounters() const { return m_summaryCounters; }
+    AuditLog &auditLog() override;
 
 private:
     template <typename F> auto inWriteTransaction(F &&work) -> decltype(work());
@@ -94,6 +97,7 @@ private:
     QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
     QString m_runStatus; // the null-safe result_json.status expression
     bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
+    std::unique_ptr<SqlAuditLog> m_auditLog;
 };
 
 } // namespace dpm

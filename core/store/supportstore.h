@@ -13,6 +13,8 @@
 
 namespace dpm {
 
+class AuditLog;
+
 // What a purge removed (or, in a dry run, would remove), per table (Part A §6).
 struct PurgeReport
 {
@@ -143,6 +145,9 @@ public:
     virtual QList<DailyCount> countRunsPerDay(const QString &fromDay, const QString &toDay) = 0;
     // Workflow decisions per UTC day of decided_at and action, the same way.
     virtual QList<DailyCount> countDecisionsPerDay(const QString &fromDay, const QString &toDay) = 0;
+    // --- console audit trail (console/0003) ---
+    // What admins did to this store; lives as long as the store.
+    virtual AuditLog &auditLog() = 0;
 };
 
 // Tables a run purge reports on, in the order they are shown.

@@ -1,18 +1,26 @@
 // dpm-screenshots: opens the console on a store and saves a PNG of every page, pane, tab and
 // dialog, in the light palette and again in a dark one, for a person to look at (not a test).
 //   xvfb-run -a build/dev/bin/dpm-screenshots --store sqlite:/path/m.db --out /tmp/shots
+#include "adminpage.h"
+#include "auditlogtab.h"
 #include "connectdialog.h"
 #include "consolesettings.h"
+#include "cutovertab.h"
 #include "decisionspage.h"
+#include "demo/demogenerator.h"
 #include "domain/appidentity.h"
 #include "lineagegraphview.h"
 #include "lineagegraphwidget.h"
 #include "lineagepage.h"
 #include "listingview.h"
 #include "mainwindow.h"
+#include "migrationstab.h"
+#include "migrationstatusmodel.h"
 #include "omnisearch.h"
 #include "operationdetailpane.h"
 #include "operationspage.h"
+#include "purgereportmodel.h"
+#include "retentiontab.h"
 #include "runbundlepane.h"
 #include "runspage.h"
 #include "shortcutsdialog.h"
@@ -23,9 +31,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
@@ -193,6 +203,38 @@ void shootLineage(const StoreLocation &location, const QString &dir, const QStri
     pane.tabs()->setCurrentWidget(pane.graphWidget());
     waitFor([&] { return paneChanged.count() > 0; });
     save(&pane, dir, QStringLiteral("bundle-graph") + suffix);
+// The admin page's four tabs on its own session of the store (run on a copy: the cutover check
+// writes an audit entry).
+void shootAdmin(const StoreLocation &location, const QString &dir, const QString &suffix)
+{
+    StoreSession session(location);
+    auto opened = session.open();
+    waitFor([&] { return opened.isFinished(); });
+    AdminPage page;
+    page.resize(1280, 760);
+    page.show();
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("DPM_SUPPORTABILITY_RETENTION_DAYS"), QStringLiteral("30"));
+    page.setEnvironment(env);
+    page.setSession(&session);
+    waitFor([&] { return page.migrationsTab()->statusModel()->rowCount() > 0; });
+    save(&page, dir, QStringLiteral("admin-migrations") + suffix);
+
+    page.tabs()->setCurrentWidget(page.cutoverTab());
+    page.cutoverTab()->run();
+    waitFor([&] { return page.cutoverTab()->report().has_value(); });
+    save(&page, dir, QStringLiteral("admin-cutover") + suffix);
+
+    page.tabs()->setCurrentWidget(page.retentionTab());
+    page.retentionTab()->nowField()->setDateTime(QDateTime::fromString(demoDefaultAnchor(), Qt::ISODate).toUTC());
+    page.retentionTab()->dryRun();
+    waitFor([&] { return page.retentionTab()->reportModel()->rowCount() > 0; });
+    save(&page, dir, QStringLiteral("admin-retention") + suffix);
+
+    page.tabs()->setCurrentWidget(page.auditLogTab());
+    page.auditLogTab()->reload();
+    waitFor([&] { return page.auditLogTab()->model()->rowCount() > 0 && !page.auditLogTab()->model()->isLoading(); });
+    save(&page, dir, QStringLiteral("admin-audit") + suffix);
 }
 
 } // namespace
@@ -223,6 +265,7 @@ int main(int argc, char *argv[])
     shootWindow(window, dir, QString());
     shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QString());
     shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QString());
+    shootAdmin(StoreLocation::parse(parser.value(storeOption)), dir, QString());
 
     ConnectDialog connect(&window);
     connect.setLocation(
@@ -241,6 +284,7 @@ int main(int argc, char *argv[])
     shootWindow(window, dir, QStringLiteral("-dark"));
     shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
     shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
+    shootAdmin(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
 
     MainWindow failing;
     failing.resize(1100, 700);

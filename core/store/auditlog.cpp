@@ -1,0 +1,98 @@
+#include "auditlog.h"
+
+#include "domain/canonicaljson.h"
+#include "domain/error.h"
+#include "domain/timestamp.h"
+
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
+namespace dpm {
+
+QJsonObject AuditEntry::toJson() const
+{
+    return { { QStringLiteral("audit_id"), auditId }, { QStringLiteral("occurred_at"), occurredAt },
+        { QStringLiteral("actor"), actor }, { QStringLiteral("action"), action }, { QStringLiteral("target"), target },
+        { QStringLiteral("details"), parseJsonText(detailsJson) }, { QStringLiteral("outcome"), outcome } };
+}
+
+AuditEntry AuditEntry::create(const QString &actor, const QString &action, const QString &target,
+    const QJsonObject &details, const QString &outcome)
+{
+    // 48 random bits: ids only need to be unique within one store's audit trail.
+    const quint64 bits = QRandomGenerator::system()->generate64() & Q_UINT64_C(0xffffffffffff);
+    AuditEntry entry;
+    entry.auditId = QStringLiteral("aud_") + QStringLiteral("%1").arg(bits, 12, 16, QLatin1Char('0'));
+    entry.occurredAt = nowTimestamp();
+    entry.actor = actor;
+    entry.action = action;
+    entry.target = target;
+    entry.detailsJson = QString::fromUtf8(canonicalJson(details));
+    entry.outcome = outcome;
+    return entry;
+}
+
+QString auditOutcomeOf(const Error &error)
+{
+    return isActionCancelled(error) ? QStringLiteral("cancelled") : QStringLiteral("failed: ") + error.code();
+}
+
+Error actionCancelledError(const QString &what)
+{
+    return Error(ErrorKind::InvalidInput, QStringLiteral("ADMIN_ACTION_CANCELLED"),
+        QStringLiteral("%1 was cancelled; what finished before the cancel stays done, run it again to continue.")
+            .arg(what));
+}
+
+bool isActionCancelled(const Error &error)
+{
+    return error.code() == QLatin1String("ADMIN_ACTION_CANCELLED");
+}
+
+QString osUserName()
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "USER", "USERNAME", "LOGNAME" }) {
+        const QString value = env.value(QLatin1String(name)).trimmed();
+        if (!value.isEmpty())
+            return value;
+    }
+#ifdef Q_OS_UNIX
+    // Services and containers often run without $USER.
+    if (const passwd *entry = getpwuid(geteuid()); entry && entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+#endif
+    return QStringLiteral("unknown");
+}
+
+QString AuditLog::actor()
+{
+    const QString role = databaseRole();
+    return role.isEmpty() ? osUserName() : QStringLiteral("%1 as %2").arg(osUserName(), role);
+}
+
+void AuditLog::record(
+    const QString &action, const QString &target, const QJsonObject &details, const QString &outcome)
+{
+    append(AuditEntry::create(actor(), action, target, details, outcome));
+}
+
+void AuditLog::requireAvailable()
+{
+    if (!isAvailable())
+        throw auditLogMissingError();
+}
+
+Error auditLogMissingError()
+{
+    return Error(ErrorKind::Migration, QStringLiteral("CONSOLE_AUDIT_LOG_MISSING"),
+        QStringLiteral("This store has no console_audit_log table, so admin actions cannot be recorded; apply the "
+                       "console migrations (dpmctl migrate apply --namespace console) first."));
+}
+
+} // namespace dpm

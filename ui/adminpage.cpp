@@ -1,0 +1,166 @@
+#include "adminpage.h"
+
+#include "adminconfirmation.h"
+#include "auditlogtab.h"
+#include "cutovertab.h"
+#include "domain/error.h"
+#include "migrationstab.h"
+#include "retentiontab.h"
+#include "store/auditlog.h"
+#include "store/supportstore.h"
+#include "storesession.h"
+#include "whenfinished.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace dpm {
+
+AdminPage::AdminPage(QWidget *parent)
+    : QWidget(parent)
+    , m_lockText(new QLabel(this))
+    , m_lockButton(new QPushButton(this))
+    , m_tabs(new QTabWidget(this))
+    , m_migrations(new MigrationsTab(this))
+    , m_cutover(new CutoverTab(this))
+    , m_retention(new RetentionTab(this))
+    , m_auditLog(new AuditLogTab(this))
+{
+    setObjectName(QStringLiteral("adminPage"));
+    auto *bar = new QFrame(this);
+    bar->setFrameShape(QFrame::StyledPanel);
+    bar->setAutoFillBackground(true);
+    bar->setBackgroundRole(QPalette::AlternateBase);
+    m_lockText->setAccessibleName(tr("Admin lock state"));
+    m_lockText->setWordWrap(true);
+    m_lockText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lockButton->setAccessibleName(tr("Unlock or lock admin actions"));
+    auto *icon = new QLabel(bar);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
+    auto *barLayout = new QHBoxLayout(bar);
+    barLayout->addWidget(icon);
+    barLayout->addWidget(m_lockText, 1);
+    barLayout->addWidget(m_lockButton);
+
+    m_tabs->setAccessibleName(tr("Admin sections"));
+    m_tabs->addTab(m_migrations, tr("&Migrations"));
+    m_tabs->addTab(m_cutover, tr("&Cutover check"));
+    m_tabs->addTab(m_retention, tr("R&etention"));
+    m_tabs->addTab(m_auditLog, tr("Audit &log"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(bar);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_lockButton, &QPushButton::clicked, this, &AdminPage::toggleLock);
+    connect(m_migrations, &MigrationsTab::storeChanged, this, &AdminPage::storeChanged);
+    connect(m_retention, &RetentionTab::storeChanged, this, &AdminPage::storeChanged);
+    connect(m_migrations, &MigrationsTab::actionRecorded, m_auditLog, &AuditLogTab::reload);
+    connect(m_retention, &RetentionTab::actionRecorded, m_auditLog, &AuditLogTab::reload);
+    connect(m_cutover, &CutoverTab::actionRecorded, m_auditLog, &AuditLogTab::reload);
+    setUnlocked(false);
+}
+
+void AdminPage::setSession(StoreSession *session)
+{
+    m_session = session;
+    m_role.clear();
+    setUnlocked(false);
+    m_migrations->setSession(session);
+    m_cutover->setSession(session);
+    m_retention->setSession(session);
+    m_auditLog->setSession(session);
+    if (!session)
+        return;
+    const quint64 generation = ++m_generation;
+    whenFinished(
+        session->run([](SupportStore &store) { return store.auditLog().actor(); }), this,
+        [this, generation](const QString &actor) {
+            if (generation != m_generation)
+                return;
+            m_role = actor;
+            updateLockBar();
+        },
+        [this, generation](const Error &error) {
+            if (generation != m_generation)
+                return;
+            m_role = tr("an unknown role (%1)").arg(error.code());
+            updateLockBar();
+        });
+}
+
+void AdminPage::setEnvironment(const QProcessEnvironment &environment)
+{
+    m_cutover->setEnvironment(environment);
+    m_retention->setEnvironment(environment);
+}
+
+void AdminPage::setMigrationCatalog(std::optional<MigrationCatalog> catalog)
+{
+    m_migrations->setCatalog(std::move(catalog));
+}
+
+QString AdminPage::lockText() const
+{
+    return m_lockText->text();
+}
+
+void AdminPage::unlock()
+{
+    if (m_unlocked || !m_session)
+        return;
+    const QString location = m_session->redactedLocation();
+    const QString role = m_role.isEmpty() ? osUserName() : m_role;
+    if (!confirmAdminAction(this, tr("Unlock admin actions"), tr("Unlock changes to %1 as %2?").arg(location, role),
+            tr("Migrations and purges will then be possible on this database. Each one still shows what it "
+               "will do and asks again, and each is recorded in the audit log.")))
+        return;
+    setUnlocked(true);
+}
+
+void AdminPage::lock()
+{
+    setUnlocked(false);
+}
+
+void AdminPage::toggleLock()
+{
+    if (m_unlocked)
+        lock();
+    else
+        unlock();
+}
+
+void AdminPage::setUnlocked(bool unlocked)
+{
+    m_unlocked = unlocked;
+    m_migrations->setUnlocked(unlocked);
+    m_retention->setUnlocked(unlocked);
+    updateLockBar();
+}
+
+void AdminPage::updateLockBar()
+{
+    const QString location = m_session ? m_session->redactedLocation() : tr("no store");
+    const QString role = m_role.isEmpty() ? osUserName() : m_role;
+    if (m_unlocked) {
+        m_lockText->setText(tr("Unlocked: actions change %1 as %2.").arg(location, role));
+        m_lockButton->setText(tr("&Lock again"));
+        m_lockButton->setToolTip(tr("Make the admin page read-only again (Ctrl+Shift+U)."));
+    } else {
+        m_lockText->setText(tr("Read-only. Unlock to change %1 as %2.").arg(location, role));
+        m_lockButton->setText(tr("&Unlock…"));
+        m_lockButton->setToolTip(tr("Allow migrations and purges on this database (Ctrl+Shift+U)."));
+    }
+    // Set after the text: a mnemonic in the text would replace the shortcut.
+    m_lockButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    m_lockButton->setEnabled(m_session != nullptr);
+}
+
+} // namespace dpm

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "migrate/migrationcatalog.h"
+
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+namespace dpm {
+
+class AuditLogTab;
+class CutoverTab;
+class MigrationsTab;
+class RetentionTab;
+class StoreSession;
+
+// The admin page: Migrations, Cutover check, Retention and Audit log under a lock bar. The page
+// is read-only until the person unlocks it (a confirmation naming the database and the role
+// that changes will be made as); while locked every changing action is disabled and its slot
+// refuses. Every action previews, confirms naming the database, reports progress and writes an
+// audit entry, and the Audit log tab lists them.
+class AdminPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit AdminPage(QWidget *parent = nullptr);
+
+    // The store to administer (its location from session->location()); locks the page again.
+    void setSession(StoreSession *session);
+    bool isUnlocked() const { return m_unlocked; }
+
+    // For tests and the screenshots tool: where the service's variables come from (default: this
+    // process's environment) and which migration files are applied (default: the embedded ones).
+    void setEnvironment(const QProcessEnvironment &environment);
+    void setMigrationCatalog(std::optional<MigrationCatalog> catalog);
+
+    MigrationsTab *migrationsTab() const { return m_migrations; }
+    CutoverTab *cutoverTab() const { return m_cutover; }
+    RetentionTab *retentionTab() const { return m_retention; }
+    AuditLogTab *auditLogTab() const { return m_auditLog; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString lockText() const;
+
+public Q_SLOTS:
+    // Asks (naming the database and role), then enables the actions.
+    void unlock();
+    void lock();
+    void toggleLock();
+
+Q_SIGNALS:
+    // Migrations were applied or rows purged: views of the store should reload.
+    void storeChanged();
+
+private:
+    void setUnlocked(bool unlocked);
+    void updateLockBar();
+
+    QPointer<StoreSession> m_session;
+    bool m_unlocked = false;
+    QString m_role; // "alice" or "alice as dpm_admin", read when the session is set
+    quint64 m_generation = 0;
+
+    QLabel *m_lockText;
+    QPushButton *m_lockButton;
+    QTabWidget *m_tabs;
+    MigrationsTab *m_migrations;
+    CutoverTab *m_cutover;
+    RetentionTab *m_retention;
+    AuditLogTab *m_auditLog;
+};
+
+} // namespace dpm
