@@ -1,12 +1,12 @@
 #include "mainwindow.h"
 
+#include "adminpage.h"
 #include "connectdialog.h"
 #include "consolesettings.h"
 #include "decisionspage.h"
 #include "demofilldialog.h"
 #include "entitylink.h"
 #include "lineagepage.h"
-#include "summarypage.h"
 #include "omnisearch.h"
 #include "operationdetailpane.h"
 #include "operationspage.h"
@@ -15,6 +15,7 @@
 #include "runspage.h"
 #include "shortcutsdialog.h"
 #include "storestatuspanel.h"
+#include "summarypage.h"
 #include "whenfinished.h"
 
 #include <QApplication>
@@ -51,15 +52,6 @@ constexpr NavigationEntry kNavigation[] = {
     { "admin", QT_TRANSLATE_NOOP("dpm::MainWindow", "Admin") },
 };
 
-QWidget *plannedPage(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setEnabled(false);
-    return label;
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -73,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_runPane(new RunBundlePane(this))
     , m_lineage(new LineagePage(this))
     , m_summary(new SummaryPage(this))
+    , m_admin(new AdminPage(this))
     , m_search(new OmniSearch(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -111,10 +104,7 @@ void MainWindow::buildPages()
     m_stack->addWidget(m_operations);
     m_stack->addWidget(m_lineage);
     m_stack->addWidget(m_summary);
-    m_stack->addWidget(plannedPage(tr("The admin pages (migrations, cutover check, retention) arrive with the next "
-                                      "release. Until then `dpmctl migrate`, `dpmctl cutover check` and `dpmctl purge` "
-                                      "do that work."),
-        m_stack));
+    m_stack->addWidget(m_admin);
     m_stack->addWidget(m_runPane);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -155,6 +145,9 @@ void MainWindow::buildPages()
         m_decisions->setFilter(filter);
         showPage(QStringLiteral("decisions"));
     });
+    // Migrations and purges change what every page shows (and a new console migration may give
+    // the store faster reads): reopen the store, keeping the place.
+    connect(m_admin, &AdminPage::storeChanged, this, [this] { m_reopenAfterAdmin = true; });
     connect(m_search, &OmniSearch::resolved, this, &MainWindow::searchResolved);
     connect(m_search, &OmniSearch::failed, this, &MainWindow::searchFailed);
     connect(m_statusPanel, &StoreStatusPanel::retryRequested, this, [this] { startOpening(m_location); });
@@ -342,6 +335,7 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_runPane->setSession(m_session.get());
     m_lineage->setSession(m_session.get());
     m_summaryAttached = false;
+    m_adminAttached = false;
     m_search->setSession(m_session.get());
     m_history = NavigationHistory {};
     navigate({ QStringLiteral("runs"), {} }, true);
@@ -426,6 +420,19 @@ void MainWindow::navigate(const Place &place, bool record)
         return;
     if (target == m_lineage && !place.id.isEmpty() && m_lineage->focusedEntity() != place.id)
         m_lineage->showEntity(place.id);
+    if (target == m_admin && !m_adminAttached) {
+        m_adminAttached = true;
+        m_admin->setSession(m_session.get());
+    }
+    if (target != m_admin && m_reopenAfterAdmin) {
+        // Leaving the admin page after it changed the store: every page reads it afresh.
+        m_reopenAfterAdmin = false;
+        m_runs->applyFilter();
+        m_decisions->applyFilter();
+        m_operations->applyFilter();
+        if (m_summaryAttached)
+            m_summary->refresh();
+    }
     if (target == m_summary && !m_summaryAttached) {
         m_summaryAttached = true;
         m_summary->setSession(m_session.get());

@@ -19,6 +19,7 @@ class QStackedWidget;
 
 namespace dpm {
 
+class AdminPage;
 class DecisionsPage;
 class LineagePage;
 class SummaryPage;
@@ -54,6 +55,7 @@ public:
     RunBundlePane *runPane() const { return m_runPane; }
     LineagePage *lineagePage() const { return m_lineage; }
     SummaryPage *summaryPage() const { return m_summary; }
+    AdminPage *adminPage() const { return m_admin; }
     OmniSearch *omniSearch() const { return m_search; }
     StoreStatusPanel *statusPanel() const { return m_statusPanel; }
     // The choice offered when a search matched several things (tests pick from it).
@@ -119,8 +121,11 @@ private:
     RunBundlePane *m_runPane;
     LineagePage *m_lineage;
     SummaryPage *m_summary;
+    AdminPage *m_admin;
     // Pages that read a lot attach to the store the first time they are shown.
     bool m_summaryAttached = false;
+    bool m_adminAttached = false;
+    bool m_reopenAfterAdmin = false;
     OmniSearch *m_search;
     QPointer<QMenu> m_matchMenu;
     QAction *m_back = nullptr;

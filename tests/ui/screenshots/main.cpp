@@ -203,6 +203,8 @@ void shootLineage(const StoreLocation &location, const QString &dir, const QStri
     pane.tabs()->setCurrentWidget(pane.graphWidget());
     waitFor([&] { return paneChanged.count() > 0; });
     save(&pane, dir, QStringLiteral("bundle-graph") + suffix);
+}
+
 // The admin page's four tabs on its own session of the store (run on a copy: the cutover check
 // writes an audit entry).
 void shootAdmin(const StoreLocation &location, const QString &dir, const QString &suffix)
