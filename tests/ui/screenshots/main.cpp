@@ -151,7 +151,8 @@ void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
         save(&window, dir, QStringLiteral("run-tab%1").arg(tab) + suffix);
     }
     window.showPage(QStringLiteral("summary"));
-    save(&window, dir, QStringLiteral("summary-planned") + suffix);
+    waitFor([&] { return window.summaryPage()->snapshot().has_value() && !window.summaryPage()->isLoading(); });
+    save(&window, dir, QStringLiteral("summary-in-window") + suffix);
 }
 
 // The lineage page on the demo run with the most edges among the newest ones, and the bundle
