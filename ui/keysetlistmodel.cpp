@@ -28,6 +28,12 @@ void KeysetListModel::setSession(StoreSession *session)
 {
     // Rows of the previous store must not stay on screen; the next loader loads the new one.
     m_session = session;
+    clear();
+    Q_EMIT stateChanged();
+}
+
+void KeysetListModel::clear()
+{
     ++m_generation;
     beginResetModel();
     m_rows.clear();
@@ -35,7 +41,6 @@ void KeysetListModel::setSession(StoreSession *session)
     endResetModel();
     m_loading = false;
     m_error.reset();
-    Q_EMIT stateChanged();
 }
 
 void KeysetListModel::setLoader(PageLoader loader)
@@ -46,13 +51,7 @@ void KeysetListModel::setLoader(PageLoader loader)
 
 void KeysetListModel::reload()
 {
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    m_nextCursor.reset();
-    endResetModel();
-    m_loading = false;
-    m_error.reset();
+    clear();
     request(std::nullopt);
 }
 

@@ -100,6 +100,8 @@ Q_SIGNALS:
     void firstPageArrived();
 
 private:
+    // Drops the rows and whatever request is in flight.
+    void clear();
     void request(const std::optional<QString> &cursor);
 
     QList<ListColumn> m_columns;
