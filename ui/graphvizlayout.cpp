@@ -11,6 +11,15 @@ namespace dpm {
 namespace {
 
 // dot keeps layout state in globals and a GVC_t is not safe to share: one layout at a time.
+// One context for the process, used under graphvizMutex(). Graphviz 2.42 caches the last font
+// name it measured in a static that gvFreeContext frees, so a second context reads freed memory
+// (found by AddressSanitizer); the context lives as long as the process instead.
+GVC_t *graphvizContext()
+{
+    static GVC_t *context = gvContext();
+    return context;
+}
+
 std::mutex &graphvizMutex()
 {
     static std::mutex mutex;
@@ -41,7 +50,7 @@ GraphvizLayout::Result GraphvizLayout::layout(const Input &input)
     }
 
     std::lock_guard<std::mutex> lock(graphvizMutex());
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = graphvizContext();
     // Built with the cgraph API rather than DOT text: entity ids never need quoting, and the
     // positions are read straight from the laid-out graph instead of parsing a rendering.
     Agraph_t *graph = agopen(chars("lineage"), Agdirected, nullptr);
@@ -87,7 +96,6 @@ GraphvizLayout::Result GraphvizLayout::layout(const Input &input)
     if (gvLayout(gvc, graph, "dot") != 0) {
         result.error = QStringLiteral("Graphviz could not lay out the graph.");
         agclose(graph);
-        gvFreeContext(gvc);
         return result;
     }
 
@@ -118,7 +126,6 @@ GraphvizLayout::Result GraphvizLayout::layout(const Input &input)
 
     gvFreeLayout(gvc, graph);
     agclose(graph);
-    gvFreeContext(gvc);
     return result;
 }
 

@@ -35,7 +35,7 @@ OperationsPage::OperationsPage(QWidget *parent)
 
     // The listing and the detail share the page's space side by side.
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    pageLayout()->replaceWidget(listing(), splitter);
+    delete pageLayout()->replaceWidget(listing(), splitter); // the caller owns the replaced item
     splitter->addWidget(listing());
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 1);

@@ -5,11 +5,14 @@
 #include "services/persistenceprofile.h"
 #include "store/sqlstore.h"
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 
 namespace dpm {
 
 namespace {
+
+constexpr int kIdleJoinMs = 50;
 
 QString schemaStateOf(SupportStore &store)
 {
@@ -63,9 +66,20 @@ StoreSession::StoreSession(StoreLocation location, QObject *parent)
 
 StoreSession::~StoreSession()
 {
-    // A query against an unreachable server may take its connect timeout to return: let the
-    // pool wind down on another thread instead of blocking the window that closes the session.
+    // Worker threads close their connections as they end, which must happen while Qt's SQL
+    // registry exists. An idle pool is joined at once; one still running a query (an
+    // unreachable server may take its connect timeout) winds down on another thread instead of
+    // blocking the window, and the application waits for that before it is destroyed.
     m_pool->clear();
+    if (m_pool->waitForDone(kIdleJoinMs)) {
+        delete m_pool;
+        return;
+    }
+    static const bool joinedAtExit = [] {
+        qAddPostRoutine([] { QThreadPool::globalInstance()->waitForDone(); });
+        return true;
+    }();
+    Q_UNUSED(joinedAtExit);
     QThreadPool *pool = m_pool;
     QThreadPool::globalInstance()->start([pool] {
         pool->waitForDone();

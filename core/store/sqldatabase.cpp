@@ -4,6 +4,7 @@
 #include "domain/logging.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -12,6 +13,7 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <atomic>
 #include <libpq-fe.h>
 #include <memory>
 #include <unordered_map>
@@ -22,6 +24,10 @@ namespace {
 
 // A thread's connection and its prepared statements. Closes and unregisters the connection in
 // the thread that owns it, when that thread ends (or the SqlDatabase goes).
+// Set once QCoreApplication is being destroyed: Qt's connection registry goes with it, so a
+// worker thread that ends later (a pool torn down in static destruction) must not touch it.
+std::atomic<bool> s_applicationGone { false };
+
 struct ConnectionGuard
 {
     QString name;
@@ -32,6 +38,10 @@ struct ConnectionGuard
     ~ConnectionGuard()
     {
         statements.clear();
+        if (s_applicationGone.load()) {
+            db = QSqlDatabase(); // the process is ending; the registry is gone
+            return;
+        }
         if (db.isValid())
             db.close();
         db = QSqlDatabase();
@@ -86,6 +96,12 @@ SqlDatabase::SqlDatabase(StoreLocation location)
     , m_dialect(m_location.backend() == StoreBackend::Postgres ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite)
     , m_connectionPrefix(QStringLiteral("dpm-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
 {
+    static const bool watchingShutdown = [] {
+        if (QCoreApplication::instance())
+            qAddPostRoutine([] { s_applicationGone.store(true); });
+        return true;
+    }();
+    Q_UNUSED(watchingShutdown);
     if (m_dialect.isPostgres() && !QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DRIVER_MISSING"),
             QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install the "
