@@ -529,13 +529,20 @@ QChart *SummaryPage::actionChart()
         filter.action = actions.at(index);
         Q_EMIT openDecisionsRequested(filter);
     });
+    addHorizontalBars(chart, set, actions);
+    return chart;
+}
+
+// The action and reason-code charts: one labelled bar per category, values along the bottom.
+void SummaryPage::addHorizontalBars(QChart *chart, QBarSet *set, const QStringList &categoryLabels) const
+{
     auto *series = new QHorizontalBarSeries(chart);
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis;
-    categories->append(actions.isEmpty() ? QStringList { QStringLiteral(" ") } : actions);
+    categories->append(categoryLabels.isEmpty() ? QStringList { QStringLiteral(" ") } : categoryLabels);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     auto *values = new QValueAxis;
@@ -546,7 +553,6 @@ QChart *SummaryPage::actionChart()
     values->applyNiceNumbers();
     chart->legend()->hide();
     set->setLabelColor(palette().color(QPalette::HighlightedText));
-    return chart;
 }
 
 QChart *SummaryPage::reasonCodeChart()
@@ -596,23 +602,7 @@ QChart *SummaryPage::reasonCodeChart()
         filter.reasonCode = codes.at(index);
         Q_EMIT openDecisionsRequested(filter);
     });
-    auto *series = new QHorizontalBarSeries(chart);
-    series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
-    chart->addSeries(series);
-    auto *categories = new QBarCategoryAxis;
-    categories->append(labels.isEmpty() ? QStringList { QStringLiteral(" ") } : labels);
-    chart->addAxis(categories, Qt::AlignLeft);
-    series->attachAxis(categories);
-    auto *values = new QValueAxis;
-    values->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(values, Qt::AlignBottom);
-    series->attachAxis(values);
-    values->setRange(0, largestBar(set));
-    values->applyNiceNumbers();
-    chart->legend()->hide();
-    set->setLabelColor(palette().color(QPalette::HighlightedText));
+    addHorizontalBars(chart, set, labels);
     return chart;
 }
 

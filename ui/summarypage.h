@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QBarSet;
 class QChart;
 class QChartView;
 class QComboBox;
@@ -101,6 +102,7 @@ private:
     QChart *operationStatusChart();
     QChart *actionChart();
     QChart *reasonCodeChart();
+    void addHorizontalBars(QChart *chart, QBarSet *set, const QStringList &categoryLabels) const;
     QChart *runsPerDayChart();
     QChart *decisionsPerDayChart();
 
