@@ -7,6 +7,7 @@
 #include "migrationstab.h"
 #include "retentiontab.h"
 #include "store/auditlog.h"
+#include "store/sqlstore.h"
 #include "store/supportstore.h"
 #include "storesession.h"
 #include "whenfinished.h"
@@ -23,6 +24,7 @@ namespace dpm {
 
 AdminPage::AdminPage(QWidget *parent)
     : QWidget(parent)
+    , m_schemaNotice(new QLabel(this))
     , m_lockText(new QLabel(this))
     , m_lockButton(new QPushButton(this))
     , m_tabs(new QTabWidget(this))
@@ -54,12 +56,22 @@ AdminPage::AdminPage(QWidget *parent)
     m_tabs->addTab(m_retention, tr("R&etention"));
     m_tabs->addTab(m_auditLog, tr("Audit &log"));
 
+    m_schemaNotice->setObjectName(QStringLiteral("schemaNotice"));
+    m_schemaNotice->setAccessibleName(tr("Schema notice"));
+    m_schemaNotice->setWordWrap(true);
+    m_schemaNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_schemaNotice->setFrameShape(QFrame::StyledPanel);
+    m_schemaNotice->setMargin(style()->pixelMetric(QStyle::PM_LayoutTopMargin) / 2);
+    m_schemaNotice->hide();
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_schemaNotice);
     layout->addWidget(bar);
     layout->addWidget(m_tabs, 1);
 
     connect(m_lockButton, &QPushButton::clicked, this, &AdminPage::toggleLock);
     connect(m_migrations, &MigrationsTab::storeChanged, this, &AdminPage::storeChanged);
+    connect(m_migrations, &MigrationsTab::storeChanged, this, &AdminPage::checkSchemaCreated);
     connect(m_retention, &RetentionTab::storeChanged, this, &AdminPage::storeChanged);
     connect(m_migrations, &MigrationsTab::actionRecorded, m_auditLog, &AuditLogTab::reload);
     connect(m_retention, &RetentionTab::actionRecorded, m_auditLog, &AuditLogTab::reload);
@@ -104,6 +116,52 @@ void AdminPage::setEnvironment(const QProcessEnvironment &environment)
 void AdminPage::setMigrationCatalog(std::optional<MigrationCatalog> catalog)
 {
     m_migrations->setCatalog(std::move(catalog));
+}
+
+void AdminPage::setSchemaMissing(bool missing)
+{
+    m_schemaMissing = missing;
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_retention), !missing);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_auditLog), !missing);
+    if (!missing) {
+        m_schemaNotice->hide();
+        return;
+    }
+    m_tabs->setCurrentWidget(m_migrations);
+    m_schemaNotice->setText(tr("<b>This database has no DPM tables yet.</b> Unlock, then apply the pending migrations "
+                               "below to create them (the Plan shows their SQL). The other pages open once the "
+                               "schema exists."));
+    m_schemaNotice->show();
+}
+
+void AdminPage::checkSchemaCreated()
+{
+    if (!m_schemaMissing || !m_session)
+        return;
+    // Asked of the database: a run that failed half-way may not have created the tables.
+    const quint64 generation = m_generation;
+    whenFinished(
+        m_session->run([](SupportStore &store) {
+            auto *sql = dynamic_cast<SqlStore *>(&store);
+            return sql && sql->database().tableExists(QStringLiteral("dpm_runs"));
+        }),
+        this,
+        [this, generation](bool created) {
+            if (generation != m_generation || !created || !m_schemaMissing)
+                return;
+            m_schemaMissing = false;
+            m_tabs->setTabEnabled(m_tabs->indexOf(m_retention), true);
+            m_tabs->setTabEnabled(m_tabs->indexOf(m_auditLog), true);
+            m_schemaNotice->setText(tr("<b>The schema is created.</b> The other pages are available now; the store "
+                                       "is reopened when you go to one of them."));
+            Q_EMIT schemaCreated();
+        },
+        [](const Error &) {});
+}
+
+QString AdminPage::schemaNotice() const
+{
+    return m_schemaNotice->isHidden() ? QString() : m_schemaNotice->text();
 }
 
 QString AdminPage::lockText() const

@@ -35,6 +35,10 @@ public:
     // The store to administer (its location from session->location()); locks the page again.
     void setSession(StoreSession *session);
     bool isUnlocked() const { return m_unlocked; }
+    // The store has no DPM tables yet: a notice says to apply the migrations, and the tabs that
+    // read the tables wait until that succeeded.
+    void setSchemaMissing(bool missing);
+    QString schemaNotice() const;
 
     // For tests and the screenshots tool: where the service's variables come from (default: this
     // process's environment) and which migration files are applied (default: the embedded ones).
@@ -57,16 +61,21 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Migrations were applied or rows purged: views of the store should reload.
     void storeChanged();
+    // A store opened without the DPM tables has them now (the migrations created them).
+    void schemaCreated();
 
 private:
     void setUnlocked(bool unlocked);
     void updateLockBar();
+    void checkSchemaCreated();
 
     QPointer<StoreSession> m_session;
     bool m_unlocked = false;
     QString m_role; // "alice" or "alice as dpm_admin", read when the session is set
     quint64 m_generation = 0;
 
+    bool m_schemaMissing = false;
+    QLabel *m_schemaNotice;
     QLabel *m_lockText;
     QPushButton *m_lockButton;
     QTabWidget *m_tabs;

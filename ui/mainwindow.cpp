@@ -146,8 +146,10 @@ void MainWindow::buildPages()
         showPage(QStringLiteral("decisions"));
     });
     // Migrations and purges change what every page shows (and a new console migration may give
-    // the store faster reads): reopen the store, keeping the place.
+    // the store faster reads): the store is reopened when the person leaves the admin page,
+    // which then lands where they went.
     connect(m_admin, &AdminPage::storeChanged, this, [this] { m_reopenAfterAdmin = true; });
+    connect(m_admin, &AdminPage::schemaCreated, this, [this] { enablePages(true); });
     connect(m_search, &OmniSearch::resolved, this, &MainWindow::searchResolved);
     connect(m_search, &OmniSearch::failed, this, &MainWindow::searchFailed);
     connect(m_statusPanel, &StoreStatusPanel::retryRequested, this, [this] { startOpening(m_location); });
@@ -285,9 +287,12 @@ void MainWindow::startOpening(const StoreLocation &location)
 
     const quint64 generation = ++m_openGeneration;
     // Only the embedded default is created and migrated on open; another store is opened as it
-    // is (its schema is the admin's business).
+    // is (its schema is the admin's business), even without the DPM tables: the admin page then
+    // offers to create them.
     whenFinished(
-        m_session->open(OpenOptions { .applyMigrations = m_isEmbeddedDefault }), this,
+        m_session->open(
+            OpenOptions { .applyMigrations = m_isEmbeddedDefault, .allowMissingSchema = !m_isEmbeddedDefault }),
+        this,
         [this, generation](const StoreInfo &info) {
             if (generation == m_openGeneration)
                 storeReady(info);
@@ -316,9 +321,11 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_info = info;
     ConsoleSettings::instance().addRecentStore(m_location.withoutSecrets());
     updateStatusBar();
-    if (m_isEmbeddedDefault && m_fillDemoIfEmpty && info.isEmpty) {
+    // Only the first open: a store an admin purged empty later is not refilled.
+    const bool fillDemo = m_isEmbeddedDefault && m_fillDemoIfEmpty && info.isEmpty;
+    m_fillDemoIfEmpty = false;
+    if (fillDemo) {
         // A new user sees real-looking data at once.
-        m_fillDemoIfEmpty = false;
         m_statusPanel->showFilling(m_location.redacted());
         auto *fill = new DemoFillDialog(m_session.get(), this);
         fill->setAttribute(Qt::WA_DeleteOnClose);
@@ -328,7 +335,6 @@ void MainWindow::storeReady(const StoreInfo &info)
         return;
     }
     m_navigation->setEnabled(true);
-    m_search->setEnabled(true);
     m_runs->setSession(m_session.get());
     m_decisions->setSession(m_session.get());
     m_operations->setSession(m_session.get());
@@ -337,9 +343,34 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_summaryAttached = false;
     m_adminAttached = false;
     m_search->setSession(m_session.get());
-    m_history = NavigationHistory {};
-    navigate({ QStringLiteral("runs"), {} }, true);
+    m_reopenAfterAdmin = false;
+    if (!m_placeAfterOpen)
+        m_history = NavigationHistory {};
+    enablePages(info.hasSchema);
+    m_admin->setSchemaMissing(!info.hasSchema);
+    // A database without the DPM tables can only be initialised: the admin page says how.
+    const Place start = !info.hasSchema ? Place { QStringLiteral("admin"), {} }
+                                        : m_placeAfterOpen.value_or(Place { QStringLiteral("runs"), {} });
+    m_placeAfterOpen.reset();
+    navigate(start, true);
     Q_EMIT storeOpened();
+}
+
+void MainWindow::enablePages(bool hasSchema)
+{
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        const bool enabled = hasSchema || item->data(Qt::UserRole).toString() == QLatin1String("admin");
+        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+        item->setToolTip(enabled ? QString() : tr("The store has no DPM tables yet: apply the migrations on the Admin page."));
+    }
+    m_search->setEnabled(hasSchema);
+}
+
+void MainWindow::reopenAt(const Place &place)
+{
+    m_placeAfterOpen = place;
+    startOpening(m_location);
 }
 
 void MainWindow::attachSession()
@@ -400,6 +431,9 @@ void MainWindow::navigate(const Place &place, bool record)
 {
     if (!m_session || !m_session->isOpen())
         return;
+    // Without the DPM tables only the admin page works, until its migrations changed the store.
+    if (!m_info.hasSchema && !m_reopenAfterAdmin && place.page != QLatin1String("admin"))
+        return;
     if (record)
         m_history.visit(place);
     QWidget *target = nullptr;
@@ -425,13 +459,12 @@ void MainWindow::navigate(const Place &place, bool record)
         m_admin->setSession(m_session.get());
     }
     if (target != m_admin && m_reopenAfterAdmin) {
-        // Leaving the admin page after it changed the store: every page reads it afresh.
+        // Leaving the admin page after it changed the store: a new session reads the schema
+        // afresh (a new console migration may change how the store queries) and every page
+        // reloads.
         m_reopenAfterAdmin = false;
-        m_runs->applyFilter();
-        m_decisions->applyFilter();
-        m_operations->applyFilter();
-        if (m_summaryAttached)
-            m_summary->refresh();
+        reopenAt(place);
+        return;
     }
     if (target == m_summary && !m_summaryAttached) {
         m_summaryAttached = true;

@@ -93,6 +93,8 @@ private:
     void buildStatusBar();
     void navigate(const Place &place, bool record);
     void startOpening(const StoreLocation &location);
+    void reopenAt(const Place &place);
+    void enablePages(bool hasSchema);
     void storeReady(const StoreInfo &info);
     void openFailed(const StoreLocation &location, const Error &error);
     void attachSession();
@@ -126,6 +128,7 @@ private:
     bool m_summaryAttached = false;
     bool m_adminAttached = false;
     bool m_reopenAfterAdmin = false;
+    std::optional<Place> m_placeAfterOpen; // where a reopen returns to, instead of Runs
     OmniSearch *m_search;
     QPointer<QMenu> m_matchMenu;
     QAction *m_back = nullptr;

@@ -29,6 +29,9 @@ QString schemaStateOf(SupportStore &store)
             ++modified;
     }
     // Spelled out: without a loaded translation Qt would show "(s)" literally.
+    if (!sql->hasSchema())
+        return pending == 1 ? StoreSession::tr("not initialised, 1 pending migration")
+                            : StoreSession::tr("not initialised, %1 pending migrations").arg(pending);
     if (modified > 0)
         return modified == 1 ? StoreSession::tr("1 modified migration")
                              : StoreSession::tr("%1 modified migrations").arg(modified);
@@ -97,8 +100,11 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
         info.redactedLocation = location.redacted();
         info.persistenceProfile = toWire(persistenceProfileFrom(QProcessEnvironment::systemEnvironment()));
         info.schemaState = schemaStateOf(*store);
-        info.isEmpty = store->listRuns({}, PageRequest { 1, {} }).items.isEmpty()
-            && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty();
+        auto *sql = dynamic_cast<SqlStore *>(store.get());
+        info.hasSchema = !sql || sql->hasSchema();
+        info.isEmpty = !info.hasSchema
+            || (store->listRuns({}, PageRequest { 1, {} }).items.isEmpty()
+                && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty());
         std::lock_guard lock(opened->mutex);
         opened->store = std::move(store);
         return info;

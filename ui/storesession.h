@@ -26,6 +26,9 @@ struct StoreInfo
     QString persistenceProfile; // "LOCAL" / "PRODUCTION" from APP_PERSISTENCE_PROFILE
     QString schemaState; // "up to date", "3 pending migrations", "not a SQL store", …
     bool isEmpty = false; // no run and no operation: the embedded default then gets demo data
+    // False for a SQL database without the DPM tables (opened with allowMissingSchema): only
+    // the admin page can work on it until the migrations are applied and the store reopened.
+    bool hasSchema = true;
 };
 
 // The console's only way to the store. Every call runs on this session's worker threads, each

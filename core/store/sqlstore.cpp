@@ -174,11 +174,12 @@ bool isUniqueViolation(const Error &error)
 
 } // namespace
 
-SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database)
+SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
     : m_db(std::move(database))
     , m_c(m_db->dialect().collateC())
+    , m_hasSchema(m_db->tableExists(QStringLiteral("dpm_runs")))
 {
-    if (!m_db->tableExists(QStringLiteral("dpm_runs"))) {
+    if (!m_hasSchema && check == SchemaCheck::RequireTables) {
         throw Error(ErrorKind::Migration, QStringLiteral("DPM_SCHEMA_NOT_INITIALISED"),
             QStringLiteral("%1 has no DPM tables; apply the migrations first "
                            "(dpmctl --store <location> migrate apply).")

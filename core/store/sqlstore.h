@@ -15,11 +15,17 @@ class SqlAuditLog;
 class SqlStore : public SupportStore
 {
 public:
-    // Takes the database; throws DPM_SCHEMA_NOT_INITIALISED when it has no DPM tables.
-    explicit SqlStore(std::unique_ptr<SqlDatabase> database);
+    enum class SchemaCheck {
+        RequireTables, // a database without the DPM tables throws DPM_SCHEMA_NOT_INITIALISED
+        AllowMissing, // opened anyway so that an admin can apply the migrations; see hasSchema()
+    };
+    explicit SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check = SchemaCheck::RequireTables);
     ~SqlStore() override;
 
     SqlDatabase &database() { return *m_db; }
+    // False when opened with AllowMissing on a database without the DPM tables: only the
+    // migrations and the audit log are usable then, and the store must be reopened after them.
+    bool hasSchema() const { return m_hasSchema; }
 
     StoreBackend backend() const override;
     QString describe() const override;
@@ -95,6 +101,7 @@ private:
 
     std::unique_ptr<SqlDatabase> m_db;
     QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
+    bool m_hasSchema;
     QString m_runStatus; // the null-safe result_json.status expression
     bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
     std::unique_ptr<SqlAuditLog> m_auditLog;

@@ -21,7 +21,8 @@ std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const Ope
         Migrator migrator(*database);
         migrator.apply(Migrator::namespaces());
     }
-    return std::make_unique<SqlStore>(std::move(database));
+    return std::make_unique<SqlStore>(std::move(database),
+        options.allowMissingSchema ? SqlStore::SchemaCheck::AllowMissing : SqlStore::SchemaCheck::RequireTables);
 }
 
 QString embeddedDefaultStorePath()

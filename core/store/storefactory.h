@@ -15,6 +15,9 @@ struct OpenOptions
     // Apply every pending migration of every namespace before returning (the embedded default
     // and tests). Otherwise a SQL database without the DPM tables is DPM_SCHEMA_NOT_INITIALISED.
     bool applyMigrations = false;
+    // Open a SQL database without the DPM tables anyway (SqlStore::hasSchema() false) so that
+    // the console's admin page can initialise it. Tools that read or write data leave it off.
+    bool allowMissingSchema = false;
 };
 
 // Opens the store at a location: MemoryStore or SqlStore. Throws dpm::Error (connection,

@@ -4,6 +4,8 @@
 #include "migrate/migrator.h"
 #include "pgserver.h"
 #include "store/sqldatabase.h"
+#include "store/sqlstore.h"
+#include "store/storefactory.h"
 
 #include <QDir>
 #include <QFile>
@@ -177,6 +179,26 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toString(), catalog.files(QStringLiteral("console")).at(1).checksum);
         QCOMPARE(q.value(1).toString(), QStringLiteral("console"));
         QVERIFY(q.value(2).toString().endsWith(QLatin1String("+00:00")));
+    }
+
+    void openStore_emptyDatabase_refusedUnlessAllowed_andSchemaSeenAfterApply()
+    {
+        const StoreLocation location = freshLocation(QStringLiteral("uninitialised"));
+        QString message;
+        QCOMPARE(errorCodeOf([&] { openStore(location); }, &message), QStringLiteral("DPM_SCHEMA_NOT_INITIALISED"));
+        QVERIFY2(message.contains(QLatin1String("migrate apply")), qPrintable(message));
+
+        // The console's admin mode: opened, says it has no schema, and migrates through it.
+        std::unique_ptr<SupportStore> store = openStore(location, { .allowMissingSchema = true });
+        auto *sql = dynamic_cast<SqlStore *>(store.get());
+        QVERIFY(sql);
+        QVERIFY(!sql->hasSchema());
+        Migrator(sql->database()).apply(Migrator::namespaces());
+        QVERIFY(!sql->hasSchema()); // read once: the caller reopens
+
+        std::unique_ptr<SupportStore> reopened = openStore(location);
+        QVERIFY(dynamic_cast<SqlStore &>(*reopened).hasSchema());
+        QVERIFY(reopened->listRuns({}, PageRequest { 1, {} }).items.isEmpty());
     }
 
     void apply_secondTime_appliesNothing()

@@ -14,6 +14,7 @@
 #include "migrate/migrator.h"
 #include "migrationstab.h"
 #include "migrationstatusmodel.h"
+#include "modalanswer.h"
 #include "pgserver.h"
 #include "purgereportmodel.h"
 #include "retentiontab.h"
@@ -41,6 +42,7 @@
 #include <QtTest>
 
 using namespace dpm;
+using dpm::test::answerNextConfirmation;
 using dpm::test::byName;
 
 namespace {
@@ -50,24 +52,6 @@ template <typename T> T await(QFuture<T> future)
     if (!QTest::qWaitFor([&] { return future.isFinished(); }, 60000))
         qFatal("a store call did not finish within a minute");
     return future.result();
-}
-
-// Answers the next modal confirmation with `button`; its question lands in *question.
-void answerNextConfirmation(QMessageBox::StandardButton button, QString *question = nullptr)
-{
-    auto *timer = new QTimer(qApp);
-    timer->setInterval(5);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, button, question] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        if (question)
-            *question = box->text();
-        QTest::mouseClick(box->button(button), Qt::LeftButton);
-    });
-    timer->start();
 }
 
 // A SQLite store with only the dpm namespace applied: proposals and console are pending.

@@ -5,18 +5,26 @@
 #include "domain/appidentity.h"
 #include "keysetlistmodel.h"
 #include "listingview.h"
+#include "adminpage.h"
 #include "mainwindow.h"
+#include "migrationstab.h"
+#include "migrationstatusmodel.h"
+#include "modalanswer.h"
 #include "omnisearch.h"
 #include "operationdetailpane.h"
 #include "operationspage.h"
 #include "pgserver.h"
 #include "runbundlepane.h"
 #include "runspage.h"
+#include "store/auditlog.h"
+#include "store/sqldatabase.h"
 #include "storestatuspanel.h"
+#include "widgetlookup.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -264,6 +272,74 @@ private Q_SLOTS:
         QVERIFY(failed.wait(30000));
         QCOMPARE(failed.size(), 2);
         QCOMPARE(window.statusPanel()->errorCode(), QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"));
+    }
+
+    void databaseWithoutTables_opensOnTheAdminPage_andItsMigrationsOpenTheRest_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgres") << true;
+    }
+
+    // A new user pointing the console at an empty database: only the admin page works, it says
+    // what to do, and applying its migrations from there opens the other pages on the new schema.
+    void databaseWithoutTables_opensOnTheAdminPage_andItsMigrationsOpenTheRest()
+    {
+        QFETCH(bool, postgres);
+        if (postgres)
+            DPM_REQUIRE_POSTGRES();
+        const StoreLocation location = postgres
+            ? test::PgServer::instance().createDatabase(QStringLiteral("ui_empty"))
+            : StoreLocation::sqlite(m_dir.filePath(QStringLiteral("empty.db")));
+
+        auto window = openWindow(location);
+        QVERIFY(window);
+        QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
+        QVERIFY2(window->statusText().contains(QLatin1String("not initialised, 8 pending migrations")),
+            qPrintable(window->statusText()));
+        AdminPage *admin = window->adminPage();
+        QVERIFY2(admin->schemaNotice().contains(QLatin1String("no DPM tables")), qPrintable(admin->schemaNotice()));
+        QVERIFY(!window->omniSearch()->isEnabled());
+        QListWidget *pages = window->findChild<QListWidget *>();
+        QVERIFY(!(pages->item(0)->flags() & Qt::ItemIsEnabled)); // Runs
+        window->showPage(QStringLiteral("runs"));
+        QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
+
+        MigrationsTab *migrations = admin->migrationsTab();
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 8);
+        test::answerNextConfirmation(QMessageBox::Yes);
+        QTest::mouseClick(test::byName<QPushButton>(admin, QStringLiteral("Unlock or lock admin actions")), Qt::LeftButton);
+        QTRY_VERIFY(admin->isUnlocked());
+        QString question;
+        test::answerNextConfirmation(QMessageBox::Yes, &question);
+        QTest::mouseClick(test::byName<QPushButton>(admin, QStringLiteral("Apply pending migrations")), Qt::LeftButton);
+        QVERIFY2(question.contains(location.redacted()), qPrintable(question));
+        QTRY_VERIFY_WITH_TIMEOUT(admin->schemaNotice().contains(QLatin1String("schema is created")), 60000);
+        QCOMPARE(migrations->statusModel()->pendingCount(), 0);
+        QVERIFY(pages->item(0)->flags() & Qt::ItemIsEnabled);
+        {
+            SqlDatabase db(location);
+            SqlRows ledger = db.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
+            QVERIFY(ledger.next());
+            QCOMPARE(ledger.value(0).toInt(), 8);
+        }
+
+        // Leaving the admin page reopens the store on its new schema and lands where asked.
+        QSignalSpy reopened(window.get(), &MainWindow::storeOpened);
+        window->showPage(QStringLiteral("runs"));
+        QVERIFY(reopened.wait(60000));
+        QCOMPARE(window->currentPlace().page, QStringLiteral("runs"));
+        QVERIFY2(window->statusText().contains(QLatin1String("up to date")), qPrintable(window->statusText()));
+        QVERIFY(window->omniSearch()->isEnabled());
+        KeysetListModel *runs = window->runsPage()->listing()->model();
+        QTRY_VERIFY(!runs->isLoading());
+        QVERIFY(!runs->lastError());
+        QCOMPARE(runs->rowCount(), 0);
+        const Page<AuditEntry> audit
+            = await(window->session()->run([](SupportStore &store) { return store.auditLog().list(PageRequest { 10, {} }); }));
+        QCOMPARE(audit.items.size(), 1);
+        QCOMPARE(audit.items.first().action, QStringLiteral("migrate.apply"));
+        QCOMPARE(audit.items.first().outcome, QStringLiteral("succeeded"));
     }
 
     void losingTheDatabaseMidSession_showsTheErrorAndRetryRecovers()
