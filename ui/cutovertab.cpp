@@ -185,9 +185,10 @@ void CutoverTab::run()
             m_exportJson->setEnabled(true);
             m_exportMarkdown->setEnabled(true);
             showResult(report.passed()
-                    ? tr("Passed: %n finding(s), none an error.", nullptr, int(report.findings.size()))
-                    : tr("Failed: the service stops at %1. %n finding(s) listed.", nullptr, int(report.findings.size()))
-                          .arg(report.serviceOutcome().value_or(tr("an error of the console's own checks"))),
+                    ? tr("Passed. Findings: %1, none an error.").arg(report.findings.size())
+                    : tr("Failed: the service stops at %1. Findings listed below: %2.")
+                          .arg(report.serviceOutcome().value_or(tr("an error of the console's own checks")))
+                          .arg(report.findings.size()),
                 !report.passed());
             Q_EMIT actionRecorded();
         },

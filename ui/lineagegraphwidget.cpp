@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
+#include <QPushButton>
 #include <QPainter>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -33,7 +34,8 @@ QString edgeToolTip(const LineageNeighbourhood::Edge &edge)
     QStringList lines;
     lines << QStringLiteral("%1 → %2 → %3").arg(edge.source, edge.type, edge.target);
     if (edge.count > 1) {
-        lines << LineageGraphWidget::tr("%n stored rows, created %1 … %2", nullptr, int(edge.count))
+        lines << LineageGraphWidget::tr("%1 stored rows, created %2 … %3")
+                     .arg(edge.count)
                      .arg(edge.firstCreatedAt, edge.lastCreatedAt);
     } else {
         lines << LineageGraphWidget::tr("created %1").arg(edge.firstCreatedAt);
@@ -45,8 +47,8 @@ QString edgeToolTip(const LineageNeighbourhood::Edge &edge)
         lines << LineageGraphWidget::tr("metadata: %1").arg(json);
     }
     if (edge.metadata.size() > kMaxMetadataShown)
-        lines << LineageGraphWidget::tr(
-            "… and %n more metadata value(s)", nullptr, int(edge.metadata.size() - kMaxMetadataShown));
+        lines << LineageGraphWidget::tr("… more metadata values not shown: %1")
+                     .arg(edge.metadata.size() - kMaxMetadataShown);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -160,6 +162,12 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     controls->addWidget(toolButton(actual, this));
     controls->addSpacing(8);
     controls->addWidget(m_status, 1);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setAccessibleName(tr("Cancel loading the graph"));
+    m_cancel->setToolTip(tr("Stop waiting for the graph; the one on screen stays"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &LineageGraphWidget::cancelLoading);
+    controls->addWidget(m_cancel);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -322,6 +330,8 @@ void LineageGraphWidget::request(Operation operation, const QString &id)
     const int downstream = m_downstream->value();
     const int cap = m_nodeCap->value();
     const QString anchor = operation == Operation::Load ? id : m_focusId;
+    if (!m_loading)
+        m_focusBeforeLoad = m_focusId;
     if (operation == Operation::Load)
         m_focusId = id;
     setLoading(true,
@@ -482,9 +492,22 @@ void LineageGraphWidget::changeEvent(QEvent *event)
     }
 }
 
+void LineageGraphWidget::cancelLoading()
+{
+    if (!m_loading)
+        return;
+    ++m_generation; // the answer, when it comes, is dropped
+    m_focusId = m_focusBeforeLoad;
+    setLoading(false);
+    updateStatus();
+    if (!m_focusId.isEmpty())
+        m_status->setText(m_status->text() + QStringLiteral(" — ") + tr("cancelled"));
+}
+
 void LineageGraphWidget::setLoading(bool loading, const QString &text)
 {
     m_loading = loading;
+    m_cancel->setVisible(loading);
     if (loading)
         m_status->setText(text);
     Q_EMIT loadingChanged(loading);
@@ -505,10 +528,9 @@ void LineageGraphWidget::updateStatus()
     int hidden = 0;
     for (const QString &id : m_graph.nodesWithHiddenNeighbours())
         hidden += m_graph.hiddenNeighbourCount(id);
-    QString text = tr("%n node(s)", nullptr, int(m_graph.nodes().size())) + QStringLiteral(", ")
-        + tr("%n edge(s)", nullptr, int(m_graph.visibleEdges().size()));
+    QString text = tr("Nodes: %1, edges: %2").arg(m_graph.nodes().size()).arg(m_graph.visibleEdges().size());
     if (hidden > 0)
-        text += QStringLiteral(", ") + tr("%n not shown (node cap)", nullptr, hidden);
+        text += QStringLiteral(", ") + tr("not shown (node cap): %1").arg(hidden);
     m_status->setText(text);
 }
 

@@ -12,6 +12,7 @@
 class QAction;
 class QGraphicsScene;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QToolButton;
 
@@ -80,6 +81,8 @@ public Q_SLOTS:
     void goBack();
     void goForward();
     void reload();
+    // Stops waiting for the load or expansion in flight; the graph on screen stays.
+    void cancelLoading();
 
 Q_SIGNALS:
     // A new layout is on screen.
@@ -145,6 +148,8 @@ private:
     QAction *m_backAction;
     QAction *m_forwardAction;
     QLabel *m_status;
+    QPushButton *m_cancel;
+    QString m_focusBeforeLoad; // restored when a load is cancelled
     QGraphicsScene *m_scene;
     LineageGraphView *m_view;
 };

@@ -98,7 +98,7 @@ LineageNodeItem::Content LineageNodeItem::moreContentFor(const QString &parentId
     content.entityId = parentId;
     content.more = true;
     content.moreCount = count;
-    content.title = tr("%n more not shown", nullptr, count);
+    content.title = tr("%1 more not shown").arg(count);
     content.idText = tr("double-click to show");
     const QFontMetricsF metrics(titleFont);
     const double width = std::max(metrics.horizontalAdvance(content.title), metrics.horizontalAdvance(content.idText));
@@ -148,9 +148,9 @@ LineageNodeItem::LineageNodeItem(
         m_highlight = m_highlight.lighter(170);
     setFlags(ItemIsSelectable | ItemIsFocusable);
     setCacheMode(DeviceCoordinateCache);
-    setToolTip(content.more ? tr("%n neighbour(s) of %1 not shown because of the node cap; double-click or press "
-                                 "Enter to show them",
-                   nullptr, content.moreCount)
+    setToolTip(content.more ? tr("Not shown because of the node cap: %1 more neighbours of %2. Double-click or press "
+                                 "Enter to show them.")
+                                  .arg(content.moreCount)
                                   .arg(content.entityId)
                             : tr("%1\n%2\nDouble-click or Enter: expand; Ctrl+Enter: centre here")
                                   .arg(content.entityId, content.title));

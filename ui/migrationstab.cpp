@@ -278,7 +278,8 @@ void MigrationsTab::refresh()
                 m_plan->setPlainText(planSql(overview.plan));
             }
             const qsizetype pending = m_status->pendingCount();
-            m_summary->setText(tr("%n pending migration(s); validate: %1", nullptr, int(pending))
+            m_summary->setText(tr("Pending migrations: %1. Validate: %2.")
+                                   .arg(pending)
                                    .arg(overview.validation.ok ? tr("ok") : tr("not ok, see Validate")));
             updateButtons();
         },
@@ -310,7 +311,8 @@ void MigrationsTab::applyPending()
     }
     const QString target = m_session->redactedLocation();
     if (!confirmAdminAction(this, tr("Apply migrations"),
-            tr("Apply %n migration(s) to %1?", nullptr, int(pending)).arg(target),
+            pending == 1 ? tr("Apply 1 migration to %1?").arg(target)
+                         : tr("Apply %1 migrations to %2?").arg(pending).arg(target),
             tr("Each runs in its own transaction, in this order:\n%1\n\nThe SQL is on the Plan tab.")
                 .arg(names.join(u'\n'))))
         return;
@@ -445,15 +447,15 @@ void MigrationsTab::applyPending()
             if (outcome.error) {
                 if (!outcome.failedVersion.isEmpty())
                     m_status->noteFailure(outcome.failedVersion, *outcome.error);
-                text = tr("Failed after applying %n migration(s): %1: %2", nullptr, int(outcome.applied.size()))
+                text = tr("Failed (migrations applied before it: %1): %2: %3")
+                           .arg(outcome.applied.size())
                            .arg(outcome.error->code(), outcome.error->message());
             } else if (outcome.cancelled) {
-                text = tr("Cancelled: %n migration(s) applied before the cancel stay applied; apply again to "
-                          "continue.",
-                    nullptr, int(outcome.applied.size()));
+                text = tr("Cancelled. Migrations applied before the cancel stay applied (%1); apply again to "
+                          "continue.")
+                           .arg(outcome.applied.size());
             } else {
-                text = tr("Applied %n migration(s) in %1 ms.", nullptr, int(outcome.applied.size()))
-                           .arg(outcome.totalMs);
+                text = tr("Applied migrations: %1, in %2 ms.").arg(outcome.applied.size()).arg(outcome.totalMs);
                 if (!outcome.adopted.isEmpty())
                     text += u' '
                         + tr("Adopted (tables already there): %1.").arg(outcome.adopted.join(QStringLiteral(", ")));

@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QStackedBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -112,9 +113,12 @@ SummaryPage::SummaryPage(QWidget *parent)
     , m_exportPng(new QPushButton(tr("Export &PNG…"), this))
     , m_exportJson(new QPushButton(tr("Export &JSON…"), this))
     , m_busy(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("&Cancel"), this))
     , m_errorBar(new QFrame(this))
     , m_errorText(new QLabel(m_errorBar))
     , m_retry(new QPushButton(tr("Re&try"), m_errorBar))
+    , m_pages(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
     , m_scroll(new QScrollArea(this))
     , m_content(new QWidget)
     , m_totals(new QLabel)
@@ -164,6 +168,9 @@ SummaryPage::SummaryPage(QWidget *parent)
     m_busy->setMaximumWidth(fontMetrics().averageCharWidth() * 16);
     m_busy->setAccessibleName(tr("Loading the summary"));
     m_busy->hide();
+    m_cancel->setAccessibleName(tr("Cancel loading the summary"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &SummaryPage::cancelLoading);
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(rangeLabel);
@@ -172,6 +179,7 @@ SummaryPage::SummaryPage(QWidget *parent)
     toolbar->addWidget(new QLabel(QStringLiteral("–"), this));
     toolbar->addWidget(m_to);
     toolbar->addWidget(m_busy);
+    toolbar->addWidget(m_cancel);
     toolbar->addStretch(1);
     toolbar->addWidget(m_refresh);
     toolbar->addWidget(m_exportPng);
@@ -232,10 +240,19 @@ SummaryPage::SummaryPage(QWidget *parent)
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setAccessibleName(tr("Summary dashboard"));
 
+    // Until the first snapshot a sentence says what is happening, instead of empty axes.
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAccessibleName(tr("Summary state"));
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_pages->addWidget(m_placeholder);
+    m_pages->addWidget(m_scroll);
+    m_placeholder->setText(tr("The summary is read when a store is open."));
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
     layout->addWidget(m_errorBar);
-    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_pages, 1);
 
     setTabOrder(m_range, m_from);
     setTabOrder(m_from, m_to);
@@ -255,6 +272,8 @@ void SummaryPage::setSession(StoreSession *session)
     ++m_generation; // whatever the old session was reading is no longer wanted
     m_snapshot.reset();
     buildCharts();
+    setLoading(false);
+    showPlaceholder(tr("The summary is read when a store is open."));
     if (session)
         refresh();
 }
@@ -321,6 +340,7 @@ void SummaryPage::refresh()
             setLoading(false);
             m_errorBar->hide();
             showSnapshot();
+            m_pages->setCurrentWidget(m_scroll);
             Q_EMIT loaded();
         },
         [this, generation](const Error &error) {
@@ -328,6 +348,8 @@ void SummaryPage::refresh()
                 return;
             setLoading(false);
             showError(error.code(), error.message());
+            if (!m_snapshot)
+                showPlaceholder(tr("No summary to show: it could not be read (see above)."));
             Q_EMIT loadFailed(error.code());
         });
 }
@@ -336,7 +358,27 @@ void SummaryPage::setLoading(bool loading)
 {
     m_loading = loading;
     m_busy->setVisible(loading);
+    m_cancel->setVisible(loading);
     m_refresh->setEnabled(!loading);
+    // A refresh keeps the dashboard it replaces on screen.
+    if (loading && !m_snapshot)
+        showPlaceholder(tr("Reading the summary of %1…").arg(m_session ? m_session->redactedLocation() : QString()));
+}
+
+void SummaryPage::cancelLoading()
+{
+    if (!m_loading)
+        return;
+    ++m_generation; // the answer, when it comes, is dropped
+    setLoading(false);
+    if (!m_snapshot)
+        showPlaceholder(tr("Cancelled. Press Refresh (F5) to read the summary."));
+}
+
+void SummaryPage::showPlaceholder(const QString &text)
+{
+    m_placeholder->setText(text);
+    m_pages->setCurrentWidget(m_placeholder);
 }
 
 void SummaryPage::showError(const QString &code, const QString &message)

@@ -21,6 +21,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
+class QStackedWidget;
 
 namespace dpm {
 
@@ -77,6 +78,8 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // Stops waiting for the load in flight; what was shown before stays.
+    void cancelLoading();
 
 Q_SIGNALS:
     void openRunsRequested(const dpm::RunFilter &filter);
@@ -94,6 +97,7 @@ private:
     void showSnapshot();
     void showError(const QString &code, const QString &message);
     void setLoading(bool loading);
+    void showPlaceholder(const QString &text);
     void chooseExportJson();
     void chooseExportPng();
     void applyPalette(QChart *chart) const;
@@ -118,9 +122,12 @@ private:
     QPushButton *m_exportPng;
     QPushButton *m_exportJson;
     QProgressBar *m_busy;
+    QPushButton *m_cancel;
     QFrame *m_errorBar;
     QLabel *m_errorText;
     QPushButton *m_retry;
+    QStackedWidget *m_pages; // the placeholder until a first snapshot, then the dashboard
+    QLabel *m_placeholder;
     QScrollArea *m_scroll;
     QWidget *m_content;
     QLabel *m_totals;

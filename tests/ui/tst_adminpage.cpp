@@ -187,8 +187,8 @@ private Q_SLOTS:
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(changed.count() == 1);
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 0);
-        QCOMPARE(question, QStringLiteral("Apply 6 migration(s) to %1?").arg(m_session->redactedLocation()));
-        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied 6 migration(s)")),
+        QCOMPARE(question, QStringLiteral("Apply 6 migrations to %1?").arg(m_session->redactedLocation()));
+        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 6, in ")),
             qPrintable(migrations->resultText()));
 
         MigrationStatusModel *status = migrations->statusModel();
@@ -221,7 +221,7 @@ private Q_SLOTS:
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(migrations->resultText().contains(QLatin1String("SQLITE_MIGRATION_FAILED:console:0005")));
-        QVERIFY(migrations->resultText().startsWith(QLatin1String("Failed after applying 6 migration(s)")));
+        QVERIFY(migrations->resultText().startsWith(QLatin1String("Failed (migrations applied before it: 6): ")));
 
         MigrationStatusModel *status = migrations->statusModel();
         QTRY_COMPARE(status->pendingCount(), 1);

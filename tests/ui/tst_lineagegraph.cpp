@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QGraphicsScene>
 #include <QLineEdit>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -187,6 +188,31 @@ private Q_SLOTS:
         QVERIFY(changed.wait(20000));
         QVERIFY(graph.nodeItem(QStringLiteral("ent_e")));
         verifySamePlace(graph.nodeItem(QStringLiteral("ent_b"))->pos(), scenePos);
+    }
+
+    void cancel_keepsTheGraphOnScreen_andDropsTheAnswer()
+    {
+        LineageGraphWidget graph;
+        graph.setSession(m_session.get());
+        graph.resize(900, 600);
+        graph.show();
+        graph.setDepths(1, 1);
+        QVERIFY(showAndWait(graph, QStringLiteral("ent_b")));
+        const QStringList before = graph.nodeIds();
+        auto *cancel = byName<QPushButton>(&graph, QStringLiteral("Cancel loading the graph"));
+        QVERIFY(cancel && !cancel->isVisible());
+
+        QSignalSpy changed(&graph, &LineageGraphWidget::graphChanged);
+        graph.showEntity(QStringLiteral("ent_d"));
+        QVERIFY(graph.isLoading());
+        QVERIFY(cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(!graph.isLoading());
+        QVERIFY(!cancel->isVisible());
+        QCOMPARE(graph.focusedEntity(), QStringLiteral("ent_b"));
+        QVERIFY(!changed.wait(1000)); // the cancelled layout never replaces the graph
+        QCOMPARE(graph.nodeIds(), before);
+        QVERIFY(byName<QLabel>(&graph, QStringLiteral("Graph status"))->text().endsWith(QLatin1String("cancelled")));
     }
 
     void depth_upstreamAndDownstreamSeparately_focusStaysPut()

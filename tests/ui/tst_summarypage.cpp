@@ -109,6 +109,40 @@ private Q_SLOTS:
         QCOMPARE(perDay, expected.runCount); // the demo spans 90 days, the default range
     }
 
+    void firstLoad_saysWhatItIsDoing_thenShowsTheCharts()
+    {
+        SummaryPage page;
+        page.resize(1000, 700);
+        page.show();
+        QSignalSpy loaded(&page, &SummaryPage::loaded);
+        page.setSession(m_session.get());
+        QLabel *state = byName<QLabel>(&page, QStringLiteral("Summary state"));
+        QVERIFY(state->isVisible());
+        QVERIFY2(state->text().startsWith(QLatin1String("Reading the summary of ")), qPrintable(state->text()));
+        QVERIFY(!byName<QChartView>(&page, QStringLiteral("Run status chart"))->isVisible());
+        QVERIFY(byName<QPushButton>(&page, QStringLiteral("Cancel loading the summary"))->isVisible());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(!state->isVisible());
+        QVERIFY(byName<QChartView>(&page, QStringLiteral("Run status chart"))->isVisible());
+        QVERIFY(!byName<QPushButton>(&page, QStringLiteral("Cancel loading the summary"))->isVisible());
+    }
+
+    void cancel_dropsTheLoad_andRefreshReadsAgain()
+    {
+        SummaryPage page;
+        page.show();
+        QSignalSpy loaded(&page, &SummaryPage::loaded);
+        page.setSession(m_session.get());
+        QTest::mouseClick(byName<QPushButton>(&page, QStringLiteral("Cancel loading the summary")), Qt::LeftButton);
+        QVERIFY(!page.isLoading());
+        QVERIFY(byName<QLabel>(&page, QStringLiteral("Summary state"))->text().startsWith(QLatin1String("Cancelled.")));
+        QVERIFY(!loaded.wait(1000)); // the cancelled answer is dropped
+        QVERIFY(!page.snapshot());
+        QTest::mouseClick(byName<QPushButton>(&page, QStringLiteral("Refresh the summary")), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(page.snapshot());
+    }
+
     void defaultRange_isTheLast90DaysEndingOnTheNewestRunsDay()
     {
         SummaryPage page;
