@@ -1,4 +1,5 @@
-// The lineage graph on a SQLite store (demo data plus hand-made chains): a run's neighbourhood,
+// The lineage graph on a store built once for SQLite, once for PostgreSQL (demo data plus
+// hand-made chains): a run's neighbourhood,
 // expansion by double-click, upstream/downstream depth, the node cap's "N more", re-centring and
 // back/forward — the focused node keeping its place through all of them — the side panel, Open,
 // find, PNG/SVG export, and a 500-node neighbourhood's layout and scene-build time.
@@ -11,6 +12,7 @@
 #include "lineagepage.h"
 #include "runbundlepane.h"
 #include "storesession.h"
+#include "uitestbackend.h"
 #include "widgetlookup.h"
 
 #include <QElapsedTimer>
@@ -82,7 +84,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_session = std::make_unique<StoreSession>(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("x.db"))));
+        DPM_UI_REQUIRE_BACKEND();
+        m_session = std::make_unique<StoreSession>(dpm::test::freshUiTestStore(m_dir, QStringLiteral("ui_lineage")));
         await(m_session->open(OpenOptions { .applyMigrations = true }));
         const auto facts = await(m_session->run([](SupportStore &store) {
             DemoOptions options;

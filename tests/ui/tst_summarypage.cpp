@@ -1,4 +1,4 @@
-// The summary dashboard on a SQLite demo store: totals equal the store's summary, every kind of
+// The summary dashboard on a demo store (built once for SQLite, once for PostgreSQL): totals equal the store's summary, every kind of
 // chart element opens the listing it counts (clicked through the series' own signals, the path a
 // mouse click takes), the JSON export equals `dpmctl summary --json`, the PNG export is an image,
 // and the charts follow the palette.
@@ -10,6 +10,7 @@
 #include "store/supportstore.h"
 #include "storesession.h"
 #include "summarypage.h"
+#include "uitestbackend.h"
 #include "widgetlookup.h"
 
 #include <QBarCategoryAxis>
@@ -77,7 +78,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_session = std::make_unique<StoreSession>(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("demo.db"))));
+        DPM_UI_REQUIRE_BACKEND();
+        m_session = std::make_unique<StoreSession>(freshUiTestStore(m_dir, QStringLiteral("ui_summary")));
         await(m_session->open(OpenOptions { .applyMigrations = true }));
         await(m_session->run([](SupportStore &store) {
             DemoOptions options;
