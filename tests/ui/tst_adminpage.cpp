@@ -2,7 +2,7 @@
 // applying migrations updates the ledger and the audit log; a failing migration shows its reason
 // code and leaves the page usable; purge previews per table and deletes; the cutover report
 // exports as JSON and Markdown without secrets; on PostgreSQL an apply waits visibly for the
-// session holding the namespace's migration lock.
+// session holding the namespace's migration lock. Built once for SQLite and once for PostgreSQL.
 
 #include "adminpage.h"
 #include "auditlogtab.h"
@@ -19,7 +19,9 @@
 #include "purgereportmodel.h"
 #include "retentiontab.h"
 #include "store/sqldatabase.h"
+#include "store/sqldialect.h"
 #include "storesession.h"
+#include "uitestbackend.h"
 #include "widgetlookup.h"
 
 #include <QAbstractItemModelTester>
@@ -54,23 +56,25 @@ template <typename T> T await(QFuture<T> future)
     return future.result();
 }
 
-// A SQLite store with only the dpm namespace applied: proposals and console are pending.
-StoreLocation dpmOnlySqlite(const QString &path)
+// A store with only the dpm namespace applied: proposals and console are pending.
+StoreLocation dpmOnly(const QTemporaryDir &dir, const QString &hint)
 {
-    const StoreLocation location = StoreLocation::sqlite(path);
+    const StoreLocation location = dpm::test::freshUiTestStore(dir, hint);
     SqlDatabase db(location);
     Migrator(db).apply({ QStringLiteral("dpm") });
     return location;
 }
 
-// The embedded SQLite migrations plus console/0005, whose SQL fails.
+// The backend's embedded migrations plus console/0005, whose SQL fails.
 QString catalogWithBrokenMigration(const QTemporaryDir &dir)
 {
     const QString root = dir.filePath(QStringLiteral("catalog"));
-    QDirIterator it(QStringLiteral(":/migrations/sqlite"), QDir::Files, QDirIterator::Subdirectories);
+    const QString embedded = QStringLiteral(":/migrations/")
+        + SqlDialect(dpm::test::kUiOnPostgres ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite).migrationFolder();
+    QDirIterator it(embedded, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
-        const QString target = root + file.mid(QStringLiteral(":/migrations/sqlite").size());
+        const QString target = root + file.mid(embedded.size());
         QDir().mkpath(QFileInfo(target).path());
         QFile::copy(file, target);
     }
@@ -136,6 +140,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { DPM_UI_REQUIRE_BACKEND(); }
+
     void init() { m_dir = std::make_unique<QTemporaryDir>(); }
 
     void cleanup()
@@ -148,7 +154,7 @@ private Q_SLOTS:
 
     void locked_actionsAreDisabledAndTheirSlotsRefuse()
     {
-        openPage(dpmOnlySqlite(m_dir->filePath(QStringLiteral("locked.db"))), false);
+        openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_locked")), false);
         MigrationsTab *migrations = m_page->migrationsTab();
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 6); // proposals 2 + console 4
         QVERIFY(m_page->lockText().startsWith(QLatin1String("Read-only.")));
@@ -172,7 +178,7 @@ private Q_SLOTS:
 
     void unlock_applyPending_updatesLedgerStatusAndAuditLog()
     {
-        openPage(dpmOnlySqlite(m_dir->filePath(QStringLiteral("apply.db"))), false);
+        openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_apply")), false);
         QSignalSpy changed(m_page.get(), &AdminPage::storeChanged);
         MigrationsTab *migrations = m_page->migrationsTab();
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 6);
@@ -211,16 +217,18 @@ private Q_SLOTS:
 
     void failingMigration_showsItsReasonCodeAndThePageStaysUsable()
     {
-        openPage(dpmOnlySqlite(m_dir->filePath(QStringLiteral("broken.db"))), false);
+        openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_broken")), false);
         m_page->setMigrationCatalog(MigrationCatalog::fromDirectory(catalogWithBrokenMigration(*m_dir)));
         MigrationsTab *migrations = m_page->migrationsTab();
+        const QString failure = (dpm::test::kUiOnPostgres ? QStringLiteral("POSTGRES") : QStringLiteral("SQLITE"))
+            + QStringLiteral("_MIGRATION_FAILED:console:0005");
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 7);
         unlockByButton();
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
         QTRY_VERIFY(apply->isEnabled());
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(apply, Qt::LeftButton);
-        QTRY_VERIFY(migrations->resultText().contains(QLatin1String("SQLITE_MIGRATION_FAILED:console:0005")));
+        QTRY_VERIFY(migrations->resultText().contains(failure));
         QVERIFY(migrations->resultText().startsWith(QLatin1String("Failed (migrations applied before it: 6): ")));
 
         MigrationStatusModel *status = migrations->statusModel();
@@ -229,18 +237,18 @@ private Q_SLOTS:
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::StateRole),
             QVariant(QStringLiteral("failed")));
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::FailureCodeRole),
-            QVariant(QStringLiteral("SQLITE_MIGRATION_FAILED:console:0005")));
+            QVariant(failure));
         // Usable: the apply can be tried again, and the audit log says what happened.
         QTRY_VERIFY(apply->isEnabled());
         QTRY_COMPARE(auditActions(m_page->auditLogTab()->model()),
-            QStringList { QStringLiteral("migrate.apply failed: SQLITE_MIGRATION_FAILED:console:0005") });
+            QStringList { QStringLiteral("migrate.apply failed: ") + failure });
         SqlDatabase db(m_session->location());
         QVERIFY(!db.tableExists(QStringLiteral("console_broken"))); // rolled back with its transaction
     }
 
     void purge_dryRunCountsPerTableThenPurgeDeletesAndIsAudited()
     {
-        openPage(StoreLocation::sqlite(m_dir->filePath(QStringLiteral("purge.db"))), true);
+        openPage(dpm::test::freshUiTestStore(*m_dir, QStringLiteral("ui_admin_purge")), true);
         generateDemo(200);
         RetentionTab *retention = m_page->retentionTab();
         retention->retentionDaysField()->setValue(30);
@@ -269,7 +277,7 @@ private Q_SLOTS:
 
     void purge_withoutAuditTable_isRefusedAndDeletesNothing()
     {
-        openPage(dpmOnlySqlite(m_dir->filePath(QStringLiteral("noaudit.db"))), false);
+        openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_noaudit")), false);
         generateDemo(50);
         unlockByButton();
         RetentionTab *retention = m_page->retentionTab();
@@ -286,7 +294,7 @@ private Q_SLOTS:
 
     void cutover_findingsExportAsJsonAndMarkdownWithoutSecrets()
     {
-        openPage(StoreLocation::sqlite(m_dir->filePath(QStringLiteral("cutover.db"))), true);
+        openPage(dpm::test::freshUiTestStore(*m_dir, QStringLiteral("ui_admin_cutover")), true);
         QProcessEnvironment env;
         env.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral("POSTGRES"));
         env.insert(QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN"),
@@ -326,6 +334,8 @@ private Q_SLOTS:
             QStringList { QStringLiteral("cutover.check failed: CUTOVER_PROFILE_NOT_PRODUCTION") });
     }
 
+#if defined(DPM_UI_BACKEND_POSTGRES)
+    // The advisory lock exists on PostgreSQL only.
     void postgres_applyWaitsForTheLockHolderAndNamesIt()
     {
         DPM_REQUIRE_POSTGRES();
@@ -386,6 +396,7 @@ private Q_SLOTS:
         QTRY_COMPARE(
             auditActions(m_page->auditLogTab()->model()), QStringList { QStringLiteral("migrate.apply cancelled") });
     }
+#endif
 };
 
 QTEST_MAIN(TestAdminPage)

@@ -1,6 +1,5 @@
-// The lineage graph on a store built once for SQLite, once for PostgreSQL (demo data plus
-// hand-made chains): a run's neighbourhood,
-// expansion by double-click, upstream/downstream depth, the node cap's "N more", re-centring and
+// The lineage graph (built once for SQLite and once for PostgreSQL) on demo data plus hand-made
+// chains: a run's neighbourhood, expansion by double-click, upstream/downstream depth, the node cap's "N more", re-centring and
 // back/forward — the focused node keeping its place through all of them — the side panel, Open,
 // find, PNG/SVG export, and a 500-node neighbourhood's layout and scene-build time.
 

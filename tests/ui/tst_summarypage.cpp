@@ -1,7 +1,7 @@
-// The summary dashboard on a demo store (built once for SQLite, once for PostgreSQL): totals equal the store's summary, every kind of
-// chart element opens the listing it counts (clicked through the series' own signals, the path a
-// mouse click takes), the JSON export equals `dpmctl summary --json`, the PNG export is an image,
-// and the charts follow the palette.
+// The summary dashboard on a demo store, built once for SQLite and once for PostgreSQL: totals
+// equal the store's summary, every kind of chart element opens the listing it counts (clicked
+// through the series' own signals, the path a mouse click takes), the JSON export equals
+// `dpmctl summary --json`, the PNG export is an image, and the charts follow the palette.
 
 #include "clisupport.h"
 #include "demo/demogenerator.h"
