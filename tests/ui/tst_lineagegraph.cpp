@@ -1,7 +1,8 @@
 // The lineage graph (built once for SQLite and once for PostgreSQL) on demo data plus hand-made
-// chains: a run's neighbourhood, expansion by double-click, upstream/downstream depth, the node cap's "N more", re-centring and
-// back/forward — the focused node keeping its place through all of them — the side panel, Open,
-// find, PNG/SVG export, and a 500-node neighbourhood's layout and scene-build time.
+// chains: a run's neighbourhood, expansion by double-click, upstream/downstream depth, the node
+// cap's "N more", re-centring and back/forward (the focused node keeping its place through all
+// of them), the side panel, Open, find, PNG/SVG export, a cancelled load, and a 500-node
+// neighbourhood's layout and scene-build time.
 
 #include "demo/demogenerator.h"
 #include "lineagegraphview.h"
