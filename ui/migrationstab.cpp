@@ -40,6 +40,7 @@ struct MigrationOverview
     ValidationReport validation;
     MigrationPlan plan;
     std::optional<Error> planError; // a modified migration stops the plan
+    QHash<QString, qint64> recordedDurations; // from the audit log's migrate.apply entries
 };
 
 struct ApplyOutcome
@@ -255,6 +256,11 @@ void MigrationsTab::refresh()
             } catch (const Error &error) {
                 overview.planError = error;
             }
+            try {
+                overview.recordedDurations = recordedMigrationDurations(store.auditLog());
+            } catch (const Error &) {
+                // Durations are a nicety: a log that cannot be read leaves them blank.
+            }
             return overview;
         }),
         this,
@@ -267,7 +273,7 @@ void MigrationsTab::refresh()
                 updateButtons();
                 return;
             }
-            m_status->setRows(overview.rows);
+            m_status->setRows(overview.rows, overview.recordedDurations);
             m_table->resizeColumnsToContents();
             m_validation->setMigrationFindings(overview.validation.findings);
             m_validationView->resizeColumnsToContents();

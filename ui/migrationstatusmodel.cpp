@@ -13,10 +13,12 @@ MigrationStatusModel::MigrationStatusModel(QObject *parent)
     , m_fixedFont(QFontDatabase::systemFont(QFontDatabase::FixedFont))
 { }
 
-void MigrationStatusModel::setRows(const QList<MigrationStatusRow> &rows)
+void MigrationStatusModel::setRows(const QList<MigrationStatusRow> &rows, const QHash<QString, qint64> &durations)
 {
     beginResetModel();
     m_source = rows;
+    for (auto it = durations.cbegin(); it != durations.cend(); ++it)
+        m_durations.insert(it.key(), it.value());
     prepare();
     endResetModel();
 }
@@ -105,8 +107,9 @@ QVariant MigrationStatusModel::data(const QModelIndex &index, int role) const
             return m_source.at(index.row()).fileChecksum.isEmpty() ? m_source.at(index.row()).ledgerChecksum
                                                                    : m_source.at(index.row()).fileChecksum;
         if (index.column() == DurationColumn)
-            return tr("The ledger does not record how long a migration took; durations are shown for "
-                      "migrations applied from this console in this session.");
+            return tr("How long the migration took, as the audit log recorded it when this console or "
+                      "dpmctl applied it. The ledger has no duration: a migration applied by the service, "
+                      "or before the audit log existed, shows —.");
         return {};
     case Qt::FontRole:
         return index.column() == ChecksumColumn || index.column() == VersionColumn ? QVariant(m_fixedFont) : QVariant();

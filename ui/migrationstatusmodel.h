@@ -37,7 +37,8 @@ public:
 
     explicit MigrationStatusModel(QObject *parent = nullptr);
 
-    void setRows(const QList<MigrationStatusRow> &rows);
+    // `durations` (ledger version -> ms) come from the audit log; the ledger has none.
+    void setRows(const QList<MigrationStatusRow> &rows, const QHash<QString, qint64> &durations = {});
     // Applied in this session, in milliseconds.
     void noteDuration(const QString &ledgerVersion, qint64 ms);
     void noteFailure(const QString &ledgerVersion, const Error &error);

@@ -140,6 +140,10 @@ SummaryPage::SummaryPage(QWidget *parent)
     for (QDateEdit *edit : { m_from, m_to }) {
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
         edit->setCalendarPopup(true);
+        // A dash until the first load says which days the range covers (not QDateEdit's 2000-01-01).
+        edit->setMinimumDate(QDate(1970, 1, 1));
+        edit->setSpecialValueText(QStringLiteral("—"));
+        edit->setDate(edit->minimumDate());
         edit->setEnabled(false);
         connect(edit, &QDateEdit::editingFinished, this, [this] {
             if (rangePreset() == RangePreset::Custom)

@@ -4,8 +4,12 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -93,6 +97,41 @@ Error auditLogMissingError()
     return Error(ErrorKind::Migration, QStringLiteral("CONSOLE_AUDIT_LOG_MISSING"),
         QStringLiteral("This store has no console_audit_log table, so admin actions cannot be recorded; apply the "
                        "console migrations (dpmctl migrate apply --namespace console) first."));
+}
+
+QHash<QString, qint64> recordedMigrationDurations(AuditLog &log, int maxEntries)
+{
+    QHash<QString, qint64> durations;
+    if (!log.isAvailable())
+        return durations;
+    PageRequest request { 200, {} };
+    for (int read = 0; read < maxEntries;) {
+        request.limit = std::min(200, maxEntries - read);
+        const Page<AuditEntry> page = log.list(request);
+        for (const AuditEntry &entry : page.items) {
+            if (entry.action != QLatin1String("migrate.apply"))
+                continue;
+            const QJsonObject details = QJsonDocument::fromJson(entry.detailsJson.toUtf8()).object();
+            // The console writes "applied" with namespaced versions, dpmctl its apply report.
+            QJsonArray applied = details.value(QStringLiteral("applied")).toArray();
+            if (applied.isEmpty())
+                applied = details.value(QStringLiteral("report")).toObject().value(QStringLiteral("applied")).toArray();
+            for (const QJsonValue &value : std::as_const(applied)) {
+                const QJsonObject item = value.toObject();
+                QString version = item.value(QStringLiteral("version")).toString();
+                if (!version.contains(u':'))
+                    version = item.value(QStringLiteral("namespace")).toString() + u':' + version;
+                // Newest first: a later re-apply (a recreated database) wins.
+                if (!durations.contains(version) && item.contains(QStringLiteral("duration_ms")))
+                    durations.insert(version, item.value(QStringLiteral("duration_ms")).toInteger());
+            }
+        }
+        read += int(page.items.size());
+        if (!page.nextCursor || page.items.isEmpty())
+            break;
+        request.cursor = page.nextCursor;
+    }
+    return durations;
 }
 
 } // namespace dpm

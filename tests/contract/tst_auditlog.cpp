@@ -14,6 +14,7 @@
 #include "store/sqldatabase.h"
 #include "store/supportstore.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -97,6 +98,30 @@ private Q_SLOTS:
         QCOMPARE(row.target, QStringLiteral("sqlite:/x.db"));
         QCOMPARE(row.detailsJson, QStringLiteral("{\"retention_days\":3}"));
         QCOMPARE(row.outcome, QStringLiteral("succeeded"));
+    }
+
+    void recordedMigrationDurations_readTheConsolesAndDpmctlsApplyEntries()
+    {
+        AuditLog &log = m_store->auditLog();
+        const auto json = [](const char *text) { return QJsonDocument::fromJson(text).object(); };
+        // dpmctl: its apply report (plain versions with their namespace); older than the console's.
+        log.append(AuditEntry::create(QStringLiteral("bob"), QStringLiteral("migrate.apply"), QStringLiteral("x"),
+            json(R"({"report":{"applied":[{"namespace":"dpm","version":"0001","duration_ms":12},
+                                           {"namespace":"console","version":"0001","duration_ms":99}]}})"),
+            QStringLiteral("succeeded")));
+        log.append(AuditEntry::create(QStringLiteral("bob"), QStringLiteral("purge.runs"), QStringLiteral("x"),
+            json(R"({"applied":[{"version":"dpm:0002","duration_ms":1}]})"), QStringLiteral("succeeded")));
+        QTest::qWait(2); // a later occurred_at: newest first decides console:0001
+        // The console: namespaced versions; console:0001 was applied again (a recreated database).
+        log.append(AuditEntry::create(QStringLiteral("alice"), QStringLiteral("migrate.apply"), QStringLiteral("x"),
+            json(R"({"applied":[{"version":"console:0001","duration_ms":7},{"version":"console:0002","duration_ms":3}]})"),
+            QStringLiteral("failed: POSTGRES_MIGRATION_FAILED:console:0003")));
+
+        const QHash<QString, qint64> durations = recordedMigrationDurations(log);
+        QCOMPARE(durations,
+            (QHash<QString, qint64> { { QStringLiteral("dpm:0001"), 12 }, { QStringLiteral("console:0001"), 7 },
+                { QStringLiteral("console:0002"), 3 } }));
+        QCOMPARE(recordedMigrationDurations(log, 1).size(), 2); // only the newest entry read
     }
 
     void list_cursorOfAnotherListing_isInvalidCursor()

@@ -213,6 +213,19 @@ private Q_SLOTS:
         QTRY_COMPARE(auditActions(auditModel), QStringList { QStringLiteral("migrate.apply succeeded") });
         QCOMPARE(
             auditModel->index(0, 4).data(KeysetListModel::FullValueRole).toString(), m_session->redactedLocation());
+
+        // Another page later reads the durations from the audit log (the ledger has none); the
+        // dpm migrations applied before the log existed have none to show.
+        AdminPage later;
+        later.setSession(m_session.get());
+        MigrationStatusModel *again = later.migrationsTab()->statusModel();
+        QTRY_VERIFY(again->rowOf(QStringLiteral("console:0003")) >= 0);
+        QVERIFY(again->index(again->rowOf(QStringLiteral("console:0003")), MigrationStatusModel::DurationColumn)
+                    .data()
+                    .toString()
+                    .endsWith(u"ms"));
+        QCOMPARE(again->index(again->rowOf(QStringLiteral("dpm:0001")), MigrationStatusModel::DurationColumn).data(),
+            QVariant(QStringLiteral("—")));
     }
 
     void failingMigration_showsItsReasonCodeAndThePageStaysUsable()

@@ -101,7 +101,9 @@ void shootSummary(const StoreLocation &location, const QString &dir, const QStri
     page.show();
     QSignalSpy loaded(&page, &SummaryPage::loaded);
     page.setSession(&session);
-    if (!loaded.wait(60000)) {
+    if (loaded.isEmpty())
+        save(&page, dir, QStringLiteral("summary-loading") + suffix);
+    if (loaded.isEmpty() && !loaded.wait(60000)) {
         std::fprintf(stderr, "the summary did not load\n");
         return;
     }
@@ -240,6 +242,23 @@ void shootAdmin(const StoreLocation &location, const QString &dir, const QString
     save(&page, dir, QStringLiteral("admin-audit") + suffix);
 }
 
+// A window on a database without the DPM tables: it opens on the admin page, which says what
+// to do.
+void shootUninitialised(const StoreLocation &location, const QString &dir, const QString &suffix)
+{
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    QSignalSpy opened(&window, &MainWindow::storeOpened);
+    window.openStore(location, false, false);
+    if (!opened.wait(60000)) {
+        std::fprintf(stderr, "the empty store did not open\n");
+        return;
+    }
+    waitFor([&] { return window.adminPage()->migrationsTab()->statusModel()->rowCount() > 0; });
+    save(&window, dir, QStringLiteral("admin-uninitialised") + suffix);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -249,7 +268,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("location"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("folder"), QStringLiteral("dir"));
-    parser.addOptions({ storeOption, outOption });
+    const QCommandLineOption emptyOption(QStringLiteral("empty-store"),
+        QStringLiteral("a database without the DPM tables, for the admin page's first state"), QStringLiteral("location"));
+    parser.addOptions({ storeOption, outOption, emptyOption });
     parser.process(app);
     const QString dir = parser.value(outOption);
     QDir().mkpath(dir);
@@ -269,6 +290,8 @@ int main(int argc, char *argv[])
     shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QString());
     shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QString());
     shootAdmin(StoreLocation::parse(parser.value(storeOption)), dir, QString());
+    if (parser.isSet(emptyOption))
+        shootUninitialised(StoreLocation::parse(parser.value(emptyOption)), dir, QString());
 
     ConnectDialog connect(&window);
     connect.setLocation(
@@ -288,6 +311,8 @@ int main(int argc, char *argv[])
     shootLineage(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
     shootSummary(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
     shootAdmin(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
+    if (parser.isSet(emptyOption))
+        shootUninitialised(StoreLocation::parse(parser.value(emptyOption)), dir, QStringLiteral("-dark"));
 
     MainWindow failing;
     failing.resize(1100, 700);
