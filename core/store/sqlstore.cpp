@@ -733,10 +733,32 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
         { QStringLiteral("dpm_run_idempotency"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), { c } },
         { QStringLiteral("dpm_run_idempotency_history"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns),
             { c } },
-        { QStringLiteral("dpm_lineage_edges"),
-            QStringLiteral("source_entity_id IN (%1) OR target_entity_id IN (%1)").arg(expiredEntities),
-            { c, c, c, c, c, c } },
         { QStringLiteral("dpm_runs"), QStringLiteral("created_at%1 < ?").arg(m_c), { c } },
+    };
+    // An edge goes when either end is an expired run's id, correlation or idempotency key. Never
+    // "source IN (…) OR target IN (…)": PostgreSQL cannot turn an OR of sub-selects into joins,
+    // and once the expired ids outgrow work_mem it re-runs the sub-select for every edge (over
+    // ten minutes at scale M). Each condition alone is a hash semi-join.
+    const QString bySource = QStringLiteral("source_entity_id IN (%1)").arg(expiredEntities);
+    const QString byTarget = QStringLiteral("target_entity_id IN (%1)").arg(expiredEntities);
+    const QVariantList entityParams { c, c, c };
+    const auto purgeEdges = [&] {
+        const QString edges = QStringLiteral("dpm_lineage_edges");
+        if (dryRun) {
+            const auto count = [&](const QString &condition, const QVariantList &params) {
+                SqlRows q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(edges, condition), params);
+                return q.next() ? q.value(0).toLongLong() : 0;
+            };
+            report.deleted[edges] = count(bySource, entityParams) + count(byTarget, entityParams)
+                - count(bySource + QStringLiteral(" AND ") + byTarget, entityParams + entityParams);
+            return;
+        }
+        qint64 deleted = 0;
+        for (const QString &condition : { bySource, byTarget }) {
+            SqlRows q = m_db->exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(edges, condition), entityParams);
+            deleted += q.numRowsAffected();
+        }
+        report.deleted[edges] = deleted;
     };
     return inWriteTransaction([&] {
         if (!dryRun && m_summaryCounters && m_db->dialect().isPostgres()) {
@@ -747,6 +769,8 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
                                       "ORDER BY bucket FOR UPDATE"));
         }
         for (const auto &[table, condition, params] : steps) {
+            if (table == QLatin1String("dpm_runs"))
+                purgeEdges(); // before the runs that name the expired entities
             if (dryRun) {
                 SqlRows q
                     = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, condition), params);
