@@ -33,7 +33,13 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
     parser.addOption(storeOption);
     parser.addOption(noDemoOption);
     parser.addOption(settingsOption);
+    const QCommandLineOption scrollOption(QStringLiteral("report-scroll"),
+        QCoreApplication::translate("StartupOptions",
+            "Benchmark: scroll the runs a page at a time until this many rows are loaded and shown; print "
+            "the UI thread's stalls and the resident memory as a JSON line, then quit."),
+        QCoreApplication::translate("StartupOptions", "rows"));
     parser.addOption(firstRowsOption);
+    parser.addOption(scrollOption);
 
     if (!parser.parse(arguments)) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("CONSOLE_ARGUMENTS_INVALID"),
@@ -61,6 +67,15 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
 
     options.settingsFile = parser.value(settingsOption);
     options.reportFirstRows = parser.isSet(firstRowsOption);
+    if (parser.isSet(scrollOption)) {
+        bool ok = false;
+        options.reportScrollRows = parser.value(scrollOption).toInt(&ok);
+        if (!ok || options.reportScrollRows < 1) {
+            throw Error(ErrorKind::InvalidInput, QStringLiteral("CONSOLE_ARGUMENTS_INVALID"),
+                QCoreApplication::translate("StartupOptions", "--report-scroll needs a positive number of rows, not \"%1\".")
+                    .arg(parser.value(scrollOption)));
+        }
+    }
     std::optional<QString> explicitStore;
     if (parser.isSet(storeOption))
         explicitStore = parser.value(storeOption);

@@ -18,6 +18,7 @@ struct StartupOptions
     bool fillDemoIfEmpty = false;
     QString settingsFile; // --settings FILE: an INI file instead of the user's settings
     bool reportFirstRows = false; // --report-first-rows: the console.first_rows benchmark
+    int reportScrollRows = 0; // --report-scroll N: the console.scroll benchmark over N rows
     // --help / --version: print `text` and exit (nothing else was resolved).
     bool showHelp = false;
     bool showVersion = false;

@@ -6,6 +6,7 @@
 #include "listingview.h"
 #include "mainwindow.h"
 #include "runspage.h"
+#include "scrollprobe.h"
 #include "startupoptions.h"
 
 #include <QApplication>
@@ -46,6 +47,17 @@ int main(int argc, char *argv[])
             auto *probe = new dpm::FirstRowsProbe(window.runsPage()->listing()->table(), started, &window);
             QObject::connect(probe, &dpm::FirstRowsProbe::firstRowsPainted, &app, [](qint64 elapsedMs) {
                 std::fprintf(stdout, "{\"scenario\":\"console.first_rows\",\"ms_since_main\":%lld}\n", elapsedMs);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        if (options.reportScrollRows > 0) {
+            QAbstractItemView *table = window.runsPage()->listing()->table();
+            auto *shown = new dpm::FirstRowsProbe(table, started, &window);
+            auto *scroll = new dpm::ScrollProbe(table, options.reportScrollRows, &window);
+            QObject::connect(shown, &dpm::FirstRowsProbe::firstRowsPainted, scroll, &dpm::ScrollProbe::start);
+            QObject::connect(scroll, &dpm::ScrollProbe::finished, &app, [](const QByteArray &line) {
+                std::fprintf(stdout, "%s\n", line.constData());
                 std::fflush(stdout);
                 QCoreApplication::quit();
             });

@@ -16,6 +16,7 @@
 #include "pgserver.h"
 #include "runbundlepane.h"
 #include "runspage.h"
+#include "scrollprobe.h"
 #include "store/auditlog.h"
 #include "store/sqldatabase.h"
 #include "storestatuspanel.h"
@@ -24,7 +25,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -150,6 +154,29 @@ private Q_SLOTS:
         QTRY_VERIFY(window->statusText().contains(QLatin1String("last query")));
         QVERIFY(window->windowTitle().contains(m_sqlite.redacted()));
         QVERIFY(ConsoleSettings::instance().recentStores().contains(m_sqlite.withoutSecrets()));
+    }
+
+    // The console.scroll benchmark's probe: it pages down until the rows are loaded and the last
+    // is on screen, and reports what it measured (the figures themselves live in benchmarks).
+    void scrollProbe_pagesToTheTargetRow_andReportsStallsAndMemory()
+    {
+        auto window = openWindow(m_sqlite);
+        QVERIFY(window);
+        QTableView *table = window->runsPage()->listing()->table();
+        QTRY_COMPARE(table->model()->rowCount(), 200);
+        ScrollProbe probe(table, 350);
+        QSignalSpy finished(&probe, &ScrollProbe::finished);
+        probe.start();
+        QVERIFY(finished.wait(60000));
+        const QJsonObject report = QJsonDocument::fromJson(finished.first().first().toByteArray()).object();
+        QCOMPARE(report.value(QStringLiteral("scenario")).toString(), QStringLiteral("console.scroll"));
+        QCOMPARE(report.value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
+        QVERIFY(report.value(QStringLiteral("rows")).toInt() >= 350);
+        QVERIFY(report.value(QStringLiteral("page_steps")).toInt() > 0);
+        QCOMPARE(table->verticalScrollBar()->value(), table->verticalScrollBar()->maximum());
+        const double p99 = report.value(QStringLiteral("p99_stall_ms")).toDouble();
+        QVERIFY(p99 > 0 && p99 <= report.value(QStringLiteral("max_stall_ms")).toDouble());
+        QVERIFY(report.value(QStringLiteral("peak_rss_mb")).toDouble() > 0);
     }
 
     void search_findsARunByEachOfItsIdentifiers()

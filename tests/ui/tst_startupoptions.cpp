@@ -116,6 +116,15 @@ private Q_SLOTS:
         QVERIFY(!options.reportFirstRows);
         QVERIFY(StartupOptions::parse({ kProgram, QStringLiteral("--report-first-rows") }, QProcessEnvironment())
                     .reportFirstRows);
+        QCOMPARE(options.reportScrollRows, 0);
+        QCOMPARE(StartupOptions::parse(
+                     { kProgram, QStringLiteral("--report-scroll"), QStringLiteral("20000") }, QProcessEnvironment())
+                     .reportScrollRows,
+            20000);
+        QCOMPARE(errorCodeOf({ kProgram, QStringLiteral("--report-scroll"), QStringLiteral("lots") }, {}),
+            QStringLiteral("CONSOLE_ARGUMENTS_INVALID"));
+        QCOMPARE(errorCodeOf({ kProgram, QStringLiteral("--report-scroll"), QStringLiteral("0") }, {}),
+            QStringLiteral("CONSOLE_ARGUMENTS_INVALID"));
     }
 
     void helpAndVersion_returnTextWithoutResolving()
