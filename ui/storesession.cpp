@@ -13,6 +13,7 @@ namespace dpm {
 namespace {
 
 constexpr int kIdleJoinMs = 50;
+constexpr int kInterruptAgainMs = 250;
 
 QString schemaStateOf(SupportStore &store)
 {
@@ -74,6 +75,11 @@ StoreSession::~StoreSession()
     // unreachable server may take its connect timeout) winds down on another thread instead of
     // blocking the window, and the application waits for that before it is destroyed.
     m_pool->clear();
+    // Nobody waits for what still runs: stop it on the server rather than let it hold a worker
+    // (and the application's exit) until it ends by itself.
+    const std::shared_ptr<SupportStore> store = currentStore();
+    if (store)
+        store->interrupt();
     if (m_pool->waitForDone(kIdleJoinMs)) {
         delete m_pool;
         return;
@@ -84,8 +90,12 @@ StoreSession::~StoreSession()
     }();
     Q_UNUSED(joinedAtExit);
     QThreadPool *pool = m_pool;
-    QThreadPool::globalInstance()->start([pool] {
-        pool->waitForDone();
+    QThreadPool::globalInstance()->start([pool, store] {
+        // Again while waiting: a statement that had not started at the first interrupt.
+        while (!pool->waitForDone(kInterruptAgainMs)) {
+            if (store)
+                store->interrupt();
+        }
         delete pool;
     });
 }

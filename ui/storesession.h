@@ -40,7 +40,7 @@ class StoreSession : public QObject
 
 public:
     explicit StoreSession(StoreLocation location, QObject *parent = nullptr);
-    // Does not wait for running queries: they finish on their own threads and are dropped.
+    // Does not wait for running queries: they are interrupted on the server and dropped.
     ~StoreSession() override;
 
     const StoreLocation &location() const { return m_location; }

@@ -16,9 +16,57 @@
 #include <atomic>
 #include <libpq-fe.h>
 #include <memory>
+#include <mutex>
+#include <sqlite3.h>
 #include <unordered_map>
 
 namespace dpm {
+
+// What interrupts each open connection's running statement from another thread: libpq's cancel
+// object or the sqlite3 handle. A connection leaves before it closes, under the same lock.
+struct SqlDatabase::Interrupters
+{
+    struct Entry
+    {
+        PGcancel *postgres = nullptr;
+        sqlite3 *sqlite = nullptr;
+    };
+    std::mutex mutex;
+    std::unordered_map<QString, Entry> entries;
+
+    void add(const QString &name, Entry entry)
+    {
+        std::lock_guard lock(mutex);
+        remove(name, lock);
+        entries.emplace(name, entry);
+    }
+    void remove(const QString &name)
+    {
+        std::lock_guard lock(mutex);
+        remove(name, lock);
+    }
+    void interruptAll()
+    {
+        std::lock_guard lock(mutex);
+        for (const auto &[name, entry] : entries) {
+            char reason[256];
+            if (entry.postgres && !PQcancel(entry.postgres, reason, sizeof reason))
+                qCWarning(lcStore) << "could not cancel the statement of" << name << ":" << reason;
+            if (entry.sqlite)
+                sqlite3_interrupt(entry.sqlite);
+        }
+    }
+
+private:
+    void remove(const QString &name, const std::lock_guard<std::mutex> &)
+    {
+        if (const auto it = entries.find(name); it != entries.end()) {
+            if (it->second.postgres)
+                PQfreeCancel(it->second.postgres);
+            entries.erase(it);
+        }
+    }
+};
 
 namespace {
 
@@ -34,9 +82,12 @@ struct ConnectionGuard
     QSqlDatabase db;
     std::unordered_map<QString, std::shared_ptr<QSqlQuery>> statements;
     bool inTransaction = false; // BEGIN seen, COMMIT/ROLLBACK not yet
+    std::shared_ptr<SqlDatabase::Interrupters> interrupters; // set once the connection is open
 
     ~ConnectionGuard()
     {
+        if (interrupters)
+            interrupters->remove(name);
         statements.clear();
         if (s_applicationGone.load()) {
             db = QSqlDatabase(); // the process is ending; the registry is gone
@@ -77,6 +128,26 @@ bool connectionIsBroken(const QSqlDriver *driver)
     return conn && PQstatus(conn) == CONNECTION_BAD;
 }
 
+// The driver's native handle as libpq's cancel object or the sqlite3 connection.
+SqlDatabase::Interrupters::Entry interrupterOf(const QSqlDriver *driver)
+{
+    SqlDatabase::Interrupters::Entry entry;
+    const QVariant handle = driver ? driver->handle() : QVariant();
+    if (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0) {
+        if (auto *conn = *static_cast<PGconn *const *>(handle.data()))
+            entry.postgres = PQgetCancel(conn);
+    } else if (qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        entry.sqlite = *static_cast<sqlite3 *const *>(handle.data());
+    }
+    return entry;
+}
+
+// A statement stopped by interruptAll(): query_canceled, or SQLITE_INTERRUPT.
+bool isInterrupted(const QSqlError &error, bool postgres)
+{
+    return error.nativeErrorCode() == (postgres ? QLatin1String("57014") : QLatin1String("9"));
+}
+
 // The server ended the session (SQLSTATE class 08, or 57P01..57P03: terminated, shutting down).
 bool isConnectionLoss(const QSqlQuery &query)
 {
@@ -95,6 +166,7 @@ SqlDatabase::SqlDatabase(StoreLocation location)
     : m_location(std::move(location))
     , m_dialect(m_location.backend() == StoreBackend::Postgres ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite)
     , m_connectionPrefix(QStringLiteral("dpm-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
+    , m_interrupters(std::make_shared<Interrupters>())
 {
     static const bool watchingShutdown = [] {
         if (QCoreApplication::instance())
@@ -181,8 +253,15 @@ QSqlDatabase SqlDatabase::connection()
                 .arg(m_location.sqlitePath(), reason.trimmed()));
     }
     configureNewConnection(db);
+    t_connections.at(name)->interrupters = m_interrupters;
+    m_interrupters->add(name, interrupterOf(db.driver()));
     qCDebug(lcStore) << "opened connection" << name << "to" << m_location.redacted();
     return db;
+}
+
+void SqlDatabase::interruptAll()
+{
+    m_interrupters->interruptAll();
 }
 
 void SqlDatabase::configureNewConnection(QSqlDatabase &db)
@@ -307,6 +386,10 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
     // (a unique violation included) as a ConnectionError.
     const bool postgres = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
     // A server that terminated the session reports a statement error: look at the SQLSTATE.
+    if (isInterrupted(error, postgres)) {
+        throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),
+            QStringLiteral("The statement was stopped while %1: nobody waits for its result any more.").arg(what));
+    }
     if (postgres && isConnectionLoss(query)) {
         throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
             QStringLiteral("The database connection failed while %1 (%2); check the server and retry.")

@@ -66,6 +66,13 @@ public:
     // True when a table of that name exists (in the current schema on PostgreSQL).
     bool tableExists(const QString &table);
 
+    // Stops the statement running now on each of this database's connections, from any thread
+    // (PQcancel / sqlite3_interrupt): those statements fail with STORE_QUERY_CANCELLED and their
+    // connections stay usable. For work nobody waits for any more, such as a closing session.
+    void interruptAll();
+
+    struct Interrupters;
+
 private:
     void configureNewConnection(QSqlDatabase &db);
     SqlRows execOnce(const QString &sql, const QVariantList &params);
@@ -76,6 +83,8 @@ private:
     StoreLocation m_location;
     SqlDialect m_dialect;
     QString m_connectionPrefix;
+    // Shared with the connections' guards, which may outlive this object on their threads.
+    std::shared_ptr<Interrupters> m_interrupters;
 };
 
 // Throws the right dpm::Error for a failed query: the connection error when the server is gone,

@@ -198,6 +198,11 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
 
 SqlStore::~SqlStore() = default;
 
+void SqlStore::interrupt()
+{
+    m_db->interruptAll();
+}
+
 AuditLog &SqlStore::auditLog()
 {
     return *m_auditLog;

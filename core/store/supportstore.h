@@ -148,6 +148,10 @@ public:
     // --- console audit trail (console/0003) ---
     // What admins did to this store; lives as long as the store.
     virtual AuditLog &auditLog() = 0;
+
+    // Stops the statements this store runs right now, on any thread; each fails with
+    // STORE_QUERY_CANCELLED. Safe to call from any thread; nothing to stop in memory.
+    virtual void interrupt() { }
 };
 
 // Tables a run purge reports on, in the order they are shown.

@@ -19,6 +19,7 @@
 #include "scrollprobe.h"
 #include "store/auditlog.h"
 #include "store/sqldatabase.h"
+#include "store/sqlstore.h"
 #include "storestatuspanel.h"
 #include "widgetlookup.h"
 
@@ -177,6 +178,30 @@ private Q_SLOTS:
         const double p99 = report.value(QStringLiteral("p99_stall_ms")).toDouble();
         QVERIFY(p99 > 0 && p99 <= report.value(QStringLiteral("max_stall_ms")).toDouble());
         QVERIFY(report.value(QStringLiteral("peak_rss_mb")).toDouble() > 0);
+    }
+
+    // A session closed while a query runs stops it on the database instead of keeping a worker
+    // (and the application's exit) busy until the query ends by itself.
+    void closingASession_stopsItsRunningQuery()
+    {
+        auto session = std::make_unique<StoreSession>(m_sqlite);
+        await(session->open());
+        auto started = std::make_shared<std::atomic<bool>>(false);
+        QFuture<QString> running = session->run([started](SupportStore &store) {
+            started->store(true);
+            try {
+                dynamic_cast<SqlStore &>(store).database().exec(
+                    QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                                   "WHERE x < 100000000000) SELECT COUNT(*) FROM c"));
+                return QStringLiteral("(finished)");
+            } catch (const Error &error) {
+                return error.code();
+            }
+        });
+        QTRY_VERIFY(started->load());
+        session.reset();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+        QCOMPARE(running.result(), QStringLiteral("STORE_QUERY_CANCELLED"));
     }
 
     void search_findsARunByEachOfItsIdentifiers()

@@ -1,0 +1,102 @@
+// Stopping a running statement from another thread (SqlDatabase::interruptAll, what a closing
+// console session does): built once per SQL backend (DPM_CONTRACT_BACKEND_SQLITE / _POSTGRES).
+#include "domain/error.h"
+#include "pgserver.h"
+#include "store/sqldatabase.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <chrono>
+#include <future>
+
+using namespace dpm;
+
+namespace {
+
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+constexpr bool kPostgres = true;
+#else
+constexpr bool kPostgres = false;
+#endif
+
+// Runs for a minute or more unless stopped.
+QString longStatement()
+{
+    if (kPostgres)
+        return QStringLiteral("SELECT pg_sleep(60)");
+    return QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000000) "
+                          "SELECT COUNT(*) FROM c");
+}
+
+} // namespace
+
+class TestSqlInterrupt : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    StoreLocation freshLocation(const QString &hint)
+    {
+        if (kPostgres)
+            return test::PgServer::instance().createDatabase(hint);
+        return StoreLocation::sqlite(m_dir.filePath(hint + QStringLiteral(".db")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        if (kPostgres)
+            DPM_REQUIRE_POSTGRES();
+    }
+
+    void interruptAll_stopsTheRunningStatement_andItsConnectionServesTheNext()
+    {
+        SqlDatabase db(freshLocation(QStringLiteral("interrupt")));
+        QElapsedTimer elapsed;
+        elapsed.start();
+        // The statement runs on a thread of its own, with that thread's connection.
+        std::future<QStringList> worker = std::async(std::launch::async, [&db] {
+            QStringList outcome;
+            try {
+                SqlRows rows = db.exec(longStatement());
+                outcome << QStringLiteral("(finished)");
+            } catch (const Error &error) {
+                outcome << error.code() << error.message();
+            }
+            SqlRows next = db.exec(QStringLiteral("SELECT 41 + 1"));
+            outcome << (next.next() ? next.value(0).toString() : QStringLiteral("(no row)"));
+            return outcome;
+        });
+        // Until it stops: the first interrupt may come before the statement started.
+        while (worker.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready
+            && elapsed.elapsed() < 30000)
+            db.interruptAll();
+        QVERIFY2(worker.wait_for(std::chrono::seconds(0)) == std::future_status::ready, "the statement was not stopped");
+        const QStringList outcome = worker.get();
+        QCOMPARE(outcome.value(0), QStringLiteral("STORE_QUERY_CANCELLED"));
+        QVERIFY2(outcome.value(1).contains(QLatin1String("stopped")), qPrintable(outcome.value(1)));
+        QCOMPARE(outcome.value(2), QStringLiteral("42"));
+        QVERIFY2(elapsed.elapsed() < 30000, qPrintable(QString::number(elapsed.elapsed())));
+    }
+
+    void interruptAll_withNothingRunning_changesNothing()
+    {
+        SqlDatabase db(freshLocation(QStringLiteral("idle")));
+        {
+            // Read and let go: SQLite counts a statement whose rows are still held as running.
+            SqlRows before = db.exec(QStringLiteral("SELECT 1"));
+            QVERIFY(before.next());
+        }
+        db.interruptAll();
+        SqlRows after = db.exec(QStringLiteral("SELECT 2"));
+        QVERIFY(after.next());
+        QCOMPARE(after.value(0).toInt(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqlInterrupt)
+#include "tst_sqlinterrupt.moc"
