@@ -1,7 +1,7 @@
 // Stopping a running statement from another thread (SqlDatabase::interruptAll, what a closing
 // console session does): built once per SQL backend (DPM_CONTRACT_BACKEND_SQLITE / _POSTGRES).
+#include "backendstore.h"
 #include "domain/error.h"
-#include "pgserver.h"
 #include "store/sqldatabase.h"
 
 #include <QElapsedTimer>
@@ -38,12 +38,7 @@ class TestSqlInterrupt : public QObject
 
     QTemporaryDir m_dir;
 
-    StoreLocation freshLocation(const QString &hint)
-    {
-        if (kPostgres)
-            return test::PgServer::instance().createDatabase(hint);
-        return StoreLocation::sqlite(m_dir.filePath(hint + QStringLiteral(".db")));
-    }
+    StoreLocation freshLocation(const QString &hint) { return *test::freshBackendLocation(m_dir, hint); }
 
 private Q_SLOTS:
     void initTestCase()

@@ -347,7 +347,7 @@ private Q_SLOTS:
             QStringList { QStringLiteral("cutover.check failed: CUTOVER_PROFILE_NOT_PRODUCTION") });
     }
 
-#if defined(DPM_UI_BACKEND_POSTGRES)
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
     // The advisory lock exists on PostgreSQL only.
     void postgres_applyWaitsForTheLockHolderAndNamesIt()
     {

@@ -66,6 +66,14 @@ private:
         graph.showEntity(id);
         return changed.wait(20000);
     }
+    // A graph on the test store, on screen, at the given depths.
+    void showGraph(LineageGraphWidget &graph, int upstream, int downstream, QSize size = { 900, 600 })
+    {
+        graph.setSession(m_session.get());
+        graph.resize(size);
+        graph.show();
+        graph.setDepths(upstream, downstream);
+    }
     static QPoint onScreen(LineageGraphWidget &graph, const QString &id)
     {
         return graph.view()->mapFromScene(graph.nodeItem(id)->pos());
@@ -168,10 +176,7 @@ private Q_SLOTS:
     void expand_doubleClick_addsNodes_andFocusStaysPut()
     {
         LineageGraphWidget graph;
-        graph.setSession(m_session.get());
-        graph.resize(900, 600);
-        graph.show();
-        graph.setDepths(1, 1);
+        showGraph(graph, 1, 1);
         QVERIFY(showAndWait(graph, QStringLiteral("ent_b")));
         QCOMPARE(graph.nodeIds().size(), 3); // ent_a, ent_b, ent_c
         QVERIFY(!graph.nodeItem(QStringLiteral("ent_d")));
@@ -196,10 +201,7 @@ private Q_SLOTS:
     void cancel_keepsTheGraphOnScreen_andDropsTheAnswer()
     {
         LineageGraphWidget graph;
-        graph.setSession(m_session.get());
-        graph.resize(900, 600);
-        graph.show();
-        graph.setDepths(1, 1);
+        showGraph(graph, 1, 1);
         QVERIFY(showAndWait(graph, QStringLiteral("ent_b")));
         const QStringList before = graph.nodeIds();
         auto *cancel = byName<QPushButton>(&graph, QStringLiteral("Cancel loading the graph"));
@@ -221,10 +223,7 @@ private Q_SLOTS:
     void depth_upstreamAndDownstreamSeparately_focusStaysPut()
     {
         LineageGraphWidget graph;
-        graph.setSession(m_session.get());
-        graph.resize(900, 600);
-        graph.show();
-        graph.setDepths(1, 0);
+        showGraph(graph, 1, 0);
         QVERIFY(showAndWait(graph, QStringLiteral("ent_c")));
         QCOMPARE(graph.nodeIds(), QStringList({ "ent_c", "ent_b" })); // upstream = sources
         const QPointF scenePos = graph.nodeItem(QStringLiteral("ent_c"))->pos();
@@ -257,10 +256,7 @@ private Q_SLOTS:
     void recentre_keepsNewFocusInPlace_andBackForwardRestore()
     {
         LineageGraphWidget graph;
-        graph.setSession(m_session.get());
-        graph.resize(900, 600);
-        graph.show();
-        graph.setDepths(1, 1);
+        showGraph(graph, 1, 1);
         QVERIFY(showAndWait(graph, QStringLiteral("ent_b")));
         QVERIFY(!graph.canGoBack());
         const QPointF cPos = graph.nodeItem(QStringLiteral("ent_c"))->pos();
@@ -289,10 +285,7 @@ private Q_SLOTS:
     void nodeCap_showsNMore_andExpandingItShowsMore()
     {
         LineageGraphWidget graph;
-        graph.setSession(m_session.get());
-        graph.resize(900, 600);
-        graph.show();
-        graph.setDepths(0, 1);
+        showGraph(graph, 0, 1);
         graph.setNodeCap(10);
         QVERIFY(showAndWait(graph, QStringLiteral("hub_1")));
         QCOMPARE(graph.nodeIds().size(), 10);
@@ -385,10 +378,7 @@ private Q_SLOTS:
     void neighbourhood500_laysOutOffTheUiThread_andBuildsQuickly()
     {
         LineageGraphWidget graph;
-        graph.setSession(m_session.get());
-        graph.resize(1200, 800);
-        graph.show();
-        graph.setDepths(0, 6);
+        showGraph(graph, 0, 6, { 1200, 800 });
         graph.setNodeCap(1000);
         QElapsedTimer total;
         total.start();

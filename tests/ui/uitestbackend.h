@@ -1,16 +1,13 @@
 #pragma once
 
-// The store a page test runs on: the same test source is built once per SQL backend
-// (DPM_UI_BACKEND_POSTGRES for the PostgreSQL build, SQLite otherwise).
+// The store a page test runs on: the same test source is built once per SQL backend with
+// DPM_CONTRACT_BACKEND_SQLITE or _POSTGRES, as the per-backend suites of tests/contract are.
 
-#include "pgserver.h"
-#include "store/storelocation.h"
-
-#include <QTemporaryDir>
+#include "backendstore.h"
 
 namespace dpm::test {
 
-#if defined(DPM_UI_BACKEND_POSTGRES)
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
 inline constexpr bool kUiOnPostgres = true;
 #else
 inline constexpr bool kUiOnPostgres = false;
@@ -19,9 +16,7 @@ inline constexpr bool kUiOnPostgres = false;
 // A new, empty database (PostgreSQL, on the throwaway server) or SQLite file in `dir`.
 inline StoreLocation freshUiTestStore(const QTemporaryDir &dir, const QString &hint)
 {
-    if (kUiOnPostgres)
-        return PgServer::instance().createDatabase(hint);
-    return StoreLocation::sqlite(dir.filePath(hint + QStringLiteral(".db")));
+    return *freshBackendLocation(dir, hint);
 }
 
 } // namespace dpm::test
