@@ -72,11 +72,12 @@ QFuture<qint64> exportListing(StoreSession &session, const PageLoader &loader, c
             PageRequest page { kExportPageSize, std::nullopt };
             promise.setProgressRange(0, 0);
             do {
+                const ListPage result = loader(store, page);
+                // Checked after each read: a cancel during the last page's read must not commit.
                 if (promise.isCanceled()) {
                     file.cancelWriting();
                     return;
                 }
-                const ListPage result = loader(store, page);
                 QByteArray chunk;
                 for (const ListRow &row : result.rows) {
                     if (format == ExportFormat::Csv) {

@@ -4,6 +4,7 @@
 #include "decisionspage.h"
 #include "demo/demogenerator.h"
 #include "keysetlistmodel.h"
+#include "listingexport.h"
 #include "listingview.h"
 #include "operationdetailpane.h"
 #include "operationspage.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -210,6 +212,39 @@ private Q_SLOTS:
         const QJsonArray rows = QJsonDocument::fromJson(json.readAll()).array();
         QCOMPARE(rows.size(), kRuns);
         QVERIFY(rows.at(0).toObject().contains(QStringLiteral("idempotency_key")));
+    }
+
+    // Cancelled half-way (one page written, the next being read): no file at the target and no
+    // temporary file beside it.
+    void export_cancelledMidway_leavesNoFile()
+    {
+        QTemporaryDir dir;
+        auto secondPageAsked = std::make_shared<QSemaphore>();
+        auto release = std::make_shared<QSemaphore>();
+        const PageLoader loader = [secondPageAsked, release](SupportStore &, const PageRequest &request) {
+            ListPage page;
+            if (request.cursor) {
+                secondPageAsked->release();
+                release->acquire(); // held until the test has cancelled
+                return page;
+            }
+            ListRow row;
+            row.values = QStringList { QStringLiteral("rr_1") };
+            page.rows << row;
+            page.nextCursor = QStringLiteral("next");
+            return page;
+        };
+        const QString path = dir.filePath(QStringLiteral("runs.csv"));
+        QFuture<qint64> future = exportListing(
+            *m_session, loader, { ListColumn { QStringLiteral("rebalance_run_id"), QStringLiteral("Run") } }, path,
+            ExportFormat::Csv);
+        QVERIFY(secondPageAsked->tryAcquire(1, 30000));
+        future.cancel();
+        release->release();
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 30000);
+        QVERIFY(future.isCanceled());
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
     }
 
     void export_intoAMissingFolder_failsWithItsReasonCode()
