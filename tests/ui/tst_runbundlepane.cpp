@@ -16,6 +16,7 @@
 #include "runbundlepane.h"
 #include "services/artifact.h"
 #include "storesession.h"
+#include "uitestbackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -67,7 +68,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_session = std::make_unique<StoreSession>(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("demo.db"))));
+        DPM_UI_REQUIRE_BACKEND();
+        m_session = std::make_unique<StoreSession>(dpm::test::freshUiTestStore(m_dir, QStringLiteral("ui_bundle")));
         await(m_session->open(OpenOptions { .applyMigrations = true }));
         m_facts = await(m_session->run([](SupportStore &store) {
             DemoOptions options;
