@@ -1,6 +1,6 @@
-// RunBundlePane on a SQLite demo store: every tab by keyboard, artifact verification and a
-// tampered artifact, not-found runs, export equal to `dpmctl bundle --json`, the offline viewer,
-// idempotency replays/conflicts and the lineage links.
+// RunBundlePane on a demo store, built once for SQLite and once for PostgreSQL: every tab by
+// keyboard, artifact verification and a tampered artifact, not-found runs, export equal to
+// `dpmctl bundle --json`, the offline viewer, idempotency replays/conflicts and the lineage links.
 
 #include "bundleoperationtab.h"
 #include "bundleoverviewtab.h"
