@@ -1,5 +1,6 @@
 // The Runs, Decisions and Operations pages driven like a person: filter, scroll for more, open,
-// copy and export, on a SQLite store filled by the demo generator.
+// copy and export, on a store filled by the demo generator (built once for SQLite, once for
+// PostgreSQL).
 #include "consolesettings.h"
 #include "decisionspage.h"
 #include "demo/demogenerator.h"
@@ -10,6 +11,7 @@
 #include "operationspage.h"
 #include "runspage.h"
 #include "storesession.h"
+#include "uitestbackend.h"
 #include "widgetlookup.h"
 
 #include <QAbstractItemModelTester>
@@ -70,8 +72,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        DPM_UI_REQUIRE_BACKEND();
         ConsoleSettings::instance().setFileForTesting(m_dir.filePath(QStringLiteral("settings.ini")));
-        m_session = std::make_unique<StoreSession>(StoreLocation::sqlite(m_dir.filePath(QStringLiteral("demo.db"))));
+        m_session = std::make_unique<StoreSession>(dpm::test::freshUiTestStore(m_dir, QStringLiteral("ui_listings")));
         QFuture<StoreInfo> opened = m_session->open(OpenOptions { .applyMigrations = true });
         QTRY_VERIFY_WITH_TIMEOUT(opened.isFinished(), 60000);
         QVERIFY(opened.result().isEmpty);
