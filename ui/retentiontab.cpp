@@ -68,6 +68,7 @@ RetentionTab::RetentionTab(QWidget *parent)
     , m_purgeOperations(new QPushButton(tr("Purge &operations…"), this))
     , m_progress(new QProgressBar(this))
     , m_progressText(new QLabel(this))
+    , m_cancelButton(new QPushButton(tr("&Cancel"), this))
     , m_report(new PurgeReportModel(this))
     , m_reportView(new QTableView(this))
     , m_result(new QLabel(this))
@@ -131,13 +132,19 @@ RetentionTab::RetentionTab(QWidget *parent)
     top->addStretch(1);
     layout->addLayout(top);
     layout->addLayout(buttons);
-    layout->addWidget(m_progress);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancelButton);
+    layout->addLayout(progressRow);
     layout->addWidget(m_progressText);
     layout->addWidget(m_reportView, 1);
     layout->addWidget(m_result);
     m_progress->hide();
     m_progressText->hide();
+    m_cancelButton->hide();
+    m_cancelButton->setAccessibleName(tr("Cancel the dry run or purge"));
     m_result->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, &RetentionTab::cancel);
 
     connect(m_nowButton, &QPushButton::clicked, this, &RetentionTab::resetNow);
     connect(m_dryRun, &QPushButton::clicked, this, &RetentionTab::dryRun);
@@ -203,6 +210,8 @@ void RetentionTab::setBusy(bool busy, const QString &text)
     m_progress->setVisible(busy);
     m_progressText->setVisible(busy);
     m_progressText->setText(text);
+    m_cancelButton->setVisible(busy);
+    m_cancelButton->setEnabled(busy);
     updateButtons();
 }
 
@@ -225,11 +234,14 @@ void RetentionTab::dryRun()
     const QString now = nowText();
     setBusy(true, tr("Counting what would be deleted…"));
     m_result->hide();
+    m_cancel = QueryCancel::create();
     whenFinished(
-        m_session->run([days, ttl, now](SupportStore &store) {
-            return QList<PurgeReport> { store.purgeExpiredRuns(days, now, true),
-                store.purgeExpiredOperations(ttl, now, true) };
-        }),
+        m_session->run(
+            [days, ttl, now](SupportStore &store) {
+                return QList<PurgeReport> { store.purgeExpiredRuns(days, now, true),
+                    store.purgeExpiredOperations(ttl, now, true) };
+            },
+            m_cancel),
         this,
         [this, generation](const QList<PurgeReport> &reports) {
             if (generation != m_generation)
@@ -243,6 +255,10 @@ void RetentionTab::dryRun()
             if (generation != m_generation)
                 return;
             setBusy(false);
+            if (isActionCancelled(error)) {
+                showResult(tr("Dry run cancelled."), false);
+                return;
+            }
             showResult(tr("The dry run failed: %1: %2").arg(error.code(), error.message()), true);
         });
 }
@@ -271,12 +287,15 @@ void RetentionTab::purge(Target target)
     const quint64 generation = ++m_generation;
     setBusy(true, tr("Counting what would be deleted…"));
     m_result->hide();
+    m_cancel = QueryCancel::create();
     // The preview first: the confirmation names the counts it will delete.
     whenFinished(
-        m_session->run([runs, days, ttl, now](SupportStore &store) {
-            store.auditLog().requireAvailable(); // nothing unaudited: refuse before anything
-            return runs ? store.purgeExpiredRuns(days, now, true) : store.purgeExpiredOperations(ttl, now, true);
-        }),
+        m_session->run(
+            [runs, days, ttl, now](SupportStore &store) {
+                store.auditLog().requireAvailable(); // nothing unaudited: refuse before anything
+                return runs ? store.purgeExpiredRuns(days, now, true) : store.purgeExpiredOperations(ttl, now, true);
+            },
+            m_cancel),
         this,
         [this, generation, runs, days, ttl, now, location](const PurgeReport &preview) {
             if (generation != m_generation)
@@ -306,8 +325,9 @@ void RetentionTab::purge(Target target)
                 return;
             }
             const quint64 purgeGeneration = ++m_generation;
-            setBusy(true, tr("Purging in one transaction (it cannot be interrupted; on failure nothing is deleted)…"));
+            setBusy(true, tr("Purging in one transaction (Cancel or a failure rolls it back: nothing is deleted)…"));
             const QString action = runs ? QStringLiteral("purge.runs") : QStringLiteral("purge.operations");
+            m_cancel = QueryCancel::create();
             whenFinished(
                 m_session->run([runs, days, ttl, now, location, action](SupportStore &store) {
                     AuditLog &log = store.auditLog();
@@ -323,6 +343,9 @@ void RetentionTab::purge(Target target)
                                               : store.purgeExpiredOperations(ttl, now, false);
                     } catch (const Error &error) {
                         details.insert(QStringLiteral("error"), error.message());
+                        // A cancel stops the purge, not its audit entry.
+                        if (const StatementInterrupter again = store.interrupterForThisThread(); again.release)
+                            again.release();
                         log.record(action, location, details, auditOutcomeOf(error));
                         throw;
                     }
@@ -331,7 +354,8 @@ void RetentionTab::purge(Target target)
                     details.insert(QStringLiteral("duration_ms"), outcome.durationMs);
                     log.record(action, location, details, QStringLiteral("succeeded"));
                     return outcome;
-                }),
+                },
+                    m_cancel),
                 this,
                 [this, purgeGeneration](const PurgeOutcome &outcome) {
                     if (purgeGeneration != m_generation)
@@ -353,8 +377,12 @@ void RetentionTab::purge(Target target)
                     if (purgeGeneration != m_generation)
                         return;
                     setBusy(false);
-                    showResult(
-                        tr("The purge failed, nothing was deleted: %1: %2").arg(error.code(), error.message()), true);
+                    if (isActionCancelled(error)) {
+                        showResult(tr("Purge cancelled: nothing was deleted. Recorded in the audit log."), false);
+                    } else {
+                        showResult(tr("The purge failed, nothing was deleted: %1: %2").arg(error.code(), error.message()),
+                            true);
+                    }
                     Q_EMIT actionRecorded();
                 });
         },
@@ -362,8 +390,21 @@ void RetentionTab::purge(Target target)
             if (generation != m_generation)
                 return;
             setBusy(false);
+            if (isActionCancelled(error)) {
+                showResult(tr("Cancelled while counting: nothing was deleted."), false);
+                return;
+            }
             showResult(tr("Cannot purge: %1: %2").arg(error.code(), error.message()), true);
         });
+}
+
+void RetentionTab::cancel()
+{
+    if (!m_busy || !m_cancel)
+        return;
+    m_cancel->cancel();
+    m_cancelButton->setEnabled(false);
+    m_progressText->setText(tr("Cancelling…"));
 }
 
 } // namespace dpm

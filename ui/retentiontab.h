@@ -2,6 +2,8 @@
 
 #include <QPointer>
 #include <QProcessEnvironment>
+#include "querycancel.h"
+
 #include <QWidget>
 
 class QDateTimeEdit;
@@ -45,6 +47,9 @@ public Q_SLOTS:
     void purgeRuns();
     void purgeOperations();
     void resetNow();
+    // Stops the dry run or purge in flight on the database; a purge then deletes nothing (its
+    // one transaction is rolled back) and is recorded as cancelled.
+    void cancel();
 
 Q_SIGNALS:
     void storeChanged();
@@ -62,6 +67,7 @@ private:
     bool m_unlocked = false;
     bool m_busy = false;
     quint64 m_generation = 0;
+    std::shared_ptr<QueryCancel> m_cancel; // of the request in flight
 
     QSpinBox *m_days;
     QSpinBox *m_ttl;
@@ -72,6 +78,7 @@ private:
     QPushButton *m_purgeOperations;
     QProgressBar *m_progress;
     QLabel *m_progressText;
+    QPushButton *m_cancelButton;
     PurgeReportModel *m_report;
     QTableView *m_reportView;
     QLabel *m_result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "querycancel.h"
 #include "store/storefactory.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
@@ -33,7 +34,8 @@ struct StoreInfo
 
 // The console's only way to the store. Every call runs on this session's worker threads, each
 // with its own database connection, and comes back as a QFuture; pages continue on the UI thread
-// with QFuture::then(this, …). The UI thread never runs a query.
+// with whenFinished() (never QFuture::then with a context: see whenfinished.h). The UI thread
+// never runs a query.
 class StoreSession : public QObject
 {
     Q_OBJECT
@@ -70,6 +72,29 @@ public:
                 }
             } finished { self };
             return fn(*store);
+        });
+    }
+
+    // The same, stoppable: cancel->cancel() interrupts this request's statements on the database
+    // (they fail with STORE_QUERY_CANCELLED) and leaves the session's other requests alone.
+    template <typename F>
+    auto run(F fn, std::shared_ptr<QueryCancel> cancel) -> QFuture<std::invoke_result_t<F, SupportStore &>>
+    {
+        return run([fn = std::move(fn), cancel](SupportStore &store) mutable {
+            const StatementInterrupter interrupter = store.interrupterForThisThread();
+            struct Attached
+            {
+                QueryCancel &cancel;
+                const StatementInterrupter &interrupter;
+                ~Attached()
+                {
+                    cancel.detach();
+                    if (interrupter.release)
+                        interrupter.release();
+                }
+            } attached { *cancel, interrupter };
+            cancel->attach(interrupter.interrupt);
+            return fn(store);
         });
     }
 

@@ -55,7 +55,8 @@ Error actionCancelledError(const QString &what)
 
 bool isActionCancelled(const Error &error)
 {
-    return error.code() == QLatin1String("ADMIN_ACTION_CANCELLED");
+    return error.code() == QLatin1String("ADMIN_ACTION_CANCELLED")
+        || error.code() == QLatin1String("STORE_QUERY_CANCELLED");
 }
 
 QString osUserName()

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <sqlite3.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dpm {
 
@@ -33,6 +34,7 @@ struct SqlDatabase::Interrupters
     };
     std::mutex mutex;
     std::unordered_map<QString, Entry> entries;
+    std::unordered_set<QString> pending; // connections whose request was cancelled
 
     void add(const QString &name, Entry entry)
     {
@@ -48,16 +50,36 @@ struct SqlDatabase::Interrupters
     void interruptAll()
     {
         std::lock_guard lock(mutex);
-        for (const auto &[name, entry] : entries) {
-            char reason[256];
-            if (entry.postgres && !PQcancel(entry.postgres, reason, sizeof reason))
-                qCWarning(lcStore) << "could not cancel the statement of" << name << ":" << reason;
-            if (entry.sqlite)
-                sqlite3_interrupt(entry.sqlite);
-        }
+        for (const auto &[name, entry] : entries)
+            interrupt(name, entry);
+    }
+    void interruptOne(const QString &name)
+    {
+        std::lock_guard lock(mutex);
+        pending.insert(name);
+        if (const auto it = entries.find(name); it != entries.end())
+            interrupt(name, it->second);
+    }
+    void release(const QString &name)
+    {
+        std::lock_guard lock(mutex);
+        pending.erase(name);
+    }
+    bool isPending(const QString &name)
+    {
+        std::lock_guard lock(mutex);
+        return pending.contains(name);
     }
 
 private:
+    static void interrupt(const QString &name, const Entry &entry)
+    {
+        char reason[256];
+        if (entry.postgres && !PQcancel(entry.postgres, reason, sizeof reason))
+            qCWarning(lcStore) << "could not cancel the statement of" << name << ":" << reason;
+        if (entry.sqlite)
+            sqlite3_interrupt(entry.sqlite);
+    }
     void remove(const QString &name, const std::lock_guard<std::mutex> &)
     {
         if (const auto it = entries.find(name); it != entries.end()) {
@@ -264,6 +286,13 @@ void SqlDatabase::interruptAll()
     m_interrupters->interruptAll();
 }
 
+StatementInterrupter SqlDatabase::interrupterForThisThread()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
+    return { [interrupters = m_interrupters, name] { interrupters->interruptOne(name); },
+        [interrupters = m_interrupters, name] { interrupters->release(name); } };
+}
+
 void SqlDatabase::configureNewConnection(QSqlDatabase &db)
 {
     QSqlQuery q(db);
@@ -313,6 +342,11 @@ bool SqlDatabase::dropLostConnection()
 SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
 {
     QSqlDatabase db = connection();
+    // The request was cancelled between two statements: the next one does not start.
+    if (m_interrupters->isPending(db.connectionName())) {
+        throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),
+            QStringLiteral("The request was cancelled before its next statement ran."));
+    }
     auto &statements = t_connections.at(db.connectionName())->statements;
     std::shared_ptr<QSqlQuery> query;
     if (const auto it = statements.find(sql); it != statements.end() && it->second.use_count() == 1)

@@ -2,6 +2,7 @@
 
 #include "sqldialect.h"
 #include "storelocation.h"
+#include "statementinterrupter.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -70,6 +71,10 @@ public:
     // (PQcancel / sqlite3_interrupt): those statements fail with STORE_QUERY_CANCELLED and their
     // connections stay usable. For work nobody waits for any more, such as a closing session.
     void interruptAll();
+    // The calling thread's connection only, for one request (see
+    // SupportStore::interrupterForThisThread): interrupt() from any thread stops its running
+    // statement and fails every later one until release().
+    StatementInterrupter interrupterForThisThread();
 
     struct Interrupters;
 

@@ -203,6 +203,11 @@ void SqlStore::interrupt()
     m_db->interruptAll();
 }
 
+StatementInterrupter SqlStore::interrupterForThisThread()
+{
+    return m_db->interrupterForThisThread();
+}
+
 AuditLog &SqlStore::auditLog()
 {
     return *m_auditLog;

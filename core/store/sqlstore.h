@@ -24,6 +24,7 @@ public:
 
     SqlDatabase &database() { return *m_db; }
     void interrupt() override;
+    StatementInterrupter interrupterForThisThread() override;
     // False when opened with AllowMissing on a database without the DPM tables: only the
     // migrations and the audit log are usable then, and the store must be reopened after them.
     bool hasSchema() const { return m_hasSchema; }

@@ -5,6 +5,7 @@
 #include "domain/vocabulary.h"
 #include "store/dailycount.h"
 #include "store/investigationtypes.h"
+#include "store/statementinterrupter.h"
 
 #include <QMap>
 #include <QString>
@@ -152,6 +153,11 @@ public:
     // Stops the statements this store runs right now, on any thread; each fails with
     // STORE_QUERY_CANCELLED. Safe to call from any thread; nothing to stop in memory.
     virtual void interrupt() { }
+    // Stops one request: taken on the worker thread that runs it, interrupt() may then be called
+    // from any thread; it stops the statement running on that thread's connection and makes each
+    // later one fail at once with STORE_QUERY_CANCELLED, until release() (on the worker, when the
+    // request ends). Empty functions where there is nothing to stop (in memory).
+    virtual StatementInterrupter interrupterForThisThread() { return {}; }
 };
 
 // Tables a run purge reports on, in the order they are shown.

@@ -204,6 +204,61 @@ private Q_SLOTS:
         QCOMPARE(running.result(), QStringLiteral("STORE_QUERY_CANCELLED"));
     }
 
+    // One request of a session stopped on the database while another goes on; a request cancelled
+    // before it reached its worker runs no statement.
+    void cancellingARequest_stopsOnlyThatRequest()
+    {
+        auto session = std::make_unique<StoreSession>(m_sqlite);
+        await(session->open());
+        const auto longQuery = [](std::shared_ptr<std::atomic<int>> started) {
+            return [started](SupportStore &store) {
+                started->fetch_add(1);
+                try {
+                    dynamic_cast<SqlStore &>(store).database().exec(
+                        QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                                       "WHERE x < 100000000000) SELECT COUNT(*) FROM c"));
+                    return QStringLiteral("(finished)");
+                } catch (const Error &error) {
+                    return error.code();
+                }
+            };
+        };
+        auto started = std::make_shared<std::atomic<int>>(0);
+        const auto stopped = QueryCancel::create();
+        QFuture<QString> cancelled = session->run(longQuery(started), stopped);
+        QFuture<QString> other = session->run(longQuery(started));
+        QTRY_COMPARE(started->load(), 2);
+        // Again until it stops: the first cancel may come before the statement started.
+        QDeadlineTimer deadline(30000);
+        while (!cancelled.isFinished() && !deadline.hasExpired()) {
+            stopped->cancel();
+            QTest::qWait(100);
+        }
+        QVERIFY(cancelled.isFinished());
+        QCOMPARE(cancelled.result(), QStringLiteral("STORE_QUERY_CANCELLED"));
+        QTest::qWait(300);
+        QVERIFY(!other.isFinished()); // the session's other request goes on
+
+        const auto early = QueryCancel::create();
+        early->cancel();
+        QCOMPARE(await(session->run(
+                     [](SupportStore &store) {
+                         try {
+                             return QString::number(store.listRuns({}, PageRequest { 1, {} }).items.size());
+                         } catch (const Error &error) {
+                             return error.code();
+                         }
+                     },
+                     early)),
+            QStringLiteral("STORE_QUERY_CANCELLED"));
+        // The worker that ran it serves the next request.
+        QCOMPARE(await(session->run([](SupportStore &store) { return store.listRuns({}, PageRequest { 1, {} }).items.size(); })),
+            qsizetype(1));
+        session.reset(); // stops `other`
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+        QCOMPARE(other.result(), QStringLiteral("STORE_QUERY_CANCELLED"));
+    }
+
     void search_findsARunByEachOfItsIdentifiers()
     {
         auto window = openWindow(m_sqlite);
@@ -367,7 +422,7 @@ private Q_SLOTS:
         QTest::mouseClick(test::byName<QPushButton>(admin, QStringLiteral("Apply pending migrations")), Qt::LeftButton);
         QVERIFY2(question.contains(location.redacted()), qPrintable(question));
         QTRY_VERIFY_WITH_TIMEOUT(admin->schemaNotice().contains(QLatin1String("schema is created")), 60000);
-        QCOMPARE(migrations->statusModel()->pendingCount(), 0);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 0); // the tab re-reads after the apply
         QVERIFY(pages->item(0)->flags() & Qt::ItemIsEnabled);
         {
             SqlDatabase db(location);
