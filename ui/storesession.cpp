@@ -3,16 +3,35 @@
 #include "domain/error.h"
 #include "migrate/migrator.h"
 #include "services/persistenceprofile.h"
+#include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
+
+#include <latch>
 
 namespace dpm {
 
 namespace {
 
 constexpr int kIdleJoinMs = 50;
+
+// Closes the database connections of every thread of an idle pool, each on its own thread, then
+// lets the pool go. One task per thread: each waits for the others, so no thread takes two.
+void closeConnectionsAndDelete(QThreadPool *pool)
+{
+    const int threads = pool->maxThreadCount();
+    auto allThere = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i) {
+        pool->start([allThere] {
+            SqlDatabase::closeThisThreadsConnections();
+            allThere->arrive_and_wait();
+        });
+    }
+    pool->waitForDone();
+    delete pool;
+}
 constexpr int kInterruptAgainMs = 250;
 
 QString schemaStateOf(SupportStore &store)
@@ -81,7 +100,7 @@ StoreSession::~StoreSession()
     if (store)
         store->interrupt();
     if (m_pool->waitForDone(kIdleJoinMs)) {
-        delete m_pool;
+        closeConnectionsAndDelete(m_pool);
         return;
     }
     static const bool joinedAtExit = [] {
@@ -96,7 +115,7 @@ StoreSession::~StoreSession()
             if (store)
                 store->interrupt();
         }
-        delete pool;
+        closeConnectionsAndDelete(pool);
     });
 }
 

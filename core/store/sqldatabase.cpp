@@ -286,6 +286,11 @@ void SqlDatabase::interruptAll()
     m_interrupters->interruptAll();
 }
 
+void SqlDatabase::closeThisThreadsConnections()
+{
+    t_connections.clear();
+}
+
 StatementInterrupter SqlDatabase::interrupterForThisThread()
 {
     const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));

@@ -76,6 +76,11 @@ public:
     // statement and fails every later one until release().
     StatementInterrupter interrupterForThisThread();
 
+    // Closes every connection the calling thread holds, of any SqlDatabase. A worker pool calls
+    // it on each of its threads before they end: a thread_local's destructor runs after
+    // QThread::wait() has returned, too late to be sure Qt's SQL registry still exists.
+    static void closeThisThreadsConnections();
+
     struct Interrupters;
 
 private:
