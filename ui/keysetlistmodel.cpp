@@ -34,6 +34,7 @@ void KeysetListModel::setSession(StoreSession *session)
 
 void KeysetListModel::clear()
 {
+    stopInFlight();
     ++m_generation;
     beginResetModel();
     m_rows.clear();
@@ -55,10 +56,18 @@ void KeysetListModel::reload()
     request(std::nullopt);
 }
 
+void KeysetListModel::stopInFlight()
+{
+    if (m_inFlight)
+        m_inFlight->cancel(); // its statement stops on the database; the answer is dropped below
+    m_inFlight.reset();
+}
+
 void KeysetListModel::cancel()
 {
     if (!m_loading)
         return;
+    stopInFlight();
     ++m_generation;
     m_loading = false;
     Q_EMIT stateChanged();
@@ -76,10 +85,12 @@ void KeysetListModel::request(const std::optional<QString> &cursor)
         Q_EMIT stateChanged();
         return;
     }
+    stopInFlight();
     const quint64 generation = ++m_generation;
     m_loading = true;
     m_error.reset();
     m_failedCursor.reset();
+    m_inFlight = QueryCancel::create();
     Q_EMIT stateChanged();
 
     const PageRequest page { m_pageSize, cursor };
@@ -94,7 +105,8 @@ void KeysetListModel::request(const std::optional<QString> &cursor)
         Q_EMIT loadFailed(error);
     };
     whenFinished(
-        m_session->run([loader = m_loader, page](SupportStore &store) { return loader(store, page); }), this,
+        m_session->run([loader = m_loader, page](SupportStore &store) { return loader(store, page); }, m_inFlight),
+        this,
         [this, generation, first](const ListPage &result) {
             if (generation != m_generation)
                 return;

@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "domain/page.h"
+#include "querycancel.h"
 
 #include <QAbstractTableModel>
 #include <QJsonObject>
@@ -106,6 +107,9 @@ private:
 
     QList<ListColumn> m_columns;
     QPointer<StoreSession> m_session;
+    void stopInFlight();
+
+    std::shared_ptr<QueryCancel> m_inFlight; // the page being read, stopped when replaced or cancelled
     PageLoader m_loader;
     int m_pageSize = 200;
     int m_statusColumn = -1;

@@ -337,6 +337,9 @@ void LineageGraphWidget::request(Operation operation, const QString &id)
     setLoading(true,
         operation == Operation::Load ? tr("Loading the neighbourhood of %1…").arg(id) : tr("Expanding %1…").arg(id));
     const LineageNeighbourhood current = m_graph;
+    if (m_inFlight)
+        m_inFlight->cancel(); // a newer request replaces it
+    m_inFlight = QueryCancel::create();
     const QFont titleFont = m_titleFont;
     const QFont idFont = m_idFont;
     const QFont labelFont = m_labelFont;
@@ -347,7 +350,7 @@ void LineageGraphWidget::request(Operation operation, const QString &id)
             graph.expand(store, id, cap);
         graph.loadRunStatuses(store);
         return prepare(graph, titleFont, idFont, labelFont);
-    });
+    }, m_inFlight);
     whenFinished(
         future, this,
         [this, generation, anchor](const Prepared &prepared) {
@@ -497,6 +500,8 @@ void LineageGraphWidget::cancelLoading()
     if (!m_loading)
         return;
     ++m_generation; // the answer, when it comes, is dropped
+    if (m_inFlight)
+        m_inFlight->cancel(); // and its statement stops on the database
     m_focusId = m_focusBeforeLoad;
     setLoading(false);
     updateStatus();

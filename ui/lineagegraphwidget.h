@@ -4,6 +4,7 @@
 #include "graphvizlayout.h"
 #include "lineageneighbourhood.h"
 #include "lineagenodeitem.h"
+#include "querycancel.h"
 
 #include <QHash>
 #include <QPointer>
@@ -150,6 +151,7 @@ private:
     QLabel *m_status;
     QPushButton *m_cancel;
     QString m_focusBeforeLoad; // restored when a load is cancelled
+    std::shared_ptr<QueryCancel> m_inFlight; // the load or expansion being read
     QGraphicsScene *m_scene;
     LineageGraphView *m_view;
 };

@@ -316,6 +316,9 @@ void SummaryPage::refresh()
     const QString customFrom = m_from->date().toString(Qt::ISODate);
     const QString customTo = m_to->date().toString(Qt::ISODate);
     setLoading(true);
+    if (m_inFlight)
+        m_inFlight->cancel(); // a refresh replaces the load before it
+    m_inFlight = QueryCancel::create();
     auto future = m_session->run([preset, customFrom, customTo](SupportStore &store) {
         Snapshot snap;
         snap.summary = store.getSupportabilitySummary();
@@ -334,7 +337,7 @@ void SummaryPage::refresh()
         snap.runsPerDay = store.countRunsPerDay(snap.fromDay, snap.toDay);
         snap.decisionsPerDay = store.countDecisionsPerDay(snap.fromDay, snap.toDay);
         return snap;
-    });
+    }, m_inFlight);
     whenFinished(
         future, this,
         [this, generation](const Snapshot &snap) {
@@ -374,6 +377,8 @@ void SummaryPage::cancelLoading()
     if (!m_loading)
         return;
     ++m_generation; // the answer, when it comes, is dropped
+    if (m_inFlight)
+        m_inFlight->cancel(); // and its statement stops on the database
     setLoading(false);
     if (!m_snapshot)
         showPlaceholder(tr("Cancelled. Press Refresh (F5) to read the summary."));

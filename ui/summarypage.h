@@ -3,6 +3,7 @@
 #include "domain/entities.h"
 #include "domain/page.h"
 #include "domain/vocabulary.h"
+#include "querycancel.h"
 #include "store/dailycount.h"
 
 #include <QPointer>
@@ -112,6 +113,7 @@ private:
 
     QPointer<StoreSession> m_session;
     quint64 m_generation = 0;
+    std::shared_ptr<QueryCancel> m_inFlight; // the load being read, stopped by Cancel
     bool m_loading = false;
     std::optional<Snapshot> m_snapshot;
 
