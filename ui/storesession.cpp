@@ -15,11 +15,9 @@ namespace dpm {
 
 namespace {
 
-constexpr int kIdleJoinMs = 50;
-
-// Closes the database connections of every thread of an idle pool, each on its own thread, then
-// lets the pool go. One task per thread: each waits for the others, so no thread takes two.
-void closeConnectionsAndDelete(QThreadPool *pool)
+// Queues one task per worker thread that closes that thread's database connections. Each task
+// waits for the others, so no thread takes two; they start as the workers become free.
+void closeConnectionsOnEachWorker(QThreadPool *pool)
 {
     const int threads = pool->maxThreadCount();
     auto allThere = std::make_shared<std::latch>(threads);
@@ -29,8 +27,6 @@ void closeConnectionsAndDelete(QThreadPool *pool)
             allThere->arrive_and_wait();
         });
     }
-    pool->waitForDone();
-    delete pool;
 }
 constexpr int kInterruptAgainMs = 250;
 
@@ -89,18 +85,22 @@ StoreSession::StoreSession(StoreLocation location, QObject *parent)
 
 StoreSession::~StoreSession()
 {
-    // Worker threads close their connections as they end, which must happen while Qt's SQL
-    // registry exists. An idle pool is joined at once; one still running a query (an
-    // unreachable server may take its connect timeout) winds down on another thread instead of
-    // blocking the window, and the application waits for that before it is destroyed.
+    // Each worker closes its connections on its own thread, and before the pool ends the threads:
+    // QThreadPool::waitForDone() joins them, and a thread_local's destructor runs only after
+    // that, possibly once Qt's SQL registry is gone. An idle pool is wound down at once; one still
+    // running a query winds down on another thread instead of blocking the window, and the
+    // application waits for that before it is destroyed.
     m_pool->clear();
     // Nobody waits for what still runs: stop it on the server rather than let it hold a worker
     // (and the application's exit) until it ends by itself.
     const std::shared_ptr<SupportStore> store = currentStore();
     if (store)
         store->interrupt();
-    if (m_pool->waitForDone(kIdleJoinMs)) {
-        closeConnectionsAndDelete(m_pool);
+    const bool idle = m_pool->activeThreadCount() == 0;
+    closeConnectionsOnEachWorker(m_pool);
+    if (idle) {
+        m_pool->waitForDone();
+        delete m_pool;
         return;
     }
     static const bool joinedAtExit = [] {
@@ -115,7 +115,7 @@ StoreSession::~StoreSession()
             if (store)
                 store->interrupt();
         }
-        closeConnectionsAndDelete(pool);
+        delete pool;
     });
 }
 
