@@ -464,17 +464,7 @@ private Q_SLOTS:
 
 void SupportStoreContract::init()
 {
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-    DPM_REQUIRE_POSTGRES();
-#endif
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
-    try {
-        m_store = test::openFreshBackendStore(*m_dir, QStringLiteral("contract"));
-    } catch (const Error &error) {
-        QFAIL(qPrintable(QStringLiteral("cannot open the store: ") + error.toString()));
-    }
-    QVERIFY(m_store);
+    DPM_OPEN_FRESH_BACKEND_STORE(m_dir, m_store, "contract");
 }
 
 void SupportStoreContract::cleanup()

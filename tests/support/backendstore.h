@@ -4,6 +4,7 @@
 // DPM_CONTRACT_BACKEND_MEMORY, _SQLITE or _POSTGRES; header-only because that definition belongs
 // to each test executable, not to this support library.
 
+#include "domain/error.h"
 #include "pgserver.h"
 #include "store/memorystore.h"
 #include "store/storefactory.h"
@@ -14,6 +15,12 @@
 #include <optional>
 
 namespace dpm::test {
+
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+inline constexpr bool kBackendIsPostgres = true;
+#else
+inline constexpr bool kBackendIsPostgres = false;
+#endif
 
 // A fresh, empty database of the suite's backend: the SQLite file <name>.db in `dir`, or a new
 // PostgreSQL database named after `name`; nullopt for the in-memory backend.
@@ -42,3 +49,20 @@ inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &
 }
 
 } // namespace dpm::test
+
+// A per-backend suite's init(): `dir` (std::unique_ptr<QTemporaryDir>) becomes a new folder and
+// `store` a fresh migrated store named after `name`; the test fails when either cannot be made
+// (and, in the PostgreSQL build, when there is no server: a failure, never a skip).
+#define DPM_OPEN_FRESH_BACKEND_STORE(dir, store, name)                                                                 \
+    do {                                                                                                               \
+        if (::dpm::test::kBackendIsPostgres)                                                                           \
+            DPM_REQUIRE_POSTGRES();                                                                                    \
+        (dir) = std::make_unique<QTemporaryDir>();                                                                     \
+        QVERIFY2((dir)->isValid(), qPrintable((dir)->errorString()));                                                  \
+        try {                                                                                                          \
+            (store) = ::dpm::test::openFreshBackendStore(*(dir), QStringLiteral(name));                                \
+        } catch (const ::dpm::Error &error) {                                                                          \
+            QFAIL(qPrintable(QStringLiteral("cannot open the store: ") + error.toString()));                           \
+        }                                                                                                              \
+        QVERIFY(store);                                                                                                \
+    } while (false)

@@ -7,11 +7,7 @@
 
 namespace dpm::test {
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-inline constexpr bool kUiOnPostgres = true;
-#else
-inline constexpr bool kUiOnPostgres = false;
-#endif
+inline constexpr bool kUiOnPostgres = kBackendIsPostgres;
 
 // A new, empty database (PostgreSQL, on the throwaway server) or SQLite file in `dir`.
 inline StoreLocation freshUiTestStore(const QTemporaryDir &dir, const QString &hint)
