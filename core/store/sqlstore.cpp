@@ -737,39 +737,32 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
         "UNION ALL SELECT idempotency_key FROM dpm_runs WHERE created_at%1 < ? AND idempotency_key IS NOT NULL")
                                         .arg(m_c);
     const QString &c = report.cutoff;
-    const QList<std::tuple<QString, QString, QVariantList>> steps {
+    // Deletes the rows of `table` matching `condition`, or in a dry run counts them.
+    const auto purgeWhere = [&](const QString &table, const QString &condition, const QVariantList &params) {
+        if (dryRun) {
+            SqlRows q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, condition), params);
+            return q.next() ? q.value(0).toLongLong() : qint64(0);
+        }
+        SqlRows q = m_db->exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, condition), params);
+        return qint64(q.numRowsAffected());
+    };
+    const QList<std::tuple<QString, QString, QVariantList>> children {
         { QStringLiteral("dpm_workflow_decisions"), QStringLiteral("run_id IN (%1)").arg(expiredRuns), { c } },
         { QStringLiteral("dpm_run_artifacts"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), { c } },
         { QStringLiteral("dpm_run_idempotency"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns), { c } },
         { QStringLiteral("dpm_run_idempotency_history"), QStringLiteral("rebalance_run_id IN (%1)").arg(expiredRuns),
             { c } },
-        { QStringLiteral("dpm_runs"), QStringLiteral("created_at%1 < ?").arg(m_c), { c } },
     };
     // An edge goes when either end is an expired run's id, correlation or idempotency key. Never
     // "source IN (…) OR target IN (…)": PostgreSQL cannot turn an OR of sub-selects into joins,
     // and once the expired ids outgrow work_mem it re-runs the sub-select for every edge (over
-    // ten minutes at scale M). Each condition alone is a hash semi-join.
+    // ten minutes at scale M). Each condition alone is a hash semi-join; deleting by source first
+    // leaves the target pass only the rest, and a dry run counts both ends once by
+    // inclusion-exclusion.
+    const QString edges = QStringLiteral("dpm_lineage_edges");
     const QString bySource = QStringLiteral("source_entity_id IN (%1)").arg(expiredEntities);
     const QString byTarget = QStringLiteral("target_entity_id IN (%1)").arg(expiredEntities);
     const QVariantList entityParams { c, c, c };
-    const auto purgeEdges = [&] {
-        const QString edges = QStringLiteral("dpm_lineage_edges");
-        if (dryRun) {
-            const auto count = [&](const QString &condition, const QVariantList &params) {
-                SqlRows q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(edges, condition), params);
-                return q.next() ? q.value(0).toLongLong() : 0;
-            };
-            report.deleted[edges] = count(bySource, entityParams) + count(byTarget, entityParams)
-                - count(bySource + QStringLiteral(" AND ") + byTarget, entityParams + entityParams);
-            return;
-        }
-        qint64 deleted = 0;
-        for (const QString &condition : { bySource, byTarget }) {
-            SqlRows q = m_db->exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(edges, condition), entityParams);
-            deleted += q.numRowsAffected();
-        }
-        report.deleted[edges] = deleted;
-    };
     return inWriteTransaction([&] {
         if (!dryRun && m_summaryCounters && m_db->dialect().isPostgres()) {
             // The purge updates the lineage counter before the run-status ones, a run write the
@@ -778,18 +771,15 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
             m_db->exec(QStringLiteral("SELECT n FROM console_summary_counts WHERE metric = 'run_status' "
                                       "ORDER BY bucket FOR UPDATE"));
         }
-        for (const auto &[table, condition, params] : steps) {
-            if (table == QLatin1String("dpm_runs"))
-                purgeEdges(); // before the runs that name the expired entities
-            if (dryRun) {
-                SqlRows q
-                    = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, condition), params);
-                report.deleted[table] = q.next() ? q.value(0).toLongLong() : 0;
-            } else {
-                SqlRows q = m_db->exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, condition), params);
-                report.deleted[table] = q.numRowsAffected();
-            }
-        }
+        for (const auto &[table, condition, params] : children)
+            report.deleted[table] = purgeWhere(table, condition, params);
+        qint64 edgeRows = purgeWhere(edges, bySource, entityParams) + purgeWhere(edges, byTarget, entityParams);
+        if (dryRun)
+            edgeRows -= purgeWhere(edges, bySource + QStringLiteral(" AND ") + byTarget, entityParams + entityParams);
+        report.deleted[edges] = edgeRows;
+        // Last: the other tables' conditions name the expired runs.
+        report.deleted[QStringLiteral("dpm_runs")] = purgeWhere(QStringLiteral("dpm_runs"),
+            QStringLiteral("created_at%1 < ?").arg(m_c), { c });
         return report;
     });
 }
