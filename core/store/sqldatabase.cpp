@@ -35,6 +35,7 @@ struct SqlDatabase::Interrupters
     std::mutex mutex;
     std::unordered_map<QString, Entry> entries;
     std::unordered_set<QString> pending; // connections whose request was cancelled
+    std::atomic<int> pendingCount { 0 }; // pending.size(), read without the lock on every statement
 
     void add(const QString &name, Entry entry)
     {
@@ -57,6 +58,7 @@ struct SqlDatabase::Interrupters
     {
         std::lock_guard lock(mutex);
         pending.insert(name);
+        pendingCount = int(pending.size());
         if (const auto it = entries.find(name); it != entries.end())
             interrupt(name, it->second);
     }
@@ -64,9 +66,12 @@ struct SqlDatabase::Interrupters
     {
         std::lock_guard lock(mutex);
         pending.erase(name);
+        pendingCount = int(pending.size());
     }
     bool isPending(const QString &name)
     {
+        if (pendingCount.load() == 0)
+            return false; // the usual case: no request of this database is being cancelled
         std::lock_guard lock(mutex);
         return pending.contains(name);
     }
