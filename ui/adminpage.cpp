@@ -121,8 +121,7 @@ void AdminPage::setMigrationCatalog(std::optional<MigrationCatalog> catalog)
 void AdminPage::setSchemaMissing(bool missing)
 {
     m_schemaMissing = missing;
-    m_tabs->setTabEnabled(m_tabs->indexOf(m_retention), !missing);
-    m_tabs->setTabEnabled(m_tabs->indexOf(m_auditLog), !missing);
+    enableTabsThatReadTables(!missing);
     if (!missing) {
         m_schemaNotice->hide();
         return;
@@ -132,6 +131,12 @@ void AdminPage::setSchemaMissing(bool missing)
                                "below to create them (the Plan shows their SQL). The other pages open once the "
                                "schema exists."));
     m_schemaNotice->show();
+}
+
+void AdminPage::enableTabsThatReadTables(bool enabled)
+{
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_retention), enabled);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_auditLog), enabled);
 }
 
 void AdminPage::checkSchemaCreated()
@@ -150,8 +155,7 @@ void AdminPage::checkSchemaCreated()
             if (generation != m_generation || !created || !m_schemaMissing)
                 return;
             m_schemaMissing = false;
-            m_tabs->setTabEnabled(m_tabs->indexOf(m_retention), true);
-            m_tabs->setTabEnabled(m_tabs->indexOf(m_auditLog), true);
+            enableTabsThatReadTables(true);
             m_schemaNotice->setText(tr("<b>The schema is created.</b> The other pages are available now; the store "
                                        "is reopened when you go to one of them."));
             Q_EMIT schemaCreated();

@@ -68,6 +68,7 @@ private:
     void setUnlocked(bool unlocked);
     void updateLockBar();
     void checkSchemaCreated();
+    void enableTabsThatReadTables(bool enabled);
 
     QPointer<StoreSession> m_session;
     bool m_unlocked = false;
