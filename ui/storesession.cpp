@@ -90,6 +90,10 @@ StoreSession::~StoreSession()
     // that, possibly once Qt's SQL registry is gone. An idle pool is wound down at once; one still
     // running a query winds down on another thread instead of blocking the window, and the
     // application waits for that before it is destroyed.
+    {
+        std::lock_guard lock(m_alive->mutex);
+        m_alive->session = nullptr;
+    }
     m_pool->clear();
     // Nobody waits for what still runs: stop it on the server rather than let it hold a worker
     // (and the application's exit) until it ends by itself.

@@ -58,19 +58,21 @@ public:
     template <typename F> auto run(F fn) -> QFuture<std::invoke_result_t<F, SupportStore &>>
     {
         auto store = currentStore();
-        QPointer<StoreSession> self(this);
-        return QtConcurrent::run(m_pool, [store, fn = std::move(fn), self]() mutable {
+        return QtConcurrent::run(m_pool, [store, fn = std::move(fn), alive = m_alive]() mutable {
             if (!store)
                 throwNotOpen();
             struct Finished
             {
-                QPointer<StoreSession> session;
+                Alive &alive;
                 ~Finished()
                 {
-                    if (session)
-                        QMetaObject::invokeMethod(session.data(), "noteQueryFinished", Qt::QueuedConnection);
+                    // Under the lock the session cannot be destroyed half-way: a QPointer checked
+                    // on this thread could be.
+                    std::lock_guard lock(alive.mutex);
+                    if (alive.session)
+                        QMetaObject::invokeMethod(alive.session, "noteQueryFinished", Qt::QueuedConnection);
                 }
-            } finished { self };
+            } finished { *alive };
             return fn(*store);
         });
     }
@@ -133,6 +135,16 @@ private:
     StoreLocation m_location;
     QThreadPool *m_pool;
     std::shared_ptr<OpenedStore> m_opened = std::make_shared<OpenedStore>();
+    // The session as its workers may reach it: cleared first thing in the destructor.
+    struct Alive
+    {
+        explicit Alive(StoreSession *s)
+            : session(s)
+        { }
+        std::mutex mutex;
+        StoreSession *session;
+    };
+    std::shared_ptr<Alive> m_alive = std::make_shared<Alive>(this);
     QDateTime m_lastQueryFinished;
 };
 
