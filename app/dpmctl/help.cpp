@@ -8,7 +8,8 @@ const QList<CommandSpec> &commandTable()
         QList<CommandSpec> all;
         for (const auto &group :
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
-                summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands() })
+                summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands(),
+                transferCommands() })
             all += group;
         return all;
     }();

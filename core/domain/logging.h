@@ -6,3 +6,4 @@
 // warnings as the default level. Log DSNs only through StoreLocation::redacted()/redactSecrets().
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 Q_DECLARE_LOGGING_CATEGORY(lcMigrate)
+Q_DECLARE_LOGGING_CATEGORY(lcTransfer)

@@ -57,6 +57,12 @@ void BulkRows::add(BulkTable table, std::initializer_list<QByteArray> values)
         target.append(value);
 }
 
+void BulkRows::addRow(BulkTable table, const QList<QByteArray> &values)
+{
+    Q_ASSERT(values.size() == bulkTableSpec(table).columns.size());
+    m_values[std::size_t(table)].append(values);
+}
+
 qsizetype BulkRows::rowCount(BulkTable table) const
 {
     return m_values[std::size_t(table)].size() / bulkTableSpec(table).columns.size();

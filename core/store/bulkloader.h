@@ -42,6 +42,7 @@ class BulkRows
 {
 public:
     void add(BulkTable table, std::initializer_list<QByteArray> values);
+    void addRow(BulkTable table, const QList<QByteArray> &values);
     qsizetype rowCount(BulkTable table) const;
     qsizetype totalRows() const;
     // Row-major values of a table: row r, column c is at r * columnCount + c.

@@ -842,4 +842,70 @@ QList<DailyCount> MemoryStore::countDecisionsPerDay(const QString &fromDay, cons
     return result;
 }
 
+namespace {
+
+QByteArray bulkText(const QString &value)
+{
+    QByteArray bytes = value.toUtf8();
+    return bytes.isNull() ? QByteArray("") : bytes;
+}
+
+QByteArray bulkOptionalText(const std::optional<QString> &value)
+{
+    return value ? bulkText(*value) : QByteArray();
+}
+
+} // namespace
+
+QList<QList<QByteArray>> MemoryStore::bulkRows(BulkTable table) const
+{
+    QReadLocker locker(&m_lock);
+    QList<QList<QByteArray>> rows;
+    switch (table) {
+    case BulkTable::Runs:
+        for (const StoredRun &stored : m_runs) {
+            const RebalanceRun &r = stored.run;
+            rows.append({ bulkText(r.rebalanceRunId), bulkText(r.correlationId), bulkText(r.requestHash),
+                bulkOptionalText(r.idempotencyKey), bulkText(r.portfolioId), bulkText(r.createdAt),
+                bulkText(r.resultJson) });
+        }
+        break;
+    case BulkTable::RunArtifacts:
+        for (const RunArtifact &a : m_artifacts)
+            rows.append({ bulkText(a.rebalanceRunId), bulkText(a.artifactJson) });
+        break;
+    case BulkTable::RunIdempotency:
+        for (const IdempotencyMapping &m : m_mappings)
+            rows.append(
+                { bulkText(m.idempotencyKey), bulkText(m.requestHash), bulkText(m.rebalanceRunId), bulkText(m.createdAt) });
+        break;
+    case BulkTable::RunIdempotencyHistory:
+        for (const IdempotencyHistoryEntry &h : m_history)
+            rows.append({ bulkText(h.idempotencyKey), bulkText(h.rebalanceRunId), bulkText(h.correlationId),
+                bulkText(h.requestHash), bulkText(h.createdAt) });
+        break;
+    case BulkTable::AsyncOperations:
+        for (const AsyncOperation &o : m_operations)
+            rows.append({ bulkText(o.operationId), bulkText(o.operationType), bulkText(o.status),
+                bulkText(o.correlationId), bulkText(o.createdAt), bulkOptionalText(o.startedAt),
+                bulkOptionalText(o.finishedAt), bulkOptionalText(o.resultJson), bulkOptionalText(o.errorJson),
+                bulkOptionalText(o.requestJson) });
+        break;
+    case BulkTable::WorkflowDecisions:
+        for (const WorkflowDecision &d : m_decisions)
+            rows.append({ bulkText(d.decisionId), bulkText(d.runId), bulkText(d.action), bulkText(d.reasonCode),
+                bulkOptionalText(d.comment), bulkText(d.actorId), bulkText(d.decidedAt), bulkText(d.correlationId) });
+        break;
+    case BulkTable::LineageEdges:
+        for (const LineageEdge &e : m_edges)
+            rows.append({ bulkText(e.sourceEntityId), bulkText(e.edgeType), bulkText(e.targetEntityId),
+                bulkText(e.createdAt), bulkText(e.metadataJson) });
+        break;
+    case BulkTable::RunEvents:
+    case BulkTable::Outbox:
+        break; // not kept in memory
+    }
+    return rows;
+}
+
 } // namespace dpm

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/bulkloader.h"
 #include "store/memoryauditlog.h"
 #include "store/supportstore.h"
 
@@ -81,6 +82,10 @@ public:
     QList<IdentifierMatch> findIdentifier(const QString &identifier) override;
     QList<DailyCount> countRunsPerDay(const QString &fromDay, const QString &toDay) override;
     QList<DailyCount> countDecisionsPerDay(const QString &fromDay, const QString &toDay) override;
+
+    // Every row of a bulk table as the bulk path carries it (bulkreader.h), in no set order; empty
+    // for the tables memory does not have (run events, outbox).
+    QList<QList<QByteArray>> bulkRows(BulkTable table) const;
 
 private:
     // (sort key, id): created_at or decided_at, then the row id. Listings walk it backwards.

@@ -1,0 +1,547 @@
+#include "transfer.h"
+
+#include "domain/error.h"
+#include "domain/logging.h"
+#include "migrate/migrator.h"
+#include "store/auditlog.h"
+#include "store/bulkloader.h"
+#include "store/bulkreader.h"
+#include "store/sqldatabase.h"
+#include "store/sqlstore.h"
+#include "store/sqltransaction.h"
+#include "store/supportstore.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <optional>
+
+namespace dpm {
+
+namespace {
+
+const QString kPolicyPacks = QStringLiteral("dpm_policy_packs");
+const QString kBackfillAction = QStringLiteral("transfer.backfill");
+
+QString tableName(BulkTable table)
+{
+    return QLatin1String(bulkTableSpec(table).name);
+}
+
+// A table's rows in key order, read a batch at a time. A batch may end inside a run of rows with
+// the same key (exact duplicates in the tables without a primary key), so the next read starts
+// at that key again and skips the rows of it already handed out.
+class RowStream
+{
+public:
+    RowStream(BulkReader &reader, BulkTable table, std::optional<BulkRow> start, int batchRows)
+        : m_reader(reader)
+        , m_table(table)
+        , m_start(std::move(start))
+        , m_batchRows(batchRows)
+    { }
+
+    const BulkRow *peek()
+    {
+        if (m_next >= m_buffer.size() && !m_exhausted)
+            fetch();
+        return m_next < m_buffer.size() ? &m_buffer.at(m_next) : nullptr;
+    }
+
+    void pop()
+    {
+        const BulkRow key = bulkRowKey(m_table, m_buffer.at(m_next++));
+        if (m_lastKey && compareBulkKeys(*m_lastKey, key) == 0) {
+            ++m_sameKeyCount;
+        } else {
+            m_lastKey = key;
+            m_sameKeyCount = 1;
+        }
+    }
+
+private:
+    void fetch()
+    {
+        int limit = m_batchRows;
+        qsizetype skip = 0;
+        if (m_lastKey) {
+            limit = int(qMin<qint64>(qint64(m_batchRows) + m_sameKeyCount, std::numeric_limits<int>::max()));
+            skip = m_sameKeyCount;
+            m_buffer = m_reader.readBatch(m_table, m_lastKey, true, limit);
+        } else {
+            m_buffer = m_reader.readBatch(m_table, m_start, true, limit);
+        }
+        m_exhausted = m_buffer.size() < limit;
+        m_next = qMin(skip, m_buffer.size());
+    }
+
+    BulkReader &m_reader;
+    BulkTable m_table;
+    std::optional<BulkRow> m_start;
+    int m_batchRows;
+    QList<BulkRow> m_buffer;
+    qsizetype m_next = 0;
+    bool m_exhausted = false;
+    std::optional<BulkRow> m_lastKey;
+    qint64 m_sameKeyCount = 0;
+};
+
+QString describeKey(const BulkRow &key)
+{
+    QStringList parts;
+    for (const QByteArray &value : key)
+        parts << (value.isNull() ? QStringLiteral("NULL") : QString::fromUtf8(value));
+    QString text = parts.join(QStringLiteral(" | "));
+    if (text.size() > 160)
+        text = text.left(157) + QStringLiteral("...");
+    return text;
+}
+
+SqlDatabase &sqlTargetDatabase(SupportStore &target)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&target);
+    if (!sql) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_TARGET_UNSUPPORTED"),
+            QStringLiteral("The target %1 is not a SQL database; transfer into a PostgreSQL (or SQLite) store.")
+                .arg(target.describe()));
+    }
+    return sql->database();
+}
+
+void requireMigrated(SqlDatabase &db, const QString &target)
+{
+    const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
+    if (!plan.steps.isEmpty()) {
+        throw Error(ErrorKind::Migration, QStringLiteral("TRANSFER_TARGET_NOT_MIGRATED"),
+            QStringLiteral("The target %1 has %2 pending migrations (first %3:%4); apply them first "
+                           "(dpmctl migrate apply, or the console's Admin page).")
+                .arg(target)
+                .arg(plan.steps.size())
+                .arg(plan.steps.first().ns, plan.steps.first().version));
+    }
+}
+
+// The key of the target's last row of a table in key order, if it has any.
+std::optional<BulkRow> lastKeyOf(SqlDatabase &db, BulkTable table)
+{
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    QStringList columns;
+    QStringList order;
+    for (const int c : bulkTableKeyColumns(table)) {
+        columns << QLatin1String(spec.columns.at(c));
+        order << QLatin1String(spec.columns.at(c)) + db.dialect().collateC() + QStringLiteral(" DESC");
+    }
+    SqlRows rows = db.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 LIMIT 1")
+                               .arg(columns.join(QLatin1Char(',')), tableName(table), order.join(QLatin1Char(','))));
+    if (!rows.next())
+        return std::nullopt;
+    BulkRow key;
+    for (int i = 0; i < columns.size(); ++i) {
+        QByteArray value = rows.value(i).toString().toUtf8();
+        key << (value.isNull() ? QByteArray("") : value);
+    }
+    return key;
+}
+
+// Deletes the target's rows with exactly that key: a batch may have ended inside a run of
+// duplicates, and copying the whole run again is simpler than counting what is there.
+qint64 deleteKey(SqlDatabase &db, BulkTable table, const BulkRow &key)
+{
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    QStringList conditions;
+    QVariantList params;
+    const QList<int> keyColumns = bulkTableKeyColumns(table);
+    for (int i = 0; i < keyColumns.size(); ++i) {
+        conditions << QLatin1String(spec.columns.at(keyColumns.at(i))) + QStringLiteral(" = ?");
+        params << QString::fromUtf8(key.at(i));
+    }
+    SqlTransaction transaction(db);
+    SqlRows rows = db.exec(
+        QStringLiteral("DELETE FROM %1 WHERE %2").arg(tableName(table), conditions.join(QStringLiteral(" AND "))),
+        params);
+    const qint64 deleted = rows.numRowsAffected();
+    transaction.commit();
+    return deleted;
+}
+
+// The source the target's last backfill came from, per its audit log; empty when there is none.
+QString lastBackfillSource(AuditLog &log)
+{
+    PageRequest page;
+    page.limit = 200;
+    for (int pages = 0; pages < 50; ++pages) {
+        const Page<AuditEntry> entries = log.list(page);
+        for (const AuditEntry &entry : entries.items) {
+            if (entry.action == kBackfillAction)
+                return entry.toJson().value(QStringLiteral("details")).toObject().value(QStringLiteral("source")).toString();
+        }
+        if (!entries.nextCursor)
+            break;
+        page.cursor = entries.nextCursor;
+    }
+    return {};
+}
+
+QJsonObject backfillDetails(const TransferReport &report)
+{
+    QJsonObject details;
+    details.insert(QStringLiteral("source"), report.source);
+    details.insert(QStringLiteral("resume"), report.resumed);
+    details.insert(QStringLiteral("batch_rows"), report.batchRows);
+    QJsonObject copied;
+    for (const TransferTableReport &table : report.tables)
+        copied.insert(table.table, table.copiedRows);
+    details.insert(QStringLiteral("copied_rows"), copied);
+    return details;
+}
+
+bool samePack(const PolicyPack &a, const PolicyPack &b)
+{
+    return a.policyPackId == b.policyPackId && a.version == b.version && a.definitionJson == b.definitionJson
+        && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt;
+}
+
+} // namespace
+
+qint64 TransferReport::sourceRows() const
+{
+    qint64 total = 0;
+    for (const TransferTableReport &table : tables)
+        total += table.sourceRows;
+    return total;
+}
+
+qint64 TransferReport::copiedRows() const
+{
+    qint64 total = 0;
+    for (const TransferTableReport &table : tables)
+        total += table.copiedRows;
+    return total;
+}
+
+QJsonObject TransferReport::toJson() const
+{
+    QJsonArray tablesJson;
+    for (const TransferTableReport &table : tables) {
+        tablesJson.append(QJsonObject {
+            { QStringLiteral("table"), table.table },
+            { QStringLiteral("source_rows"), table.sourceRows },
+            { QStringLiteral("kept_rows"), table.keptRows },
+            { QStringLiteral("copied_rows"), table.copiedRows },
+            { QStringLiteral("seconds"), table.seconds },
+        });
+    }
+    return QJsonObject {
+        { QStringLiteral("source"), source },
+        { QStringLiteral("target"), target },
+        { QStringLiteral("resumed"), resumed },
+        { QStringLiteral("cancelled"), cancelled },
+        { QStringLiteral("batch_rows"), batchRows },
+        { QStringLiteral("tables"), tablesJson },
+        { QStringLiteral("source_rows"), sourceRows() },
+        { QStringLiteral("copied_rows"), copiedRows() },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(notes) },
+        { QStringLiteral("total_seconds"), totalSeconds },
+    };
+}
+
+TransferReport backfillStore(
+    SupportStore &source, SupportStore &target, const TransferOptions &options, const TransferProgressFn &progress)
+{
+    QElapsedTimer total;
+    total.start();
+    TransferReport report;
+    report.source = source.describe();
+    report.target = target.describe();
+    report.resumed = options.resume;
+    report.batchRows = qMax(1, options.batchRows);
+
+    if (report.source == report.target) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_SAME_STORE"),
+            QStringLiteral("The source and the target are the same store (%1); choose another target.").arg(report.target));
+    }
+    SqlDatabase &targetDb = sqlTargetDatabase(target);
+    requireMigrated(targetDb, report.target);
+    AuditLog &audit = target.auditLog();
+    audit.requireAvailable();
+
+    const std::unique_ptr<BulkReader> sourceReader = openBulkReader(source);
+    const std::unique_ptr<BulkReader> targetReader = openBulkReader(target);
+    const QList<PolicyPack> packs = source.listPolicyPacks();
+
+    // Sizes first: progress needs the total, and a fresh target must be empty.
+    qint64 rowsTotal = packs.size();
+    qint64 targetRows = target.listPolicyPacks().size();
+    for (const BulkTable table : allBulkTables()) {
+        if (sourceReader->supports(table))
+            rowsTotal += sourceReader->rowCount(table);
+        targetRows += targetReader->rowCount(table);
+    }
+    if (!options.resume && targetRows > 0) {
+        throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_TARGET_NOT_EMPTY"),
+            QStringLiteral("The target %1 already holds %2 rows. To continue an interrupted transfer from this "
+                           "source, resume it; otherwise choose an empty database.")
+                .arg(report.target)
+                .arg(targetRows));
+    }
+    if (options.resume && targetRows > 0) {
+        const QString previous = lastBackfillSource(audit);
+        if (previous != report.source) {
+            throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_RESUME_SOURCE_MISMATCH"),
+                previous.isEmpty()
+                    ? QStringLiteral("The target %1 holds rows but its audit log records no transfer into it; "
+                                     "resume only a transfer this tool started, or choose an empty database.")
+                          .arg(report.target)
+                    : QStringLiteral("The target's last transfer came from %1, not from %2; resume it from that "
+                                     "source, or choose an empty database.")
+                          .arg(previous, report.source));
+        }
+    }
+
+    audit.record(kBackfillAction, report.target, backfillDetails(report), QStringLiteral("started"));
+    qCInfo(lcTransfer) << "backfill" << report.source << "->" << report.target << "rows" << rowsTotal;
+
+    qint64 rowsDone = 0;
+    const auto keepGoing = [&](const QString &table) { return !progress || progress(rowsDone, rowsTotal, table); };
+    try {
+        const std::unique_ptr<BulkLoader> loader = openBulkLoader(target);
+        for (const BulkTable table : allBulkTables()) {
+            QElapsedTimer timer;
+            timer.start();
+            TransferTableReport tableReport;
+            tableReport.table = tableName(table);
+            if (!sourceReader->supports(table)) {
+                report.notes << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(tableReport.table);
+                continue;
+            }
+            tableReport.sourceRows = sourceReader->rowCount(table);
+            std::optional<BulkRow> start;
+            if (options.resume) {
+                start = lastKeyOf(targetDb, table);
+                if (start)
+                    deleteKey(targetDb, table, *start);
+                tableReport.keptRows = targetReader->rowCount(table);
+                rowsDone += tableReport.keptRows;
+            }
+            RowStream rows(*sourceReader, table, start, report.batchRows);
+            BulkRows batch;
+            const auto flush = [&] {
+                loader->begin();
+                loader->write(batch);
+                loader->commit();
+                const qsizetype written = batch.rowCount(table);
+                tableReport.copiedRows += written;
+                rowsDone += written;
+                batch.clear();
+            };
+            while (!report.cancelled) {
+                if (!keepGoing(tableReport.table)) {
+                    report.cancelled = true;
+                    break;
+                }
+                const BulkRow *row = rows.peek();
+                if (!row)
+                    break;
+                while (row && batch.rowCount(table) < report.batchRows) {
+                    batch.addRow(table, *row);
+                    rows.pop();
+                    row = rows.peek();
+                }
+                flush();
+            }
+            tableReport.seconds = timer.nsecsElapsed() / 1e9;
+            report.tables << tableReport;
+            if (report.cancelled)
+                break;
+        }
+        if (!report.cancelled && keepGoing(kPolicyPacks)) {
+            TransferTableReport tableReport { kPolicyPacks, packs.size(), 0, 0, 0 };
+            QElapsedTimer timer;
+            timer.start();
+            for (const PolicyPack &pack : packs)
+                target.upsertPolicyPack(pack); // an upsert: a resumed copy writes them again
+            tableReport.copiedRows = packs.size();
+            rowsDone += packs.size();
+            tableReport.seconds = timer.nsecsElapsed() / 1e9;
+            report.tables << tableReport;
+        } else {
+            report.cancelled = true;
+        }
+        loader->finish();
+        if (!report.cancelled && progress)
+            progress(rowsDone, rowsTotal, QString());
+    } catch (const Error &error) {
+        report.totalSeconds = total.nsecsElapsed() / 1e9;
+        audit.record(kBackfillAction, report.target, backfillDetails(report), auditOutcomeOf(error));
+        throw;
+    }
+    report.totalSeconds = total.nsecsElapsed() / 1e9;
+    audit.record(kBackfillAction, report.target, backfillDetails(report),
+        report.cancelled ? QStringLiteral("cancelled") : QStringLiteral("succeeded"));
+    return report;
+}
+
+bool ParityReport::matches() const
+{
+    if (cancelled)
+        return false;
+    for (const ParityTableReport &table : tables) {
+        if (!table.matches())
+            return false;
+    }
+    return true;
+}
+
+QJsonObject ParityReport::toJson() const
+{
+    QJsonArray tablesJson;
+    for (const ParityTableReport &table : tables) {
+        tablesJson.append(QJsonObject {
+            { QStringLiteral("table"), table.table },
+            { QStringLiteral("source_rows"), table.sourceRows },
+            { QStringLiteral("target_rows"), table.targetRows },
+            { QStringLiteral("missing_in_target"), table.missing },
+            { QStringLiteral("extra_in_target"), table.extra },
+            { QStringLiteral("differing"), table.differing },
+            { QStringLiteral("matches"), table.matches() },
+        });
+    }
+    QJsonArray samplesJson;
+    for (const ParityMismatch &sample : samples) {
+        samplesJson.append(QJsonObject {
+            { QStringLiteral("table"), sample.table },
+            { QStringLiteral("kind"), sample.kind },
+            { QStringLiteral("key"), sample.key },
+        });
+    }
+    return QJsonObject {
+        { QStringLiteral("source"), source },
+        { QStringLiteral("target"), target },
+        { QStringLiteral("matches"), matches() },
+        { QStringLiteral("cancelled"), cancelled },
+        { QStringLiteral("tables"), tablesJson },
+        { QStringLiteral("samples"), samplesJson },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(notes) },
+        { QStringLiteral("total_seconds"), totalSeconds },
+    };
+}
+
+ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchRows, const TransferProgressFn &progress)
+{
+    QElapsedTimer total;
+    total.start();
+    ParityReport report;
+    report.source = source.describe();
+    report.target = target.describe();
+    batchRows = qMax(1, batchRows);
+
+    const std::unique_ptr<BulkReader> sourceReader = openBulkReader(source);
+    const std::unique_ptr<BulkReader> targetReader = openBulkReader(target);
+    qint64 rowsTotal = 0;
+    for (const BulkTable table : allBulkTables()) {
+        if (sourceReader->supports(table))
+            rowsTotal += sourceReader->rowCount(table);
+        if (targetReader->supports(table))
+            rowsTotal += targetReader->rowCount(table);
+    }
+    qint64 rowsDone = 0;
+    const auto note = [&](ParityTableReport &table, const QString &kind, const BulkRow &key) {
+        if (report.samples.size() < ParityReport::kSampleLimit)
+            report.samples << ParityMismatch { table.table, kind, describeKey(key) };
+    };
+
+    for (const BulkTable table : allBulkTables()) {
+        ParityTableReport tableReport;
+        tableReport.table = tableName(table);
+        if (!sourceReader->supports(table) || !targetReader->supports(table)) {
+            // A side without the table (memory has no run events or outbox) compares as empty.
+            report.notes << QStringLiteral("%1: %2 has no such table; compared as empty.")
+                                .arg(tableReport.table, sourceReader->supports(table) ? report.target : report.source);
+        }
+        std::optional<RowStream> a;
+        std::optional<RowStream> b;
+        if (sourceReader->supports(table))
+            a.emplace(*sourceReader, table, std::nullopt, batchRows);
+        if (targetReader->supports(table))
+            b.emplace(*targetReader, table, std::nullopt, batchRows);
+        qint64 sinceProgress = 0;
+        while (true) {
+            if (sinceProgress >= batchRows || sinceProgress == 0) {
+                if (progress && !progress(rowsDone, rowsTotal, tableReport.table)) {
+                    report.cancelled = true;
+                    break;
+                }
+                sinceProgress = 0;
+            }
+            const BulkRow *x = a ? a->peek() : nullptr;
+            const BulkRow *y = b ? b->peek() : nullptr;
+            if (!x && !y)
+                break;
+            const int order = !x ? 1 : (!y ? -1 : compareBulkKeys(bulkRowKey(table, *x), bulkRowKey(table, *y)));
+            if (order < 0) {
+                ++tableReport.missing;
+                note(tableReport, QStringLiteral("missing_in_target"), bulkRowKey(table, *x));
+            } else if (order > 0) {
+                ++tableReport.extra;
+                note(tableReport, QStringLiteral("extra_in_target"), bulkRowKey(table, *y));
+            } else if (*x != *y) {
+                ++tableReport.differing;
+                note(tableReport, QStringLiteral("differs"), bulkRowKey(table, *x));
+            }
+            if (order <= 0) {
+                a->pop();
+                ++tableReport.sourceRows;
+                ++rowsDone;
+            }
+            if (order >= 0) {
+                b->pop();
+                ++tableReport.targetRows;
+                ++rowsDone;
+            }
+            sinceProgress += (order == 0) ? 2 : 1;
+        }
+        report.tables << tableReport;
+        if (report.cancelled)
+            break;
+    }
+
+    if (!report.cancelled) {
+        ParityTableReport packsReport;
+        packsReport.table = kPolicyPacks;
+        const QList<PolicyPack> sourcePacks = source.listPolicyPacks(); // both by policy_pack_id
+        const QList<PolicyPack> targetPacks = target.listPolicyPacks();
+        packsReport.sourceRows = sourcePacks.size();
+        packsReport.targetRows = targetPacks.size();
+        qsizetype i = 0;
+        qsizetype j = 0;
+        while (i < sourcePacks.size() || j < targetPacks.size()) {
+            const int order = i == sourcePacks.size() ? 1
+                : j == targetPacks.size()             ? -1
+                                                      : compareBulkKeys({ sourcePacks.at(i).policyPackId.toUtf8() },
+                                                            { targetPacks.at(j).policyPackId.toUtf8() });
+            if (order < 0) {
+                ++packsReport.missing;
+                note(packsReport, QStringLiteral("missing_in_target"), { sourcePacks.at(i).policyPackId.toUtf8() });
+                ++i;
+            } else if (order > 0) {
+                ++packsReport.extra;
+                note(packsReport, QStringLiteral("extra_in_target"), { targetPacks.at(j).policyPackId.toUtf8() });
+                ++j;
+            } else {
+                if (!samePack(sourcePacks.at(i), targetPacks.at(j))) {
+                    ++packsReport.differing;
+                    note(packsReport, QStringLiteral("differs"), { sourcePacks.at(i).policyPackId.toUtf8() });
+                }
+                ++i;
+                ++j;
+            }
+        }
+        report.tables << packsReport;
+        if (progress)
+            progress(rowsDone, rowsTotal, QString());
+    }
+    report.totalSeconds = total.nsecsElapsed() / 1e9;
+    return report;
+}
+
+} // namespace dpm

@@ -1,0 +1,182 @@
+#include "bulkreader.h"
+
+#include "domain/error.h"
+#include "store/memorystore.h"
+#include "store/sqldatabase.h"
+#include "store/sqlstore.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dpm {
+
+QList<int> bulkTableKeyColumns(BulkTable table)
+{
+    switch (table) {
+    case BulkTable::RunIdempotencyHistory:
+    case BulkTable::LineageEdges: {
+        QList<int> all;
+        for (int c = 0; c < bulkTableSpec(table).columns.size(); ++c)
+            all << c;
+        return all;
+    }
+    default:
+        return { 0 }; // the first column is the primary key of every other bulk table
+    }
+}
+
+BulkRow bulkRowKey(BulkTable table, const BulkRow &row)
+{
+    BulkRow key;
+    for (const int c : bulkTableKeyColumns(table))
+        key << row.at(c);
+    return key;
+}
+
+int compareBulkKeys(const BulkRow &a, const BulkRow &b)
+{
+    for (qsizetype i = 0; i < std::min(a.size(), b.size()); ++i) {
+        if (const int c = a.at(i).compare(b.at(i)); c != 0)
+            return c < 0 ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+namespace {
+
+// Key columns are NOT NULL in every bulk table, so the row-value comparison below is total.
+class SqlBulkReader final : public BulkReader
+{
+public:
+    explicit SqlBulkReader(SqlDatabase &db)
+        : m_db(db)
+        , m_hasEvents(db.tableExists(QStringLiteral("dpm_run_events")) && db.tableExists(QStringLiteral("dpm_outbox")))
+    { }
+
+    bool supports(BulkTable table) const override
+    {
+        return m_hasEvents || (table != BulkTable::RunEvents && table != BulkTable::Outbox);
+    }
+
+    qint64 rowCount(BulkTable table) override
+    {
+        SqlRows rows = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(bulkTableSpec(table).name));
+        return rows.next() ? rows.value(0).toLongLong() : 0;
+    }
+
+    QList<BulkRow> readBatch(BulkTable table, const std::optional<BulkRow> &from, bool inclusive, int limit) override
+    {
+        const BulkTableSpec &spec = bulkTableSpec(table);
+        const QList<int> keyColumns = bulkTableKeyColumns(table);
+        const QString collate = m_db.dialect().collateC();
+        QStringList columns;
+        for (const char *column : spec.columns)
+            columns << QLatin1String(column);
+        QStringList keys;
+        QStringList marks;
+        for (const int c : keyColumns) {
+            keys << QLatin1String(spec.columns.at(c)) + collate;
+            marks << QStringLiteral("?");
+        }
+        QString sql = QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1Char(',')), QLatin1String(spec.name));
+        QVariantList params;
+        if (from) {
+            sql += QStringLiteral(" WHERE (%1) %2 (%3)")
+                       .arg(keys.join(QLatin1Char(',')), inclusive ? QStringLiteral(">=") : QStringLiteral(">"),
+                           marks.join(QLatin1Char(',')));
+            for (const QByteArray &value : *from)
+                params << QString::fromUtf8(value);
+        }
+        sql += QStringLiteral(" ORDER BY %1 LIMIT ?").arg(keys.join(QLatin1Char(',')));
+        params << limit;
+
+        QList<BulkRow> out;
+        SqlRows rows = m_db.exec(sql, params);
+        const qsizetype width = spec.columns.size();
+        while (rows.next()) {
+            BulkRow row;
+            row.reserve(width);
+            for (int c = 0; c < width; ++c) {
+                const QVariant value = rows.value(c);
+                if (value.isNull()) {
+                    row << QByteArray();
+                } else if (spec.integerColumns.contains(c)) {
+                    row << QByteArray::number(value.toLongLong());
+                } else {
+                    QByteArray text = value.toString().toUtf8();
+                    row << (text.isNull() ? QByteArray("") : text);
+                }
+            }
+            out << row;
+        }
+        return out;
+    }
+
+private:
+    SqlDatabase &m_db;
+    bool m_hasEvents = false;
+};
+
+// Reads a snapshot of each table taken on its first read, sorted once.
+class MemoryBulkReader final : public BulkReader
+{
+public:
+    explicit MemoryBulkReader(MemoryStore &store)
+        : m_store(store)
+    { }
+
+    bool supports(BulkTable table) const override
+    {
+        return table != BulkTable::RunEvents && table != BulkTable::Outbox;
+    }
+
+    qint64 rowCount(BulkTable table) override { return snapshot(table).size(); }
+
+    QList<BulkRow> readBatch(BulkTable table, const std::optional<BulkRow> &from, bool inclusive, int limit) override
+    {
+        const QList<BulkRow> &rows = snapshot(table);
+        auto it = rows.cbegin();
+        if (from) {
+            it = std::partition_point(rows.cbegin(), rows.cend(), [&](const BulkRow &row) {
+                const int c = compareBulkKeys(bulkRowKey(table, row), *from);
+                return inclusive ? c < 0 : c <= 0;
+            });
+        }
+        QList<BulkRow> out;
+        for (; it != rows.cend() && out.size() < limit; ++it)
+            out << *it;
+        return out;
+    }
+
+private:
+    const QList<BulkRow> &snapshot(BulkTable table)
+    {
+        std::optional<QList<BulkRow>> &cached = m_snapshots[std::size_t(table)];
+        if (!cached) {
+            QList<BulkRow> rows = supports(table) ? m_store.bulkRows(table) : QList<BulkRow> {};
+            std::stable_sort(rows.begin(), rows.end(), [table](const BulkRow &a, const BulkRow &b) {
+                return compareBulkKeys(bulkRowKey(table, a), bulkRowKey(table, b)) < 0;
+            });
+            cached = std::move(rows);
+        }
+        return *cached;
+    }
+
+    MemoryStore &m_store;
+    std::array<std::optional<QList<BulkRow>>, kBulkTableCount> m_snapshots;
+};
+
+} // namespace
+
+std::unique_ptr<BulkReader> openBulkReader(SupportStore &store)
+{
+    if (auto *sql = dynamic_cast<SqlStore *>(&store))
+        return std::make_unique<SqlBulkReader>(sql->database());
+    if (auto *memory = dynamic_cast<MemoryStore *>(&store))
+        return std::make_unique<MemoryBulkReader>(*memory);
+    throw Error(ErrorKind::Internal, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
+        QStringLiteral("This store (%1) has no bulk read path; use a memory, SQLite or PostgreSQL store.")
+            .arg(store.describe()));
+}
+
+} // namespace dpm

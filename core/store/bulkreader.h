@@ -1,0 +1,45 @@
+#pragma once
+
+#include "store/bulkloader.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <memory>
+#include <optional>
+
+namespace dpm {
+
+class SupportStore;
+
+// One row of a bulk table as the bulk path carries it: a UTF-8 value per column in the order of
+// bulkTableSpec(), a null QByteArray for SQL NULL, integers as decimal text.
+using BulkRow = QList<QByteArray>;
+
+// The columns a table's rows are ordered by when read in bulk: the primary key, or every column
+// for the tables without one (idempotency history and lineage edges keep exact duplicates).
+// Rows compare by the bytes of these values, the order of COLLATE "C".
+QList<int> bulkTableKeyColumns(BulkTable table);
+BulkRow bulkRowKey(BulkTable table, const BulkRow &row);
+// Byte-wise comparison of two keys of the same table: < 0, 0 or > 0.
+int compareBulkKeys(const BulkRow &a, const BulkRow &b);
+
+// The store's bulk read path: a table's rows in key order, a batch at a time, so that copying or
+// comparing a million-run store needs memory for one batch only (SQL) and can start again after
+// any key. Reads run on the calling thread's connection. Throws dpm::Error.
+class BulkReader
+{
+public:
+    virtual ~BulkReader() = default;
+
+    virtual bool supports(BulkTable table) const = 0;
+    virtual qint64 rowCount(BulkTable table) = 0;
+    // Up to `limit` rows in key order whose key is after `from` (or equal to it, with
+    // `inclusive`); from the first row when `from` is empty.
+    virtual QList<BulkRow> readBatch(BulkTable table, const std::optional<BulkRow> &from, bool inclusive, int limit) = 0;
+};
+
+// The bulk read path of a SqlStore or MemoryStore; BULK_LOAD_UNSUPPORTED for any other.
+std::unique_ptr<BulkReader> openBulkReader(SupportStore &store);
+
+} // namespace dpm
