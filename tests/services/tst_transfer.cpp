@@ -1,0 +1,308 @@
+// The transfer service on real databases: SQLite and memory into PostgreSQL (a throwaway server
+// this test starts), resumed after a cancel in the middle of a run of duplicate rows, refused
+// where it would mix stores, and the parity check finding each kind of difference.
+
+#include "demotestsupport.h"
+#include "domain/error.h"
+#include "pgserver.h"
+#include "services/transfer.h"
+#include "store/auditlog.h"
+#include "store/memorystore.h"
+#include "store/sqldatabase.h"
+#include "store/sqlstore.h"
+#include "store/storefactory.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dpm;
+using namespace dpm::test;
+
+namespace {
+
+const QString kEdges = QStringLiteral("dpm_lineage_edges");
+
+SqlDatabase &sqlOf(SupportStore &store)
+{
+    return dynamic_cast<SqlStore &>(store).database();
+}
+
+const TransferTableReport *tableOf(const TransferReport &report, const QString &table)
+{
+    for (const TransferTableReport &t : report.tables) {
+        if (t.table == table)
+            return &t;
+    }
+    return nullptr;
+}
+
+const ParityTableReport *tableOf(const ParityReport &report, const QString &table)
+{
+    for (const ParityTableReport &t : report.tables) {
+        if (t.table == table)
+            return &t;
+    }
+    return nullptr;
+}
+
+LineageEdge edge(const QString &source, const QString &target, const QString &createdAt)
+{
+    return { source, QStringLiteral("CORRELATION_TO_RUN"), target, createdAt, QStringLiteral("{}") };
+}
+
+QStringList auditOutcomes(SupportStore &store, const QString &action)
+{
+    QStringList outcomes; // oldest first
+    for (const AuditEntry &entry : store.auditLog().list(PageRequest { 100, std::nullopt }).items) {
+        if (entry.action == action)
+            outcomes.prepend(entry.outcome);
+    }
+    return outcomes;
+}
+
+} // namespace
+
+class TransferTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_databases = 0;
+
+    std::unique_ptr<SupportStore> newSqlite()
+    {
+        return openStore(StoreLocation::sqlite(m_dir->filePath(QStringLiteral("s%1.db").arg(++m_databases))),
+            OpenOptions { .applyMigrations = true });
+    }
+
+    std::unique_ptr<SupportStore> newPostgres(bool migrated = true)
+    {
+        const StoreLocation location = PgServer::instance().createDatabase(QStringLiteral("transfer%1").arg(++m_databases));
+        return openStore(location, OpenOptions { .applyMigrations = migrated, .allowMissingSchema = !migrated });
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        DPM_REQUIRE_POSTGRES();
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void sqliteIntoPostgresCopiesEveryRowAndIsAudited()
+    {
+        try {
+            auto source = newSqlite();
+            generateDemoData(*source, smallDemo(300, 7));
+            source->upsertPolicyPack({ QStringLiteral("pp_a"), QStringLiteral("1"), QStringLiteral("{\"k\":1}"),
+                QStringLiteral("2026-01-01T00:00:00+00:00"), QStringLiteral("2026-01-02T00:00:00+00:00") });
+            auto target = newPostgres();
+
+            qint64 lastDone = -1;
+            qint64 lastTotal = 0;
+            const TransferReport report
+                = backfillStore(*source, *target, TransferOptions { .batchRows = 97 }, [&](qint64 done, qint64 total, const QString &) {
+                      lastDone = done;
+                      lastTotal = total;
+                      return true;
+                  });
+            QVERIFY(!report.cancelled);
+            QCOMPARE(report.copiedRows(), report.sourceRows());
+            QCOMPARE(lastDone, lastTotal);
+            QVERIFY(report.sourceRows() > 3000);
+            QVERIFY(tableOf(report, QStringLiteral("dpm_run_events"))->copiedRows > 0);
+            QCOMPARE(tableOf(report, QStringLiteral("dpm_policy_packs"))->copiedRows, 1);
+
+            const QMap<QString, QString> expected = sqlDump(*source);
+            const QMap<QString, QString> actual = sqlDump(*target);
+            QVERIFY2(expected == actual, qPrintable(firstDifference(expected.values().join(QLatin1Char('\n')),
+                                              actual.values().join(QLatin1Char('\n')))));
+            // What the store API shows, summary counters included (kept by the target's triggers).
+            QCOMPARE(apiDump(*target), apiDump(*source));
+            QCOMPARE(target->getPolicyPack(QStringLiteral("pp_a"))->definitionJson, QStringLiteral("{\"k\":1}"));
+
+            const ParityReport parity = verifyParity(*source, *target, 50);
+            QVERIFY(parity.matches());
+            QVERIFY(parity.samples.isEmpty());
+            QCOMPARE(tableOf(parity, kEdges)->targetRows, sqlCount(*source, kEdges));
+
+            QCOMPARE(auditOutcomes(*target, QStringLiteral("transfer.backfill")),
+                (QStringList { QStringLiteral("started"), QStringLiteral("succeeded") }));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    void memoryIntoPostgresKeepsWhatTheApiShows()
+    {
+        try {
+            MemoryStore source;
+            generateDemoData(source, smallDemo(150, 3));
+            auto target = newPostgres();
+            const TransferReport report = backfillStore(source, *target);
+            QVERIFY(!report.cancelled);
+            QVERIFY(report.notes.join(QLatin1Char(' ')).contains(QStringLiteral("dpm_run_events")));
+            QCOMPARE(apiDump(*target), apiDump(source));
+            const ParityReport parity = verifyParity(source, *target);
+            QVERIFY2(parity.matches(), qPrintable(QString::fromUtf8(QJsonDocument(parity.toJson()).toJson())));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    // A batch ends inside a run of identical edges and the backfill is cancelled there; the resumed
+    // backfill copies each row exactly once.
+    void resumeAfterCancelInsideDuplicatesCopiesEachRowOnce()
+    {
+        try {
+            auto source = newSqlite();
+            for (int i = 0; i < 5; ++i)
+                source->appendLineageEdge(edge(QStringLiteral("a_dup"), QStringLiteral("rr_1"), QStringLiteral("2026-01-01T00:00:00+00:00")));
+            source->appendLineageEdge(edge(QStringLiteral("b_one"), QStringLiteral("rr_2"), QStringLiteral("2026-01-02T00:00:00+00:00")));
+            source->appendLineageEdge(edge(QStringLiteral("c_two"), QStringLiteral("rr_3"), QStringLiteral("2026-01-03T00:00:00+00:00")));
+            auto target = newPostgres();
+
+            int edgeBatches = 0;
+            const TransferReport first = backfillStore(*source, *target, TransferOptions { .batchRows = 3 },
+                [&](qint64, qint64, const QString &table) { return table != kEdges || ++edgeBatches <= 1; });
+            QVERIFY(first.cancelled);
+            QCOMPARE(tableOf(first, kEdges)->copiedRows, 3);
+            QCOMPARE(sqlCount(*target, kEdges), 3);
+            QVERIFY(!verifyParity(*source, *target).matches());
+
+            // Without --resume a partly filled target is refused.
+            try {
+                backfillStore(*source, *target);
+                QFAIL("a non-empty target was accepted");
+            } catch (const Error &error) {
+                QCOMPARE(error.code(), QStringLiteral("TRANSFER_TARGET_NOT_EMPTY"));
+            }
+
+            const TransferReport second = backfillStore(*source, *target, TransferOptions { .batchRows = 3, .resume = true });
+            QVERIFY(!second.cancelled);
+            QVERIFY(second.resumed);
+            // The three a_dup rows of the first run were taken back and copied again with the other two.
+            QCOMPARE(tableOf(second, kEdges)->keptRows, 0);
+            QCOMPARE(tableOf(second, kEdges)->copiedRows, 7);
+            QCOMPARE(sqlCount(*target, kEdges), 7);
+            QCOMPARE(sqlTableRows(*target, BulkTable::LineageEdges), sqlTableRows(*source, BulkTable::LineageEdges));
+            QVERIFY(verifyParity(*source, *target, 2).matches());
+
+            // A resume of a finished backfill copies nothing and changes nothing.
+            const TransferReport third = backfillStore(*source, *target, TransferOptions { .batchRows = 3, .resume = true });
+            QCOMPARE(tableOf(third, kEdges)->keptRows + tableOf(third, kEdges)->copiedRows, 7);
+            QCOMPARE(sqlCount(*target, kEdges), 7);
+            QCOMPARE(auditOutcomes(*target, QStringLiteral("transfer.backfill")),
+                (QStringList { QStringLiteral("started"), QStringLiteral("cancelled"), QStringLiteral("started"),
+                    QStringLiteral("succeeded"), QStringLiteral("started"), QStringLiteral("succeeded") }));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    void resumeKeepsWhatACommittedBatchCopied()
+    {
+        try {
+            auto source = newSqlite();
+            generateDemoData(*source, smallDemo(200, 11));
+            auto target = newPostgres();
+            int runBatches = 0;
+            const TransferReport first = backfillStore(*source, *target, TransferOptions { .batchRows = 64 },
+                [&](qint64, qint64, const QString &table) { return table != QStringLiteral("dpm_runs") || ++runBatches <= 2; });
+            QVERIFY(first.cancelled);
+            QCOMPARE(sqlCount(*target, QStringLiteral("dpm_runs")), 128);
+            const TransferReport second = backfillStore(*source, *target, TransferOptions { .batchRows = 64, .resume = true });
+            // The last run copied is taken back (its key could hide duplicates) and copied again.
+            QCOMPARE(tableOf(second, QStringLiteral("dpm_runs"))->keptRows, 127);
+            QCOMPARE(tableOf(second, QStringLiteral("dpm_runs"))->copiedRows, 200 - 127);
+            QCOMPARE(sqlDump(*target), sqlDump(*source));
+            QCOMPARE(apiDump(*target), apiDump(*source));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    void refusesToMixStores()
+    {
+        try {
+            auto source = newSqlite();
+            source->appendLineageEdge(edge(QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("2026-01-01T00:00:00+00:00")));
+            const auto codeOf = [](const std::function<void()> &work) {
+                try {
+                    work();
+                } catch (const Error &error) {
+                    return error.code();
+                }
+                return QStringLiteral("no error");
+            };
+            MemoryStore memory;
+            QCOMPARE(codeOf([&] { backfillStore(*source, memory); }), QStringLiteral("TRANSFER_TARGET_UNSUPPORTED"));
+            QCOMPARE(codeOf([&] { backfillStore(*source, *source); }), QStringLiteral("TRANSFER_SAME_STORE"));
+            auto bare = newPostgres(false);
+            QCOMPARE(codeOf([&] { backfillStore(*source, *bare); }), QStringLiteral("TRANSFER_TARGET_NOT_MIGRATED"));
+
+            // A target filled from another source cannot be resumed from this one.
+            auto target = newPostgres();
+            auto other = newSqlite();
+            other->appendLineageEdge(edge(QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("2026-01-01T00:00:00+00:00")));
+            backfillStore(*other, *target);
+            QCOMPARE(codeOf([&] { backfillStore(*source, *target, TransferOptions { .resume = true }); }),
+                QStringLiteral("TRANSFER_RESUME_SOURCE_MISMATCH"));
+            // A target written by someone else, with no backfill in its audit log, neither.
+            auto foreign = newPostgres();
+            foreign->appendLineageEdge(edge(QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("2026-01-01T00:00:00+00:00")));
+            QCOMPARE(codeOf([&] { backfillStore(*source, *foreign, TransferOptions { .resume = true }); }),
+                QStringLiteral("TRANSFER_RESUME_SOURCE_MISMATCH"));
+            QCOMPARE(sqlCount(*foreign, kEdges), 1); // nothing written by the refusals
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    void parityNamesMissingExtraAndDifferingRows()
+    {
+        try {
+            auto source = newSqlite();
+            generateDemoData(*source, smallDemo(120, 5));
+            auto target = newPostgres();
+            backfillStore(*source, *target);
+
+            SqlDatabase &db = sqlOf(*target);
+            QString runId;
+            {
+                SqlRows first = db.exec(
+                    QStringLiteral("SELECT rebalance_run_id FROM dpm_runs ORDER BY rebalance_run_id COLLATE \"C\" LIMIT 1"));
+                QVERIFY(first.next());
+                runId = first.value(0).toString();
+            }
+            db.exec(QStringLiteral("DELETE FROM dpm_runs WHERE rebalance_run_id = ?"), { runId });
+            db.exec(QStringLiteral("UPDATE dpm_workflow_decisions SET comment = 'edited' WHERE decision_id = "
+                                   "(SELECT MIN(decision_id) FROM dpm_workflow_decisions)"));
+            target->appendLineageEdge(edge(QStringLiteral("zz_extra"), QStringLiteral("rr_x"), QStringLiteral("2026-01-01T00:00:00+00:00")));
+
+            const ParityReport parity = verifyParity(*source, *target, 16);
+            QVERIFY(!parity.matches());
+            QCOMPARE(tableOf(parity, QStringLiteral("dpm_runs"))->missing, 1);
+            QCOMPARE(tableOf(parity, QStringLiteral("dpm_runs"))->targetRows, tableOf(parity, QStringLiteral("dpm_runs"))->sourceRows - 1);
+            QCOMPARE(tableOf(parity, QStringLiteral("dpm_workflow_decisions"))->differing, 1);
+            QCOMPARE(tableOf(parity, kEdges)->extra, 1);
+            QVERIFY(tableOf(parity, QStringLiteral("dpm_run_idempotency"))->matches());
+            bool namedRun = false;
+            bool namedEdge = false;
+            for (const ParityMismatch &sample : parity.samples) {
+                namedRun |= sample.kind == QStringLiteral("missing_in_target") && sample.key == runId;
+                namedEdge |= sample.kind == QStringLiteral("extra_in_target") && sample.key.startsWith(QStringLiteral("zz_extra | "));
+            }
+            QVERIFY(namedRun);
+            QVERIFY(namedEdge);
+            QCOMPARE(parity.toJson().value(QStringLiteral("matches")).toBool(), false);
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TransferTest)
+#include "tst_transfer.moc"
