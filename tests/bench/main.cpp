@@ -50,7 +50,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption ingestRunsOption(QStringLiteral("ingest-runs"),
         QStringLiteral("Runs (with their children) loaded by ingest.runs_full."), QStringLiteral("n"),
         QStringLiteral("20000"));
-    parser.addOptions({ backendOption, dsnOption, scaleOption, repeatOption, onlyOption, ingestRunsOption });
+    const QCommandLineOption transferSourceOption(QStringLiteral("transfer-source"),
+        QStringLiteral("SQLite store copied by transfer.sqlite_to_postgres (PostgreSQL backend only; e.g. a "
+                       "scale-M demo store)."),
+        QStringLiteral("location"));
+    parser.addOptions(
+        { backendOption, dsnOption, scaleOption, repeatOption, onlyOption, ingestRunsOption, transferSourceOption });
     parser.process(app);
 
     const QString backend = parser.value(backendOption);
@@ -73,12 +78,19 @@ int main(int argc, char *argv[])
         }
         std::unique_ptr<SupportStore> store = openStore(location, OpenOptions { true });
         std::unique_ptr<ReferenceDb> reference = ReferenceDb::open(location);
+        BenchRunner runner(backend, scale);
+        runner.setFilter(parser.value(onlyOption));
+        if (parser.isSet(transferSourceOption)) {
+            // Needs no data in the bench store: it copies its own source into fresh databases.
+            BenchContext transfer { *store, reference.get(), runner, {}, 1 };
+            runTransferScenario(transfer, location, StoreLocation::parse(parser.value(transferSourceOption)));
+            if (parser.value(onlyOption).startsWith(QLatin1String("transfer")))
+                return 0;
+        }
         if (store->getSupportabilitySummary().runCount == 0)
             return fail(QStringLiteral("%1 has no runs; fill it first (dpmctl --store … demo generate --scale %2).")
                             .arg(location.redacted(), scale));
 
-        BenchRunner runner(backend, scale);
-        runner.setFilter(parser.value(onlyOption));
         BenchContext context { *store, reference.get(), runner, {}, qMax(1, parser.value(repeatOption).toInt()) };
         if (!reference)
             return fail(QStringLiteral("the in-memory backend has no raw reference yet."));
@@ -89,6 +101,7 @@ int main(int argc, char *argv[])
         runSummaryScenario(context);
         runMigrateScenarios(context, location);
         runIngestScenario(context, location, parser.value(ingestRunsOption).toLongLong());
+
     } catch (const Error &error) {
         return fail(error.code() + QStringLiteral(": ") + error.message());
     }

@@ -48,5 +48,9 @@ void runMigrateScenarios(BenchContext &context, const StoreLocation &location);
 // ingest.runs_full: the demo generator through the store's bulk path into a fresh store, against
 // server-side INSERT … SELECT of the same row counts and payload sizes into another fresh store.
 void runIngestScenario(BenchContext &context, const StoreLocation &location, qint64 runCount);
+// transfer.sqlite_to_postgres (PostgreSQL only): the backfill of a SQLite store into a fresh
+// database against psql \copy of the same rows from CSV, then a backfill cancelled half way,
+// resumed and checked for parity.
+void runTransferScenario(BenchContext &context, const StoreLocation &location, const StoreLocation &source);
 
 } // namespace dpm::bench
