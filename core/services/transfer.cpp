@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <limits>
 #include <optional>
 
 namespace dpm {
@@ -28,9 +30,23 @@ QString tableName(BulkTable table)
     return QLatin1String(bulkTableSpec(table).name);
 }
 
-// A table's rows in key order, read a batch at a time. A batch may end inside a run of rows with
-// the same key (exact duplicates in the tables without a primary key), so the next read starts
-// at that key again and skips the rows of it already handed out.
+// Rows held in memory at once (read, or waiting to be written) aim at this many bytes: a scale-M
+// artifact is tens of kilobytes, so a fixed row count would hold gigabytes.
+constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
+constexpr int kFirstReadRows = 256; // sizes the rows before reading more
+
+qint64 rowBytes(const BulkRow &row)
+{
+    qint64 bytes = 0;
+    for (const QByteArray &value : row)
+        bytes += value.size() + 16;
+    return bytes;
+}
+
+// A table's rows in key order, read a batch at a time: at most `batchRows` rows and about
+// kBatchBytes. A batch may end inside a run of rows with the same key (exact duplicates in the
+// tables without a primary key), so the next read starts at that key again and skips the rows
+// of it already handed out.
 class RowStream
 {
 public:
@@ -38,7 +54,8 @@ public:
         : m_reader(reader)
         , m_table(table)
         , m_start(std::move(start))
-        , m_batchRows(batchRows)
+        , m_maxRows(batchRows)
+        , m_readRows(qMin(batchRows, kFirstReadRows))
     { }
 
     const BulkRow *peek()
@@ -62,23 +79,25 @@ public:
 private:
     void fetch()
     {
-        int limit = m_batchRows;
-        qsizetype skip = 0;
-        if (m_lastKey) {
-            limit = int(qMin<qint64>(qint64(m_batchRows) + m_sameKeyCount, std::numeric_limits<int>::max()));
-            skip = m_sameKeyCount;
-            m_buffer = m_reader.readBatch(m_table, m_lastKey, true, limit);
-        } else {
-            m_buffer = m_reader.readBatch(m_table, m_start, true, limit);
-        }
+        const qsizetype skip = m_lastKey ? m_sameKeyCount : 0;
+        const int limit = int(qMin<qint64>(qint64(m_readRows) + skip, std::numeric_limits<int>::max()));
+        m_buffer = m_reader.readBatch(m_table, m_lastKey ? m_lastKey : m_start, true, limit);
         m_exhausted = m_buffer.size() < limit;
         m_next = qMin(skip, m_buffer.size());
+        qint64 bytes = 0;
+        for (const BulkRow &row : std::as_const(m_buffer))
+            bytes += rowBytes(row);
+        if (!m_buffer.isEmpty()) {
+            const qint64 perRow = qMax<qint64>(1, bytes / m_buffer.size());
+            m_readRows = int(std::clamp<qint64>(kBatchBytes / perRow, 1, m_maxRows));
+        }
     }
 
     BulkReader &m_reader;
     BulkTable m_table;
     std::optional<BulkRow> m_start;
-    int m_batchRows;
+    int m_maxRows;
+    int m_readRows;
     QList<BulkRow> m_buffer;
     qsizetype m_next = 0;
     bool m_exhausted = false;
@@ -195,6 +214,20 @@ QJsonObject backfillDetails(const TransferReport &report)
     return details;
 }
 
+// The policy pack catalogue (dpm/0002) may be missing from a store the service created before it.
+QList<PolicyPack> policyPacksOf(SupportStore &store)
+{
+    if (auto *sql = dynamic_cast<SqlStore *>(&store); sql && !sql->database().tableExists(kPolicyPacks))
+        return {};
+    return store.listPolicyPacks();
+}
+
+bool hasPolicyPacks(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    return !sql || sql->database().tableExists(kPolicyPacks);
+}
+
 bool samePack(const PolicyPack &a, const PolicyPack &b)
 {
     return a.policyPackId == b.policyPackId && a.version == b.version && a.definitionJson == b.definitionJson
@@ -267,7 +300,9 @@ TransferReport backfillStore(
 
     const std::unique_ptr<BulkReader> sourceReader = openBulkReader(source);
     const std::unique_ptr<BulkReader> targetReader = openBulkReader(target);
-    const QList<PolicyPack> packs = source.listPolicyPacks();
+    const QList<PolicyPack> packs = policyPacksOf(source);
+    if (!hasPolicyPacks(source))
+        report.notes << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(kPolicyPacks);
 
     // Sizes first: progress needs the total, and a fresh target must be empty.
     qint64 rowsTotal = packs.size();
@@ -342,7 +377,9 @@ TransferReport backfillStore(
                 const BulkRow *row = rows.peek();
                 if (!row)
                     break;
-                while (row && batch.rowCount(table) < report.batchRows) {
+                qint64 batchBytes = 0;
+                while (row && batch.rowCount(table) < report.batchRows && batchBytes < kBatchBytes) {
+                    batchBytes += rowBytes(*row);
                     batch.addRow(table, *row);
                     rows.pop();
                     row = rows.peek();
@@ -508,8 +545,12 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
     if (!report.cancelled) {
         ParityTableReport packsReport;
         packsReport.table = kPolicyPacks;
-        const QList<PolicyPack> sourcePacks = source.listPolicyPacks(); // both by policy_pack_id
-        const QList<PolicyPack> targetPacks = target.listPolicyPacks();
+        for (SupportStore *store : { &source, &target }) {
+            if (!hasPolicyPacks(*store))
+                report.notes << QStringLiteral("%1: %2 has no such table; compared as empty.").arg(kPolicyPacks, store->describe());
+        }
+        const QList<PolicyPack> sourcePacks = policyPacksOf(source); // both by policy_pack_id
+        const QList<PolicyPack> targetPacks = policyPacksOf(target);
         packsReport.sourceRows = sourcePacks.size();
         packsReport.targetRows = targetPacks.size();
         qsizetype i = 0;

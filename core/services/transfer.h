@@ -22,7 +22,8 @@ class SupportStore;
 
 struct TransferOptions
 {
-    int batchRows = 20000; // rows per transaction (and per read)
+    // Rows per transaction and per read, at most: a batch also ends at about 16 MB of values.
+    int batchRows = 20000;
     // Continue a backfill from this source into a target that already holds part of it. Without
     // it, a target holding any row is TRANSFER_TARGET_NOT_EMPTY.
     bool resume = false;

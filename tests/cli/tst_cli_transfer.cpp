@@ -1,0 +1,111 @@
+// dpmctl transfer backfill / verify: a store the service created in SQLite, copied into a
+// PostgreSQL database migrated with dpmctl, then compared; the refusals and the parity failure
+// with their exit codes.
+
+#include "clisupport.h"
+#include "pgserver.h"
+#include "store/sqldatabase.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dpm;
+using namespace dpm::test;
+
+class TestCliTransfer : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_sandbox;
+    QString m_source;
+    StoreLocation m_target = StoreLocation::memory();
+    QString m_to;
+
+    CliResult cli(QStringList args) const
+    {
+        args << QStringLiteral("--store") << m_source << QStringLiteral("--json");
+        return runDpmctl(args, sandboxEnvironment(m_sandbox->path()));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        DPM_REQUIRE_POSTGRES();
+        m_sandbox = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_sandbox->isValid());
+        const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+        createServiceSqlite(path);
+        seedStore(StoreLocation::sqlite(path));
+        m_source = QStringLiteral("sqlite:") + path;
+        m_target = PgServer::instance().createDatabase(QStringLiteral("cli_transfer"));
+        m_to = m_target.withoutSecrets();
+        CLI_OK(runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("migrate"), QStringLiteral("apply") },
+            sandboxEnvironment(m_sandbox->path())));
+    }
+
+    void backfillThenVerify()
+    {
+        const CliResult copied = cli({ QStringLiteral("transfer"), QStringLiteral("backfill"), QStringLiteral("--to"), m_to });
+        CLI_OK(copied);
+        const QJsonObject report = copied.json();
+        QCOMPARE(report.value(QStringLiteral("cancelled")).toBool(), false);
+        QCOMPARE(report.value(QStringLiteral("copied_rows")).toInteger(), report.value(QStringLiteral("source_rows")).toInteger());
+        QVERIFY(report.value(QStringLiteral("copied_rows")).toInteger() >= 4 + 2 + 2); // runs, operations, decisions at least
+        // The service's store has no run events or outbox tables: said, not failed.
+        QStringList notes;
+        for (const QJsonValue &note : report.value(QStringLiteral("notes")).toArray())
+            notes << note.toString();
+        QVERIFY2(notes.size() >= 2 && notes.join(u' ').contains(QStringLiteral("dpm_run_events"))
+                && notes.join(u' ').contains(QStringLiteral("dpm_outbox")),
+            qPrintable(notes.join(u'\n')));
+
+        const CliResult verified = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to });
+        CLI_OK(verified);
+        QCOMPARE(verified.json().value(QStringLiteral("matches")).toBool(), true);
+
+        // The copy reads like the original.
+        const CliResult runs = runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("runs"), QStringLiteral("list"),
+                                              QStringLiteral("--json") },
+            sandboxEnvironment(m_sandbox->path()));
+        CLI_OK(runs);
+        QCOMPARE(runs.json().value(QStringLiteral("items")).toArray().size(), 4);
+
+        // Again without --resume: refused, nothing written.
+        CLI_FAILS(cli({ QStringLiteral("transfer"), QStringLiteral("backfill"), QStringLiteral("--to"), m_to }), 4,
+            "TRANSFER_TARGET_NOT_EMPTY");
+        // With --resume: nothing left to copy but the last key of each table.
+        const CliResult resumed = cli({ QStringLiteral("transfer"), QStringLiteral("backfill"), QStringLiteral("--to"),
+            m_to, QStringLiteral("--resume"), QStringLiteral("--batch-rows"), QStringLiteral("2") });
+        CLI_OK(resumed);
+        QCOMPARE(resumed.json().value(QStringLiteral("resumed")).toBool(), true);
+
+        // A run deleted from the target: verify prints the report, then fails with exit 4.
+        {
+            SqlDatabase db(m_target);
+            db.exec(QStringLiteral("DELETE FROM dpm_runs WHERE rebalance_run_id = 'rr_00000003'"));
+        }
+        const CliResult differs = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to });
+        QVERIFY2(differs.exitCode == 4, qPrintable(differs.describe()));
+        QCOMPARE(differs.json().value(QStringLiteral("matches")).toBool(), false);
+        QVERIFY(differs.err.contains("TRANSFER_PARITY_MISMATCH"));
+        const QJsonObject sample = differs.json().value(QStringLiteral("samples")).toArray().first().toObject();
+        QCOMPARE(sample.value(QStringLiteral("kind")).toString(), QStringLiteral("missing_in_target"));
+        QCOMPARE(sample.value(QStringLiteral("key")).toString(), QStringLiteral("rr_00000003"));
+    }
+
+    void refusals()
+    {
+        const CliResult noTarget = cli({ QStringLiteral("transfer"), QStringLiteral("backfill") });
+        QVERIFY2(noTarget.exitCode == 2, qPrintable(noTarget.describe()));
+        CLI_FAILS(cli({ QStringLiteral("transfer"), QStringLiteral("backfill"), QStringLiteral("--to"), m_to,
+                      QStringLiteral("--batch-rows"), QStringLiteral("0") }),
+            5, "INVALID_BATCH_ROWS");
+        CLI_FAILS(cli({ QStringLiteral("transfer"), QStringLiteral("backfill"), QStringLiteral("--to"), m_source }), 5,
+            "TRANSFER_SAME_STORE");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTransfer)
+#include "tst_cli_transfer.moc"
