@@ -6,6 +6,7 @@
 #include "domain/error.h"
 #include "migrationstab.h"
 #include "retentiontab.h"
+#include "transfertab.h"
 #include "store/auditlog.h"
 #include "store/sqlstore.h"
 #include "store/supportstore.h"
@@ -31,6 +32,7 @@ AdminPage::AdminPage(QWidget *parent)
     , m_migrations(new MigrationsTab(this))
     , m_cutover(new CutoverTab(this))
     , m_retention(new RetentionTab(this))
+    , m_transfer(new TransferTab(this))
     , m_auditLog(new AuditLogTab(this))
 {
     setObjectName(QStringLiteral("adminPage"));
@@ -54,6 +56,7 @@ AdminPage::AdminPage(QWidget *parent)
     m_tabs->addTab(m_migrations, tr("&Migrations"));
     m_tabs->addTab(m_cutover, tr("&Cutover check"));
     m_tabs->addTab(m_retention, tr("R&etention"));
+    m_tabs->addTab(m_transfer, tr("Trans&fer"));
     m_tabs->addTab(m_auditLog, tr("Audit &log"));
 
     m_schemaNotice->setObjectName(QStringLiteral("schemaNotice"));
@@ -87,6 +90,7 @@ void AdminPage::setSession(StoreSession *session)
     m_migrations->setSession(session);
     m_cutover->setSession(session);
     m_retention->setSession(session);
+    m_transfer->setSession(session);
     m_auditLog->setSession(session);
     if (!session)
         return;
@@ -136,6 +140,7 @@ void AdminPage::setSchemaMissing(bool missing)
 void AdminPage::enableTabsThatReadTables(bool enabled)
 {
     m_tabs->setTabEnabled(m_tabs->indexOf(m_retention), enabled);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_transfer), enabled);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_auditLog), enabled);
 }
 
@@ -204,6 +209,7 @@ void AdminPage::setUnlocked(bool unlocked)
     m_unlocked = unlocked;
     m_migrations->setUnlocked(unlocked);
     m_retention->setUnlocked(unlocked);
+    m_transfer->setUnlocked(unlocked);
     updateLockBar();
 }
 

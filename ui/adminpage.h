@@ -18,6 +18,7 @@ class AuditLogTab;
 class CutoverTab;
 class MigrationsTab;
 class RetentionTab;
+class TransferTab;
 class StoreSession;
 
 // The admin page: Migrations, Cutover check, Retention and Audit log under a lock bar. The page
@@ -48,6 +49,7 @@ public:
     MigrationsTab *migrationsTab() const { return m_migrations; }
     CutoverTab *cutoverTab() const { return m_cutover; }
     RetentionTab *retentionTab() const { return m_retention; }
+    TransferTab *transferTab() const { return m_transfer; }
     AuditLogTab *auditLogTab() const { return m_auditLog; }
     QTabWidget *tabs() const { return m_tabs; }
     QString lockText() const;
@@ -83,6 +85,7 @@ private:
     MigrationsTab *m_migrations;
     CutoverTab *m_cutover;
     RetentionTab *m_retention;
+    TransferTab *m_transfer;
     AuditLogTab *m_auditLog;
 };
 

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "services/transfer.h"
+#include "store/storelocation.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QStandardItemModel;
+class QTableView;
+
+namespace dpm {
+
+class Error;
+class StoreSession;
+
+// The Transfer tab of the admin page: copies the open store (the source, usually the SQLite
+// default) into another database (the target, usually a migrated PostgreSQL database) with the
+// resumable backfill of core/services/transfer.h, and compares the two row by row. The backfill
+// changes the target, so it needs the page unlocked and a confirmation naming the target; the
+// parity check only reads and works while locked. Both report progress and can be cancelled.
+class TransferTab : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TransferTab(QWidget *parent = nullptr);
+    ~TransferTab() override;
+
+    void setSession(StoreSession *session);
+    void setUnlocked(bool unlocked);
+
+    QLineEdit *targetField() const { return m_target; }
+    QSpinBox *batchRowsField() const { return m_batchRows; }
+    QCheckBox *resumeBox() const { return m_resume; }
+    QStandardItemModel *resultModel() const { return m_model; }
+    QString resultText() const;
+    bool isBusy() const { return m_busy; }
+    // For tests: called on the worker thread before each batch, before the cancel is looked at.
+    using ProgressHook = std::function<void(qint64 done, qint64 total)>;
+    void setProgressHook(ProgressHook hook) { m_hook = std::move(hook); }
+
+public Q_SLOTS:
+    // Confirms with the source and the target, then copies. Refused while locked.
+    void backfill();
+    // Compares source and target; changes nothing.
+    void verify();
+    // Stops after the batch in progress; what was committed stays, and a resumed backfill goes on
+    // from there.
+    void cancel();
+
+Q_SIGNALS:
+    void actionRecorded();
+
+private:
+    // What the worker shares with the UI thread while it runs.
+    struct Progress
+    {
+        std::atomic<qint64> done = 0;
+        std::atomic<qint64> total = 0;
+        std::atomic<bool> cancel = false;
+        std::mutex mutex;
+        QString table;
+    };
+
+    void setBusy(bool busy, const QString &text = {});
+    void showResult(const QString &text, bool failed);
+    void showBackfill(const TransferReport &report);
+    void showParity(const ParityReport &report);
+    void showError(const QString &what, const Error &error);
+    void updateButtons();
+    void updateProgress();
+    bool targetFromField(StoreLocation &location);
+
+    QPointer<StoreSession> m_session;
+    bool m_unlocked = false;
+    bool m_busy = false;
+    ProgressHook m_hook;
+    std::shared_ptr<Progress> m_progressState;
+    QFutureWatcher<TransferReport> m_backfillWatcher;
+    QFutureWatcher<ParityReport> m_verifyWatcher;
+
+    QLineEdit *m_target;
+    QSpinBox *m_batchRows;
+    QCheckBox *m_resume;
+    QPushButton *m_backfillButton;
+    QPushButton *m_verifyButton;
+    QProgressBar *m_progress;
+    QLabel *m_progressText;
+    QPushButton *m_cancelButton;
+    QStandardItemModel *m_model;
+    QTableView *m_view;
+    QLabel *m_result;
+};
+
+} // namespace dpm
