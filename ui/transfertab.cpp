@@ -57,6 +57,7 @@ TransferTab::TransferTab(QWidget *parent)
     m_target->setToolTip(tr("The database to copy into: migrated first (Admin › Migrations on it, or dpmctl "
                             "migrate apply). The password comes from ~/.pgpass, PGPASSWORD or a service file."));
     m_target->setClearButtonEnabled(true);
+    m_target->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 72);
     m_batchRows->setRange(1, 1000000);
     m_batchRows->setValue(TransferOptions {}.batchRows);
     m_batchRows->setGroupSeparatorShown(true);
@@ -92,7 +93,7 @@ TransferTab::TransferTab(QWidget *parent)
 
     auto *intro = new QLabel(tr("Copy this store into another database — usually from the local SQLite store into "
                                 "PostgreSQL — then check that both hold the same rows before pointing the service at "
-                                "the new one."),
+                                "the new one. The backfill only reads this store and writes to the target."),
         this);
     intro->setWordWrap(true);
 
@@ -104,9 +105,12 @@ TransferTab::TransferTab(QWidget *parent)
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_cancelButton);
 
+    auto *formRow = new QHBoxLayout;
+    formRow->addLayout(form);
+    formRow->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addLayout(form);
+    layout->addLayout(formRow);
     layout->addLayout(buttons);
     layout->addLayout(progressRow);
     layout->addWidget(m_progressText);

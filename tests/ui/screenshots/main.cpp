@@ -21,6 +21,8 @@
 #include "operationspage.h"
 #include "purgereportmodel.h"
 #include "retentiontab.h"
+#include "transfertab.h"
+#include "../modalanswer.h"
 #include "runbundlepane.h"
 #include "runspage.h"
 #include "shortcutsdialog.h"
@@ -34,6 +36,9 @@
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QCheckBox>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStyleFactory>
@@ -242,6 +247,53 @@ void shootAdmin(const StoreLocation &location, const QString &dir, const QString
     save(&page, dir, QStringLiteral("admin-audit") + suffix);
 }
 
+// The admin page's Transfer tab copying the store into `target` (a migrated PostgreSQL database):
+// part way, at the end, and the parity check after it. A second call resumes into the same
+// target, so the dark shots show the rows kept.
+void shootTransfer(const StoreLocation &source, const StoreLocation &target, const QString &dir, const QString &suffix)
+{
+    StoreSession session(source);
+    auto opened = session.open();
+    waitFor([&] { return opened.isFinished(); });
+    AdminPage page;
+    page.resize(1280, 760);
+    page.show();
+    page.setSession(&session);
+    page.tabs()->setCurrentWidget(page.transferTab());
+    TransferTab *tab = page.transferTab();
+    tab->targetField()->setText(target.withoutSecrets());
+    tab->resumeBox()->setChecked(!suffix.isEmpty());
+    dpm::test::answerNextConfirmation(QMessageBox::Yes);
+    page.unlock();
+    QSemaphore reached;
+    QSemaphore proceed;
+    bool paused = false;
+    tab->setProgressHook([&](qint64 done, qint64 total) {
+        if (!paused && total > 0 && done * 3 > total) {
+            paused = true;
+            reached.release();
+            proceed.acquire();
+        }
+    });
+    dpm::test::answerNextConfirmation(QMessageBox::Yes);
+    tab->backfill();
+    waitFor([&] { return reached.available() > 0 || !tab->isBusy(); });
+    if (reached.tryAcquire()) {
+        QElapsedTimer settle;
+        settle.start();
+        while (settle.elapsed() < 300)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        save(&page, dir, QStringLiteral("admin-transfer-progress") + suffix);
+        proceed.release();
+    }
+    waitFor([&] { return !tab->isBusy(); });
+    save(&page, dir, QStringLiteral("admin-transfer") + suffix);
+    tab->verify();
+    waitFor([&] { return !tab->isBusy(); });
+    save(&page, dir, QStringLiteral("admin-transfer-verify") + suffix);
+    tab->setProgressHook({});
+}
+
 // A window on a database without the DPM tables: it opens on the admin page, which says what
 // to do.
 void shootUninitialised(const StoreLocation &location, const QString &dir, const QString &suffix)
@@ -270,7 +322,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("folder"), QStringLiteral("dir"));
     const QCommandLineOption emptyOption(QStringLiteral("empty-store"),
         QStringLiteral("a database without the DPM tables, for the admin page's first state"), QStringLiteral("location"));
-    parser.addOptions({ storeOption, outOption, emptyOption });
+    const QCommandLineOption transferOption(QStringLiteral("transfer-target"),
+        QStringLiteral("a migrated, empty PostgreSQL database the Transfer tab copies the store into"),
+        QStringLiteral("location"));
+    parser.addOptions({ storeOption, outOption, emptyOption, transferOption });
     parser.process(app);
     const QString dir = parser.value(outOption);
     QDir().mkpath(dir);
@@ -292,6 +347,9 @@ int main(int argc, char *argv[])
     shootAdmin(StoreLocation::parse(parser.value(storeOption)), dir, QString());
     if (parser.isSet(emptyOption))
         shootUninitialised(StoreLocation::parse(parser.value(emptyOption)), dir, QString());
+    if (parser.isSet(transferOption))
+        shootTransfer(StoreLocation::parse(parser.value(storeOption)),
+            StoreLocation::parse(parser.value(transferOption)), dir, QString());
 
     ConnectDialog connect(&window);
     connect.setLocation(
@@ -313,6 +371,9 @@ int main(int argc, char *argv[])
     shootAdmin(StoreLocation::parse(parser.value(storeOption)), dir, QStringLiteral("-dark"));
     if (parser.isSet(emptyOption))
         shootUninitialised(StoreLocation::parse(parser.value(emptyOption)), dir, QStringLiteral("-dark"));
+    if (parser.isSet(transferOption))
+        shootTransfer(StoreLocation::parse(parser.value(storeOption)),
+            StoreLocation::parse(parser.value(transferOption)), dir, QStringLiteral("-dark"));
 
     MainWindow failing;
     failing.resize(1100, 700);
