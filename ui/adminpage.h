@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storelocation.h"
+
 #include "migrate/migrationcatalog.h"
 
 #include <QPointer>
@@ -65,6 +67,8 @@ Q_SIGNALS:
     void storeChanged();
     // A store opened without the DPM tables has them now (the migrations created them).
     void schemaCreated();
+    // The Transfer tab's "Open the target": the console should switch to that store.
+    void openStoreRequested(const dpm::StoreLocation &location);
 
 private:
     void setUnlocked(bool unlocked);

@@ -150,6 +150,8 @@ void MainWindow::buildPages()
     // which then lands where they went.
     connect(m_admin, &AdminPage::storeChanged, this, [this] { m_reopenAfterAdmin = true; });
     connect(m_admin, &AdminPage::schemaCreated, this, [this] { enablePages(true); });
+    connect(m_admin, &AdminPage::openStoreRequested, this,
+        [this](const StoreLocation &location) { openStore(location, false, false); });
     connect(m_search, &OmniSearch::resolved, this, &MainWindow::searchResolved);
     connect(m_search, &OmniSearch::failed, this, &MainWindow::searchFailed);
     connect(m_statusPanel, &StoreStatusPanel::retryRequested, this, [this] { startOpening(m_location); });

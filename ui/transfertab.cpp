@@ -45,6 +45,7 @@ TransferTab::TransferTab(QWidget *parent)
     , m_resume(new QCheckBox(tr("&Resume an interrupted backfill from this store"), this))
     , m_backfillButton(new QPushButton(tr("&Backfill…"), this))
     , m_verifyButton(new QPushButton(tr("&Verify parity"), this))
+    , m_openTargetButton(new QPushButton(tr("&Open the target"), this))
     , m_progress(new QProgressBar(this))
     , m_progressText(new QLabel(this))
     , m_cancelButton(new QPushButton(tr("&Cancel"), this))
@@ -69,6 +70,9 @@ TransferTab::TransferTab(QWidget *parent)
     m_verifyButton->setAccessibleName(tr("Verify parity"));
     m_verifyButton->setToolTip(tr("Compare this store and the target row by row; changes nothing."));
     m_cancelButton->setAccessibleName(tr("Cancel the backfill or parity check"));
+    m_openTargetButton->setAccessibleName(tr("Open the target"));
+    m_openTargetButton->setToolTip(
+        tr("Switch the console to the target once the parity check found both stores equal."));
     m_progress->setRange(0, kProgressSteps);
     m_progress->setAccessibleName(tr("Transfer progress"));
     m_progressText->setAccessibleName(tr("Transfer progress text"));
@@ -100,6 +104,7 @@ TransferTab::TransferTab(QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_backfillButton);
     buttons->addWidget(m_verifyButton);
+    buttons->addWidget(m_openTargetButton);
     buttons->addStretch(1);
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
@@ -124,6 +129,11 @@ TransferTab::TransferTab(QWidget *parent)
     connect(m_backfillButton, &QPushButton::clicked, this, &TransferTab::backfill);
     connect(m_verifyButton, &QPushButton::clicked, this, &TransferTab::verify);
     connect(m_cancelButton, &QPushButton::clicked, this, &TransferTab::cancel);
+    connect(m_openTargetButton, &QPushButton::clicked, this, [this] {
+        if (m_verifiedTarget && !m_busy)
+            Q_EMIT openTargetRequested(*m_verifiedTarget);
+    });
+    connect(m_target, &QLineEdit::textChanged, this, [this] { m_verifiedTarget.reset(); });
     connect(m_target, &QLineEdit::textChanged, this, &TransferTab::updateButtons);
     for (QFutureWatcherBase *watcher :
         std::initializer_list<QFutureWatcherBase *> { &m_backfillWatcher, &m_verifyWatcher })
@@ -158,6 +168,7 @@ TransferTab::~TransferTab()
 void TransferTab::setSession(StoreSession *session)
 {
     m_session = session;
+    m_verifiedTarget.reset();
     if (!m_busy) {
         m_model->clear();
         m_result->hide();
@@ -181,6 +192,7 @@ void TransferTab::updateButtons()
     const bool ready = m_session && !m_busy && !m_target->text().trimmed().isEmpty();
     m_backfillButton->setEnabled(ready && m_unlocked);
     m_verifyButton->setEnabled(ready);
+    m_openTargetButton->setEnabled(!m_busy && m_verifiedTarget.has_value());
     m_backfillButton->setToolTip(m_unlocked
             ? tr("Shows source and target, asks for confirmation, then copies every row in batches.")
             : tr("Read-only: unlock the admin page to copy into another database."));
@@ -270,6 +282,7 @@ void TransferTab::backfill()
         showResult(tr("Nothing was copied."), false);
         return;
     }
+    m_verifiedTarget.reset();
     m_model->clear();
     m_result->hide();
     auto state = std::make_shared<Progress>();
@@ -304,6 +317,7 @@ void TransferTab::verify()
     if (!targetFromField(target))
         return;
     const int batchRows = m_batchRows->value();
+    m_verifiedTarget.reset();
     m_model->clear();
     m_result->hide();
     auto state = std::make_shared<Progress>();
@@ -380,7 +394,12 @@ void TransferTab::showParity(const ParityReport &report)
         return;
     }
     if (report.matches()) {
-        showResult(tr("Both stores hold the same rows, table by table (%1 s).")
+        StoreLocation verified = StoreLocation::memory();
+        if (targetFromField(verified))
+            m_verifiedTarget = verified;
+        updateButtons();
+        showResult(tr("Both stores hold the same rows, table by table (%1 s). Open the target to read from it "
+                      "from now on.")
                        .arg(QLocale().toString(report.totalSeconds, 'f', 1)),
             false);
         return;

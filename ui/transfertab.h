@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -63,6 +64,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void actionRecorded();
+    // "Open the target": after a parity check that matched, the console switches to the target
+    // (the read switchover, for the console's own reads).
+    void openTargetRequested(const dpm::StoreLocation &target);
 
 private:
     // What the worker shares with the UI thread while it runs.
@@ -97,6 +101,8 @@ private:
     QCheckBox *m_resume;
     QPushButton *m_backfillButton;
     QPushButton *m_verifyButton;
+    QPushButton *m_openTargetButton;
+    std::optional<StoreLocation> m_verifiedTarget; // the target of the last parity check that matched
     QProgressBar *m_progress;
     QLabel *m_progressText;
     QPushButton *m_cancelButton;

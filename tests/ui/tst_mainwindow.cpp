@@ -174,6 +174,20 @@ private Q_SLOTS:
         QVERIFY(ConsoleSettings::instance().recentStores().contains(m_sqlite.withoutSecrets()));
     }
 
+    // The Transfer tab's "Open the target" switches the whole window to that store.
+    void adminOpenStoreRequest_switchesTheWindowToThatStore()
+    {
+        auto window = openWindow(m_sqlite);
+        QVERIFY(window);
+        const StoreLocation other = StoreLocation::sqlite(m_dir.filePath(QStringLiteral("switched.db")));
+        openStore(other, OpenOptions { .applyMigrations = true });
+        QSignalSpy opened(window.get(), &MainWindow::storeOpened);
+        Q_EMIT window->adminPage()->openStoreRequested(other);
+        QVERIFY(opened.wait(60000));
+        QVERIFY2(window->statusText().contains(other.redacted()), qPrintable(window->statusText()));
+        QVERIFY(window->windowTitle().contains(other.redacted()));
+    }
+
     // The console.scroll benchmark's probe: it pages down until the rows are loaded and the last
     // is on screen, and reports what it measured (the figures themselves live in benchmarks).
     void scrollProbe_pagesToTheTargetRow_andReportsStallsAndMemory()

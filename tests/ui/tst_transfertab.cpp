@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSemaphore>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QStandardItemModel>
@@ -114,6 +115,7 @@ private Q_SLOTS:
         click(QStringLiteral("Verify parity"));
         QVERIFY(waitIdle());
         QVERIFY2(tab()->resultText().contains(QStringLiteral("TRANSFER_PARITY_MISMATCH")), qPrintable(tab()->resultText()));
+        QVERIFY(!byName<QPushButton>(tab(), QStringLiteral("Open the target"))->isEnabled());
         QStandardItemModel *model = tab()->resultModel();
         QCOMPARE(model->rowCount(), 10);
         QCOMPARE(model->item(0, 0)->text(), QStringLiteral("dpm_runs"));
@@ -187,6 +189,13 @@ private Q_SLOTS:
             qPrintable(tab()->resultText()));
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->item(row, 6)->text(), QStringLiteral("matches"));
+        // The read switchover: the verified target can be opened in the console.
+        QSignalSpy open(m_page.get(), &AdminPage::openStoreRequested);
+        click(QStringLiteral("Open the target"));
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.first().first().value<StoreLocation>().redacted(), m_target.redacted());
+        tab()->targetField()->setText(tab()->targetField()->text() + QStringLiteral("_other"));
+        QVERIFY(!byName<QPushButton>(tab(), QStringLiteral("Open the target"))->isEnabled());
         // The target's audit log: start and end of the cancelled and of the resumed backfill; the
         // refused one wrote nothing.
         QCOMPARE(countRows(m_target, QStringLiteral("console_audit_log")), 4);
