@@ -38,6 +38,25 @@ QStandardItem *numberItem(qint64 value)
 
 } // namespace
 
+// On the worker: what the UI thread shows (through `state` and the promise's progress), and
+// whether to go on.
+template <typename T>
+TransferProgressFn TransferTab::reportProgress(Progress &state, QPromise<T> &promise, const ProgressHook &hook)
+{
+    return [&state, &promise, hook](qint64 done, qint64 total, const QString &table) {
+        if (hook)
+            hook(done, total);
+        state.done = done;
+        state.total = total;
+        if (!table.isEmpty()) {
+            std::lock_guard lock(state.mutex);
+            state.table = table;
+        }
+        promise.setProgressValue(total > 0 ? int(done * kProgressSteps / total) : 0);
+        return !state.cancel && !promise.isCanceled();
+    };
+}
+
 TransferTab::TransferTab(QWidget *parent)
     : QWidget(parent)
     , m_target(new QLineEdit(this))
@@ -292,20 +311,7 @@ void TransferTab::backfill()
         [state, target, options, hook = m_hook](QPromise<TransferReport> &promise, SupportStore &store) {
             promise.setProgressRange(0, kProgressSteps);
             const std::unique_ptr<SupportStore> targetStore = openStore(target);
-            const TransferProgressFn progress = [&](qint64 done, qint64 total, const QString &table) {
-                if (hook)
-                    hook(done, total);
-                state->done = done;
-                state->total = total;
-                {
-                    std::lock_guard lock(state->mutex);
-                    if (!table.isEmpty())
-                        state->table = table;
-                }
-                promise.setProgressValue(total > 0 ? int(done * kProgressSteps / total) : 0);
-                return !state->cancel && !promise.isCanceled();
-            };
-            promise.addResult(backfillStore(store, *targetStore, options, progress));
+            promise.addResult(backfillStore(store, *targetStore, options, reportProgress(*state, promise, hook)));
         }));
 }
 
@@ -327,18 +333,7 @@ void TransferTab::verify()
         [state, target, batchRows](QPromise<ParityReport> &promise, SupportStore &store) {
             promise.setProgressRange(0, kProgressSteps);
             const std::unique_ptr<SupportStore> targetStore = openStore(target);
-            const TransferProgressFn progress = [&](qint64 done, qint64 total, const QString &table) {
-                state->done = done;
-                state->total = total;
-                {
-                    std::lock_guard lock(state->mutex);
-                    if (!table.isEmpty())
-                        state->table = table;
-                }
-                promise.setProgressValue(total > 0 ? int(done * kProgressSteps / total) : 0);
-                return !state->cancel && !promise.isCanceled();
-            };
-            promise.addResult(verifyParity(store, *targetStore, batchRows, progress));
+            promise.addResult(verifyParity(store, *targetStore, batchRows, reportProgress(*state, promise, {})));
         }));
 }
 

@@ -4,6 +4,7 @@
 #include "store/storelocation.h"
 
 #include <QFutureWatcher>
+#include <QPromise>
 #include <QPointer>
 #include <QWidget>
 
@@ -79,6 +80,8 @@ private:
         QString table;
     };
 
+    template <typename T>
+    static TransferProgressFn reportProgress(Progress &state, QPromise<T> &promise, const ProgressHook &hook);
     void setBusy(bool busy, const QString &text = {});
     void showResult(const QString &text, bool failed);
     void showBackfill(const TransferReport &report);

@@ -4,6 +4,7 @@
 // exports as JSON and Markdown without secrets; on PostgreSQL an apply waits visibly for the
 // session holding the namespace's migration lock. Built once for SQLite and once for PostgreSQL.
 
+#include "awaitfuture.h"
 #include "adminpage.h"
 #include "auditlogtab.h"
 #include "cutovertab.h"
@@ -44,17 +45,11 @@
 #include <QtTest>
 
 using namespace dpm;
+using dpm::test::await;
 using dpm::test::answerNextConfirmation;
 using dpm::test::byName;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 60000))
-        qFatal("a store call did not finish within a minute");
-    return future.result();
-}
 
 // A store with only the dpm namespace applied: proposals and console are pending.
 StoreLocation dpmOnly(const QTemporaryDir &dir, const QString &hint)

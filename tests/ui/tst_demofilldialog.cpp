@@ -1,6 +1,7 @@
 // The first-start demo fill: progress while it writes, a filled store at the end, and a cancel
 // that leaves a consistent store and says what is in it.
 
+#include "awaitfuture.h"
 #include "demofilldialog.h"
 #include "domain/error.h"
 #include "storesession.h"
@@ -17,17 +18,10 @@
 #include <atomic>
 
 using namespace dpm;
+using dpm::test::await;
 using dpm::test::byName;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    // Keeps the event loop running, as the UI would, until the worker is done.
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 60000))
-        qFatal("a store call did not finish within a minute");
-    return future.result();
-}
 
 // Holds the worker at its Nth progress report with rows written, until released.
 struct ProgressGate

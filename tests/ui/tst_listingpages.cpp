@@ -1,6 +1,7 @@
 // The Runs, Decisions and Operations pages driven like a person: filter, scroll for more, open,
 // copy and export, on a store filled by the demo generator (built once for SQLite, once for
 // PostgreSQL).
+#include "awaitfuture.h"
 #include "consolesettings.h"
 #include "decisionspage.h"
 #include "demo/demogenerator.h"
@@ -36,6 +37,7 @@
 #include <QtTest>
 
 using namespace dpm;
+using dpm::test::await;
 
 namespace {
 
@@ -50,14 +52,6 @@ class TestListingPages : public QObject
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<StoreSession> m_session;
-
-    template <typename T> static T await(QFuture<T> future)
-    {
-        QDeadlineTimer deadline(120000);
-        while (!future.isFinished() && !deadline.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        return future.result();
-    }
 
     static QComboBox *combo(QWidget *page, const QString &accessibleName)
     {
@@ -81,7 +75,7 @@ private Q_SLOTS:
         DemoOptions options;
         options.runCount = kRuns;
         const DemoReport report
-            = await(m_session->run([options](SupportStore &store) { return generateDemoData(store, options); }));
+            = await(m_session->run([options](SupportStore &store) { return generateDemoData(store, options); }), 120000);
         QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), kRuns);
     }
 

@@ -1,5 +1,6 @@
 // The console's frame driven like a person: open a store, find things by every kind of
 // identifier, go back and forward, and survive a database that goes away.
+#include "awaitfuture.h"
 #include "consolesettings.h"
 #include "demo/demogenerator.h"
 #include "domain/appidentity.h"
@@ -39,18 +40,11 @@
 #include <QtTest>
 
 using namespace dpm;
+using dpm::test::await;
 
 namespace {
 
 constexpr int kRuns = 400;
-
-template <typename T> T await(QFuture<T> future)
-{
-    QDeadlineTimer deadline(180000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    return future.result();
-}
 
 // A demo store at `location`, migrated and filled; returns after the session let go of it.
 void fillDemoStore(const StoreLocation &location)
@@ -59,7 +53,7 @@ void fillDemoStore(const StoreLocation &location)
     await(session.open(OpenOptions { .applyMigrations = true }));
     DemoOptions options;
     options.runCount = kRuns;
-    await(session.run([options](SupportStore &store) { return generateDemoData(store, options); }));
+    await(session.run([options](SupportStore &store) { return generateDemoData(store, options); }), 180000);
 }
 
 // A request that counts for hours on SQLite unless stopped: "(finished)" or its error's code.

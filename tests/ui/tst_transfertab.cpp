@@ -2,6 +2,7 @@
 // into a migrated PostgreSQL database on the throwaway server; refused while locked, declined,
 // cancelled part way and resumed, verified, and refused again once the target holds the rows.
 
+#include "awaitfuture.h"
 #include "adminpage.h"
 #include "demo/demogenerator.h"
 #include "modalanswer.h"
@@ -24,17 +25,11 @@
 #include <QtTest>
 
 using namespace dpm;
+using dpm::test::await;
 using dpm::test::answerNextConfirmation;
 using dpm::test::byName;
 
 namespace {
-
-template <typename T> T await(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 60000))
-        qFatal("a store call did not finish within a minute");
-    return future.result();
-}
 
 qint64 countRows(const StoreLocation &location, const QString &table)
 {
