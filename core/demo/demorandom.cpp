@@ -97,12 +97,13 @@ quint64 permute48(quint64 x, quint64 key)
 void appendHex(QByteArray &out, quint64 value, int digits)
 {
     static const char kDigits[] = "0123456789abcdef";
-    char buffer[16];
+    Q_ASSERT(digits >= 0 && digits <= 16);
+    char buffer[16] = {};
     for (int i = digits - 1; i >= 0; --i) {
         buffer[i] = kDigits[value & 0xf];
         value >>= 4;
     }
-    out.append(buffer, digits);
+    out.append(QByteArrayView(buffer, digits));
 }
 
 } // namespace dpm
