@@ -301,12 +301,7 @@ void TransferTab::backfill()
         showResult(tr("Nothing was copied."), false);
         return;
     }
-    m_verifiedTarget.reset();
-    m_model->clear();
-    m_result->hide();
-    auto state = std::make_shared<Progress>();
-    m_progressState = state;
-    setBusy(true, tr("Opening %1…").arg(target.redacted()));
+    const std::shared_ptr<Progress> state = startWork(target);
     m_backfillWatcher.setFuture(m_session->runWithPromise<TransferReport>(
         [state, target, options, hook = m_hook](QPromise<TransferReport> &promise, SupportStore &store) {
             promise.setProgressRange(0, kProgressSteps);
@@ -323,18 +318,23 @@ void TransferTab::verify()
     if (!targetFromField(target))
         return;
     const int batchRows = m_batchRows->value();
-    m_verifiedTarget.reset();
-    m_model->clear();
-    m_result->hide();
-    auto state = std::make_shared<Progress>();
-    m_progressState = state;
-    setBusy(true, tr("Opening %1…").arg(target.redacted()));
+    const std::shared_ptr<Progress> state = startWork(target);
     m_verifyWatcher.setFuture(m_session->runWithPromise<ParityReport>(
         [state, target, batchRows](QPromise<ParityReport> &promise, SupportStore &store) {
             promise.setProgressRange(0, kProgressSteps);
             const std::unique_ptr<SupportStore> targetStore = openStore(target);
             promise.addResult(verifyParity(store, *targetStore, batchRows, reportProgress(*state, promise, {})));
         }));
+}
+
+std::shared_ptr<TransferTab::Progress> TransferTab::startWork(const StoreLocation &target)
+{
+    m_verifiedTarget.reset();
+    m_model->clear();
+    m_result->hide();
+    m_progressState = std::make_shared<Progress>();
+    setBusy(true, tr("Opening %1…").arg(target.redacted()));
+    return m_progressState;
 }
 
 void TransferTab::cancel()

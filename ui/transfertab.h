@@ -82,6 +82,8 @@ private:
 
     template <typename T>
     static TransferProgressFn reportProgress(Progress &state, QPromise<T> &promise, const ProgressHook &hook);
+    // Clears the last result and shows the progress of new work on `target`.
+    std::shared_ptr<Progress> startWork(const StoreLocation &target);
     void setBusy(bool busy, const QString &text = {});
     void showResult(const QString &text, bool failed);
     void showBackfill(const TransferReport &report);

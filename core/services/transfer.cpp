@@ -15,6 +15,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <optional>
 
@@ -307,9 +308,11 @@ TransferReport backfillStore(
     // Sizes first: progress needs the total, and a fresh target must be empty.
     qint64 rowsTotal = packs.size();
     qint64 targetRows = target.listPolicyPacks().size();
+    std::array<qint64, kBulkTableCount> sourceCounts {};
     for (const BulkTable table : allBulkTables()) {
         if (sourceReader->supports(table))
-            rowsTotal += sourceReader->rowCount(table);
+            sourceCounts[std::size_t(table)] = sourceReader->rowCount(table);
+        rowsTotal += sourceCounts[std::size_t(table)];
         targetRows += targetReader->rowCount(table);
     }
     if (!options.resume && targetRows > 0) {
@@ -349,7 +352,7 @@ TransferReport backfillStore(
                 report.notes << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(tableReport.table);
                 continue;
             }
-            tableReport.sourceRows = sourceReader->rowCount(table);
+            tableReport.sourceRows = sourceCounts[std::size_t(table)];
             std::optional<BulkRow> start;
             if (options.resume) {
                 start = lastKeyOf(targetDb, table);
