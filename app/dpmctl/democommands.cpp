@@ -71,20 +71,7 @@ CommandOutput demoGenerate(CommandContext &context, const ParsedCommand &command
         store = &context.store();
     }
 
-    // Progress on stderr in 2% steps, and at each new phase.
-    int lastStep = -1;
-    QString lastPhase;
-    const DemoProgressFn progress = [&](qint64 done, qint64 total, const QString &phase) {
-        const int step = total > 0 ? int(done * 50 / total) : 50;
-        if (step != lastStep || phase != lastPhase) {
-            context.progress(
-                QStringLiteral("demo: %1 %2% (%3 of %4 rows)").arg(phase).arg(step * 2).arg(done).arg(total));
-            lastStep = step;
-            lastPhase = phase;
-        }
-        return true;
-    };
-    const DemoReport report = generateDemoData(*store, options, progress);
+    const DemoReport report = generateDemoData(*store, options, context.stepProgress(QStringLiteral("demo:")));
 
     CommandOutput out;
     out.json = report.toJson();

@@ -45,25 +45,6 @@ int batchRows(const ParsedCommand &command)
     return n;
 }
 
-// Progress on stderr in 2% steps and at each new table.
-TransferProgressFn progressPrinter(CommandContext &context, const QString &what)
-{
-    return [&context, what, lastStep = -1, lastTable = QString()](
-               qint64 done, qint64 total, const QString &table) mutable {
-        const int step = total > 0 ? int(done * 50 / total) : 50;
-        if (!table.isEmpty() && (step != lastStep || table != lastTable)) {
-            context.progress(QStringLiteral("transfer: %1 %2 %3% (%4 of %5 rows)")
-                                 .arg(what, table)
-                                 .arg(step * 2)
-                                 .arg(done)
-                                 .arg(total));
-            lastStep = step;
-            lastTable = table;
-        }
-        return true;
-    };
-}
-
 QString secondsText(double seconds)
 {
     return QString::number(seconds, 'f', 2);
@@ -77,7 +58,7 @@ CommandOutput transferBackfill(CommandContext &context, const ParsedCommand &com
     options.batchRows = batchRows(command);
     options.resume = command.flag(QStringLiteral("resume"));
     const TransferReport report
-        = backfillStore(source, *target, options, progressPrinter(context, QStringLiteral("copying")));
+        = backfillStore(source, *target, options, context.stepProgress(QStringLiteral("transfer: copying")));
 
     CommandOutput out;
     out.json = report.toJson();
@@ -109,7 +90,7 @@ CommandOutput transferVerify(CommandContext &context, const ParsedCommand &comma
     SupportStore &source = context.store();
     const std::unique_ptr<SupportStore> target = openTarget(context, command);
     const ParityReport report
-        = verifyParity(source, *target, batchRows(command), progressPrinter(context, QStringLiteral("comparing")));
+        = verifyParity(source, *target, batchRows(command), context.stepProgress(QStringLiteral("transfer: comparing")));
 
     CommandOutput out;
     out.json = report.toJson();

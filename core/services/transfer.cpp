@@ -141,28 +141,6 @@ void requireMigrated(SqlDatabase &db, const QString &target)
     }
 }
 
-// The key of the target's last row of a table in key order, if it has any.
-std::optional<BulkRow> lastKeyOf(SqlDatabase &db, BulkTable table)
-{
-    const BulkTableSpec &spec = bulkTableSpec(table);
-    QStringList columns;
-    QStringList order;
-    for (const int c : bulkTableKeyColumns(table)) {
-        columns << QLatin1String(spec.columns.at(c));
-        order << QLatin1String(spec.columns.at(c)) + db.dialect().collateC() + QStringLiteral(" DESC");
-    }
-    SqlRows rows = db.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 LIMIT 1")
-                               .arg(columns.join(QLatin1Char(',')), tableName(table), order.join(QLatin1Char(','))));
-    if (!rows.next())
-        return std::nullopt;
-    BulkRow key;
-    for (int i = 0; i < columns.size(); ++i) {
-        QByteArray value = rows.value(i).toString().toUtf8();
-        key << (value.isNull() ? QByteArray("") : value);
-    }
-    return key;
-}
-
 // Deletes the target's rows with exactly that key: a batch may have ended inside a run of
 // duplicates, and copying the whole run again is simpler than counting what is there.
 qint64 deleteKey(SqlDatabase &db, BulkTable table, const BulkRow &key)
@@ -216,17 +194,11 @@ QJsonObject backfillDetails(const TransferReport &report)
 }
 
 // The policy pack catalogue (dpm/0002) may be missing from a store the service created before it.
-QList<PolicyPack> policyPacksOf(SupportStore &store)
+std::optional<QList<PolicyPack>> policyPacksOf(SupportStore &store)
 {
     if (auto *sql = dynamic_cast<SqlStore *>(&store); sql && !sql->database().tableExists(kPolicyPacks))
-        return {};
+        return std::nullopt;
     return store.listPolicyPacks();
-}
-
-bool hasPolicyPacks(SupportStore &store)
-{
-    auto *sql = dynamic_cast<SqlStore *>(&store);
-    return !sql || sql->database().tableExists(kPolicyPacks);
 }
 
 bool samePack(const PolicyPack &a, const PolicyPack &b)
@@ -301,8 +273,9 @@ TransferReport backfillStore(
 
     const std::unique_ptr<BulkReader> sourceReader = openBulkReader(source);
     const std::unique_ptr<BulkReader> targetReader = openBulkReader(target);
-    const QList<PolicyPack> packs = policyPacksOf(source);
-    if (!hasPolicyPacks(source))
+    const std::optional<QList<PolicyPack>> sourcePacks = policyPacksOf(source);
+    const QList<PolicyPack> packs = sourcePacks.value_or(QList<PolicyPack> {});
+    if (!sourcePacks)
         report.notes << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(kPolicyPacks);
 
     // Sizes first: progress needs the total, and a fresh target must be empty.
@@ -355,7 +328,7 @@ TransferReport backfillStore(
             tableReport.sourceRows = sourceCounts[std::size_t(table)];
             std::optional<BulkRow> start;
             if (options.resume) {
-                start = lastKeyOf(targetDb, table);
+                start = targetReader->lastKey(table);
                 if (start)
                     deleteKey(targetDb, table, *start);
                 tableReport.keptRows = targetReader->rowCount(table);
@@ -548,12 +521,14 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
     if (!report.cancelled) {
         ParityTableReport packsReport;
         packsReport.table = kPolicyPacks;
-        for (SupportStore *store : { &source, &target }) {
-            if (!hasPolicyPacks(*store))
+        QList<PolicyPack> sourcePacks; // both by policy_pack_id
+        QList<PolicyPack> targetPacks;
+        for (auto [store, packs] : { std::pair { &source, &sourcePacks }, { &target, &targetPacks } }) {
+            if (const auto found = policyPacksOf(*store))
+                *packs = *found;
+            else
                 report.notes << QStringLiteral("%1: %2 has no such table; compared as empty.").arg(kPolicyPacks, store->describe());
         }
-        const QList<PolicyPack> sourcePacks = policyPacksOf(source); // both by policy_pack_id
-        const QList<PolicyPack> targetPacks = policyPacksOf(target);
         packsReport.sourceRows = sourcePacks.size();
         packsReport.targetRows = targetPacks.size();
         qsizetype i = 0;

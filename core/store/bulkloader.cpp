@@ -41,6 +41,11 @@ const BulkTableSpec &bulkTableSpec(BulkTable table)
     return kSpecs[std::size_t(table)];
 }
 
+bool isConsoleEventTable(BulkTable table)
+{
+    return table == BulkTable::RunEvents || table == BulkTable::Outbox;
+}
+
 QList<BulkTable> allBulkTables()
 {
     QList<BulkTable> out;

@@ -34,6 +34,8 @@ struct BulkTableSpec
 };
 
 const BulkTableSpec &bulkTableSpec(BulkTable table);
+// Run events and outbox: the tables only a SQL store with console/0002 has.
+bool isConsoleEventTable(BulkTable table);
 QList<BulkTable> allBulkTables();
 
 // Rows waiting to be loaded: per table, one UTF-8 text value per column, row after row. A null

@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "store/memorystore.h"
+#include "store/sqlbulkloader.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 
@@ -9,6 +10,12 @@
 #include <array>
 
 namespace dpm {
+
+QByteArray bulkTextValue(const QString &value)
+{
+    QByteArray bytes = value.toUtf8();
+    return bytes.isNull() ? QByteArray("") : bytes;
+}
 
 QList<int> bulkTableKeyColumns(BulkTable table)
 {
@@ -50,12 +57,12 @@ class SqlBulkReader final : public BulkReader
 public:
     explicit SqlBulkReader(SqlDatabase &db)
         : m_db(db)
-        , m_hasEvents(db.tableExists(QStringLiteral("dpm_run_events")) && db.tableExists(QStringLiteral("dpm_outbox")))
+        , m_hasEvents(hasConsoleEventTables(db))
     { }
 
     bool supports(BulkTable table) const override
     {
-        return m_hasEvents || (table != BulkTable::RunEvents && table != BulkTable::Outbox);
+        return m_hasEvents || !isConsoleEventTable(table);
     }
 
     qint64 rowCount(BulkTable table) override
@@ -103,13 +110,32 @@ public:
                 } else if (spec.integerColumns.contains(c)) {
                     row << QByteArray::number(value.toLongLong());
                 } else {
-                    QByteArray text = value.toString().toUtf8();
-                    row << (text.isNull() ? QByteArray("") : text);
+                    row << bulkTextValue(value.toString());
                 }
             }
             out << row;
         }
         return out;
+    }
+
+    std::optional<BulkRow> lastKey(BulkTable table) override
+    {
+        const BulkTableSpec &spec = bulkTableSpec(table);
+        QStringList columns;
+        QStringList order;
+        for (const int c : bulkTableKeyColumns(table)) {
+            columns << QLatin1String(spec.columns.at(c));
+            order << QLatin1String(spec.columns.at(c)) + m_db.dialect().collateC() + QStringLiteral(" DESC");
+        }
+        SqlRows rows = m_db.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 LIMIT 1")
+                                     .arg(columns.join(QLatin1Char(',')), QLatin1String(spec.name),
+                                         order.join(QLatin1Char(','))));
+        if (!rows.next())
+            return std::nullopt;
+        BulkRow key;
+        for (int i = 0; i < columns.size(); ++i)
+            key << bulkTextValue(rows.value(i).toString()); // key columns are NOT NULL text
+        return key;
     }
 
 private:
@@ -127,7 +153,7 @@ public:
 
     bool supports(BulkTable table) const override
     {
-        return table != BulkTable::RunEvents && table != BulkTable::Outbox;
+        return !isConsoleEventTable(table);
     }
 
     qint64 rowCount(BulkTable table) override { return snapshot(table).size(); }
@@ -146,6 +172,14 @@ public:
         for (; it != rows.cend() && out.size() < limit; ++it)
             out << *it;
         return out;
+    }
+
+    std::optional<BulkRow> lastKey(BulkTable table) override
+    {
+        const QList<BulkRow> &rows = snapshot(table);
+        if (rows.isEmpty())
+            return std::nullopt;
+        return bulkRowKey(table, rows.last());
     }
 
 private:

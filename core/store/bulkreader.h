@@ -16,6 +16,9 @@ class SupportStore;
 // bulkTableSpec(), a null QByteArray for SQL NULL, integers as decimal text.
 using BulkRow = QList<QByteArray>;
 
+// A text value as the bulk path carries it: UTF-8, never null (null is SQL NULL), even when empty.
+QByteArray bulkTextValue(const QString &value);
+
 // The columns a table's rows are ordered by when read in bulk: the primary key, or every column
 // for the tables without one (idempotency history and lineage edges keep exact duplicates).
 // Rows compare by the bytes of these values, the order of COLLATE "C".
@@ -37,6 +40,8 @@ public:
     // Up to `limit` rows in key order whose key is after `from` (or equal to it, with
     // `inclusive`); from the first row when `from` is empty.
     virtual QList<BulkRow> readBatch(BulkTable table, const std::optional<BulkRow> &from, bool inclusive, int limit) = 0;
+    // The key of the table's last row in key order; empty when the table has no row.
+    virtual std::optional<BulkRow> lastKey(BulkTable table) = 0;
 };
 
 // The bulk read path of a SqlStore or MemoryStore; BULK_LOAD_UNSUPPORTED for any other.

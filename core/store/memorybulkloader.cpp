@@ -31,7 +31,7 @@ MemoryBulkLoader::~MemoryBulkLoader() = default;
 
 bool MemoryBulkLoader::supports(BulkTable table) const
 {
-    return table != BulkTable::RunEvents && table != BulkTable::Outbox;
+    return !isConsoleEventTable(table);
 }
 
 void MemoryBulkLoader::begin()

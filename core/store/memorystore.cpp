@@ -4,6 +4,7 @@
 #include "domain/cursor.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "store/bulkreader.h"
 
 #include <QJsonObject>
 #include <QReadLocker>
@@ -844,15 +845,9 @@ QList<DailyCount> MemoryStore::countDecisionsPerDay(const QString &fromDay, cons
 
 namespace {
 
-QByteArray bulkText(const QString &value)
-{
-    QByteArray bytes = value.toUtf8();
-    return bytes.isNull() ? QByteArray("") : bytes;
-}
-
 QByteArray bulkOptionalText(const std::optional<QString> &value)
 {
-    return value ? bulkText(*value) : QByteArray();
+    return value ? bulkTextValue(*value) : QByteArray();
 }
 
 } // namespace
@@ -865,41 +860,41 @@ QList<QList<QByteArray>> MemoryStore::bulkRows(BulkTable table) const
     case BulkTable::Runs:
         for (const StoredRun &stored : m_runs) {
             const RebalanceRun &r = stored.run;
-            rows.append({ bulkText(r.rebalanceRunId), bulkText(r.correlationId), bulkText(r.requestHash),
-                bulkOptionalText(r.idempotencyKey), bulkText(r.portfolioId), bulkText(r.createdAt),
-                bulkText(r.resultJson) });
+            rows.append({ bulkTextValue(r.rebalanceRunId), bulkTextValue(r.correlationId), bulkTextValue(r.requestHash),
+                bulkOptionalText(r.idempotencyKey), bulkTextValue(r.portfolioId), bulkTextValue(r.createdAt),
+                bulkTextValue(r.resultJson) });
         }
         break;
     case BulkTable::RunArtifacts:
         for (const RunArtifact &a : m_artifacts)
-            rows.append({ bulkText(a.rebalanceRunId), bulkText(a.artifactJson) });
+            rows.append({ bulkTextValue(a.rebalanceRunId), bulkTextValue(a.artifactJson) });
         break;
     case BulkTable::RunIdempotency:
         for (const IdempotencyMapping &m : m_mappings)
             rows.append(
-                { bulkText(m.idempotencyKey), bulkText(m.requestHash), bulkText(m.rebalanceRunId), bulkText(m.createdAt) });
+                { bulkTextValue(m.idempotencyKey), bulkTextValue(m.requestHash), bulkTextValue(m.rebalanceRunId), bulkTextValue(m.createdAt) });
         break;
     case BulkTable::RunIdempotencyHistory:
         for (const IdempotencyHistoryEntry &h : m_history)
-            rows.append({ bulkText(h.idempotencyKey), bulkText(h.rebalanceRunId), bulkText(h.correlationId),
-                bulkText(h.requestHash), bulkText(h.createdAt) });
+            rows.append({ bulkTextValue(h.idempotencyKey), bulkTextValue(h.rebalanceRunId), bulkTextValue(h.correlationId),
+                bulkTextValue(h.requestHash), bulkTextValue(h.createdAt) });
         break;
     case BulkTable::AsyncOperations:
         for (const AsyncOperation &o : m_operations)
-            rows.append({ bulkText(o.operationId), bulkText(o.operationType), bulkText(o.status),
-                bulkText(o.correlationId), bulkText(o.createdAt), bulkOptionalText(o.startedAt),
+            rows.append({ bulkTextValue(o.operationId), bulkTextValue(o.operationType), bulkTextValue(o.status),
+                bulkTextValue(o.correlationId), bulkTextValue(o.createdAt), bulkOptionalText(o.startedAt),
                 bulkOptionalText(o.finishedAt), bulkOptionalText(o.resultJson), bulkOptionalText(o.errorJson),
                 bulkOptionalText(o.requestJson) });
         break;
     case BulkTable::WorkflowDecisions:
         for (const WorkflowDecision &d : m_decisions)
-            rows.append({ bulkText(d.decisionId), bulkText(d.runId), bulkText(d.action), bulkText(d.reasonCode),
-                bulkOptionalText(d.comment), bulkText(d.actorId), bulkText(d.decidedAt), bulkText(d.correlationId) });
+            rows.append({ bulkTextValue(d.decisionId), bulkTextValue(d.runId), bulkTextValue(d.action), bulkTextValue(d.reasonCode),
+                bulkOptionalText(d.comment), bulkTextValue(d.actorId), bulkTextValue(d.decidedAt), bulkTextValue(d.correlationId) });
         break;
     case BulkTable::LineageEdges:
         for (const LineageEdge &e : m_edges)
-            rows.append({ bulkText(e.sourceEntityId), bulkText(e.edgeType), bulkText(e.targetEntityId),
-                bulkText(e.createdAt), bulkText(e.metadataJson) });
+            rows.append({ bulkTextValue(e.sourceEntityId), bulkTextValue(e.edgeType), bulkTextValue(e.targetEntityId),
+                bulkTextValue(e.createdAt), bulkTextValue(e.metadataJson) });
         break;
     case BulkTable::RunEvents:
     case BulkTable::Outbox:

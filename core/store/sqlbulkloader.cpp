@@ -27,6 +27,11 @@ QString tableName(BulkTable table)
 
 } // namespace
 
+bool hasConsoleEventTables(SqlDatabase &db)
+{
+    return db.tableExists(QStringLiteral("dpm_run_events")) && db.tableExists(QStringLiteral("dpm_outbox"));
+}
+
 void appendCopyTextField(QByteArray &out, const QByteArray &value)
 {
     if (value.isNull()) {
@@ -64,7 +69,7 @@ void appendCopyTextField(QByteArray &out, const QByteArray &value)
 SqlBulkLoader::SqlBulkLoader(SqlDatabase &database)
     : m_db(database)
 {
-    m_hasEvents = m_db.tableExists(QStringLiteral("dpm_run_events")) && m_db.tableExists(QStringLiteral("dpm_outbox"));
+    m_hasEvents = hasConsoleEventTables(m_db);
     if (!m_db.dialect().isPostgres()) {
         {
             SqlRows cache = m_db.exec(QStringLiteral("PRAGMA cache_size"));
@@ -98,7 +103,7 @@ SqlBulkLoader::~SqlBulkLoader()
 
 bool SqlBulkLoader::supports(BulkTable table) const
 {
-    return m_hasEvents || (table != BulkTable::RunEvents && table != BulkTable::Outbox);
+    return m_hasEvents || !isConsoleEventTable(table);
 }
 
 void SqlBulkLoader::begin()

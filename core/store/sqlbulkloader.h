@@ -55,6 +55,9 @@ private:
     QList<BulkTable> m_loaded;
 };
 
+// Whether the database has the console's run events and outbox tables (console/0002).
+bool hasConsoleEventTables(SqlDatabase &db);
+
 // One field of COPY's text format appended to out: NULL as \N, and backslash, newline, carriage
 // return and tab escaped, so any text value survives the trip.
 void appendCopyTextField(QByteArray &out, const QByteArray &value);
