@@ -1,13 +1,13 @@
 // dpm-console: parse the command line, open the window, open the store.
-#include "consolesettings.h"
+#include "common/consolesettings.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
-#include "firstrowsprobe.h"
-#include "listingview.h"
-#include "mainwindow.h"
-#include "runspage.h"
-#include "scrollprobe.h"
-#include "startupoptions.h"
+#include "probes/firstrowsprobe.h"
+#include "listing/listingview.h"
+#include "shell/mainwindow.h"
+#include "listing/runspage.h"
+#include "probes/scrollprobe.h"
+#include "shell/startupoptions.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,0 +1,127 @@
+#include "common/consolesettings.h"
+
+#include "store/storelocation.h"
+
+namespace dpm {
+
+namespace {
+
+const QString kWindowGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+const QString kLayoutGroup = QStringLiteral("layout/");
+const QString kHeaderGroup = QStringLiteral("tables/");
+const QString kRecentStores = QStringLiteral("stores/recent");
+const QString kSavedConnections = QStringLiteral("stores/saved");
+constexpr int kMaxRecentStores = 10;
+
+} // namespace
+
+ConsoleSettings &ConsoleSettings::instance()
+{
+    static ConsoleSettings settings;
+    return settings;
+}
+
+void ConsoleSettings::setFileForTesting(const QString &iniPath)
+{
+    m_settings = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+}
+
+void ConsoleSettings::closeFileForTesting()
+{
+    m_settings.reset();
+}
+
+QSettings &ConsoleSettings::store() const
+{
+    if (!m_settings)
+        m_settings = std::make_unique<QSettings>();
+    return *m_settings;
+}
+
+QByteArray ConsoleSettings::windowGeometry() const
+{
+    return store().value(kWindowGeometry).toByteArray();
+}
+
+void ConsoleSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    store().setValue(kWindowGeometry, geometry);
+}
+
+QByteArray ConsoleSettings::windowState() const
+{
+    return store().value(kWindowState).toByteArray();
+}
+
+void ConsoleSettings::setWindowState(const QByteArray &state)
+{
+    store().setValue(kWindowState, state);
+}
+
+QByteArray ConsoleSettings::layoutState(const QString &key) const
+{
+    return store().value(kLayoutGroup + key).toByteArray();
+}
+
+void ConsoleSettings::setLayoutState(const QString &key, const QByteArray &state)
+{
+    store().setValue(kLayoutGroup + key, state);
+}
+
+QByteArray ConsoleSettings::headerState(const QString &tableKey) const
+{
+    return store().value(kHeaderGroup + tableKey).toByteArray();
+}
+
+void ConsoleSettings::setHeaderState(const QString &tableKey, const QByteArray &state)
+{
+    store().setValue(kHeaderGroup + tableKey, state);
+}
+
+QStringList ConsoleSettings::recentStores() const
+{
+    return store().value(kRecentStores).toStringList();
+}
+
+void ConsoleSettings::addRecentStore(const QString &locationWithoutSecrets)
+{
+    // Redact again: a caller that passed a raw DSN must not leak its password into the file.
+    const QString entry = redactSecrets(locationWithoutSecrets);
+    QStringList recent = recentStores();
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > kMaxRecentStores)
+        recent.removeLast();
+    store().setValue(kRecentStores, recent);
+    Q_EMIT recentStoresChanged();
+}
+
+QList<SavedConnection> ConsoleSettings::savedConnections() const
+{
+    QList<SavedConnection> result;
+    QSettings &s = store();
+    const int count = s.beginReadArray(kSavedConnections);
+    for (int i = 0; i < count; ++i) {
+        s.setArrayIndex(i);
+        result.append({ s.value(QStringLiteral("name")).toString(), s.value(QStringLiteral("location")).toString() });
+    }
+    s.endArray();
+    return result;
+}
+
+void ConsoleSettings::setSavedConnections(const QList<SavedConnection> &connections)
+{
+    QSettings &s = store();
+    s.remove(kSavedConnections);
+    s.beginWriteArray(kSavedConnections, int(connections.size()));
+    for (int i = 0; i < connections.size(); ++i) {
+        s.setArrayIndex(i);
+        s.setValue(QStringLiteral("name"), connections.at(i).name);
+        s.setValue(QStringLiteral("location"), redactSecrets(connections.at(i).location));
+    }
+    s.endArray();
+    Q_EMIT savedConnectionsChanged();
+}
+
+} // namespace dpm

@@ -1,0 +1,64 @@
+#include "common/statuscolors.h"
+
+namespace dpm {
+
+namespace {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+// One hue at mid saturation: dark enough to read on a light base, light enough on a dark one.
+QColor tone(int hue, const QPalette &palette)
+{
+    return isDark(palette) ? QColor::fromHsl(hue, 170, 165) : QColor::fromHsl(hue, 200, 85);
+}
+
+constexpr int kGreen = 130;
+constexpr int kAmber = 35;
+constexpr int kRed = 2;
+constexpr int kBlue = 210;
+
+} // namespace
+
+QColor goodColor(const QPalette &palette)
+{
+    return tone(kGreen, palette);
+}
+
+QColor warningColor(const QPalette &palette)
+{
+    return tone(kAmber, palette);
+}
+
+QColor badColor(const QPalette &palette)
+{
+    return tone(kRed, palette);
+}
+
+QColor runStatusColor(const QString &status, const QPalette &palette)
+{
+    if (status == QLatin1String("READY"))
+        return goodColor(palette);
+    if (status == QLatin1String("PENDING_REVIEW"))
+        return warningColor(palette);
+    if (status == QLatin1String("BLOCKED"))
+        return badColor(palette);
+    return palette.color(QPalette::Text);
+}
+
+QColor operationStatusColor(const QString &status, const QPalette &palette)
+{
+    if (status == QLatin1String("SUCCEEDED"))
+        return goodColor(palette);
+    if (status == QLatin1String("PENDING"))
+        return warningColor(palette);
+    if (status == QLatin1String("RUNNING"))
+        return tone(kBlue, palette);
+    if (status == QLatin1String("FAILED"))
+        return badColor(palette);
+    return palette.color(QPalette::Text);
+}
+
+} // namespace dpm

@@ -1,0 +1,682 @@
+#include "connect/connectdialog.h"
+
+#include "common/consolesettings.h"
+#include "domain/error.h"
+#include "session/storesession.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace dpm {
+
+namespace {
+
+enum ItemRole {
+    LocationRole = Qt::UserRole + 1, // the entry's location text (without secrets)
+    KindRole, // EntryKind
+};
+
+enum class EntryKind { Saved, Recent };
+
+const QStringList kSslModes { QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+    QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full") };
+const QString kDefaultSslMode = QStringLiteral("prefer");
+constexpr int kDefaultPort = 5432;
+
+// The libpq keywords the fields can show; a location with any other keyword opens in the
+// connection-string mode so that nothing is lost.
+const QStringList kFieldKeys { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("dbname"),
+    QStringLiteral("user"), QStringLiteral("sslmode") };
+
+[[noreturn]] void throwInvalid(const QString &message)
+{
+    throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"), message);
+}
+
+QString errorHtml(const Error &error)
+{
+    return QStringLiteral("<b>%1</b><br>%2").arg(error.code().toHtmlEscaped(), error.message().toHtmlEscaped());
+}
+
+QString displayLocation(const QString &locationText)
+{
+    try {
+        return StoreLocation::parse(locationText).redacted();
+    } catch (const Error &) {
+        return redactSecrets(locationText);
+    }
+}
+
+} // namespace
+
+ConnectDialog::ConnectDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Connect to a Store"));
+    buildUi();
+    reloadConnections();
+    connect(&ConsoleSettings::instance(), &ConsoleSettings::savedConnectionsChanged, this,
+        &ConnectDialog::reloadConnections);
+    connect(
+        &ConsoleSettings::instance(), &ConsoleSettings::recentStoresChanged, this, &ConnectDialog::reloadConnections);
+    setBackend(Backend::Sqlite);
+    revalidate();
+    // Room for the saved list's names and locations and for a wrapped error sentence.
+    const QFontMetrics metrics = fontMetrics();
+    resize(metrics.averageCharWidth() * 120, metrics.height() * 30);
+}
+
+ConnectDialog::~ConnectDialog() = default;
+
+bool ConnectDialog::isTesting() const
+{
+    return !m_testSession.isNull();
+}
+
+void ConnectDialog::buildUi()
+{
+    // Left: saved connections and recent stores.
+    auto *listLabel = new QLabel(tr("Sa&ved and recent:"), this);
+    m_connections = new QTreeWidget(this);
+    m_connections->setAccessibleName(tr("Saved connections and recent stores"));
+    m_connections->setColumnCount(2);
+    m_connections->setHeaderLabels({ tr("Name"), tr("Location") });
+    m_connections->setRootIsDecorated(false);
+    m_connections->setUniformRowHeights(true);
+    m_connections->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_connections->setColumnWidth(0, fontMetrics().averageCharWidth() * 22);
+    m_connections->header()->setStretchLastSection(true);
+    listLabel->setBuddy(m_connections);
+    m_savedGroup = new QTreeWidgetItem(m_connections, { tr("Saved connections") });
+    m_recentGroup = new QTreeWidgetItem(m_connections, { tr("Recent stores") });
+    for (QTreeWidgetItem *group : { m_savedGroup, m_recentGroup }) {
+        group->setFlags(Qt::ItemIsEnabled);
+        group->setFirstColumnSpanned(true);
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+    }
+    m_saveAsButton = new QPushButton(tr("Save &as…"), this);
+    m_saveAsButton->setAccessibleName(tr("Save the connection as"));
+    m_saveAsButton->setToolTip(tr("Save these settings under a name (never the password)."));
+    m_deleteButton = new QPushButton(tr("De&lete"), this);
+    m_deleteButton->setAccessibleName(tr("Delete the saved connection"));
+    auto *deleteAction = new QAction(tr("Delete"), m_connections);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_connections->addAction(deleteAction);
+    connect(deleteAction, &QAction::triggered, this, &ConnectDialog::deleteSaved);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(listLabel);
+    left->addWidget(m_connections, 1);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_saveAsButton);
+    listButtons->addWidget(m_deleteButton);
+    listButtons->addStretch(1);
+    left->addLayout(listButtons);
+
+    // Right: the backend and its fields.
+    m_backend = new QComboBox(this);
+    m_backend->setAccessibleName(tr("Backend"));
+    m_backend->addItem(tr("SQLite file"), int(Backend::Sqlite));
+    m_backend->addItem(tr("PostgreSQL"), int(Backend::Postgres));
+    m_backend->addItem(tr("In memory"), int(Backend::Memory));
+    auto *backendForm = new QFormLayout;
+    backendForm->addRow(tr("&Backend:"), m_backend);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(buildSqlitePage());
+    m_pages->addWidget(buildPostgresPage());
+    m_pages->addWidget(buildMemoryPage());
+
+    m_validation = new QLabel(this);
+    m_validation->setWordWrap(true);
+    m_validation->setTextFormat(Qt::RichText);
+    m_validation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_validation->setAccessibleName(tr("Location check"));
+
+    m_testButton = new QPushButton(tr("&Test connection"), this);
+    m_testButton->setAccessibleName(tr("Test connection"));
+    m_testButton->setToolTip(tr("Open the store once, without changing it, and show what is there."));
+    m_testBusy = new QProgressBar(this);
+    m_testBusy->setRange(0, 0);
+    m_testBusy->setTextVisible(false);
+    m_testBusy->setAccessibleName(tr("Testing the connection"));
+    m_testBusy->setVisible(false);
+    m_cancelTestButton = new QPushButton(tr("Sto&p"), this);
+    m_cancelTestButton->setAccessibleName(tr("Stop testing the connection"));
+    m_cancelTestButton->setVisible(false);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_testBusy, 1);
+    testRow->addWidget(m_cancelTestButton);
+    testRow->addStretch(0);
+
+    m_testIcon = new QLabel(this);
+    m_testIcon->setAlignment(Qt::AlignTop);
+    m_testResult = new QLabel(this);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::RichText);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_testResult->setAccessibleName(tr("Connection test result"));
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_testIcon, 0, Qt::AlignTop);
+    resultRow->addWidget(m_testResult, 1);
+
+    auto *right = new QVBoxLayout;
+    right->addLayout(backendForm);
+    right->addWidget(m_pages);
+    right->addWidget(m_validation);
+    right->addLayout(testRow);
+    right->addLayout(resultRow);
+    right->addStretch(1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
+    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Connect"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
+    columns->addLayout(right, 1);
+    auto *outer = new QVBoxLayout(this);
+    outer->addLayout(columns, 1);
+    outer->addWidget(m_buttons);
+
+    // Keyboard order: the list and its buttons, then the fields top to bottom, then the buttons.
+    QWidget *order[] = { m_connections, m_saveAsButton, m_deleteButton, m_backend, m_sqlitePath, m_browseButton,
+        m_fieldsMode, m_dsnMode, m_host, m_port, m_database, m_user, m_sslMode, m_dsn, m_password, m_testButton,
+        m_cancelTestButton, m_buttons->button(QDialogButtonBox::Ok), m_buttons->button(QDialogButtonBox::Cancel) };
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
+
+    connect(m_backend, &QComboBox::currentIndexChanged, this, [this] {
+        m_pages->setCurrentIndex(m_backend->currentIndex());
+        revalidate();
+    });
+    connect(m_connections, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        applyEntry(item);
+        m_deleteButton->setEnabled(item && item->data(0, KindRole).toInt() == int(EntryKind::Saved));
+    });
+    connect(m_saveAsButton, &QPushButton::clicked, this, &ConnectDialog::saveAs);
+    connect(m_deleteButton, &QPushButton::clicked, this, &ConnectDialog::deleteSaved);
+    connect(m_testButton, &QPushButton::clicked, this, &ConnectDialog::testConnection);
+    connect(m_cancelTestButton, &QPushButton::clicked, this, &ConnectDialog::cancelTest);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
+    m_deleteButton->setEnabled(false);
+}
+
+QWidget *ConnectDialog::buildSqlitePage()
+{
+    auto *page = new QWidget(this);
+    m_sqlitePath = new QLineEdit(page);
+    m_sqlitePath->setAccessibleName(tr("SQLite file"));
+    m_sqlitePath->setPlaceholderText(tr("/path/to/store.db"));
+    m_sqlitePath->setToolTip(tr("An existing store, or a new file that the console creates."));
+    m_browseButton = new QPushButton(tr("B&rowse…"), page);
+    m_browseButton->setAccessibleName(tr("Browse for a SQLite file"));
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_sqlitePath, 1);
+    row->addWidget(m_browseButton);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(tr("F&ile:"), page);
+    label->setBuddy(m_sqlitePath);
+    form->addRow(label, row);
+    connect(m_sqlitePath, &QLineEdit::textChanged, this, &ConnectDialog::revalidate);
+    connect(m_browseButton, &QPushButton::clicked, this, &ConnectDialog::browse);
+    return page;
+}
+
+QWidget *ConnectDialog::buildPostgresPage()
+{
+    auto *page = new QWidget(this);
+    m_fieldsMode = new QRadioButton(tr("Fi&elds"), page);
+    m_fieldsMode->setAccessibleName(tr("Enter the connection as fields"));
+    m_dsnMode = new QRadioButton(tr("Connection &string"), page);
+    m_dsnMode->setAccessibleName(tr("Enter a connection string"));
+    auto *modes = new QButtonGroup(page);
+    modes->addButton(m_fieldsMode);
+    modes->addButton(m_dsnMode);
+    m_fieldsMode->setChecked(true);
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(m_fieldsMode);
+    modeRow->addWidget(m_dsnMode);
+    modeRow->addStretch(1);
+
+    auto *fieldsPage = new QWidget(page);
+    m_host = new QLineEdit(fieldsPage);
+    m_host->setAccessibleName(tr("Host"));
+    m_host->setPlaceholderText(tr("localhost"));
+    m_host->setToolTip(tr("A host name, an IP address or a socket directory; empty uses libpq's default."));
+    m_port = new QSpinBox(fieldsPage);
+    m_port->setAccessibleName(tr("Port"));
+    m_port->setRange(1, 65535);
+    m_port->setValue(kDefaultPort);
+    m_database = new QLineEdit(fieldsPage);
+    m_database->setAccessibleName(tr("Database"));
+    m_user = new QLineEdit(fieldsPage);
+    m_user->setAccessibleName(tr("User"));
+    m_user->setPlaceholderText(tr("libpq default"));
+    m_sslMode = new QComboBox(fieldsPage);
+    m_sslMode->setAccessibleName(tr("SSL mode"));
+    m_sslMode->addItems(kSslModes);
+    m_sslMode->setCurrentText(kDefaultSslMode);
+    auto *fields = new QFormLayout(fieldsPage);
+    fields->setContentsMargins(0, 0, 0, 0);
+    const auto addRow = [&](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, fieldsPage);
+        label->setBuddy(field);
+        fields->addRow(label, field);
+    };
+    addRow(tr("&Host:"), m_host);
+    addRow(tr("P&ort:"), m_port);
+    addRow(tr("&Database:"), m_database);
+    addRow(tr("&User:"), m_user);
+    addRow(tr("SSL &mode:"), m_sslMode);
+
+    auto *dsnPage = new QWidget(page);
+    m_dsn = new QLineEdit(dsnPage);
+    m_dsn->setAccessibleName(tr("Connection string"));
+    m_dsn->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_dsn->setPlaceholderText(tr("postgresql://user@host:5432/db  or  host=… dbname=…  or  service=name"));
+    m_dsn->setToolTip(tr("A postgresql:// URL, a libpq \"key=value\" string or \"service=name\" "
+                         "(from pg_service.conf)."));
+    auto *dsnHint = new QLabel(tr("A postgresql:// URL, a libpq \"key=value …\" string, or "
+                                  "\"service=name\" from your pg_service.conf."),
+        dsnPage);
+    dsnHint->setWordWrap(true);
+    dsnHint->setForegroundRole(QPalette::PlaceholderText);
+    auto *dsnLayout = new QVBoxLayout(dsnPage);
+    dsnLayout->setContentsMargins(0, 0, 0, 0);
+    dsnLayout->addWidget(m_dsn);
+    dsnLayout->addWidget(dsnHint);
+    dsnLayout->addStretch(1);
+
+    m_postgresModes = new QStackedWidget(page);
+    m_postgresModes->addWidget(fieldsPage);
+    m_postgresModes->addWidget(dsnPage);
+
+    m_password = new QLineEdit(page);
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("from ~/.pgpass, PGPASSWORD or a service file"));
+    m_password->setToolTip(tr("Leave empty to let libpq find the password in ~/.pgpass, PGPASSWORD or a "
+                              "service file. A password typed here is used for this connection only and is "
+                              "never saved."));
+    auto *passwordForm = new QFormLayout;
+    passwordForm->setContentsMargins(0, 0, 0, 0);
+    auto *passwordLabel = new QLabel(tr("Pass&word:"), page);
+    passwordLabel->setBuddy(m_password);
+    passwordForm->addRow(passwordLabel, m_password);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(modeRow);
+    layout->addWidget(m_postgresModes);
+    layout->addLayout(passwordForm);
+
+    connect(m_fieldsMode, &QRadioButton::toggled, this, [this](bool fields) {
+        m_postgresModes->setCurrentIndex(fields ? 0 : 1);
+        revalidate();
+    });
+    for (QLineEdit *edit : { m_host, m_database, m_user, m_dsn, m_password })
+        connect(edit, &QLineEdit::textChanged, this, &ConnectDialog::revalidate);
+    connect(m_port, &QSpinBox::valueChanged, this, &ConnectDialog::revalidate);
+    connect(m_sslMode, &QComboBox::currentIndexChanged, this, &ConnectDialog::revalidate);
+    return page;
+}
+
+QWidget *ConnectDialog::buildMemoryPage()
+{
+    auto *page = new QWidget(this);
+    auto *text = new QLabel(tr("An empty store that lives in memory until the console closes; nothing is "
+                               "written to disk. Useful to try the console or a migration."),
+        page);
+    text->setWordWrap(true);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(text);
+    layout->addStretch(1);
+    return page;
+}
+
+ConnectDialog::Backend ConnectDialog::backend() const
+{
+    return Backend(m_backend->currentData().toInt());
+}
+
+void ConnectDialog::setBackend(Backend backend)
+{
+    m_backend->setCurrentIndex(m_backend->findData(int(backend)));
+    m_pages->setCurrentIndex(m_backend->currentIndex());
+}
+
+StoreLocation ConnectDialog::currentLocation() const
+{
+    switch (backend()) {
+    case Backend::Memory:
+        return StoreLocation::memory();
+    case Backend::Sqlite:
+        return StoreLocation::sqlite(m_sqlitePath->text().trimmed());
+    case Backend::Postgres:
+        break;
+    }
+    StoreLocation location;
+    if (m_fieldsMode->isChecked()) {
+        if (m_database->text().trimmed().isEmpty())
+            throwInvalid(tr("The PostgreSQL database has no name; enter it in the Database field."));
+        QMap<QString, QString> parameters;
+        if (!m_host->text().trimmed().isEmpty())
+            parameters.insert(QStringLiteral("host"), m_host->text().trimmed());
+        parameters.insert(QStringLiteral("port"), QString::number(m_port->value()));
+        parameters.insert(QStringLiteral("dbname"), m_database->text().trimmed());
+        if (!m_user->text().trimmed().isEmpty())
+            parameters.insert(QStringLiteral("user"), m_user->text().trimmed());
+        parameters.insert(QStringLiteral("sslmode"), m_sslMode->currentText());
+        location = StoreLocation::postgres(parameters);
+    } else {
+        location = StoreLocation::parse(m_dsn->text());
+        if (location.backend() != StoreBackend::Postgres) {
+            throwInvalid(tr("\"%1\" is not a PostgreSQL connection string; choose the %2 backend for it.")
+                             .arg(location.redacted(),
+                                 location.backend() == StoreBackend::Sqlite ? tr("SQLite file") : tr("In memory")));
+        }
+    }
+    if (!m_password->text().isEmpty())
+        location = location.withPassword(m_password->text());
+    return location;
+}
+
+void ConnectDialog::revalidate()
+{
+    bool valid = false;
+    try {
+        const StoreLocation location = currentLocation();
+        m_validation->setText(tr("Connects to %1").arg(location.redacted().toHtmlEscaped()));
+        valid = true;
+    } catch (const Error &error) {
+        m_validation->setText(errorHtml(error));
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    m_testButton->setEnabled(valid && !isTesting());
+    m_saveAsButton->setEnabled(valid);
+    // A result about other settings would mislead.
+    if (isTesting())
+        cancelTest();
+    showTestResult(true, QString());
+}
+
+void ConnectDialog::showTestResult(bool ok, const QString &html)
+{
+    m_testResult->setText(html);
+    if (html.isEmpty()) {
+        m_testIcon->clear();
+        return;
+    }
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    const QIcon icon = style()->standardIcon(ok ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxWarning);
+    m_testIcon->setPixmap(icon.pixmap(size, size));
+}
+
+void ConnectDialog::setTesting(bool testing)
+{
+    m_testBusy->setVisible(testing);
+    m_cancelTestButton->setVisible(testing);
+    bool valid = m_buttons->button(QDialogButtonBox::Ok)->isEnabled();
+    m_testButton->setEnabled(valid && !testing);
+    if (testing)
+        m_cancelTestButton->setFocus();
+    else if (m_cancelTestButton->hasFocus())
+        m_testButton->setFocus();
+}
+
+void ConnectDialog::testConnection()
+{
+    StoreLocation location;
+    try {
+        location = currentLocation();
+    } catch (const Error &error) {
+        showTestResult(false, errorHtml(error));
+        Q_EMIT testFinished(false);
+        return;
+    }
+    cancelTest();
+    // Opening a missing SQLite file would create it: say what connecting will do instead.
+    if (location.backend() == StoreBackend::Sqlite && !QFileInfo::exists(location.sqlitePath())) {
+        showTestResult(true,
+            tr("<b>The file does not exist yet.</b><br>Connecting creates a new, empty store at %1.")
+                .arg(QDir::toNativeSeparators(location.sqlitePath()).toHtmlEscaped()));
+        Q_EMIT testFinished(true);
+        return;
+    }
+
+    const quint64 generation = ++m_testGeneration;
+    m_testSession = new StoreSession(location, this);
+    setTesting(true);
+    showTestResult(true, QString());
+    m_testResult->setText(tr("Connecting to %1…").arg(location.redacted().toHtmlEscaped()));
+
+    const auto finish = [this, generation](bool ok, const QString &html) {
+        if (generation != m_testGeneration)
+            return;
+        if (m_testSession)
+            m_testSession->deleteLater();
+        m_testSession = nullptr;
+        setTesting(false);
+        showTestResult(ok, html);
+        Q_EMIT testFinished(ok);
+    };
+    // A watcher owned by the dialog rather than QFuture::then(this, …): Qt 6.4 asserts when a
+    // continuation's context is gone before the future finishes, and a test against a silent
+    // server may well outlive the dialog.
+    auto *watcher = new QFutureWatcher<StoreInfo>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, finish] {
+        watcher->deleteLater();
+        try {
+            const StoreInfo info = watcher->result();
+            finish(true,
+                tr("<b>Connected.</b><br>Backend: %1<br>Location: %2<br>Schema: %3<br>Profile: %4<br>%5")
+                    .arg(info.backend.toHtmlEscaped(), info.redactedLocation.toHtmlEscaped(),
+                        info.schemaState.toHtmlEscaped(), info.persistenceProfile.toHtmlEscaped(),
+                        info.isEmpty ? tr("The store holds no runs and no operations.") : tr("The store holds data.")));
+        } catch (const Error &error) {
+            finish(false, errorHtml(error));
+        } catch (...) {
+            finish(false,
+                errorHtml(Error(ErrorKind::Internal, QStringLiteral("CONNECTION_TEST_FAILED"),
+                    tr("The connection test failed unexpectedly; try again, and report it if it persists."))));
+        }
+    });
+    watcher->setFuture(m_testSession->open(OpenOptions {}));
+}
+
+void ConnectDialog::cancelTest()
+{
+    if (!m_testSession)
+        return;
+    // Drops the attempt: its result is ignored when it arrives (a server that does not answer
+    // may take its connect timeout), and the session winds down on its own threads.
+    ++m_testGeneration;
+    m_testSession->deleteLater();
+    m_testSession = nullptr;
+    setTesting(false);
+    showTestResult(false, tr("Test stopped."));
+    Q_EMIT testFinished(false);
+}
+
+void ConnectDialog::accept()
+{
+    try {
+        m_location = currentLocation();
+    } catch (const Error &error) {
+        m_validation->setText(errorHtml(error));
+        return;
+    }
+    cancelTest();
+    QDialog::accept();
+}
+
+void ConnectDialog::setPostgresFields(const QMap<QString, QString> &parameters)
+{
+    bool fits = true;
+    for (auto it = parameters.cbegin(); it != parameters.cend(); ++it) {
+        if (it.key().contains(QLatin1String("password")))
+            continue;
+        if (!kFieldKeys.contains(it.key()))
+            fits = false;
+    }
+    bool portOk = true;
+    const int port = parameters.value(QStringLiteral("port"), QString::number(kDefaultPort)).toInt(&portOk);
+    const QString sslMode = parameters.value(QStringLiteral("sslmode"), kDefaultSslMode);
+    fits = fits && portOk && port >= 1 && port <= 65535 && kSslModes.contains(sslMode)
+        && !parameters.value(QStringLiteral("dbname")).isEmpty();
+    if (fits) {
+        m_host->setText(parameters.value(QStringLiteral("host")));
+        m_port->setValue(port);
+        m_database->setText(parameters.value(QStringLiteral("dbname")));
+        m_user->setText(parameters.value(QStringLiteral("user")));
+        m_sslMode->setCurrentText(sslMode);
+        m_fieldsMode->setChecked(true);
+    } else {
+        m_dsn->setText(StoreLocation::postgres(parameters).withoutSecrets());
+        m_dsnMode->setChecked(true);
+    }
+}
+
+void ConnectDialog::setLocation(const StoreLocation &location)
+{
+    m_password->clear();
+    switch (location.backend()) {
+    case StoreBackend::InMemory:
+        setBackend(Backend::Memory);
+        break;
+    case StoreBackend::Sqlite:
+        m_sqlitePath->setText(location.sqlitePath());
+        setBackend(Backend::Sqlite);
+        break;
+    case StoreBackend::Postgres:
+        setPostgresFields(location.libpqParameters());
+        setBackend(Backend::Postgres);
+        break;
+    }
+    revalidate();
+}
+
+void ConnectDialog::applyEntry(QTreeWidgetItem *item)
+{
+    if (!item || item->parent() == nullptr)
+        return;
+    try {
+        setLocation(StoreLocation::parse(item->data(0, LocationRole).toString()));
+    } catch (const Error &error) {
+        m_validation->setText(errorHtml(error));
+    }
+}
+
+void ConnectDialog::reloadConnections()
+{
+    qDeleteAll(m_savedGroup->takeChildren());
+    qDeleteAll(m_recentGroup->takeChildren());
+    for (const SavedConnection &saved : ConsoleSettings::instance().savedConnections()) {
+        auto *item = new QTreeWidgetItem(m_savedGroup, { saved.name, displayLocation(saved.location) });
+        item->setData(0, LocationRole, saved.location);
+        item->setData(0, KindRole, int(EntryKind::Saved));
+        item->setToolTip(1, item->text(1));
+    }
+    for (const QString &recent : ConsoleSettings::instance().recentStores()) {
+        auto *item = new QTreeWidgetItem(m_recentGroup, { displayLocation(recent) });
+        item->setFirstColumnSpanned(true);
+        item->setData(0, LocationRole, recent);
+        item->setData(0, KindRole, int(EntryKind::Recent));
+        item->setToolTip(0, item->text(0));
+    }
+    m_connections->expandAll();
+}
+
+void ConnectDialog::saveAs()
+{
+    StoreLocation location;
+    try {
+        location = currentLocation();
+    } catch (const Error &error) {
+        m_validation->setText(errorHtml(error));
+        return;
+    }
+    QString suggestion = location.libpqParameter(QStringLiteral("dbname"));
+    if (location.backend() == StoreBackend::Sqlite)
+        suggestion = QFileInfo(location.sqlitePath()).completeBaseName();
+    else if (location.backend() == StoreBackend::InMemory)
+        suggestion = tr("In memory");
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save Connection"),
+        tr("Name of the connection (the password is not saved):"), QLineEdit::Normal, suggestion, &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    QList<SavedConnection> saved = ConsoleSettings::instance().savedConnections();
+    const SavedConnection entry { name, location.withoutSecrets() };
+    auto it = std::find_if(saved.begin(), saved.end(), [&](const SavedConnection &c) { return c.name == name; });
+    if (it != saved.end())
+        *it = entry;
+    else
+        saved.append(entry);
+    ConsoleSettings::instance().setSavedConnections(saved);
+    for (int i = 0; i < m_savedGroup->childCount(); ++i) {
+        if (m_savedGroup->child(i)->text(0) == name) {
+            const QSignalBlocker blocker(m_connections);
+            m_connections->setCurrentItem(m_savedGroup->child(i));
+            m_deleteButton->setEnabled(true);
+        }
+    }
+}
+
+void ConnectDialog::deleteSaved()
+{
+    QTreeWidgetItem *item = m_connections->currentItem();
+    if (!item || item->data(0, KindRole).toInt() != int(EntryKind::Saved) || item->parent() != m_savedGroup)
+        return;
+    const QString name = item->text(0);
+    QList<SavedConnection> saved = ConsoleSettings::instance().savedConnections();
+    saved.removeIf([&](const SavedConnection &c) { return c.name == name; });
+    ConsoleSettings::instance().setSavedConnections(saved);
+    m_deleteButton->setEnabled(false);
+}
+
+void ConnectDialog::browse()
+{
+    const QString start = m_sqlitePath->text().isEmpty() ? QDir::homePath() : m_sqlitePath->text();
+    // A save dialog, so that a new file can be named; an existing one is opened, not replaced.
+    const QString path = QFileDialog::getSaveFileName(this, tr("Choose a SQLite Store"), start,
+        tr("SQLite stores (*.db *.sqlite *.sqlite3);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty())
+        m_sqlitePath->setText(QDir::toNativeSeparators(path));
+}
+
+} // namespace dpm

@@ -1,0 +1,176 @@
+#include "lineage/lineagenodepanel.h"
+
+#include "lineage/lineagenodeitem.h"
+#include "common/statuscolors.h"
+#include "session/storesession.h"
+#include "session/whenfinished.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace dpm {
+
+namespace {
+
+QString optional(const std::optional<QString> &value)
+{
+    return value.value_or(QString());
+}
+
+} // namespace
+
+LineageNodePanel::LineageNodePanel(QWidget *parent)
+    : QWidget(parent)
+{
+    m_title = new QLabel(tr("Select a node to see its attributes."), this);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_title->setAccessibleName(tr("Selected node"));
+    m_tree = new QTreeWidget(this);
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({ tr("Attribute"), tr("Value") });
+    m_tree->setRootIsDecorated(false);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setAccessibleName(tr("Node attributes"));
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setTextElideMode(Qt::ElideMiddle); // the full value is in the tooltip
+    m_open = new QPushButton(tr("&Open"), this);
+    m_open->setAccessibleName(tr("Open the selected node"));
+    m_recentre = new QPushButton(tr("&Centre here"), this);
+    m_recentre->setAccessibleName(tr("Centre the graph on the selected node"));
+    m_expand = new QPushButton(tr("E&xpand"), this);
+    m_expand->setAccessibleName(tr("Expand the selected node"));
+    for (QPushButton *button : { m_open, m_recentre, m_expand })
+        button->setEnabled(false);
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (m_kind == LineageNeighbourhood::Kind::Run)
+            Q_EMIT openRunRequested(m_id);
+        else if (m_kind == LineageNeighbourhood::Kind::Operation)
+            Q_EMIT openOperationRequested(m_id);
+    });
+    connect(m_recentre, &QPushButton::clicked, this, [this] { Q_EMIT recentreRequested(m_id); });
+    connect(m_expand, &QPushButton::clicked, this, [this] { Q_EMIT expandRequested(m_id); });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_recentre);
+    buttons->addWidget(m_expand);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addLayout(buttons);
+    layout->addWidget(m_tree, 1);
+}
+
+void LineageNodePanel::setSession(StoreSession *session)
+{
+    m_session = session;
+}
+
+QString LineageNodePanel::attribute(const QString &name) const
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        if (m_tree->topLevelItem(i)->text(0) == name)
+            return m_tree->topLevelItem(i)->text(1);
+    }
+    return {};
+}
+
+void LineageNodePanel::showNode(const QString &id, LineageNeighbourhood::Kind kind)
+{
+    const quint64 generation = ++m_generation;
+    m_id = id;
+    m_kind = kind;
+    m_tree->clear();
+    const bool openable = kind == LineageNeighbourhood::Kind::Run || kind == LineageNeighbourhood::Kind::Operation;
+    m_open->setEnabled(!id.isEmpty() && openable);
+    m_recentre->setEnabled(!id.isEmpty());
+    m_expand->setEnabled(!id.isEmpty());
+    if (id.isEmpty() || !m_session) {
+        m_loading = false;
+        m_title->setText(tr("Select a node to see its attributes."));
+        return;
+    }
+    m_loading = true;
+    m_title->setText(tr("Loading %1…").arg(id));
+    const QFuture<Rows> future = m_session->run([id, kind](SupportStore &store) {
+        Rows rows;
+        if (kind == LineageNeighbourhood::Kind::Run) {
+            if (const std::optional<RebalanceRun> run = store.getRun(id)) {
+                rows << qMakePair(QStringLiteral("rebalance_run_id"), run->rebalanceRunId)
+                     << qMakePair(QStringLiteral("status"), run->status())
+                     << qMakePair(QStringLiteral("correlation_id"), run->correlationId)
+                     << qMakePair(QStringLiteral("request_hash"), run->requestHash)
+                     << qMakePair(QStringLiteral("idempotency_key"), optional(run->idempotencyKey))
+                     << qMakePair(QStringLiteral("portfolio_id"), run->portfolioId)
+                     << qMakePair(QStringLiteral("created_at"), run->createdAt);
+                return rows;
+            }
+        } else if (kind == LineageNeighbourhood::Kind::Operation) {
+            if (const std::optional<AsyncOperation> op = store.getOperation(id)) {
+                rows << qMakePair(QStringLiteral("operation_id"), op->operationId)
+                     << qMakePair(QStringLiteral("operation_type"), op->operationType)
+                     << qMakePair(QStringLiteral("status"), op->status)
+                     << qMakePair(QStringLiteral("correlation_id"), op->correlationId)
+                     << qMakePair(QStringLiteral("created_at"), op->createdAt)
+                     << qMakePair(QStringLiteral("started_at"), optional(op->startedAt))
+                     << qMakePair(QStringLiteral("finished_at"), optional(op->finishedAt))
+                     << qMakePair(QStringLiteral("request_json"), optional(op->requestJson))
+                     << qMakePair(QStringLiteral("result_json"), optional(op->resultJson))
+                     << qMakePair(QStringLiteral("error_json"), optional(op->errorJson));
+                return rows;
+            }
+        }
+        // Other kinds (and runs or operations with no stored row): the edges touching it.
+        for (const LineageEdge &edge : store.listLineageEdges(id)) {
+            const bool outgoing = edge.sourceEntityId == id;
+            rows << qMakePair(
+                outgoing ? QStringLiteral("→ %1").arg(edge.edgeType) : QStringLiteral("← %1").arg(edge.edgeType),
+                QStringLiteral("%1  (%2)%3")
+                    .arg(outgoing ? edge.targetEntityId : edge.sourceEntityId, edge.createdAt,
+                        edge.metadataJson.isEmpty() || edge.metadataJson == QLatin1String("{}")
+                            ? QString()
+                            : QStringLiteral("  ") + edge.metadataJson));
+        }
+        return rows;
+    });
+    whenFinished(
+        future, this,
+        [this, generation, id, kind](const Rows &rows) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            const QString kindText = LineageNodeItem::contentFor({ id, kind, {}, true }, font(), font()).title;
+            m_title->setText(QStringLiteral("<b>%1</b> %2").arg(kindText.toHtmlEscaped(), id.toHtmlEscaped()));
+            const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+            for (const auto &[name, value] : rows) {
+                auto *item = new QTreeWidgetItem(m_tree, { name, value });
+                item->setToolTip(1, value);
+                item->setFont(1, fixed);
+                if (name == QLatin1String("status")) {
+                    item->setForeground(1,
+                        kind == LineageNeighbourhood::Kind::Run ? runStatusColor(value, palette())
+                                                                : operationStatusColor(value, palette()));
+                }
+            }
+            if (rows.isEmpty())
+                new QTreeWidgetItem(m_tree, { tr("(nothing stored)"), tr("No row and no edge names this id.") });
+            Q_EMIT loaded();
+        },
+        [this, generation](const Error &error) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            m_title->setText(
+                QStringLiteral("<b>%1</b> %2").arg(error.code().toHtmlEscaped(), error.message().toHtmlEscaped()));
+            Q_EMIT loaded();
+        });
+}
+
+} // namespace dpm

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "lineage/lineageneighbourhood.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace dpm {
+
+class StoreSession;
+
+// The side panel of the lineage graph: every stored attribute of the selected node, read on a
+// worker thread — a run's fields and status, an operation's fields, and for other kinds the
+// edges touching it — with Open (runs, operations), Centre here and Expand.
+class LineageNodePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LineageNodePanel(QWidget *parent = nullptr);
+
+    void setSession(StoreSession *session);
+    // Shows the node (an empty id clears the panel).
+    void showNode(const QString &id, LineageNeighbourhood::Kind kind);
+    QString nodeId() const { return m_id; }
+    // The value shown for an attribute (e.g. "status"), for tests; empty when absent.
+    QString attribute(const QString &name) const;
+    bool isLoading() const { return m_loading; }
+    QPushButton *openButton() const { return m_open; }
+    QTreeWidget *attributes() const { return m_tree; }
+
+Q_SIGNALS:
+    void openRunRequested(const QString &runId);
+    void openOperationRequested(const QString &operationId);
+    void recentreRequested(const QString &id);
+    void expandRequested(const QString &id);
+    void loaded();
+
+private:
+    using Rows = QList<QPair<QString, QString>>;
+
+    QPointer<StoreSession> m_session;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QString m_id;
+    LineageNeighbourhood::Kind m_kind = LineageNeighbourhood::Kind::Other;
+    QLabel *m_title;
+    QTreeWidget *m_tree;
+    QPushButton *m_open;
+    QPushButton *m_recentre;
+    QPushButton *m_expand;
+};
+
+} // namespace dpm

@@ -1,0 +1,189 @@
+#include "listing/keysetlistmodel.h"
+
+#include "session/storesession.h"
+#include "session/whenfinished.h"
+
+namespace dpm {
+
+namespace {
+
+constexpr qsizetype kMaxCellLength = 160;
+
+} // namespace
+
+QString displayCell(const QString &text)
+{
+    QString cell = text.size() > kMaxCellLength ? text.left(kMaxCellLength - 1) + QChar(0x2026) : text;
+    // A table row is one line high.
+    cell.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return cell;
+}
+
+KeysetListModel::KeysetListModel(QList<ListColumn> columns, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_columns(std::move(columns))
+{ }
+
+void KeysetListModel::setSession(StoreSession *session)
+{
+    // Rows of the previous store must not stay on screen; the next loader loads the new one.
+    m_session = session;
+    clear();
+    Q_EMIT stateChanged();
+}
+
+void KeysetListModel::clear()
+{
+    stopInFlight();
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_nextCursor.reset();
+    endResetModel();
+    m_loading = false;
+    m_error.reset();
+}
+
+void KeysetListModel::setLoader(PageLoader loader)
+{
+    m_loader = std::move(loader);
+    reload();
+}
+
+void KeysetListModel::reload()
+{
+    clear();
+    request(std::nullopt);
+}
+
+void KeysetListModel::stopInFlight()
+{
+    if (m_inFlight)
+        m_inFlight->cancel(); // its statement stops on the database; the answer is dropped below
+    m_inFlight.reset();
+}
+
+void KeysetListModel::cancel()
+{
+    if (!m_loading)
+        return;
+    stopInFlight();
+    ++m_generation;
+    m_loading = false;
+    Q_EMIT stateChanged();
+}
+
+void KeysetListModel::retry()
+{
+    if (m_error)
+        request(m_failedCursor);
+}
+
+void KeysetListModel::request(const std::optional<QString> &cursor)
+{
+    if (!m_session || !m_loader) {
+        Q_EMIT stateChanged();
+        return;
+    }
+    stopInFlight();
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_error.reset();
+    m_failedCursor.reset();
+    m_inFlight = QueryCancel::create();
+    Q_EMIT stateChanged();
+
+    const PageRequest page { m_pageSize, cursor };
+    const bool first = !cursor.has_value();
+    auto fail = [this, generation, cursor](const Error &error) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        m_error = error;
+        m_failedCursor = cursor;
+        Q_EMIT stateChanged();
+        Q_EMIT loadFailed(error);
+    };
+    whenFinished(
+        m_session->run([loader = m_loader, page](SupportStore &store) { return loader(store, page); }, m_inFlight),
+        this,
+        [this, generation, first](const ListPage &result) {
+            if (generation != m_generation)
+                return;
+            // Views ask for more while rows are inserted: the cursor must already be the new
+            // one, and loading still on, or the same page would be requested twice.
+            m_nextCursor = result.rows.isEmpty() ? std::nullopt : result.nextCursor;
+            if (!result.rows.isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + result.rows.size() - 1));
+                m_rows.append(result.rows);
+                endInsertRows();
+            }
+            m_loading = false;
+            Q_EMIT stateChanged();
+            if (first)
+                Q_EMIT firstPageArrived();
+        },
+        fail);
+}
+
+int KeysetListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int KeysetListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant KeysetListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ListRow &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return r.display.value(index.column());
+    case Qt::ToolTipRole:
+    case FullValueRole:
+        return r.values.value(index.column());
+    case Qt::ForegroundRole:
+        if (index.column() == m_statusColumn && m_colorOf)
+            return m_colorOf(r.status);
+        return {};
+    case IdRole:
+        return r.id;
+    case RunIdRole:
+        return r.runId;
+    case StatusRole:
+        return r.status;
+    case RowJsonRole:
+        return r.json;
+    default:
+        return {};
+    }
+}
+
+QVariant KeysetListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
+        return {};
+    if (role == Qt::DisplayRole)
+        return m_columns.at(section).title;
+    if (role == Qt::ToolTipRole)
+        return m_columns.at(section).key;
+    return {};
+}
+
+bool KeysetListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_nextCursor.has_value() && !m_loading && !m_error;
+}
+
+void KeysetListModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        request(m_nextCursor);
+}
+
+} // namespace dpm

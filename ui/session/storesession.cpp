@@ -1,0 +1,170 @@
+#include "session/storesession.h"
+
+#include "domain/error.h"
+#include "migrate/migrator.h"
+#include "services/persistenceprofile.h"
+#include "store/sqldatabase.h"
+#include "store/sqlstore.h"
+
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+#include <latch>
+
+namespace dpm {
+
+namespace {
+
+// Queues one task per worker thread that closes that thread's database connections. Each task
+// waits for the others, so no thread takes two; they start as the workers become free.
+void closeConnectionsOnEachWorker(QThreadPool *pool)
+{
+    const int threads = pool->maxThreadCount();
+    auto allThere = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i) {
+        pool->start([allThere] {
+            SqlDatabase::closeThisThreadsConnections();
+            allThere->arrive_and_wait();
+        });
+    }
+}
+constexpr int kInterruptAgainMs = 250;
+
+QString schemaStateOf(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    if (!sql)
+        return StoreSession::tr("in memory, no migrations");
+    Migrator migrator(sql->database());
+    int pending = 0;
+    int modified = 0;
+    for (const MigrationStatusRow &row : migrator.status(Migrator::namespaces())) {
+        if (row.state == MigrationState::Pending)
+            ++pending;
+        else if (row.state == MigrationState::Modified)
+            ++modified;
+    }
+    // Spelled out: without a loaded translation Qt would show "(s)" literally.
+    if (!sql->hasSchema())
+        return pending == 1 ? StoreSession::tr("not initialised, 1 pending migration")
+                            : StoreSession::tr("not initialised, %1 pending migrations").arg(pending);
+    if (modified > 0)
+        return modified == 1 ? StoreSession::tr("1 modified migration")
+                             : StoreSession::tr("%1 modified migrations").arg(modified);
+    if (pending > 0)
+        return pending == 1 ? StoreSession::tr("1 pending migration")
+                            : StoreSession::tr("%1 pending migrations").arg(pending);
+    return StoreSession::tr("up to date");
+}
+
+QString backendDisplayName(StoreBackend backend)
+{
+    switch (backend) {
+    case StoreBackend::Sqlite:
+        return StoreSession::tr("SQLite");
+    case StoreBackend::Postgres:
+        return StoreSession::tr("PostgreSQL");
+    case StoreBackend::InMemory:
+        break;
+    }
+    return StoreSession::tr("In memory");
+}
+
+} // namespace
+
+StoreSession::StoreSession(StoreLocation location, QObject *parent)
+    : QObject(parent)
+    , m_location(std::move(location))
+    , m_pool(new QThreadPool)
+{
+    // A few threads so a listing, a bundle and a search can run at once; they live as long as
+    // the session so each keeps its connection (and its prepared statements).
+    m_pool->setMaxThreadCount(3);
+    m_pool->setExpiryTimeout(-1);
+}
+
+StoreSession::~StoreSession()
+{
+    // Each worker closes its connections on its own thread, and before the pool ends the threads:
+    // QThreadPool::waitForDone() joins them, and a thread_local's destructor runs only after
+    // that, possibly once Qt's SQL registry is gone. An idle pool is wound down at once; one still
+    // running a query winds down on another thread instead of blocking the window, and the
+    // application waits for that before it is destroyed.
+    {
+        std::lock_guard lock(m_alive->mutex);
+        m_alive->session = nullptr;
+    }
+    m_pool->clear();
+    // Nobody waits for what still runs: stop it on the server rather than let it hold a worker
+    // (and the application's exit) until it ends by itself.
+    const std::shared_ptr<SupportStore> store = currentStore();
+    if (store)
+        store->interrupt();
+    const bool idle = m_pool->activeThreadCount() == 0;
+    closeConnectionsOnEachWorker(m_pool);
+    if (idle) {
+        m_pool->waitForDone();
+        delete m_pool;
+        return;
+    }
+    static const bool joinedAtExit = [] {
+        qAddPostRoutine([] { QThreadPool::globalInstance()->waitForDone(); });
+        return true;
+    }();
+    Q_UNUSED(joinedAtExit);
+    QThreadPool *pool = m_pool;
+    QThreadPool::globalInstance()->start([pool, store] {
+        // Again while waiting: a statement that had not started at the first interrupt.
+        while (!pool->waitForDone(kInterruptAgainMs)) {
+            if (store)
+                store->interrupt();
+        }
+        delete pool;
+    });
+}
+
+QFuture<StoreInfo> StoreSession::open(OpenOptions options)
+{
+    const StoreLocation location = m_location;
+    return QtConcurrent::run(m_pool, [opened = m_opened, location, options] {
+        std::shared_ptr<SupportStore> store = openStore(location, options);
+        StoreInfo info;
+        info.backend = backendDisplayName(store->backend());
+        info.redactedLocation = location.redacted();
+        info.persistenceProfile = toWire(persistenceProfileFrom(QProcessEnvironment::systemEnvironment()));
+        info.schemaState = schemaStateOf(*store);
+        auto *sql = dynamic_cast<SqlStore *>(store.get());
+        info.hasSchema = !sql || sql->hasSchema();
+        info.isEmpty = !info.hasSchema
+            || (store->listRuns({}, PageRequest { 1, {} }).items.isEmpty()
+                && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty());
+        std::lock_guard lock(opened->mutex);
+        opened->store = std::move(store);
+        return info;
+    });
+}
+
+bool StoreSession::isOpen() const
+{
+    return currentStore() != nullptr;
+}
+
+std::shared_ptr<SupportStore> StoreSession::currentStore() const
+{
+    std::lock_guard lock(m_opened->mutex);
+    return m_opened->store;
+}
+
+void StoreSession::throwNotOpen()
+{
+    throw Error(ErrorKind::Connection, QStringLiteral("STORE_NOT_OPEN"),
+        tr("The store is not open yet; connect to a store and try again."));
+}
+
+void StoreSession::noteQueryFinished()
+{
+    m_lastQueryFinished = QDateTime::currentDateTime();
+    Q_EMIT queryFinished(m_lastQueryFinished);
+}
+
+} // namespace dpm

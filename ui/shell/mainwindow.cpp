@@ -1,0 +1,640 @@
+#include "shell/mainwindow.h"
+
+#include "admin/adminpage.h"
+#include "connect/connectdialog.h"
+#include "common/consolesettings.h"
+#include "listing/decisionspage.h"
+#include "shell/demofilldialog.h"
+#include "common/entitylink.h"
+#include "lineage/lineagepage.h"
+#include "shell/omnisearch.h"
+#include "listing/operationdetailpane.h"
+#include "listing/operationspage.h"
+#include "connect/passwordprompt.h"
+#include "bundle/runbundlepane.h"
+#include "listing/runspage.h"
+#include "shell/shortcutsdialog.h"
+#include "shell/storestatuspanel.h"
+#include "summary/summarypage.h"
+#include "session/whenfinished.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolTip>
+
+namespace dpm {
+
+namespace {
+
+// The navigation list's entries, in order; the page names are the places' names.
+struct NavigationEntry
+{
+    const char *page;
+    const char *title;
+};
+constexpr NavigationEntry kNavigation[] = {
+    { "runs", QT_TRANSLATE_NOOP("dpm::MainWindow", "Runs") },
+    { "decisions", QT_TRANSLATE_NOOP("dpm::MainWindow", "Decisions") },
+    { "operations", QT_TRANSLATE_NOOP("dpm::MainWindow", "Operations") },
+    { "lineage", QT_TRANSLATE_NOOP("dpm::MainWindow", "Lineage") },
+    { "summary", QT_TRANSLATE_NOOP("dpm::MainWindow", "Summary") },
+    { "admin", QT_TRANSLATE_NOOP("dpm::MainWindow", "Admin") },
+};
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_statusPanel(new StoreStatusPanel(this))
+    , m_runs(new RunsPage(this))
+    , m_decisions(new DecisionsPage(this))
+    , m_operations(new OperationsPage(this))
+    , m_runPane(new RunBundlePane(this))
+    , m_lineage(new LineagePage(this))
+    , m_summary(new SummaryPage(this))
+    , m_admin(new AdminPage(this))
+    , m_search(new OmniSearch(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    buildPages();
+    buildActions();
+    buildStatusBar();
+
+    if (const QByteArray geometry = ConsoleSettings::instance().windowGeometry(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    else
+        resize(1280, 800);
+    if (const QByteArray state = ConsoleSettings::instance().windowState(); !state.isEmpty())
+        restoreState(state);
+    updateTitle();
+    updateHistoryActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildPages()
+{
+    for (const NavigationEntry &entry : kNavigation) {
+        auto *item = new QListWidgetItem(tr(entry.title), m_navigation);
+        item->setData(Qt::UserRole, QString::fromLatin1(entry.page));
+    }
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setEnabled(false);
+    connect(m_navigation, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item && m_session && m_session->isOpen())
+            navigate({ item->data(Qt::UserRole).toString(), {} }, true);
+    });
+
+    m_stack->addWidget(m_statusPanel);
+    m_stack->addWidget(m_runs);
+    m_stack->addWidget(m_decisions);
+    m_stack->addWidget(m_operations);
+    m_stack->addWidget(m_lineage);
+    m_stack->addWidget(m_summary);
+    m_stack->addWidget(m_admin);
+    m_stack->addWidget(m_runPane);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(1, false);
+    const int navigationWidth = m_navigation->fontMetrics().averageCharWidth() * 16;
+    splitter->setSizes({ navigationWidth, 1280 - navigationWidth });
+    if (const QByteArray state = ConsoleSettings::instance().layoutState(splitter->objectName()); !state.isEmpty())
+        splitter->restoreState(state);
+    connect(splitter, &QSplitter::splitterMoved, this,
+        [splitter] { ConsoleSettings::instance().setLayoutState(splitter->objectName(), splitter->saveState()); });
+    setCentralWidget(splitter);
+
+    connect(m_runs, &RunsPage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_decisions, &DecisionsPage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_operations, &OperationsPage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_runPane, &RunBundlePane::openRunRequested, this, &MainWindow::openRun);
+    connect(m_runPane, &RunBundlePane::openOperationRequested, this, &MainWindow::openOperation);
+    connect(m_runPane, &RunBundlePane::findRequested, this, [this](const QString &identifier) {
+        m_search->setText(identifier);
+        m_search->search(identifier);
+    });
+    connect(m_lineage, &LineagePage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_lineage, &LineagePage::openOperationRequested, this, &MainWindow::openOperation);
+    connect(m_summary, &SummaryPage::openRunsRequested, this, [this](const RunFilter &filter) {
+        m_runs->setFilter(filter);
+        showPage(QStringLiteral("runs"));
+    });
+    connect(m_summary, &SummaryPage::openOperationsRequested, this, [this](const OperationFilter &filter) {
+        m_operations->setFilter(filter);
+        showPage(QStringLiteral("operations"));
+    });
+    connect(m_summary, &SummaryPage::openDecisionsRequested, this, [this](const DecisionFilter &filter) {
+        m_decisions->setFilter(filter);
+        showPage(QStringLiteral("decisions"));
+    });
+    // Migrations and purges change what every page shows (and a new console migration may give
+    // the store faster reads): the store is reopened when the person leaves the admin page,
+    // which then lands where they went.
+    connect(m_admin, &AdminPage::storeChanged, this, [this] { m_reopenAfterAdmin = true; });
+    connect(m_admin, &AdminPage::schemaCreated, this, [this] { enablePages(true); });
+    connect(m_admin, &AdminPage::openStoreRequested, this,
+        [this](const StoreLocation &location) { openStore(location, false, false); });
+    connect(m_search, &OmniSearch::resolved, this, &MainWindow::searchResolved);
+    connect(m_search, &OmniSearch::failed, this, &MainWindow::searchFailed);
+    connect(m_statusPanel, &StoreStatusPanel::retryRequested, this, [this] { startOpening(m_location); });
+    connect(m_statusPanel, &StoreStatusPanel::connectRequested, this, &MainWindow::connectToStore);
+    connect(m_statusPanel, &StoreStatusPanel::cancelRequested, this, [this] {
+        ++m_openGeneration;
+        m_statusPanel->showError(m_location.redacted(),
+            Error(ErrorKind::Connection, QStringLiteral("STORE_OPEN_CANCELLED"),
+                tr("Opening was cancelled; retry, or connect to another store.")));
+    });
+}
+
+QAction *MainWindow::addShortcutAction(
+    QMenu *menu, const QString &text, const QKeySequence &shortcut, const QString &category, std::function<void()> slot)
+{
+    QAction *action = menu->addAction(text);
+    action->setShortcut(shortcut);
+    action->setProperty("category", category);
+    connect(action, &QAction::triggered, this, std::move(slot));
+    m_shortcutActions << action;
+    return action;
+}
+
+void MainWindow::buildActions()
+{
+    const QString fileCategory = tr("Store");
+    const QString goCategory = tr("Navigation");
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    addShortcutAction(file, tr("&Connect to a store…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), fileCategory,
+        [this] { connectToStore(); });
+    QMenu *recent = file->addMenu(tr("&Recent stores"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        for (const QString &text : ConsoleSettings::instance().recentStores()) {
+            recent->addAction(text, this, [this, text] {
+                try {
+                    openStore(StoreLocation::parse(text), false, false);
+                } catch (const Error &error) {
+                    QMessageBox::warning(
+                        this, tr("Recent store"), error.code() + QStringLiteral("\n\n") + error.message());
+                }
+            });
+        }
+        if (recent->isEmpty())
+            recent->addAction(tr("(none yet)"))->setEnabled(false);
+    });
+    addShortcutAction(file, tr("&Open bundle file…"), QKeySequence::Open, fileCategory, [this] { openBundleFile(); });
+    file->addSeparator();
+    addShortcutAction(file, tr("&Quit"), QKeySequence::Quit, fileCategory, [this] { close(); });
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_back = addShortcutAction(go, tr("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left), goCategory, [this] { goBack(); });
+    m_forward = addShortcutAction(
+        go, tr("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right), goCategory, [this] { goForward(); });
+    go->addSeparator();
+    addShortcutAction(
+        go, tr("Fi&nd any identifier"), QKeySequence(Qt::CTRL | Qt::Key_K), goCategory, [this] { focusSearch(); });
+    addShortcutAction(go, tr("Copy &link to what is shown"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), goCategory,
+        [this] { copyLink(); });
+    addShortcutAction(
+        go, tr("Focus the page's &filters"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), goCategory, [this] {
+            if (m_stack->currentWidget() == m_runs)
+                m_runs->focusFilters();
+            else if (m_stack->currentWidget() == m_decisions)
+                m_decisions->focusFilters();
+            else if (m_stack->currentWidget() == m_operations)
+                m_operations->focusFilters();
+        });
+    addShortcutAction(go, tr("&Reload"), QKeySequence::Refresh, goCategory, [this] { reloadCurrentPage(); });
+    go->addSeparator();
+    int number = 1;
+    for (const NavigationEntry &entry : kNavigation) {
+        const QString page = QString::fromLatin1(entry.page);
+        addShortcutAction(go, tr(entry.title), QKeySequence(Qt::ALT | (Qt::Key_0 + number++)), goCategory,
+            [this, page] { showPage(page); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    addShortcutAction(
+        help, tr("&Keyboard shortcuts"), QKeySequence::HelpContents, tr("Help"), [this] { showShortcuts(); });
+    help->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(this, tr("About DPM Support Console"),
+            tr("<b>DPM Support Console</b> %1<br>Investigation and administration of the DPM supportability store.")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setObjectName(QStringLiteral("navigationToolbar"));
+    toolbar->setMovable(false);
+    m_back->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_forward->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    toolbar->addAction(m_back);
+    toolbar->addAction(m_forward);
+    toolbar->addWidget(m_search);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 60);
+    m_search->setEnabled(false);
+}
+
+void MainWindow::buildStatusBar()
+{
+    auto label = [this](const QString &accessibleName) {
+        auto *l = new QLabel(this);
+        l->setAccessibleName(accessibleName);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        statusBar()->addPermanentWidget(l);
+        return l;
+    };
+    m_backendLabel = label(tr("Backend"));
+    m_locationLabel = label(tr("Connection"));
+    m_profileLabel = label(tr("Persistence profile"));
+    m_schemaLabel = label(tr("Schema state"));
+    m_lastQueryLabel = label(tr("Last query"));
+    updateStatusBar();
+}
+
+void MainWindow::openStore(const StoreLocation &location, bool isEmbeddedDefault, bool fillDemoIfEmpty)
+{
+    m_isEmbeddedDefault = isEmbeddedDefault;
+    m_fillDemoIfEmpty = fillDemoIfEmpty;
+    startOpening(location);
+}
+
+void MainWindow::startOpening(const StoreLocation &location)
+{
+    m_location = location;
+    m_info = StoreInfo {};
+    m_session = std::make_unique<StoreSession>(location);
+    attachSession();
+    m_navigation->setEnabled(false);
+    m_search->setEnabled(false);
+    m_statusPanel->showOpening(location.redacted());
+    m_stack->setCurrentWidget(m_statusPanel);
+    updateTitle();
+    updateStatusBar();
+
+    const quint64 generation = ++m_openGeneration;
+    // Only the embedded default is created and migrated on open; another store is opened as it
+    // is (its schema is the admin's business), even without the DPM tables: the admin page then
+    // offers to create them.
+    whenFinished(
+        m_session->open(
+            OpenOptions { .applyMigrations = m_isEmbeddedDefault, .allowMissingSchema = !m_isEmbeddedDefault }),
+        this,
+        [this, generation](const StoreInfo &info) {
+            if (generation == m_openGeneration)
+                storeReady(info);
+        },
+        [this, generation, location](const Error &error) {
+            if (generation == m_openGeneration)
+                openFailed(location, error);
+        });
+}
+
+void MainWindow::openFailed(const StoreLocation &location, const Error &error)
+{
+    if (needsPassword(error)) {
+        if (const std::optional<QString> password = askPassword(this, location)) {
+            startOpening(location.withPassword(*password));
+            return;
+        }
+    }
+    m_statusPanel->showError(location.redacted(), error);
+    m_stack->setCurrentWidget(m_statusPanel);
+    Q_EMIT storeFailed(error);
+}
+
+void MainWindow::storeReady(const StoreInfo &info)
+{
+    m_info = info;
+    ConsoleSettings::instance().addRecentStore(m_location.withoutSecrets());
+    updateStatusBar();
+    // Only the first open: a store an admin purged empty later is not refilled.
+    const bool fillDemo = m_isEmbeddedDefault && m_fillDemoIfEmpty && info.isEmpty;
+    m_fillDemoIfEmpty = false;
+    if (fillDemo) {
+        // A new user sees real-looking data at once.
+        m_statusPanel->showFilling(m_location.redacted());
+        auto *fill = new DemoFillDialog(m_session.get(), this);
+        fill->setAttribute(Qt::WA_DeleteOnClose);
+        connect(fill, &DemoFillDialog::fillFinished, this, [this] { storeReady(m_info); });
+        fill->open();
+        fill->start();
+        return;
+    }
+    m_navigation->setEnabled(true);
+    m_runs->setSession(m_session.get());
+    m_decisions->setSession(m_session.get());
+    m_operations->setSession(m_session.get());
+    m_runPane->setSession(m_session.get());
+    m_lineage->setSession(m_session.get());
+    m_summaryAttached = false;
+    m_adminAttached = false;
+    m_search->setSession(m_session.get());
+    m_reopenAfterAdmin = false;
+    if (!m_placeAfterOpen)
+        m_history = NavigationHistory {};
+    enablePages(info.hasSchema);
+    m_admin->setSchemaMissing(!info.hasSchema);
+    // A database without the DPM tables can only be initialised: the admin page says how.
+    const Place start = !info.hasSchema ? Place { QStringLiteral("admin"), {} }
+                                        : m_placeAfterOpen.value_or(Place { QStringLiteral("runs"), {} });
+    m_placeAfterOpen.reset();
+    navigate(start, true);
+    Q_EMIT storeOpened();
+}
+
+void MainWindow::enablePages(bool hasSchema)
+{
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        const bool enabled = hasSchema || item->data(Qt::UserRole).toString() == QLatin1String("admin");
+        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+        item->setToolTip(enabled ? QString() : tr("The store has no DPM tables yet: apply the migrations on the Admin page."));
+    }
+    m_search->setEnabled(hasSchema);
+}
+
+void MainWindow::reopenAt(const Place &place)
+{
+    m_placeAfterOpen = place;
+    startOpening(m_location);
+}
+
+void MainWindow::attachSession()
+{
+    connect(m_session.get(), &StoreSession::queryFinished, this, [this] { updateStatusBar(); });
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList { m_backendLabel->text(), m_locationLabel->text(), m_profileLabel->text(), m_schemaLabel->text(),
+        m_lastQueryLabel->text() }
+        .join(QStringLiteral(" | "));
+}
+
+void MainWindow::updateStatusBar()
+{
+    const bool open = m_session && m_session->isOpen();
+    m_backendLabel->setText(open ? m_info.backend : tr("not connected"));
+    m_locationLabel->setText(m_session ? m_location.redacted() : QString());
+    m_profileLabel->setText(open ? tr("profile %1").arg(m_info.persistenceProfile) : QString());
+    m_schemaLabel->setText(open ? tr("schema %1").arg(m_info.schemaState) : QString());
+    const QDateTime last = m_session ? m_session->lastQueryFinished() : QDateTime();
+    m_lastQueryLabel->setText(
+        last.isValid() ? tr("last query %1").arg(last.toString(QStringLiteral("HH:mm:ss"))) : QString());
+}
+
+void MainWindow::updateTitle()
+{
+    // Only ever the redacted form: titles end up in screenshots and window lists.
+    const QString store = m_session ? m_location.redacted() : tr("no store");
+    setWindowTitle(tr("DPM Support Console — %1").arg(store));
+}
+
+void MainWindow::showPage(const QString &page)
+{
+    navigate({ page, {} }, true);
+}
+
+void MainWindow::openRun(const QString &runId)
+{
+    if (!runId.isEmpty())
+        navigate({ QStringLiteral("run"), runId }, true);
+}
+
+void MainWindow::openOperation(const QString &operationId)
+{
+    if (!operationId.isEmpty())
+        navigate({ QStringLiteral("operation"), operationId }, true);
+}
+
+void MainWindow::openLineage(const QString &entityId)
+{
+    if (!entityId.isEmpty())
+        navigate({ QStringLiteral("lineage"), entityId }, true);
+}
+
+void MainWindow::navigate(const Place &place, bool record)
+{
+    if (!m_session || !m_session->isOpen())
+        return;
+    // Without the DPM tables only the admin page works, until its migrations changed the store.
+    if (!m_info.hasSchema && !m_reopenAfterAdmin && place.page != QLatin1String("admin"))
+        return;
+    if (record)
+        m_history.visit(place);
+    QWidget *target = nullptr;
+    if (place.page == QLatin1String("run")) {
+        if (m_runPane->currentRunId() != place.id)
+            m_runPane->showRun(place.id);
+        target = m_runPane;
+    } else if (place.page == QLatin1String("operation")) {
+        m_operations->detail()->showOperation(place.id);
+        target = m_operations;
+    } else {
+        for (int i = 0; i < m_navigation->count(); ++i) {
+            if (m_navigation->item(i)->data(Qt::UserRole).toString() == place.page)
+                target = m_stack->widget(i + 1); // after the status panel, in navigation order
+        }
+    }
+    if (!target)
+        return;
+    if (target == m_lineage && !place.id.isEmpty() && m_lineage->focusedEntity() != place.id)
+        m_lineage->showEntity(place.id);
+    if (target == m_admin && !m_adminAttached) {
+        m_adminAttached = true;
+        m_admin->setSession(m_session.get());
+    }
+    if (target != m_admin && m_reopenAfterAdmin) {
+        // Leaving the admin page after it changed the store: a new session reads the schema
+        // afresh (a new console migration may change how the store queries) and every page
+        // reloads.
+        m_reopenAfterAdmin = false;
+        reopenAt(place);
+        return;
+    }
+    if (target == m_summary && !m_summaryAttached) {
+        m_summaryAttached = true;
+        m_summary->setSession(m_session.get());
+    }
+    m_stack->setCurrentWidget(target);
+    // Keep the navigation list in step without re-entering navigate().
+    const QSignalBlocker block(m_navigation);
+    m_navigation->clearSelection();
+    m_navigation->setCurrentRow(-1);
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        const QString page = m_navigation->item(i)->data(Qt::UserRole).toString();
+        if (page == place.page || (place.page == QLatin1String("operation") && page == QLatin1String("operations")))
+            m_navigation->setCurrentRow(i);
+    }
+    updateHistoryActions();
+}
+
+void MainWindow::updateHistoryActions()
+{
+    m_back->setEnabled(m_history.canGoBack());
+    m_forward->setEnabled(m_history.canGoForward());
+}
+
+void MainWindow::goBack()
+{
+    if (m_history.canGoBack())
+        navigate(m_history.back(), false);
+}
+
+void MainWindow::goForward()
+{
+    if (m_history.canGoForward())
+        navigate(m_history.forward(), false);
+}
+
+void MainWindow::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void MainWindow::searchResolved(const QString &identifier, const QList<IdentifierMatch> &matches)
+{
+    if (matches.isEmpty()) {
+        const QString text = tr("DPM_IDENTIFIER_NOT_FOUND: nothing in this store is identified by \"%1\"; "
+                                "check the id, or whether it was purged by retention.")
+                                 .arg(identifier);
+        statusBar()->showMessage(text, 15000);
+        QToolTip::showText(m_search->mapToGlobal(QPoint(0, m_search->height())), text, m_search);
+    } else if (matches.size() == 1) {
+        openMatch(identifier, matches.first());
+    } else {
+        delete m_matchMenu;
+        m_matchMenu = new QMenu(this);
+        m_matchMenu->setObjectName(QStringLiteral("matchMenu"));
+        m_matchMenu->setAccessibleName(tr("Matches for %1").arg(identifier));
+        for (const IdentifierMatch &match : matches)
+            m_matchMenu->addAction(
+                describeMatch(match), this, [this, identifier, match] { openMatch(identifier, match); });
+        m_matchMenu->popup(m_search->mapToGlobal(QPoint(0, m_search->height())));
+    }
+    Q_EMIT searchHandled(identifier, int(matches.size()));
+}
+
+void MainWindow::searchFailed(const QString &identifier, const Error &error)
+{
+    Q_UNUSED(identifier);
+    statusBar()->showMessage(error.code() + QStringLiteral(": ") + error.message(), 15000);
+    Q_EMIT searchHandled(identifier, 0);
+}
+
+void MainWindow::openMatch(const QString &identifier, const IdentifierMatch &match)
+{
+    switch (match.kind) {
+    case IdentifierKind::OperationId:
+    case IdentifierKind::OperationCorrelationId:
+        openOperation(match.operationId.value_or(QString()));
+        return;
+    case IdentifierKind::RequestHash:
+        if (match.runCount > 1) {
+            // Every run that carries the hash, not only the latest.
+            RunFilter filter;
+            filter.requestHash = identifier;
+            m_runs->setFilter(filter);
+            showPage(QStringLiteral("runs"));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (match.runId && match.runExists) {
+        openRun(*match.runId);
+        return;
+    }
+    if (match.kind == IdentifierKind::DecisionId || match.kind == IdentifierKind::DecisionCorrelationId) {
+        DecisionFilter filter;
+        filter.rebalanceRunId = match.runId;
+        m_decisions->setFilter(filter);
+        showPage(QStringLiteral("decisions"));
+        return;
+    }
+    statusBar()->showMessage(tr("DPM_RUN_NOT_FOUND: %1 leads to run %2, which is not stored (purged?).")
+                                 .arg(identifier, match.runId.value_or(tr("(none)"))),
+        15000);
+}
+
+void MainWindow::connectToStore()
+{
+    ConnectDialog dialog(this);
+    if (m_session)
+        dialog.setLocation(m_location);
+    if (dialog.exec() == QDialog::Accepted)
+        openStore(dialog.location(), false, false);
+}
+
+void MainWindow::openBundleFile()
+{
+    m_runPane->openBundleFile();
+    m_stack->setCurrentWidget(m_runPane);
+}
+
+void MainWindow::copyLink()
+{
+    const Place place = m_history.current();
+    QString link;
+    if (place.page == QLatin1String("run"))
+        link = entityLink(EntityLinkKind::Run, place.id);
+    else if (place.page == QLatin1String("operation"))
+        link = entityLink(EntityLinkKind::Operation, place.id);
+    if (link.isEmpty()) {
+        statusBar()->showMessage(tr("Open a run or an operation to copy its link."), 5000);
+        return;
+    }
+    QApplication::clipboard()->setText(link);
+    statusBar()->showMessage(tr("Copied %1").arg(link), 5000);
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QAction *> actions = m_shortcutActions;
+    for (QWidget *page : { static_cast<QWidget *>(m_runs->listing()), static_cast<QWidget *>(m_runPane) })
+        actions += page->actions();
+    ShortcutsDialog dialog(actions, this);
+    dialog.exec();
+}
+
+void MainWindow::reloadCurrentPage()
+{
+    QWidget *current = m_stack->currentWidget();
+    if (current == m_runs)
+        m_runs->applyFilter();
+    else if (current == m_decisions)
+        m_decisions->applyFilter();
+    else if (current == m_operations)
+        m_operations->applyFilter();
+    else if (current == m_summary)
+        m_summary->refresh();
+    else if (current == m_runPane && !m_runPane->currentRunId().isEmpty())
+        m_runPane->showRun(m_runPane->currentRunId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    ConsoleSettings::instance().setWindowGeometry(saveGeometry());
+    ConsoleSettings::instance().setWindowState(saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace dpm

@@ -1,0 +1,144 @@
+#pragma once
+
+#include "domain/error.h"
+#include "shell/navigationhistory.h"
+#include "store/investigationtypes.h"
+#include "store/storelocation.h"
+#include "session/storesession.h"
+
+#include <QMainWindow>
+#include <QMenu>
+#include <QPointer>
+
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace dpm {
+
+class AdminPage;
+class DecisionsPage;
+class LineagePage;
+class SummaryPage;
+class OmniSearch;
+class OperationsPage;
+class RunBundlePane;
+class RunsPage;
+class StoreStatusPanel;
+
+// The console's frame: navigation, omni-search, status bar, back/forward history, and the
+// routing between pages. The pages do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a store on a worker thread; the pages appear when it is open. An empty embedded
+    // default is filled with demo data first when fillDemoIfEmpty is set.
+    void openStore(const StoreLocation &location, bool isEmbeddedDefault, bool fillDemoIfEmpty);
+
+    StoreSession *session() const { return m_session.get(); }
+    const StoreInfo &storeInfo() const { return m_info; }
+    Place currentPlace() const { return m_history.current(); }
+    QString statusText() const; // every status bar field, for tests
+    QList<QAction *> shortcutActions() const { return m_shortcutActions; }
+
+    RunsPage *runsPage() const { return m_runs; }
+    DecisionsPage *decisionsPage() const { return m_decisions; }
+    OperationsPage *operationsPage() const { return m_operations; }
+    RunBundlePane *runPane() const { return m_runPane; }
+    LineagePage *lineagePage() const { return m_lineage; }
+    SummaryPage *summaryPage() const { return m_summary; }
+    AdminPage *adminPage() const { return m_admin; }
+    OmniSearch *omniSearch() const { return m_search; }
+    StoreStatusPanel *statusPanel() const { return m_statusPanel; }
+    // The choice offered when a search matched several things (tests pick from it).
+    QMenu *matchMenu() const { return m_matchMenu; }
+
+public Q_SLOTS:
+    void showPage(const QString &page);
+    void openRun(const QString &runId);
+    void openOperation(const QString &operationId);
+    // The lineage page centred on an entity.
+    void openLineage(const QString &entityId);
+    void openMatch(const QString &identifier, const dpm::IdentifierMatch &match);
+    void goBack();
+    void goForward();
+    void focusSearch();
+    void connectToStore();
+    void openBundleFile();
+    void copyLink();
+    void showShortcuts();
+    void reloadCurrentPage();
+
+Q_SIGNALS:
+    // The store is open and the pages show it (or it failed: storeFailed).
+    void storeOpened();
+    void storeFailed(const dpm::Error &error);
+    // A search finished: what it resolved to is already shown or offered.
+    void searchHandled(const QString &identifier, int matches);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildPages();
+    void buildActions();
+    void buildStatusBar();
+    void navigate(const Place &place, bool record);
+    void startOpening(const StoreLocation &location);
+    void reopenAt(const Place &place);
+    void enablePages(bool hasSchema);
+    void storeReady(const StoreInfo &info);
+    void openFailed(const StoreLocation &location, const Error &error);
+    void attachSession();
+    void updateStatusBar();
+    void updateTitle();
+    void updateHistoryActions();
+    void searchResolved(const QString &identifier, const QList<IdentifierMatch> &matches);
+    void searchFailed(const QString &identifier, const Error &error);
+    QAction *addShortcutAction(QMenu *menu, const QString &text, const QKeySequence &shortcut, const QString &category,
+        std::function<void()> slot);
+
+    std::unique_ptr<StoreSession> m_session;
+    StoreInfo m_info;
+    StoreLocation m_location;
+    bool m_isEmbeddedDefault = false;
+    bool m_fillDemoIfEmpty = false;
+    quint64 m_openGeneration = 0;
+    NavigationHistory m_history;
+
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    StoreStatusPanel *m_statusPanel;
+    RunsPage *m_runs;
+    DecisionsPage *m_decisions;
+    OperationsPage *m_operations;
+    RunBundlePane *m_runPane;
+    LineagePage *m_lineage;
+    SummaryPage *m_summary;
+    AdminPage *m_admin;
+    // Pages that read a lot attach to the store the first time they are shown.
+    bool m_summaryAttached = false;
+    bool m_adminAttached = false;
+    bool m_reopenAfterAdmin = false;
+    std::optional<Place> m_placeAfterOpen; // where a reopen returns to, instead of Runs
+    OmniSearch *m_search;
+    QPointer<QMenu> m_matchMenu;
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QList<QAction *> m_shortcutActions;
+    QLabel *m_backendLabel;
+    QLabel *m_locationLabel;
+    QLabel *m_profileLabel;
+    QLabel *m_schemaLabel;
+    QLabel *m_lastQueryLabel;
+};
+
+} // namespace dpm

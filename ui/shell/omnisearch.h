@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/error.h"
+#include "store/investigationtypes.h"
+
+#include <QLineEdit>
+
+namespace dpm {
+
+class RequestTracker;
+class StoreSession;
+
+// The omni-search field (Ctrl+K): resolves whatever is pasted — a run id, a correlation id of a
+// run or an operation, an idempotency key, an operation id, a request hash, a decision id, or a
+// console link (dpm://run/…) — through the find service on a worker thread. Newer searches
+// replace older ones; a stale answer is dropped.
+class OmniSearch : public QLineEdit
+{
+    Q_OBJECT
+
+public:
+    explicit OmniSearch(QWidget *parent = nullptr);
+
+    void setSession(StoreSession *session);
+    bool isSearching() const;
+
+public Q_SLOTS:
+    void search(const QString &text);
+
+Q_SIGNALS:
+    // Every match, in the find service's order (possibly empty: nothing matched).
+    void resolved(const QString &identifier, const QList<dpm::IdentifierMatch> &matches);
+    void failed(const QString &identifier, const dpm::Error &error);
+
+private:
+    StoreSession *m_session = nullptr;
+    RequestTracker *m_request;
+};
+
+// "Run rr_… (matched its correlation id)" and the like, for the choice menu.
+QString describeMatch(const IdentifierMatch &match);
+
+} // namespace dpm
