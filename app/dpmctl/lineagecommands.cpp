@@ -4,6 +4,7 @@
 #include "domain/error.h"
 #include "output.h"
 #include "services/lineage.h"
+#include "services/lineagegraph.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -56,16 +57,24 @@ CommandOutput lineageEdges(CommandContext &context, const ParsedCommand &command
 CommandOutput lineageGraph(CommandContext &context, const ParsedCommand &command)
 {
     const QString entityId = command.positional(0);
-    LineageGraphOptions options;
-    options.depth = wholeNumber(command.value(QStringLiteral("depth")), kLineageGraphDefaultDepth,
+    // --depth sets both directions; --up and --down override it for theirs.
+    const int depth = wholeNumber(command.value(QStringLiteral("depth")), kLineageGraphDefaultDepth,
         QStringLiteral("depth"), QStringLiteral("INVALID_DEPTH"));
+    LineageGraphOptions options;
+    options.upstream = wholeNumber(
+        command.value(QStringLiteral("up")), depth, QStringLiteral("up"), QStringLiteral("INVALID_DEPTH"));
+    options.downstream = wholeNumber(
+        command.value(QStringLiteral("down")), depth, QStringLiteral("down"), QStringLiteral("INVALID_DEPTH"));
     options.maxNodes = wholeNumber(command.value(QStringLiteral("max-nodes")), kLineageGraphDefaultMaxNodes,
         QStringLiteral("max-nodes"), QStringLiteral("INVALID_LIMIT"));
 
-    const LineageGraph graph = buildLineageGraph(context.store(), entityId, options);
+    const LineageGraph graph = LineageGraph::walk(context.store(), entityId, options);
     CommandOutput out;
     out.json = lineageGraphJson(graph);
-    QString text = QStringLiteral("entity_id: %1 (depth %2)\n\n").arg(entityId).arg(graph.depth);
+    QString text = QStringLiteral("entity_id: %1 (upstream %2, downstream %3)\n\n")
+                       .arg(entityId)
+                       .arg(options.upstream)
+                       .arg(options.downstream);
     text += formatTable(out.json.value(QStringLiteral("nodes")).toArray(),
         { QStringLiteral("depth"), QStringLiteral("kind"), QStringLiteral("id") });
     text += QLatin1Char('\n');
@@ -73,14 +82,14 @@ CommandOutput lineageGraph(CommandContext &context, const ParsedCommand &command
         { QStringLiteral("source_entity_id"), QStringLiteral("edge_type"), QStringLiteral("target_entity_id"),
             QStringLiteral("count"), QStringLiteral("first_created_at") });
     text += QStringLiteral("%1 nodes, %2 edges (%3 stored rows)")
-                .arg(graph.nodes.size())
-                .arg(graph.edges.size())
-                .arg(graph.edgeRowCount);
-    if (graph.truncated) {
+                .arg(graph.nodes().size())
+                .arg(graph.edges().size())
+                .arg(graph.edgeRowCount());
+    if (graph.truncated()) {
         text += QStringLiteral("; truncated at %1 nodes: %2 nodes and %3 edges left out (raise --max-nodes)")
-                    .arg(graph.maxNodes)
-                    .arg(graph.omittedNodeCount)
-                    .arg(graph.omittedEdgeCount);
+                    .arg(options.maxNodes)
+                    .arg(graph.omittedNodeCount())
+                    .arg(graph.omittedEdgeCount());
     }
     out.text = text + QLatin1Char('\n');
     return out;
@@ -100,7 +109,12 @@ QList<CommandSpec> lineageCommands()
                 "continue after a previous page's next_cursor (<created_at>|<source>|<edge_type>|<target>)") },
     };
     const QList<OptionSpec> graphOptions {
-        { QStringLiteral("depth"), QStringLiteral("N"), QStringLiteral("hops from the entity, 0..10 (default 2)") },
+        { QStringLiteral("depth"), QStringLiteral("N"),
+            QStringLiteral("hops from the entity each way, 0..10 (default 2); sets --up and --down") },
+        { QStringLiteral("up"), QStringLiteral("N"),
+            QStringLiteral("hops upstream, against the edges' direction towards sources, 0..10 (default: --depth)") },
+        { QStringLiteral("down"), QStringLiteral("N"),
+            QStringLiteral("hops downstream, along the edges' direction towards targets, 0..10 (default: --depth)") },
         { QStringLiteral("max-nodes"), QStringLiteral("N"),
             QStringLiteral("node cap, 1..5000 (default 200); beyond it the graph is marked truncated") },
     };
@@ -110,8 +124,9 @@ QList<CommandSpec> lineageCommands()
                            "target), paged (unknown entity: no edges)."),
             lineageEdges },
         { { QStringLiteral("lineage"), QStringLiteral("graph") }, { QStringLiteral("ENTITY_ID") }, graphOptions,
-            QStringLiteral("The lineage neighbourhood of an entity in both directions: typed nodes with their depth "
-                           "and one edge per (source, edge_type, target) with its row count."),
+            QStringLiteral("The lineage neighbourhood of an entity, the graph the console draws: upstream (sources) "
+                           "and downstream (targets) from it, never turning round; typed nodes with their depth and "
+                           "one edge per (source, edge_type, target) with its row count."),
             lineageGraph },
     };
 }

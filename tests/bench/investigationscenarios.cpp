@@ -1,5 +1,5 @@
 #include "scenarios.h"
-#include "services/lineage.h"
+#include "services/lineagegraph.h"
 #include "services/supportbundle.h"
 
 #include <QSet>
@@ -86,14 +86,13 @@ void runInvestigationScenarios(BenchContext &x)
         refName + QStringLiteral(" lookups"), [&](int i) { referenceBundle(ref, s.runs.at(i % s.runs.size())); });
 
     for (int depth = 1; depth <= 5; ++depth) {
-        LineageGraphOptions options;
-        options.depth = depth;
-        options.maxNodes = 5000;
+        const LineageGraphOptions options = LineageGraphOptions::bothWays(depth, 5000);
         qint64 nodes = 0;
         x.runner.compare(
             QStringLiteral("lineage.depth%1").arg(depth), 50 * x.repeat,
             [&](int i) {
-                nodes += buildLineageGraph(x.store, s.runs.at(i % s.runs.size()).rebalanceRunId, options).nodes.size();
+                nodes
+                    += LineageGraph::walk(x.store, s.runs.at(i % s.runs.size()).rebalanceRunId, options).nodes().size();
             },
             refName + QStringLiteral(" bfs"),
             [&](int i) { referenceGraph(ref, s.runs.at(i % s.runs.size()).rebalanceRunId, depth); });

@@ -300,6 +300,39 @@ private Q_SLOTS:
         QCOMPARE(shallow.json().value("edge_count").toInt(), 0);
     }
 
+    void lineageGraph_upAndDownApart()
+    {
+        const auto nodes = [](const QJsonObject &graph) {
+            QStringList out;
+            for (const QJsonValue &node : graph.value("nodes").toArray())
+                out << node.toObject().value("id").toString();
+            return out;
+        };
+        // Upstream only: the correlation, the key and the operation, not the key's other run
+        // (one step up and one down).
+        const CliResult up = cli({ "lineage", "graph", "rr_00000002", "--up", "2", "--down", "0" });
+        CLI_OK(up);
+        QCOMPARE(nodes(up.json()), (QStringList { "rr_00000002", "corr_run2", "idem-1", "dop_000000000003" }));
+        QCOMPARE(up.json().value("upstream_depth").toInt(), 2);
+        QCOMPARE(up.json().value("downstream_depth").toInt(), 0);
+        QCOMPARE(up.json().value("depth").toInt(), 2);
+        // --down overrides --depth for its direction; --depth alone is both.
+        const CliResult mixed = cli({ "lineage", "graph", "rr_00000002", "--depth", "2", "--down", "0" });
+        CLI_OK(mixed);
+        QCOMPARE(mixed.json(), up.json());
+        const CliResult both = cli({ "lineage", "graph", "rr_00000002", "--depth", "1" });
+        CLI_OK(both);
+        QCOMPARE(both.json().value("upstream_depth").toInt(), 1);
+        QCOMPARE(both.json().value("downstream_depth").toInt(), 1);
+        const CliResult downstream = cli({ "lineage", "graph", "idem-1", "--up", "0", "--down", "1" });
+        CLI_OK(downstream);
+        QCOMPARE(nodes(downstream.json()), (QStringList { "idem-1", "rr_00000001", "rr_00000002" }));
+
+        const CliResult t = text({ "lineage", "graph", "rr_00000002", "--up", "2", "--down", "0" });
+        CLI_OK(t);
+        QVERIFY2(t.out.startsWith("entity_id: rr_00000002 (upstream 2, downstream 0)\n"), t.out.constData());
+    }
+
     void lineageGraph_nodeCap_marksTruncated()
     {
         const CliResult r = cli({ "lineage", "graph", "rr_00000002", "--max-nodes", "2" });
@@ -320,6 +353,9 @@ private Q_SLOTS:
         QTest::newRow("depth -1") << QStringList { "--depth", "-1" } << "INVALID_DEPTH";
         QTest::newRow("depth text") << QStringList { "--depth", "deep" } << "INVALID_DEPTH";
         QTest::newRow("max nodes 0") << QStringList { "--max-nodes", "0" } << "INVALID_LIMIT";
+        QTest::newRow("up 11") << QStringList { "--up", "11" } << "INVALID_DEPTH";
+        QTest::newRow("down -1") << QStringList { "--down", "-1" } << "INVALID_DEPTH";
+        QTest::newRow("down text") << QStringList { "--down", "far" } << "INVALID_DEPTH";
     }
 
     void lineageGraph_badOptions_exit5()
@@ -413,8 +449,9 @@ private Q_SLOTS:
     {
         const CliResult r = runDpmctl({ "--help" }, sandboxEnvironment(m_sandbox->path()));
         CLI_OK(r);
-        for (const char *expected : { "bundle ", "lineage edges ENTITY_ID", "lineage graph ENTITY_ID",
-                 "find IDENTIFIER", "--no-idempotency-history", "--max-nodes N", "--edge-type T" })
+        for (const char *expected :
+            { "bundle ", "lineage edges ENTITY_ID", "lineage graph ENTITY_ID", "find IDENTIFIER",
+                "--no-idempotency-history", "--max-nodes N", "--up N", "--down N", "--edge-type T" })
             QVERIFY2(r.out.contains(expected), expected);
         const CliResult bundleHelp = runDpmctl({ "bundle", "--help" }, sandboxEnvironment(m_sandbox->path()));
         CLI_OK(bundleHelp);

@@ -2,8 +2,8 @@
 
 #include "lineage/lineageedgeitem.h"
 #include "lineage/lineagegraphview.h"
+#include "session/requesttracker.h"
 #include "session/storesession.h"
-#include "session/whenfinished.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -13,8 +13,8 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
-#include <QPushButton>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSvgGenerator>
@@ -29,10 +29,10 @@ constexpr int kMaxExportPixels = 16000; // per side, so a huge graph still makes
 constexpr int kMaxMetadataShown = 3;
 constexpr int kMaxMetadataChars = 400;
 
-QString edgeToolTip(const LineageNeighbourhood::Edge &edge)
+QString edgeToolTip(const LineageGraphEdge &edge)
 {
     QStringList lines;
-    lines << QStringLiteral("%1 → %2 → %3").arg(edge.source, edge.type, edge.target);
+    lines << QStringLiteral("%1 → %2 → %3").arg(edge.sourceEntityId, edge.edgeType, edge.targetEntityId);
     if (edge.count > 1) {
         lines << LineageGraphWidget::tr("%1 stored rows, created %2 … %3")
                      .arg(edge.count)
@@ -65,6 +65,7 @@ QToolButton *toolButton(QAction *action, QWidget *parent)
 
 LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     : QWidget(parent)
+    , m_request(new RequestTracker(this))
 {
     m_titleFont = font();
     m_titleFont.setPointSizeF(m_titleFont.pointSizeF() * 0.9);
@@ -84,9 +85,11 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
         return box;
     };
     m_upstream = spin(0, kLineageGraphMaxDepth, kLineageGraphDefaultDepth, tr("Upstream depth"),
-        tr("How many hops to follow against the edges' direction (towards sources)"));
+        tr("How many hops a path may take against the edges' direction (towards sources); no node is "
+           "further than the larger of the two depths"));
     m_downstream = spin(0, kLineageGraphMaxDepth, kLineageGraphDefaultDepth, tr("Downstream depth"),
-        tr("How many hops to follow along the edges' direction (towards targets)"));
+        tr("How many hops a path may take along the edges' direction (towards targets); no node is "
+           "further than the larger of the two depths"));
     m_nodeCap = spin(1, kLineageGraphMaxMaxNodes, kLineageGraphDefaultMaxNodes, tr("Node cap"),
         tr("At most this many nodes are added at once; the rest show as \"N more not shown\""));
 
@@ -167,6 +170,10 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     m_cancel->setToolTip(tr("Stop waiting for the graph; the one on screen stays"));
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &LineageGraphWidget::cancelLoading);
+    connect(m_request, &RequestTracker::busyChanged, this, [this](bool busy) {
+        m_cancel->setVisible(busy);
+        Q_EMIT loadingChanged(busy);
+    });
     controls->addWidget(m_cancel);
 
     auto *layout = new QVBoxLayout(this);
@@ -186,7 +193,14 @@ LineageGraphWidget::~LineageGraphWidget()
 
 void LineageGraphWidget::setSession(StoreSession *session)
 {
+    if (session != m_session)
+        m_request->forget(); // an answer from the old session is not this graph's
     m_session = session;
+}
+
+bool LineageGraphWidget::isLoading() const
+{
+    return m_request->isBusy();
 }
 
 void LineageGraphWidget::showEntity(const QString &id)
@@ -270,7 +284,7 @@ int LineageGraphWidget::nodeCap() const
 QStringList LineageGraphWidget::nodeIds() const
 {
     QStringList ids;
-    for (const LineageNeighbourhood::Node &node : m_graph.nodes())
+    for (const LineageGraphNode &node : m_graph.nodes())
         ids << node.id;
     return ids;
 }
@@ -296,7 +310,7 @@ bool LineageGraphWidget::findNode(const QString &text)
     const QString needle = text.trimmed();
     if (needle.isEmpty())
         return false;
-    const QList<LineageNeighbourhood::Node> &nodes = m_graph.nodes();
+    const QList<LineageGraphNode> &nodes = m_graph.nodes();
     const QString current = selectedEntity();
     qsizetype start = 0;
     for (qsizetype i = 0; i < nodes.size(); ++i) {
@@ -325,68 +339,60 @@ void LineageGraphWidget::request(Operation operation, const QString &id)
 {
     if (!m_session)
         return;
-    const quint64 generation = ++m_generation;
-    const int upstream = m_upstream->value();
-    const int downstream = m_downstream->value();
-    const int cap = m_nodeCap->value();
+    LineageGraphOptions options;
+    options.upstream = m_upstream->value();
+    options.downstream = m_downstream->value();
+    options.maxNodes = m_nodeCap->value();
     const QString anchor = operation == Operation::Load ? id : m_focusId;
-    if (!m_loading)
+    if (!m_request->isBusy())
         m_focusBeforeLoad = m_focusId;
     if (operation == Operation::Load)
         m_focusId = id;
-    setLoading(true,
-        operation == Operation::Load ? tr("Loading the neighbourhood of %1…").arg(id) : tr("Expanding %1…").arg(id));
-    const LineageNeighbourhood current = m_graph;
-    if (m_inFlight)
-        m_inFlight->cancel(); // a newer request replaces it
-    m_inFlight = QueryCancel::create();
+    const LineageGraph current = m_graph;
     const QFont titleFont = m_titleFont;
     const QFont idFont = m_idFont;
     const QFont labelFont = m_labelFont;
-    QFuture<Prepared> future = m_session->run([=](SupportStore &store) {
-        LineageNeighbourhood graph
-            = operation == Operation::Load ? LineageNeighbourhood::load(store, id, upstream, downstream, cap) : current;
-        if (operation == Operation::Expand)
-            graph.expand(store, id, cap);
-        graph.loadRunStatuses(store);
-        return prepare(graph, titleFont, idFont, labelFont);
-    }, m_inFlight);
-    whenFinished(
-        future, this,
-        [this, generation, anchor](const Prepared &prepared) {
-            if (generation != m_generation)
-                return; // a newer request replaced this one
-            setLoading(false);
+    // Replaces the request in flight: it stops on the database and its answer is dropped.
+    m_request->start(
+        *m_session,
+        [=](SupportStore &store) {
+            LineageGraph graph = operation == Operation::Load ? LineageGraph::walk(store, id, options) : current;
+            if (operation == Operation::Expand)
+                graph.expand(store, id, options.maxNodes);
+            graph.readRunStatuses(store);
+            return prepare(graph, titleFont, idFont, labelFont);
+        },
+        [this, anchor](const Prepared &prepared) {
             if (!prepared.layout.ok) {
                 m_status->setText(QStringLiteral("GRAPH_LAYOUT_FAILED: ") + prepared.layout.error);
                 return;
             }
             apply(prepared, anchor);
         },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
-            setLoading(false);
+        [this](const Error &error) {
             m_status->setText(QStringLiteral("%1: %2").arg(error.code(), error.message()));
             Q_EMIT loadFailed(error);
         });
+    m_status->setText(
+        operation == Operation::Load ? tr("Loading the neighbourhood of %1…").arg(id) : tr("Expanding %1…").arg(id));
 }
 
 LineageGraphWidget::Prepared LineageGraphWidget::prepare(
-    const LineageNeighbourhood &graph, const QFont &titleFont, const QFont &idFont, const QFont &labelFont)
+    const LineageGraph &graph, const QFont &titleFont, const QFont &idFont, const QFont &labelFont)
 {
     Prepared prepared;
     prepared.graph = graph;
     GraphvizLayout::Input input;
     input.labelFontSize = labelFont.pointSizeF() > 0 ? labelFont.pointSizeF() : 8;
-    for (const LineageNeighbourhood::Node &node : graph.nodes()) {
+    for (const LineageGraphNode &node : graph.nodes()) {
         prepared.nodes << LineageNodeItem::contentFor(node, titleFont, idFont);
         input.nodes << GraphvizLayout::Node { node.id, prepared.nodes.last().size };
     }
-    for (const LineageNeighbourhood::Edge &edge : graph.visibleEdges()) {
-        const QString label = edge.count > 1 ? QStringLiteral("%1 ×%2").arg(edge.type).arg(edge.count) : edge.type;
-        prepared.edges << DrawnEdge { edge.source, edge.target, label, edgeToolTip(edge), false };
-        input.edges << GraphvizLayout::Edge { edge.source, edge.target, label };
+    for (const LineageGraphEdge &edge : graph.edges()) {
+        const QString label
+            = edge.count > 1 ? QStringLiteral("%1 ×%2").arg(edge.edgeType).arg(edge.count) : edge.edgeType;
+        prepared.edges << DrawnEdge { edge.sourceEntityId, edge.targetEntityId, label, edgeToolTip(edge), false };
+        input.edges << GraphvizLayout::Edge { edge.sourceEntityId, edge.targetEntityId, label };
     }
     for (const QString &parent : graph.nodesWithHiddenNeighbours()) {
         const QString moreId = LineageNodeItem::moreNodeId(parent);
@@ -497,25 +503,13 @@ void LineageGraphWidget::changeEvent(QEvent *event)
 
 void LineageGraphWidget::cancelLoading()
 {
-    if (!m_loading)
+    if (!m_request->isBusy())
         return;
-    ++m_generation; // the answer, when it comes, is dropped
-    if (m_inFlight)
-        m_inFlight->cancel(); // and its statement stops on the database
+    m_request->cancel(); // the statement stops on the database and the answer is dropped
     m_focusId = m_focusBeforeLoad;
-    setLoading(false);
     updateStatus();
     if (!m_focusId.isEmpty())
         m_status->setText(m_status->text() + QStringLiteral(" — ") + tr("cancelled"));
-}
-
-void LineageGraphWidget::setLoading(bool loading, const QString &text)
-{
-    m_loading = loading;
-    m_cancel->setVisible(loading);
-    if (loading)
-        m_status->setText(text);
-    Q_EMIT loadingChanged(loading);
 }
 
 void LineageGraphWidget::updateNavigation()
@@ -530,12 +524,9 @@ void LineageGraphWidget::updateStatus()
         m_status->setText(tr("Enter an entity id to draw its lineage."));
         return;
     }
-    int hidden = 0;
-    for (const QString &id : m_graph.nodesWithHiddenNeighbours())
-        hidden += m_graph.hiddenNeighbourCount(id);
-    QString text = tr("Nodes: %1, edges: %2").arg(m_graph.nodes().size()).arg(m_graph.visibleEdges().size());
-    if (hidden > 0)
-        text += QStringLiteral(", ") + tr("not shown (node cap): %1").arg(hidden);
+    QString text = tr("Nodes: %1, edges: %2").arg(m_graph.nodes().size()).arg(m_graph.edges().size());
+    if (m_graph.truncated())
+        text += QStringLiteral(", ") + tr("not shown (node cap): %1").arg(m_graph.omittedNodeCount());
     m_status->setText(text);
 }
 

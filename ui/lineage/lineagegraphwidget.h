@@ -2,9 +2,8 @@
 
 #include "domain/error.h"
 #include "lineage/graphvizlayout.h"
-#include "lineage/lineageneighbourhood.h"
 #include "lineage/lineagenodeitem.h"
-#include "session/querycancel.h"
+#include "services/lineagegraph.h"
 
 #include <QHash>
 #include <QPointer>
@@ -20,14 +19,16 @@ class QToolButton;
 namespace dpm {
 
 class LineageGraphView;
+class RequestTracker;
 class StoreSession;
 
 // The lineage neighbourhood of one entity drawn as a graph (issue 5), with the controls every
 // place that shows it needs: upstream and downstream depth, node cap, back/forward through
-// re-centrings, zoom (wheel, Ctrl+= / Ctrl+-, fit Ctrl+0, 1:1 Ctrl+1). The store walk, the run
-// statuses and the Graphviz layout run on the session's worker threads; the UI thread only builds
-// the scene. After every relayout the focused node keeps its place on screen. Double-click or
-// Enter expands a node (its "N more not shown" node shows the next batch), Ctrl+Enter re-centres.
+// re-centrings, zoom (wheel, Ctrl+= / Ctrl+-, fit Ctrl+0, 1:1 Ctrl+1). The walk is core's
+// LineageGraph (the one dpmctl lineage graph prints); it, the run statuses and the Graphviz
+// layout run on the session's worker threads; the UI thread only builds the scene. After every relayout the focused
+// node keeps its place on screen. Double-click or Enter expands a node (its "N more not shown" node shows the next
+// batch), Ctrl+Enter re-centres.
 class LineageGraphWidget : public QWidget
 {
     Q_OBJECT
@@ -63,14 +64,15 @@ public:
     bool exportPng(const QString &path, QString *error = nullptr);
     bool exportSvg(const QString &path, QString *error = nullptr);
 
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
     LineageGraphView *view() const { return m_view; }
     QGraphicsScene *scene() const { return m_scene; }
     // Drawn nodes by entity id; "N more" nodes under LineageNodeItem::moreNodeId(parent).
     LineageNodeItem *nodeItem(const QString &id) const { return m_items.value(id); }
     QStringList nodeIds() const;
     int edgeItemCount() const;
-    const LineageNeighbourhood &neighbourhood() const { return m_graph; }
+    // The graph drawn (its nodes and edges; the "more" nodes stand for its left-out neighbours).
+    const LineageGraph &lineageGraph() const { return m_graph; }
     // Timings of the last relayout: dot on the worker, building the scene on the UI thread.
     qint64 lastLayoutMs() const { return m_lastLayoutMs; }
     qint64 lastSceneBuildMs() const { return m_lastSceneBuildMs; }
@@ -109,7 +111,7 @@ private:
     // What a worker prepares: the neighbourhood, every node's text and size, and the layout.
     struct Prepared
     {
-        LineageNeighbourhood graph;
+        LineageGraph graph;
         QList<LineageNodeItem::Content> nodes;
         QList<DrawnEdge> edges;
         GraphvizLayout::Result layout;
@@ -119,21 +121,19 @@ private:
 
     void request(Operation operation, const QString &id);
     static Prepared prepare(
-        const LineageNeighbourhood &graph, const QFont &titleFont, const QFont &idFont, const QFont &labelFont);
+        const LineageGraph &graph, const QFont &titleFont, const QFont &idFont, const QFont &labelFont);
     void apply(const Prepared &prepared, const QString &anchorId);
     void buildScene(const QPointF &offset);
-    void setLoading(bool loading, const QString &text = {});
     void updateNavigation();
     void nodeActivated(LineageNodeItem *item);
     void updateStatus();
 
     QPointer<StoreSession> m_session;
-    quint64 m_generation = 0;
-    bool m_loading = false;
+    RequestTracker *m_request; // the load or expansion being read and laid out
     QString m_focusId;
     QStringList m_back;
     QStringList m_forward;
-    LineageNeighbourhood m_graph;
+    LineageGraph m_graph;
     Prepared m_prepared;
     QPointF m_offset; // added to the layout's coordinates so that the focus stays put
     QHash<QString, LineageNodeItem *> m_items;
@@ -151,7 +151,6 @@ private:
     QLabel *m_status;
     QPushButton *m_cancel;
     QString m_focusBeforeLoad; // restored when a load is cancelled
-    std::shared_ptr<QueryCancel> m_inFlight; // the load or expansion being read
     QGraphicsScene *m_scene;
     LineageGraphView *m_view;
 };

@@ -26,34 +26,38 @@ QColor mix(const QColor &a, const QColor &b, double t)
         float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
-QString kindName(LineageNeighbourhood::Kind kind)
+QString kindName(LineageNodeKind kind)
 {
     switch (kind) {
-    case LineageNeighbourhood::Kind::Run:
+    case LineageNodeKind::Run:
         return LineageNodeItem::tr("run");
-    case LineageNeighbourhood::Kind::Correlation:
+    case LineageNodeKind::Correlation:
         return LineageNodeItem::tr("correlation");
-    case LineageNeighbourhood::Kind::IdempotencyKey:
+    case LineageNodeKind::IdempotencyKey:
         return LineageNodeItem::tr("idempotency key");
-    case LineageNeighbourhood::Kind::Operation:
+    case LineageNodeKind::Operation:
         return LineageNodeItem::tr("operation");
-    case LineageNeighbourhood::Kind::Proposal:
+    case LineageNodeKind::Proposal:
         return LineageNodeItem::tr("proposal");
-    case LineageNeighbourhood::Kind::Other:
+    case LineageNodeKind::Decision: // drawn as plain entities
+    case LineageNodeKind::Batch:
+    case LineageNodeKind::Entity:
         break;
     }
     return LineageNodeItem::tr("entity");
 }
 
 // Ellipses and hexagons need room around the text that a box does not.
-double shapeAllowance(LineageNeighbourhood::Kind kind)
+double shapeAllowance(LineageNodeKind kind)
 {
     switch (kind) {
-    case LineageNeighbourhood::Kind::Correlation:
-    case LineageNeighbourhood::Kind::Other:
+    case LineageNodeKind::Correlation:
+    case LineageNodeKind::Decision:
+    case LineageNodeKind::Batch:
+    case LineageNodeKind::Entity:
         return 1.3;
-    case LineageNeighbourhood::Kind::IdempotencyKey:
-    case LineageNeighbourhood::Kind::Proposal:
+    case LineageNodeKind::IdempotencyKey:
+    case LineageNodeKind::Proposal:
         return 1.15;
     default:
         return 1.0;
@@ -68,18 +72,18 @@ QString LineageNodeItem::moreNodeId(const QString &parentId)
 }
 
 LineageNodeItem::Content LineageNodeItem::contentFor(
-    const LineageNeighbourhood::Node &node, const QFont &titleFont, const QFont &idFont)
+    const LineageGraphNode &node, const QFont &titleFont, const QFont &idFont)
 {
     Content content;
     content.entityId = node.id;
     content.kind = node.kind;
-    content.status = node.status;
+    content.status = node.runStatus;
     content.title = kindName(node.kind);
-    if (node.kind == LineageNeighbourhood::Kind::Run) {
+    if (node.kind == LineageNodeKind::Run) {
         if (!node.stored)
             content.title = tr("run · not stored");
-        else if (!node.status.isEmpty())
-            content.title = tr("run · %1").arg(node.status);
+        else if (!node.runStatus.isEmpty())
+            content.title = tr("run · %1").arg(node.runStatus);
     }
     content.idText = node.id.size() > kIdMaxChars
         ? node.id.left(kIdMaxChars / 2 - 1) + QChar(0x2026) + node.id.right(kIdMaxChars / 2 - 1)
@@ -106,27 +110,29 @@ LineageNodeItem::Content LineageNodeItem::moreContentFor(const QString &parentId
     return content;
 }
 
-QColor LineageNodeItem::kindColor(LineageNeighbourhood::Kind kind, const QString &status, const QPalette &palette)
+QColor LineageNodeItem::kindColor(LineageNodeKind kind, const QString &status, const QPalette &palette)
 {
     const bool dark = isDark(palette);
     const auto hue = [dark](int h, int s = 150) { return QColor::fromHsl(h, s, dark ? 165 : 85); };
     switch (kind) {
-    case LineageNeighbourhood::Kind::Run:
+    case LineageNodeKind::Run:
         if (!status.isEmpty()) {
             const QColor color = runStatusColor(status, palette);
             if (color != palette.color(QPalette::Text))
                 return color;
         }
         return hue(210);
-    case LineageNeighbourhood::Kind::Correlation:
+    case LineageNodeKind::Correlation:
         return hue(180);
-    case LineageNeighbourhood::Kind::IdempotencyKey:
+    case LineageNodeKind::IdempotencyKey:
         return hue(275);
-    case LineageNeighbourhood::Kind::Operation:
+    case LineageNodeKind::Operation:
         return hue(25);
-    case LineageNeighbourhood::Kind::Proposal:
+    case LineageNodeKind::Proposal:
         return hue(320);
-    case LineageNeighbourhood::Kind::Other:
+    case LineageNodeKind::Decision:
+    case LineageNodeKind::Batch:
+    case LineageNodeKind::Entity:
         break;
     }
     return hue(0, 0);
@@ -178,14 +184,16 @@ QPainterPath LineageNodeItem::outline() const
         return path;
     }
     switch (m_content.kind) {
-    case LineageNeighbourhood::Kind::Run:
+    case LineageNodeKind::Run:
         path.addRoundedRect(r, 8, 8);
         break;
-    case LineageNeighbourhood::Kind::Correlation:
-    case LineageNeighbourhood::Kind::Other:
+    case LineageNodeKind::Correlation:
+    case LineageNodeKind::Decision:
+    case LineageNodeKind::Batch:
+    case LineageNodeKind::Entity:
         path.addEllipse(r);
         break;
-    case LineageNeighbourhood::Kind::IdempotencyKey: {
+    case LineageNodeKind::IdempotencyKey: {
         const double inset = std::min(r.height() / 2, r.width() / 6);
         path.addPolygon(QPolygonF({ QPointF(r.left() + inset, r.top()), QPointF(r.right() - inset, r.top()),
             QPointF(r.right(), r.center().y()), QPointF(r.right() - inset, r.bottom()),
@@ -193,10 +201,10 @@ QPainterPath LineageNodeItem::outline() const
         path.closeSubpath();
         break;
     }
-    case LineageNeighbourhood::Kind::Operation:
+    case LineageNodeKind::Operation:
         path.addRect(r);
         break;
-    case LineageNeighbourhood::Kind::Proposal: {
+    case LineageNodeKind::Proposal: {
         const double slant = r.height() / 3;
         path.addPolygon(QPolygonF({ QPointF(r.left() + slant, r.top()), QPointF(r.right(), r.top()),
             QPointF(r.right() - slant, r.bottom()), QPointF(r.left(), r.bottom()) }));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lineage/lineageneighbourhood.h"
+#include "services/lineagegraph.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -10,8 +10,8 @@
 namespace dpm {
 
 // One node of the lineage graph: shape by kind (run rounded box, correlation ellipse,
-// idempotency key hexagon, operation box, proposal parallelogram, other plain ellipse), colour by
-// kind from the palette, runs by status; a dashed "N more not shown" node stands for the
+// idempotency key hexagon, operation box, proposal parallelogram, decisions, batches and other entities plain
+// ellipses), colour by kind from the palette, runs by status; a dashed "N more not shown" node stands for the
 // neighbours the node cap left out. Two lines: what it is (and a run's status), then the id.
 class LineageNodeItem : public QGraphicsItem
 {
@@ -24,7 +24,7 @@ public:
     struct Content
     {
         QString entityId; // for "more": the node whose neighbours are left out
-        LineageNeighbourhood::Kind kind = LineageNeighbourhood::Kind::Other;
+        LineageNodeKind kind = LineageNodeKind::Entity;
         bool more = false;
         int moreCount = 0;
         QString status; // runs
@@ -32,7 +32,7 @@ public:
         QString idText; // the id, elided in the middle when long
         QSizeF size;
     };
-    static Content contentFor(const LineageNeighbourhood::Node &node, const QFont &titleFont, const QFont &idFont);
+    static Content contentFor(const LineageGraphNode &node, const QFont &titleFont, const QFont &idFont);
     static Content moreContentFor(const QString &parentId, int count, const QFont &titleFont);
     // The scene id of the "N more" node of `parentId`.
     static QString moreNodeId(const QString &parentId);
@@ -51,7 +51,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     // The border colour a kind (or a run's status) is drawn with on this palette.
-    static QColor kindColor(LineageNeighbourhood::Kind kind, const QString &status, const QPalette &palette);
+    static QColor kindColor(LineageNodeKind kind, const QString &status, const QPalette &palette);
 
 private:
     QPainterPath outline() const;

@@ -1,9 +1,9 @@
 #include "lineage/lineagenodepanel.h"
 
-#include "lineage/lineagenodeitem.h"
 #include "common/statuscolors.h"
+#include "lineage/lineagenodeitem.h"
+#include "session/requesttracker.h"
 #include "session/storesession.h"
-#include "session/whenfinished.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -26,6 +26,7 @@ QString optional(const std::optional<QString> &value)
 
 LineageNodePanel::LineageNodePanel(QWidget *parent)
     : QWidget(parent)
+    , m_request(new RequestTracker(this))
 {
     m_title = new QLabel(tr("Select a node to see its attributes."), this);
     m_title->setWordWrap(true);
@@ -48,9 +49,9 @@ LineageNodePanel::LineageNodePanel(QWidget *parent)
     for (QPushButton *button : { m_open, m_recentre, m_expand })
         button->setEnabled(false);
     connect(m_open, &QPushButton::clicked, this, [this] {
-        if (m_kind == LineageNeighbourhood::Kind::Run)
+        if (m_kind == LineageNodeKind::Run)
             Q_EMIT openRunRequested(m_id);
-        else if (m_kind == LineageNeighbourhood::Kind::Operation)
+        else if (m_kind == LineageNodeKind::Operation)
             Q_EMIT openOperationRequested(m_id);
     });
     connect(m_recentre, &QPushButton::clicked, this, [this] { Q_EMIT recentreRequested(m_id); });
@@ -70,7 +71,14 @@ LineageNodePanel::LineageNodePanel(QWidget *parent)
 
 void LineageNodePanel::setSession(StoreSession *session)
 {
+    if (session != m_session)
+        m_request->forget(); // an answer from the old session is not this panel's
     m_session = session;
+}
+
+bool LineageNodePanel::isLoading() const
+{
+    return m_request->isBusy();
 }
 
 QString LineageNodePanel::attribute(const QString &name) const
@@ -82,71 +90,69 @@ QString LineageNodePanel::attribute(const QString &name) const
     return {};
 }
 
-void LineageNodePanel::showNode(const QString &id, LineageNeighbourhood::Kind kind)
+void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
 {
-    const quint64 generation = ++m_generation;
     m_id = id;
     m_kind = kind;
     m_tree->clear();
-    const bool openable = kind == LineageNeighbourhood::Kind::Run || kind == LineageNeighbourhood::Kind::Operation;
+    const bool openable = kind == LineageNodeKind::Run || kind == LineageNodeKind::Operation;
     m_open->setEnabled(!id.isEmpty() && openable);
     m_recentre->setEnabled(!id.isEmpty());
     m_expand->setEnabled(!id.isEmpty());
     if (id.isEmpty() || !m_session) {
-        m_loading = false;
+        m_request->cancel(); // a node selected before is no longer wanted
         m_title->setText(tr("Select a node to see its attributes."));
         return;
     }
-    m_loading = true;
     m_title->setText(tr("Loading %1…").arg(id));
-    const QFuture<Rows> future = m_session->run([id, kind](SupportStore &store) {
-        Rows rows;
-        if (kind == LineageNeighbourhood::Kind::Run) {
-            if (const std::optional<RebalanceRun> run = store.getRun(id)) {
-                rows << qMakePair(QStringLiteral("rebalance_run_id"), run->rebalanceRunId)
-                     << qMakePair(QStringLiteral("status"), run->status())
-                     << qMakePair(QStringLiteral("correlation_id"), run->correlationId)
-                     << qMakePair(QStringLiteral("request_hash"), run->requestHash)
-                     << qMakePair(QStringLiteral("idempotency_key"), optional(run->idempotencyKey))
-                     << qMakePair(QStringLiteral("portfolio_id"), run->portfolioId)
-                     << qMakePair(QStringLiteral("created_at"), run->createdAt);
-                return rows;
+    m_request->start(
+        *m_session,
+        [id, kind](SupportStore &store) {
+            Rows rows;
+            if (kind == LineageNodeKind::Run) {
+                if (const std::optional<RebalanceRun> run = store.getRun(id)) {
+                    rows << qMakePair(QStringLiteral("rebalance_run_id"), run->rebalanceRunId)
+                         << qMakePair(QStringLiteral("status"), run->status())
+                         << qMakePair(QStringLiteral("correlation_id"), run->correlationId)
+                         << qMakePair(QStringLiteral("request_hash"), run->requestHash)
+                         << qMakePair(QStringLiteral("idempotency_key"), optional(run->idempotencyKey))
+                         << qMakePair(QStringLiteral("portfolio_id"), run->portfolioId)
+                         << qMakePair(QStringLiteral("created_at"), run->createdAt);
+                    return rows;
+                }
+            } else if (kind == LineageNodeKind::Operation) {
+                if (const std::optional<AsyncOperation> op = store.getOperation(id)) {
+                    rows << qMakePair(QStringLiteral("operation_id"), op->operationId)
+                         << qMakePair(QStringLiteral("operation_type"), op->operationType)
+                         << qMakePair(QStringLiteral("status"), op->status)
+                         << qMakePair(QStringLiteral("correlation_id"), op->correlationId)
+                         << qMakePair(QStringLiteral("created_at"), op->createdAt)
+                         << qMakePair(QStringLiteral("started_at"), optional(op->startedAt))
+                         << qMakePair(QStringLiteral("finished_at"), optional(op->finishedAt))
+                         << qMakePair(QStringLiteral("request_json"), optional(op->requestJson))
+                         << qMakePair(QStringLiteral("result_json"), optional(op->resultJson))
+                         << qMakePair(QStringLiteral("error_json"), optional(op->errorJson));
+                    return rows;
+                }
             }
-        } else if (kind == LineageNeighbourhood::Kind::Operation) {
-            if (const std::optional<AsyncOperation> op = store.getOperation(id)) {
-                rows << qMakePair(QStringLiteral("operation_id"), op->operationId)
-                     << qMakePair(QStringLiteral("operation_type"), op->operationType)
-                     << qMakePair(QStringLiteral("status"), op->status)
-                     << qMakePair(QStringLiteral("correlation_id"), op->correlationId)
-                     << qMakePair(QStringLiteral("created_at"), op->createdAt)
-                     << qMakePair(QStringLiteral("started_at"), optional(op->startedAt))
-                     << qMakePair(QStringLiteral("finished_at"), optional(op->finishedAt))
-                     << qMakePair(QStringLiteral("request_json"), optional(op->requestJson))
-                     << qMakePair(QStringLiteral("result_json"), optional(op->resultJson))
-                     << qMakePair(QStringLiteral("error_json"), optional(op->errorJson));
-                return rows;
+            // Other kinds (and runs or operations with no stored row): the edges touching it.
+            for (const LineageEdge &edge : store.listLineageEdges(id)) {
+                const bool outgoing = edge.sourceEntityId == id;
+                rows << qMakePair(
+                    outgoing ? QStringLiteral("→ %1").arg(edge.edgeType) : QStringLiteral("← %1").arg(edge.edgeType),
+                    QStringLiteral("%1  (%2)%3")
+                        .arg(outgoing ? edge.targetEntityId : edge.sourceEntityId, edge.createdAt,
+                            edge.metadataJson.isEmpty() || edge.metadataJson == QLatin1String("{}")
+                                ? QString()
+                                : QStringLiteral("  ") + edge.metadataJson));
             }
-        }
-        // Other kinds (and runs or operations with no stored row): the edges touching it.
-        for (const LineageEdge &edge : store.listLineageEdges(id)) {
-            const bool outgoing = edge.sourceEntityId == id;
-            rows << qMakePair(
-                outgoing ? QStringLiteral("→ %1").arg(edge.edgeType) : QStringLiteral("← %1").arg(edge.edgeType),
-                QStringLiteral("%1  (%2)%3")
-                    .arg(outgoing ? edge.targetEntityId : edge.sourceEntityId, edge.createdAt,
-                        edge.metadataJson.isEmpty() || edge.metadataJson == QLatin1String("{}")
-                            ? QString()
-                            : QStringLiteral("  ") + edge.metadataJson));
-        }
-        return rows;
-    });
-    whenFinished(
-        future, this,
-        [this, generation, id, kind](const Rows &rows) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            const QString kindText = LineageNodeItem::contentFor({ id, kind, {}, true }, font(), font()).title;
+            return rows;
+        },
+        [this, id, kind](const Rows &rows) {
+            LineageGraphNode node;
+            node.id = id;
+            node.kind = kind;
+            const QString kindText = LineageNodeItem::contentFor(node, font(), font()).title;
             m_title->setText(QStringLiteral("<b>%1</b> %2").arg(kindText.toHtmlEscaped(), id.toHtmlEscaped()));
             const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
             for (const auto &[name, value] : rows) {
@@ -155,18 +161,15 @@ void LineageNodePanel::showNode(const QString &id, LineageNeighbourhood::Kind ki
                 item->setFont(1, fixed);
                 if (name == QLatin1String("status")) {
                     item->setForeground(1,
-                        kind == LineageNeighbourhood::Kind::Run ? runStatusColor(value, palette())
-                                                                : operationStatusColor(value, palette()));
+                        kind == LineageNodeKind::Run ? runStatusColor(value, palette())
+                                                     : operationStatusColor(value, palette()));
                 }
             }
             if (rows.isEmpty())
                 new QTreeWidgetItem(m_tree, { tr("(nothing stored)"), tr("No row and no edge names this id.") });
             Q_EMIT loaded();
         },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
+        [this](const Error &error) {
             m_title->setText(
                 QStringLiteral("<b>%1</b> %2").arg(error.code().toHtmlEscaped(), error.message().toHtmlEscaped()));
             Q_EMIT loaded();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lineage/lineageneighbourhood.h"
+#include "services/lineage.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -11,6 +11,7 @@ class QTreeWidget;
 
 namespace dpm {
 
+class RequestTracker;
 class StoreSession;
 
 // The side panel of the lineage graph: every stored attribute of the selected node, read on a
@@ -25,11 +26,11 @@ public:
 
     void setSession(StoreSession *session);
     // Shows the node (an empty id clears the panel).
-    void showNode(const QString &id, LineageNeighbourhood::Kind kind);
+    void showNode(const QString &id, LineageNodeKind kind);
     QString nodeId() const { return m_id; }
     // The value shown for an attribute (e.g. "status"), for tests; empty when absent.
     QString attribute(const QString &name) const;
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
     QPushButton *openButton() const { return m_open; }
     QTreeWidget *attributes() const { return m_tree; }
 
@@ -44,10 +45,9 @@ private:
     using Rows = QList<QPair<QString, QString>>;
 
     QPointer<StoreSession> m_session;
-    quint64 m_generation = 0;
-    bool m_loading = false;
+    RequestTracker *m_request; // the selected node's attributes being read
     QString m_id;
-    LineageNeighbourhood::Kind m_kind = LineageNeighbourhood::Kind::Other;
+    LineageNodeKind m_kind = LineageNodeKind::Entity;
     QLabel *m_title;
     QTreeWidget *m_tree;
     QPushButton *m_open;

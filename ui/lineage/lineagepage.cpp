@@ -70,8 +70,8 @@ LineagePage::LineagePage(QWidget *parent)
     m_splitter->setSizes({ 1000, 420 });
 
     connect(m_graph, &LineageGraphWidget::selectedEntityChanged, this, [this](const QString &id) {
-        const LineageNeighbourhood::Node *node = m_graph->neighbourhood().node(id);
-        m_panel->showNode(node ? id : QString(), node ? node->kind : LineageNeighbourhood::Kind::Other);
+        const LineageGraphNode *node = m_graph->lineageGraph().node(id);
+        m_panel->showNode(node ? id : QString(), node ? node->kind : LineageNodeKind::Entity);
     });
     connect(m_graph, &LineageGraphWidget::graphChanged, this, [this] {
         m_message->hide();

@@ -2,15 +2,17 @@
 // chains: a run's neighbourhood, expansion by double-click, upstream/downstream depth, the node
 // cap's "N more", re-centring and back/forward (the focused node keeping its place through all
 // of them), the side panel, Open, find, PNG/SVG export, a cancelled load, and a 500-node
-// neighbourhood's layout and scene-build time.
+// neighbourhood's layout and scene-build time; and the graph the console draws is the one
+// `dpmctl lineage graph` prints (the real binary), at equal and at separate depths.
 
+#include "bundle/runbundlepane.h"
+#include "clisupport.h"
 #include "demo/demogenerator.h"
 #include "lineage/lineagegraphview.h"
 #include "lineage/lineagegraphwidget.h"
 #include "lineage/lineagenodeitem.h"
 #include "lineage/lineagenodepanel.h"
 #include "lineage/lineagepage.h"
-#include "bundle/runbundlepane.h"
 #include "session/storesession.h"
 #include "uitestbackend.h"
 #include "widgetlookup.h"
@@ -18,8 +20,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGraphicsScene>
-#include <QLineEdit>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -142,14 +145,14 @@ private Q_SLOTS:
         LineageNodeItem *focus = page.graph()->nodeItem(m_richRunId);
         QVERIFY(focus);
         QVERIFY(focus->isFocusNode());
-        QCOMPARE(focus->content().kind, LineageNeighbourhood::Kind::Run);
+        QCOMPARE(focus->content().kind, LineageNodeKind::Run);
         QCOMPARE(focus->content().status, m_richRunStatus); // coloured by status
         QVERIFY(page.graph()->nodeIds().size() > 2);
         QVERIFY(page.graph()->edgeItemCount() > 0);
         // A correlation node is there (CORRELATION_TO_RUN), drawn as a correlation.
         bool correlation = false;
         for (const QString &id : page.graph()->nodeIds())
-            correlation |= page.graph()->nodeItem(id)->content().kind == LineageNeighbourhood::Kind::Correlation;
+            correlation |= page.graph()->nodeItem(id)->content().kind == LineageNodeKind::Correlation;
         QVERIFY(correlation);
     }
 
@@ -373,6 +376,96 @@ private Q_SLOTS:
         QTest::keyClick(pane.graphWidget()->view(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(pane.tabs()->currentWidget(), pane.graphWidget());
         QCOMPARE(pane.graphWidget()->view()->zoom(), 1.0);
+    }
+
+    void sameGraphAsDpmctl_data()
+    {
+        QTest::addColumn<QString>("entity");
+        QTest::addColumn<int>("upstream");
+        QTest::addColumn<int>("downstream");
+        QTest::addColumn<int>("cap");
+        QTest::addColumn<bool>("depthOption"); // dpmctl --depth N rather than --up N --down N
+        QTest::newRow("demo run, default depths") << m_richRunId << 2 << 2 << 200 << true;
+        QTest::newRow("demo run, --depth 3") << m_richRunId << 3 << 3 << 200 << true;
+        QTest::newRow("demo run, up 3 down 0") << m_richRunId << 3 << 0 << 200 << false;
+        QTest::newRow("demo run, up 1 down 3") << m_richRunId << 1 << 3 << 200 << false;
+        QTest::newRow("chain, up 1 down 2") << QStringLiteral("ent_c") << 1 << 2 << 200 << false;
+        QTest::newRow("tree, down 3") << QStringLiteral("tree_0") << 0 << 3 << 200 << false;
+        QTest::newRow("hub, node cap 10") << QStringLiteral("hub_1") << 0 << 1 << 10 << false;
+        QTest::newRow("tree, node cap 30") << QStringLiteral("tree_0") << 2 << 4 << 30 << false;
+    }
+
+    void sameGraphAsDpmctl()
+    {
+        QFETCH(QString, entity);
+        QFETCH(int, upstream);
+        QFETCH(int, downstream);
+        QFETCH(int, cap);
+        QFETCH(bool, depthOption);
+
+        LineageGraphWidget graph;
+        showGraph(graph, upstream, downstream);
+        graph.setNodeCap(cap);
+        QVERIFY(showAndWait(graph, entity));
+        QStringList consoleNodes;
+        for (const LineageGraphNode &node : graph.lineageGraph().nodes())
+            consoleNodes << QStringLiteral("%1 %2 %3").arg(node.id, toWire(node.kind)).arg(node.depth);
+        QStringList consoleEdges;
+        for (const LineageGraphEdge &edge : graph.lineageGraph().edges())
+            consoleEdges << QStringLiteral("%1 %2 %3 x%4")
+                                .arg(edge.sourceEntityId, edge.edgeType, edge.targetEntityId)
+                                .arg(edge.count);
+        int moreShown = 0;
+        int moreNodes = 0;
+        for (const QString &id : graph.lineageGraph().nodesWithHiddenNeighbours()) {
+            const LineageNodeItem *more = graph.nodeItem(LineageNodeItem::moreNodeId(id));
+            QVERIFY(more);
+            moreShown += more->content().moreCount;
+            ++moreNodes;
+        }
+
+        QStringList args { QStringLiteral("lineage"), QStringLiteral("graph"), entity };
+        if (depthOption) {
+            QCOMPARE(upstream, downstream);
+            args << QStringLiteral("--depth") << QString::number(upstream);
+        } else {
+            args << QStringLiteral("--up") << QString::number(upstream) << QStringLiteral("--down")
+                 << QString::number(downstream);
+        }
+        args << QStringLiteral("--max-nodes") << QString::number(cap) << QStringLiteral("--store")
+             << m_session->location().withoutSecrets() << QStringLiteral("--json");
+        QTemporaryDir sandbox;
+        const CliResult cli = runDpmctl(args, sandboxEnvironment(sandbox.path()));
+        CLI_OK(cli);
+        const QJsonObject json = cli.json();
+        QStringList cliNodes;
+        for (const QJsonValue &value : json.value(QStringLiteral("nodes")).toArray()) {
+            const QJsonObject node = value.toObject();
+            cliNodes << QStringLiteral("%1 %2 %3")
+                            .arg(node.value(QStringLiteral("id")).toString(),
+                                node.value(QStringLiteral("kind")).toString())
+                            .arg(node.value(QStringLiteral("depth")).toInt());
+        }
+        QStringList cliEdges;
+        for (const QJsonValue &value : json.value(QStringLiteral("edges")).toArray()) {
+            const QJsonObject edge = value.toObject();
+            cliEdges << QStringLiteral("%1 %2 %3 x%4")
+                            .arg(edge.value(QStringLiteral("source_entity_id")).toString(),
+                                edge.value(QStringLiteral("edge_type")).toString(),
+                                edge.value(QStringLiteral("target_entity_id")).toString())
+                            .arg(edge.value(QStringLiteral("count")).toInt());
+        }
+        QCOMPARE(consoleNodes, cliNodes);
+        QCOMPARE(consoleEdges, cliEdges);
+        QVERIFY(consoleNodes.size() > 1);
+        QCOMPARE(json.value(QStringLiteral("upstream_depth")).toInt(), upstream);
+        QCOMPARE(json.value(QStringLiteral("downstream_depth")).toInt(), downstream);
+        // What is drawn: those nodes, those edges, and one "N more" node (and dashed edge) per node
+        // whose neighbours the cap left out, counting what dpmctl counts as left out.
+        QCOMPARE(graph.nodeIds().size(), cliNodes.size());
+        QCOMPARE(graph.edgeItemCount(), cliEdges.size() + moreNodes);
+        QCOMPARE(moreShown, json.value(QStringLiteral("omitted_node_count")).toInt());
+        QCOMPARE(moreShown > 0, json.value(QStringLiteral("truncated")).toBool());
     }
 
     void neighbourhood500_laysOutOffTheUiThread_andBuildsQuickly()
