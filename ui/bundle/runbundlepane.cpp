@@ -10,8 +10,8 @@
 #include "lineage/lineagegraphwidget.h"
 #include "common/statuscolors.h"
 #include "store/storelocation.h"
+#include "session/requesttracker.h"
 #include "session/storesession.h"
-#include "session/whenfinished.h"
 
 #include <QAction>
 #include <QDir>
@@ -66,6 +66,7 @@ QWidget *column(std::initializer_list<QWidget *> widgets, QWidget *stretch)
 
 RunBundlePane::RunBundlePane(QWidget *parent)
     : QWidget(parent)
+    , m_load(new RequestTracker(this))
     , m_pages(new QStackedWidget(this))
 {
     setAccessibleName(tr("Run bundle"));
@@ -309,7 +310,7 @@ void RunBundlePane::cancelLoading()
 {
     if (m_state != State::Loading)
         return;
-    ++m_generation; // the running read finishes on its own and is dropped
+    m_load->cancel();
     m_state = State::Empty;
     m_emptyLabel->setText(tr("Loading was cancelled."));
     m_emptyRetry->show();
@@ -320,7 +321,6 @@ void RunBundlePane::cancelLoading()
 void RunBundlePane::startLoading(const Request &request)
 {
     m_request = request;
-    const quint64 generation = ++m_generation;
     m_state = State::Loading;
     m_exportAction->setEnabled(false);
     m_loadingLabel->setText(request.kind == Request::Kind::Run
@@ -328,29 +328,21 @@ void RunBundlePane::startLoading(const Request &request)
             : tr("Reading %1…").arg(QFileInfo(request.value).fileName()));
     m_pages->setCurrentIndex(1);
 
-    QFuture<BundleDocument> future;
+    const auto show = [this](const BundleDocument &document) { showDocument(document); };
+    const auto fail = [this](const Error &error) { showError(error); };
     if (request.kind == Request::Kind::File) {
         // No store: the file is read and checked on a pool thread all the same.
-        future = QtConcurrent::run([path = request.value] { return readBundleFile(path); });
+        m_load->follow(QtConcurrent::run([path = request.value] { return readBundleFile(path); }), show, fail);
     } else if (!m_session) {
+        m_load->cancel();
         showError(Error(ErrorKind::Configuration, QStringLiteral("STORE_NOT_OPEN"),
             tr("No store is open; open a store, then open the run again.")));
-        return;
     } else {
         // The bundle, its JSON and the artifact's hash check are all built on the worker thread.
-        future
-            = m_session->run([runId = request.value](SupportStore &store) { return loadBundleDocument(store, runId); });
+        m_load->start(
+            *m_session, [runId = request.value](SupportStore &store) { return loadBundleDocument(store, runId); }, show,
+            fail);
     }
-    whenFinished(
-        future, this,
-        [this, generation](const BundleDocument &document) {
-            if (generation == m_generation)
-                showDocument(document);
-        },
-        [this, generation](const Error &error) {
-            if (generation == m_generation)
-                showError(error);
-        });
 }
 
 void RunBundlePane::showError(const Error &error)

@@ -24,12 +24,13 @@ class IdempotencyHistoryModel;
 class JsonTreeView;
 class LineageEdgeListModel;
 class LineageGraphWidget;
+class RequestTracker;
 class StoreSession;
 
 // A run's support bundle (issue 4): overview, result JSON, artifact with hash verification,
 // workflow decisions, idempotency history, async operation and lineage edges, each in a tab
 // (Ctrl+1..Ctrl+7 or Alt+mnemonic). Loads on the session's worker threads with a cancellable
-// busy state; stale results are dropped by a generation number. Also an offline viewer for
+// busy state; a newer load replaces and stops the one in flight. Also an offline viewer for
 // bundle files, and Export bundle… (Ctrl+Shift+E) writing exactly what
 // `dpmctl bundle --run ID --json` prints.
 class RunBundlePane : public QWidget
@@ -115,7 +116,7 @@ private:
     void setLabelColor(QLabel *label, const QColor &color);
 
     QPointer<StoreSession> m_session;
-    quint64 m_generation = 0;
+    RequestTracker *m_load; // the bundle being read
     State m_state = State::Empty;
     std::optional<Request> m_request;
     BundleDocument m_document;

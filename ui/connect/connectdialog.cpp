@@ -1,10 +1,10 @@
 #include "connect/connectdialog.h"
 
-#include "common/consolesettings.h"
+#include "connect/savedconnectionswidget.h"
 #include "domain/error.h"
+#include "session/requesttracker.h"
 #include "session/storesession.h"
 
-#include <QAction>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -13,11 +13,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QFutureWatcher>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -26,19 +22,11 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyle>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace dpm {
 
 namespace {
-
-enum ItemRole {
-    LocationRole = Qt::UserRole + 1, // the entry's location text (without secrets)
-    KindRole, // EntryKind
-};
-
-enum class EntryKind { Saved, Recent };
 
 const QStringList kSslModes { QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
     QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full") };
@@ -60,27 +48,14 @@ QString errorHtml(const Error &error)
     return QStringLiteral("<b>%1</b><br>%2").arg(error.code().toHtmlEscaped(), error.message().toHtmlEscaped());
 }
 
-QString displayLocation(const QString &locationText)
-{
-    try {
-        return StoreLocation::parse(locationText).redacted();
-    } catch (const Error &) {
-        return redactSecrets(locationText);
-    }
-}
-
 } // namespace
 
 ConnectDialog::ConnectDialog(QWidget *parent)
     : QDialog(parent)
+    , m_test(new RequestTracker(this))
 {
     setWindowTitle(tr("Connect to a Store"));
     buildUi();
-    reloadConnections();
-    connect(&ConsoleSettings::instance(), &ConsoleSettings::savedConnectionsChanged, this,
-        &ConnectDialog::reloadConnections);
-    connect(
-        &ConsoleSettings::instance(), &ConsoleSettings::recentStoresChanged, this, &ConnectDialog::reloadConnections);
     setBackend(Backend::Sqlite);
     revalidate();
     // Room for the saved list's names and locations and for a wrapped error sentence.
@@ -92,51 +67,13 @@ ConnectDialog::~ConnectDialog() = default;
 
 bool ConnectDialog::isTesting() const
 {
-    return !m_testSession.isNull();
+    return m_test->isBusy();
 }
 
 void ConnectDialog::buildUi()
 {
     // Left: saved connections and recent stores.
-    auto *listLabel = new QLabel(tr("Sa&ved and recent:"), this);
-    m_connections = new QTreeWidget(this);
-    m_connections->setAccessibleName(tr("Saved connections and recent stores"));
-    m_connections->setColumnCount(2);
-    m_connections->setHeaderLabels({ tr("Name"), tr("Location") });
-    m_connections->setRootIsDecorated(false);
-    m_connections->setUniformRowHeights(true);
-    m_connections->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_connections->setColumnWidth(0, fontMetrics().averageCharWidth() * 22);
-    m_connections->header()->setStretchLastSection(true);
-    listLabel->setBuddy(m_connections);
-    m_savedGroup = new QTreeWidgetItem(m_connections, { tr("Saved connections") });
-    m_recentGroup = new QTreeWidgetItem(m_connections, { tr("Recent stores") });
-    for (QTreeWidgetItem *group : { m_savedGroup, m_recentGroup }) {
-        group->setFlags(Qt::ItemIsEnabled);
-        group->setFirstColumnSpanned(true);
-        QFont bold = group->font(0);
-        bold.setBold(true);
-        group->setFont(0, bold);
-    }
-    m_saveAsButton = new QPushButton(tr("Save &as…"), this);
-    m_saveAsButton->setAccessibleName(tr("Save the connection as"));
-    m_saveAsButton->setToolTip(tr("Save these settings under a name (never the password)."));
-    m_deleteButton = new QPushButton(tr("De&lete"), this);
-    m_deleteButton->setAccessibleName(tr("Delete the saved connection"));
-    auto *deleteAction = new QAction(tr("Delete"), m_connections);
-    deleteAction->setShortcut(QKeySequence::Delete);
-    deleteAction->setShortcutContext(Qt::WidgetShortcut);
-    m_connections->addAction(deleteAction);
-    connect(deleteAction, &QAction::triggered, this, &ConnectDialog::deleteSaved);
-
-    auto *left = new QVBoxLayout;
-    left->addWidget(listLabel);
-    left->addWidget(m_connections, 1);
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(m_saveAsButton);
-    listButtons->addWidget(m_deleteButton);
-    listButtons->addStretch(1);
-    left->addLayout(listButtons);
+    m_saved = new SavedConnectionsWidget(this);
 
     // Right: the backend and its fields.
     m_backend = new QComboBox(this);
@@ -200,7 +137,7 @@ void ConnectDialog::buildUi()
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
 
     auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 1);
+    columns->addWidget(m_saved, 1);
     columns->addSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 2);
     columns->addLayout(right, 1);
     auto *outer = new QVBoxLayout(this);
@@ -208,27 +145,24 @@ void ConnectDialog::buildUi()
     outer->addWidget(m_buttons);
 
     // Keyboard order: the list and its buttons, then the fields top to bottom, then the buttons.
-    QWidget *order[] = { m_connections, m_saveAsButton, m_deleteButton, m_backend, m_sqlitePath, m_browseButton,
-        m_fieldsMode, m_dsnMode, m_host, m_port, m_database, m_user, m_sslMode, m_dsn, m_password, m_testButton,
-        m_cancelTestButton, m_buttons->button(QDialogButtonBox::Ok), m_buttons->button(QDialogButtonBox::Cancel) };
-    for (std::size_t i = 1; i < std::size(order); ++i)
-        setTabOrder(order[i - 1], order[i]);
+    const QList<QWidget *> order = m_saved->tabOrder()
+        + QList<QWidget *> { m_backend, m_sqlitePath, m_browseButton, m_fieldsMode, m_dsnMode, m_host, m_port,
+              m_database, m_user, m_sslMode, m_dsn, m_password, m_testButton, m_cancelTestButton,
+              m_buttons->button(QDialogButtonBox::Ok), m_buttons->button(QDialogButtonBox::Cancel) };
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this] {
         m_pages->setCurrentIndex(m_backend->currentIndex());
         revalidate();
     });
-    connect(m_connections, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        applyEntry(item);
-        m_deleteButton->setEnabled(item && item->data(0, KindRole).toInt() == int(EntryKind::Saved));
-    });
-    connect(m_saveAsButton, &QPushButton::clicked, this, &ConnectDialog::saveAs);
-    connect(m_deleteButton, &QPushButton::clicked, this, &ConnectDialog::deleteSaved);
+    connect(m_saved, &SavedConnectionsWidget::locationChosen, this, &ConnectDialog::applySaved);
+    connect(m_saved, &SavedConnectionsWidget::saveRequested, this, &ConnectDialog::saveAs);
     connect(m_testButton, &QPushButton::clicked, this, &ConnectDialog::testConnection);
     connect(m_cancelTestButton, &QPushButton::clicked, this, &ConnectDialog::cancelTest);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
-    m_deleteButton->setEnabled(false);
+    connect(m_test, &RequestTracker::busyChanged, this, &ConnectDialog::showTesting);
 }
 
 QWidget *ConnectDialog::buildSqlitePage()
@@ -426,7 +360,7 @@ void ConnectDialog::revalidate()
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     m_testButton->setEnabled(valid && !isTesting());
-    m_saveAsButton->setEnabled(valid);
+    m_saved->setSaveEnabled(valid);
     // A result about other settings would mislead.
     if (isTesting())
         cancelTest();
@@ -445,7 +379,7 @@ void ConnectDialog::showTestResult(bool ok, const QString &html)
     m_testIcon->setPixmap(icon.pixmap(size, size));
 }
 
-void ConnectDialog::setTesting(bool testing)
+void ConnectDialog::showTesting(bool testing)
 {
     m_testBusy->setVisible(testing);
     m_cancelTestButton->setVisible(testing);
@@ -477,58 +411,38 @@ void ConnectDialog::testConnection()
         return;
     }
 
-    const quint64 generation = ++m_testGeneration;
     m_testSession = new StoreSession(location, this);
-    setTesting(true);
     showTestResult(true, QString());
     m_testResult->setText(tr("Connecting to %1…").arg(location.redacted().toHtmlEscaped()));
-
-    const auto finish = [this, generation](bool ok, const QString &html) {
-        if (generation != m_testGeneration)
-            return;
-        if (m_testSession)
-            m_testSession->deleteLater();
-        m_testSession = nullptr;
-        setTesting(false);
-        showTestResult(ok, html);
-        Q_EMIT testFinished(ok);
-    };
-    // A watcher owned by the dialog rather than QFuture::then(this, …): Qt 6.4 asserts when a
-    // continuation's context is gone before the future finishes, and a test against a silent
-    // server may well outlive the dialog.
-    auto *watcher = new QFutureWatcher<StoreInfo>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, finish] {
-        watcher->deleteLater();
-        try {
-            const StoreInfo info = watcher->result();
-            finish(true,
+    m_test->follow(
+        m_testSession->open(OpenOptions {}),
+        [this](const StoreInfo &info) {
+            endTest(true,
                 tr("<b>Connected.</b><br>Backend: %1<br>Location: %2<br>Schema: %3<br>Profile: %4<br>%5")
                     .arg(info.backend.toHtmlEscaped(), info.redactedLocation.toHtmlEscaped(),
                         info.schemaState.toHtmlEscaped(), info.persistenceProfile.toHtmlEscaped(),
                         info.isEmpty ? tr("The store holds no runs and no operations.") : tr("The store holds data.")));
-        } catch (const Error &error) {
-            finish(false, errorHtml(error));
-        } catch (...) {
-            finish(false,
-                errorHtml(Error(ErrorKind::Internal, QStringLiteral("CONNECTION_TEST_FAILED"),
-                    tr("The connection test failed unexpectedly; try again, and report it if it persists."))));
-        }
-    });
-    watcher->setFuture(m_testSession->open(OpenOptions {}));
+        },
+        [this](const Error &error) { endTest(false, errorHtml(error)); });
+}
+
+void ConnectDialog::endTest(bool ok, const QString &html)
+{
+    // The session winds down on its own threads (a server that does not answer may take its
+    // connect timeout).
+    if (m_testSession)
+        m_testSession->deleteLater();
+    m_testSession = nullptr;
+    showTestResult(ok, html);
+    Q_EMIT testFinished(ok);
 }
 
 void ConnectDialog::cancelTest()
 {
-    if (!m_testSession)
+    if (!isTesting())
         return;
-    // Drops the attempt: its result is ignored when it arrives (a server that does not answer
-    // may take its connect timeout), and the session winds down on its own threads.
-    ++m_testGeneration;
-    m_testSession->deleteLater();
-    m_testSession = nullptr;
-    setTesting(false);
-    showTestResult(false, tr("Test stopped."));
-    Q_EMIT testFinished(false);
+    m_test->cancel(); // the attempt's result is dropped when it arrives
+    endTest(false, tr("Test stopped."));
 }
 
 void ConnectDialog::accept()
@@ -589,84 +503,22 @@ void ConnectDialog::setLocation(const StoreLocation &location)
     revalidate();
 }
 
-void ConnectDialog::applyEntry(QTreeWidgetItem *item)
+void ConnectDialog::applySaved(const QString &locationText)
 {
-    if (!item || item->parent() == nullptr)
-        return;
     try {
-        setLocation(StoreLocation::parse(item->data(0, LocationRole).toString()));
+        setLocation(StoreLocation::parse(locationText));
     } catch (const Error &error) {
         m_validation->setText(errorHtml(error));
     }
-}
-
-void ConnectDialog::reloadConnections()
-{
-    qDeleteAll(m_savedGroup->takeChildren());
-    qDeleteAll(m_recentGroup->takeChildren());
-    for (const SavedConnection &saved : ConsoleSettings::instance().savedConnections()) {
-        auto *item = new QTreeWidgetItem(m_savedGroup, { saved.name, displayLocation(saved.location) });
-        item->setData(0, LocationRole, saved.location);
-        item->setData(0, KindRole, int(EntryKind::Saved));
-        item->setToolTip(1, item->text(1));
-    }
-    for (const QString &recent : ConsoleSettings::instance().recentStores()) {
-        auto *item = new QTreeWidgetItem(m_recentGroup, { displayLocation(recent) });
-        item->setFirstColumnSpanned(true);
-        item->setData(0, LocationRole, recent);
-        item->setData(0, KindRole, int(EntryKind::Recent));
-        item->setToolTip(0, item->text(0));
-    }
-    m_connections->expandAll();
 }
 
 void ConnectDialog::saveAs()
 {
-    StoreLocation location;
     try {
-        location = currentLocation();
+        m_saved->save(currentLocation());
     } catch (const Error &error) {
         m_validation->setText(errorHtml(error));
-        return;
     }
-    QString suggestion = location.libpqParameter(QStringLiteral("dbname"));
-    if (location.backend() == StoreBackend::Sqlite)
-        suggestion = QFileInfo(location.sqlitePath()).completeBaseName();
-    else if (location.backend() == StoreBackend::InMemory)
-        suggestion = tr("In memory");
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save Connection"),
-        tr("Name of the connection (the password is not saved):"), QLineEdit::Normal, suggestion, &ok)
-                             .trimmed();
-    if (!ok || name.isEmpty())
-        return;
-    QList<SavedConnection> saved = ConsoleSettings::instance().savedConnections();
-    const SavedConnection entry { name, location.withoutSecrets() };
-    auto it = std::find_if(saved.begin(), saved.end(), [&](const SavedConnection &c) { return c.name == name; });
-    if (it != saved.end())
-        *it = entry;
-    else
-        saved.append(entry);
-    ConsoleSettings::instance().setSavedConnections(saved);
-    for (int i = 0; i < m_savedGroup->childCount(); ++i) {
-        if (m_savedGroup->child(i)->text(0) == name) {
-            const QSignalBlocker blocker(m_connections);
-            m_connections->setCurrentItem(m_savedGroup->child(i));
-            m_deleteButton->setEnabled(true);
-        }
-    }
-}
-
-void ConnectDialog::deleteSaved()
-{
-    QTreeWidgetItem *item = m_connections->currentItem();
-    if (!item || item->data(0, KindRole).toInt() != int(EntryKind::Saved) || item->parent() != m_savedGroup)
-        return;
-    const QString name = item->text(0);
-    QList<SavedConnection> saved = ConsoleSettings::instance().savedConnections();
-    saved.removeIf([&](const SavedConnection &c) { return c.name == name; });
-    ConsoleSettings::instance().setSavedConnections(saved);
-    m_deleteButton->setEnabled(false);
 }
 
 void ConnectDialog::browse()

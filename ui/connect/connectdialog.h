@@ -17,12 +17,12 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace dpm {
 
 class Error;
+class RequestTracker;
+class SavedConnectionsWidget;
 class StoreSession;
 struct StoreInfo;
 
@@ -65,26 +65,20 @@ private:
     QWidget *buildMemoryPage();
     void revalidate();
     void showTestResult(bool ok, const QString &html);
-    void setTesting(bool testing);
-    void reloadConnections();
-    void applyEntry(QTreeWidgetItem *item);
+    void showTesting(bool testing);
+    void endTest(bool ok, const QString &html);
+    void applySaved(const QString &locationText);
     void saveAs();
-    void deleteSaved();
     void browse();
     void setBackend(Backend backend);
     Backend backend() const;
     void setPostgresFields(const QMap<QString, QString> &parameters);
 
     StoreLocation m_location;
-    quint64 m_testGeneration = 0;
+    RequestTracker *m_test; // the connection test
     QPointer<StoreSession> m_testSession;
 
-    QTreeWidget *m_connections = nullptr;
-    QTreeWidgetItem *m_savedGroup = nullptr;
-    QTreeWidgetItem *m_recentGroup = nullptr;
-    QPushButton *m_saveAsButton = nullptr;
-    QPushButton *m_deleteButton = nullptr;
-
+    SavedConnectionsWidget *m_saved = nullptr;
     QComboBox *m_backend = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLineEdit *m_sqlitePath = nullptr;

@@ -1,7 +1,7 @@
 #include "listing/keysetlistmodel.h"
 
+#include "session/requesttracker.h"
 #include "session/storesession.h"
-#include "session/whenfinished.h"
 
 namespace dpm {
 
@@ -22,7 +22,13 @@ QString displayCell(const QString &text)
 KeysetListModel::KeysetListModel(QList<ListColumn> columns, QObject *parent)
     : QAbstractTableModel(parent)
     , m_columns(std::move(columns))
+    , m_request(new RequestTracker(this))
 { }
+
+bool KeysetListModel::isLoading() const
+{
+    return m_request->isBusy();
+}
 
 void KeysetListModel::setSession(StoreSession *session)
 {
@@ -34,13 +40,11 @@ void KeysetListModel::setSession(StoreSession *session)
 
 void KeysetListModel::clear()
 {
-    stopInFlight();
-    ++m_generation;
+    m_request->cancel();
     beginResetModel();
     m_rows.clear();
     m_nextCursor.reset();
     endResetModel();
-    m_loading = false;
     m_error.reset();
 }
 
@@ -56,20 +60,11 @@ void KeysetListModel::reload()
     request(std::nullopt);
 }
 
-void KeysetListModel::stopInFlight()
-{
-    if (m_inFlight)
-        m_inFlight->cancel(); // its statement stops on the database; the answer is dropped below
-    m_inFlight.reset();
-}
-
 void KeysetListModel::cancel()
 {
-    if (!m_loading)
+    if (!isLoading())
         return;
-    stopInFlight();
-    ++m_generation;
-    m_loading = false;
+    m_request->cancel();
     Q_EMIT stateChanged();
 }
 
@@ -85,45 +80,33 @@ void KeysetListModel::request(const std::optional<QString> &cursor)
         Q_EMIT stateChanged();
         return;
     }
-    stopInFlight();
-    const quint64 generation = ++m_generation;
-    m_loading = true;
     m_error.reset();
     m_failedCursor.reset();
-    m_inFlight = QueryCancel::create();
-    Q_EMIT stateChanged();
-
     const PageRequest page { m_pageSize, cursor };
     const bool first = !cursor.has_value();
-    auto fail = [this, generation, cursor](const Error &error) {
-        if (generation != m_generation)
-            return;
-        m_loading = false;
-        m_error = error;
-        m_failedCursor = cursor;
-        Q_EMIT stateChanged();
-        Q_EMIT loadFailed(error);
-    };
-    whenFinished(
-        m_session->run([loader = m_loader, page](SupportStore &store) { return loader(store, page); }, m_inFlight),
-        this,
-        [this, generation, first](const ListPage &result) {
-            if (generation != m_generation)
-                return;
-            // Views ask for more while rows are inserted: the cursor must already be the new
-            // one, and loading still on, or the same page would be requested twice.
-            m_nextCursor = result.rows.isEmpty() ? std::nullopt : result.nextCursor;
+    m_request->start(
+        *m_session, [loader = m_loader, page](SupportStore &store) { return loader(store, page); },
+        [this, first](const ListPage &result) {
+            // Views ask for more while rows are inserted: no cursor until the rows are in, or
+            // the page just read would be requested again.
+            m_nextCursor.reset();
             if (!result.rows.isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + result.rows.size() - 1));
                 m_rows.append(result.rows);
                 endInsertRows();
             }
-            m_loading = false;
+            m_nextCursor = result.rows.isEmpty() ? std::nullopt : result.nextCursor;
             Q_EMIT stateChanged();
             if (first)
                 Q_EMIT firstPageArrived();
         },
-        fail);
+        [this, cursor](const Error &error) {
+            m_error = error;
+            m_failedCursor = cursor;
+            Q_EMIT stateChanged();
+            Q_EMIT loadFailed(error);
+        });
+    Q_EMIT stateChanged();
 }
 
 int KeysetListModel::rowCount(const QModelIndex &parent) const
@@ -177,7 +160,7 @@ QVariant KeysetListModel::headerData(int section, Qt::Orientation orientation, i
 
 bool KeysetListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_nextCursor.has_value() && !m_loading && !m_error;
+    return !parent.isValid() && m_nextCursor.has_value() && !isLoading() && !m_error;
 }
 
 void KeysetListModel::fetchMore(const QModelIndex &parent)

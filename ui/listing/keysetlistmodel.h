@@ -2,7 +2,6 @@
 
 #include "domain/error.h"
 #include "domain/page.h"
-#include "session/querycancel.h"
 
 #include <QAbstractTableModel>
 #include <QJsonObject>
@@ -14,6 +13,7 @@
 
 namespace dpm {
 
+class RequestTracker;
 class StoreSession;
 class SupportStore;
 
@@ -49,7 +49,8 @@ QString displayCell(const QString &text);
 
 // A keyset listing as a table: the first page loads when a loader (a filter) is set, further
 // pages when the view scrolls to the end (canFetchMore/fetchMore), each on the session's worker
-// threads. A new loader or reload() starts a new generation and drops whatever was in flight.
+// threads. A new loader or reload() replaces whatever was in flight: it is stopped on the
+// database and its answer dropped.
 class KeysetListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -77,12 +78,12 @@ public:
 
     const QList<ListColumn> &columns() const { return m_columns; }
     const ListRow &row(int index) const { return m_rows.at(index); }
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
     bool hasMore() const { return m_nextCursor.has_value(); }
     const std::optional<Error> &lastError() const { return m_error; }
 
     void reload();
-    // Forgets the request in flight (its result is dropped when it arrives).
+    // Stops the request in flight (its result is dropped when it arrives).
     void cancel();
     // Repeats the request that failed.
     void retry();
@@ -107,9 +108,7 @@ private:
 
     QList<ListColumn> m_columns;
     QPointer<StoreSession> m_session;
-    void stopInFlight();
-
-    std::shared_ptr<QueryCancel> m_inFlight; // the page being read, stopped when replaced or cancelled
+    RequestTracker *m_request; // the page being read
     PageLoader m_loader;
     int m_pageSize = 200;
     int m_statusColumn = -1;
@@ -117,9 +116,7 @@ private:
     QList<ListRow> m_rows;
     std::optional<QString> m_nextCursor;
     std::optional<QString> m_failedCursor;
-    bool m_loading = false;
     std::optional<Error> m_error;
-    quint64 m_generation = 0;
 };
 
 } // namespace dpm

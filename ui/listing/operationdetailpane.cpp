@@ -2,8 +2,8 @@
 
 #include "common/jsontreeview.h"
 #include "common/statuscolors.h"
+#include "session/requesttracker.h"
 #include "session/storesession.h"
-#include "session/whenfinished.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -66,6 +66,7 @@ QLabel *valueLabel(QWidget *parent, const QString &accessibleName)
 
 OperationDetailPane::OperationDetailPane(QWidget *parent)
     : QWidget(parent)
+    , m_request(new RequestTracker(this))
     , m_message(new QLabel(this))
     , m_body(new QWidget(this))
 {
@@ -130,7 +131,7 @@ QString OperationDetailPane::statusText() const
 
 void OperationDetailPane::clear()
 {
-    ++m_generation;
+    m_request->cancel();
     m_operation.reset();
     showMessage(tr("Select an operation to see its request, result and error."));
 }
@@ -146,18 +147,11 @@ void OperationDetailPane::showOperation(const QString &operationId)
 {
     if (!m_session)
         return;
-    const quint64 generation = ++m_generation;
     showMessage(tr("Loading operation %1…").arg(operationId));
-    whenFinished(
-        m_session->run([operationId](SupportStore &store) { return readOperationDetail(store, operationId); }), this,
-        [this, generation](const OperationDetail &detail) {
-            if (generation == m_generation)
-                showLoaded(detail);
-        },
-        [this, generation](const Error &error) {
-            if (generation == m_generation)
-                showMessage(error.code() + QStringLiteral(": ") + error.message());
-        });
+    m_request->start(
+        *m_session, [operationId](SupportStore &store) { return readOperationDetail(store, operationId); },
+        [this](const OperationDetail &detail) { showLoaded(detail); },
+        [this](const Error &error) { showMessage(error.code() + QStringLiteral(": ") + error.message()); });
 }
 
 QString OperationDetailPane::errorText() const

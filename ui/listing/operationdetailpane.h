@@ -14,6 +14,7 @@ class QPushButton;
 namespace dpm {
 
 class JsonTreeView;
+class RequestTracker;
 class StoreSession;
 
 // An operation with the runs it produced: the run carrying its correlation id and the runs
@@ -55,7 +56,7 @@ private:
     void showMessage(const QString &text);
 
     StoreSession *m_session = nullptr;
-    quint64 m_generation = 0;
+    RequestTracker *m_request; // the operation being read
     std::optional<AsyncOperation> m_operation;
     QStringList m_producedRuns;
     QLabel *m_message;

@@ -4,6 +4,7 @@
 #include "session/storesession.h"
 #include "session/whenfinished.h"
 
+#include <QFuture>
 #include <QObject>
 
 #include <memory>
@@ -30,17 +31,16 @@ public:
     template <typename F, typename OnValue, typename OnError>
     void start(StoreSession &session, F fn, OnValue onValue, OnError onError)
     {
-        const quint64 generation = replace();
-        whenFinished(
-            session.run(std::move(fn), m_cancel), this,
-            [this, generation, onValue = std::move(onValue)](auto &&...value) mutable {
-                if (settle(generation))
-                    onValue(std::forward<decltype(value)>(value)...);
-            },
-            [this, generation, onError = std::move(onError)](const Error &error) mutable {
-                if (settle(generation))
-                    onError(error);
-            });
+        const quint64 generation = replace(QueryCancel::create());
+        deliver(session.run(std::move(fn), m_cancel), generation, std::move(onValue), std::move(onError));
+    }
+
+    // The same for work that has no QueryCancel (a session's open(), a file read on the pool):
+    // a later start() or cancel() drops its answer; the work itself runs to its end.
+    template <typename T, typename OnValue, typename OnError>
+    void follow(const QFuture<T> &future, OnValue onValue, OnError onError)
+    {
+        deliver(future, replace(nullptr), std::move(onValue), std::move(onError));
     }
 
     // Stops the request in flight, if any; its answer, when it comes, is dropped.
@@ -68,13 +68,28 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    quint64 replace()
+    // Stops the request in flight and makes the next one, which `cancel` (if any) stops.
+    quint64 replace(std::shared_ptr<QueryCancel> cancel)
     {
         if (m_cancel)
             m_cancel->cancel();
-        m_cancel = QueryCancel::create();
+        m_cancel = std::move(cancel);
         setBusy(true);
         return ++m_generation;
+    }
+    template <typename T, typename OnValue, typename OnError>
+    void deliver(const QFuture<T> &future, quint64 generation, OnValue onValue, OnError onError)
+    {
+        whenFinished(
+            future, this,
+            [this, generation, onValue = std::move(onValue)](auto &&...value) mutable {
+                if (settle(generation))
+                    onValue(std::forward<decltype(value)>(value)...);
+            },
+            [this, generation, onError = std::move(onError)](const Error &error) mutable {
+                if (settle(generation))
+                    onError(error);
+            });
     }
     // True when the answer of request `generation` is still wanted; it then ends the busy state.
     bool settle(quint64 generation)

@@ -1,22 +1,19 @@
 #include "shell/mainwindow.h"
 
 #include "admin/adminpage.h"
-#include "connect/connectdialog.h"
 #include "common/consolesettings.h"
 #include "listing/decisionspage.h"
-#include "shell/demofilldialog.h"
 #include "common/entitylink.h"
 #include "lineage/lineagepage.h"
+#include "session/requesttracker.h"
 #include "shell/omnisearch.h"
 #include "listing/operationdetailpane.h"
 #include "listing/operationspage.h"
-#include "connect/passwordprompt.h"
 #include "bundle/runbundlepane.h"
 #include "listing/runspage.h"
 #include "shell/shortcutsdialog.h"
 #include "shell/storestatuspanel.h"
 #include "summary/summarypage.h"
-#include "session/whenfinished.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -67,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_summary(new SummaryPage(this))
     , m_admin(new AdminPage(this))
     , m_search(new OmniSearch(this))
+    , m_opening(new RequestTracker(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     buildPages();
@@ -157,7 +155,7 @@ void MainWindow::buildPages()
     connect(m_statusPanel, &StoreStatusPanel::retryRequested, this, [this] { startOpening(m_location); });
     connect(m_statusPanel, &StoreStatusPanel::connectRequested, this, &MainWindow::connectToStore);
     connect(m_statusPanel, &StoreStatusPanel::cancelRequested, this, [this] {
-        ++m_openGeneration;
+        m_opening->cancel();
         m_statusPanel->showError(m_location.redacted(),
             Error(ErrorKind::Connection, QStringLiteral("STORE_OPEN_CANCELLED"),
                 tr("Opening was cancelled; retry, or connect to another store.")));
@@ -265,119 +263,6 @@ void MainWindow::buildStatusBar()
     m_schemaLabel = label(tr("Schema state"));
     m_lastQueryLabel = label(tr("Last query"));
     updateStatusBar();
-}
-
-void MainWindow::openStore(const StoreLocation &location, bool isEmbeddedDefault, bool fillDemoIfEmpty)
-{
-    m_isEmbeddedDefault = isEmbeddedDefault;
-    m_fillDemoIfEmpty = fillDemoIfEmpty;
-    startOpening(location);
-}
-
-void MainWindow::startOpening(const StoreLocation &location)
-{
-    m_location = location;
-    m_info = StoreInfo {};
-    m_session = std::make_unique<StoreSession>(location);
-    attachSession();
-    m_navigation->setEnabled(false);
-    m_search->setEnabled(false);
-    m_statusPanel->showOpening(location.redacted());
-    m_stack->setCurrentWidget(m_statusPanel);
-    updateTitle();
-    updateStatusBar();
-
-    const quint64 generation = ++m_openGeneration;
-    // Only the embedded default is created and migrated on open; another store is opened as it
-    // is (its schema is the admin's business), even without the DPM tables: the admin page then
-    // offers to create them.
-    whenFinished(
-        m_session->open(
-            OpenOptions { .applyMigrations = m_isEmbeddedDefault, .allowMissingSchema = !m_isEmbeddedDefault }),
-        this,
-        [this, generation](const StoreInfo &info) {
-            if (generation == m_openGeneration)
-                storeReady(info);
-        },
-        [this, generation, location](const Error &error) {
-            if (generation == m_openGeneration)
-                openFailed(location, error);
-        });
-}
-
-void MainWindow::openFailed(const StoreLocation &location, const Error &error)
-{
-    if (needsPassword(error)) {
-        if (const std::optional<QString> password = askPassword(this, location)) {
-            startOpening(location.withPassword(*password));
-            return;
-        }
-    }
-    m_statusPanel->showError(location.redacted(), error);
-    m_stack->setCurrentWidget(m_statusPanel);
-    Q_EMIT storeFailed(error);
-}
-
-void MainWindow::storeReady(const StoreInfo &info)
-{
-    m_info = info;
-    ConsoleSettings::instance().addRecentStore(m_location.withoutSecrets());
-    updateStatusBar();
-    // Only the first open: a store an admin purged empty later is not refilled.
-    const bool fillDemo = m_isEmbeddedDefault && m_fillDemoIfEmpty && info.isEmpty;
-    m_fillDemoIfEmpty = false;
-    if (fillDemo) {
-        // A new user sees real-looking data at once.
-        m_statusPanel->showFilling(m_location.redacted());
-        auto *fill = new DemoFillDialog(m_session.get(), this);
-        fill->setAttribute(Qt::WA_DeleteOnClose);
-        connect(fill, &DemoFillDialog::fillFinished, this, [this] { storeReady(m_info); });
-        fill->open();
-        fill->start();
-        return;
-    }
-    m_navigation->setEnabled(true);
-    m_runs->setSession(m_session.get());
-    m_decisions->setSession(m_session.get());
-    m_operations->setSession(m_session.get());
-    m_runPane->setSession(m_session.get());
-    m_lineage->setSession(m_session.get());
-    m_summaryAttached = false;
-    m_adminAttached = false;
-    m_search->setSession(m_session.get());
-    m_reopenAfterAdmin = false;
-    if (!m_placeAfterOpen)
-        m_history = NavigationHistory {};
-    enablePages(info.hasSchema);
-    m_admin->setSchemaMissing(!info.hasSchema);
-    // A database without the DPM tables can only be initialised: the admin page says how.
-    const Place start = !info.hasSchema ? Place { QStringLiteral("admin"), {} }
-                                        : m_placeAfterOpen.value_or(Place { QStringLiteral("runs"), {} });
-    m_placeAfterOpen.reset();
-    navigate(start, true);
-    Q_EMIT storeOpened();
-}
-
-void MainWindow::enablePages(bool hasSchema)
-{
-    for (int i = 0; i < m_navigation->count(); ++i) {
-        QListWidgetItem *item = m_navigation->item(i);
-        const bool enabled = hasSchema || item->data(Qt::UserRole).toString() == QLatin1String("admin");
-        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
-        item->setToolTip(enabled ? QString() : tr("The store has no DPM tables yet: apply the migrations on the Admin page."));
-    }
-    m_search->setEnabled(hasSchema);
-}
-
-void MainWindow::reopenAt(const Place &place)
-{
-    m_placeAfterOpen = place;
-    startOpening(m_location);
-}
-
-void MainWindow::attachSession()
-{
-    connect(m_session.get(), &StoreSession::queryFinished, this, [this] { updateStatusBar(); });
 }
 
 QString MainWindow::statusText() const
@@ -573,15 +458,6 @@ void MainWindow::openMatch(const QString &identifier, const IdentifierMatch &mat
     statusBar()->showMessage(tr("DPM_RUN_NOT_FOUND: %1 leads to run %2, which is not stored (purged?).")
                                  .arg(identifier, match.runId.value_or(tr("(none)"))),
         15000);
-}
-
-void MainWindow::connectToStore()
-{
-    ConnectDialog dialog(this);
-    if (m_session)
-        dialog.setLocation(m_location);
-    if (dialog.exec() == QDialog::Accepted)
-        openStore(dialog.location(), false, false);
 }
 
 void MainWindow::openBundleFile()

@@ -25,6 +25,7 @@ class LineagePage;
 class SummaryPage;
 class OmniSearch;
 class OperationsPage;
+class RequestTracker;
 class RunBundlePane;
 class RunsPage;
 class StoreStatusPanel;
@@ -111,7 +112,6 @@ private:
     StoreLocation m_location;
     bool m_isEmbeddedDefault = false;
     bool m_fillDemoIfEmpty = false;
-    quint64 m_openGeneration = 0;
     NavigationHistory m_history;
 
     QListWidget *m_navigation;
@@ -130,6 +130,7 @@ private:
     bool m_reopenAfterAdmin = false;
     std::optional<Place> m_placeAfterOpen; // where a reopen returns to, instead of Runs
     OmniSearch *m_search;
+    RequestTracker *m_opening; // the store being opened
     QPointer<QMenu> m_matchMenu;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;

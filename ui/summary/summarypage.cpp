@@ -1,17 +1,15 @@
 #include "summary/summarypage.h"
 
-#include "domain/apijson.h"
+#include "common/statuscolors.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "services/summaryposture.h"
-#include "common/statuscolors.h"
-#include "store/supportstore.h"
+#include "session/requesttracker.h"
 #include "session/storesession.h"
-#include "session/whenfinished.h"
+#include "store/supportstore.h"
+#include "summary/summarycharts.h"
+#include "summary/summaryexport.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -21,91 +19,19 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHorizontalBarSeries>
 #include <QLabel>
-#include <QLegendMarker>
-#include <QLineSeries>
 #include <QMessageBox>
-#include <QPieSeries>
-#include <QPieSlice>
-#include <QProcessEnvironment>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QStackedWidget>
-#include <QStackedBarSeries>
 #include <QVBoxLayout>
-#include <QValueAxis>
-
-#include <algorithm>
 
 namespace dpm {
 
-namespace {
-
-constexpr int kTopReasonCodes = 8;
-
-QString dayStart(const QString &day)
-{
-    return day + QStringLiteral("T00:00:00+00:00");
-}
-
-QString dayEnd(const QString &day)
-{
-    return day + QStringLiteral("T23:59:59.999999+00:00");
-}
-
-[[noreturn]] void throwWriteFailed(const QString &path, const QString &reason)
-{
-    throw Error(ErrorKind::Storage, QStringLiteral("EXPORT_WRITE_FAILED"),
-        QObject::tr("Could not write %1 (%2); choose a folder you can write to.").arg(path, reason));
-}
-
-// Neutral series colours for keys without a status colour (actions): mid-saturation hues that
-// read on light and dark bases.
-QColor seriesColor(int index, const QPalette &palette)
-{
-    static const int hues[] = { 210, 30, 280, 160, 340, 60, 190, 0 };
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    return QColor::fromHsl(hues[index % int(std::size(hues))], 150, dark ? 150 : 110);
-}
-
-QStringList daysOf(const QString &fromDay, const QString &toDay)
-{
-    QStringList days;
-    const QDate to = QDate::fromString(toDay, Qt::ISODate);
-    for (QDate d = QDate::fromString(fromDay, Qt::ISODate); d.isValid() && d <= to; d = d.addDays(1))
-        days << d.toString(Qt::ISODate);
-    return days;
-}
-
-// An x axis over day indexes 0..n-1 with about eight readable labels (a category per day would
-// overlap at 90 days).
-QCategoryAxis *dayAxis(const QStringList &days)
-{
-    auto *axis = new QCategoryAxis;
-    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    axis->setRange(-0.5, std::max<qsizetype>(days.size(), 1) - 0.5);
-    const int step = std::max<int>(1, int((days.size() + 7) / 8));
-    for (int i = 0; i < days.size(); i += step)
-        axis->append(QLocale().toString(QDate::fromString(days.at(i), Qt::ISODate), QStringLiteral("MMM d")), i);
-    return axis;
-}
-
-// The value axis's upper end: at least 1, so an empty chart has a valid range.
-qreal largestBar(const QBarSet *set)
-{
-    qreal largest = 1;
-    for (int i = 0; i < set->count(); ++i)
-        largest = std::max(largest, set->at(i));
-    return largest;
-}
-
-} // namespace
-
 SummaryPage::SummaryPage(QWidget *parent)
     : QWidget(parent)
+    , m_request(new RequestTracker(this))
     , m_range(new QComboBox(this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
@@ -175,6 +101,7 @@ SummaryPage::SummaryPage(QWidget *parent)
     m_cancel->setAccessibleName(tr("Cancel loading the summary"));
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &SummaryPage::cancelLoading);
+    connect(m_request, &RequestTracker::busyChanged, this, &SummaryPage::showLoading);
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(rangeLabel);
@@ -273,10 +200,9 @@ SummaryPage::~SummaryPage() = default;
 void SummaryPage::setSession(StoreSession *session)
 {
     m_session = session;
-    ++m_generation; // whatever the old session was reading is no longer wanted
+    m_request->forget(); // whatever the old session was reading is no longer wanted
     m_snapshot.reset();
     buildCharts();
-    setLoading(false);
     showPlaceholder(tr("The summary is read when a store is open."));
     if (session)
         refresh();
@@ -311,49 +237,39 @@ void SummaryPage::refresh()
 {
     if (!m_session)
         return;
-    const quint64 generation = ++m_generation;
     const RangePreset preset = rangePreset();
     const QString customFrom = m_from->date().toString(Qt::ISODate);
     const QString customTo = m_to->date().toString(Qt::ISODate);
-    setLoading(true);
-    if (m_inFlight)
-        m_inFlight->cancel(); // a refresh replaces the load before it
-    m_inFlight = QueryCancel::create();
-    auto future = m_session->run([preset, customFrom, customTo](SupportStore &store) {
-        Snapshot snap;
-        snap.summary = store.getSupportabilitySummary();
-        snap.backend = store.backend();
-        snap.now = nowTimestamp();
-        if (preset == RangePreset::Custom) {
-            snap.fromDay = customFrom;
-            snap.toDay = customTo;
-        } else {
-            // Anchored on the newest run, not today: demo data lives in the past.
-            const QString newest = snap.summary.newestRunCreatedAt.value_or(snap.now);
-            const QDate to = QDate::fromString(newest.left(10), Qt::ISODate);
-            snap.toDay = to.toString(Qt::ISODate);
-            snap.fromDay = to.addDays(preset == RangePreset::Last30Days ? -29 : -89).toString(Qt::ISODate);
-        }
-        snap.runsPerDay = store.countRunsPerDay(snap.fromDay, snap.toDay);
-        snap.decisionsPerDay = store.countDecisionsPerDay(snap.fromDay, snap.toDay);
-        return snap;
-    }, m_inFlight);
-    whenFinished(
-        future, this,
-        [this, generation](const Snapshot &snap) {
-            if (generation != m_generation)
-                return;
+    // A refresh replaces the load before it.
+    m_request->start(
+        *m_session,
+        [preset, customFrom, customTo](SupportStore &store) {
+            Snapshot snap;
+            snap.summary = store.getSupportabilitySummary();
+            snap.backend = store.backend();
+            snap.now = nowTimestamp();
+            if (preset == RangePreset::Custom) {
+                snap.fromDay = customFrom;
+                snap.toDay = customTo;
+            } else {
+                // Anchored on the newest run, not today: demo data lives in the past.
+                const QString newest = snap.summary.newestRunCreatedAt.value_or(snap.now);
+                const QDate to = QDate::fromString(newest.left(10), Qt::ISODate);
+                snap.toDay = to.toString(Qt::ISODate);
+                snap.fromDay = to.addDays(preset == RangePreset::Last30Days ? -29 : -89).toString(Qt::ISODate);
+            }
+            snap.runsPerDay = store.countRunsPerDay(snap.fromDay, snap.toDay);
+            snap.decisionsPerDay = store.countDecisionsPerDay(snap.fromDay, snap.toDay);
+            return snap;
+        },
+        [this](const Snapshot &snap) {
             m_snapshot = snap;
-            setLoading(false);
             m_errorBar->hide();
             showSnapshot();
             m_pages->setCurrentWidget(m_scroll);
             Q_EMIT loaded();
         },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
-            setLoading(false);
+        [this](const Error &error) {
             showError(error.code(), error.message());
             if (!m_snapshot)
                 showPlaceholder(tr("No summary to show: it could not be read (see above)."));
@@ -361,9 +277,13 @@ void SummaryPage::refresh()
         });
 }
 
-void SummaryPage::setLoading(bool loading)
+bool SummaryPage::isLoading() const
 {
-    m_loading = loading;
+    return m_request->isBusy();
+}
+
+void SummaryPage::showLoading(bool loading)
+{
     m_busy->setVisible(loading);
     m_cancel->setVisible(loading);
     m_refresh->setEnabled(!loading);
@@ -374,12 +294,9 @@ void SummaryPage::setLoading(bool loading)
 
 void SummaryPage::cancelLoading()
 {
-    if (!m_loading)
+    if (!isLoading())
         return;
-    ++m_generation; // the answer, when it comes, is dropped
-    if (m_inFlight)
-        m_inFlight->cancel(); // and its statement stops on the database
-    setLoading(false);
+    m_request->cancel(); // the statement stops on the database; the answer is dropped
     if (!m_snapshot)
         showPlaceholder(tr("Cancelled. Press Refresh (F5) to read the summary."));
 }
@@ -444,52 +361,24 @@ void SummaryPage::buildCharts()
 {
     // Rebuilt whole (cheap: a few dozen bars) on every load and palette change, so colours and
     // series never drift from the palette or the data.
+    const SummaryCharts charts(m_snapshot ? &*m_snapshot : nullptr, palette(),
+        { [this](const RunFilter &filter) { Q_EMIT openRunsRequested(filter); },
+            [this](const OperationFilter &filter) { Q_EMIT openOperationsRequested(filter); },
+            [this](const DecisionFilter &filter) { Q_EMIT openDecisionsRequested(filter); } });
     const struct
     {
         QChartView *view;
-        QChart *(SummaryPage::*make)();
-    } charts[] = { { m_runStatusView, &SummaryPage::runStatusChart },
-        { m_operationStatusView, &SummaryPage::operationStatusChart }, { m_actionView, &SummaryPage::actionChart },
-        { m_reasonCodeView, &SummaryPage::reasonCodeChart }, { m_runsPerDayView, &SummaryPage::runsPerDayChart },
-        { m_decisionsPerDayView, &SummaryPage::decisionsPerDayChart } };
-    for (const auto &c : charts) {
-        QChart *chart = (this->*c.make)();
-        applyPalette(chart);
-        QChart *old = c.view->chart();
-        c.view->setChart(chart); // the view owns the new chart
+        QChart *(SummaryCharts::*make)() const;
+    } views[] = { { m_runStatusView, &SummaryCharts::runStatus },
+        { m_operationStatusView, &SummaryCharts::operationStatus }, { m_actionView, &SummaryCharts::actions },
+        { m_reasonCodeView, &SummaryCharts::reasonCodes }, { m_runsPerDayView, &SummaryCharts::runsPerDay },
+        { m_decisionsPerDayView, &SummaryCharts::decisionsPerDay } };
+    for (const auto &v : views) {
+        QChart *chart = (charts.*v.make)();
+        SummaryCharts::applyPalette(chart, palette(), font());
+        QChart *old = v.view->chart();
+        v.view->setChart(chart); // the view owns the new chart
         delete old;
-    }
-}
-
-void SummaryPage::applyPalette(QChart *chart) const
-{
-    const QPalette &pal = palette();
-    const QColor text = pal.color(QPalette::Text);
-    const QColor grid = pal.color(QPalette::Mid);
-    chart->setBackgroundBrush(pal.color(QPalette::Base));
-    chart->setBackgroundPen(Qt::NoPen); // the grid cell is frame enough
-    chart->setBackgroundRoundness(0);
-    chart->setTitleBrush(text);
-    chart->legend()->setLabelColor(text);
-    chart->legend()->setFont(font());
-    QFont title = font();
-    title.setBold(true);
-    chart->setTitleFont(title);
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsColor(text);
-        axis->setLabelsFont(font());
-        axis->setLinePenColor(grid);
-        axis->setGridLineColor(grid);
-        axis->setMinorGridLineColor(grid);
-    }
-    for (QAbstractSeries *series : chart->series()) {
-        if (auto *pie = qobject_cast<QPieSeries *>(series)) {
-            for (QPieSlice *slice : pie->slices()) {
-                slice->setLabelColor(text);
-                slice->setLabelFont(font());
-                slice->setBorderColor(pal.color(QPalette::Base));
-            }
-        }
     }
 }
 
@@ -503,310 +392,29 @@ void SummaryPage::changeEvent(QEvent *event)
     }
 }
 
-QChart *SummaryPage::runStatusChart()
-{
-    auto *chart = new QChart;
-    chart->setTitle(tr("Runs by status"));
-    auto *series = new QPieSeries(chart);
-    series->setHoleSize(0.45);
-    if (m_snapshot) {
-        for (auto it = m_snapshot->summary.runStatusCounts.cbegin(); it != m_snapshot->summary.runStatusCounts.cend();
-             ++it) {
-            if (it.value() == 0)
-                continue;
-            QPieSlice *slice
-                = series->append(QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value()), qreal(it.value()));
-            slice->setColor(runStatusColor(it.key(), palette()));
-            slice->setProperty("key", it.key());
-            const QString status = it.key();
-            connect(slice, &QPieSlice::clicked, this, [this, status] {
-                RunFilter filter;
-                filter.status = status;
-                Q_EMIT openRunsRequested(filter);
-            });
-        }
-    }
-    chart->addSeries(series);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    return chart;
-}
-
-QChart *SummaryPage::operationStatusChart()
-{
-    auto *chart = new QChart;
-    chart->setTitle(tr("Operations by status"));
-    auto *series = new QPieSeries(chart);
-    series->setHoleSize(0.45);
-    if (m_snapshot) {
-        const auto &counts = m_snapshot->summary.operationStatusCounts;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            if (it.value() == 0)
-                continue;
-            QPieSlice *slice
-                = series->append(QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value()), qreal(it.value()));
-            slice->setColor(operationStatusColor(it.key(), palette()));
-            slice->setProperty("key", it.key());
-            const QString status = it.key();
-            connect(slice, &QPieSlice::clicked, this, [this, status] {
-                OperationFilter filter;
-                filter.status = status;
-                Q_EMIT openOperationsRequested(filter);
-            });
-        }
-    }
-    chart->addSeries(series);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    return chart;
-}
-
-QChart *SummaryPage::actionChart()
-{
-    auto *chart = new QChart;
-    chart->setTitle(tr("Workflow decisions by action"));
-    auto *set = new QBarSet(tr("Decisions"));
-    set->setColor(seriesColor(0, palette()));
-    QStringList actions;
-    if (m_snapshot) {
-        const auto &counts = m_snapshot->summary.workflowActionCounts;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            actions << it.key();
-            *set << qreal(it.value());
-        }
-    }
-    connect(set, &QBarSet::clicked, this, [this, actions](int index) {
-        if (index < 0 || index >= actions.size())
-            return;
-        DecisionFilter filter;
-        filter.action = actions.at(index);
-        Q_EMIT openDecisionsRequested(filter);
-    });
-    addHorizontalBars(chart, set, actions);
-    return chart;
-}
-
-// The action and reason-code charts: one labelled bar per category, values along the bottom.
-void SummaryPage::addHorizontalBars(QChart *chart, QBarSet *set, const QStringList &categoryLabels) const
-{
-    auto *series = new QHorizontalBarSeries(chart);
-    series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
-    chart->addSeries(series);
-    auto *categories = new QBarCategoryAxis;
-    categories->append(categoryLabels.isEmpty() ? QStringList { QStringLiteral(" ") } : categoryLabels);
-    chart->addAxis(categories, Qt::AlignLeft);
-    series->attachAxis(categories);
-    auto *values = new QValueAxis;
-    values->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(values, Qt::AlignBottom);
-    series->attachAxis(values);
-    values->setRange(0, largestBar(set));
-    values->applyNiceNumbers();
-    chart->legend()->hide();
-    set->setLabelColor(palette().color(QPalette::HighlightedText));
-}
-
-QChart *SummaryPage::reasonCodeChart()
-{
-    auto *chart = new QChart;
-    chart->setTitle(tr("Workflow decisions by reason code (top %1)").arg(kTopReasonCodes));
-    auto *set = new QBarSet(tr("Decisions"));
-    set->setColor(seriesColor(2, palette()));
-    QStringList codes; // the "other" bar has no code
-    QStringList labels;
-    QList<qreal> barValues;
-    if (m_snapshot) {
-        QList<std::pair<QString, qint64>> sorted;
-        const auto &counts = m_snapshot->summary.workflowReasonCodeCounts;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            if (it.value() > 0)
-                sorted.append({ it.key(), it.value() });
-        }
-        std::stable_sort(
-            sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-        qint64 other = 0;
-        for (qsizetype i = 0; i < sorted.size(); ++i) {
-            if (i < kTopReasonCodes) {
-                codes << sorted.at(i).first;
-                labels << sorted.at(i).first;
-                barValues << qreal(sorted.at(i).second);
-            } else {
-                other += sorted.at(i).second;
-            }
-        }
-        if (other > 0) {
-            codes << QString();
-            labels << tr("(other)");
-            barValues << qreal(other);
-        }
-    }
-    // A horizontal bar chart draws its first category at the bottom: reverse, so the largest
-    // is on top and "other" last.
-    std::reverse(codes.begin(), codes.end());
-    std::reverse(labels.begin(), labels.end());
-    std::reverse(barValues.begin(), barValues.end());
-    set->append(barValues);
-    connect(set, &QBarSet::clicked, this, [this, codes](int index) {
-        if (index < 0 || index >= codes.size() || codes.at(index).isEmpty())
-            return; // "other" stands for many codes: there is no one listing to open
-        DecisionFilter filter;
-        filter.reasonCode = codes.at(index);
-        Q_EMIT openDecisionsRequested(filter);
-    });
-    addHorizontalBars(chart, set, labels);
-    return chart;
-}
-
-QChart *SummaryPage::runsPerDayChart()
-{
-    auto *chart = new QChart;
-    const QStringList days = m_snapshot ? daysOf(m_snapshot->fromDay, m_snapshot->toDay) : QStringList();
-    chart->setTitle(m_snapshot ? tr("Runs per day, %1 to %2 (UTC)").arg(m_snapshot->fromDay, m_snapshot->toDay)
-                               : tr("Runs per day"));
-    auto *series = new QStackedBarSeries(chart);
-    series->setBarWidth(0.8);
-    qint64 maxTotal = 0;
-    if (m_snapshot) {
-        QMap<QString, QList<qreal>> byStatus; // status -> count per day index
-        QList<qint64> totals(days.size(), 0);
-        for (const DailyCount &c : m_snapshot->runsPerDay) {
-            const qsizetype i = days.indexOf(c.day);
-            if (i < 0)
-                continue;
-            auto &values = byStatus[c.key];
-            if (values.isEmpty())
-                values.resize(days.size(), 0);
-            values[i] += qreal(c.count);
-            totals[i] += c.count;
-        }
-        for (const qint64 t : totals)
-            maxTotal = std::max(maxTotal, t);
-        for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it) {
-            const QString status = it.key();
-            auto *set = new QBarSet(status.isEmpty() ? tr("(no status)") : status);
-            set->setColor(runStatusColor(status, palette()));
-            set->setBorderColor(Qt::transparent);
-            set->append(it.value());
-            connect(set, &QBarSet::clicked, this, [this, days, status](int index) {
-                if (index < 0 || index >= days.size())
-                    return;
-                RunFilter filter;
-                filter.createdFrom = dayStart(days.at(index));
-                filter.createdTo = dayEnd(days.at(index));
-                if (!status.isEmpty())
-                    filter.status = status;
-                Q_EMIT openRunsRequested(filter);
-            });
-            series->append(set);
-        }
-    }
-    chart->addSeries(series);
-    QCategoryAxis *x = dayAxis(days);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, std::max<qint64>(maxTotal, 1));
-    y->applyNiceNumbers();
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    chart->legend()->setAlignment(Qt::AlignTop);
-    return chart;
-}
-
-QChart *SummaryPage::decisionsPerDayChart()
-{
-    auto *chart = new QChart;
-    const QStringList days = m_snapshot ? daysOf(m_snapshot->fromDay, m_snapshot->toDay) : QStringList();
-    chart->setTitle(tr("Workflow decisions per day by action (UTC)"));
-    QCategoryAxis *x = dayAxis(days);
-    auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    qint64 maxCount = 0;
-    if (m_snapshot) {
-        QMap<QString, QList<qreal>> byAction;
-        for (const DailyCount &c : m_snapshot->decisionsPerDay) {
-            const qsizetype i = days.indexOf(c.day);
-            if (i < 0)
-                continue;
-            auto &values = byAction[c.key];
-            if (values.isEmpty())
-                values.resize(days.size(), 0);
-            values[i] += qreal(c.count);
-            maxCount = std::max(maxCount, c.count);
-        }
-        int colour = 0;
-        for (auto it = byAction.cbegin(); it != byAction.cend(); ++it) {
-            auto *series = new QLineSeries(chart);
-            series->setName(it.key());
-            for (int i = 0; i < it.value().size(); ++i)
-                series->append(i, it.value().at(i));
-            QPen pen(seriesColor(colour++, palette()));
-            pen.setWidthF(2);
-            series->setPen(pen);
-            series->setPointsVisible(days.size() <= 31);
-            const QString action = it.key();
-            connect(series, &QLineSeries::clicked, this, [this, days, action](const QPointF &point) {
-                const int index = qRound(point.x());
-                if (index < 0 || index >= days.size())
-                    return;
-                DecisionFilter filter;
-                filter.decidedFrom = dayStart(days.at(index));
-                filter.decidedTo = dayEnd(days.at(index));
-                filter.action = action;
-                Q_EMIT openDecisionsRequested(filter);
-            });
-            chart->addSeries(series);
-            series->attachAxis(x);
-            series->attachAxis(y);
-        }
-    }
-    y->setRange(0, std::max<qint64>(maxCount, 1));
-    y->applyNiceNumbers();
-    chart->legend()->setAlignment(Qt::AlignTop);
-    return chart;
-}
-
 QByteArray SummaryPage::summaryJsonBytes() const
 {
-    if (!m_snapshot)
-        return {};
-    // The environment's retention, as dpmctl reads it, so both print the same document.
-    const int retention = retentionDaysFromEnvironment(QProcessEnvironment::systemEnvironment());
-    return apiJsonDocumentBytes(summaryDocument(m_snapshot->summary, m_snapshot->backend, retention, m_snapshot->now));
+    return m_snapshot ? summaryDocumentBytes(*m_snapshot) : QByteArray();
+}
+
+void SummaryPage::requireSnapshot() const
+{
+    if (!m_snapshot) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("EXPORT_NOTHING_LOADED"),
+            tr("The summary has not been read yet; refresh, then export."));
+    }
 }
 
 void SummaryPage::exportJson(const QString &path) const
 {
-    if (!m_snapshot) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("EXPORT_NOTHING_LOADED"),
-            tr("The summary has not been read yet; refresh, then export."));
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throwWriteFailed(path, file.errorString());
-    file.write(summaryJsonBytes());
-    if (!file.commit())
-        throwWriteFailed(path, file.errorString());
+    requireSnapshot();
+    writeSummaryJson(*m_snapshot, path);
 }
 
 void SummaryPage::exportPng(const QString &path) const
 {
-    if (!m_snapshot) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("EXPORT_NOTHING_LOADED"),
-            tr("The summary has not been read yet; refresh, then export."));
-    }
-    // The whole dashboard, also the part scrolled out of view.
-    const QPixmap image = m_content->grab();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throwWriteFailed(path, file.errorString());
-    if (!image.save(&file, "PNG"))
-        throwWriteFailed(path, tr("the image could not be encoded"));
-    if (!file.commit())
-        throwWriteFailed(path, file.errorString());
+    requireSnapshot();
+    writeDashboardPng(m_content, path);
 }
 
 void SummaryPage::chooseExportJson()

@@ -1,18 +1,13 @@
 #pragma once
 
-#include "domain/entities.h"
 #include "domain/page.h"
-#include "domain/vocabulary.h"
-#include "session/querycancel.h"
-#include "store/dailycount.h"
+#include "summary/summarysnapshot.h"
 
 #include <QPointer>
 #include <QWidget>
 
 #include <optional>
 
-class QBarSet;
-class QChart;
 class QChartView;
 class QComboBox;
 class QDateEdit;
@@ -26,6 +21,7 @@ class QStackedWidget;
 
 namespace dpm {
 
+class RequestTracker;
 class StoreSession;
 
 // The summary dashboard (issue 5): status, action and reason-code distributions, runs and
@@ -43,17 +39,7 @@ public:
     enum class RangePreset { Last30Days, Last90Days, Custom };
     Q_ENUM(RangePreset)
 
-    // What one refresh read, all in one worker call.
-    struct Snapshot
-    {
-        SupportabilitySummary summary;
-        StoreBackend backend = StoreBackend::InMemory;
-        QString now; // the posture's reference time, so the export says what the page shows
-        QString fromDay;
-        QString toDay;
-        QList<DailyCount> runsPerDay;
-        QList<DailyCount> decisionsPerDay;
-    };
+    using Snapshot = SummarySnapshot;
 
     explicit SummaryPage(QWidget *parent = nullptr);
     ~SummaryPage() override;
@@ -67,7 +53,7 @@ public:
 
     // The last snapshot shown (nullopt before the first load finished).
     const std::optional<Snapshot> &snapshot() const { return m_snapshot; }
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
 
     // The numbers of the dashboard as `dpmctl summary --json` prints them (same bytes for the
     // same store and moment). Empty before the first load.
@@ -97,24 +83,15 @@ private:
     void buildCharts();
     void showSnapshot();
     void showError(const QString &code, const QString &message);
-    void setLoading(bool loading);
+    void showLoading(bool loading);
     void showPlaceholder(const QString &text);
+    // Throws EXPORT_NOTHING_LOADED before the first load.
+    void requireSnapshot() const;
     void chooseExportJson();
     void chooseExportPng();
-    void applyPalette(QChart *chart) const;
-
-    QChart *runStatusChart();
-    QChart *operationStatusChart();
-    QChart *actionChart();
-    QChart *reasonCodeChart();
-    void addHorizontalBars(QChart *chart, QBarSet *set, const QStringList &categoryLabels) const;
-    QChart *runsPerDayChart();
-    QChart *decisionsPerDayChart();
 
     QPointer<StoreSession> m_session;
-    quint64 m_generation = 0;
-    std::shared_ptr<QueryCancel> m_inFlight; // the load being read, stopped by Cancel
-    bool m_loading = false;
+    RequestTracker *m_request; // the snapshot being read
     std::optional<Snapshot> m_snapshot;
 
     QComboBox *m_range;
