@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/error.h"
+#include "store/auditlog.h" // actionCancelledError, isActionCancelled
 
 #include <QJsonObject>
 #include <QString>
