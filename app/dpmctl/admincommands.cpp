@@ -1,11 +1,15 @@
 // dpmctl profile check / cutover check: the service's persistence-profile guardrails (Part B
 // §8.2) and production cutover check (§7.4), with every finding listed instead of the first.
-// Both read the service's environment variables, never --store.
+// Both check the service's environment variables; the cutover check is recorded in the audit log
+// of the store dpmctl works on (--store, else the service's variables), when it has one.
 
 #include "command.h"
 #include "domain/error.h"
-#include "services/cutovercheck.h"
+#include "services/cutoveraction.h"
 #include "services/persistenceprofile.h"
+#include "store/storefactory.h"
+
+#include <QFileInfo>
 
 namespace dpm::cli {
 
@@ -41,10 +45,37 @@ CommandOutput profileCheck(CommandContext &context, const ParsedCommand &)
         report.toJson(), report.toText(), report.findings, QStringLiteral("The persistence profile check"));
 }
 
+// The store the check is recorded in: the one dpmctl works on (--store, else the service's
+// variables), if it can be opened. The embedded default is not created for it.
+SupportStore *storeToRecordIn(CommandContext &context)
+{
+    try {
+        const ResolvedLocation &resolved = context.location();
+        if (resolved.isEmbeddedDefault && !QFileInfo::exists(resolved.location.sqlitePath())) {
+            context.progress(QStringLiteral("Not recorded in the audit log: no store was given (--store) and the "
+                                            "embedded default store does not exist yet."));
+            return nullptr;
+        }
+        return &context.store();
+    } catch (const Error &error) {
+        noteNotRecorded(context, error);
+        return nullptr;
+    }
+}
+
 CommandOutput cutoverCheck(CommandContext &context, const ParsedCommand &command)
 {
-    const CutoverReport report
-        = checkProductionCutover(context.environment(), command.flag(QStringLiteral("check-migrations")));
+    CutoverCheckOptions options;
+    options.environment = context.environment();
+    options.checkMigrations = command.flag(QStringLiteral("check-migrations"));
+    CutoverReport report;
+    if (SupportStore *store = storeToRecordIn(context)) {
+        const CutoverCheckResult result = checkCutover(*store, options);
+        noteNotRecorded(context, result.auditError);
+        report = result.report;
+    } else {
+        report = checkProductionCutover(options.environment, options.checkMigrations);
+    }
     return reportOutput(
         report.toJson(), report.toText(), report.findings, QStringLiteral("The production cutover check"));
 }
@@ -63,7 +94,7 @@ QList<CommandSpec> adminCommands()
                 QStringLiteral("also connect to each PostgreSQL database and check its migration ledger, checksums "
                                "and runtime role") } },
             QStringLiteral("The production cutover check (profile, guardrails, TLS of the DSNs, migrations); exit 6 "
-                           "on an error."),
+                           "on an error. Recorded in the store's audit log when it has one."),
             cutoverCheck },
     };
 }

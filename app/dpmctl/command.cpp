@@ -2,7 +2,7 @@
 
 #include "domain/error.h"
 #include "domain/timestamp.h"
-#include "store/auditlog.h"
+#include "store/storelocation.h"
 #include "store/storefactory.h"
 
 #include <QFileInfo>
@@ -104,18 +104,23 @@ QList<OptionSpec> pagingOptions()
             QStringLiteral("continue after a previous page's next_cursor") } };
 }
 
-void recordAudit(CommandContext &context, AuditLog &audit, const QString &action, const QString &target,
-    const QJsonObject &details, const QString &outcome)
+OptionSpec noAuditOption()
 {
-    try {
-        if (!audit.isAvailable()) {
-            context.progress(QStringLiteral("Not recorded in the audit log: %1").arg(auditLogMissingError().message()));
-            return;
-        }
-        audit.append(AuditEntry::create(audit.actor(), action, target, details, outcome));
-    } catch (const Error &error) {
-        context.progress(QStringLiteral("Not recorded in the audit log: %1").arg(error.toString()));
-    }
+    return { QStringLiteral("no-audit"), QString(),
+        QStringLiteral("record nothing in the console's audit log, knowingly: for a store the service owns, where "
+                       "the console's audit table must not be created (without it, a store without that table is "
+                       "refused with CONSOLE_AUDIT_LOG_MISSING, exit 8)") };
+}
+
+AuditMode auditModeOf(const ParsedCommand &command)
+{
+    return command.flag(QStringLiteral("no-audit")) ? AuditMode::Skip : AuditMode::Required;
+}
+
+void noteNotRecorded(const CommandContext &context, const std::optional<Error> &auditError)
+{
+    if (auditError)
+        context.progress(QStringLiteral("Not recorded in the audit log: %1").arg(redactSecrets(auditError->toString())));
 }
 
 } // namespace dpm::cli

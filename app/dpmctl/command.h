@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/adminaction.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -12,7 +14,6 @@
 #include <optional>
 
 namespace dpm {
-class AuditLog;
 class SupportStore;
 struct ResolvedLocation;
 } // namespace dpm
@@ -134,10 +135,12 @@ int parseLimit(const std::optional<QString> &text);
 std::optional<QString> timestampOption(const ParsedCommand &command, const QString &option);
 QList<OptionSpec> pagingOptions();
 
-// Appends an audit entry (actor: the OS user and database role) after an admin command. A store
-// without the console's audit table (one the service created) is still served: the command
-// then says on stderr that it was not recorded, as it does when the write fails.
-void recordAudit(CommandContext &context, AuditLog &audit, const QString &action, const QString &target,
-    const QJsonObject &details, const QString &outcome);
+// --no-audit of the commands that change the store (migrate apply, purge): without it they
+// refuse a store without the console's audit table (CONSOLE_AUDIT_LOG_MISSING, exit 8); with it
+// they go ahead and record nothing, knowingly (a store the service owns).
+OptionSpec noAuditOption();
+AuditMode auditModeOf(const ParsedCommand &command);
+// Says on stderr (text mode) that an action was done but is not in the audit log, and why.
+void noteNotRecorded(const CommandContext &context, const std::optional<Error> &auditError);
 
 } // namespace dpm::cli

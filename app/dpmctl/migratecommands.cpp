@@ -1,12 +1,11 @@
-// dpmctl migrate …: schema state and versioned migrations (Part A §2, Part B §7). Works on the
-// database directly (never through an auto-migrating store open).
+// dpmctl migrate …: schema state and versioned migrations (Part A §2, Part B §7), through
+// services/storemigrations. Opens the store as it is, with or without the DPM tables (never
+// through an auto-migrating open).
 
 #include "command.h"
 #include "domain/error.h"
-#include "migrate/migrator.h"
 #include "output.h"
-#include "store/sqlauditlog.h"
-#include "store/sqldatabase.h"
+#include "services/storemigrations.h"
 #include "store/storefactory.h"
 
 #include <QFileInfo>
@@ -140,9 +139,10 @@ QString formatDocument(const QJsonObject &document, const QString &pad = QString
 struct MigrationTarget
 {
     QString store;
-    std::unique_ptr<SqlDatabase> database; // null for the in-memory store
+    std::unique_ptr<SupportStore> opened; // null for the in-memory store: it has no schema
 };
 
+// The store as it is, with or without the DPM tables (never migrated on opening).
 MigrationTarget openTarget(CommandContext &context, bool mayCreate)
 {
     const ResolvedLocation &resolved = context.location();
@@ -157,7 +157,7 @@ MigrationTarget openTarget(CommandContext &context, bool mayCreate)
                            "with \"dpmctl --store %2 migrate apply\".")
                 .arg(resolved.location.sqlitePath(), target.store));
     }
-    target.database = std::make_unique<SqlDatabase>(resolved.location);
+    target.opened = openStore(resolved.location, OpenOptions { .allowMissingSchema = true });
     return target;
 }
 
@@ -190,11 +190,10 @@ CommandOutput migrateStatus(CommandContext &context, const ParsedCommand &comman
 {
     const QStringList namespaces = namespacesOf(command);
     MigrationTarget target = openTarget(context, false);
-    if (!target.database)
+    if (!target.opened)
         return nothingToMigrate(target);
-    Migrator migrator(*target.database);
     QJsonArray rows;
-    for (const MigrationStatusRow &row : migrator.status(namespaces))
+    for (const MigrationStatusRow &row : migrationStatus(*target.opened, namespaces))
         rows.append(row.toJson());
     return withStore(target,
         { { QStringLiteral("namespaces"), QJsonArray::fromStringList(namespaces) },
@@ -205,45 +204,35 @@ CommandOutput migratePlan(CommandContext &context, const ParsedCommand &command)
 {
     const QStringList namespaces = namespacesOf(command);
     MigrationTarget target = openTarget(context, false);
-    if (!target.database)
+    if (!target.opened)
         return nothingToMigrate(target);
-    Migrator migrator(*target.database);
-    return withStore(target, migrator.plan(namespaces).toJson());
+    return withStore(target, migrationPlan(*target.opened, namespaces).toJson());
 }
 
 CommandOutput migrateApply(CommandContext &context, const ParsedCommand &command)
 {
-    const QStringList namespaces = namespacesOf(command);
+    MigrationApplyOptions options;
+    options.namespaces = namespacesOf(command);
+    options.audit = auditModeOf(command);
     MigrationTarget target = openTarget(context, true);
-    if (!target.database)
+    if (!target.opened)
         return nothingToMigrate(target);
-    Migrator migrator(*target.database);
-    // Recorded after the apply, since the apply may be what creates the audit table (console/0003).
-    SqlAuditLog audit(*target.database);
-    const QJsonObject details { { QStringLiteral("namespaces"), QJsonArray::fromStringList(namespaces) } };
-    MigrationApplyReport report;
-    try {
-        report = migrator.apply(namespaces, [&context](const QString &line) { context.progress(line); });
-    } catch (const Error &error) {
-        QJsonObject failed = details;
-        failed.insert(QStringLiteral("error"), error.message());
-        recordAudit(context, audit, QStringLiteral("migrate.apply"), target.store, failed, auditOutcomeOf(error));
-        throw;
-    }
-    QJsonObject succeeded = details;
-    succeeded.insert(QStringLiteral("report"), report.toJson());
-    recordAudit(context, audit, QStringLiteral("migrate.apply"), target.store, succeeded, QStringLiteral("succeeded"));
-    return withStore(target, report.toJson());
+    const MigrationApplyResult result = applyMigrations(
+        *target.opened, options, [&context](int, int, const QString &line) { context.progress(line); });
+    noteNotRecorded(context, result.auditError);
+    if (result.error)
+        throw *result.error;
+    return withStore(target, result.report.toJson());
 }
 
 CommandOutput migrateValidate(CommandContext &context, const ParsedCommand &command)
 {
     const QStringList namespaces = namespacesOf(command);
     MigrationTarget target = openTarget(context, false);
-    if (!target.database)
+    if (!target.opened)
         return nothingToMigrate(target);
-    Migrator migrator(*target.database);
-    const ValidationReport report = migrator.validate(namespaces, command.flag(QStringLiteral("strict")));
+    const ValidationReport report
+        = validateMigrations(*target.opened, namespaces, command.flag(QStringLiteral("strict")));
     CommandOutput out = withStore(target, report.toJson());
     if (!report.ok) {
         QStringList codes;
@@ -278,8 +267,9 @@ QList<CommandSpec> migrateCommands()
         { { QStringLiteral("migrate"), QStringLiteral("plan") }, {}, { ns },
             QStringLiteral("Dry run: the pending migrations with their SQL and checksums; changes nothing."),
             migratePlan },
-        { { QStringLiteral("migrate"), QStringLiteral("apply") }, {}, { ns },
-            QStringLiteral("Apply the pending migrations, each in its own transaction (creates a new SQLite file)."),
+        { { QStringLiteral("migrate"), QStringLiteral("apply") }, {}, { ns, noAuditOption() },
+            QStringLiteral("Apply the pending migrations, each in its own transaction (creates a new SQLite file); "
+                           "recorded in the console's audit log."),
             migrateApply },
         { { QStringLiteral("migrate"), QStringLiteral("validate") }, {}, { ns, strict },
             QStringLiteral("Check the ledger and the tables; prints the findings, exit 8 when not ok."),

@@ -7,8 +7,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "output.h"
-#include "store/auditlog.h"
-#include "store/supportstore.h"
+#include "services/retentionpurge.h"
 
 namespace dpm::cli {
 
@@ -73,54 +72,40 @@ CommandOutput purgeOutput(SupportStore &store, const PurgeReport &report, const 
     return out;
 }
 
-// A real purge leaves a row in the console's audit log (what the console's admin page writes
-// too); a dry run changes nothing and is not recorded.
-template <typename Purge>
-PurgeReport auditedPurge(
-    CommandContext &context, SupportStore &store, const QString &action, bool dryRun, QJsonObject details, Purge purge)
+// Through the one purge of services/retentionpurge: a real purge is recorded in the console's
+// audit log (refused without its table unless --no-audit); a dry run changes nothing.
+PurgeResult purge(CommandContext &context, const ParsedCommand &command, PurgeOptions options)
 {
-    if (dryRun)
-        return purge();
-    PurgeReport report;
-    try {
-        report = purge();
-    } catch (const Error &error) {
-        details.insert(QStringLiteral("error"), error.message());
-        recordAudit(context, store.auditLog(), action, store.describe(), details, auditOutcomeOf(error));
-        throw;
-    }
-    details.insert(QStringLiteral("report"), purgeReportJson(report));
-    recordAudit(context, store.auditLog(), action, store.describe(), details, QStringLiteral("succeeded"));
-    return report;
+    options.dryRun = command.flag(QStringLiteral("dry-run"));
+    options.audit = auditModeOf(command);
+    const PurgeResult result = purgeExpired(context.store(), options);
+    noteNotRecorded(context, result.auditError);
+    return result;
 }
 
 CommandOutput purgeRuns(CommandContext &context, const ParsedCommand &command)
 {
     const qint64 days
         = requiredCount(command, QStringLiteral("retention-days"), QStringLiteral("INVALID_RETENTION_DAYS"), 86400);
-    const QString now = nowOption(command);
-    SupportStore &store = context.store();
-    // days fits an int: it is bounded by kMaxPurgeSeconds / 86400.
-    const bool dryRun = command.flag(QStringLiteral("dry-run"));
-    const PurgeReport report = auditedPurge(context, store, QStringLiteral("purge.runs"), dryRun,
-        { { QStringLiteral("retention_days"), days }, { QStringLiteral("now"), now } },
-        [&] { return store.purgeExpiredRuns(int(days), now, dryRun); });
-    return purgeOutput(
-        store, report, QStringLiteral("runs"), QStringLiteral("retention_days"), days, now, runPurgeTables());
+    PurgeOptions options;
+    options.target = PurgeTarget::Runs;
+    options.retentionDays = int(days); // bounded by kMaxPurgeSeconds / 86400
+    options.now = nowOption(command);
+    const PurgeResult result = purge(context, command, options);
+    return purgeOutput(context.store(), result.report, QStringLiteral("runs"), QStringLiteral("retention_days"), days,
+        options.now, runPurgeTables());
 }
 
 CommandOutput purgeOperations(CommandContext &context, const ParsedCommand &command)
 {
-    const qint64 seconds
+    PurgeOptions options;
+    options.target = PurgeTarget::Operations;
+    options.ttlSeconds
         = requiredCount(command, QStringLiteral("ttl-seconds"), QStringLiteral("INVALID_TTL_SECONDS"), 1);
-    const QString now = nowOption(command);
-    SupportStore &store = context.store();
-    const bool dryRun = command.flag(QStringLiteral("dry-run"));
-    const PurgeReport report = auditedPurge(context, store, QStringLiteral("purge.operations"), dryRun,
-        { { QStringLiteral("ttl_seconds"), seconds }, { QStringLiteral("now"), now } },
-        [&] { return store.purgeExpiredOperations(seconds, now, dryRun); });
-    return purgeOutput(store, report, QStringLiteral("operations"), QStringLiteral("ttl_seconds"), seconds, now,
-        { QStringLiteral("dpm_async_operations") });
+    options.now = nowOption(command);
+    const PurgeResult result = purge(context, command, options);
+    return purgeOutput(context.store(), result.report, QStringLiteral("operations"), QStringLiteral("ttl_seconds"),
+        options.ttlSeconds, options.now, { QStringLiteral("dpm_async_operations") });
 }
 
 } // namespace
@@ -136,16 +121,17 @@ QList<CommandSpec> purgeCommands()
             { { QStringLiteral("retention-days"), QStringLiteral("N"),
                   QStringLiteral("required; runs created more than N days before --now expire (below 1: "
                                  "disabled)") },
-                now, dryRun },
+                now, dryRun, noAuditOption() },
             QStringLiteral("Delete expired runs with their artifacts, idempotency rows, decisions and lineage, in one "
-                           "transaction; prints the count per table."),
+                           "transaction; prints the count per table. Recorded in the console's audit log."),
             purgeRuns },
         { { QStringLiteral("purge"), QStringLiteral("operations") }, {},
             { { QStringLiteral("ttl-seconds"), QStringLiteral("N"),
                   QStringLiteral("required; operations finished (or created) more than N seconds before --now "
                                  "expire (below 1: disabled)") },
-                now, dryRun },
-            QStringLiteral("Delete expired async operations (their lineage edges stay); prints the count."),
+                now, dryRun, noAuditOption() },
+            QStringLiteral("Delete expired async operations (their lineage edges stay); prints the count. Recorded in "
+                           "the console's audit log."),
             purgeOperations },
     };
 }

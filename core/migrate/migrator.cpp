@@ -250,10 +250,17 @@ MigrationPlan Migrator::plan(const QStringList &namespaces)
 MigrationApplyReport Migrator::apply(
     const QStringList &namespaces, const std::function<void(const QString &)> &progress)
 {
+    MigrationApplyReport report;
+    apply(namespaces, report, progress);
+    return report;
+}
+
+void Migrator::apply(
+    const QStringList &namespaces, MigrationApplyReport &report, const std::function<void(const QString &)> &progress)
+{
     // A namespace without files fails before anything is locked, created or applied.
     for (const QString &ns : namespaces)
         filesOf(ns);
-    MigrationApplyReport report;
     for (const QString &ns : namespaces) {
         std::optional<AdvisoryLock> lock;
         if (m_db.dialect().isPostgres())
@@ -273,7 +280,6 @@ MigrationApplyReport Migrator::apply(
         if (lock)
             lock->release();
     }
-    return report;
 }
 
 ValidationReport Migrator::validate(const QStringList &namespaces, bool strict)

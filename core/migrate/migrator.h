@@ -105,6 +105,10 @@ public:
     // transaction, the ones before it stay applied, and the exception reaches the caller.
     MigrationApplyReport apply(
         const QStringList &namespaces, const std::function<void(const QString &)> &progress = {});
+    // The same, filling `report` as each migration commits: after a failure or a cancel the
+    // caller still has what was applied before it.
+    void apply(const QStringList &namespaces, MigrationApplyReport &report,
+        const std::function<void(const QString &)> &progress = {});
     // Checks the ledger against the files. Error: a modified file. Warning, an error when strict:
     // a pending file; a console ledger row without a file. Info, also an error when strict: a
     // migration applied by the service. Info always: a service ledger row without a file here.

@@ -272,7 +272,8 @@ private:
     std::set<QString> m_roleChecked;
 };
 
-void checkMigrations(const QProcessEnvironment &env, const MigrationCatalog &catalog, QList<CheckFinding> &findings)
+void checkMigrations(const QProcessEnvironment &env, const MigrationCatalog &catalog, QList<CheckFinding> &findings,
+    const std::function<void(const QString &)> &beforeNamespace)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         findings << CheckFinding { QStringLiteral("CUTOVER_POSTGRES_DRIVER_MISSING"), QStringLiteral("error"),
@@ -283,6 +284,8 @@ void checkMigrations(const QProcessEnvironment &env, const MigrationCatalog &cat
     }
     Connections connections;
     for (const NamespaceTarget &target : namespaceTargets()) {
+        if (beforeNamespace)
+            beforeNamespace(target.ns);
         const QString dsn = env.value(target.dsnVariable).trimmed();
         const QList<MigrationFile> files = catalog.files(target.ns);
         if (files.isEmpty()) {
@@ -380,8 +383,8 @@ CutoverReport checkProductionCutover(const QProcessEnvironment &env, bool checkM
     return checkProductionCutover(env, checkMigrations, MigrationCatalog::embedded(SqlDialect::Kind::Postgres));
 }
 
-CutoverReport checkProductionCutover(
-    const QProcessEnvironment &env, bool withMigrations, const MigrationCatalog &catalog)
+CutoverReport checkProductionCutover(const QProcessEnvironment &env, bool withMigrations,
+    const MigrationCatalog &catalog, const std::function<void(const QString &)> &beforeNamespace)
 {
     CutoverReport report;
     report.profile = persistenceProfileFrom(env);
@@ -399,7 +402,7 @@ CutoverReport checkProductionCutover(
     }
     checkTls(env, report.findings);
     if (withMigrations)
-        checkMigrations(env, catalog, report.findings);
+        checkMigrations(env, catalog, report.findings, beforeNamespace);
     return report;
 }
 

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcessEnvironment>
 
+#include <functional>
 #include <optional>
 
 namespace dpm {
@@ -53,7 +54,9 @@ struct CutoverReport
 //     may create tables in the schema, owns a service table or may truncate one.
 CutoverReport checkProductionCutover(const QProcessEnvironment &env, bool checkMigrations);
 // The same with the expected migrations taken from `catalog` instead of the embedded files.
-CutoverReport checkProductionCutover(
-    const QProcessEnvironment &env, bool checkMigrations, const MigrationCatalog &catalog);
+// `beforeNamespace` (if set) is called before each namespace's migrations are checked; it may
+// throw to stop the check there (a cancel).
+CutoverReport checkProductionCutover(const QProcessEnvironment &env, bool checkMigrations,
+    const MigrationCatalog &catalog, const std::function<void(const QString &ns)> &beforeNamespace = {});
 
 } // namespace dpm

@@ -113,7 +113,9 @@ QHash<QString, qint64> recordedMigrationDurations(AuditLog &log, int maxEntries)
             if (entry.action != QLatin1String("migrate.apply"))
                 continue;
             const QJsonObject details = QJsonDocument::fromJson(entry.detailsJson.toUtf8()).object();
-            // The console writes "applied" with namespaced versions, dpmctl its apply report.
+            // Entries are written with "applied" and namespaced versions (services/storemigrations).
+            // dpmctl before that wrote its apply report under "report": still read, for the
+            // stores that earlier versions recorded in.
             QJsonArray applied = details.value(QStringLiteral("applied")).toArray();
             if (applied.isEmpty())
                 applied = details.value(QStringLiteral("report")).toObject().value(QStringLiteral("applied")).toArray();

@@ -67,8 +67,8 @@ public:
 // The error of a store whose audit table does not exist yet.
 Error auditLogMissingError();
 
-// How long each migration took ("console:0003" -> ms), as the migrate.apply entries of the
-// console and of dpmctl recorded it; the ledger itself has no duration. Empty when the log is
+// How long each migration took ("console:0003" -> ms), as the migrate.apply entries recorded it;
+// the ledger itself has no duration. Empty when the log is
 // not available. Reads at most `maxEntries` entries, newest first.
 QHash<QString, qint64> recordedMigrationDurations(AuditLog &log, int maxEntries = 10000);
 

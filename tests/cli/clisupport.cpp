@@ -226,4 +226,17 @@ void addRunWithBrokenResult(const StoreLocation &location)
             QStringLiteral("pf_C"), QStringLiteral("2026-02-16T10:00:00+00:00"), QStringLiteral("not json at all") });
 }
 
+QList<AuditEntry> auditEntries(const StoreLocation &location)
+{
+    auto store = openStore(location, OpenOptions { .allowMissingSchema = true });
+    if (!store->auditLog().isAvailable())
+        return {};
+    return store->auditLog().list(PageRequest { 100, std::nullopt }).items;
+}
+
+bool hasAuditTable(const StoreLocation &location)
+{
+    return openStore(location, OpenOptions { .allowMissingSchema = true })->auditLog().isAvailable();
+}
+
 } // namespace dpm::test

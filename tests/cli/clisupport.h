@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/auditlog.h"
 #include "store/storelocation.h"
 
 #include <QByteArray>
@@ -59,6 +60,11 @@ void seedStore(const StoreLocation &location);
 
 // A run whose result_json is not JSON (hand-made row): rr_00000005, 2026-02-16T10:00:00.
 void addRunWithBrokenResult(const StoreLocation &location);
+
+// The store's audit log, newest first (empty when it has no audit table).
+QList<AuditEntry> auditEntries(const StoreLocation &location);
+// Whether the store has the console's audit table.
+bool hasAuditTable(const StoreLocation &location);
 
 // A command that succeeded; on failure the message shows the command and its output.
 #define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))

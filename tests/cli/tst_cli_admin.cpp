@@ -214,6 +214,44 @@ private Q_SLOTS:
         verifyNoSecret(text);
     }
 
+    void cutoverCheck_isRecordedInTheStoresAuditLog()
+    {
+        const QString path = m_sandbox->filePath(QStringLiteral("console.db"));
+        const QString store = QStringLiteral("sqlite:") + path;
+        const CliResult migrated = runDpmctl(
+            { QStringLiteral("migrate"), QStringLiteral("apply"), QStringLiteral("--store"), store }, environment({}));
+        CLI_EXIT(migrated, 0);
+        const CliResult r = runDpmctl({ QStringLiteral("cutover"), QStringLiteral("check"), QStringLiteral("--store"),
+                                          store, QStringLiteral("--json") },
+            environment({}));
+        CLI_EXIT(r, 6); // the check's own outcome, whether recorded or not
+        const QList<AuditEntry> entries = auditEntries(StoreLocation::sqlite(path));
+        QVERIFY(!entries.isEmpty());
+        QCOMPARE(entries.first().action, QStringLiteral("cutover.check"));
+        QCOMPARE(entries.first().outcome, QStringLiteral("failed: CUTOVER_PROFILE_NOT_PRODUCTION"));
+        const QJsonObject details = entries.first().toJson().value(QStringLiteral("details")).toObject();
+        QCOMPARE(details.keys(),
+            QStringList({ QStringLiteral("check_migrations"), QStringLiteral("findings"), QStringLiteral("passed"),
+                QStringLiteral("profile"), QStringLiteral("service_outcome") }));
+        QCOMPARE(details.value(QStringLiteral("profile")).toString(), QStringLiteral("LOCAL"));
+        QCOMPARE(details.value(QStringLiteral("passed")).toBool(), false);
+    }
+
+    void cutoverCheck_storeWithoutAuditTable_runsAndSaysItIsNotRecorded()
+    {
+        const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+        createServiceSqlite(path);
+        const CliResult r = runDpmctl({ QStringLiteral("cutover"), QStringLiteral("check"), QStringLiteral("--store"),
+                                          QStringLiteral("sqlite:") + path },
+            environment({}));
+        CLI_EXIT(r, 6);
+        QVERIFY2(r.out.contains("Production cutover contract validation failed: CUTOVER_PROFILE_NOT_PRODUCTION."),
+            qPrintable(r.describe()));
+        QVERIFY2(r.err.contains("Not recorded in the audit log: CONSOLE_AUDIT_LOG_MISSING"), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains("dpmctl: CUTOVER_PROFILE_NOT_PRODUCTION: "), qPrintable(r.describe()));
+        QVERIFY(!hasAuditTable(StoreLocation::sqlite(path)));
+    }
+
     void cutoverCheck_unreachableDatabase_redactsThePassword()
     {
         const QString dead = QStringLiteral("postgresql://svc:dead-secret@127.0.0.1:1/dpm?sslmode=require");

@@ -189,11 +189,46 @@ private Q_SLOTS:
     void apply_progress_goesToStderrInTextMode()
     {
         const QString path = m_sandbox->filePath("progress.db");
-        const CliResult apply = runDpmctl(
-            { "migrate", "apply", "--namespace", "dpm", "--store", path }, sandboxEnvironment(m_sandbox->path()));
+        // Only dpm: the console's audit table is not created, so it goes ahead only knowingly.
+        const CliResult apply = runDpmctl({ "migrate", "apply", "--namespace", "dpm", "--no-audit", "--store", path },
+            sandboxEnvironment(m_sandbox->path()));
         CLI_OK(apply);
         QVERIFY2(!apply.err.isEmpty(), "apply reports progress on stderr");
         QVERIFY2(apply.out.contains("0001"), apply.out.constData());
+    }
+
+    void apply_namespaceWithoutTheAuditTable_isRefusedUnlessNoAudit()
+    {
+        const QString path = m_sandbox->filePath("service.db");
+        createServiceSqlite(path);
+        const QString store = QStringLiteral("sqlite:") + path;
+        const QStringList onlyDpm { "migrate", "apply", "--namespace", "dpm" };
+        CLI_FAILS(cli(store, onlyDpm), 8, "CONSOLE_AUDIT_LOG_MISSING");
+        QCOMPARE(keysWithState(statesOf(cli(store, { "migrate", "status", "--namespace", "dpm" })), "applied"),
+            QStringList {}); // nothing applied, not even adopted
+
+        const CliResult knowingly = cli(store, onlyDpm + QStringList { "--no-audit" });
+        CLI_OK(knowingly);
+        QVERIFY(!knowingly.json().value("adopted").toArray().isEmpty());
+        QVERIFY(!hasAuditTable(StoreLocation::sqlite(path)));
+    }
+
+    void apply_isRecordedWithNamespacedVersions()
+    {
+        const QString path = m_sandbox->filePath("recorded.db");
+        const QString store = QStringLiteral("sqlite:") + path;
+        const CliResult apply = cli(store, { "migrate", "apply" }); // creates the audit table on the way
+        CLI_OK(apply);
+        const QList<AuditEntry> entries = auditEntries(StoreLocation::sqlite(path));
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().action, QStringLiteral("migrate.apply"));
+        QCOMPARE(entries.first().outcome, QStringLiteral("succeeded"));
+        const QJsonObject details = entries.first().toJson().value("details").toObject();
+        QCOMPARE(details.keys(), QStringList({ "adopted", "applied", "duration_ms", "namespaces" }));
+        const QJsonArray applied = details.value("applied").toArray();
+        QVERIFY(!applied.isEmpty());
+        QCOMPARE(applied.first().toObject().value("version").toString(), QStringLiteral("dpm:0001"));
+        QVERIFY(applied.first().toObject().contains("duration_ms"));
     }
 
     void unknownNamespace_exit5()

@@ -1,5 +1,7 @@
 // dpmctl purge runs / purge operations against a store the service created and seeded (see
-// clisupport.h for the data). Built twice from this source: SQLite (cli_purge_sqlite) and
+// clisupport.h for the data). That store has no console audit table: a real purge is refused
+// there unless --no-audit says to go ahead without a record; with the console's migrations
+// applied, it is recorded. Built twice from this source: SQLite (cli_purge_sqlite) and
 // PostgreSQL (cli_purge_postgres, DPM_CLI_POSTGRES=1).
 
 #include "clisupport.h"
@@ -24,6 +26,7 @@ namespace {
 // service's cascade by idempotency key).
 const QStringList kRunPurge { QStringLiteral("purge"), QStringLiteral("runs"), QStringLiteral("--retention-days"),
     QStringLiteral("2"), QStringLiteral("--now"), QStringLiteral("2026-02-21T08:00:00+08:00") };
+const QString kNoAudit = QStringLiteral("--no-audit");
 
 QMap<QString, qint64> deletedOf(const QJsonObject &report)
 {
@@ -43,6 +46,7 @@ class TestCliPurge : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_sandbox;
     QString m_store;
+    std::optional<StoreLocation> m_location;
 
     CliResult cli(QStringList args) const
     {
@@ -76,7 +80,7 @@ private Q_SLOTS:
     {
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
-        std::optional<StoreLocation> location;
+        std::optional<StoreLocation> &location = m_location;
 #if DPM_CLI_POSTGRES
         DPM_REQUIRE_POSTGRES();
         location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
@@ -115,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(report.value(QStringLiteral("total")).toInteger(), 7);
         QCOMPARE(runIds().size(), 4); // nothing deleted
 
-        const CliResult real = cli(kRunPurge);
+        const CliResult real = cli(kRunPurge + QStringList { kNoAudit });
         CLI_OK(real);
         QCOMPARE(real.json().value(QStringLiteral("dry_run")).toBool(), false);
         QCOMPARE(deletedOf(real.json()), expected);
@@ -140,7 +144,7 @@ private Q_SLOTS:
         QCOMPARE(deletedOf(dry.json()), (QMap<QString, qint64> { { QStringLiteral("dpm_async_operations"), 1 } }));
         QCOMPARE(operationIds().size(), 2);
 
-        const CliResult real = cli(purge);
+        const CliResult real = cli(purge + QStringList { kNoAudit });
         CLI_OK(real);
         QCOMPARE(deletedOf(real.json()), deletedOf(dry.json()));
         QCOMPARE(operationIds(), QStringList { QStringLiteral("dop_000000000001") });
@@ -182,9 +186,66 @@ private Q_SLOTS:
             QVERIFY2(out.contains(QLatin1String(expected)), qPrintable(expected + (QStringLiteral(" in ") + out)));
         QVERIFY(out.contains(QRegularExpression(QStringLiteral("dpm_runs: +2\\n"))));
 
-        const CliResult real = text(kRunPurge);
+        const CliResult real = text(kRunPurge + QStringList { kNoAudit });
         CLI_OK(real);
         QVERIFY(!real.out.contains("dry run"));
+    }
+
+    void purge_withoutAuditTable_isRefusedWithExit8AndDeletesNothing()
+    {
+        for (const QStringList &args : { kRunPurge,
+                 QStringList { "purge", "operations", "--ttl-seconds", "3600", "--now", "2026-02-20T11:30:00Z" } }) {
+            CLI_FAILS(cli(args), 8, "CONSOLE_AUDIT_LOG_MISSING");
+            const CliResult shown = text(args);
+            QCOMPARE(shown.exitCode, 8);
+            QVERIFY2(shown.err.contains("--namespace console"), shown.err.constData()); // says what to do
+        }
+        QCOMPARE(runIds().size(), 4);
+        QCOMPARE(operationIds().size(), 2);
+        QVERIFY(!hasAuditTable(*m_location));
+    }
+
+    void purge_noAudit_goesAheadWithoutCreatingTheAuditTable()
+    {
+        const CliResult real = cli(kRunPurge + QStringList { kNoAudit });
+        CLI_OK(real);
+        QVERIFY2(real.err.isEmpty(), real.err.constData()); // skipped knowingly: nothing to warn about
+        QCOMPARE(runIds(), QStringList({ QStringLiteral("rr_00000003"), QStringLiteral("rr_00000002") }));
+        QVERIFY(!hasAuditTable(*m_location));
+    }
+
+    void purge_withConsoleMigrations_isRecordedInOneDetailsShape()
+    {
+        // One run each (CLI_OK evaluates its argument more than once).
+        const CliResult migrated = cli({ QStringLiteral("migrate"), QStringLiteral("apply") });
+        CLI_OK(migrated);
+        const CliResult dry = cli(kRunPurge + QStringList { QStringLiteral("--dry-run") }); // not recorded
+        CLI_OK(dry);
+        const CliResult runs = cli(kRunPurge);
+        CLI_OK(runs);
+        const CliResult operations
+            = cli({ "purge", "operations", "--ttl-seconds", "3600", "--now", "2026-02-20T11:30:00Z" });
+        CLI_OK(operations);
+        const QList<AuditEntry> entries = auditEntries(*m_location);
+        QStringList actions;
+        for (const AuditEntry &entry : entries)
+            actions << entry.action + u' ' + entry.outcome;
+        QCOMPARE(actions,
+            QStringList({ QStringLiteral("purge.operations succeeded"), QStringLiteral("purge.runs succeeded"),
+                QStringLiteral("migrate.apply succeeded") }));
+        const QJsonObject runDetails = entries.at(1).toJson().value(QStringLiteral("details")).toObject();
+        QCOMPARE(runDetails.keys(),
+            QStringList({ QStringLiteral("duration_ms"), QStringLiteral("now"), QStringLiteral("report"),
+                QStringLiteral("retention_days") }));
+        QCOMPARE(runDetails.value(QStringLiteral("now")).toString(), QStringLiteral("2026-02-21T00:00:00+00:00"));
+        QCOMPARE(runDetails.value(QStringLiteral("report")).toObject().value(QStringLiteral("total")).toInteger(), 7);
+        const QJsonObject operationDetails = entries.at(0).toJson().value(QStringLiteral("details")).toObject();
+        QCOMPARE(operationDetails.keys(),
+            QStringList({ QStringLiteral("duration_ms"), QStringLiteral("now"), QStringLiteral("report"),
+                QStringLiteral("ttl_seconds") }));
+        QCOMPARE(operationDetails.value(QStringLiteral("ttl_seconds")).toInteger(), 3600);
+        QCOMPARE(entries.at(1).target, entries.at(0).target);
+        QVERIFY2(!entries.at(1).target.contains(QLatin1String("purge-pw-secret")), qPrintable(entries.at(1).target));
     }
 
     void purge_badNow_exits5()

@@ -3,15 +3,12 @@
 #include "admin/adminconfirmation.h"
 #include "admin/auditlogtab.h"
 #include "admin/cutovertab.h"
-#include "domain/error.h"
 #include "admin/migrationstab.h"
 #include "admin/retentiontab.h"
 #include "admin/transfertab.h"
+#include "domain/error.h"
+#include "session/requesttracker.h"
 #include "store/auditlog.h"
-#include "store/sqlstore.h"
-#include "store/supportstore.h"
-#include "session/storesession.h"
-#include "session/whenfinished.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -25,6 +22,8 @@ namespace dpm {
 
 AdminPage::AdminPage(QWidget *parent)
     : QWidget(parent)
+    , m_roleRequest(new RequestTracker(this))
+    , m_schemaRequest(new RequestTracker(this))
     , m_schemaNotice(new QLabel(this))
     , m_lockText(new QLabel(this))
     , m_lockButton(new QPushButton(this))
@@ -93,20 +92,17 @@ void AdminPage::setSession(StoreSession *session)
     m_retention->setSession(session);
     m_transfer->setSession(session);
     m_auditLog->setSession(session);
+    m_roleRequest->forget();
+    m_schemaRequest->forget();
     if (!session)
         return;
-    const quint64 generation = ++m_generation;
-    whenFinished(
-        session->run([](SupportStore &store) { return store.auditLog().actor(); }), this,
-        [this, generation](const QString &actor) {
-            if (generation != m_generation)
-                return;
+    m_roleRequest->start(
+        *session, [](SupportStore &store) { return store.auditLog().actor(); },
+        [this](const QString &actor) {
             m_role = actor;
             updateLockBar();
         },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
+        [this](const Error &error) {
             m_role = tr("an unknown role (%1)").arg(error.code());
             updateLockBar();
         });
@@ -118,7 +114,7 @@ void AdminPage::setEnvironment(const QProcessEnvironment &environment)
     m_retention->setEnvironment(environment);
 }
 
-void AdminPage::setMigrationCatalog(std::optional<MigrationCatalog> catalog)
+void AdminPage::setMigrationCatalog(OptionalCatalog catalog)
 {
     m_migrations->setCatalog(std::move(catalog));
 }
@@ -150,15 +146,10 @@ void AdminPage::checkSchemaCreated()
     if (!m_schemaMissing || !m_session)
         return;
     // Asked of the database: a run that failed half-way may not have created the tables.
-    const quint64 generation = m_generation;
-    whenFinished(
-        m_session->run([](SupportStore &store) {
-            auto *sql = dynamic_cast<SqlStore *>(&store);
-            return sql && sql->database().tableExists(QStringLiteral("dpm_runs"));
-        }),
-        this,
-        [this, generation](bool created) {
-            if (generation != m_generation || !created || !m_schemaMissing)
+    m_schemaRequest->start(
+        *m_session, [](SupportStore &store) { return hasDpmTables(store); },
+        [this](bool created) {
+            if (!created || !m_schemaMissing)
                 return;
             m_schemaMissing = false;
             enableTabsThatReadTables(true);

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "services/storemigrations.h"
 #include "store/storelocation.h"
-
-#include "migrate/migrationcatalog.h"
 
 #include <QPointer>
 #include <QProcessEnvironment>
@@ -19,6 +18,7 @@ namespace dpm {
 class AuditLogTab;
 class CutoverTab;
 class MigrationsTab;
+class RequestTracker;
 class RetentionTab;
 class TransferTab;
 class StoreSession;
@@ -46,7 +46,7 @@ public:
     // For tests and the screenshots tool: where the service's variables come from (default: this
     // process's environment) and which migration files are applied (default: the embedded ones).
     void setEnvironment(const QProcessEnvironment &environment);
-    void setMigrationCatalog(std::optional<MigrationCatalog> catalog);
+    void setMigrationCatalog(OptionalCatalog catalog);
 
     MigrationsTab *migrationsTab() const { return m_migrations; }
     CutoverTab *cutoverTab() const { return m_cutover; }
@@ -79,7 +79,8 @@ private:
     QPointer<StoreSession> m_session;
     bool m_unlocked = false;
     QString m_role; // "alice" or "alice as dpm_admin", read when the session is set
-    quint64 m_generation = 0;
+    RequestTracker *m_roleRequest;
+    RequestTracker *m_schemaRequest;
 
     bool m_schemaMissing = false;
     QLabel *m_schemaNotice;

@@ -1,24 +1,19 @@
 #include "admin/cutovertab.h"
 
-#include "domain/canonicaljson.h"
+#include "admin/actionstatuswidget.h"
+#include "admin/findingsmodel.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
-#include "admin/findingsmodel.h"
-#include "common/statuscolors.h"
-#include "store/auditlog.h"
-#include "store/supportstore.h"
-#include "session/storesession.h"
-#include "session/whenfinished.h"
+#include "session/requesttracker.h"
+#include "store/storelocation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableView>
@@ -56,15 +51,15 @@ QString cutoverReportMarkdown(const CutoverReport &report, const QString &store)
 
 CutoverTab::CutoverTab(QWidget *parent)
     : QWidget(parent)
+    , m_request(new RequestTracker(this))
     , m_profile(new QComboBox(this))
     , m_checkMigrations(new QCheckBox(tr("Check &migrations (connects to each PostgreSQL database)"), this))
     , m_run(new QPushButton(tr("&Run check"), this))
     , m_exportJson(new QPushButton(tr("Export &JSON…"), this))
     , m_exportMarkdown(new QPushButton(tr("Export Mar&kdown…"), this))
-    , m_progress(new QProgressBar(this))
+    , m_actionStatus(new ActionStatusWidget(this))
     , m_findings(new FindingsModel(this))
     , m_view(new QTableView(this))
-    , m_result(new QLabel(this))
 {
     m_profile->addItem(QStringLiteral("PRODUCTION"), QStringLiteral("PRODUCTION"));
     m_profile->addItem(QStringLiteral("LOCAL"), QStringLiteral("LOCAL"));
@@ -75,9 +70,9 @@ CutoverTab::CutoverTab(QWidget *parent)
     m_exportMarkdown->setAccessibleName(tr("Export report as Markdown"));
     m_exportJson->setEnabled(false);
     m_exportMarkdown->setEnabled(false);
-    m_progress->setRange(0, 0);
-    m_progress->setAccessibleName(tr("Cutover check progress"));
-    m_progress->hide();
+    m_actionStatus->setAccessibleNames(tr("Cutover check progress"), tr("Cutover check progress text"),
+        tr("Cancel the cutover check"), tr("Cutover result"));
+    m_actionStatus->setCancelToolTip(tr("Stops the check before its next namespace's migrations."));
     m_view->setModel(m_findings);
     m_view->setAccessibleName(tr("Cutover findings"));
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -85,11 +80,10 @@ CutoverTab::CutoverTab(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
-    m_result->setAccessibleName(tr("Cutover result"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_result->setText(tr("Reads the service's variables (APP_PERSISTENCE_PROFILE, the stores' backends and DSNs) "
-                         "and, with migration checks, each PostgreSQL database. Changes nothing."));
+    auto *intro = new QLabel(tr("Reads the service's variables (APP_PERSISTENCE_PROFILE, the stores' backends and "
+                                "DSNs) and, with migration checks, each PostgreSQL database. Changes nothing."),
+        this);
+    intro->setWordWrap(true);
 
     auto *profileLabel = new QLabel(tr("&Profile:"), this);
     profileLabel->setBuddy(m_profile);
@@ -102,23 +96,26 @@ CutoverTab::CutoverTab(QWidget *parent)
     controls->addWidget(m_exportJson);
     controls->addWidget(m_exportMarkdown);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
     layout->addLayout(controls);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_result);
+    layout->addWidget(m_actionStatus);
     layout->addWidget(m_view, 1);
 
     connect(m_run, &QPushButton::clicked, this, &CutoverTab::run);
     connect(m_exportJson, &QPushButton::clicked, this, &CutoverTab::exportJson);
     connect(m_exportMarkdown, &QPushButton::clicked, this, &CutoverTab::exportMarkdown);
+    connect(m_actionStatus, &ActionStatusWidget::cancelRequested, this, &CutoverTab::cancel);
 }
 
 void CutoverTab::setSession(StoreSession *session)
 {
     m_session = session;
-    ++m_generation;
+    m_request->forget();
+    m_cancel.reset();
     m_report.reset();
     m_findings->clear();
-    m_progress->hide();
+    m_actionStatus->stop();
+    m_actionStatus->hideResult();
     m_run->setEnabled(session != nullptr);
     m_exportJson->setEnabled(false);
     m_exportMarkdown->setEnabled(false);
@@ -133,72 +130,72 @@ void CutoverTab::setEnvironment(const QProcessEnvironment &environment)
 
 QString CutoverTab::resultText() const
 {
-    return m_result->text();
-}
-
-void CutoverTab::showResult(const QString &text, bool failed)
-{
-    m_result->setText(text);
-    QPalette palette = m_result->palette();
-    palette.setColor(QPalette::WindowText, failed ? badColor(palette) : this->palette().color(QPalette::WindowText));
-    m_result->setPalette(palette);
+    return m_actionStatus->resultText();
 }
 
 void CutoverTab::run()
 {
-    if (!m_session)
+    if (!m_session || m_request->isBusy())
         return;
-    const quint64 generation = ++m_generation;
-    QProcessEnvironment env = m_environment;
-    env.insert(QStringLiteral("APP_PERSISTENCE_PROFILE"), m_profile->currentData().toString());
-    const bool checkMigrations = m_checkMigrations->isChecked();
-    const QString target = m_session->redactedLocation();
+    CutoverCheckOptions options;
+    options.environment = m_environment;
+    options.environment.insert(QStringLiteral("APP_PERSISTENCE_PROFILE"), m_profile->currentData().toString());
+    options.checkMigrations = m_checkMigrations->isChecked();
     m_run->setEnabled(false);
-    m_progress->show();
-    showResult(checkMigrations ? tr("Checking, including each database's migrations…") : tr("Checking…"), false);
-    whenFinished(
-        m_session->run([env, checkMigrations, target](SupportStore &store) {
-            AuditLog &log = store.auditLog();
-            log.requireAvailable();
-            const CutoverReport report = checkProductionCutover(env, checkMigrations);
-            QJsonObject details { { QStringLiteral("profile"), toWire(report.profile) },
-                { QStringLiteral("check_migrations"), checkMigrations }, { QStringLiteral("passed"), report.passed() },
-                { QStringLiteral("service_outcome"),
-                    report.serviceOutcome() ? QJsonValue(*report.serviceOutcome()) : QJsonValue() },
-                { QStringLiteral("findings"), qint64(report.findings.size()) } };
-            log.record(QStringLiteral("cutover.check"), target, details,
-                report.passed() ? QStringLiteral("succeeded")
-                                : QStringLiteral("failed: ")
-                        + report.serviceOutcome().value_or(
-                            report.findings.isEmpty() ? QString() : report.findings.constFirst().code));
-            return report;
-        }),
-        this,
-        [this, generation](const CutoverReport &report) {
-            if (generation != m_generation)
-                return;
-            m_progress->hide();
+    m_cancel = std::make_shared<CancelToken>();
+    m_actionStatus->start(
+        options.checkMigrations ? tr("Checking, including each database's migrations…") : tr("Checking…"));
+    m_request->start(
+        *m_session,
+        [options, cancel = m_cancel, progress = m_actionStatus->progressFunction()](SupportStore &store) {
+            return checkCutover(store, options, progress, cancel.get());
+        },
+        [this](const CutoverCheckResult &result) {
+            m_cancel.reset();
+            m_actionStatus->stop();
             m_run->setEnabled(true);
-            m_report = report;
-            m_findings->setFindings(report.findings);
-            m_view->resizeColumnsToContents();
-            m_exportJson->setEnabled(true);
-            m_exportMarkdown->setEnabled(true);
-            showResult(report.passed()
-                    ? tr("Passed. Findings: %1, none an error.").arg(report.findings.size())
-                    : tr("Failed: the service stops at %1. Findings listed below: %2.")
-                          .arg(report.serviceOutcome().value_or(tr("an error of the console's own checks")))
-                          .arg(report.findings.size()),
-                !report.passed());
+            showReport(result);
             Q_EMIT actionRecorded();
         },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
-            m_progress->hide();
+        [this](const Error &error) {
+            m_cancel.reset();
+            m_actionStatus->stop();
             m_run->setEnabled(true);
-            showResult(tr("The check could not run: %1: %2").arg(error.code(), error.message()), true);
+            if (isActionCancelled(error)) {
+                m_actionStatus->showResult(tr("The check was cancelled."), false);
+                Q_EMIT actionRecorded();
+                return;
+            }
+            m_actionStatus->showResult(
+                tr("The check could not run: %1: %2").arg(error.code(), error.message()), true);
         });
+}
+
+void CutoverTab::cancel()
+{
+    if (!m_cancel)
+        return;
+    m_cancel->cancel();
+    m_actionStatus->setSentence(tr("Cancelling before the next namespace…"));
+}
+
+void CutoverTab::showReport(const CutoverCheckResult &result)
+{
+    const CutoverReport &report = result.report;
+    m_report = report;
+    m_findings->setFindings(report.findings);
+    m_view->resizeColumnsToContents();
+    m_exportJson->setEnabled(true);
+    m_exportMarkdown->setEnabled(true);
+    QString text = report.passed() ? tr("Passed. Findings: %1, none an error.").arg(report.findings.size())
+                                   : tr("Failed: the service stops at %1. Findings listed below: %2.")
+                                         .arg(report.serviceOutcome().value_or(tr("an error of the console's own checks")))
+                                         .arg(report.findings.size());
+    if (result.auditError) {
+        text += u' '
+            + tr("Not recorded in the audit log: %1: %2").arg(result.auditError->code(), result.auditError->message());
+    }
+    m_actionStatus->showResult(text, !report.passed());
 }
 
 void CutoverTab::exportJson()
@@ -240,12 +237,12 @@ bool CutoverTab::writeFile(const QString &path, const QByteArray &content)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
-        showResult(
+        m_actionStatus->showResult(
             tr("EXPORT_WRITE_FAILED: could not write %1 (%2); choose another place.").arg(path, file.errorString()),
             true);
         return false;
     }
-    showResult(tr("Exported to %1.").arg(path), false);
+    m_actionStatus->showResult(tr("Exported to %1.").arg(path), false);
     return true;
 }
 

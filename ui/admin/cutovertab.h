@@ -1,29 +1,30 @@
 #pragma once
 
-#include "services/cutovercheck.h"
+#include "services/cutoveraction.h"
 
 #include <QPointer>
 #include <QProcessEnvironment>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
-class QLabel;
-class QProgressBar;
 class QPushButton;
 class QTableView;
 
 namespace dpm {
 
-class Error;
+class ActionStatusWidget;
 class FindingsModel;
+class RequestTracker;
 class StoreSession;
 
 // The Cutover check tab of the admin page: the production cutover check (Part B §7.4) for a
 // chosen profile, with or without the migration checks, every finding listed, exportable as
-// JSON and Markdown. Read-only, so it needs no unlock, but each run is recorded in the audit log.
+// JSON and Markdown. Read-only, so it needs no unlock, but each run is recorded in the audit log
+// (when the store has one: a check is never refused for lack of it).
 class CutoverTab : public QWidget
 {
     Q_OBJECT
@@ -44,6 +45,8 @@ public:
 
 public Q_SLOTS:
     void run();
+    // Stops the check before its next namespace's migrations.
+    void cancel();
     // Ask for a file, then write.
     void exportJson();
     void exportMarkdown();
@@ -56,22 +59,22 @@ Q_SIGNALS:
 
 private:
     bool writeFile(const QString &path, const QByteArray &content);
-    void showResult(const QString &text, bool failed);
+    void showReport(const CutoverCheckResult &result);
 
     QPointer<StoreSession> m_session;
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     std::optional<CutoverReport> m_report;
-    quint64 m_generation = 0;
+    RequestTracker *m_request;
+    std::shared_ptr<CancelToken> m_cancel; // of the check in flight
 
     QComboBox *m_profile;
     QCheckBox *m_checkMigrations;
     QPushButton *m_run;
     QPushButton *m_exportJson;
     QPushButton *m_exportMarkdown;
-    QProgressBar *m_progress;
+    ActionStatusWidget *m_actionStatus;
     FindingsModel *m_findings;
     QTableView *m_view;
-    QLabel *m_result;
 };
 
 // The report as Markdown: a heading, the outcome, then one table row per finding.

@@ -1,6 +1,6 @@
 #include "admin/findingsmodel.h"
 
-#include "migrate/migrator.h"
+#include "services/storemigrations.h"
 #include "services/persistenceprofile.h"
 #include "common/statuscolors.h"
 

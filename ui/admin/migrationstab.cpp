@@ -1,74 +1,26 @@
 #include "admin/migrationstab.h"
 
+#include "admin/actionstatuswidget.h"
 #include "admin/adminconfirmation.h"
-#include "domain/error.h"
 #include "admin/findingsmodel.h"
-#include "migrate/migrationlock.h"
-#include "migrate/migrator.h"
 #include "admin/migrationstatusmodel.h"
-#include "common/statuscolors.h"
-#include "store/auditlog.h"
-#include "store/sqlstore.h"
-#include "session/storesession.h"
-#include "session/whenfinished.h"
+#include "domain/error.h"
+#include "session/requesttracker.h"
 
-#include <QElapsedTimer>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace dpm {
 
 namespace {
-
-// What the tab shows: read together on one worker.
-struct MigrationOverview
-{
-    bool isSql = false;
-    QList<MigrationStatusRow> rows;
-    ValidationReport validation;
-    MigrationPlan plan;
-    std::optional<Error> planError; // a modified migration stops the plan
-    QHash<QString, qint64> recordedDurations; // from the audit log's migrate.apply entries
-};
-
-struct ApplyOutcome
-{
-    QList<QPair<QString, qint64>> applied; // ledger version, duration in ms
-    QStringList adopted;
-    bool cancelled = false;
-    std::optional<Error> error;
-    QString failedVersion;
-    qint64 totalMs = 0;
-    std::optional<Error> auditError; // the apply happened but could not be recorded
-};
-
-SqlDatabase &sqlDatabaseOf(SupportStore &store)
-{
-    auto *sql = dynamic_cast<SqlStore *>(&store);
-    if (!sql) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("ADMIN_NOT_A_SQL_STORE"),
-            QStringLiteral("The in-memory store has no schema; open a SQLite or PostgreSQL store to manage "
-                           "migrations."));
-    }
-    return sql->database();
-}
-
-Migrator migratorFor(SqlDatabase &db, const std::optional<MigrationCatalog> &catalog)
-{
-    return catalog ? Migrator(db, *catalog) : Migrator(db);
-}
 
 QString planSql(const MigrationPlan &plan)
 {
@@ -92,6 +44,8 @@ QString planSql(const MigrationPlan &plan)
 
 MigrationsTab::MigrationsTab(QWidget *parent)
     : QWidget(parent)
+    , m_overviewRequest(new RequestTracker(this))
+    , m_applyRequest(new RequestTracker(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_apply(new QPushButton(tr("&Apply pending…"), this))
     , m_summary(new QLabel(this))
@@ -100,10 +54,7 @@ MigrationsTab::MigrationsTab(QWidget *parent)
     , m_plan(new QPlainTextEdit(this))
     , m_validation(new FindingsModel(this))
     , m_validationView(new QTableView(this))
-    , m_progress(new QProgressBar(this))
-    , m_progressText(new QLabel(this))
-    , m_cancelButton(new QPushButton(tr("&Cancel"), this))
-    , m_result(new QLabel(this))
+    , m_actionStatus(new ActionStatusWidget(this))
 {
     m_refresh->setAccessibleName(tr("Refresh migrations"));
     m_refresh->setShortcut(QKeySequence::Refresh);
@@ -145,49 +96,36 @@ MigrationsTab::MigrationsTab(QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
-    m_progress->setAccessibleName(tr("Apply progress"));
-    m_progressText->setAccessibleName(tr("Apply progress text"));
-    m_progressText->setWordWrap(true);
-    m_cancelButton->setAccessibleName(tr("Cancel applying"));
-    m_cancelButton->setToolTip(tr("Stops before the next migration; the ones already applied stay applied."));
-    m_result->setAccessibleName(tr("Apply result"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_actionStatus->setAccessibleNames(
+        tr("Apply progress"), tr("Apply progress text"), tr("Cancel applying"), tr("Apply result"));
+    m_actionStatus->setCancelToolTip(tr("Stops before the next migration; the ones already applied stay applied."));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_apply);
     buttons->addWidget(m_summary, 1);
-    auto *progressRow = new QHBoxLayout;
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_cancelButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_progressText);
-    layout->addWidget(m_result);
-    m_progress->hide();
-    m_progressText->hide();
-    m_cancelButton->hide();
-    m_result->hide();
+    layout->addWidget(m_actionStatus);
 
     connect(m_refresh, &QPushButton::clicked, this, &MigrationsTab::refresh);
     connect(m_apply, &QPushButton::clicked, this, &MigrationsTab::applyPending);
-    connect(m_cancelButton, &QPushButton::clicked, this, &MigrationsTab::cancelApply);
+    connect(m_actionStatus, &ActionStatusWidget::cancelRequested, this, &MigrationsTab::cancelApply);
     updateButtons();
 }
 
 void MigrationsTab::setSession(StoreSession *session)
 {
     m_session = session;
-    ++m_generation;
-    m_busy = false;
+    m_overviewRequest->forget();
+    m_applyRequest->forget();
+    m_actionStatus->stop();
+    m_actionStatus->hideResult();
     m_status->setRows({});
     m_validation->clear();
     m_plan->clear();
-    m_result->hide();
     refresh();
 }
 
@@ -197,7 +135,7 @@ void MigrationsTab::setUnlocked(bool unlocked)
     updateButtons();
 }
 
-void MigrationsTab::setCatalog(std::optional<MigrationCatalog> catalog)
+void MigrationsTab::setCatalog(OptionalCatalog catalog)
 {
     m_catalog = std::move(catalog);
     refresh();
@@ -210,97 +148,66 @@ QString MigrationsTab::planText() const
 
 QString MigrationsTab::resultText() const
 {
-    return m_result->text();
+    return m_actionStatus->resultText();
+}
+
+bool MigrationsTab::isBusy() const
+{
+    return m_applyRequest->isBusy();
 }
 
 void MigrationsTab::updateButtons()
 {
-    m_refresh->setEnabled(m_session && !m_busy);
-    m_apply->setEnabled(m_session && m_unlocked && m_isSql && !m_busy && m_status->pendingCount() > 0);
+    m_refresh->setEnabled(m_session && !isBusy());
+    m_apply->setEnabled(m_session && m_unlocked && m_isSql && !isBusy() && m_status->pendingCount() > 0);
     if (!m_unlocked)
         m_apply->setToolTip(tr("Read-only: unlock the admin page to apply migrations."));
     else
         m_apply->setToolTip(tr("Shows the plan's migrations, asks for confirmation, then applies them one by one."));
 }
 
-void MigrationsTab::showResult(const QString &text, bool failed)
-{
-    m_result->setText(text);
-    QPalette palette = m_result->palette();
-    palette.setColor(QPalette::WindowText, failed ? badColor(palette) : this->palette().color(QPalette::WindowText));
-    m_result->setPalette(palette);
-    m_result->show();
-}
-
 void MigrationsTab::refresh()
 {
-    if (!m_session || m_busy)
+    if (!m_session || isBusy())
         return;
-    const quint64 generation = ++m_generation;
     m_summary->setText(tr("Loading…"));
     updateButtons();
-    const auto catalog = m_catalog;
-    whenFinished(
-        m_session->run([catalog](SupportStore &store) {
-            MigrationOverview overview;
-            auto *sql = dynamic_cast<SqlStore *>(&store);
-            if (!sql)
-                return overview;
-            overview.isSql = true;
-            Migrator migrator = migratorFor(sql->database(), catalog);
-            const QStringList all = Migrator::namespaces();
-            overview.rows = migrator.status(all);
-            overview.validation = migrator.validate(all);
-            try {
-                overview.plan = migrator.plan(all);
-            } catch (const Error &error) {
-                overview.planError = error;
-            }
-            try {
-                overview.recordedDurations = recordedMigrationDurations(store.auditLog());
-            } catch (const Error &) {
-                // Durations are a nicety: a log that cannot be read leaves them blank.
-            }
-            return overview;
-        }),
-        this,
-        [this, generation](const MigrationOverview &overview) {
-            if (generation != m_generation)
-                return;
-            m_isSql = overview.isSql;
-            if (!overview.isSql) {
-                m_summary->setText(tr("The in-memory store has no schema; there is nothing to migrate."));
-                updateButtons();
-                return;
-            }
-            m_status->setRows(overview.rows, overview.recordedDurations);
-            m_table->resizeColumnsToContents();
-            m_validation->setMigrationFindings(overview.validation.findings);
-            m_validationView->resizeColumnsToContents();
-            if (overview.planError) {
-                m_plan->setPlainText(
-                    tr("-- No plan: %1: %2").arg(overview.planError->code(), overview.planError->message()));
-            } else {
-                m_plan->setPlainText(planSql(overview.plan));
-            }
-            const qsizetype pending = m_status->pendingCount();
-            m_summary->setText(tr("Pending migrations: %1. Validate: %2.")
-                                   .arg(pending)
-                                   .arg(overview.validation.ok ? tr("ok") : tr("not ok, see Validate")));
-            updateButtons();
-        },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
+    m_overviewRequest->start(
+        *m_session, [catalog = m_catalog](SupportStore &store) { return readMigrationOverview(store, catalog); },
+        [this](const MigrationOverview &overview) { showOverview(overview); },
+        [this](const Error &error) {
             m_summary->setText(tr("Could not read the migrations: %1: %2").arg(error.code(), error.message()));
             updateButtons();
         });
 }
 
+void MigrationsTab::showOverview(const MigrationOverview &overview)
+{
+    m_isSql = overview.isSql;
+    if (!overview.isSql) {
+        m_summary->setText(tr("The in-memory store has no schema; there is nothing to migrate."));
+        updateButtons();
+        return;
+    }
+    m_status->setRows(overview.rows, overview.recordedDurations);
+    m_table->resizeColumnsToContents();
+    m_validation->setMigrationFindings(overview.validation.findings);
+    m_validationView->resizeColumnsToContents();
+    if (overview.planError)
+        m_plan->setPlainText(tr("-- No plan: %1: %2").arg(overview.planError->code(), overview.planError->message()));
+    else
+        m_plan->setPlainText(planSql(overview.plan));
+    const qsizetype pending = m_status->pendingCount();
+    m_summary->setText(tr("Pending migrations: %1. Validate: %2.")
+                           .arg(pending)
+                           .arg(overview.validation.ok ? tr("ok") : tr("not ok, see Validate")));
+    updateButtons();
+}
+
 void MigrationsTab::applyPending()
 {
-    if (!m_unlocked || !m_session || m_busy) {
-        showResult(tr("Read-only: unlock the admin page before applying migrations."), true);
+    if (!m_unlocked || !m_session || isBusy()) {
+        m_actionStatus->showResult(tr("Read-only: unlock the admin page before applying migrations."), true);
         return;
     }
     const qsizetype pending = m_status->pendingCount();
@@ -323,172 +230,70 @@ void MigrationsTab::applyPending()
                 .arg(names.join(u'\n'))))
         return;
 
-    m_busy = true;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    const quint64 generation = ++m_generation;
-    m_result->hide();
-    m_progress->setRange(0, int(pending));
-    m_progress->setValue(0);
-    m_progress->show();
-    m_progressText->setText(tr("Starting…"));
-    m_progressText->show();
-    m_cancelButton->setEnabled(true);
-    m_cancelButton->show();
-    updateButtons();
-
-    const auto catalog = m_catalog;
-    const auto cancel = m_cancel;
-    QFuture<ApplyOutcome> future = m_session->runWithPromise<ApplyOutcome>(
-        [catalog, cancel, target](QPromise<ApplyOutcome> &promise, SupportStore &store) {
-            ApplyOutcome outcome;
-            // QFuture drops a progress value not above the last one, so the value is a tick that
-            // always grows and the text carries "<migrations done>\t<line>".
-            int tick = 0;
-            const auto reportProgress = [&promise, &tick](int done, const QString &line) {
-                promise.setProgressValueAndText(++tick, QString::number(done) + u'\t' + line);
-            };
-            SqlDatabase &db = sqlDatabaseOf(store);
-            const QStringList namespaces = Migrator::namespaces();
-            Migrator migrator = migratorFor(db, catalog);
-            QElapsedTimer total;
-            total.start();
-            MigrationPlan plan;
-            int started = -1;
-            QElapsedTimer step;
-            {
-                MigrationLocks locks(db);
-                try {
-                    // Waits visibly (and cancellably) instead of blocking in pg_advisory_lock.
-                    while (const auto busy = locks.tryTake(namespaces)) {
-                        if (*cancel)
-                            throw actionCancelledError(QStringLiteral("Applying migrations"));
-                        const auto holder = locks.holderOf(*busy);
-                        reportProgress(0,
-                            tr("Waiting for the migration lock of namespace %1, held by %2…")
-                                .arg(*busy, holder ? holder->describe() : tr("another session")));
-                        QThread::msleep(200);
-                    }
-                    plan = migrator.plan(namespaces);
-                    const MigrationApplyReport report = migrator.apply(namespaces, [&](const QString &line) {
-                        if (started >= 0)
-                            outcome.applied << qMakePair(
-                                plan.steps.at(started).ns + u':' + plan.steps.at(started).version, step.elapsed());
-                        if (*cancel)
-                            throw actionCancelledError(QStringLiteral("Applying migrations"));
-                        ++started;
-                        step.start();
-                        reportProgress(started, line);
-                    });
-                    // The report's own durations are exact (measured inside each transaction).
-                    outcome.applied.clear();
-                    for (const AppliedMigration &m : report.applied)
-                        outcome.applied << qMakePair(m.ns + u':' + m.version, m.durationMs);
-                    outcome.adopted = report.adopted;
-                } catch (const Error &error) {
-                    if (isActionCancelled(error)) {
-                        outcome.cancelled = true;
-                    } else {
-                        outcome.error = error;
-                        if (started >= 0 && started < plan.steps.size())
-                            outcome.failedVersion = plan.steps.at(started).ns + u':' + plan.steps.at(started).version;
-                    }
-                }
-            }
-            outcome.totalMs = total.elapsed();
-            // Recorded after the apply: console/0003 may have been created by it.
-            QJsonArray applied;
-            for (const auto &[version, ms] : std::as_const(outcome.applied))
-                applied.append(
-                    QJsonObject { { QStringLiteral("version"), version }, { QStringLiteral("duration_ms"), ms } });
-            QJsonObject details { { QStringLiteral("namespaces"), QJsonArray::fromStringList(namespaces) },
-                { QStringLiteral("applied"), applied },
-                { QStringLiteral("adopted"), QJsonArray::fromStringList(outcome.adopted) },
-                { QStringLiteral("duration_ms"), outcome.totalMs } };
-            QString result = QStringLiteral("succeeded");
-            if (outcome.cancelled) {
-                result = QStringLiteral("cancelled");
-            } else if (outcome.error) {
-                result = auditOutcomeOf(*outcome.error);
-                details.insert(QStringLiteral("failed_version"), outcome.failedVersion);
-                details.insert(QStringLiteral("error"), outcome.error->message());
-            }
-            try {
-                AuditLog &log = store.auditLog();
-                log.requireAvailable();
-                log.record(QStringLiteral("migrate.apply"), target, details, result);
-            } catch (const Error &error) {
-                outcome.auditError = error;
-            }
-            promise.addResult(outcome);
-        });
-
-    auto *progress = new QFutureWatcher<ApplyOutcome>(this);
-    connect(progress, &QFutureWatcherBase::progressTextChanged, this, [this, generation](const QString &text) {
-        if (generation != m_generation)
-            return;
-        m_progress->setValue(text.section(u'\t', 0, 0).toInt());
-        m_progressText->setText(text.section(u'\t', 1));
-    });
-    connect(progress, &QFutureWatcherBase::finished, progress, &QObject::deleteLater);
-    progress->setFuture(future);
-
-    auto finish = [this] {
-        m_busy = false;
-        m_progress->hide();
-        m_progressText->hide();
-        m_cancelButton->hide();
-        updateButtons();
-        refresh();
-        Q_EMIT storeChanged();
-        Q_EMIT actionRecorded();
-    };
-    whenFinished(
-        future, this,
-        [this, generation, finish](const ApplyOutcome &outcome) {
-            if (generation != m_generation)
-                return;
-            for (const auto &[version, ms] : outcome.applied)
-                m_status->noteDuration(version, ms);
-            QString text;
-            if (outcome.error) {
-                if (!outcome.failedVersion.isEmpty())
-                    m_status->noteFailure(outcome.failedVersion, *outcome.error);
-                text = tr("Failed (migrations applied before it: %1): %2: %3")
-                           .arg(outcome.applied.size())
-                           .arg(outcome.error->code(), outcome.error->message());
-            } else if (outcome.cancelled) {
-                text = tr("Cancelled. Migrations applied before the cancel stay applied (%1); apply again to "
-                          "continue.")
-                           .arg(outcome.applied.size());
-            } else {
-                text = tr("Applied migrations: %1, in %2 ms.").arg(outcome.applied.size()).arg(outcome.totalMs);
-                if (!outcome.adopted.isEmpty())
-                    text += u' '
-                        + tr("Adopted (tables already there): %1.").arg(outcome.adopted.join(QStringLiteral(", ")));
-            }
-            if (outcome.auditError) {
-                text += u' '
-                    + tr("Not recorded in the audit log: %1: %2")
-                          .arg(outcome.auditError->code(), outcome.auditError->message());
-            }
-            showResult(text, outcome.error.has_value());
-            finish();
+    m_cancel = std::make_shared<CancelToken>();
+    m_actionStatus->start(tr("Starting…"));
+    MigrationApplyOptions options;
+    options.catalog = m_catalog;
+    m_applyRequest->start(
+        *m_session,
+        [options, cancel = m_cancel, progress = m_actionStatus->progressFunction()](SupportStore &store) {
+            return applyMigrations(store, options, progress, cancel.get());
         },
-        [this, generation, finish](const Error &error) {
-            if (generation != m_generation)
-                return;
-            showResult(tr("Could not apply: %1: %2").arg(error.code(), error.message()), true);
-            finish();
+        [this](const MigrationApplyResult &result) {
+            showApplied(result);
+            finishApply();
+        },
+        [this](const Error &error) {
+            m_actionStatus->showResult(tr("Could not apply: %1: %2").arg(error.code(), error.message()), true);
+            finishApply();
         });
+    updateButtons();
+}
+
+void MigrationsTab::showApplied(const MigrationApplyResult &result)
+{
+    for (const AppliedMigration &m : result.report.applied)
+        m_status->noteDuration(m.ns + u':' + m.version, m.durationMs);
+    const qsizetype applied = result.report.applied.size();
+    QString text;
+    if (result.error) {
+        if (!result.failedVersion.isEmpty())
+            m_status->noteFailure(result.failedVersion, *result.error);
+        text = tr("Failed (migrations applied before it: %1): %2: %3")
+                   .arg(applied)
+                   .arg(result.error->code(), result.error->message());
+    } else if (result.cancelled) {
+        text = tr("Cancelled. Migrations applied before the cancel stay applied (%1); apply again to continue.")
+                   .arg(applied);
+    } else {
+        text = tr("Applied migrations: %1, in %2 ms.").arg(applied).arg(result.durationMs);
+        if (!result.report.adopted.isEmpty())
+            text += u' '
+                + tr("Adopted (tables already there): %1.").arg(result.report.adopted.join(QStringLiteral(", ")));
+    }
+    if (result.auditError) {
+        text += u' '
+            + tr("Not recorded in the audit log: %1: %2").arg(result.auditError->code(), result.auditError->message());
+    }
+    m_actionStatus->showResult(text, result.error.has_value());
+}
+
+void MigrationsTab::finishApply()
+{
+    m_cancel.reset();
+    m_actionStatus->stop();
+    updateButtons();
+    refresh();
+    Q_EMIT storeChanged();
+    Q_EMIT actionRecorded();
 }
 
 void MigrationsTab::cancelApply()
 {
     if (!m_cancel)
         return;
-    *m_cancel = true;
-    m_cancelButton->setEnabled(false);
-    m_progressText->setText(tr("Cancelling after the current migration…"));
+    m_cancel->cancel();
+    m_actionStatus->setSentence(tr("Cancelling before the next migration…"));
 }
 
 } // namespace dpm

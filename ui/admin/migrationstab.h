@@ -1,24 +1,23 @@
 #pragma once
 
-#include "migrate/migrationcatalog.h"
+#include "services/storemigrations.h"
 
 #include <QPointer>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
-#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
-class QProgressBar;
 class QPushButton;
 class QTableView;
 
 namespace dpm {
 
+class ActionStatusWidget;
 class FindingsModel;
 class MigrationStatusModel;
+class RequestTracker;
 class StoreSession;
 
 // The Migrations tab of the admin page: every namespace's migrations with their state, the plan
@@ -35,14 +34,14 @@ public:
     void setSession(StoreSession *session);
     void setUnlocked(bool unlocked);
     // The files to apply; nullopt (the default) for the ones built into the console.
-    void setCatalog(std::optional<MigrationCatalog> catalog);
+    void setCatalog(OptionalCatalog catalog);
 
     MigrationStatusModel *statusModel() const { return m_status; }
     FindingsModel *validationModel() const { return m_validation; }
     QString planText() const;
     // What the last apply did or why it failed (also shown on the tab).
     QString resultText() const;
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
 
 public Q_SLOTS:
     void refresh();
@@ -56,15 +55,17 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
-    void showResult(const QString &text, bool failed);
+    void showOverview(const MigrationOverview &overview);
+    void showApplied(const MigrationApplyResult &result);
+    void finishApply();
 
     QPointer<StoreSession> m_session;
-    std::optional<MigrationCatalog> m_catalog;
+    OptionalCatalog m_catalog;
     bool m_unlocked = false;
-    bool m_busy = false;
     bool m_isSql = false;
-    quint64 m_generation = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    RequestTracker *m_overviewRequest;
+    RequestTracker *m_applyRequest;
+    std::shared_ptr<CancelToken> m_cancel; // of the apply in flight
 
     QPushButton *m_refresh;
     QPushButton *m_apply;
@@ -74,10 +75,7 @@ private:
     QPlainTextEdit *m_plan;
     FindingsModel *m_validation;
     QTableView *m_validationView;
-    QProgressBar *m_progress;
-    QLabel *m_progressText;
-    QPushButton *m_cancelButton;
-    QLabel *m_result;
+    ActionStatusWidget *m_actionStatus;
 };
 
 } // namespace dpm

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrate/migrator.h"
+#include "services/storemigrations.h"
 
 #include <QAbstractTableModel>
 #include <QFont>

@@ -1,24 +1,18 @@
 #include "admin/retentiontab.h"
 
+#include "admin/actionstatuswidget.h"
 #include "admin/adminconfirmation.h"
-#include "domain/apijson.h"
+#include "admin/purgereportmodel.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
-#include "admin/purgereportmodel.h"
-#include "common/statuscolors.h"
-#include "store/auditlog.h"
-#include "store/supportstore.h"
-#include "session/storesession.h"
-#include "session/whenfinished.h"
+#include "session/requesttracker.h"
 
 #include <QDateTimeEdit>
-#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -49,16 +43,11 @@ int ttlSecondsFrom(const QProcessEnvironment &env)
     return ok && seconds >= 1 ? seconds : kDefaultTtlSeconds;
 }
 
-struct PurgeOutcome
-{
-    PurgeReport report;
-    qint64 durationMs = 0;
-};
-
 } // namespace
 
 RetentionTab::RetentionTab(QWidget *parent)
     : QWidget(parent)
+    , m_request(new RequestTracker(this))
     , m_days(new QSpinBox(this))
     , m_ttl(new QSpinBox(this))
     , m_now(new QDateTimeEdit(this))
@@ -66,12 +55,9 @@ RetentionTab::RetentionTab(QWidget *parent)
     , m_dryRun(new QPushButton(tr("&Dry run"), this))
     , m_purgeRuns(new QPushButton(tr("Purge &runs…"), this))
     , m_purgeOperations(new QPushButton(tr("Purge &operations…"), this))
-    , m_progress(new QProgressBar(this))
-    , m_progressText(new QLabel(this))
-    , m_cancelButton(new QPushButton(tr("&Cancel"), this))
+    , m_actionStatus(new ActionStatusWidget(this))
     , m_report(new PurgeReportModel(this))
     , m_reportView(new QTableView(this))
-    , m_result(new QLabel(this))
 {
     m_days->setRange(0, kMaxRetentionDays);
     m_days->setSuffix(tr(" days"));
@@ -99,12 +85,9 @@ RetentionTab::RetentionTab(QWidget *parent)
     m_reportView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_reportView->verticalHeader()->hide();
     m_reportView->horizontalHeader()->setStretchLastSection(true);
-    m_progress->setRange(0, 0);
-    m_progress->setAccessibleName(tr("Purge progress"));
-    m_progressText->setAccessibleName(tr("Purge progress text"));
-    m_result->setAccessibleName(tr("Purge result"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_actionStatus->setAccessibleNames(tr("Purge progress"), tr("Purge progress text"),
+        tr("Cancel the dry run or purge"), tr("Purge result"));
+    m_actionStatus->setCancelToolTip(tr("Stops the statement on the database: a purge then deletes nothing."));
 
     auto *nowRow = new QHBoxLayout;
     nowRow->addWidget(m_now, 1);
@@ -132,19 +115,9 @@ RetentionTab::RetentionTab(QWidget *parent)
     top->addStretch(1);
     layout->addLayout(top);
     layout->addLayout(buttons);
-    auto *progressRow = new QHBoxLayout;
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_cancelButton);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_progressText);
+    layout->addWidget(m_actionStatus);
     layout->addWidget(m_reportView, 1);
-    layout->addWidget(m_result);
-    m_progress->hide();
-    m_progressText->hide();
-    m_cancelButton->hide();
-    m_cancelButton->setAccessibleName(tr("Cancel the dry run or purge"));
-    m_result->hide();
-    connect(m_cancelButton, &QPushButton::clicked, this, &RetentionTab::cancel);
+    connect(m_actionStatus, &ActionStatusWidget::cancelRequested, this, &RetentionTab::cancel);
 
     connect(m_nowButton, &QPushButton::clicked, this, &RetentionTab::resetNow);
     connect(m_dryRun, &QPushButton::clicked, this, &RetentionTab::dryRun);
@@ -158,11 +131,12 @@ RetentionTab::RetentionTab(QWidget *parent)
 void RetentionTab::setSession(StoreSession *session)
 {
     m_session = session;
-    ++m_generation;
-    m_busy = false;
+    m_request->forget();
+    m_cancel.reset();
     m_report->clear();
-    m_result->hide();
-    setBusy(false);
+    m_actionStatus->stop();
+    m_actionStatus->hideResult();
+    updateButtons();
 }
 
 void RetentionTab::setUnlocked(bool unlocked)
@@ -179,7 +153,12 @@ void RetentionTab::setEnvironment(const QProcessEnvironment &environment)
 
 QString RetentionTab::resultText() const
 {
-    return m_result->text();
+    return m_actionStatus->resultText();
+}
+
+bool RetentionTab::isBusy() const
+{
+    return m_request->isBusy();
 }
 
 void RetentionTab::resetNow()
@@ -187,14 +166,19 @@ void RetentionTab::resetNow()
     m_now->setDateTime(QDateTime::currentDateTimeUtc());
 }
 
-QString RetentionTab::nowText() const
+PurgeOptions RetentionTab::optionsFor(PurgeTarget target) const
 {
-    return formatTimestamp(m_now->dateTime().toUTC());
+    PurgeOptions options;
+    options.target = target;
+    options.retentionDays = m_days->value();
+    options.ttlSeconds = m_ttl->value();
+    options.now = formatTimestamp(m_now->dateTime().toUTC());
+    return options;
 }
 
 void RetentionTab::updateButtons()
 {
-    const bool ready = m_session && !m_busy;
+    const bool ready = m_session && !isBusy();
     m_dryRun->setEnabled(ready);
     m_purgeRuns->setEnabled(ready && m_unlocked);
     m_purgeOperations->setEnabled(ready && m_unlocked);
@@ -204,207 +188,158 @@ void RetentionTab::updateButtons()
         m_unlocked ? tr("Counts, asks for confirmation, then deletes expired operations.") : locked);
 }
 
-void RetentionTab::setBusy(bool busy, const QString &text)
+std::shared_ptr<CancelToken> RetentionTab::startAction(const QString &sentence)
 {
-    m_busy = busy;
-    m_progress->setVisible(busy);
-    m_progressText->setVisible(busy);
-    m_progressText->setText(text);
-    m_cancelButton->setVisible(busy);
-    m_cancelButton->setEnabled(busy);
-    updateButtons();
+    m_cancel = std::make_shared<CancelToken>();
+    m_actionStatus->start(sentence);
+    return m_cancel;
 }
 
-void RetentionTab::showResult(const QString &text, bool failed)
+void RetentionTab::endAction()
 {
-    m_result->setText(text);
-    QPalette palette = m_result->palette();
-    palette.setColor(QPalette::WindowText, failed ? badColor(palette) : this->palette().color(QPalette::WindowText));
-    m_result->setPalette(palette);
-    m_result->show();
+    m_cancel.reset();
+    m_actionStatus->stop();
+    updateButtons();
 }
 
 void RetentionTab::dryRun()
 {
-    if (!m_session || m_busy)
+    if (!m_session || isBusy())
         return;
-    const quint64 generation = ++m_generation;
-    const int days = m_days->value();
-    const qint64 ttl = m_ttl->value();
-    const QString now = nowText();
-    setBusy(true, tr("Counting what would be deleted…"));
-    m_result->hide();
-    m_cancel = QueryCancel::create();
-    whenFinished(
-        m_session->run(
-            [days, ttl, now](SupportStore &store) {
-                return QList<PurgeReport> { store.purgeExpiredRuns(days, now, true),
-                    store.purgeExpiredOperations(ttl, now, true) };
-            },
-            m_cancel),
-        this,
-        [this, generation](const QList<PurgeReport> &reports) {
-            if (generation != m_generation)
-                return;
-            setBusy(false);
+    const PurgeOptions runs = optionsFor(PurgeTarget::Runs);
+    const PurgeOptions operations = optionsFor(PurgeTarget::Operations);
+    m_request->start(
+        *m_session,
+        [runs, operations, cancel = startAction(tr("Counting what would be deleted…"))](SupportStore &store) {
+            PurgeOptions dry[] = { runs, operations };
+            QList<PurgeReport> reports;
+            for (PurgeOptions &options : dry) {
+                options.dryRun = true;
+                reports << purgeExpired(store, options, {}, cancel.get()).report;
+            }
+            return reports;
+        },
+        [this](const QList<PurgeReport> &reports) {
+            endAction();
             m_report->setReports(reports);
             m_reportView->resizeColumnsToContents();
-            showResult(tr("Dry run: nothing was deleted. These rows would be."), false);
+            m_actionStatus->showResult(tr("Dry run: nothing was deleted. These rows would be."), false);
         },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
-            setBusy(false);
-            if (isActionCancelled(error)) {
-                showResult(tr("Dry run cancelled."), false);
-                return;
-            }
-            showResult(tr("The dry run failed: %1: %2").arg(error.code(), error.message()), true);
+        [this](const Error &error) {
+            endAction();
+            if (isActionCancelled(error))
+                m_actionStatus->showResult(tr("Dry run cancelled."), false);
+            else
+                m_actionStatus->showResult(tr("The dry run failed: %1: %2").arg(error.code(), error.message()), true);
         });
+    updateButtons();
 }
 
 void RetentionTab::purgeRuns()
 {
-    purge(Target::Runs);
+    purge(PurgeTarget::Runs);
 }
 
 void RetentionTab::purgeOperations()
 {
-    purge(Target::Operations);
+    purge(PurgeTarget::Operations);
 }
 
-void RetentionTab::purge(Target target)
+void RetentionTab::purge(PurgeTarget target)
 {
-    if (!m_unlocked || !m_session || m_busy) {
-        showResult(tr("Read-only: unlock the admin page before purging."), true);
+    if (!m_unlocked || !m_session || isBusy()) {
+        m_actionStatus->showResult(tr("Read-only: unlock the admin page before purging."), true);
         return;
     }
-    const bool runs = target == Target::Runs;
-    const int days = m_days->value();
-    const qint64 ttl = m_ttl->value();
-    const QString now = nowText();
-    const QString location = m_session->redactedLocation();
-    const quint64 generation = ++m_generation;
-    setBusy(true, tr("Counting what would be deleted…"));
-    m_result->hide();
-    m_cancel = QueryCancel::create();
+    const PurgeOptions options = optionsFor(target);
     // The preview first: the confirmation names the counts it will delete.
-    whenFinished(
-        m_session->run(
-            [runs, days, ttl, now](SupportStore &store) {
-                store.auditLog().requireAvailable(); // nothing unaudited: refuse before anything
-                return runs ? store.purgeExpiredRuns(days, now, true) : store.purgeExpiredOperations(ttl, now, true);
-            },
-            m_cancel),
-        this,
-        [this, generation, runs, days, ttl, now, location](const PurgeReport &preview) {
-            if (generation != m_generation)
-                return;
-            setBusy(false);
+    m_request->start(
+        *m_session,
+        [options, cancel = startAction(tr("Counting what would be deleted…"))](
+            SupportStore &store) { return previewPurge(store, options, cancel.get()).report; },
+        [this, options](const PurgeReport &preview) {
+            endAction();
             m_report->setReports({ preview });
             m_reportView->resizeColumnsToContents();
-            if (preview.cutoff.isEmpty()) {
-                showResult(runs ? tr("Retention days is 0: the run purge is disabled, nothing to delete.")
-                                : tr("The TTL is 0: the operation purge is disabled, nothing to delete."),
-                    false);
-                return;
-            }
-            qint64 total = 0;
-            QStringList lines;
-            for (auto it = preview.deleted.cbegin(); it != preview.deleted.cend(); ++it) {
-                total += it.value();
-                lines << QStringLiteral("%1: %2").arg(it.key(), QLocale().toString(it.value()));
-            }
-            const QString question = runs ? tr("Delete %1 rows of runs created before %2 from %3?")
-                                                .arg(QLocale().toString(total), preview.cutoff, location)
-                                          : tr("Delete %1 async operations finished before %2 from %3?")
-                                                .arg(QLocale().toString(total), preview.cutoff, location);
-            if (!confirmAdminAction(
-                    this, runs ? tr("Purge runs") : tr("Purge operations"), question, lines.join(u'\n'))) {
-                showResult(tr("Not purged: the counts above are what a purge would delete."), false);
-                return;
-            }
-            const quint64 purgeGeneration = ++m_generation;
-            setBusy(true, tr("Purging in one transaction (Cancel or a failure rolls it back: nothing is deleted)…"));
-            const QString action = runs ? QStringLiteral("purge.runs") : QStringLiteral("purge.operations");
-            m_cancel = QueryCancel::create();
-            whenFinished(
-                m_session->run([runs, days, ttl, now, location, action](SupportStore &store) {
-                    AuditLog &log = store.auditLog();
-                    log.requireAvailable();
-                    QJsonObject details { { QStringLiteral("now"), now } };
-                    details.insert(runs ? QStringLiteral("retention_days") : QStringLiteral("ttl_seconds"),
-                        runs ? qint64(days) : ttl);
-                    PurgeOutcome outcome;
-                    QElapsedTimer timer;
-                    timer.start();
-                    try {
-                        outcome.report = runs ? store.purgeExpiredRuns(days, now, false)
-                                              : store.purgeExpiredOperations(ttl, now, false);
-                    } catch (const Error &error) {
-                        details.insert(QStringLiteral("error"), error.message());
-                        // A cancel stops the purge, not its audit entry.
-                        if (const StatementInterrupter again = store.interrupterForThisThread(); again.release)
-                            again.release();
-                        log.record(action, location, details, auditOutcomeOf(error));
-                        throw;
-                    }
-                    outcome.durationMs = timer.elapsed();
-                    details.insert(QStringLiteral("report"), purgeReportJson(outcome.report));
-                    details.insert(QStringLiteral("duration_ms"), outcome.durationMs);
-                    log.record(action, location, details, QStringLiteral("succeeded"));
-                    return outcome;
-                },
-                    m_cancel),
-                this,
-                [this, purgeGeneration](const PurgeOutcome &outcome) {
-                    if (purgeGeneration != m_generation)
-                        return;
-                    setBusy(false);
-                    m_report->setReports({ outcome.report });
-                    qint64 total = 0;
-                    for (const qint64 n : outcome.report.deleted)
-                        total += n;
-                    showResult(tr("Deleted %1 rows in %2 ms (cut-off %3). Recorded in the audit log.")
-                                   .arg(QLocale().toString(total))
-                                   .arg(outcome.durationMs)
-                                   .arg(outcome.report.cutoff),
-                        false);
-                    Q_EMIT storeChanged();
-                    Q_EMIT actionRecorded();
-                },
-                [this, purgeGeneration](const Error &error) {
-                    if (purgeGeneration != m_generation)
-                        return;
-                    setBusy(false);
-                    if (isActionCancelled(error)) {
-                        showResult(tr("Purge cancelled: nothing was deleted. Recorded in the audit log."), false);
-                    } else {
-                        showResult(tr("The purge failed, nothing was deleted: %1: %2").arg(error.code(), error.message()),
-                            true);
-                    }
-                    Q_EMIT actionRecorded();
-                });
+            confirmAndPurge(options, preview);
         },
-        [this, generation](const Error &error) {
-            if (generation != m_generation)
-                return;
-            setBusy(false);
-            if (isActionCancelled(error)) {
-                showResult(tr("Cancelled while counting: nothing was deleted."), false);
-                return;
-            }
-            showResult(tr("Cannot purge: %1: %2").arg(error.code(), error.message()), true);
+        [this](const Error &error) {
+            endAction();
+            if (isActionCancelled(error))
+                m_actionStatus->showResult(tr("Cancelled while counting: nothing was deleted."), false);
+            else
+                m_actionStatus->showResult(tr("Cannot purge: %1: %2").arg(error.code(), error.message()), true);
         });
+    updateButtons();
+}
+
+void RetentionTab::confirmAndPurge(const PurgeOptions &options, const PurgeReport &preview)
+{
+    const bool runs = options.target == PurgeTarget::Runs;
+    if (preview.cutoff.isEmpty()) {
+        m_actionStatus->showResult(runs ? tr("Retention days is 0: the run purge is disabled, nothing to delete.")
+                                        : tr("The TTL is 0: the operation purge is disabled, nothing to delete."),
+            false);
+        return;
+    }
+    qint64 total = 0;
+    QStringList lines;
+    for (auto it = preview.deleted.cbegin(); it != preview.deleted.cend(); ++it) {
+        total += it.value();
+        lines << QStringLiteral("%1: %2").arg(it.key(), QLocale().toString(it.value()));
+    }
+    const QString location = m_session->redactedLocation();
+    const QString question = runs
+        ? tr("Delete %1 rows of runs created before %2 from %3?").arg(QLocale().toString(total), preview.cutoff, location)
+        : tr("Delete %1 async operations finished before %2 from %3?")
+              .arg(QLocale().toString(total), preview.cutoff, location);
+    if (!confirmAdminAction(this, runs ? tr("Purge runs") : tr("Purge operations"), question, lines.join(u'\n'))) {
+        m_actionStatus->showResult(tr("Not purged: the counts above are what a purge would delete."), false);
+        return;
+    }
+    m_request->start(
+        *m_session,
+        [options, cancel = startAction(tr("Purging in one transaction (Cancel or a failure rolls it back: nothing is "
+                                          "deleted)…"))](SupportStore &store) {
+            return purgeExpired(store, options, {}, cancel.get());
+        },
+        [this](const PurgeResult &result) {
+            endAction();
+            m_report->setReports({ result.report });
+            qint64 deleted = 0;
+            for (const qint64 n : result.report.deleted)
+                deleted += n;
+            QString text = tr("Deleted %1 rows in %2 ms (cut-off %3).")
+                               .arg(QLocale().toString(deleted))
+                               .arg(result.durationMs)
+                               .arg(result.report.cutoff);
+            text += u' '
+                + (result.auditError ? tr("Not recorded in the audit log: %1: %2")
+                                           .arg(result.auditError->code(), result.auditError->message())
+                                     : tr("Recorded in the audit log."));
+            m_actionStatus->showResult(text, false);
+            Q_EMIT storeChanged();
+            Q_EMIT actionRecorded();
+        },
+        [this](const Error &error) {
+            endAction();
+            if (isActionCancelled(error)) {
+                m_actionStatus->showResult(tr("Purge cancelled: nothing was deleted. Recorded in the audit log."), false);
+            } else {
+                m_actionStatus->showResult(
+                    tr("The purge failed, nothing was deleted: %1: %2").arg(error.code(), error.message()), true);
+            }
+            Q_EMIT actionRecorded();
+        });
+    updateButtons();
 }
 
 void RetentionTab::cancel()
 {
-    if (!m_busy || !m_cancel)
+    if (!isBusy() || !m_cancel)
         return;
     m_cancel->cancel();
-    m_cancelButton->setEnabled(false);
-    m_progressText->setText(tr("Cancelling…"));
+    m_actionStatus->setSentence(tr("Cancelling…"));
 }
 
 } // namespace dpm

@@ -1,21 +1,23 @@
 #pragma once
 
+#include "services/retentionpurge.h"
+
 #include <QPointer>
 #include <QProcessEnvironment>
-#include "session/querycancel.h"
-
 #include <QWidget>
 
+#include <memory>
+
 class QDateTimeEdit;
-class QLabel;
-class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableView;
 
 namespace dpm {
 
+class ActionStatusWidget;
 class PurgeReportModel;
+class RequestTracker;
 class StoreSession;
 
 // The Retention tab of the admin page: retention days and the async-operation TTL (pre-filled
@@ -38,7 +40,7 @@ public:
     QDateTimeEdit *nowField() const { return m_now; }
     PurgeReportModel *reportModel() const { return m_report; }
     QString resultText() const;
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
 
 public Q_SLOTS:
     // Counts what both purges would delete; changes nothing, so it works while locked.
@@ -56,18 +58,18 @@ Q_SIGNALS:
     void actionRecorded();
 
 private:
-    enum class Target { Runs, Operations };
-    void purge(Target target);
-    void setBusy(bool busy, const QString &text = {});
-    void showResult(const QString &text, bool failed);
+    void purge(PurgeTarget target);
+    void confirmAndPurge(const PurgeOptions &options, const PurgeReport &preview);
+    // Starts the request: the status shows `sentence` with Cancel for a new token.
+    std::shared_ptr<CancelToken> startAction(const QString &sentence);
+    void endAction();
     void updateButtons();
-    QString nowText() const;
+    PurgeOptions optionsFor(PurgeTarget target) const;
 
     QPointer<StoreSession> m_session;
     bool m_unlocked = false;
-    bool m_busy = false;
-    quint64 m_generation = 0;
-    std::shared_ptr<QueryCancel> m_cancel; // of the request in flight
+    RequestTracker *m_request;
+    std::shared_ptr<CancelToken> m_cancel; // of the dry run or purge in flight
 
     QSpinBox *m_days;
     QSpinBox *m_ttl;
@@ -76,12 +78,9 @@ private:
     QPushButton *m_dryRun;
     QPushButton *m_purgeRuns;
     QPushButton *m_purgeOperations;
-    QProgressBar *m_progress;
-    QLabel *m_progressText;
-    QPushButton *m_cancelButton;
+    ActionStatusWidget *m_actionStatus;
     PurgeReportModel *m_report;
     QTableView *m_reportView;
-    QLabel *m_result;
 };
 
 } // namespace dpm

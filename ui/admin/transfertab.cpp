@@ -1,8 +1,9 @@
 #include "admin/transfertab.h"
 
+#include "admin/actionstatuswidget.h"
 #include "admin/adminconfirmation.h"
-#include "domain/error.h"
 #include "common/statuscolors.h"
+#include "domain/error.h"
 #include "store/storefactory.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -65,12 +65,9 @@ TransferTab::TransferTab(QWidget *parent)
     , m_backfillButton(new QPushButton(tr("&Backfill…"), this))
     , m_verifyButton(new QPushButton(tr("&Verify parity"), this))
     , m_openTargetButton(new QPushButton(tr("&Open the target"), this))
-    , m_progress(new QProgressBar(this))
-    , m_progressText(new QLabel(this))
-    , m_cancelButton(new QPushButton(tr("&Cancel"), this))
+    , m_actionStatus(new ActionStatusWidget(this))
     , m_model(new QStandardItemModel(this))
     , m_view(new QTableView(this))
-    , m_result(new QLabel(this))
 {
     m_target->setPlaceholderText(QStringLiteral("postgresql://user@host:5432/database"));
     m_target->setAccessibleName(tr("Target store"));
@@ -88,22 +85,18 @@ TransferTab::TransferTab(QWidget *parent)
     m_backfillButton->setAccessibleName(tr("Backfill"));
     m_verifyButton->setAccessibleName(tr("Verify parity"));
     m_verifyButton->setToolTip(tr("Compare this store and the target row by row; changes nothing."));
-    m_cancelButton->setAccessibleName(tr("Cancel the backfill or parity check"));
+    m_actionStatus->setAccessibleNames(tr("Transfer progress"), tr("Transfer progress text"),
+        tr("Cancel the backfill or parity check"), tr("Transfer result"));
+    m_actionStatus->setCancelToolTip(tr("Stops after the batch in progress; what was committed stays."));
     m_openTargetButton->setAccessibleName(tr("Open the target"));
     m_openTargetButton->setToolTip(
         tr("Switch the console to the target once the parity check found both stores equal."));
-    m_progress->setRange(0, kProgressSteps);
-    m_progress->setAccessibleName(tr("Transfer progress"));
-    m_progressText->setAccessibleName(tr("Transfer progress text"));
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Rows per table"));
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_result->setAccessibleName(tr("Transfer result"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *form = new QFormLayout;
     auto *targetLabel = new QLabel(tr("&Target:"), this);
@@ -125,10 +118,6 @@ TransferTab::TransferTab(QWidget *parent)
     buttons->addWidget(m_verifyButton);
     buttons->addWidget(m_openTargetButton);
     buttons->addStretch(1);
-    auto *progressRow = new QHBoxLayout;
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_cancelButton);
-
     auto *formRow = new QHBoxLayout;
     formRow->addLayout(form);
     formRow->addStretch(1);
@@ -136,18 +125,12 @@ TransferTab::TransferTab(QWidget *parent)
     layout->addWidget(intro);
     layout->addLayout(formRow);
     layout->addLayout(buttons);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_progressText);
+    layout->addWidget(m_actionStatus);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_result);
-    m_progress->hide();
-    m_progressText->hide();
-    m_cancelButton->hide();
-    m_result->hide();
 
     connect(m_backfillButton, &QPushButton::clicked, this, &TransferTab::backfill);
     connect(m_verifyButton, &QPushButton::clicked, this, &TransferTab::verify);
-    connect(m_cancelButton, &QPushButton::clicked, this, &TransferTab::cancel);
+    connect(m_actionStatus, &ActionStatusWidget::cancelRequested, this, &TransferTab::cancel);
     connect(m_openTargetButton, &QPushButton::clicked, this, [this] {
         if (m_verifiedTarget && !m_busy)
             Q_EMIT openTargetRequested(*m_verifiedTarget);
@@ -190,7 +173,7 @@ void TransferTab::setSession(StoreSession *session)
     m_verifiedTarget.reset();
     if (!m_busy) {
         m_model->clear();
-        m_result->hide();
+        m_actionStatus->hideResult();
     }
     updateButtons();
 }
@@ -203,7 +186,7 @@ void TransferTab::setUnlocked(bool unlocked)
 
 QString TransferTab::resultText() const
 {
-    return m_result->isHidden() ? QString() : m_result->text();
+    return m_actionStatus->resultText();
 }
 
 void TransferTab::updateButtons()
@@ -223,27 +206,16 @@ void TransferTab::updateButtons()
 void TransferTab::setBusy(bool busy, const QString &text)
 {
     m_busy = busy;
-    m_progress->setVisible(busy);
-    m_progress->setValue(0);
-    m_progressText->setVisible(busy);
-    m_progressText->setText(text);
-    m_cancelButton->setVisible(busy);
-    m_cancelButton->setEnabled(busy);
+    if (busy)
+        m_actionStatus->start(text);
+    else
+        m_actionStatus->stop();
     updateButtons();
-}
-
-void TransferTab::showResult(const QString &text, bool failed)
-{
-    m_result->setText(text);
-    QPalette palette = m_result->palette();
-    palette.setColor(QPalette::WindowText, failed ? badColor(palette) : this->palette().color(QPalette::WindowText));
-    m_result->setPalette(palette);
-    m_result->show();
 }
 
 void TransferTab::showError(const QString &what, const Error &error)
 {
-    showResult(tr("%1: %2: %3").arg(what, error.code(), error.message()), true);
+    m_actionStatus->showResult(tr("%1: %2: %3").arg(what, error.code(), error.message()), true);
 }
 
 bool TransferTab::targetFromField(StoreLocation &location)
@@ -263,9 +235,6 @@ void TransferTab::updateProgress()
         return;
     QFutureWatcherBase *watcher = m_backfillWatcher.isRunning() ? static_cast<QFutureWatcherBase *>(&m_backfillWatcher)
                                                                 : &m_verifyWatcher;
-    m_progress->setValue(watcher->progressValue());
-    if (m_progressState->cancel)
-        return; // keep saying "Cancelling…"
     QString table;
     {
         std::lock_guard lock(m_progressState->mutex);
@@ -273,14 +242,15 @@ void TransferTab::updateProgress()
     }
     const QString rows = tr("%1 of %2 rows").arg(QLocale().toString(qint64(m_progressState->done)),
         QLocale().toString(qint64(m_progressState->total)));
-    m_progressText->setText(watcher == &m_backfillWatcher ? tr("Copying %1: %2").arg(table, rows)
-                                                          : tr("Comparing %1: %2").arg(table, rows));
+    // After Cancel the widget keeps saying "Cancelling…".
+    m_actionStatus->setProgress(watcher->progressValue(), kProgressSteps,
+        watcher == &m_backfillWatcher ? tr("Copying %1: %2").arg(table, rows) : tr("Comparing %1: %2").arg(table, rows));
 }
 
 void TransferTab::backfill()
 {
     if (!m_unlocked || !m_session || m_busy) {
-        showResult(tr("Read-only: unlock the admin page before copying into another database."), true);
+        m_actionStatus->showResult(tr("Read-only: unlock the admin page before copying into another database."), true);
         return;
     }
     StoreLocation target = StoreLocation::memory();
@@ -298,7 +268,7 @@ void TransferTab::backfill()
                                "start and the end are recorded in the target's audit log.")
                                 .arg(options.resume ? tr(", or hold a backfill from this store that stopped") : QString());
     if (!confirmAdminAction(this, tr("Backfill"), question, details)) {
-        showResult(tr("Nothing was copied."), false);
+        m_actionStatus->showResult(tr("Nothing was copied."), false);
         return;
     }
     const std::shared_ptr<Progress> state = startWork(target);
@@ -331,7 +301,6 @@ std::shared_ptr<TransferTab::Progress> TransferTab::startWork(const StoreLocatio
 {
     m_verifiedTarget.reset();
     m_model->clear();
-    m_result->hide();
     m_progressState = std::make_shared<Progress>();
     setBusy(true, tr("Opening %1…").arg(target.redacted()));
     return m_progressState;
@@ -342,8 +311,7 @@ void TransferTab::cancel()
     if (!m_busy || !m_progressState)
         return;
     m_progressState->cancel = true;
-    m_cancelButton->setEnabled(false);
-    m_progressText->setText(tr("Cancelling after the batch in progress…"));
+    m_actionStatus->setSentence(tr("Cancelling after the batch in progress…"));
 }
 
 void TransferTab::showBackfill(const TransferReport &report)
@@ -367,7 +335,7 @@ void TransferTab::showBackfill(const TransferReport &report)
               .arg(copied, seconds, report.target);
     if (!report.notes.isEmpty())
         text += u'\n' + report.notes.join(u'\n');
-    showResult(text, false);
+    m_actionStatus->showResult(text, false);
 }
 
 void TransferTab::showParity(const ParityReport &report)
@@ -385,7 +353,7 @@ void TransferTab::showParity(const ParityReport &report)
     }
     m_view->resizeColumnsToContents();
     if (report.cancelled) {
-        showResult(tr("Parity check cancelled; the tables above were compared."), false);
+        m_actionStatus->showResult(tr("Parity check cancelled; the tables above were compared."), false);
         return;
     }
     if (report.matches()) {
@@ -393,7 +361,7 @@ void TransferTab::showParity(const ParityReport &report)
         if (targetFromField(verified))
             m_verifiedTarget = verified;
         updateButtons();
-        showResult(tr("Both stores hold the same rows, table by table (%1 s). Open the target to read from it "
+        m_actionStatus->showResult(tr("Both stores hold the same rows, table by table (%1 s). Open the target to read from it "
                       "from now on.")
                        .arg(QLocale().toString(report.totalSeconds, 'f', 1)),
             false);
@@ -403,7 +371,7 @@ void TransferTab::showParity(const ParityReport &report)
     for (const ParityMismatch &sample : report.samples)
         lines << QStringLiteral("%1 %2: %3").arg(sample.table, sample.kind, sample.key);
     lines << tr("Resume the backfill, or look at the rows named above, then verify again.");
-    showResult(lines.join(u'\n'), true);
+    m_actionStatus->showResult(lines.join(u'\n'), true);
 }
 
 } // namespace dpm

@@ -15,9 +15,7 @@
 #include <optional>
 
 class QCheckBox;
-class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QStandardItemModel;
@@ -25,6 +23,7 @@ class QTableView;
 
 namespace dpm {
 
+class ActionStatusWidget;
 class Error;
 class StoreSession;
 
@@ -85,7 +84,6 @@ private:
     // Clears the last result and shows the progress of new work on `target`.
     std::shared_ptr<Progress> startWork(const StoreLocation &target);
     void setBusy(bool busy, const QString &text = {});
-    void showResult(const QString &text, bool failed);
     void showBackfill(const TransferReport &report);
     void showParity(const ParityReport &report);
     void showError(const QString &what, const Error &error);
@@ -108,12 +106,9 @@ private:
     QPushButton *m_verifyButton;
     QPushButton *m_openTargetButton;
     std::optional<StoreLocation> m_verifiedTarget; // the target of the last parity check that matched
-    QProgressBar *m_progress;
-    QLabel *m_progressText;
-    QPushButton *m_cancelButton;
+    ActionStatusWidget *m_actionStatus;
     QStandardItemModel *m_model;
     QTableView *m_view;
-    QLabel *m_result;
 };
 
 } // namespace dpm

@@ -1,0 +1,200 @@
+#include "storemigrations.h"
+
+#include "migrate/migrationlock.h"
+#include "migrate/sqlsplitter.h"
+#include "store/auditlog.h"
+#include "store/sqlstore.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QThread>
+
+namespace dpm {
+
+namespace {
+
+const QString kApplyAction = QStringLiteral("migrate.apply");
+const QString kAuditTable = QStringLiteral("console_audit_log");
+
+SqlDatabase &sqlDatabaseOf(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    if (!sql) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("ADMIN_NOT_A_SQL_STORE"),
+            QStringLiteral("The in-memory store has no schema; open a SQLite or PostgreSQL store to manage "
+                           "migrations."));
+    }
+    return sql->database();
+}
+
+Migrator migratorFor(SqlDatabase &db, const OptionalCatalog &catalog)
+{
+    return catalog ? Migrator(db, *catalog) : Migrator(db);
+}
+
+bool createsAuditTable(const MigrationPlan &plan)
+{
+    for (const MigrationPlanStep &step : plan.steps) {
+        if (!step.adopt
+            && tableColumnsCreatedBy(step.statements.join(QStringLiteral(";\n"))).contains(kAuditTable))
+            return true;
+    }
+    return false;
+}
+
+// The first planned migration that did not get done: the one that failed.
+QString firstNotDone(const MigrationPlan &plan, const MigrationApplyReport &report)
+{
+    QStringList done = report.adopted;
+    for (const AppliedMigration &m : report.applied)
+        done << m.ns + u':' + m.version;
+    for (const MigrationPlanStep &step : plan.steps) {
+        const QString version = step.ns + u':' + step.version;
+        if (!done.contains(version))
+            return version;
+    }
+    return {};
+}
+
+QJsonObject applyDetails(const MigrationApplyResult &result)
+{
+    QJsonArray applied;
+    for (const AppliedMigration &m : result.report.applied) {
+        applied.append(QJsonObject {
+            { QStringLiteral("version"), QString(m.ns + u':' + m.version) },
+            { QStringLiteral("duration_ms"), m.durationMs } });
+    }
+    QJsonObject details { { QStringLiteral("namespaces"), QJsonArray::fromStringList(result.namespaces) },
+        { QStringLiteral("applied"), applied },
+        { QStringLiteral("adopted"), QJsonArray::fromStringList(result.report.adopted) },
+        { QStringLiteral("duration_ms"), result.durationMs } };
+    if (result.error) {
+        details.insert(QStringLiteral("failed_version"), result.failedVersion);
+        details.insert(QStringLiteral("error"), result.error->message());
+    }
+    return details;
+}
+
+QString applyOutcome(const MigrationApplyResult &result)
+{
+    if (result.cancelled)
+        return QStringLiteral("cancelled");
+    return result.error ? auditOutcomeOf(*result.error) : QStringLiteral("succeeded");
+}
+
+// Takes every namespace's advisory lock without blocking (PostgreSQL; nothing to take on SQLite),
+// naming the session that holds one while waiting for it.
+void takeLocks(MigrationLocks &locks, const QStringList &namespaces, int planned, const ActionProgressFn &progress,
+    const CancelToken *cancel)
+{
+    while (const auto busy = locks.tryTake(namespaces)) {
+        throwIfCancelled(cancel, QStringLiteral("Applying migrations"));
+        if (progress) {
+            const auto holder = locks.holderOf(*busy);
+            progress(0, planned,
+                QStringLiteral("Waiting for the migration lock of namespace %1, held by %2…")
+                    .arg(*busy, holder ? holder->describe() : QStringLiteral("another session")));
+        }
+        QThread::msleep(200);
+    }
+}
+
+} // namespace
+
+bool hasMigrations(SupportStore &store)
+{
+    return dynamic_cast<SqlStore *>(&store) != nullptr;
+}
+
+bool hasDpmTables(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    return !sql || sql->database().tableExists(QStringLiteral("dpm_runs"));
+}
+
+QList<MigrationStatusRow> migrationStatus(
+    SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
+{
+    return migratorFor(sqlDatabaseOf(store), catalog).status(namespaces);
+}
+
+MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
+{
+    return migratorFor(sqlDatabaseOf(store), catalog).plan(namespaces);
+}
+
+ValidationReport validateMigrations(
+    SupportStore &store, const QStringList &namespaces, bool strict, const OptionalCatalog &catalog)
+{
+    return migratorFor(sqlDatabaseOf(store), catalog).validate(namespaces, strict);
+}
+
+MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatalog &catalog)
+{
+    MigrationOverview overview;
+    if (!hasMigrations(store))
+        return overview;
+    overview.isSql = true;
+    Migrator migrator = migratorFor(sqlDatabaseOf(store), catalog);
+    const QStringList all = Migrator::namespaces();
+    overview.rows = migrator.status(all);
+    overview.validation = migrator.validate(all);
+    try {
+        overview.plan = migrator.plan(all);
+    } catch (const Error &error) {
+        overview.planError = error;
+    }
+    try {
+        overview.recordedDurations = recordedMigrationDurations(store.auditLog());
+    } catch (const Error &) {
+        // Durations are a nicety: a log that cannot be read leaves them blank.
+    }
+    return overview;
+}
+
+MigrationApplyResult applyMigrations(
+    SupportStore &store, const MigrationApplyOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
+{
+    SqlDatabase &db = sqlDatabaseOf(store);
+    Migrator migrator = migratorFor(db, options.catalog);
+    MigrationApplyResult result;
+    result.namespaces = options.namespaces;
+    // Refusals first, before anything is locked or applied.
+    MigrationPlan plan = migrator.plan(options.namespaces);
+    const bool audited = options.audit == AuditMode::Required;
+    if (audited && !store.auditLog().isAvailable() && !createsAuditTable(plan))
+        throw auditLogMissingError();
+
+    QElapsedTimer total;
+    total.start();
+    bool applying = false;
+    try {
+        MigrationLocks locks(db);
+        takeLocks(locks, options.namespaces, int(plan.steps.size()), progress, cancel);
+        plan = migrator.plan(options.namespaces); // another session may have applied some meanwhile
+        const int planned = int(plan.steps.size());
+        applying = true;
+        migrator.apply(options.namespaces, result.report, [&](const QString &line) {
+            throwIfCancelled(cancel, QStringLiteral("Applying migrations"));
+            if (progress)
+                progress(int(result.report.applied.size() + result.report.adopted.size()), planned, line);
+        });
+    } catch (const Error &error) {
+        if (isActionCancelled(error)) {
+            result.cancelled = true;
+        } else {
+            result.error = error;
+            if (applying)
+                result.failedVersion = firstNotDone(plan, result.report);
+        }
+    }
+    result.durationMs = total.elapsed();
+    // Recorded after the apply (and after the locks are released): it may have created the table.
+    if (audited) {
+        result.auditError = recordAction(store, kApplyAction, applyDetails(result), applyOutcome(result));
+        result.recorded = !result.auditError;
+    }
+    return result;
+}
+
+} // namespace dpm
