@@ -7,7 +7,7 @@
 #include "output.h"
 #include "store/sqlauditlog.h"
 #include "store/sqldatabase.h"
-#include "store/storefactory.h"
+#include "store/storelocation.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "apijson.h"
 
 #include "domain/canonicaljson.h"
-#include "store/supportstore.h"
+#include "domain/purgereport.h"
 
 #include <QJsonDocument>
 

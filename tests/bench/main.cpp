@@ -8,7 +8,7 @@
 #include "domain/error.h"
 #include "pgserver.h"
 #include "scenarios.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -8,7 +8,6 @@
 #include "domain/cursor.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
-#include "store/storefactory.h"
 #include "store/supportstore.h"
 
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 #include "admin/adminconfirmation.h"
 #include "domain/error.h"
 #include "common/statuscolors.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 #include "session/storesession.h"
