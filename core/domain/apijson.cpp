@@ -146,11 +146,6 @@ QJsonObject workflowHistoryJson(const QString &runId, const QList<WorkflowDecisi
     return { { key("run_id"), runId }, { key("decisions"), decisionsArray(decisions) } };
 }
 
-QJsonObject decisionsByCorrelationJson(const QString &correlationId, const QList<WorkflowDecision> &decisions)
-{
-    return { { key("correlation_id"), correlationId }, { key("decisions"), decisionsArray(decisions) } };
-}
-
 QJsonObject lineageJson(const QString &entityId, const QList<LineageEdge> &edges)
 {
     QJsonArray items;

@@ -87,8 +87,10 @@ public:
     virtual void appendWorkflowDecision(const WorkflowDecision &decision) = 0;
     // Oldest first: decided_at ASC, decision_id ASC.
     virtual QList<WorkflowDecision> listWorkflowDecisions(const QString &runId) = 0;
-    // Decisions whose action request carried this correlation id, oldest first.
-    virtual QList<WorkflowDecision> listWorkflowDecisionsByCorrelation(const QString &correlationId) = 0;
+    // RFC-0023's decisions by correlation (Part A §12): the run whose correlation_id this is and
+    // its decisions, oldest first as above, read in one snapshot; nullopt when no run has it. The
+    // decisions' own correlation_id (the action request's) plays no part.
+    virtual std::optional<WorkflowHistory> getWorkflowHistoryByCorrelation(const QString &correlationId) = 0;
     // decided_at DESC, decision_id DESC; keyset paging.
     virtual Page<WorkflowDecision> listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)
         = 0;
