@@ -7,7 +7,7 @@
 #include "domain/error.h"
 #include "services/cutoveraction.h"
 #include "services/persistenceprofile.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 
 #include <QFileInfo>
 

@@ -2,8 +2,8 @@
 
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "services/storeopening.h"
 #include "store/storelocation.h"
-#include "store/storefactory.h"
 
 #include <QFileInfo>
 

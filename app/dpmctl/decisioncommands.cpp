@@ -2,8 +2,8 @@
 
 #include "command.h"
 #include "domain/apijson.h"
-#include "domain/error.h"
 #include "output.h"
+#include "services/workflowhistory.h"
 #include "store/supportstore.h"
 
 namespace dpm::cli {
@@ -33,35 +33,24 @@ CommandOutput listDecisions(CommandContext &context, const ParsedCommand &comman
     return out;
 }
 
+CommandOutput historyOutput(const WorkflowHistory &history)
+{
+    CommandOutput out;
+    out.json = workflowHistoryJson(history.runId, history.decisions);
+    out.text = QStringLiteral("run_id: %1\n").arg(history.runId)
+        + formatTable(out.json.value(QStringLiteral("decisions")).toArray(), kDecisionColumns)
+        + QStringLiteral("%1 decisions\n").arg(history.decisions.size());
+    return out;
+}
+
 CommandOutput decisionsForRun(CommandContext &context, const ParsedCommand &command)
 {
-    const QString runId = command.positional(0);
-    SupportStore &store = context.store();
-    const auto decisions = store.listWorkflowDecisions(runId);
-    // As the service's workflow history: an unknown run is not found. Decisions whose run is gone
-    // (hand-made rows) are still shown.
-    if (decisions.isEmpty() && !store.getRun(runId)) {
-        throw Error(ErrorKind::NotFound, QStringLiteral("DPM_RUN_NOT_FOUND"),
-            QStringLiteral("No run has id %1; check it, or find the run with dpmctl runs list.").arg(runId));
-    }
-    CommandOutput out;
-    out.json = workflowHistoryJson(runId, decisions);
-    out.text = QStringLiteral("run_id: %1\n").arg(runId)
-        + formatTable(out.json.value(QStringLiteral("decisions")).toArray(), kDecisionColumns)
-        + QStringLiteral("%1 decisions\n").arg(decisions.size());
-    return out;
+    return historyOutput(workflowHistoryOfRun(context.store(), command.positional(0)));
 }
 
 CommandOutput decisionsByCorrelation(CommandContext &context, const ParsedCommand &command)
 {
-    const QString correlationId = command.positional(0);
-    const auto decisions = context.store().listWorkflowDecisionsByCorrelation(correlationId);
-    CommandOutput out;
-    out.json = decisionsByCorrelationJson(correlationId, decisions);
-    out.text = QStringLiteral("correlation_id: %1\n").arg(correlationId)
-        + formatTable(out.json.value(QStringLiteral("decisions")).toArray(), kDecisionColumns)
-        + QStringLiteral("%1 decisions\n").arg(decisions.size());
-    return out;
+    return historyOutput(workflowHistoryByCorrelation(context.store(), command.positional(0)));
 }
 
 } // namespace
@@ -84,7 +73,8 @@ QList<CommandSpec> decisionCommands()
         { { QStringLiteral("decisions"), QStringLiteral("for-run") }, { QStringLiteral("RUN_ID") }, {},
             QStringLiteral("A run's workflow history {run_id, decisions[]}, oldest first."), decisionsForRun },
         { { QStringLiteral("decisions"), QStringLiteral("by-correlation") }, { QStringLiteral("CORRELATION_ID") }, {},
-            QStringLiteral("Decisions made by action requests with a correlation id, oldest first."),
+            QStringLiteral("The workflow history {run_id, decisions[]} of the run with this correlation id, "
+                           "oldest first."),
             decisionsByCorrelation },
     };
 }

@@ -6,7 +6,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "output.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 #include "store/supportstore.h"
 
 #include <QFileInfo>

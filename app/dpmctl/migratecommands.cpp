@@ -6,7 +6,8 @@
 #include "domain/error.h"
 #include "output.h"
 #include "services/storemigrations.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
+#include "store/storelocation.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

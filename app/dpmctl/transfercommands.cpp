@@ -6,8 +6,8 @@
 #include "command.h"
 #include "domain/error.h"
 #include "output.h"
+#include "services/storeopening.h"
 #include "services/transfer.h"
-#include "store/storefactory.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 

@@ -1,7 +1,7 @@
 #include "apijson.h"
 
 #include "domain/canonicaljson.h"
-#include "store/supportstore.h"
+#include "domain/purgereport.h"
 
 #include <QJsonDocument>
 
@@ -144,11 +144,6 @@ QJsonArray decisionsArray(const QList<WorkflowDecision> &decisions)
 QJsonObject workflowHistoryJson(const QString &runId, const QList<WorkflowDecision> &decisions)
 {
     return { { key("run_id"), runId }, { key("decisions"), decisionsArray(decisions) } };
-}
-
-QJsonObject decisionsByCorrelationJson(const QString &correlationId, const QList<WorkflowDecision> &decisions)
-{
-    return { { key("correlation_id"), correlationId }, { key("decisions"), decisionsArray(decisions) } };
 }
 
 QJsonObject lineageJson(const QString &entityId, const QList<LineageEdge> &edges)

@@ -50,9 +50,8 @@ QJsonObject idempotencyHistoryItemJson(const IdempotencyHistoryEntry &entry);
 // request_hash) ascending (§6.3), whatever order the entries come in.
 QJsonObject idempotencyHistoryJson(const QString &idempotencyKey, QList<IdempotencyHistoryEntry> entries);
 
-// {run_id, decisions[]} and {correlation_id, decisions[]}: decisions in the order given.
+// {run_id, decisions[]}: decisions in the order given.
 QJsonObject workflowHistoryJson(const QString &runId, const QList<WorkflowDecision> &decisions);
-QJsonObject decisionsByCorrelationJson(const QString &correlationId, const QList<WorkflowDecision> &decisions);
 
 // {entity_id, edges[], next_cursor: null}: the lineage view of §6.2/§6.4, edges in the order given.
 QJsonObject lineageJson(const QString &entityId, const QList<LineageEdge> &edges);

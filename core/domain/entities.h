@@ -98,6 +98,14 @@ struct WorkflowDecision
     bool operator==(const WorkflowDecision &) const = default;
 };
 
+// A run's append-only decision history, oldest first: the service's {run_id, decisions}.
+struct WorkflowHistory
+{
+    QString runId;
+    QList<WorkflowDecision> decisions;
+    bool operator==(const WorkflowHistory &) const = default;
+};
+
 struct LineageEdge
 {
     QString sourceEntityId;

@@ -440,16 +440,13 @@ QList<WorkflowDecision> MemoryStore::listWorkflowDecisions(const QString &runId)
     return decisionsLocked(runId);
 }
 
-QList<WorkflowDecision> MemoryStore::listWorkflowDecisionsByCorrelation(const QString &correlationId)
+std::optional<WorkflowHistory> MemoryStore::getWorkflowHistoryByCorrelation(const QString &correlationId)
 {
     QReadLocker locker(&m_lock);
-    QList<WorkflowDecision> decisions;
-    for (const SortKey &key : m_decisionOrder) {
-        const WorkflowDecision &decision = *m_decisions.constFind(key.second);
-        if (decision.correlationId == correlationId)
-            decisions.append(decision);
-    }
-    return decisions;
+    const auto holder = m_runByCorrelation.constFind(correlationId);
+    if (holder == m_runByCorrelation.cend())
+        return std::nullopt;
+    return WorkflowHistory { *holder, decisionsLocked(*holder) };
 }
 
 Page<WorkflowDecision> MemoryStore::listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)

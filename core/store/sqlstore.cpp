@@ -42,10 +42,26 @@ AsyncOperation readOperation(const SqlRows &q)
         optionalText(q.value(8)), optionalText(q.value(9)) };
 }
 
+// "a, b" -> {"x.a", "x.b"}.
+QStringList qualified(const QString &alias, const QString &columns)
+{
+    QStringList out;
+    for (const QString &column : columns.split(QStringLiteral(", ")))
+        out << alias + QLatin1Char('.') + column;
+    return out;
+}
+
+// The kDecisionColumns of a row, starting at column `first`.
+WorkflowDecision readDecisionFrom(const SqlRows &q, int first)
+{
+    const auto at = [&](int column) { return q.value(first + column); };
+    return { at(0).toString(), at(1).toString(), at(2).toString(), at(3).toString(), optionalText(at(4)),
+        at(5).toString(), at(6).toString(), at(7).toString() };
+}
+
 WorkflowDecision readDecision(const SqlRows &q)
 {
-    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-        optionalText(q.value(4)), q.value(5).toString(), q.value(6).toString(), q.value(7).toString() };
+    return readDecisionFrom(q, 0);
 }
 
 LineageEdge readEdge(const SqlRows &q)
@@ -552,9 +568,23 @@ QList<WorkflowDecision> SqlStore::listWorkflowDecisions(const QString &runId)
     return selectDecisions(QStringLiteral("WHERE run_id = ?"), { runId });
 }
 
-QList<WorkflowDecision> SqlStore::listWorkflowDecisionsByCorrelation(const QString &correlationId)
+std::optional<WorkflowHistory> SqlStore::getWorkflowHistoryByCorrelation(const QString &correlationId)
 {
-    return selectDecisions(QStringLiteral("WHERE correlation_id = ?"), { correlationId });
+    // One statement, so the run and its decisions come from one snapshot: no row means no run,
+    // a row without a decision id a run without decisions.
+    SqlRows q = m_db->exec(QStringLiteral("SELECT r.rebalance_run_id, %1 FROM dpm_runs r "
+                                          "LEFT JOIN dpm_workflow_decisions d ON d.run_id = r.rebalance_run_id "
+                                          "WHERE r.correlation_id = ? ORDER BY d.decided_at%2, d.decision_id%2")
+                               .arg(qualified(QStringLiteral("d"), kDecisionColumns).join(QStringLiteral(", ")), m_c),
+        { correlationId });
+    std::optional<WorkflowHistory> history;
+    while (q.next()) {
+        if (!history)
+            history = WorkflowHistory { q.value(0).toString(), {} };
+        if (!q.value(1).isNull())
+            history->decisions << readDecisionFrom(q, 1);
+    }
+    return history;
 }
 
 Page<WorkflowDecision> SqlStore::listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)
@@ -789,15 +819,6 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
 namespace {
 
 const QString kNullText = QStringLiteral("CAST(NULL AS TEXT)");
-
-// "a, b" -> {"x.a", "x.b"}.
-QStringList qualified(const QString &alias, const QString &columns)
-{
-    QStringList out;
-    for (const QString &column : columns.split(QStringLiteral(", ")))
-        out << alias + QLatin1Char('.') + column;
-    return out;
-}
 
 // One branch of the support bundle's UNION ALL. Every branch has the same shape: ten value
 // columns first (so the row readers above read them at their usual positions), then the row's

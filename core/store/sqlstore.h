@@ -57,7 +57,7 @@ public:
 
     void appendWorkflowDecision(const WorkflowDecision &decision) override;
     QList<WorkflowDecision> listWorkflowDecisions(const QString &runId) override;
-    QList<WorkflowDecision> listWorkflowDecisionsByCorrelation(const QString &correlationId) override;
+    std::optional<WorkflowHistory> getWorkflowHistoryByCorrelation(const QString &correlationId) override;
     Page<WorkflowDecision> listWorkflowDecisionsFiltered(
         const DecisionFilter &filter, const PageRequest &page) override;
 

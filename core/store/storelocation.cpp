@@ -2,7 +2,9 @@
 
 #include "domain/error.h"
 
+#include <QDir>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -270,6 +272,21 @@ QString redactSecrets(const QString &text)
     out.replace(uriPassword, QStringLiteral("\\1:***@"));
     out.replace(kvPassword, QStringLiteral("\\1***"));
     return out;
+}
+
+QString embeddedDefaultStorePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("dpm_supportability.db"));
+}
+
+ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation, const QProcessEnvironment &env)
+{
+    if (explicitLocation)
+        return { StoreLocation::parse(*explicitLocation), false };
+    if (auto fromEnv = StoreLocation::fromEnvironment(env))
+        return { *fromEnv, false };
+    return { StoreLocation::sqlite(embeddedDefaultStorePath()), true };
 }
 
 } // namespace dpm

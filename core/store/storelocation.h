@@ -60,4 +60,18 @@ private:
 // come through StoreLocation (error messages from drivers, command lines echoed back).
 QString redactSecrets(const QString &text);
 
+// The embedded default: a SQLite store in the user's data directory
+// (QStandardPaths::AppDataLocation), created and migrated on first use.
+QString embeddedDefaultStorePath();
+
+// Which store to open: an explicit --store argument wins, then the service's environment
+// variables, then the embedded default. `isEmbeddedDefault` tells the caller which one it got.
+struct ResolvedLocation
+{
+    StoreLocation location;
+    bool isEmbeddedDefault = false;
+};
+ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation,
+    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
 } // namespace dpm

@@ -2,12 +2,12 @@
 
 #include "domain/entities.h"
 #include "domain/page.h"
+#include "domain/purgereport.h"
 #include "domain/vocabulary.h"
 #include "store/dailycount.h"
 #include "store/investigationtypes.h"
 #include "store/statementinterrupter.h"
 
-#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -15,15 +15,6 @@
 namespace dpm {
 
 class AuditLog;
-
-// What a purge removed (or, in a dry run, would remove), per table (Part A §6).
-struct PurgeReport
-{
-    bool dryRun = false;
-    QString cutoff; // rows strictly older than this are expired
-    QMap<QString, qint64> deleted; // table name -> rows; every table the purge touches is listed
-    qint64 count(const QString &table) const { return deleted.value(table); }
-};
 
 // The service's write path for one simulate call (Part B §6.7): the run, its artifact when
 // persisted, the CORRELATION_TO_RUN edge and, with an idempotency key, the mapping, a history
@@ -96,8 +87,10 @@ public:
     virtual void appendWorkflowDecision(const WorkflowDecision &decision) = 0;
     // Oldest first: decided_at ASC, decision_id ASC.
     virtual QList<WorkflowDecision> listWorkflowDecisions(const QString &runId) = 0;
-    // Decisions whose action request carried this correlation id, oldest first.
-    virtual QList<WorkflowDecision> listWorkflowDecisionsByCorrelation(const QString &correlationId) = 0;
+    // RFC-0023's decisions by correlation (Part A §12): the run whose correlation_id this is and
+    // its decisions, oldest first as above, read in one snapshot; nullopt when no run has it. The
+    // decisions' own correlation_id (the action request's) plays no part.
+    virtual std::optional<WorkflowHistory> getWorkflowHistoryByCorrelation(const QString &correlationId) = 0;
     // decided_at DESC, decision_id DESC; keyset paging.
     virtual Page<WorkflowDecision> listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)
         = 0;

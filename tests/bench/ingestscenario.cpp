@@ -1,8 +1,8 @@
 #include "demo/demogenerator.h"
 #include "migrate/migrator.h"
 #include "scenarios.h"
+#include "services/storeopening.h"
 #include "store/sqldatabase.h"
-#include "store/storefactory.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

@@ -2,16 +2,19 @@
 // and prints one JSON line per scenario (../shared/benchmarks.md). Not part of ctest.
 //
 //   dpm-bench --backend sqlite --dsn sqlite:/tmp/l.db --scale L
-//   dpm-bench --backend postgres [--dsn URL]   (no DSN: a throwaway server is started)
+//   dpm-bench --backend sqlite --scale S       (no DSN: a demo store of that scale in a temporary folder)
+//   dpm-bench --backend postgres [--dsn URL]   (no DSN: a throwaway server, filled the same way)
 
+#include "demo/demogenerator.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
 #include "pgserver.h"
 #include "scenarios.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -26,6 +29,18 @@ int fail(const QString &message)
     return 2;
 }
 
+// A store the bench made itself is filled with the demo data of its scale (benchmarks.md "Data sets").
+void fillWithDemoData(SupportStore &store, DemoScale scale)
+{
+    std::fprintf(stderr, "dpm-bench: filling %s with the scale-%s demo data\n", qPrintable(store.describe()),
+        qPrintable(demoScaleName(scale)));
+    DemoOptions options;
+    options.scale = scale;
+    const DemoReport report = generateDemoData(store, options);
+    std::fprintf(stderr, "dpm-bench: %lld runs in %.1f s\n", static_cast<long long>(report.runCount),
+        report.totalSeconds);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -38,8 +53,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption backendOption(
         QStringLiteral("backend"), QStringLiteral("sqlite, postgres or memory."), QStringLiteral("backend"));
     const QCommandLineOption dsnOption(QStringLiteral("dsn"),
-        QStringLiteral("Store location (sqlite:PATH or a PostgreSQL URL). PostgreSQL without one starts a "
-                       "throwaway server."),
+        QStringLiteral("Store location (sqlite:PATH or a PostgreSQL URL). Without one, SQLite gets a demo store "
+                       "of --scale in a temporary folder, and PostgreSQL a throwaway server filled the same way."),
         QStringLiteral("location"));
     const QCommandLineOption scaleOption(QStringLiteral("scale"), QStringLiteral("Data set label: S, M or L."),
         QStringLiteral("scale"), QStringLiteral("S"));
@@ -66,6 +81,8 @@ int main(int argc, char *argv[])
 
     try {
         StoreLocation location = StoreLocation::memory();
+        std::unique_ptr<QTemporaryDir> scratch; // holds a SQLite store made here; removed on exit
+        bool madeHere = false;
         if (parser.isSet(dsnOption)) {
             location = StoreLocation::parse(parser.value(dsnOption));
         } else if (backend == QLatin1String("postgres")) {
@@ -73,10 +90,18 @@ int main(int argc, char *argv[])
             if (!server.isRunning())
                 return fail(QStringLiteral("PostgreSQL is required: ") + server.errorString());
             location = server.createDatabase(QStringLiteral("bench"));
+            madeHere = true;
         } else if (backend == QLatin1String("sqlite")) {
-            return fail(QStringLiteral("--backend sqlite needs --dsn sqlite:PATH."));
+            scratch = std::make_unique<QTemporaryDir>();
+            if (!scratch->isValid())
+                return fail(QStringLiteral("cannot make a temporary folder: ") + scratch->errorString());
+            location = StoreLocation::sqlite(scratch->filePath(QStringLiteral("bench.db")));
+            madeHere = true;
         }
-        std::unique_ptr<SupportStore> store = openStore(location, OpenOptions { true });
+        const std::optional<DemoScale> demoScale = demoScaleFromName(scale);
+        if (madeHere && !demoScale)
+            return fail(QStringLiteral("--scale must be S, M or L to make the store's demo data."));
+        std::unique_ptr<SupportStore> store = openStore(location, OpenOptions { .applyMigrations = true });
         std::unique_ptr<ReferenceDb> reference = ReferenceDb::open(location);
         BenchRunner runner(backend, scale);
         runner.setFilter(parser.value(onlyOption));
@@ -87,6 +112,8 @@ int main(int argc, char *argv[])
             if (parser.value(onlyOption).startsWith(QLatin1String("transfer")))
                 return 0;
         }
+        if (madeHere)
+            fillWithDemoData(*store, *demoScale);
         if (store->getSupportabilitySummary().runCount == 0)
             return fail(QStringLiteral("%1 has no runs; fill it first (dpmctl --store … demo generate --scale %2).")
                             .arg(location.redacted(), scale));

@@ -1,9 +1,9 @@
 #include "migrate/migrator.h"
 #include "scenarios.h"
+#include "services/storeopening.h"
 #include "services/transfer.h"
 #include "store/bulkloader.h"
 #include "store/sqldatabase.h"
-#include "store/storefactory.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "domain/error.h"
 #include "pgserver.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 
 #include <QJsonDocument>
 #include <QProcess>

@@ -5,7 +5,7 @@
 
 #include "clisupport.h"
 #include "pgserver.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

@@ -418,7 +418,7 @@ private Q_SLOTS:
             (QStringList { "dwd_000000000002", "dwd_000000000001" }));
     }
 
-    void decisionsForRunAndByCorrelation()
+    void decisionsForRun_historyOrNotFound()
     {
         const CliResult forRun = cli({ "decisions", "for-run", "rr_00000002" });
         CLI_OK(forRun);
@@ -430,13 +430,38 @@ private Q_SLOTS:
         QCOMPARE(noDecisions.json().value("decisions").toArray().size(), 0);
         CLI_FAILS(cli({ "decisions", "for-run", "rr_nope" }), 3, "DPM_RUN_NOT_FOUND");
 
-        const CliResult byCorr = cli({ "decisions", "by-correlation", "corr_dec1" });
+    }
+
+    // RFC-0023: the correlation id names a run, and the answer is that run's whole history, whatever
+    // correlation ids its decisions' action requests carried (corr_dec1, corr_dec2 here).
+    void decisionsByCorrelation_answersTheRunsHistory()
+    {
+        const CliResult byCorr = cli({ "decisions", "by-correlation", "corr_run2" });
         CLI_OK(byCorr);
-        QCOMPARE(byCorr.json().value("correlation_id").toString(), QStringLiteral("corr_dec1"));
-        QCOMPARE(ids(byCorr.json().value("decisions").toArray(), "decision_id"), QStringList { "dwd_000000000001" });
+        QCOMPARE(byCorr.json().keys(), (QStringList { "decisions", "run_id" }));
+        QCOMPARE(byCorr.json().value("run_id").toString(), QStringLiteral("rr_00000002"));
+        QCOMPARE(ids(byCorr.json().value("decisions").toArray(), "decision_id"),
+            (QStringList { "dwd_000000000001", "dwd_000000000002" }));
+        QCOMPARE(byCorr.json(), cli({ "decisions", "for-run", "rr_00000002" }).json());
+
+        const CliResult noDecisions = cli({ "decisions", "by-correlation", "corr_run1" });
+        CLI_OK(noDecisions);
+        QCOMPARE(noDecisions.json().value("run_id").toString(), QStringLiteral("rr_00000001"));
+        QCOMPARE(noDecisions.json().value("decisions").toArray().size(), 0);
+
+        const CliResult t = text({ "decisions", "by-correlation", "corr_run2" });
+        CLI_OK(t);
+        QVERIFY2(t.out.startsWith("run_id: rr_00000002\n"), t.out.constData());
+        QVERIFY2(t.out.contains("2 decisions"), t.out.constData());
+    }
+
+    void decisionsByCorrelation_noRunHasIt_exit3()
+    {
+        // A decision's own correlation id is not a run's: find matches it, this lookup does not.
+        CLI_FAILS(cli({ "decisions", "by-correlation", "corr_dec1" }), 3, "DPM_RUN_NOT_FOUND");
         const CliResult none = cli({ "decisions", "by-correlation", "corr_nope" });
-        CLI_OK(none);
-        QCOMPARE(none.json().value("decisions").toArray().size(), 0);
+        CLI_FAILS(none, 3, "DPM_RUN_NOT_FOUND");
+        QCOMPARE(none.errorJson().value("kind").toString(), QStringLiteral("not_found"));
     }
 
     void lineageEdges_ofRunAndOperation()

@@ -9,9 +9,9 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "migrate/migrator.h"
+#include "services/storeopening.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
-#include "store/storefactory.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 

@@ -8,7 +8,7 @@
 #include "domain/cursor.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
-#include "store/storefactory.h"
+#include "services/workflowhistory.h"
 #include "store/supportstore.h"
 
 #include <QJsonObject>
@@ -411,7 +411,9 @@ private Q_SLOTS:
     void appendWorkflowDecision_existingId_isConflictAndKeepsOriginal();
     void listWorkflowDecisions_forRun_oldestFirstWithIdTieBreak();
     void listWorkflowDecisions_unknownRun_returnsEmpty();
-    void listWorkflowDecisionsByCorrelation_oldestFirst();
+    void getWorkflowHistoryByCorrelation_answersTheRunsDecisionsOldestFirst();
+    void getWorkflowHistoryByCorrelation_runWithoutDecisions_answersEmptyHistory();
+    void getWorkflowHistoryByCorrelation_noRunHasIt_isRunNotFound();
     void listWorkflowDecisionsFiltered_ordersByDecidedAtDescThenIdDesc();
     void listWorkflowDecisionsFiltered_filterRunId();
     void listWorkflowDecisionsFiltered_filterAction();
@@ -1898,24 +1900,59 @@ void SupportStoreContract::listWorkflowDecisions_unknownRun_returnsEmpty()
     guarded([&] {
         seedDecisionsForFilters();
         QVERIFY(store().listWorkflowDecisions(QStringLiteral("rr_none")).isEmpty());
-        QVERIFY(store().listWorkflowDecisionsByCorrelation(QStringLiteral("corr_none")).isEmpty());
     });
 }
 
-void SupportStoreContract::listWorkflowDecisionsByCorrelation_oldestFirst()
+void SupportStoreContract::getWorkflowHistoryByCorrelation_answersTheRunsDecisionsOldestFirst()
 {
     guarded([&] {
-        const QString corr = QStringLiteral("corr_action_shared");
-        for (const auto &[id, minute] : { std::pair { "dwd_3", 9 }, std::pair { "dwd_1", 2 }, std::pair { "dwd_2", 2 },
-                 std::pair { "dwd_x", 1 } }) {
-            WorkflowDecision d = makeDecision(QString::fromLatin1(id), QStringLiteral("rr_1"), at(minute));
-            if (QLatin1String(id) != QLatin1String("dwd_x"))
-                d.correlationId = corr;
-            store().appendWorkflowDecision(d);
-        }
-        QCOMPARE(idsOf(store().listWorkflowDecisionsByCorrelation(corr)), (QStringList { "dwd_1", "dwd_2", "dwd_3" }));
-        QCOMPARE(idsOf(store().listWorkflowDecisionsByCorrelation(QStringLiteral("corr_action_dwd_x"))),
-            (QStringList { "dwd_x" }));
+        const RebalanceRun run = makeRun(QStringLiteral("rr_1"), at(0)); // correlation corr_rr_1
+        store().saveRun(run);
+        store().saveRun(makeRun(QStringLiteral("rr_2"), at(0)));
+        // The run's decisions carry their action requests' own correlation ids, never the run's.
+        for (const auto &[id, minute] :
+            { std::pair { "dwd_3", 9 }, std::pair { "dwd_2", 2 }, std::pair { "dwd_1", 2 } })
+            store().appendWorkflowDecision(makeDecision(QString::fromLatin1(id), run.rebalanceRunId, at(minute)));
+        // Another run's decision whose own correlation id happens to be the run's: not this history.
+        WorkflowDecision other = makeDecision(QStringLiteral("dwd_0"), QStringLiteral("rr_2"), at(1));
+        other.correlationId = run.correlationId;
+        store().appendWorkflowDecision(other);
+
+        const std::optional<WorkflowHistory> history = store().getWorkflowHistoryByCorrelation(run.correlationId);
+        QVERIFY(history);
+        QCOMPARE(history->runId, run.rebalanceRunId);
+        QCOMPARE(idsOf(history->decisions), (QStringList { "dwd_1", "dwd_2", "dwd_3" }));
+        QCOMPARE(history->decisions, store().listWorkflowDecisions(run.rebalanceRunId));
+        // Every column, as listWorkflowDecisions reads it.
+        QCOMPARE(history->decisions.constFirst(), makeDecision(QStringLiteral("dwd_1"), run.rebalanceRunId, at(2)));
+        // A decision's own correlation id names no run.
+        QVERIFY(!store().getWorkflowHistoryByCorrelation(QStringLiteral("corr_action_dwd_1")));
+    });
+}
+
+void SupportStoreContract::getWorkflowHistoryByCorrelation_runWithoutDecisions_answersEmptyHistory()
+{
+    guarded([&] {
+        store().saveRun(makeRun(QStringLiteral("rr_1"), at(0)));
+        const std::optional<WorkflowHistory> history
+            = store().getWorkflowHistoryByCorrelation(QStringLiteral("corr_rr_1"));
+        QVERIFY(history);
+        QCOMPARE(history->runId, QStringLiteral("rr_1"));
+        QVERIFY(history->decisions.isEmpty());
+    });
+}
+
+void SupportStoreContract::getWorkflowHistoryByCorrelation_noRunHasIt_isRunNotFound()
+{
+    guarded([&] {
+        WorkflowDecision orphan = makeDecision(QStringLiteral("dwd_1"), QStringLiteral("rr_gone"), at(0));
+        orphan.correlationId = QStringLiteral("corr_gone");
+        store().appendWorkflowDecision(orphan);
+        QVERIFY(!store().getWorkflowHistoryByCorrelation(QStringLiteral("corr_gone")));
+        QVERIFY(!store().getWorkflowHistoryByCorrelation(QStringLiteral("corr_none")));
+        // The use case (RFC-0023's endpoint, dpmctl decisions by-correlation) answers not found.
+        EXPECT_STORE_ERROR(workflowHistoryByCorrelation(store(), QStringLiteral("corr_gone")), ErrorKind::NotFound,
+            "DPM_RUN_NOT_FOUND");
     });
 }
 

@@ -11,7 +11,6 @@
 #include "domain/vocabulary.h"
 #include "services/artifact.h"
 #include "store/bulkloader.h"
-#include "store/storefactory.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>

@@ -6,10 +6,10 @@
 #include "domain/error.h"
 #include "migrate/migrator.h"
 #include "pgserver.h"
+#include "services/storeopening.h"
 #include "store/memorystore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
-#include "store/storefactory.h"
 
 #include <QSet>
 #include <QTemporaryDir>

@@ -3,9 +3,9 @@
 #include "domain/error.h"
 #include "migrate/migrator.h"
 #include "pgserver.h"
+#include "services/storeopening.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
-#include "store/storefactory.h"
 
 #include <QDir>
 #include <QFile>

@@ -13,7 +13,6 @@
 #include "services/finder.h"
 #include "services/lineage.h"
 #include "services/supportbundle.h"
-#include "store/storefactory.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>

@@ -5,12 +5,12 @@
 #include "demotestsupport.h"
 #include "domain/error.h"
 #include "pgserver.h"
+#include "services/storeopening.h"
 #include "services/transfer.h"
 #include "store/auditlog.h"
 #include "store/memorystore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
-#include "store/storefactory.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

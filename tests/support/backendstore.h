@@ -6,8 +6,8 @@
 
 #include "domain/error.h"
 #include "pgserver.h"
+#include "services/storeopening.h"
 #include "store/memorystore.h"
-#include "store/storefactory.h"
 
 #include <QTemporaryDir>
 

@@ -4,7 +4,7 @@
 #include "admin/adminconfirmation.h"
 #include "common/statuscolors.h"
 #include "domain/error.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 #include "session/storesession.h"

@@ -1,10 +1,8 @@
 #include "session/storesession.h"
 
 #include "domain/error.h"
-#include "migrate/migrator.h"
 #include "services/persistenceprofile.h"
-#include "store/sqldatabase.h"
-#include "store/sqlstore.h"
+#include "services/storeopening.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -23,29 +21,21 @@ void closeConnectionsOnEachWorker(QThreadPool *pool)
     auto allThere = std::make_shared<std::latch>(threads);
     for (int i = 0; i < threads; ++i) {
         pool->start([allThere] {
-            SqlDatabase::closeThisThreadsConnections();
+            closeThisThreadsStoreConnections();
             allThere->arrive_and_wait();
         });
     }
 }
 constexpr int kInterruptAgainMs = 250;
 
-QString schemaStateOf(SupportStore &store)
+QString schemaStateText(const SchemaDescription &schema)
 {
-    auto *sql = dynamic_cast<SqlStore *>(&store);
-    if (!sql)
+    if (!schema.hasMigrations)
         return StoreSession::tr("in memory, no migrations");
-    Migrator migrator(sql->database());
-    int pending = 0;
-    int modified = 0;
-    for (const MigrationStatusRow &row : migrator.status(Migrator::namespaces())) {
-        if (row.state == MigrationState::Pending)
-            ++pending;
-        else if (row.state == MigrationState::Modified)
-            ++modified;
-    }
+    const int pending = schema.pendingMigrations;
+    const int modified = schema.modifiedMigrations;
     // Spelled out: without a loaded translation Qt would show "(s)" literally.
-    if (!sql->hasSchema())
+    if (!schema.hasSchema)
         return pending == 1 ? StoreSession::tr("not initialised, 1 pending migration")
                             : StoreSession::tr("not initialised, %1 pending migrations").arg(pending);
     if (modified > 0)
@@ -132,9 +122,9 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
         info.backend = backendDisplayName(store->backend());
         info.redactedLocation = location.redacted();
         info.persistenceProfile = toWire(persistenceProfileFrom(QProcessEnvironment::systemEnvironment()));
-        info.schemaState = schemaStateOf(*store);
-        auto *sql = dynamic_cast<SqlStore *>(store.get());
-        info.hasSchema = !sql || sql->hasSchema();
+        const SchemaDescription schema = describeSchema(*store);
+        info.schemaState = schemaStateText(schema);
+        info.hasSchema = schema.hasSchema;
         info.isEmpty = !info.hasSchema
             || (store->listRuns({}, PageRequest { 1, {} }).items.isEmpty()
                 && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty());

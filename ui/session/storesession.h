@@ -1,7 +1,7 @@
 #pragma once
 
+#include "services/storeopening.h"
 #include "session/querycancel.h"
-#include "store/storefactory.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 

@@ -1,7 +1,7 @@
 #include "shell/startupoptions.h"
 
 #include "domain/error.h"
-#include "store/storefactory.h"
+#include "store/storelocation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -8,9 +8,9 @@
 #include "modalanswer.h"
 #include "pgserver.h"
 #include "store/sqldatabase.h"
-#include "store/storefactory.h"
 #include "session/storesession.h"
 #include "admin/transfertab.h"
+#include "services/storeopening.h"
 #include "widgetlookup.h"
 
 #include <QCheckBox>

@@ -6,7 +6,7 @@
 #include "common/consolesettings.h"
 #include "connect/passwordprompt.h"
 #include "pgserver.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 #include "widgetlookup.h"
 
 #include <QApplication>

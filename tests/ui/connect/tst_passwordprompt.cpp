@@ -4,7 +4,7 @@
 
 #include "connect/passwordprompt.h"
 #include "pgserver.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 
 #include <QApplication>
 #include <QInputDialog>

@@ -1,13 +1,9 @@
-#include "storefactory.h"
+#include "storeopening.h"
 
-#include "domain/error.h"
 #include "migrate/migrator.h"
 #include "store/memorystore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
-
-#include <QDir>
-#include <QStandardPaths>
 
 namespace dpm {
 
@@ -25,19 +21,27 @@ std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const Ope
         options.allowMissingSchema ? SqlStore::SchemaCheck::AllowMissing : SqlStore::SchemaCheck::RequireTables);
 }
 
-QString embeddedDefaultStorePath()
+SchemaDescription describeSchema(SupportStore &store)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("dpm_supportability.db"));
+    SchemaDescription description;
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    if (!sql)
+        return description;
+    description.hasMigrations = true;
+    description.hasSchema = sql->hasSchema();
+    Migrator migrator(sql->database());
+    for (const MigrationStatusRow &row : migrator.status(Migrator::namespaces())) {
+        if (row.state == MigrationState::Pending)
+            ++description.pendingMigrations;
+        else if (row.state == MigrationState::Modified)
+            ++description.modifiedMigrations;
+    }
+    return description;
 }
 
-ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation, const QProcessEnvironment &env)
+void closeThisThreadsStoreConnections()
 {
-    if (explicitLocation)
-        return { StoreLocation::parse(*explicitLocation), false };
-    if (auto fromEnv = StoreLocation::fromEnvironment(env))
-        return { *fromEnv, false };
-    return { StoreLocation::sqlite(embeddedDefaultStorePath()), true };
+    SqlDatabase::closeThisThreadsConnections();
 }
 
 } // namespace dpm

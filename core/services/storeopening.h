@@ -1,0 +1,40 @@
+#pragma once
+
+#include "store/storelocation.h"
+#include "store/supportstore.h"
+
+#include <memory>
+
+namespace dpm {
+
+struct OpenOptions
+{
+    // Apply every pending migration of every namespace before returning (the embedded default
+    // and tests). Otherwise a SQL database without the DPM tables is DPM_SCHEMA_NOT_INITIALISED.
+    bool applyMigrations = false;
+    // Open a SQL database without the DPM tables anyway (hasSchema false in describeSchema) so
+    // that the console's admin page can initialise it. Tools that read or write data leave it off.
+    bool allowMissingSchema = false;
+};
+
+// Opens the store at a location: MemoryStore or SqlStore, migrated first when asked. It lives
+// here rather than in store/ because migrating is a layer above the store. Throws dpm::Error
+// (connection, configuration, schema) with the service's codes where it has them.
+std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const OpenOptions &options = {});
+
+// What the console's status bar says about an open store's schema.
+struct SchemaDescription
+{
+    bool hasMigrations = false; // false in memory: nothing to migrate
+    bool hasSchema = true; // false for a SQL database opened without the DPM tables
+    int pendingMigrations = 0;
+    int modifiedMigrations = 0; // applied, but the file's checksum changed since
+};
+// Reads the migration ledger of every namespace; runs queries, so call it on a worker thread.
+SchemaDescription describeSchema(SupportStore &store);
+
+// Closes every database connection the calling thread holds, of any store. A worker pool calls
+// it on each of its threads before they end (see SqlDatabase::closeThisThreadsConnections).
+void closeThisThreadsStoreConnections();
+
+} // namespace dpm
