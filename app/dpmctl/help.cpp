@@ -42,9 +42,9 @@ const char kExitCodes[]
       "  4  conflict\n"
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
-      "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, ...)\n"
+      "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, STORE_CONNECTION_LOST, ...)\n"
       "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, a failed migration, migrate validate not ok)\n"
-      "  9  storage (a query failed)\n";
+      "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout)\n";
 
 const char kGlobal[]
     = "Global options (anywhere on the line):\n"
