@@ -198,7 +198,7 @@ void SqlBulkLoader::throwSqliteError(BulkTable table, int code)
     const QString reason = QString::fromUtf8(sqlite3_errmsg(sqliteHandle()));
     throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
         QStringLiteral("The database reported an error while bulk loading %1: %2 (SQLite code %3)")
-            .arg(tableName(table), redactSecrets(reason))
+            .arg(tableName(table), reason)
             .arg(code));
 }
 

@@ -267,7 +267,7 @@ QSqlDatabase SqlDatabase::connection()
     t_connections[name] = std::move(guard);
 
     if (!db.open()) {
-        const QString reason = redactSecrets(db.lastError().text());
+        const QString reason = db.lastError().text();
         db = QSqlDatabase(); // release our handle so the guard can unregister the connection
         t_connections.erase(name);
         if (m_dialect.isPostgres()) {
@@ -449,7 +449,7 @@ bool SqlDatabase::tableExists(const QString &table)
 void throwQueryError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
-    const QString reason = redactSecrets(error.text().trimmed());
+    const QString reason = error.text().trimmed();
     // Only PostgreSQL's driver means it: Qt's SQLite driver reports every failed step
     // (a unique violation included) as a ConnectionError.
     const bool postgres = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
