@@ -1,12 +1,14 @@
 // Stored text with control characters or bidi overrides is shown visibly in tables and detail
 // fields (printableText), never handed raw to the text engine; copying still takes the value.
 #include "common/copyablefield.h"
+#include "common/jsontreemodel.h"
 #include "common/preparedtablemodel.h"
 #include "listing/listrows.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QtTest>
 
@@ -61,6 +63,23 @@ private Q_SLOTS:
         for (const QString &cell : row.display)
             QVERIFY2(!hasRawControl(cell) && !cell.contains(QChar(0x1b)), qPrintable(cell));
         QVERIFY(row.values.contains(kHostile));
+    }
+
+    void jsonTree_showsStringValuesVisibly()
+    {
+        JsonTreeModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setJson(QJsonObject { { QStringLiteral("comment"), kHostile } });
+        QModelIndex value;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex root = model.index(row, JsonTreeModel::KeyColumn);
+            for (int child = 0; child < model.rowCount(root); ++child)
+                value = model.index(child, JsonTreeModel::ValueColumn, root);
+            if (!value.isValid())
+                value = model.index(row, JsonTreeModel::ValueColumn);
+        }
+        const QString shown = model.data(value).toString();
+        QVERIFY2(shown.contains(QLatin1String("\\x1b[2J")) && !hasRawControl(shown), qPrintable(shown));
     }
 
     void copyableField_showsControlsVisiblyAndCopiesTheValue()
