@@ -2,6 +2,7 @@
 #include "common/consolesettings.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
+#include "domain/printabletext.h"
 #include "probes/firstrowsprobe.h"
 #include "listing/listingview.h"
 #include "shell/mainwindow.h"
@@ -11,32 +12,47 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QMessageBox>
 #include <QTableView>
 #include <QThreadPool>
 
 #include <cstdio>
+#include <optional>
 
-int main(int argc, char *argv[])
+namespace {
+
+// The command line is read before any window system is touched: a wrong option, --help and
+// --version answer on the terminal with an exit code, with or without a display (QApplication
+// aborts without one, and a message box offscreen waits for ever). QCommandLineParser's help
+// text needs an application object: a QCoreApplication, gone before the QApplication comes.
+std::optional<int> readCommandLine(int &argc, char **argv, dpm::StartupOptions &options)
 {
-    QElapsedTimer started;
-    started.start();
-    QApplication app(argc, argv);
+    QCoreApplication commandLine(argc, argv);
     dpm::setApplicationIdentity();
-
-    dpm::StartupOptions options;
     try {
-        options = dpm::StartupOptions::parse(QApplication::arguments());
+        options = dpm::StartupOptions::parse(QCoreApplication::arguments());
     } catch (const dpm::Error &error) {
-        std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
-        QMessageBox::critical(
-            nullptr, QObject::tr("DPM Support Console"), error.code() + QStringLiteral("\n\n") + error.message());
+        std::fprintf(stderr, "dpm-console: %s\n", qPrintable(dpm::printableText(error.toString())));
         return 2;
     }
     if (options.showHelp || options.showVersion) {
         std::fprintf(stdout, "%s\n", qPrintable(options.text));
         return 0;
     }
+    return std::nullopt;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer started;
+    started.start();
+    dpm::StartupOptions options;
+    if (const std::optional<int> exitCode = readCommandLine(argc, argv, options))
+        return *exitCode;
+
+    QApplication app(argc, argv);
+    dpm::setApplicationIdentity();
     if (!options.settingsFile.isEmpty())
         dpm::ConsoleSettings::instance().setFileForTesting(options.settingsFile);
 

@@ -2,12 +2,13 @@
 
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "output.h"
 #include "services/storeopening.h"
+#include "store/auditlog.h"
 #include "store/storelocation.h"
 
 #include <QFileInfo>
 
-#include <cstdio>
 
 namespace dpm::cli {
 
@@ -72,8 +73,7 @@ void CommandContext::progress(const QString &line) const
 {
     if (m_json)
         return;
-    std::fputs((line + QLatin1Char('\n')).toUtf8().constData(), stderr);
-    std::fflush(stderr);
+    writeText(stderr, line);
 }
 
 int parseLimit(const std::optional<QString> &text)

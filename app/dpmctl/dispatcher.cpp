@@ -75,15 +75,6 @@ int exitCodeFor(ErrorKind kind)
     return ExitInternal;
 }
 
-void writeTo(FILE *stream, const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    if (!bytes.endsWith('\n'))
-        bytes += '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
-
 void printError(bool json, const QString &code, const QString &message, const QString &kind)
 {
     // Drivers and parsers may echo what they were given: nothing with a password leaves here.
@@ -92,11 +83,11 @@ void printError(bool json, const QString &code, const QString &message, const QS
     if (json) {
         const QJsonObject error { { QStringLiteral("code"), code }, { QStringLiteral("message"), safeMessage },
             { QStringLiteral("kind"), kind } };
-        writeTo(stderr,
+        writeText(stderr,
             QString::fromUtf8(
                 QJsonDocument(QJsonObject { { QStringLiteral("error"), error } }).toJson(QJsonDocument::Compact)));
     } else {
-        writeTo(stderr, QStringLiteral("dpmctl: %1: %2").arg(code, safeMessage));
+        writeText(stderr, QStringLiteral("dpmctl: %1: %2").arg(code, safeMessage));
     }
 }
 
@@ -199,7 +190,7 @@ int execute(const GlobalOptions &global, const QProcessEnvironment &environment)
         rest.removeFirst();
     if (global.help || helpCommand) {
         const CommandSpec *spec = rest.isEmpty() ? nullptr : findCommand(rest);
-        writeTo(stdout, spec ? commandHelp(*spec) : generalHelp());
+        writeText(stdout, spec ? commandHelp(*spec) : generalHelp());
         return ExitOk;
     }
     if (rest.isEmpty())
@@ -212,7 +203,7 @@ int execute(const GlobalOptions &global, const QProcessEnvironment &environment)
 
     CommandContext context(global.store, global.json, environment);
     const CommandOutput output = spec->run(context, parsed);
-    writeTo(stdout, global.json ? jsonText(output.json) : output.text);
+    writeText(stdout, global.json ? jsonText(output.json) : output.text);
     if (output.failure)
         output.failure();
     return ExitOk;
@@ -229,7 +220,7 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
     if (!s_showLogMessages)
         return;
     const char *level = type == QtDebugMsg ? "debug" : type == QtInfoMsg ? "info" : "warning";
-    writeTo(stderr,
+    writeText(stderr,
         QStringLiteral("dpmctl: %1: %2: %3")
             .arg(QLatin1String(level), QLatin1String(context.category ? context.category : "default"),
                 redactSecrets(message).simplified()));

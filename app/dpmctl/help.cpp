@@ -42,11 +42,11 @@ const char kExitCodes[]
       "  4  conflict\n"
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
-      "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, ...)\n"
+      "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, STORE_CONNECTION_LOST, ...)\n"
       "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, a failed migration, migrate validate not ok,\n"
       "     CONSOLE_AUDIT_LOG_MISSING: migrate apply or purge on a store without the console's audit table;\n"
       "     apply the console migrations, or pass --no-audit to go ahead without recording it)\n"
-      "  9  storage (a query failed)\n";
+      "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout)\n";
 
 const char kGlobal[]
     = "Global options (anywhere on the line):\n"

@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include "domain/apijson.h"
+#include "domain/printabletext.h"
 
 #include <QJsonDocument>
 
@@ -13,11 +14,13 @@ namespace {
 // Wide enough for a sha256 request hash and a console cursor, so they can be copied from a table.
 constexpr qsizetype kMaxCell = 120;
 
+// A cell: line breaks as spaces, other controls escaped before the width is measured.
 QString oneLine(QString text)
 {
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     text.replace(QLatin1Char('\r'), QLatin1Char(' '));
     text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    text = printableText(text);
     if (text.size() > kMaxCell)
         text = text.left(kMaxCell - 3) + QStringLiteral("...");
     return text;
@@ -132,6 +135,15 @@ QString formatListing(const QJsonObject &listing, const QStringList &columns)
 QString jsonText(const QJsonObject &document)
 {
     return QString::fromUtf8(apiJsonDocumentBytes(document));
+}
+
+void writeText(FILE *stream, const QString &text)
+{
+    QByteArray bytes = printableText(text, LineBreaks::Keep).toUtf8();
+    if (!bytes.endsWith('\n'))
+        bytes += '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
 }
 
 } // namespace dpm::cli

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdio>
+
 namespace dpm::cli {
 
 // Readable renderings of the API payloads for people (without --json).
@@ -25,5 +27,10 @@ QString formatListing(const QJsonObject &listing, const QStringList &columns);
 
 // Indented JSON text of a document (what --json prints).
 QString jsonText(const QJsonObject &document);
+
+// Writes text to stdout or stderr, ending with a line feed. Everything dpmctl prints goes through
+// here: control characters and bidi overrides of stored text reach the terminal as visible
+// escapes (printableText), never raw.
+void writeText(FILE *stream, const QString &text);
 
 } // namespace dpm::cli

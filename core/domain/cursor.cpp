@@ -4,6 +4,9 @@
 #include "error.h"
 
 #include <QJsonObject>
+#include <QStringDecoder>
+
+#include <algorithm>
 
 namespace dpm {
 
@@ -32,6 +35,19 @@ QString listingName(CursorListing listing)
         QStringLiteral("The cursor %1; start again from the first page.").arg(why));
 }
 
+// A key a store can hold and compare: no NUL (PostgreSQL's text cannot hold one), no other
+// control character, no broken UTF-8, and of a key's length.
+constexpr qsizetype kMaxKeyLength = 1024;
+
+bool canBeKey(const QString &value)
+{
+    if (value.size() > kMaxKeyLength)
+        return false;
+    return std::none_of(value.cbegin(), value.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || c.unicode() == 0x7F || c == QChar::ReplacementCharacter || c.isSurrogate();
+    });
+}
+
 } // namespace
 
 QString encodeCursor(CursorListing listing, const QString &sortKey, const QString &id)
@@ -47,14 +63,21 @@ std::optional<Cursor> decodeCursor(CursorListing listing, const std::optional<QS
 {
     if (!text || text->isEmpty())
         return std::nullopt;
-    if (!text->startsWith(QLatin1String(kPrefix)))
+    if (!text->startsWith(QLatin1String(kPrefix))) {
+        if (!canBeKey(*text))
+            invalid(QStringLiteral("is not a row id"));
         return Cursor { std::nullopt, *text };
+    }
 
     const auto decoded = QByteArray::fromBase64Encoding(
         text->mid(3).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         invalid(QStringLiteral("is not valid base64"));
-    const QJsonObject payload = parseJsonText(QString::fromUtf8(*decoded)).toObject();
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString json = utf8.decode(*decoded);
+    if (utf8.hasError())
+        invalid(QStringLiteral("cannot be decoded"));
+    const QJsonObject payload = parseJsonText(json).toObject();
     const QJsonValue l = payload.value(QLatin1String("l"));
     const QJsonValue k = payload.value(QLatin1String("k"));
     const QJsonValue id = payload.value(QLatin1String("id"));
@@ -62,6 +85,8 @@ std::optional<Cursor> decodeCursor(CursorListing listing, const std::optional<QS
         invalid(QStringLiteral("cannot be decoded"));
     if (l.toString() != listingName(listing))
         invalid(QStringLiteral("belongs to the %1 listing, not %2").arg(l.toString(), listingName(listing)));
+    if (!canBeKey(k.toString()) || !canBeKey(id.toString()))
+        invalid(QStringLiteral("holds a value that is no row's key"));
     return Cursor { k.toString(), id.toString() };
 }
 

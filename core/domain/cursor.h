@@ -25,7 +25,9 @@ struct Cursor
 QString encodeCursor(CursorListing listing, const QString &sortKey, const QString &id);
 
 // nullopt for an absent or empty cursor (first page, as the service treats ""). Throws Error
-// INVALID_CURSOR for a console cursor that cannot be decoded or belongs to another listing.
+// INVALID_CURSOR for a console cursor that cannot be decoded or belongs to another listing, and
+// for any cursor whose values cannot be a row's key (a NUL or another control character, broken
+// UTF-8, over 1024 characters): such a value never reaches a database.
 std::optional<Cursor> decodeCursor(CursorListing listing, const std::optional<QString> &text);
 
 } // namespace dpm

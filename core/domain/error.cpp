@@ -1,11 +1,13 @@
 #include "error.h"
 
+#include "redaction.h"
+
 namespace dpm {
 
 Error::Error(ErrorKind kind, QString code, QString message)
     : m_kind(kind)
     , m_code(std::move(code))
-    , m_message(std::move(message))
+    , m_message(redactSecrets(message))
     , m_what(toString().toUtf8())
 { }
 

@@ -21,6 +21,8 @@ enum class ErrorKind {
 // The one error type of the project: a stable UPPER_SNAKE_CASE reason code (the service's code
 // where it has one, possibly with ":<detail>" suffixes as the service's migration codes have) and
 // one sentence that says what to do. Derives from QException so it crosses QFuture boundaries.
+// The message is redacted (redactSecrets) as the error is made: drivers and parsers echo what
+// they were given, and no error may carry a password to a person.
 class Error : public QException
 {
 public:

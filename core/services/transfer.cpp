@@ -385,7 +385,13 @@ TransferReport backfillStore(
             progress(rowsDone, rowsTotal, QString());
     } catch (const Error &error) {
         report.totalSeconds = total.nsecsElapsed() / 1e9;
-        audit.record(kBackfillAction, report.target, backfillDetails(report), auditOutcomeOf(error));
+        // After a lost server the record fails too (reconnecting); the caller must see why the
+        // copy stopped, not that follow-up failure.
+        try {
+            audit.record(kBackfillAction, report.target, backfillDetails(report), auditOutcomeOf(error));
+        } catch (const Error &recordError) {
+            qCWarning(lcTransfer) << "the failed backfill was not recorded:" << recordError.toString();
+        }
         throw;
     }
     report.totalSeconds = total.nsecsElapsed() / 1e9;

@@ -2,6 +2,7 @@
 
 #include "domain/canonicaljson.h"
 #include "domain/error.h"
+#include "domain/redaction.h"
 #include "domain/timestamp.h"
 
 #include <QJsonArray>
@@ -35,8 +36,9 @@ AuditEntry AuditEntry::create(const QString &actor, const QString &action, const
     entry.occurredAt = nowTimestamp();
     entry.actor = actor;
     entry.action = action;
-    entry.target = target;
-    entry.detailsJson = QString::fromUtf8(canonicalJson(details));
+    // An audit row outlives every log: no location or message in it keeps a password.
+    entry.target = redactSecrets(target);
+    entry.detailsJson = redactSecrets(QString::fromUtf8(canonicalJson(details)));
     entry.outcome = outcome;
     return entry;
 }

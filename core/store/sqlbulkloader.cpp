@@ -198,7 +198,7 @@ void SqlBulkLoader::throwSqliteError(BulkTable table, int code)
     const QString reason = QString::fromUtf8(sqlite3_errmsg(sqliteHandle()));
     throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
         QStringLiteral("The database reported an error while bulk loading %1: %2 (SQLite code %3)")
-            .arg(tableName(table), redactSecrets(reason))
+            .arg(tableName(table), reason)
             .arg(code));
 }
 
@@ -260,11 +260,14 @@ pg_conn *SqlBulkLoader::postgresHandle()
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
-void SqlBulkLoader::throwPostgresError(BulkTable table, const QString &reason)
+void SqlBulkLoader::throwPostgresError(PGconn *conn, BulkTable table, const QString &reason, const QString &sqlState)
 {
-    PGconn *conn = postgresHandle();
-    const QString text = redactSecrets(reason.trimmed());
-    if (PQstatus(conn) != CONNECTION_OK) {
+    const QString text = reason.trimmed();
+    // Class 08 (connection exception) and 57P01..57P03 (terminated, shutting down): the server
+    // ended the session even where libpq has not noticed yet.
+    const bool lost = PQstatus(conn) != CONNECTION_OK || sqlState.startsWith(QLatin1String("08"))
+        || sqlState.startsWith(QLatin1String("57P0"));
+    if (lost) {
         throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
             QStringLiteral("The database connection failed while bulk loading %1 (%2); check the server and retry.")
                 .arg(tableName(table), text));
@@ -286,13 +289,17 @@ void SqlBulkLoader::writeCopy(BulkTable table, const QList<QByteArray> &values)
     PGresult *start = PQexec(conn, sql.constData());
     const ExecStatusType startStatus = PQresultStatus(start);
     const QString startError = QString::fromUtf8(PQresultErrorMessage(start));
+    const QString startState = QString::fromLatin1(PQresultErrorField(start, PG_DIAG_SQLSTATE));
     PQclear(start);
-    if (startStatus != PGRES_COPY_IN)
-        throwPostgresError(table, startError.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : startError);
+    if (startStatus != PGRES_COPY_IN) {
+        throwPostgresError(
+            conn, table, startError.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : startError, startState);
+    }
 
     QByteArray buffer;
     buffer.reserve(kCopyChunkBytes + 64 * 1024);
     QString failure;
+    QString failureState;
     const auto flush = [&] {
         if (PQputCopyData(conn, buffer.constData(), int(buffer.size())) != 1)
             failure = QString::fromUtf8(PQerrorMessage(conn));
@@ -314,12 +321,14 @@ void SqlBulkLoader::writeCopy(BulkTable table, const QList<QByteArray> &values)
         failure = QString::fromUtf8(PQerrorMessage(conn));
     // Drain every result: the connection must be idle again before Qt's driver uses it.
     while (PGresult *result = PQgetResult(conn)) {
-        if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.isEmpty())
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.isEmpty()) {
             failure = QString::fromUtf8(PQresultErrorMessage(result));
+            failureState = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+        }
         PQclear(result);
     }
     if (!failure.isEmpty())
-        throwPostgresError(table, failure);
+        throwPostgresError(conn, table, failure, failureState);
 }
 
 } // namespace dpm

@@ -43,7 +43,9 @@ private:
     sqlite3 *sqliteHandle();
     pg_conn *postgresHandle();
     [[noreturn]] void throwSqliteError(BulkTable table, int code);
-    [[noreturn]] void throwPostgresError(BulkTable table, const QString &reason);
+    // Judges the connection the COPY ran on (never a new one: that would reconnect and report
+    // the reconnect's outcome instead of the loss).
+    [[noreturn]] void throwPostgresError(pg_conn *conn, BulkTable table, const QString &reason, const QString &sqlState);
     void restoreSqliteSettings();
 
     SqlDatabase &m_db;

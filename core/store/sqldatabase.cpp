@@ -17,6 +17,7 @@
 #include <libpq-fe.h>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sqlite3.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -266,7 +267,7 @@ QSqlDatabase SqlDatabase::connection()
     t_connections[name] = std::move(guard);
 
     if (!db.open()) {
-        const QString reason = redactSecrets(db.lastError().text());
+        const QString reason = db.lastError().text();
         db = QSqlDatabase(); // release our handle so the guard can unregister the connection
         t_connections.erase(name);
         if (m_dialect.isPostgres()) {
@@ -329,13 +330,23 @@ SqlRows SqlDatabase::exec(const QString &sql, const QVariantList &params)
 {
     // A pooled connection the server dropped while it sat idle fails on its next statement.
     // Outside a transaction nothing was lost with it: reconnect and run the statement once more.
+    std::optional<Error> lost;
     try {
         return execOnce(sql, params);
     } catch (const Error &error) {
         if (error.code() != QLatin1String("STORE_CONNECTION_LOST") || !dropLostConnection())
             throw;
+        lost = error;
     }
-    return execOnce(sql, params);
+    try {
+        return execOnce(sql, params);
+    } catch (const Error &error) {
+        // The server is still gone (crashed, restarting): what the caller needs is the loss, not
+        // that reconnecting failed as well.
+        if (error.kind() == ErrorKind::Connection)
+            throw *lost;
+        throw;
+    }
 }
 
 bool SqlDatabase::dropLostConnection()
@@ -389,8 +400,16 @@ void SqlDatabase::execDirect(const QString &sql)
         || sql.startsWith(QLatin1String("START TRANSACTION"), Qt::CaseInsensitive);
     const bool ends = sql.startsWith(QLatin1String("COMMIT"), Qt::CaseInsensitive)
         || sql.startsWith(QLatin1String("ROLLBACK"), Qt::CaseInsensitive);
+    std::optional<Error> lost;
     for (int attempt = 0;; ++attempt) {
-        QSqlDatabase db = connection();
+        QSqlDatabase db;
+        try {
+            db = connection();
+        } catch (const Error &error) {
+            if (lost && error.kind() == ErrorKind::Connection)
+                throw *lost; // as in exec(): report the loss, not the failed reconnect
+            throw;
+        }
         ConnectionGuard &guard = *t_connections.at(db.connectionName());
         QSqlQuery query(db);
         if (query.exec(sql)) {
@@ -402,6 +421,11 @@ void SqlDatabase::execDirect(const QString &sql)
         }
         // A BEGIN on a connection dropped while idle is safe to repeat on a new one.
         if (attempt == 0 && begins && !guard.inTransaction && isConnectionLoss(query)) {
+            try {
+                throwQueryError(query, QStringLiteral("running \"%1\"").arg(sql));
+            } catch (const Error &error) {
+                lost = error;
+            }
             query = QSqlQuery();
             t_connections.erase(db.connectionName());
             continue;
@@ -425,10 +449,19 @@ bool SqlDatabase::tableExists(const QString &table)
 void throwQueryError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
-    const QString reason = redactSecrets(error.text().trimmed());
+    const QString reason = error.text().trimmed();
     // Only PostgreSQL's driver means it: Qt's SQLite driver reports every failed step
     // (a unique violation included) as a ConnectionError.
     const bool postgres = query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+    // The server's own statement_timeout also ends in query_canceled; only its message says so.
+    if (postgres && isInterrupted(error, postgres)
+        && error.databaseText().contains(QLatin1String("statement timeout"), Qt::CaseInsensitive)) {
+        throw Error(ErrorKind::Storage, QStringLiteral("STORE_STATEMENT_TIMEOUT"),
+            QStringLiteral("The database server stopped the statement while %1 because it ran longer than the "
+                           "server's statement_timeout; narrow the request (filters, a smaller --limit) or have "
+                           "statement_timeout raised for this role.")
+                .arg(what));
+    }
     // A server that terminated the session reports a statement error: look at the SQLSTATE.
     if (isInterrupted(error, postgres)) {
         throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),

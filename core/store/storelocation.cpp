@@ -41,6 +41,10 @@ QMap<QString, QString> parseKeyValueDsn(const QString &text)
         skipSpace();
         if (key.isEmpty() || i >= n || text.at(i) != QLatin1Char('='))
             invalidLocation(QStringLiteral("The connection string is missing \"=\" after \"%1\"").arg(key));
+        // libpq's keywords are words; anything else is a URL or a foreign format read as one.
+        static const QRegularExpression keyword(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        if (!keyword.match(key).hasMatch())
+            invalidLocation(QStringLiteral("\"%1\" is not a libpq keyword").arg(key));
         ++i;
         skipSpace();
         QString value;
@@ -145,6 +149,16 @@ StoreLocation StoreLocation::parse(const QString &input)
     if (text.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
         || text.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive))
         return postgres(parsePostgresUri(text));
+    // Any other scheme (a typo, JDBC, another database) is named without the rest of the text.
+    if (text.startsWith(QLatin1String("jdbc:"), Qt::CaseInsensitive))
+        invalidLocation(QStringLiteral("A JDBC URL is not a libpq location"));
+    static const QRegularExpression scheme(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]+):/"));
+    if (const auto match = scheme.match(text); match.hasMatch()) {
+        const QString name = match.captured(1).toLower();
+        if (name == QLatin1String("postgresql") || name == QLatin1String("postgres"))
+            invalidLocation(QStringLiteral("A PostgreSQL URL starts with \"%1://\" (two slashes)").arg(name));
+        invalidLocation(QStringLiteral("\"%1:\" is not a scheme the console opens").arg(match.captured(1)));
+    }
     if (text.contains(QLatin1Char('=')))
         return postgres(parseKeyValueDsn(text));
     if (looksLikeSqliteFile(text))
@@ -197,7 +211,8 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
 
 QString StoreLocation::redacted() const
 {
-    return text(true);
+    // Masked by key above; the free text of other values ("options=-c password=…") here.
+    return redactSecrets(text(true));
 }
 
 QString StoreLocation::text(bool maskSecrets) const
@@ -260,18 +275,6 @@ StoreLocation StoreLocation::withPassword(const QString &password) const
     if (copy.m_backend == StoreBackend::Postgres)
         copy.m_libpq.insert(QStringLiteral("password"), password);
     return copy;
-}
-
-QString redactSecrets(const QString &text)
-{
-    static const QRegularExpression uriPassword(
-        QStringLiteral(R"(((?:postgres|postgresql)://[^:/@\s]*):[^@\s]*@)"), QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression kvPassword(QStringLiteral(R"(\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))"),
-        QRegularExpression::CaseInsensitiveOption);
-    QString out = text;
-    out.replace(uriPassword, QStringLiteral("\\1:***@"));
-    out.replace(kvPassword, QStringLiteral("\\1***"));
-    return out;
 }
 
 QString embeddedDefaultStorePath()

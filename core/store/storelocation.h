@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/redaction.h"
 #include "domain/vocabulary.h"
 
 #include <QMap>
@@ -55,10 +56,6 @@ private:
     QString m_sqlitePath;
     QMap<QString, QString> m_libpq;
 };
-
-// Replaces every password in a DSN or URL-looking text with "***"; used on texts that did not
-// come through StoreLocation (error messages from drivers, command lines echoed back).
-QString redactSecrets(const QString &text);
 
 // The embedded default: a SQLite store in the user's data directory
 // (QStandardPaths::AppDataLocation), created and migrated on first use.

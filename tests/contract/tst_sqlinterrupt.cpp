@@ -2,6 +2,7 @@
 // console session does): built once per SQL backend (DPM_CONTRACT_BACKEND_SQLITE / _POSTGRES).
 #include "backendstore.h"
 #include "domain/error.h"
+#include "store/sqlbulkloader.h"
 #include "store/sqldatabase.h"
 
 #include <QElapsedTimer>
@@ -76,6 +77,53 @@ private Q_SLOTS:
         QVERIFY2(outcome.value(1).contains(QLatin1String("stopped")), qPrintable(outcome.value(1)));
         QCOMPARE(outcome.value(2), QStringLiteral("42"));
         QVERIFY2(elapsed.elapsed() < 30000, qPrintable(QString::number(elapsed.elapsed())));
+    }
+
+    void serverStatementTimeout_isItsOwnError_notACancel()
+    {
+        if (!kPostgres)
+            QSKIP("statement_timeout is PostgreSQL's");
+        SqlDatabase db(freshLocation(QStringLiteral("timeout")));
+        db.execDirect(QStringLiteral("SET statement_timeout = '100ms'"));
+        try {
+            SqlRows rows = db.exec(longStatement());
+            QFAIL("the statement was not stopped by the server");
+        } catch (const Error &error) {
+            // Before: STORE_QUERY_CANCELLED, "nobody waits for its result any more".
+            QCOMPARE(error.code(), QStringLiteral("STORE_STATEMENT_TIMEOUT"));
+            QVERIFY2(error.message().contains(QLatin1String("statement_timeout")), qPrintable(error.message()));
+            QCOMPARE(error.kind(), ErrorKind::Storage);
+        }
+        db.execDirect(QStringLiteral("SET statement_timeout = 0"));
+        SqlRows next = db.exec(QStringLiteral("SELECT 41 + 1"));
+        QVERIFY(next.next());
+        QCOMPARE(next.value(0).toInt(), 42);
+    }
+
+    void bulkLoad_serverEndsTheSession_isConnectionLost()
+    {
+        if (!kPostgres)
+            QSKIP("COPY and pg_terminate_backend are PostgreSQL's");
+        const StoreLocation location = freshLocation(QStringLiteral("copyloss"));
+        openStore(location, OpenOptions { .applyMigrations = true }).reset();
+        SqlDatabase db(location);
+        SqlBulkLoader loader(db);
+        loader.begin();
+        SqlRows pid = db.exec(QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(pid.next());
+        test::PgServer::instance().execAsSuperuser(location.libpqParameter(QStringLiteral("dbname")),
+            QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt()));
+        BulkRows rows;
+        rows.add(BulkTable::Runs, { "rr_1", "corr_1", "h", QByteArray(), "pf", "2026-02-20T10:00:00+00:00", "{}" });
+        try {
+            loader.write(rows);
+            QFAIL("the COPY went through on a terminated session");
+        } catch (const Error &error) {
+            // Before: judged on a fresh connection, so a server that was back said
+            // STORE_QUERY_FAILED (dpmctl exit 9) and one that was not said CONNECTION_FAILED.
+            QCOMPARE(error.code(), QStringLiteral("STORE_CONNECTION_LOST"));
+            QCOMPARE(error.kind(), ErrorKind::Connection);
+        }
     }
 
     void interruptAll_withNothingRunning_changesNothing()

@@ -361,6 +361,10 @@ private Q_SLOTS:
             QStringLiteral("(set, but not a valid connection string)"));
         QCOMPARE(redactedDsn(QStringLiteral("sqlite:/secret/path.db")),
             QStringLiteral("(set, but not a PostgreSQL location)"));
+        // A JDBC URL used to be read as one odd libpq key and printed whole, password included.
+        for (const QString &dsn : { QStringLiteral("jdbc:postgresql://h/db?user=u&password=MARKER"),
+                 QStringLiteral("postgresq://u:MARKER@h/db"), QStringLiteral("mysql://u:MARKER@h/db?x=1") })
+            QCOMPARE(redactedDsn(dsn), QStringLiteral("(set, but not a valid connection string)"));
     }
 };
 

@@ -36,6 +36,19 @@ private Q_SLOTS:
         QTest::newRow("not json") << QString(QLatin1String("c1.") + QString::fromLatin1(QByteArray("nope").toBase64()));
         QTest::newRow("foreign listing") << encodeCursor(
             CursorListing::Decisions, QStringLiteral("t"), QStringLiteral("d"));
+        // PostgreSQL's text cannot hold a NUL: such a key failed in the driver (exit 9) before.
+        QTest::newRow("NUL in sort key") << encodeCursor(
+            CursorListing::Runs, QStringLiteral("2026-02-20T12:00:00\u0000"), QStringLiteral("rr_1"));
+        QTest::newRow("NUL in id") << encodeCursor(
+            CursorListing::Runs, QStringLiteral("2026-02-20T12:00:00+00:00"), QStringLiteral("rr\u0000_1"));
+        QTest::newRow("escape in id") << encodeCursor(
+            CursorListing::Runs, QStringLiteral("t"), QStringLiteral("rr_\x1b[2J"));
+        QTest::newRow("invalid UTF-8") << QString(QLatin1String("c1.")
+            + QString::fromLatin1(QByteArray("{\"id\":\"\xff\",\"k\":\"t\",\"l\":\"runs\"}")
+                                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+        QTest::newRow("huge id") << encodeCursor(CursorListing::Runs, QStringLiteral("t"), QString(5000, u'x'));
+        QTest::newRow("legacy id with NUL") << QStringLiteral("rr_1\u0000x");
+        QTest::newRow("legacy id with escape") << QStringLiteral("rr_1\x1b]0;title\x07");
     }
     void decode_brokenOrForeign_isInvalidCursor()
     {

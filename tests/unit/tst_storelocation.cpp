@@ -94,6 +94,74 @@ private Q_SLOTS:
             StoreLocation::sqlite(QStringLiteral("/tmp/a.db")).withoutSecrets(), QStringLiteral("sqlite:/tmp/a.db"));
     }
 
+    void redactSecrets_masksEveryFormOfPassword_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("uri") << "postgresql://u:MARKER@h/db";
+        QTest::newRow("uri, password with @ and :") << "postgresql://u:MA@RK:ER@h/db";
+        QTest::newRow("uri without user") << "postgresql://:MARKER@h/db";
+        QTest::newRow("misspelled scheme") << "postgresq://u:MARKER@h/db";
+        QTest::newRow("one slash") << "postgresql:/u:MARKER@h/db";
+        QTest::newRow("pgsql") << "pgsql://u:MARKER@h/db";
+        QTest::newRow("mysql") << "\"mysql://u:MARKER@h\" is not a store location";
+        QTest::newRow("no scheme") << "u:MARKER@h/db";
+        QTest::newRow("key=value") << "host=h password=MARKER dbname=db";
+        QTest::newRow("key = 'quoted value'") << "host=h password = 'MA RK\\'ER' dbname=db";
+        QTest::newRow("PGPASSWORD") << "PGPASSWORD=MARKER dpmctl runs list";
+        QTest::newRow("sslpassword") << "sslpassword=MARKER";
+        QTest::newRow("jdbc query") << "jdbc:postgresql://h/db?user=u&password=MARKER&ssl=true";
+        QTest::newRow("query, first") << "postgresql://h/db?password=MARKER";
+        QTest::newRow("Qt connect options") << "password=MARKER;host=h";
+        QTest::newRow("in JSON") << "{\"store\":\"postgresql://u:MARKER@h/db\",\"dsn\":\"password=MARKER\"}";
+    }
+    void redactSecrets_masksEveryFormOfPassword()
+    {
+        QFETCH(QString, text);
+        const QString out = redactSecrets(text);
+        QVERIFY2(!out.contains(QLatin1String("MARKER")) && !out.contains(QLatin1String("MA")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("***")), qPrintable(out));
+        QCOMPARE(redactSecrets(out), out); // idempotent
+    }
+
+    void redactSecrets_leavesOrdinaryTextAlone()
+    {
+        for (const QString &text : { QStringLiteral("postgresql://u@h:5432/db?sslmode=require"),
+                 QStringLiteral("2026-02-20T12:00:00+00:00 rr_1 user@example"), QStringLiteral("no password supplied"),
+                 QStringLiteral("fe_sendauth: password authentication failed for user \"u\"") })
+            QCOMPARE(redactSecrets(text), text);
+    }
+
+    void parse_foreignOrMisspelledScheme_isInvalidWithoutThePassword_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("postgresq") << "postgresq://u:MARKER@h/db";
+        QTest::newRow("one slash") << "postgresql:/u:MARKER@h/db";
+        QTest::newRow("pgsql") << "pgsql://u:MARKER@h/db";
+        QTest::newRow("mysql") << "mysql://u:MARKER@h";
+        QTest::newRow("mysql with query") << "mysql://u:MARKER@h/db?x=1";
+        QTest::newRow("jdbc") << "jdbc:postgresql://h/db?user=u&password=MARKER";
+        QTest::newRow("key is no keyword") << "postgresql//u:MARKER@h/db?x=1";
+    }
+    void parse_foreignOrMisspelledScheme_isInvalidWithoutThePassword()
+    {
+        QFETCH(QString, text);
+        try {
+            const StoreLocation location = StoreLocation::parse(text);
+            QFAIL(qPrintable(QStringLiteral("accepted as ") + location.redacted()));
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), QStringLiteral("STORE_LOCATION_INVALID"));
+            QVERIFY2(!e.message().contains(QLatin1String("MARKER")), qPrintable(e.message()));
+            QVERIFY(!QString::fromUtf8(e.what()).contains(QLatin1String("MARKER")));
+        }
+    }
+
+    void redacted_masksPasswordsInsideOtherValues()
+    {
+        const QString shown
+            = StoreLocation::parse(QStringLiteral("host=h dbname=db options='-c password=MARKER'")).redacted();
+        QVERIFY2(!shown.contains(QLatin1String("MARKER")), qPrintable(shown));
+    }
+
     void redactSecrets_masksFreeText()
     {
         const QString text = QStringLiteral("failed for postgresql://u:s3cret@h/db and password='a b' PASSWORD=x");

@@ -1,5 +1,7 @@
 #include "common/copyablefield.h"
 
+#include "domain/printabletext.h"
+
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -33,7 +35,8 @@ CopyableField::CopyableField(const QString &what, QWidget *parent)
 void CopyableField::setValue(const QString &value)
 {
     m_value = value;
-    m_edit->setText(value.isEmpty() ? QStringLiteral("-") : value);
+    // Shown with its control characters visible; Copy still takes the value as stored.
+    m_edit->setText(value.isEmpty() ? QStringLiteral("-") : printableText(value));
     m_edit->setCursorPosition(0);
     m_copy->setEnabled(!value.isEmpty());
 }

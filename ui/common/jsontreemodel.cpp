@@ -1,5 +1,7 @@
 #include "common/jsontreemodel.h"
 
+#include "domain/printabletext.h"
+
 #include <QFontDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,6 +73,7 @@ QString scalarJson(const QJsonValue &value)
 QString oneLine(QString text)
 {
     text.replace(QLatin1Char('\n'), QChar(0x23CE)).replace(QLatin1Char('\r'), QLatin1Char(' '));
+    text = printableText(text, LineBreaks::Keep); // stored text never steers the text engine
     if (text.size() > JsonTreeModel::kDisplayLimit)
         text = text.left(JsonTreeModel::kDisplayLimit) + QChar(0x2026);
     return text;

@@ -1,5 +1,7 @@
 #include "common/preparedtablemodel.h"
 
+#include "domain/printabletext.h"
+
 #include <QFontDatabase>
 
 namespace dpm {
@@ -29,7 +31,7 @@ QVariant PreparedTableModel::data(const QModelIndex &index, int role) const
         return m_display.at(index.row()).at(index.column());
     case Qt::ToolTipRole: {
         const QString &full = m_rows.at(index.row()).at(index.column());
-        return full.isEmpty() ? QVariant() : QVariant(full);
+        return full.isEmpty() ? QVariant() : QVariant(printableText(full, LineBreaks::Keep));
     }
     case Qt::FontRole:
         if (m_monospace.contains(index.column()))
@@ -66,7 +68,7 @@ void PreparedTableModel::setRows(QList<QStringList> rows)
         QStringList display;
         display.reserve(row.size());
         for (const QString &cell : std::as_const(row)) {
-            QString line = cell.simplified();
+            QString line = printableText(cell.simplified());
             if (line.size() > kDisplayLimit)
                 line = line.left(kDisplayLimit) + QChar(0x2026);
             display << line;

@@ -1,6 +1,7 @@
 #include "listing/listrows.h"
 
 #include "domain/apijson.h"
+#include "domain/printabletext.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -20,7 +21,7 @@ ListRow rowOf(
     ListRow row { id, runId, status, {}, values, json };
     row.display.reserve(values.size());
     for (const QString &value : values)
-        row.display << displayCell(value);
+        row.display << displayCell(printableText(value, LineBreaks::Keep));
     return row;
 }
 

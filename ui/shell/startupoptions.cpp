@@ -40,6 +40,20 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
         QCoreApplication::translate("StartupOptions", "rows"));
     parser.addOption(firstRowsOption);
     parser.addOption(scrollOption);
+    // The options QApplication takes for itself ("-platform offscreen", "-style fusion", …):
+    // read here before QApplication exists, so they must not be errors. Not ours to list.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const char *name : { "platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
+             "qwindowicon", "qwindowtitle", "style", "stylesheet", "display", "geometry", "session" }) {
+        QCommandLineOption qtOption(QString::fromLatin1(name), QString(), QStringLiteral("value"));
+        qtOption.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(qtOption);
+    }
+    for (const char *name : { "reverse", "nograb", "dograb", "sync", "widgetcount" }) {
+        QCommandLineOption qtFlag(QString::fromLatin1(name));
+        qtFlag.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(qtFlag);
+    }
 
     if (!parser.parse(arguments)) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("CONSOLE_ARGUMENTS_INVALID"),

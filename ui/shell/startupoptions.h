@@ -24,7 +24,9 @@ struct StartupOptions
     bool showVersion = false;
     QString text;
 
-    // arguments are QCoreApplication::arguments() (the program first). Never exits the process.
+    // arguments are QCoreApplication::arguments() (the program first). Never exits the process
+    // and needs no display: dpm-console calls it before its QApplication exists. QApplication's
+    // own options (-platform NAME, -style NAME, -reverse, …) are accepted and left to it.
     // Throws dpm::Error: CONSOLE_ARGUMENTS_INVALID for an unknown option or a missing value, the
     // store's codes for a bad --store (STORE_LOCATION_INVALID) or bad environment variables
     // (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, DPM_SUPPORTABILITY_STORE_BACKEND_UNSUPPORTED).

@@ -170,6 +170,17 @@ private Q_SLOTS:
         QCOMPARE(errorCodeOf({ kProgram, QStringLiteral("stray") }, {}), QStringLiteral("CONSOLE_ARGUMENTS_INVALID"));
     }
 
+    void qtApplicationOptions_areAcceptedAndHelpNeedsNoDisplay()
+    {
+        // Parsed before QApplication exists, so QApplication's own options are still there.
+        const StartupOptions options = StartupOptions::parse({ kProgram, QStringLiteral("-platform"),
+            QStringLiteral("offscreen"), QStringLiteral("-reverse"), QStringLiteral("--store"), QStringLiteral("memory:") });
+        QCOMPARE(options.location.backend(), StoreBackend::InMemory);
+        const StartupOptions help = StartupOptions::parse({ kProgram, QStringLiteral("-h") }, {});
+        QVERIFY(help.showHelp);
+        QVERIFY(!help.text.contains(QLatin1String("platform")));
+    }
+
     void strayArgumentWithPassword_isRedactedInTheError()
     {
         try {
