@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/canceltoken.h"
 #include "domain/error.h"
 #include "store/auditlog.h" // actionCancelledError, isActionCancelled
 
@@ -7,7 +8,6 @@
 #include <QString>
 
 #include <functional>
-#include <mutex>
 #include <optional>
 
 namespace dpm {
@@ -20,25 +20,6 @@ class SupportStore;
 // A step of an action: `done` of `total` (total 0 when the action cannot count its steps) and a
 // sentence for people. Called on the thread that runs the action.
 using ActionProgressFn = std::function<void(int done, int total, const QString &sentence)>;
-
-// Stops an action from another thread (the console's Cancel button). The action looks at it
-// between its steps; while it runs a statement that may take long (a purge), cancel() also stops
-// that statement on the database, and its transaction rolls back.
-class CancelToken
-{
-public:
-    void cancel();
-    bool isCancelled() const;
-
-    // The action's side: while attached, cancel() calls `interrupt` (at once if already cancelled).
-    void attach(std::function<void()> interrupt);
-    void detach();
-
-private:
-    mutable std::mutex m_mutex;
-    std::function<void()> m_interrupt;
-    bool m_cancelled = false;
-};
 
 // Whether an action that changes the store writes its audit entry.
 enum class AuditMode {

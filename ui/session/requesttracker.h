@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/querycancel.h"
+#include "domain/canceltoken.h"
 #include "session/storesession.h"
 #include "session/whenfinished.h"
 
@@ -15,7 +15,7 @@ namespace dpm {
 // One kind of request a page makes (its listing page, its graph, its summary). Starting a new
 // one replaces the one in flight: that one is stopped on the database and its answer dropped,
 // so the page only ever hears the answer to its latest question. Owns what every page used to
-// hand-write: the generation number, the QueryCancel and the busy flag.
+// hand-write: the generation number, the CancelToken and the busy flag.
 class RequestTracker : public QObject
 {
     Q_OBJECT
@@ -31,11 +31,11 @@ public:
     template <typename F, typename OnValue, typename OnError>
     void start(StoreSession &session, F fn, OnValue onValue, OnError onError)
     {
-        const quint64 generation = replace(QueryCancel::create());
+        const quint64 generation = replace(CancelToken::create());
         deliver(session.run(std::move(fn), m_cancel), generation, std::move(onValue), std::move(onError));
     }
 
-    // The same for work that has no QueryCancel (a session's open(), a file read on the pool):
+    // The same for work that has no CancelToken (a session's open(), a file read on the pool):
     // a later start() or cancel() drops its answer; the work itself runs to its end.
     template <typename T, typename OnValue, typename OnError>
     void follow(const QFuture<T> &future, OnValue onValue, OnError onError)
@@ -69,7 +69,7 @@ Q_SIGNALS:
 
 private:
     // Stops the request in flight and makes the next one, which `cancel` (if any) stops.
-    quint64 replace(std::shared_ptr<QueryCancel> cancel)
+    quint64 replace(std::shared_ptr<CancelToken> cancel)
     {
         if (m_cancel)
             m_cancel->cancel();
@@ -109,7 +109,7 @@ private:
     }
 
     quint64 m_generation = 0;
-    std::shared_ptr<QueryCancel> m_cancel;
+    std::shared_ptr<CancelToken> m_cancel;
     bool m_busy = false;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "services/storeopening.h"
-#include "session/querycancel.h"
+#include "domain/canceltoken.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 
@@ -80,13 +80,13 @@ public:
     // The same, stoppable: cancel->cancel() interrupts this request's statements on the database
     // (they fail with STORE_QUERY_CANCELLED) and leaves the session's other requests alone.
     template <typename F>
-    auto run(F fn, std::shared_ptr<QueryCancel> cancel) -> QFuture<std::invoke_result_t<F, SupportStore &>>
+    auto run(F fn, std::shared_ptr<CancelToken> cancel) -> QFuture<std::invoke_result_t<F, SupportStore &>>
     {
         return run([fn = std::move(fn), cancel](SupportStore &store) mutable {
             const StatementInterrupter interrupter = store.interrupterForThisThread();
             struct Attached
             {
-                QueryCancel &cancel;
+                CancelToken &cancel;
                 const StatementInterrupter &interrupter;
                 ~Attached()
                 {

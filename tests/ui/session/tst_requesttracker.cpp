@@ -1,5 +1,5 @@
 // RequestTracker: a page's request replaced by a newer one is stopped on the database and never
-// answers; follow() gives the same dropping and busy state to work without a QueryCancel.
+// answers; follow() gives the same dropping and busy state to work without a CancelToken.
 #include "awaitfuture.h"
 #include "session/requesttracker.h"
 #include "store/sqldatabase.h"

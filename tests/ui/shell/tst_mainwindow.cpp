@@ -226,7 +226,7 @@ private Q_SLOTS:
         auto session = std::make_unique<StoreSession>(m_sqlite);
         await(session->open());
         auto started = std::make_shared<std::atomic<int>>(0);
-        const auto stopped = QueryCancel::create();
+        const auto stopped = CancelToken::create();
         QFuture<QString> cancelled = session->run(longQuery(started), stopped);
         QFuture<QString> other = session->run(longQuery(started));
         QTRY_COMPARE(started->load(), 2);
@@ -241,7 +241,7 @@ private Q_SLOTS:
         QTest::qWait(300);
         QVERIFY(!other.isFinished()); // the session's other request goes on
 
-        const auto early = QueryCancel::create();
+        const auto early = CancelToken::create();
         early->cancel();
         QCOMPARE(await(session->run(
                      [](SupportStore &store) {
