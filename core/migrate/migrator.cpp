@@ -529,6 +529,14 @@ void Migrator::runStatements(const MigrationFile &file)
         QSqlQuery query(connection);
         if (query.exec(statements.at(i)))
             continue;
+        // A server that went away is a lost connection (exit 7), not a broken migration: the
+        // store's own reading of the error decides.
+        try {
+            throwQueryError(query, QStringLiteral("running migration %1").arg(file.ledgerVersion()));
+        } catch (const Error &error) {
+            if (error.kind() == ErrorKind::Connection)
+                throw;
+        }
         throw Error(ErrorKind::Migration, codePrefix() + QStringLiteral("MIGRATION_FAILED:") + file.ledgerVersion(),
             QStringLiteral("Migration %1 (%2) failed at statement %3 of %4 (\"%5\"): %6; nothing of it was "
                            "applied, so fix the cause and run apply again.")
