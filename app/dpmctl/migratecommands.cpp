@@ -273,7 +273,8 @@ QList<CommandSpec> migrateCommands()
                            "recorded in the console's audit log."),
             migrateApply },
         { { QStringLiteral("migrate"), QStringLiteral("validate") }, {}, { ns, strict },
-            QStringLiteral("Check the ledger and the tables; prints the findings, exit 8 when not ok."),
+            QStringLiteral("Check the ledger against the files, and that every table and column an applied "
+                           "migration created exists; prints the findings, exit 8 when not ok."),
             migrateValidate },
     };
 }

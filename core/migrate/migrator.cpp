@@ -3,6 +3,7 @@
 #include "domain/error.h"
 #include "domain/logging.h"
 #include "domain/timestamp.h"
+#include "migrate/schemadrift.h"
 #include "store/sqldatabase.h"
 #include "store/sqltransaction.h"
 
@@ -291,8 +292,11 @@ ValidationReport Migrator::validate(const QStringList &namespaces, bool strict)
             report.ok = false;
     };
     const QString strictSeverity = strict ? QStringLiteral("error") : QStringLiteral("warning");
+    QList<Evaluation> all;
     for (const QString &ns : namespaces) {
-        for (const Evaluation &e : evaluate(ns)) {
+        const QList<Evaluation> evaluations = evaluate(ns);
+        all += evaluations;
+        for (const Evaluation &e : evaluations) {
             const QString id = ns + u':' + e.row.version;
             switch (e.row.state) {
             case MigrationState::Applied:
@@ -336,7 +340,42 @@ ValidationReport Migrator::validate(const QStringList &namespaces, bool strict)
             }
         }
     }
+    for (const MigrationFinding &finding : schemaDrift(all))
+        add(finding.code, finding.severity, finding.message);
     return report;
+}
+
+QList<MigrationFinding> Migrator::schemaDrift(const QStringList &namespaces)
+{
+    QList<Evaluation> all;
+    for (const QString &ns : namespaces)
+        all += evaluate(ns);
+    return schemaDrift(all);
+}
+
+QList<MigrationFinding> Migrator::schemaDrift(const QList<Evaluation> &evaluations)
+{
+    ExpectedSchema expected;
+    for (const Evaluation &e : evaluations) {
+        if (ledgerHoldsItsSchema(e))
+            expected.add(e.file.ledgerVersion(), e.file.sql);
+    }
+    return expected.findingsAgainst([this](const QString &table) { return tableColumns(m_db, table); });
+}
+
+bool Migrator::ledgerHoldsItsSchema(const Evaluation &e)
+{
+    switch (e.row.state) {
+    case MigrationState::Applied:
+    case MigrationState::AppliedByService:
+        return true;
+    case MigrationState::Modified: // the service's text of it; ours says what it must create
+        return isServiceNamespace(e.row.ns);
+    case MigrationState::Pending:
+    case MigrationState::Missing:
+        return false;
+    }
+    return false;
 }
 
 QList<MigrationFile> Migrator::filesOf(const QString &ns) const
@@ -425,30 +464,17 @@ Migrator::SchemaComparison Migrator::compareSchema(const MigrationFile &file)
     const QMap<QString, QStringList> expected = tableColumnsCreatedBy(file.sql);
     comparison.createsTables = !expected.isEmpty();
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-        const QStringList existing = existingColumns(it.key());
+        const QStringList existing = tableColumns(m_db, it.key());
         if (existing.isEmpty()) {
             comparison.absentTables << it.key();
             continue;
         }
         for (const QString &column : it.value()) {
-            if (!existing.contains(column))
+            if (!existing.contains(column, Qt::CaseInsensitive))
                 comparison.absentColumns << it.key() + u'.' + column;
         }
     }
     return comparison;
-}
-
-QStringList Migrator::existingColumns(const QString &table)
-{
-    SqlRows q = m_db.dialect().isPostgres()
-        ? m_db.exec(QStringLiteral("SELECT column_name FROM information_schema.columns "
-                                   "WHERE table_schema = current_schema() AND table_name = ?"),
-            { table })
-        : m_db.exec(QStringLiteral("SELECT name FROM pragma_table_info(?)"), { table });
-    QStringList columns;
-    while (q.next())
-        columns << q.value(0).toString().toLower();
-    return columns;
 }
 
 bool Migrator::adoptInsteadOfRunning(const MigrationFile &file)
@@ -503,6 +529,14 @@ void Migrator::runStatements(const MigrationFile &file)
         QSqlQuery query(connection);
         if (query.exec(statements.at(i)))
             continue;
+        // A server that went away is a lost connection (exit 7), not a broken migration: the
+        // store's own reading of the error decides.
+        try {
+            throwQueryError(query, QStringLiteral("running migration %1").arg(file.ledgerVersion()));
+        } catch (const Error &error) {
+            if (error.kind() == ErrorKind::Connection)
+                throw;
+        }
         throw Error(ErrorKind::Migration, codePrefix() + QStringLiteral("MIGRATION_FAILED:") + file.ledgerVersion(),
             QStringLiteral("Migration %1 (%2) failed at statement %3 of %4 (\"%5\"): %6; nothing of it was "
                            "applied, so fix the cause and run apply again.")

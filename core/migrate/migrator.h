@@ -109,10 +109,17 @@ public:
     // caller still has what was applied before it.
     void apply(const QStringList &namespaces, MigrationApplyReport &report,
         const std::function<void(const QString &)> &progress = {});
-    // Checks the ledger against the files. Error: a modified file. Warning, an error when strict:
-    // a pending file; a console ledger row without a file. Info, also an error when strict: a
-    // migration applied by the service. Info always: a service ledger row without a file here.
+    // Checks the ledger against the files. Error: a modified file; each schemaDrift() finding.
+    // Warning, an error when strict: a pending file; a console ledger row without a file. Info,
+    // also an error when strict: a migration applied by the service. Info always: a service
+    // ledger row without a file here.
     ValidationReport validate(const QStringList &namespaces, bool strict = false);
+    // The tables and columns that the migrations the ledger holds (whoever applied them: this
+    // console or the service) created and the database lacks, as error findings
+    // MIGRATION_SCHEMA_TABLE_MISSING:<ns>:<version>:<table> and
+    // MIGRATION_SCHEMA_COLUMN_MISSING:<ns>:<version>:<table>.<column> (see ExpectedSchema).
+    // A console file edited after it was applied is not used: it no longer says what was applied.
+    QList<MigrationFinding> schemaDrift(const QStringList &namespaces);
 
 private:
     struct LedgerEntry;
@@ -123,7 +130,8 @@ private:
     QMap<QString, LedgerEntry> readLedger(const QString &ns);
     QList<Evaluation> evaluate(const QString &ns);
     SchemaComparison compareSchema(const MigrationFile &file);
-    QStringList existingColumns(const QString &table);
+    static bool ledgerHoldsItsSchema(const Evaluation &evaluation);
+    QList<MigrationFinding> schemaDrift(const QList<Evaluation> &evaluations);
     bool adoptInsteadOfRunning(const MigrationFile &file);
     void applyOne(
         const MigrationFile &file, MigrationApplyReport &report, const std::function<void(const QString &)> &progress);

@@ -165,27 +165,78 @@ QStringList splitSqlStatements(const QString &sql)
     return statements;
 }
 
-QMap<QString, QStringList> tableColumnsCreatedBy(const QString &sql)
+QList<SchemaChange> schemaChangesOf(const QString &sql)
 {
-    static const QRegularExpression createTable(
-        QStringLiteral(
-            R"re(^CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:[A-Za-z_]\w*\.)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s*\()re"),
-        QRegularExpression::CaseInsensitiveOption);
+    // An identifier, optionally schema-qualified (the schema is dropped: both databases look a
+    // table up in the current schema).
+    static const QString name
+        = QStringLiteral(R"re((?:(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)\.)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*))re");
+    static const QString word = QStringLiteral(R"re(("(?:[^"]|"")+"|[A-Za-z_][\w$]*))re");
+    static const auto pattern
+        = [](const QString &text) { return QRegularExpression(text, QRegularExpression::CaseInsensitiveOption); };
+    static const QRegularExpression createTable
+        = pattern(QStringLiteral(R"re(^CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?)re") + name
+            + QStringLiteral(R"re(\s*\()re"));
+    static const QRegularExpression alterTable
+        = pattern(QStringLiteral(R"re(^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?)re") + name
+            + QStringLiteral(R"re(\s*\*?)re"));
+    static const QRegularExpression dropTable = pattern(QStringLiteral(R"re(^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)re"));
+    static const QRegularExpression addColumn
+        = pattern(QStringLiteral(R"re(^\s*ADD\s+(COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?)re") + word);
+    static const QRegularExpression dropColumn
+        = pattern(QStringLiteral(R"re(^\s*DROP\s+(COLUMN\s+)?(?:IF\s+EXISTS\s+)?)re") + word);
+    static const QRegularExpression renameColumn
+        = pattern(QStringLiteral(R"re(^\s*RENAME\s+(COLUMN\s+)?)re") + word + QStringLiteral(R"re(\s+TO\s+)re") + word);
+    static const QRegularExpression renameTable = pattern(QStringLiteral(R"re(^\s*RENAME\s+TO\s+)re") + name);
     static const QStringList constraintKeywords { QStringLiteral("constraint"), QStringLiteral("primary"),
         QStringLiteral("unique"), QStringLiteral("check"), QStringLiteral("foreign"), QStringLiteral("exclude") };
-    QMap<QString, QStringList> tables;
+    // Without the COLUMN keyword, ADD/DROP/RENAME CONSTRAINT … and ADD PRIMARY KEY … are no column.
+    const auto isColumn = [](const QRegularExpressionMatch &m, const QString &captured) {
+        return m.capturedLength(1) > 0 || captured.startsWith(u'"') || !constraintKeywords.contains(captured.toLower());
+    };
+    using Kind = SchemaChange::Kind;
+    QList<SchemaChange> changes;
     for (const QString &statement : splitSqlStatements(sql)) {
-        const QRegularExpressionMatch m = createTable.match(statement);
-        if (!m.hasMatch())
-            continue;
-        QStringList columns;
-        for (const QString &definition : topLevelDefinitions(statement, m.capturedEnd())) {
-            const QString name = leadingIdentifier(definition);
-            const bool quoted = definition.trimmed().startsWith(u'"');
-            if (!name.isEmpty() && (quoted || !constraintKeywords.contains(name)))
-                columns << name;
+        if (const QRegularExpressionMatch m = createTable.match(statement); m.hasMatch()) {
+            QStringList columns;
+            for (const QString &definition : topLevelDefinitions(statement, m.capturedEnd())) {
+                const QString column = leadingIdentifier(definition);
+                const bool quoted = definition.trimmed().startsWith(u'"');
+                if (!column.isEmpty() && (quoted || !constraintKeywords.contains(column)))
+                    columns << column;
+            }
+            changes << SchemaChange { Kind::CreateTable, leadingIdentifier(m.captured(1)), columns };
+        } else if (const QRegularExpressionMatch m = alterTable.match(statement); m.hasMatch()) {
+            const QString table = leadingIdentifier(m.captured(1));
+            for (const QString &action : topLevelDefinitions(statement, m.capturedEnd())) {
+                if (const auto a = addColumn.match(action); a.hasMatch() && isColumn(a, a.captured(2))) {
+                    changes << SchemaChange { Kind::AddColumn, table, { leadingIdentifier(a.captured(2)) } };
+                } else if (const auto d = dropColumn.match(action); d.hasMatch() && isColumn(d, d.captured(2))) {
+                    changes << SchemaChange { Kind::DropColumn, table, { leadingIdentifier(d.captured(2)) } };
+                } else if (const auto t = renameTable.match(action); t.hasMatch()) {
+                    changes << SchemaChange { Kind::RenameTable, table, { leadingIdentifier(t.captured(1)) } };
+                } else if (const auto r = renameColumn.match(action); r.hasMatch() && isColumn(r, r.captured(2))) {
+                    changes << SchemaChange { Kind::RenameColumn, table,
+                        { leadingIdentifier(r.captured(2)), leadingIdentifier(r.captured(3)) } };
+                }
+            }
+        } else if (const QRegularExpressionMatch m = dropTable.match(statement); m.hasMatch()) {
+            for (const QString &listed : topLevelDefinitions(statement, m.capturedEnd())) {
+                static const QRegularExpression qualified(QStringLiteral("^\\s*") + name);
+                if (const auto t = qualified.match(listed); t.hasMatch())
+                    changes << SchemaChange { Kind::DropTable, leadingIdentifier(t.captured(1)), {} };
+            }
         }
-        tables.insert(leadingIdentifier(m.captured(1)), columns);
+    }
+    return changes;
+}
+
+QMap<QString, QStringList> tableColumnsCreatedBy(const QString &sql)
+{
+    QMap<QString, QStringList> tables;
+    for (const SchemaChange &change : schemaChangesOf(sql)) {
+        if (change.kind == SchemaChange::Kind::CreateTable)
+            tables.insert(change.table, change.columns);
     }
     return tables;
 }

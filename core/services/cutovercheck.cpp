@@ -234,6 +234,9 @@ void checkLedger(
             break;
         }
     }
+    // What the ledger says was applied but the database lacks: the same findings as validate's.
+    for (const MigrationFinding &drift : migrator.schemaDrift({ ns }))
+        findings << CheckFinding { drift.code, drift.severity, drift.message, false };
 }
 
 // One database connection per distinct DSN, opened on first use; a failed one is remembered so

@@ -48,8 +48,10 @@ struct CutoverReport
 //     error CUTOVER_MIGRATION_CHECKSUM_DRIFT:<ns>:<version>; applied by the service with a
 //     checksum the console does not know -> info CUTOVER_MIGRATION_APPLIED_BY_SERVICE:<ns>:<v>;
 //     a ledger row without a file here -> CUTOVER_MIGRATION_NOT_IN_CONSOLE:<ns>:<v> (info for the
-//     service's namespaces, warning for console); a query that fails on the way (no right to
-//     read the ledger) -> CUTOVER_CHECK_FAILED:<ns>; and once per database, the runtime role:
+//     service's namespaces, warning for console); every table and column an applied migration
+//     created that the database lacks -> error MIGRATION_SCHEMA_TABLE_MISSING / _COLUMN_MISSING,
+//     the findings of Migrator::schemaDrift (as migrate validate shows them); a query that fails on the way (no right
+//     to read the ledger) -> CUTOVER_CHECK_FAILED:<ns>; and once per database, the runtime role:
 //     CUTOVER_RUNTIME_ROLE_CAN_ALTER_SCHEMA, an error for a superuser, a warning for a role that
 //     may create tables in the schema, owns a service table or may truncate one.
 CutoverReport checkProductionCutover(const QProcessEnvironment &env, bool checkMigrations);

@@ -3,6 +3,7 @@
 
 #include "clisupport.h"
 #include "pgserver.h"
+#include "store/sqldatabase.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -229,6 +230,46 @@ private Q_SLOTS:
         QVERIFY(!applied.isEmpty());
         QCOMPARE(applied.first().toObject().value("version").toString(), QStringLiteral("dpm:0001"));
         QVERIFY(applied.first().toObject().contains("duration_ms"));
+    }
+
+    // A table or column dropped behind the ledger's back fails validation with exit 8, naming it.
+    void validateStrict_droppedTableAndColumn_exit8NamingThem()
+    {
+        const QString path = m_sandbox->filePath("drift.db");
+        const QString store = QStringLiteral("sqlite:") + path;
+        CLI_OK(cli(store, { "migrate", "apply" }));
+        CLI_OK(cli(store, { "migrate", "validate", "--strict" }));
+        {
+            SqlDatabase db(StoreLocation::sqlite(path));
+            db.execDirect(QStringLiteral("DROP TABLE dpm_lineage_edges"));
+            db.execDirect(QStringLiteral("ALTER TABLE dpm_workflow_decisions DROP COLUMN comment"));
+        }
+        // In the order the migration creates them.
+        const QStringList expected { QStringLiteral(
+                                         "MIGRATION_SCHEMA_COLUMN_MISSING:dpm:0001:dpm_workflow_decisions.comment"),
+            QStringLiteral("MIGRATION_SCHEMA_TABLE_MISSING:dpm:0001:dpm_lineage_edges") };
+
+        const CliResult strict = cli(store, { "migrate", "validate", "--strict" });
+        QVERIFY2(strict.exitCode == 8, qPrintable(strict.describe()));
+        QCOMPARE(strict.json().value("ok").toBool(), false);
+        QStringList codes;
+        for (const QJsonValue &finding : strict.json().value("findings").toArray()) {
+            codes << finding.toObject().value("code").toString();
+            QCOMPARE(finding.toObject().value("severity").toString(), QStringLiteral("error"));
+            QVERIFY(!finding.toObject().value("message").toString().isEmpty());
+        }
+        QCOMPARE(codes, expected);
+        QCOMPARE(strict.errorJson().value("code").toString(), QStringLiteral("MIGRATION_VALIDATION_FAILED"));
+        QVERIFY2(
+            strict.errorJson().value("message").toString().contains(expected.first()), qPrintable(strict.describe()));
+
+        const CliResult text
+            = runDpmctl({ "migrate", "validate", "--strict", "--store", store }, sandboxEnvironment(m_sandbox->path()));
+        QVERIFY2(text.exitCode == 8, qPrintable(text.describe()));
+        for (const QString &code : expected)
+            QVERIFY2(text.out.contains(code.toUtf8()), qPrintable(text.describe()));
+        QVERIFY2(text.out.contains("restore it from a backup"), qPrintable(text.describe()));
+        QVERIFY2(text.err.contains("MIGRATION_VALIDATION_FAILED"), qPrintable(text.describe()));
     }
 
     void unknownNamespace_exit5()

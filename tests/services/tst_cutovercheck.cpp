@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace dpm;
 using dpm::test::PgServer;
@@ -373,6 +374,40 @@ private Q_SLOTS:
             QVERIFY(!find(report, QStringLiteral("CUTOVER_MIGRATION_CHECKSUM_DRIFT:dpm:0001")));
             QVERIFY(!report.passed());
             QVERIFY(!report.serviceOutcome()); // the service does not compare checksums
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    // The same findings as migrate validate's (Migrator::schemaDrift), whatever the role may read.
+    void schemaDrift_droppedTableAndColumn_areConsoleErrors()
+    {
+        DPM_REQUIRE_POSTGRES();
+        try {
+            m_db = migratedDatabase();
+            superuserSql(QStringLiteral("DROP TABLE dpm_lineage_edges"));
+            superuserSql(QStringLiteral("ALTER TABLE proposal_records DROP COLUMN created_by"));
+            const QString dsn = dmlRole();
+            superuserSql(QStringLiteral("REVOKE ALL ON dpm_runs FROM %1").arg(QUrl(dsn).userName()));
+            const CutoverReport report = checkProductionCutover(production(dsn, dsn), true);
+            VERIFY_FINDING(report, "MIGRATION_SCHEMA_TABLE_MISSING:dpm:0001:dpm_lineage_edges", "error");
+            VERIFY_FINDING(
+                report, "MIGRATION_SCHEMA_COLUMN_MISSING:proposals:0001:proposal_records.created_by", "error");
+            QStringList drift = codes(report).filter(QStringLiteral("MIGRATION_SCHEMA_"));
+            QCOMPARE(drift.size(), 2); // dpm_runs, which the role may not read, is there
+            QVERIFY(!report.passed());
+            QVERIFY(!report.serviceOutcome()); // the service checks only the ledger
+            QVERIFY(!find(report, QStringLiteral("MIGRATION_SCHEMA_TABLE_MISSING:dpm:0001:dpm_lineage_edges"))
+                         ->serviceCheck);
+
+            SqlDatabase db(StoreLocation::parse(superuserDsn()));
+            QStringList validated;
+            for (const MigrationFinding &finding : Migrator(db).validate(Migrator::namespaces()).findings)
+                validated << finding.code + u' ' + finding.message;
+            for (const CheckFinding &finding : report.findings) {
+                if (finding.code.startsWith(QLatin1String("MIGRATION_SCHEMA_")))
+                    QVERIFY(validated.contains(finding.code + u' ' + finding.message));
+            }
         } catch (const Error &error) {
             QFAIL(qPrintable(error.toString()));
         }

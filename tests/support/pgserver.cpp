@@ -3,6 +3,7 @@
 #include "domain/error.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,7 +17,10 @@
 #include <QThread>
 #include <QUuid>
 
+#include <csignal>
+#include <poll.h>
 #include <pwd.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace dpm::test {
@@ -39,6 +43,63 @@ QString findBinDir()
     }
     const QString initdb = QStandardPaths::findExecutable(QStringLiteral("initdb"));
     return initdb.isEmpty() ? QString() : QFileInfo(initdb).absolutePath();
+}
+
+// The processes whose parent is `parent` (the postmaster's backends and auxiliary processes).
+QList<pid_t> childProcesses(pid_t parent)
+{
+    QList<pid_t> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const pid_t pid = pid_t(entry.toInt(&numeric));
+        if (!numeric)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid …": the command may hold spaces and parentheses.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toInt() == parent)
+            children << pid;
+    }
+    return children;
+}
+
+// A pidfd that becomes readable when the process ends (even if it stays a zombie), or -1.
+int pidfdOf(pid_t pid)
+{
+    return int(::syscall(SYS_pidfd_open, pid, 0));
+}
+
+bool isGone(pid_t pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+}
+
+// Waits for every process to end: on its pidfd where there is one, else by looking it up again.
+bool waitUntilGone(const QList<pid_t> &pids, const QList<int> &pidfds, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    for (qsizetype i = 0; i < pids.size(); ++i) {
+        if (pidfds.at(i) >= 0) {
+            pollfd watch { pidfds.at(i), POLLIN, 0 };
+            if (::poll(&watch, 1, int(deadline.remainingTime())) <= 0)
+                return false;
+            continue;
+        }
+        while (!isGone(pids.at(i))) {
+            if (deadline.hasExpired())
+                return false;
+            QThread::msleep(10);
+        }
+    }
+    return true;
 }
 
 int freePort()
@@ -129,26 +190,81 @@ void PgServer::start()
         m_error = QStringLiteral("initdb failed: ") + output;
         return;
     }
-    for (int attempt = 0; attempt < 5 && !m_running; ++attempt) {
-        m_port = freePort();
-        const QString options
-            = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-                             "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB")
-                  .arg(m_port)
-                  .arg(m_dir->path());
-        m_running = runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
-            { QStringLiteral("start"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"), QStringLiteral("-t"),
-                QStringLiteral("60"), QStringLiteral("-l"), m_dir->path() + QStringLiteral("/server.log"),
-                QStringLiteral("-o"), options },
-            &output, 90000);
-        if (!m_running) {
-            QFile log(m_dir->path() + QStringLiteral("/server.log"));
-            log.open(QIODevice::ReadOnly);
-            m_error = QStringLiteral("the server did not start: ") + output + QString::fromLocal8Bit(log.readAll());
-        }
-    }
+    for (int attempt = 0; attempt < 5 && !m_running; ++attempt)
+        m_running = startOnPort(freePort());
     if (m_running)
         m_error.clear();
+}
+
+bool PgServer::startOnPort(int port)
+{
+    m_port = port;
+    // No fsync: the tests kill the server, never the machine, so the OS's cache keeps what was
+    // written. But synchronous commits: a commit acknowledged must be in the WAL when kill() comes.
+    m_options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=on "
+                               "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB")
+                    .arg(m_port)
+                    .arg(m_dir->path());
+    QString output;
+    const bool started = runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
+        { QStringLiteral("start"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"), QStringLiteral("-t"),
+            QStringLiteral("60"), QStringLiteral("-l"), m_dir->path() + QStringLiteral("/server.log"),
+            QStringLiteral("-o"), m_options },
+        &output, 90000);
+    if (!started) {
+        QFile log(m_dir->path() + QStringLiteral("/server.log"));
+        log.open(QIODevice::ReadOnly);
+        m_error = QStringLiteral("the server did not start: ") + output + QString::fromLocal8Bit(log.readAll());
+    }
+    return started;
+}
+
+bool PgServer::kill()
+{
+    if (!m_running) {
+        m_error = QStringLiteral("the server is not running");
+        return false;
+    }
+    QFile pidFile(m_dataDir + QStringLiteral("/postmaster.pid"));
+    const pid_t postmaster = pidFile.open(QIODevice::ReadOnly) ? pid_t(pidFile.readLine().trimmed().toInt()) : 0;
+    if (postmaster <= 0) {
+        m_error = QStringLiteral("cannot read the postmaster's pid from ") + pidFile.fileName();
+        return false;
+    }
+    // Stopped first, so it starts no backend while its children are listed.
+    ::kill(postmaster, SIGSTOP);
+    QList<pid_t> victims { postmaster };
+    victims += childProcesses(postmaster);
+    QList<int> exitWatches;
+    for (const pid_t pid : victims)
+        exitWatches << pidfdOf(pid); // before the kill: a pid is only safe to watch while alive
+    for (const pid_t pid : victims)
+        ::kill(pid, SIGKILL);
+    const bool gone = waitUntilGone(victims, exitWatches, 30000);
+    for (const int fd : exitWatches) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    if (!gone) {
+        m_error = QStringLiteral("the killed server's processes did not end within 30 s");
+        return false;
+    }
+    // A killed postmaster leaves its lock files; a zombie that nobody reaps (PID 1 in a container
+    // may not) would make the new one think the old one still runs.
+    QFile::remove(pidFile.fileName());
+    QFile::remove(m_dir->path() + QStringLiteral("/.s.PGSQL.%1.lock").arg(m_port));
+    m_running = false;
+    return true;
+}
+
+bool PgServer::restart()
+{
+    if (m_running)
+        return true;
+    m_running = startOnPort(m_port);
+    if (m_running)
+        m_error.clear();
+    return m_running;
 }
 
 QString PgServer::url(const QString &database) const

@@ -33,15 +33,25 @@ public:
     // Runs SQL as the superuser on a database (admin work in tests: roles, drops, inspection).
     void execAsSuperuser(const QString &database, const QString &sql);
 
+    // Crashes the server for the fault tests: SIGKILL to the postmaster and every process it
+    // started, then waits (bounded) until they are gone, so every client sees its connection
+    // dropped mid-statement. False (see errorString()) when it could not.
+    bool kill();
+    // Starts the killed server again on the same data directory and port; PostgreSQL runs crash
+    // recovery first, so what was committed is there and what was not is gone.
+    bool restart();
+
 private:
     PgServer();
     void start();
+    bool startOnPort(int port);
     bool runAsServerUser(const QString &program, const QStringList &args, QString *output, int timeoutMs);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_binDir;
     QString m_dataDir;
     int m_port = 0;
+    QString m_options; // the postgres options of the running server, for a restart
     bool m_running = false;
     bool m_asRoot = false;
     QString m_error;

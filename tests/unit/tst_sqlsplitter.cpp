@@ -148,6 +148,46 @@ private Q_SLOTS:
         QCOMPARE(tableColumnsCreatedBy(sql), expected);
     }
 
+    void schemaChanges_readsAlterTableAndDropTable()
+    {
+        using Kind = SchemaChange::Kind;
+        const QString sql
+            = QStringLiteral("CREATE TABLE t (a TEXT, b TEXT);\n"
+                             "ALTER TABLE t ADD COLUMN c TEXT DEFAULT 'x,y';\n"
+                             "alter table if exists only public.T add d integer, add column if not exists \"E\" text, "
+                             "add constraint ck check (d > 0), drop column if exists b, drop constraint old_ck, "
+                             "add primary key (a), alter column a set not null;\n"
+                             "ALTER TABLE t RENAME COLUMN c TO c2;\n"
+                             "ALTER TABLE t RENAME d TO d2;\n"
+                             "ALTER TABLE t RENAME TO u;\n"
+                             "ALTER TABLE u DROP e;\n"
+                             "CREATE INDEX ix ON u (a);\n"
+                             "DROP TABLE IF EXISTS old_one, public.old_two CASCADE;\n"
+                             "CREATE UNLOGGED TABLE IF NOT EXISTS w (x TEXT)");
+        const QList<SchemaChange> expected {
+            { Kind::CreateTable, QStringLiteral("t"), { QStringLiteral("a"), QStringLiteral("b") } },
+            { Kind::AddColumn, QStringLiteral("t"), { QStringLiteral("c") } },
+            { Kind::AddColumn, QStringLiteral("t"), { QStringLiteral("d") } },
+            { Kind::AddColumn, QStringLiteral("t"), { QStringLiteral("E") } },
+            { Kind::DropColumn, QStringLiteral("t"), { QStringLiteral("b") } },
+            { Kind::RenameColumn, QStringLiteral("t"), { QStringLiteral("c"), QStringLiteral("c2") } },
+            { Kind::RenameColumn, QStringLiteral("t"), { QStringLiteral("d"), QStringLiteral("d2") } },
+            { Kind::RenameTable, QStringLiteral("t"), { QStringLiteral("u") } },
+            { Kind::DropColumn, QStringLiteral("u"), { QStringLiteral("e") } },
+            { Kind::DropTable, QStringLiteral("old_one"), {} },
+            { Kind::DropTable, QStringLiteral("old_two"), {} },
+            { Kind::CreateTable, QStringLiteral("w"), { QStringLiteral("x") } },
+        };
+        const QList<SchemaChange> changes = schemaChangesOf(sql);
+        QCOMPARE(changes.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QVERIFY2(changes.at(i) == expected.at(i),
+                qPrintable(QStringLiteral("change %1: %2 %3")
+                               .arg(i)
+                               .arg(changes.at(i).table, changes.at(i).columns.join(u','))));
+        }
+    }
+
     void tableColumns_noCreateTable_isEmpty()
     {
         QVERIFY(tableColumnsCreatedBy(QStringLiteral("CREATE INDEX ix ON t (a); SELECT 1")).isEmpty());

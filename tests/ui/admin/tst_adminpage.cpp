@@ -254,6 +254,23 @@ private Q_SLOTS:
         QVERIFY(!db.tableExists(QStringLiteral("console_broken"))); // rolled back with its transaction
     }
 
+    // The Validate tab shows migrate validate's findings: a table the ledger says was created.
+    void droppedTable_isAValidateFinding()
+    {
+        const StoreLocation location = dpm::test::freshUiTestStore(*m_dir, QStringLiteral("ui_admin_drift"));
+        {
+            SqlDatabase db(location);
+            Migrator(db).apply(Migrator::namespaces());
+            db.execDirect(QStringLiteral("DROP TABLE dpm_lineage_edges"));
+        }
+        openPage(location, false);
+        FindingsModel *validation = m_page->migrationsTab()->validationModel();
+        QTRY_COMPARE(validation->rowCount(), 1);
+        QCOMPARE(validation->index(0, 0).data(FindingsModel::CodeRole),
+            QVariant(QStringLiteral("MIGRATION_SCHEMA_TABLE_MISSING:dpm:0001:dpm_lineage_edges")));
+        QCOMPARE(validation->index(0, 1).data(FindingsModel::SeverityRole), QVariant(QStringLiteral("error")));
+    }
+
     void purge_dryRunCountsPerTableThenPurgeDeletesAndIsAudited()
     {
         openPage(dpm::test::freshUiTestStore(*m_dir, QStringLiteral("ui_admin_purge")), true);
