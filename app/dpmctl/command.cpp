@@ -3,6 +3,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/auditlog.h"
+#include "store/sqlstore.h"
 #include "store/storefactory.h"
 
 #include <QFileInfo>
@@ -51,6 +52,8 @@ SupportStore &CommandContext::store()
                 .arg(resolved.location.sqlitePath(), resolved.location.redacted()));
     }
     m_store = openStore(resolved.location);
+    if (auto *sql = dynamic_cast<SqlStore *>(m_store.get()); sql && !sql->database().readOnlyNotice().isEmpty())
+        progress(sql->database().readOnlyNotice());
     return *m_store;
 }
 

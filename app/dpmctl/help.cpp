@@ -43,8 +43,9 @@ const char kExitCodes[]
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
       "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, ...)\n"
-      "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, a failed migration, migrate validate not ok)\n"
-      "  9  storage (a query failed)\n";
+      "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, DPM_SCHEMA_MISMATCH, a failed migration, migrate\n"
+      "     validate not ok)\n"
+      "  9  storage (a query failed; STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n";
 
 const char kGlobal[]
     = "Global options (anywhere on the line):\n"
