@@ -50,6 +50,7 @@ DemoOptions demoOptions(const ParsedCommand &command)
                 QStringLiteral("--span-days %1 is not a whole number from 1 to 3650; pass e.g. --span-days 90.")
                     .arg(*span));
     }
+    options.resume = command.flag(QStringLiteral("resume"));
     return options;
 }
 
@@ -92,7 +93,8 @@ CommandOutput demoGenerate(CommandContext &context, const ParsedCommand &command
         = formatRecord(shown,
               { QStringLiteral("store"), QStringLiteral("store_created"), QStringLiteral("scale"),
                   QStringLiteral("seed"), QStringLiteral("from"), QStringLiteral("anchor"), QStringLiteral("run_count"),
-                  QStringLiteral("cancelled"), QStringLiteral("total_rows"), QStringLiteral("total_seconds"),
+                  QStringLiteral("cancelled"), QStringLiteral("resumed"), QStringLiteral("kept_rows"),
+                  QStringLiteral("total_rows"), QStringLiteral("total_seconds"),
                   QStringLiteral("generate_seconds"), QStringLiteral("rows_per_second"), QStringLiteral("notes") })
         + QLatin1Char('\n')
         + formatTable(tables,
@@ -113,9 +115,13 @@ QList<CommandSpec> demoCommands()
                 { QStringLiteral("anchor"), QStringLiteral("T"),
                     QStringLiteral("end of the time span (default 2026-03-01T00:00:00+00:00)") },
                 { QStringLiteral("span-days"), QStringLiteral("D"),
-                    QStringLiteral("length of the time span in days (default 90)") } },
+                    QStringLiteral("length of the time span in days (default 90)") },
+                { QStringLiteral("resume"), {},
+                    QStringLiteral("continue an interrupted load (same --scale, --seed, --anchor, --span-days): the "
+                                   "runs it committed stay, the rest is added") } },
             QStringLiteral("Fill an empty store with deterministic demo data (creates and migrates a new "
-                           "SQLite file; other stores must be migrated)."),
+                           "SQLite file; other stores must be migrated). The load commits a few thousand runs "
+                           "at a time: an interrupted load is resumable, not undone."),
             demoGenerate },
     };
 }

@@ -43,10 +43,12 @@ const char kExitCodes[]
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
       "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, STORE_CONNECTION_LOST, ...)\n"
-      "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, a failed migration, migrate validate not ok,\n"
-      "     CONSOLE_AUDIT_LOG_MISSING: migrate apply or purge on a store without the console's audit table;\n"
-      "     apply the console migrations, or pass --no-audit to go ahead without recording it)\n"
-      "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout)\n";
+      "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, DPM_SCHEMA_MISMATCH, a failed migration, migrate\n"
+      "     validate not ok, CONSOLE_AUDIT_LOG_MISSING: migrate apply or purge on a store without the\n"
+      "     console's audit table; apply the console migrations, or pass --no-audit to go ahead without\n"
+      "     recording it)\n"
+      "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout;\n"
+      "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n";
 
 const char kGlobal[]
     = "Global options (anywhere on the line):\n"

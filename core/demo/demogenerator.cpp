@@ -227,6 +227,10 @@ public:
 
     qint64 count(BulkTable table) const { return m_counts[std::size_t(table)]; }
 
+    // The first run of every chunk generated so far (id, created_at): how a resumed load
+    // recognises the chunks a store already holds.
+    const std::vector<std::pair<QByteArray, QByteArray>> &chunkStarts() const { return m_chunkStarts; }
+
 private:
     // Counts a row and, when writing, lets `build` format it: build(add) calls
     // add({value, ...}) once. Nothing else may happen in build (the counting pass skips it).
@@ -281,6 +285,9 @@ private:
     quint64 m_events = 0;
     quint64 m_outbox = 0;
 
+    std::vector<std::pair<QByteArray, QByteArray>> m_chunkStarts;
+    QByteArray m_chunkFirstRunId;
+
     // Per chunk.
     std::map<qint64, KeyReuse> m_reuses; // run slot -> the reuse recorded there
     QList<KeyState> m_chunkKeys; // in order of first use
@@ -333,6 +340,7 @@ void DemoGenerator::generateChunk(qint64 chunk, BulkRows *rows)
     m_reuses.clear();
     m_chunkKeys.clear();
     const qint64 begin = chunk * kChunkRuns;
+    m_chunkFirstRunId = runId(begin);
     const qint64 end = begin + chunkRuns(chunk);
     qint64 index = begin;
     while (index < end) {
@@ -368,6 +376,8 @@ void DemoGenerator::recordRun(const DemoRunFacts &facts, bool persisted, DemoRes
     // with a key, history and IDEMPOTENCY_TO_RUN, all with the run's created_at.
     if (m_rows)
         *result = buildDemoResult(facts);
+    if (facts.runId == m_chunkFirstRunId)
+        m_chunkStarts.emplace_back(facts.runId, facts.createdAt);
     const QByteArray key = facts.idempotencyKey.isEmpty() ? QByteArray() : facts.idempotencyKey;
     emit(BulkTable::Runs, [&](const auto &add) {
         add({ facts.runId, facts.correlationId, facts.requestHash, key, facts.portfolioId, facts.createdAt,
@@ -752,6 +762,41 @@ void DemoGenerator::runEvents(const DemoRunFacts &facts, qint64 runAt, QList<Run
     }
 }
 
+// How many chunks of the load the store already holds. Chunks commit whole and in order, so a
+// store an interrupted load left behind holds chunks [0, n): found by looking up the first run
+// of a chunk (a binary search), and checked by its time, which depends on every option.
+qint64 committedChunks(SupportStore &store, const std::vector<std::pair<QByteArray, QByteArray>> &starts)
+{
+    const auto mismatch = [&] {
+        return Error(ErrorKind::Conflict, QStringLiteral("DEMO_RESUME_MISMATCH"),
+            QStringLiteral("%1 holds rows that are not the start of this demo load; resume with the interrupted "
+                           "load's --scale, --seed, --anchor and --span-days, or use an empty store.")
+                .arg(store.describe()));
+    };
+    const auto present = [&](qint64 chunk) {
+        const auto &[runId, createdAt] = starts[std::size_t(chunk)];
+        const std::optional<RebalanceRun> run = store.getRun(QString::fromLatin1(runId));
+        if (run && run->createdAt != QLatin1String(createdAt))
+            throw mismatch();
+        return run.has_value();
+    };
+    const qint64 count = qint64(starts.size());
+    if (!present(0))
+        throw mismatch();
+    qint64 low = 1; // chunk low - 1 is present; the first missing one is in [low, high]
+    qint64 high = count;
+    while (low < high) {
+        const qint64 middle = low + (high - low) / 2;
+        if (present(middle))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low < count && present(count - 1))
+        throw mismatch(); // not a prefix: rows of another origin
+    return low;
+}
+
 } // namespace
 
 QString demoScaleName(DemoScale scale)
@@ -818,7 +863,8 @@ QJsonObject DemoReport::toJson() const
     return { { QStringLiteral("scale"), scale }, { QStringLiteral("seed"), QString::number(seed) },
         { QStringLiteral("from"), from }, { QStringLiteral("anchor"), anchor },
         { QStringLiteral("run_count"), runCount }, { QStringLiteral("planned_rows"), plannedRows },
-        { QStringLiteral("cancelled"), cancelled }, { QStringLiteral("rows"), rowsJson },
+        { QStringLiteral("cancelled"), cancelled }, { QStringLiteral("resumed"), resumed },
+        { QStringLiteral("kept_rows"), keptRows }, { QStringLiteral("rows"), rowsJson },
         { QStringLiteral("total_rows"), totalRows() }, { QStringLiteral("plan_seconds"), planSeconds },
         { QStringLiteral("generate_seconds"), generateSeconds }, { QStringLiteral("commit_seconds"), commitSeconds },
         { QStringLiteral("total_seconds"), totalSeconds },
@@ -846,12 +892,15 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     const QString anchor = normalizeTimestamp(options.anchor);
     const qint64 anchorMicros = *timestampMicros(anchor);
 
-    // Demo ids are made up and never checked against existing rows: only an empty store is safe.
-    if (!store.listRuns({}, PageRequest { 1, std::nullopt }).items.isEmpty()
-        || !store.listOperations({}, PageRequest { 1, std::nullopt }).items.isEmpty()) {
+    // Demo ids are made up and never checked against existing rows: only an empty store, or
+    // the start of this very load, is safe.
+    const bool storeEmpty = store.listRuns({}, PageRequest { 1, std::nullopt }).items.isEmpty()
+        && store.listOperations({}, PageRequest { 1, std::nullopt }).items.isEmpty();
+    if (!storeEmpty && !options.resume) {
         throw Error(ErrorKind::Conflict, QStringLiteral("DEMO_STORE_NOT_EMPTY"),
             QStringLiteral("%1 already holds runs or async operations; demo data goes only into an empty store, "
-                           "so use a new SQLite file or an empty database.")
+                           "so use a new SQLite file or an empty database, or add --resume to continue an "
+                           "interrupted load with the same options.")
                 .arg(store.describe()));
     }
 
@@ -888,6 +937,18 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         report.plannedRows += plan.count(table);
     report.planSeconds = double(planning.nsecsElapsed()) / 1e9;
 
+    DemoGenerator generator(options, runCount, anchorMicros, withEvents);
+    qint64 firstChunk = 0;
+    if (!storeEmpty) {
+        firstChunk = committedChunks(store, plan.chunkStarts());
+        report.resumed = true;
+        // The generator's state after those chunks comes from counting them again.
+        for (qint64 chunk = 0; chunk < firstChunk; ++chunk)
+            generator.generateChunk(chunk, nullptr);
+        for (const BulkTable table : std::as_const(tables))
+            report.keptRows += generator.count(table);
+    }
+
     const auto finishReport = [&] {
         for (const BulkTable table : std::as_const(tables)) {
             report.tableWriteSeconds.insert(
@@ -896,20 +957,19 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         report.totalSeconds = double(clock.nsecsElapsed()) / 1e9;
         return report;
     };
-    if (progress && !progress(0, report.plannedRows, QStringLiteral("loading"))) {
+    if (progress && !progress(report.keptRows, report.plannedRows, QStringLiteral("loading"))) {
         report.cancelled = true;
         return finishReport();
     }
 
-    DemoGenerator generator(options, runCount, anchorMicros, withEvents);
     const qint64 chunksPerTransaction = std::max<qint64>(1, (options.runsPerTransaction + kChunkRuns - 1) / kChunkRuns);
     BulkRows rows;
     std::array<qint64, kBulkTableCount> uncommitted {};
-    qint64 done = 0;
+    qint64 done = report.keptRows;
     qint64 generateNanos = 0;
     qint64 commitNanos = 0;
     bool open = false;
-    for (qint64 chunk = 0; chunk < generator.chunkCount(); ++chunk) {
+    for (qint64 chunk = firstChunk; chunk < generator.chunkCount(); ++chunk) {
         if (!open) {
             loader->begin();
             open = true;
@@ -929,7 +989,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
             report.cancelled = true;
             break;
         }
-        if ((chunk + 1) % chunksPerTransaction == 0 || chunk + 1 == generator.chunkCount()) {
+        if ((chunk + 1 - firstChunk) % chunksPerTransaction == 0 || chunk + 1 == generator.chunkCount()) {
             QElapsedTimer committing;
             committing.start();
             loader->commit();

@@ -39,6 +39,11 @@ struct DemoOptions
     // Rows are committed after this many runs (rounded up to the generator's chunk of 256 runs).
     // Changes only the transactions, never the rows.
     qint64 runsPerTransaction = 4096;
+    // Continue an interrupted load (killed or cancelled) made with the same scale or run count,
+    // seed, anchor and span: chunks commit whole, so the store holds the load's first chunks of
+    // runs with all their rows; they are recognised by their first run and kept, and generation
+    // continues after them. Without it, a store holding runs or operations is refused.
+    bool resume = false;
 };
 
 struct DemoReport
@@ -50,7 +55,9 @@ struct DemoReport
     qint64 runCount = 0; // runs asked for
     qint64 plannedRows = 0; // rows of a complete load, every table
     bool cancelled = false;
-    QMap<QString, qint64> rows; // table -> rows committed; every table of the load is listed
+    bool resumed = false; // the store held part of this load, which was kept
+    qint64 keptRows = 0; // rows of that part, every table
+    QMap<QString, qint64> rows; // table -> rows committed by this call; every table of the load is listed
     QMap<QString, double> tableWriteSeconds; // table -> time spent writing its rows
     double planSeconds = 0; // the counting pass that gives progress its total
     double generateSeconds = 0; // building rows and payloads
@@ -69,8 +76,9 @@ struct DemoReport
 using DemoProgressFn = std::function<bool(qint64 rowsDone, qint64 rowsTotal, const QString &phase)>;
 
 // Fills an empty store through its bulk path. Throws DEMO_STORE_NOT_EMPTY when the store
-// already holds runs or async operations, DEMO_OPTIONS_INVALID / INVALID_TIMESTAMP for bad
-// options, and the store's errors. Run events and outbox rows need a SQL store with the
+// already holds runs or async operations (unless resuming), DEMO_RESUME_MISMATCH when resuming
+// into a store whose rows are not the start of this load, DEMO_OPTIONS_INVALID /
+// INVALID_TIMESTAMP for bad options, and the store's errors. Run events and outbox rows need a SQL store with the
 // console's migration 0002; elsewhere they are left out and the report's notes say so.
 DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, const DemoProgressFn &progress = {});
 

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -159,6 +160,38 @@ void append(QByteArray &out, const QJsonValue &value)
         return;
     }
     }
+}
+
+// JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, as Python's reader has it.
+bool isJsonNumber(const QByteArray &lexeme)
+{
+    qsizetype i = 0;
+    const qsizetype n = lexeme.size();
+    const auto digits = [&] {
+        const qsizetype from = i;
+        while (i < n && lexeme[i] >= '0' && lexeme[i] <= '9')
+            ++i;
+        return i - from;
+    };
+    if (i < n && lexeme[i] == '-')
+        ++i;
+    if (i < n && lexeme[i] == '0')
+        ++i;
+    else if (digits() == 0)
+        return false;
+    if (i < n && lexeme[i] == '.') {
+        ++i;
+        if (digits() == 0)
+            return false;
+    }
+    if (i < n && (lexeme[i] == 'e' || lexeme[i] == 'E')) {
+        ++i;
+        if (i < n && (lexeme[i] == '+' || lexeme[i] == '-'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == n;
 }
 
 // A recursive-descent reader of JSON text that writes the canonical form as it goes, keeping
@@ -341,9 +374,11 @@ private:
                 result += QLatin1Char('\t');
                 break;
             case 'u': {
-                bool ok = false;
-                const ushort unit = m_text.mid(m_pos, 4).toUShort(&ok, 16);
-                if (!ok || m_text.mid(m_pos, 4).size() != 4)
+                // Exactly four hex digits: toUShort alone would take "+1", " 1" or "d\0\0\0".
+                const QByteArray hex = m_text.mid(m_pos, 4);
+                bool ok = hex.size() == 4 && std::all_of(hex.cbegin(), hex.cend(), [](char h) { return isxdigit(uchar(h)); });
+                const ushort unit = ok ? hex.toUShort(&ok, 16) : 0;
+                if (!ok)
                     fail("bad \\u escape");
                 m_pos += 4;
                 result += QChar(unit); // lone surrogates pass through, as in Python
@@ -376,10 +411,10 @@ private:
         const QByteArray lexeme = m_text.mid(start, m_pos - start);
         if (lexeme.isEmpty() || lexeme == "-")
             fail("unexpected character");
+        if (!isJsonNumber(lexeme))
+            fail("bad number");
         if (!isFloat) {
             // Python re-prints ints from their value: "-0" becomes "0"; digits otherwise stay.
-            if (lexeme.size() > 1 && lexeme.startsWith('0'))
-                fail("leading zero");
             out += lexeme == "-0" ? QByteArray("0") : lexeme;
             return;
         }

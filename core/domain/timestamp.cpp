@@ -15,6 +15,13 @@ struct ParsedTimestamp
     int micros = 0; // full microsecond field, so "...123456" survives a round trip
 };
 
+// Years 1..9999 in UTC: four digits, so that text order stays time order (an offset can move
+// 0001-01-01 or 9999-12-31 out of them).
+bool inFourDigitYears(const QDateTime &utc)
+{
+    return utc.date().year() >= 1 && utc.date().year() <= 9999;
+}
+
 bool parse(const QString &input, ParsedTimestamp &out)
 {
     static const QRegularExpression re(
@@ -51,7 +58,7 @@ bool parse(const QString &input, ParsedTimestamp &out)
     }
     out.utc = QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds).toUTC();
     out.micros = micros;
-    return out.utc.isValid();
+    return out.utc.isValid() && inFourDigitYears(out.utc);
 }
 
 QString format(const QDateTime &utc, int micros)
@@ -94,7 +101,14 @@ QString addSecondsToTimestamp(const QString &timestamp, qint64 seconds)
     ParsedTimestamp parsed;
     if (!parse(timestamp, parsed))
         normalizeTimestamp(timestamp); // throws INVALID_TIMESTAMP with the usual sentence
-    return format(parsed.utc.addSecs(seconds), parsed.micros);
+    const QDateTime moved = parsed.utc.addSecs(seconds);
+    if (!moved.isValid() || !inFourDigitYears(moved)) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_TIMESTAMP"),
+            QStringLiteral("'%1' moved by %2 seconds leaves the years 1 to 9999; use a smaller interval.")
+                .arg(timestamp)
+                .arg(seconds));
+    }
+    return format(moved, parsed.micros);
 }
 
 QString nowTimestamp()

@@ -12,6 +12,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <QUrl>
 
 #include <atomic>
 #include <libpq-fe.h>
@@ -212,6 +213,28 @@ SqlDatabase::SqlDatabase(StoreLocation location)
             QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed; install the "
                            "libqt6sql6-sqlite package."));
     }
+    if (!m_dialect.isPostgres()) {
+        // Decided once, from what this user may do to the file and its folder (root may do all,
+        // except on a read-only file system).
+        const QFileInfo file(m_location.sqlitePath());
+        const QString folder = file.absolutePath();
+        const bool folderWritable = QFileInfo(folder).isWritable();
+        if (file.exists() && !folderWritable) {
+            // A WAL left by a writer that did not close is only seen through its -shm file;
+            // without both, immutable is the only way in, and shows the last checkpoint.
+            const bool walInUse = QFileInfo(file.filePath() + QLatin1String("-wal")).size() > 0
+                && QFileInfo::exists(file.filePath() + QLatin1String("-shm"));
+            m_sqliteAccess = walInUse ? SqliteAccess::ReadOnly : SqliteAccess::Immutable;
+            m_readOnlyNotice = QStringLiteral("Read-only: this user cannot write the folder %1, so the store is "
+                                              "opened without changes; copy it to a writable folder to change it.")
+                                   .arg(QDir::toNativeSeparators(folder));
+        } else if (file.exists() && !file.isWritable()) {
+            m_sqliteAccess = SqliteAccess::ReadOnly;
+            m_readOnlyNotice = QStringLiteral("Read-only: this user cannot write the file %1, so the store is opened "
+                                              "without changes; copy it or change its permissions to change it.")
+                                   .arg(QDir::toNativeSeparators(file.absoluteFilePath()));
+        }
+    }
 }
 
 SqlDatabase::~SqlDatabase()
@@ -256,10 +279,34 @@ QSqlDatabase SqlDatabase::connection()
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         const QFileInfo file(m_location.sqlitePath());
+        if (file.exists() && !file.isReadable()) {
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            throw Error(ErrorKind::Connection, QStringLiteral("DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED"),
+                QStringLiteral("This user may not read the SQLite file %1; open it as its owner or change its "
+                               "permissions.")
+                    .arg(m_location.sqlitePath()));
+        }
         if (!file.absoluteDir().exists())
             QDir().mkpath(file.absolutePath());
-        db.setDatabaseName(m_location.sqlitePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        switch (m_sqliteAccess) {
+        case SqliteAccess::ReadWrite:
+            db.setDatabaseName(m_location.sqlitePath());
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+            break;
+        case SqliteAccess::ReadOnly:
+            db.setDatabaseName(m_location.sqlitePath());
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY"));
+            break;
+        case SqliteAccess::Immutable: {
+            // immutable=1: no locks, no -shm; SQLite trusts that nobody changes the file meanwhile.
+            QUrl uri = QUrl::fromLocalFile(file.absoluteFilePath());
+            uri.setQuery(QStringLiteral("mode=ro&immutable=1"));
+            db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+            break;
+        }
+        }
     }
     auto guard = std::make_unique<ConnectionGuard>();
     guard->name = name;
@@ -314,6 +361,8 @@ void SqlDatabase::configureNewConnection(QSqlDatabase &db)
         q.exec(QStringLiteral("SET client_min_messages = warning"));
         return;
     }
+    if (m_sqliteAccess != SqliteAccess::ReadWrite)
+        return;
     // WAL lets the console's readers work while a writer (purge, migration) runs.
     q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
@@ -466,6 +515,35 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
     if (isInterrupted(error, postgres)) {
         throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),
             QStringLiteral("The statement was stopped while %1: nobody waits for its result any more.").arg(what));
+    }
+    if (!postgres && query.driver() && query.driver()->dbmsType() == QSqlDriver::SQLite) {
+        // SQLite's primary result code (Qt reports the extended one).
+        switch (error.nativeErrorCode().toInt() & 0xff) {
+        case SQLITE_READONLY:
+            throw Error(ErrorKind::Storage, QStringLiteral("STORE_READ_ONLY"),
+                QStringLiteral("The store is read-only here, so %1 was refused (%2); copy the file to a folder "
+                               "this user can write, or ask its owner to make the change.")
+                    .arg(what, reason));
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+            throw Error(ErrorKind::Storage, QStringLiteral("STORE_DATABASE_CORRUPT"),
+                QStringLiteral("The SQLite file is damaged (%1, while %2); restore it from a backup, or save what "
+                               "is left with sqlite3's .recover command into a new file.")
+                    .arg(reason, what));
+        default:
+            break;
+        }
+    }
+    // undefined_table / undefined_column: the database is not laid out as the store expects.
+    const QString native = error.nativeErrorCode();
+    if ((postgres && (native == QLatin1String("42P01") || native == QLatin1String("42703")))
+        || (!postgres
+            && (error.databaseText().startsWith(QLatin1String("no such table"))
+                || error.databaseText().startsWith(QLatin1String("no such column"))))) {
+        throw Error(ErrorKind::Migration, QStringLiteral("DPM_SCHEMA_MISMATCH"),
+            QStringLiteral("The database lacks a table or column the store needs (%1, while %2); check it with "
+                           "\"dpmctl migrate validate\" and restore the missing part or the database.")
+                .arg(reason, what));
     }
     if (postgres && isConnectionLoss(query)) {
         throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),

@@ -51,6 +51,12 @@ public:
     const StoreLocation &location() const { return m_location; }
     const SqlDialect &dialect() const { return m_dialect; }
 
+    // A SQLite file this user cannot write is opened read-only; in a folder this user cannot
+    // write, where SQLite could not create the WAL's -shm file that even reads need, it is opened
+    // immutable. Then this is the sentence a status bar shows (empty when the store is
+    // writable), and every write fails with STORE_READ_ONLY.
+    const QString &readOnlyNotice() const { return m_readOnlyNotice; }
+
     // This thread's open connection. Throws DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED or
     // DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED with the driver's (redacted) reason.
     QSqlDatabase connection();
@@ -90,8 +96,12 @@ private:
     // was open on it (then the work is lost and the caller must see the error).
     bool dropLostConnection();
 
+    enum class SqliteAccess { ReadWrite, ReadOnly, Immutable };
+
     StoreLocation m_location;
     SqlDialect m_dialect;
+    SqliteAccess m_sqliteAccess = SqliteAccess::ReadWrite;
+    QString m_readOnlyNotice;
     QString m_connectionPrefix;
     // Shared with the connections' guards, which may outlive this object on their threads.
     std::shared_ptr<Interrupters> m_interrupters;

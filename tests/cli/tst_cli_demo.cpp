@@ -68,8 +68,22 @@ private Q_SLOTS:
         const CliResult again = cli(store,
             { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("S") });
         CLI_FAILS(again, 4, "DEMO_STORE_NOT_EMPTY");
+        QVERIFY(again.errorJson().value(QStringLiteral("message")).toString().contains(QStringLiteral("--resume")));
         QCOMPARE(
             cli(store, { QStringLiteral("summary") }).json().value(QStringLiteral("run_count")).toInteger(), 10000);
+
+        // --resume with the same options keeps the complete load (an interrupted one: tests/demo);
+        // with another seed it is refused.
+        const QStringList resume { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"),
+            QStringLiteral("S"), QStringLiteral("--anchor"), QStringLiteral("2026-04-01T12:00:00Z"),
+            QStringLiteral("--resume"), QStringLiteral("--seed") };
+        const CliResult resumed = cli(store, resume + QStringList { QStringLiteral("7") });
+        CLI_OK(resumed);
+        QCOMPARE(resumed.json().value(QStringLiteral("resumed")).toBool(), true);
+        QCOMPARE(resumed.json().value(QStringLiteral("kept_rows")).toInteger(),
+            report.value(QStringLiteral("total_rows")).toInteger());
+        QCOMPARE(resumed.json().value(QStringLiteral("total_rows")).toInteger(), 0);
+        CLI_FAILS(cli(store, resume + QStringList { QStringLiteral("8") }), 4, "DEMO_RESUME_MISMATCH");
     }
 
     void demoGenerate_withoutJson_printsProgressInStepsAndATable()

@@ -50,6 +50,39 @@ private:
             OpenOptions { .applyMigrations = true });
     }
 
+    // Loads options into store, cancelled (as a killed load: the open transaction is lost) after
+    // two of its transactions committed, then resumes it; the store must then hold exactly the
+    // rows of an uninterrupted load.
+    void interruptThenResume(SupportStore &store, const DemoOptions &options)
+    {
+        DemoOptions interrupted = options;
+        interrupted.runsPerTransaction = 256;
+        int calls = 0;
+        DemoReport first;
+        DPM_TRY(first = generateDemoData(
+                    store, interrupted, [&](qint64, qint64, const QString &) { return ++calls <= 3; }));
+        QVERIFY(first.cancelled);
+        QCOMPARE(first.rows.value(QStringLiteral("dpm_runs")), 512);
+
+        // Without --resume the half-filled store is refused; with it the load completes.
+        QVERIFY_THROWS_EXCEPTION(Error, generateDemoData(store, options));
+        DemoOptions resume = options;
+        resume.resume = true;
+        qint64 firstDone = -1;
+        DemoReport second;
+        DPM_TRY(second = generateDemoData(store, resume, [&](qint64 done, qint64, const QString &) {
+            if (firstDone < 0)
+                firstDone = done;
+            return true;
+        }));
+        QVERIFY(second.resumed);
+        QVERIFY(!second.cancelled);
+        QCOMPARE(second.keptRows, first.totalRows());
+        QCOMPARE(firstDone, first.totalRows());
+        QCOMPARE(second.rows.value(QStringLiteral("dpm_runs")), options.runCount.value() - 512);
+        QCOMPARE(second.keptRows + second.totalRows(), second.plannedRows);
+    }
+
     QMap<QString, QString> sqliteDumpOf(const DemoOptions &options)
     {
         auto store = newSqliteStore();
@@ -65,6 +98,9 @@ private Q_SLOTS:
     void otherSeed_givesOtherRows();
     void transactionSize_doesNotChangeTheRows();
     void cancelledLoad_keepsAPrefixOfTheFullLoad();
+    void interruptedLoad_resumedOnSqlite_equalsAnUninterruptedLoad();
+    void interruptedLoad_resumedOnPostgres_equalsAnUninterruptedLoad();
+    void resume_ofAnotherLoadOrForeignRows_isRefused();
     void memoryAndSqlite_showTheSameData();
     void postgresCopyPath_storesTheSameRowsAsSqlite();
     void anchorAndSpan_placeEveryTimeInTheNewSpan();
@@ -138,6 +174,81 @@ void DemoParity::cancelledLoad_keepsAPrefixOfTheFullLoad()
             QVERIFY2(allRows.contains(row), qPrintable(row.left(300)));
         QVERIFY(kept.size() < all.size());
     }
+}
+
+void DemoParity::interruptedLoad_resumedOnSqlite_equalsAnUninterruptedLoad()
+{
+    const DemoOptions options = smallDemo(1000); // chunks of 256, 256, 256 and 232 runs
+    auto resumed = newSqliteStore();
+    interruptThenResume(*resumed, options);
+    if (QTest::currentTestFailed())
+        return;
+    const QMap<QString, QString> expected = sqliteDumpOf(options);
+    const QMap<QString, QString> actual = sqlDump(*resumed);
+    QCOMPARE(actual.size(), 9);
+    QVERIFY2(actual == expected, qPrintable(describeDifference(actual, expected)));
+}
+
+void DemoParity::interruptedLoad_resumedOnPostgres_equalsAnUninterruptedLoad()
+{
+    DPM_REQUIRE_POSTGRES();
+    std::unique_ptr<SupportStore> postgres;
+    DPM_TRY(postgres = openStore(PgServer::instance().createDatabase(QStringLiteral("demo_resume")),
+                OpenOptions { .applyMigrations = true }));
+    const DemoOptions options = smallDemo(1000);
+    interruptThenResume(*postgres, options);
+    if (QTest::currentTestFailed())
+        return;
+    const QMap<QString, QString> expected = sqliteDumpOf(options); // postgresCopyPath_… shows they agree
+    const QMap<QString, QString> actual = sqlDump(*postgres);
+    QCOMPARE(actual.size(), 9);
+    QVERIFY2(actual == expected, qPrintable(describeDifference(actual, expected)));
+}
+
+void DemoParity::resume_ofAnotherLoadOrForeignRows_isRefused()
+{
+    const auto failsWith = [](SupportStore &store, const DemoOptions &options, const QString &code) {
+        try {
+            generateDemoData(store, options);
+        } catch (const Error &e) {
+            return e.code() == code;
+        }
+        return false;
+    };
+    auto store = newSqliteStore();
+    DemoOptions options = smallDemo(600);
+    options.runsPerTransaction = 256;
+    int calls = 0;
+    generateDemoData(*store, options, [&](qint64, qint64, const QString &) { return ++calls <= 2; });
+    const QMap<QString, QString> before = sqlDump(*store);
+
+    options.resume = true;
+    DemoOptions otherSeed = options;
+    otherSeed.seed = 2;
+    QVERIFY(failsWith(*store, otherSeed, QStringLiteral("DEMO_RESUME_MISMATCH")));
+    DemoOptions otherAnchor = options;
+    otherAnchor.anchor = QStringLiteral("2026-03-02");
+    QVERIFY(failsWith(*store, otherAnchor, QStringLiteral("DEMO_RESUME_MISMATCH")));
+    DemoOptions otherCount = options;
+    otherCount.runCount = 700;
+    QVERIFY(failsWith(*store, otherCount, QStringLiteral("DEMO_RESUME_MISMATCH")));
+    QVERIFY(sqlDump(*store) == before); // nothing written by a refused resume
+
+    // A store with rows of its own is not a demo load to continue.
+    auto foreign = newSqliteStore();
+    foreign->saveRun({ QStringLiteral("rr_00000001"), QStringLiteral("corr_1"), QStringLiteral("sha256:h"),
+        std::nullopt, QStringLiteral("pf_1"), QStringLiteral("2026-02-20T12:00:00+00:00"), QStringLiteral("{}") });
+    QVERIFY(failsWith(*foreign, options, QStringLiteral("DEMO_RESUME_MISMATCH")));
+
+    // Resuming a complete load adds nothing.
+    DPM_TRY(generateDemoData(*store, options));
+    const QMap<QString, QString> complete = sqlDump(*store);
+    DemoReport again;
+    DPM_TRY(again = generateDemoData(*store, options));
+    QVERIFY(again.resumed);
+    QCOMPARE(again.totalRows(), 0);
+    QCOMPARE(again.keptRows, again.plannedRows);
+    QVERIFY(sqlDump(*store) == complete);
 }
 
 void DemoParity::memoryAndSqlite_showTheSameData()

@@ -11,7 +11,7 @@
 #include "migrate/migrator.h"
 #include "pgserver.h"
 #include "store/sqldatabase.h"
-#include "store/storefactory.h"
+#include "services/storeopening.h"
 #include "store/supportstore.h"
 
 #include <QDeadlineTimer>

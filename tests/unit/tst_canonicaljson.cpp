@@ -68,11 +68,28 @@ private Q_SLOTS:
             QStringLiteral("sha256:1cc69c7fa23616ca2ec3ee70d24390a6225c8832db8a4c814c7e0e7f942f8668"));
     }
 
+    void canonicalizeJsonText_notJson_throwsInvalidJson_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("broken object") << QByteArray("{not json");
+        // Numbers outside JSON's grammar, found by tests/fuzz/fuzz_canonicaljson (Python's
+        // json.loads rejects them all; the reader used to copy them through).
+        QTest::newRow("leading zero float") << QByteArray("01e40");
+        QTest::newRow("leading zero fraction") << QByteArray("[00.5]");
+        QTest::newRow("plus sign") << QByteArray("+1");
+        QTest::newRow("minus inside") << QByteArray("1-2");
+        QTest::newRow("no fraction digits") << QByteArray("1.");
+        QTest::newRow("no exponent digits") << QByteArray("1e");
+        QTest::newRow("short \\u escape with NULs") << QByteArray("\"\\ud\0\0\0ll0\"", 11);
+        QTest::newRow("signed \\u escape") << QByteArray("\"\\u+04a\"");
+        QTest::newRow("exponent sign only") << QByteArray("{\"a\":2E+}");
+    }
     void canonicalizeJsonText_notJson_throwsInvalidJson()
     {
+        QFETCH(QByteArray, text);
         try {
-            canonicalizeJsonText("{not json");
-            QFAIL("expected INVALID_JSON");
+            const QByteArray out = canonicalizeJsonText(text);
+            QFAIL(qPrintable(QStringLiteral("expected INVALID_JSON, got ") + QString::fromUtf8(out)));
         } catch (const Error &e) {
             QCOMPARE(e.code(), QStringLiteral("INVALID_JSON"));
         }

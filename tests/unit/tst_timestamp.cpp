@@ -52,6 +52,10 @@ private Q_SLOTS:
         QTest::newRow("bad month") << "2026-13-01";
         QTest::newRow("bad hour") << "2026-02-20T25:00:00Z";
         QTest::newRow("empty") << "";
+        // Found by tests/fuzz/fuzz_timestamp: in UTC these fall outside the years 1..9999, whose
+        // four digits keep text order equal to time order.
+        QTest::newRow("before year 1 in UTC") << "0001-01-01T00:00:00+14:00";
+        QTest::newRow("after year 9999 in UTC") << "9999-12-31T23:30:00-01:00";
     }
     void normalizeTimestamp_rejectsGarbage()
     {
@@ -72,6 +76,18 @@ private Q_SLOTS:
         QCOMPARE(formatTimestamp(base.addMSecs(7)), QStringLiteral("2026-02-20T12:00:00.007000+00:00"));
         QVERIFY(formatTimestamp(base) < formatTimestamp(base.addMSecs(7)));
         QVERIFY(formatTimestamp(base.addMSecs(7)) < formatTimestamp(base.addSecs(1)));
+    }
+
+    void addSecondsToTimestamp_outOfTheYears1To9999_isInvalidTimestamp()
+    {
+        try {
+            addSecondsToTimestamp(QStringLiteral("0001-01-01T12:00:00+00:00"), -86400);
+            QFAIL("expected INVALID_TIMESTAMP");
+        } catch (const Error &e) {
+            QCOMPARE(e.code(), QStringLiteral("INVALID_TIMESTAMP"));
+        }
+        QCOMPARE(addSecondsToTimestamp(QStringLiteral("0001-01-02T12:00:00+00:00"), -86400),
+            QStringLiteral("0001-01-01T12:00:00+00:00"));
     }
 
     void addSecondsToTimestamp_keepsMicroseconds()
