@@ -5,7 +5,6 @@
 #include "output.h"
 #include "services/storeopening.h"
 #include "store/auditlog.h"
-#include "store/sqlstore.h"
 #include "store/storelocation.h"
 
 #include <QFileInfo>
@@ -53,8 +52,8 @@ SupportStore &CommandContext::store()
                 .arg(resolved.location.sqlitePath(), resolved.location.redacted()));
     }
     m_store = openStore(resolved.location);
-    if (auto *sql = dynamic_cast<SqlStore *>(m_store.get()); sql && !sql->database().readOnlyNotice().isEmpty())
-        progress(sql->database().readOnlyNotice());
+    if (const QString notice = readOnlyNotice(*m_store); !notice.isEmpty())
+        progress(notice);
     return *m_store;
 }
 

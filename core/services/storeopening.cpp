@@ -39,6 +39,12 @@ SchemaDescription describeSchema(SupportStore &store)
     return description;
 }
 
+QString readOnlyNotice(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    return sql ? sql->database().readOnlyNotice() : QString();
+}
+
 void closeThisThreadsStoreConnections()
 {
     SqlDatabase::closeThisThreadsConnections();

@@ -33,6 +33,10 @@ struct SchemaDescription
 // Reads the migration ledger of every namespace; runs queries, so call it on a worker thread.
 SchemaDescription describeSchema(SupportStore &store);
 
+// The sentence to show while a store could only be opened read-only (a SQLite file in a read-only
+// place); empty when it is writable.
+QString readOnlyNotice(SupportStore &store);
+
 // Closes every database connection the calling thread holds, of any store. A worker pool calls
 // it on each of its threads before they end (see SqlDatabase::closeThisThreadsConnections).
 void closeThisThreadsStoreConnections();

@@ -125,6 +125,7 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
         const SchemaDescription schema = describeSchema(*store);
         info.schemaState = schemaStateText(schema);
         info.hasSchema = schema.hasSchema;
+        info.readOnlyNotice = readOnlyNotice(*store);
         info.isEmpty = !info.hasSchema
             || (store->listRuns({}, PageRequest { 1, {} }).items.isEmpty()
                 && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty());

@@ -30,6 +30,8 @@ struct StoreInfo
     // False for a SQL database without the DPM tables (opened with allowMissingSchema): only
     // the admin page can work on it until the migrations are applied and the store reopened.
     bool hasSchema = true;
+    // Set while the store could only be opened read-only (a SQLite file in a read-only place).
+    QString readOnlyNotice;
 };
 
 // The console's only way to the store. Every call runs on this session's worker threads, each

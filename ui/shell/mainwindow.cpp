@@ -278,7 +278,10 @@ void MainWindow::updateStatusBar()
     m_backendLabel->setText(open ? m_info.backend : tr("not connected"));
     m_locationLabel->setText(m_session ? m_location.redacted() : QString());
     m_profileLabel->setText(open ? tr("profile %1").arg(m_info.persistenceProfile) : QString());
-    m_schemaLabel->setText(open ? tr("schema %1").arg(m_info.schemaState) : QString());
+    QString schema = open ? tr("schema %1").arg(m_info.schemaState) : QString();
+    if (open && !m_info.readOnlyNotice.isEmpty())
+        schema += QStringLiteral(" — ") + m_info.readOnlyNotice;
+    m_schemaLabel->setText(schema);
     const QDateTime last = m_session ? m_session->lastQueryFinished() : QDateTime();
     m_lastQueryLabel->setText(
         last.isValid() ? tr("last query %1").arg(last.toString(QStringLiteral("HH:mm:ss"))) : QString());
