@@ -1,5 +1,6 @@
 #include "listing/keysetlistmodel.h"
 
+#include "domain/printabletext.h"
 #include "session/requesttracker.h"
 #include "session/storesession.h"
 
@@ -13,7 +14,10 @@ constexpr qsizetype kMaxCellLength = 160;
 
 QString displayCell(const QString &text)
 {
-    QString cell = text.size() > kMaxCellLength ? text.left(kMaxCellLength - 1) + QChar(0x2026) : text;
+    // Stored text may hold control characters: shown as visible escapes, never passed to the
+    // text engine.
+    const QString printable = printableText(text, LineBreaks::Keep);
+    QString cell = printable.size() > kMaxCellLength ? printable.left(kMaxCellLength - 1) + QChar(0x2026) : printable;
     // A table row is one line high.
     cell.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return cell;
@@ -128,6 +132,7 @@ QVariant KeysetListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return r.display.value(index.column());
     case Qt::ToolTipRole:
+        return printableText(r.values.value(index.column()), LineBreaks::Keep);
     case FullValueRole:
         return r.values.value(index.column());
     case Qt::ForegroundRole:

@@ -1,7 +1,6 @@
 #include "listing/listrows.h"
 
 #include "domain/apijson.h"
-#include "domain/printabletext.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -21,7 +20,7 @@ ListRow rowOf(
     ListRow row { id, runId, status, {}, values, json };
     row.display.reserve(values.size());
     for (const QString &value : values)
-        row.display << displayCell(printableText(value, LineBreaks::Keep));
+        row.display << displayCell(value);
     return row;
 }
 
