@@ -206,8 +206,9 @@ private Q_SLOTS:
 
     void storedControlCharacters_areEscapedInTablesAndRecords()
     {
+        // by-correlation names the run's correlation (RFC-0023): rr_00000001's history holds the decision.
         for (const QStringList &command : QList<QStringList> { { "decisions", "list" },
-                 { "decisions", "for-run", "rr_00000001" }, { "decisions", "by-correlation", "corr_hstl" },
+                 { "decisions", "for-run", "rr_00000001" }, { "decisions", "by-correlation", "corr_run1" },
                  { "bundle", "--run", "rr_00000001" }, { "find", "dwd_00000000hstl" } }) {
             for (const bool json : { false, true }) {
                 QStringList args = command + QStringList { "--store", m_store };
