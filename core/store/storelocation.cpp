@@ -209,6 +209,27 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
     return std::nullopt;
 }
 
+namespace {
+
+// The host as it can stand in a URL's authority so that parsing gives it back: a plain name
+// with a letter in it, a dotted IPv4 address, or an IPv6 address in brackets. Empty when the
+// host cannot stand there.
+QString urlAuthorityHost(const QString &host)
+{
+    static const QRegularExpression name(QStringLiteral(R"(^(?=.*[A-Za-z])[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*$)"));
+    static const QRegularExpression ipv4(QStringLiteral(R"(^\d{1,3}(\.\d{1,3}){3}$)"));
+    static const QRegularExpression ipv6(QStringLiteral(R"(^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$)"));
+    if (name.match(host).hasMatch())
+        return host;
+    if (ipv4.match(host).hasMatch())
+        return host;
+    if (ipv6.match(host).hasMatch())
+        return QLatin1Char('[') + host + QLatin1Char(']');
+    return {};
+}
+
+} // namespace
+
 QString StoreLocation::redacted() const
 {
     // Masked by key above; the free text of other values ("options=-c password=…") here.
@@ -234,23 +255,35 @@ QString StoreLocation::text(bool maskSecrets) const
         out += QLatin1Char('@');
     }
     const QString host = m_libpq.value(QStringLiteral("host"));
-    // A socket directory cannot sit in the authority part; it goes to the query instead.
-    const bool hostIsPath = host.startsWith(QLatin1Char('/'));
-    if (!hostIsPath)
-        out += host;
-    if (m_libpq.contains(QStringLiteral("port")))
-        out += QLatin1Char(':') + m_libpq.value(QStringLiteral("port"));
+    // Only a host the URL reads back unchanged sits in the authority; any other (a socket
+    // directory, a host list, a name QUrl would read as an IPv4 number) goes to the query.
+    const QString authorityHost = urlAuthorityHost(host);
+    const bool hostInQuery = !host.isEmpty() && authorityHost.isEmpty();
+    out += authorityHost;
+    // A port list ("5432,5433", one per host) cannot stand in the authority either.
+    const QString port = m_libpq.value(QStringLiteral("port"));
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,5}$"));
+    const bool portInQuery = m_libpq.contains(QStringLiteral("port")) && (hostInQuery || !digits.match(port).hasMatch());
+    if (m_libpq.contains(QStringLiteral("port")) && !portInQuery)
+        out += QLatin1Char(':') + port;
     out += QLatin1Char('/') + QString::fromUtf8(QUrl::toPercentEncoding(m_libpq.value(QStringLiteral("dbname"))));
     QStringList query;
     for (auto it = m_libpq.cbegin(); it != m_libpq.cend(); ++it) {
         static const QStringList inAuthority { QStringLiteral("user"), QStringLiteral("password"),
-            QStringLiteral("port"), QStringLiteral("dbname") };
-        if (inAuthority.contains(it.key()) || (it.key() == QLatin1String("host") && !hostIsPath))
+            QStringLiteral("dbname") };
+        if (inAuthority.contains(it.key()) || (it.key() == QLatin1String("host") && !hostInQuery)
+            || (it.key() == QLatin1String("port") && !portInQuery))
             continue;
         // Anything that may carry a secret is masked, whatever its spelling.
         const bool secret = it.key().contains(QLatin1String("password")) || it.key() == QLatin1String("sslpassword")
             || it.key() == QLatin1String("sslkey");
-        query << it.key() + QLatin1Char('=') + (secret && maskSecrets ? QStringLiteral("***") : it.value());
+        // Encoded so that it reads back as it was ("application_name=my app", "options=-c a&b").
+        // A password inside another value ("options=-c password=…") is masked before encoding
+        // hides its "=" from redactSecrets.
+        const QString value = secret && maskSecrets ? QStringLiteral("***")
+            : QString::fromUtf8(QUrl::toPercentEncoding(
+                maskSecrets ? redactSecrets(it.value()) : it.value(), QByteArrayLiteral("/:,@*")));
+        query << it.key() + QLatin1Char('=') + value;
     }
     if (!query.isEmpty())
         out += QLatin1Char('?') + query.join(QLatin1Char('&'));

@@ -94,6 +94,29 @@ private Q_SLOTS:
             StoreLocation::sqlite(QStringLiteral("/tmp/a.db")).withoutSecrets(), QStringLiteral("sqlite:/tmp/a.db"));
     }
 
+    // What the console saves (withoutSecrets) must parse back to the same settings, whatever the
+    // values hold (found by the store-location fuzzer).
+    void withoutSecrets_roundTripsEveryValue_data()
+    {
+        QTest::addColumn<QString>("dsn");
+        QTest::newRow("space in a value") << QStringLiteral("host=db dbname=dpm application_name='my app'");
+        QTest::newRow("ampersand and equals") << QStringLiteral("host=db dbname=dpm options='-c search_path=a&b'");
+        QTest::newRow("percent") << QStringLiteral("host=db dbname=dpm sslrootcert=/etc/ssl/100%.crt");
+        QTest::newRow("ipv6 host") << QStringLiteral("postgres://[::1]/d");
+        QTest::newRow("host with a slash") << QStringLiteral("host=run/x dbname=d");
+        QTest::newRow("numeric host") << QStringLiteral("host=1 dbname=d");
+        QTest::newRow("host list") << QStringLiteral("host=a,b port=5432,5433 dbname=d");
+        QTest::newRow("socket directory") << QStringLiteral("host=/var/run/postgresql dbname=d");
+        QTest::newRow("ipv4 host") << QStringLiteral("host=10.0.0.5 port=5433 dbname=d");
+    }
+    void withoutSecrets_roundTripsEveryValue()
+    {
+        QFETCH(QString, dsn);
+        const StoreLocation original = StoreLocation::parse(dsn);
+        const QString kept = original.withoutSecrets();
+        QCOMPARE(StoreLocation::parse(kept).libpqParameters(), original.libpqParameters());
+    }
+
     void redactSecrets_masksEveryFormOfPassword_data()
     {
         QTest::addColumn<QString>("text");
