@@ -112,6 +112,14 @@ struct ConnectionGuard
     std::unordered_map<QString, std::shared_ptr<QSqlQuery>> statements;
     bool inTransaction = false; // BEGIN seen, COMMIT/ROLLBACK not yet
     std::shared_ptr<SqlDatabase::Interrupters> interrupters; // set once the connection is open
+    // SQLite's progress handler asks this between VM steps whether the request was cancelled:
+    // sqlite3_interrupt alone is lost when it comes while a statement is being prepared.
+    struct SqliteProgress
+    {
+        SqlDatabase::Interrupters *interrupters;
+        QString name;
+    };
+    std::unique_ptr<SqliteProgress> sqliteProgress;
 
     ~ConnectionGuard()
     {
@@ -128,6 +136,10 @@ struct ConnectionGuard
         QSqlDatabase::removeDatabase(name);
     }
 };
+
+// How many SQLite VM steps run between two looks at the request's cancel (cheap: one atomic
+// load while no request is being cancelled).
+constexpr int kSqliteProgressSteps = 1000;
 
 // Enough for every statement the store runs; a store that somehow used more starts over.
 constexpr size_t kMaxPreparedStatements = 256;
@@ -328,8 +340,17 @@ QSqlDatabase SqlDatabase::connection()
                 .arg(m_location.sqlitePath(), reason.trimmed()));
     }
     configureNewConnection(db);
-    t_connections.at(name)->interrupters = m_interrupters;
-    m_interrupters->add(name, interrupterOf(db.driver()));
+    ConnectionGuard &opened = *t_connections.at(name);
+    opened.interrupters = m_interrupters;
+    const Interrupters::Entry interrupter = interrupterOf(db.driver());
+    m_interrupters->add(name, interrupter);
+    if (interrupter.sqlite) {
+        opened.sqliteProgress.reset(new ConnectionGuard::SqliteProgress { m_interrupters.get(), name });
+        sqlite3_progress_handler(interrupter.sqlite, kSqliteProgressSteps, [](void *context) -> int {
+            const auto *progress = static_cast<const ConnectionGuard::SqliteProgress *>(context);
+            return progress->interrupters->isPending(progress->name) ? 1 : 0;
+        }, opened.sqliteProgress.get());
+    }
     qCDebug(lcStore) << "opened connection" << name << "to" << m_location.redacted();
     return db;
 }
