@@ -211,20 +211,17 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
 
 namespace {
 
-// The host as it can stand in a URL's authority so that parsing gives it back: a plain name
-// with a letter in it, a dotted IPv4 address, or an IPv6 address in brackets. Empty when the
-// host cannot stand there.
+// The host as it can stand in a URL's authority so that parsing gives it back (an IPv6 address
+// in brackets); empty when it cannot stand there. Asks QUrl itself rather than guessing its rules.
 QString urlAuthorityHost(const QString &host)
 {
-    static const QRegularExpression name(QStringLiteral(R"(^(?=.*[A-Za-z])[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*$)"));
-    static const QRegularExpression ipv4(QStringLiteral(R"(^\d{1,3}(\.\d{1,3}){3}$)"));
-    static const QRegularExpression ipv6(QStringLiteral(R"(^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$)"));
-    if (name.match(host).hasMatch())
-        return host;
-    if (ipv4.match(host).hasMatch())
-        return host;
-    if (ipv6.match(host).hasMatch())
-        return QLatin1Char('[') + host + QLatin1Char(']');
+    if (host.isEmpty())
+        return {};
+    for (const QString &candidate : { host, QString(QLatin1Char('[') + host + QLatin1Char(']')) }) {
+        const QUrl url(QStringLiteral("postgresql://") + candidate + QStringLiteral("/"), QUrl::StrictMode);
+        if (url.isValid() && url.host().compare(host, Qt::CaseInsensitive) == 0)
+            return candidate;
+    }
     return {};
 }
 
@@ -242,7 +239,9 @@ QString StoreLocation::text(bool maskSecrets) const
     case StoreBackend::InMemory:
         return QStringLiteral("memory:");
     case StoreBackend::Sqlite:
-        return QStringLiteral("sqlite:") + m_sqlitePath;
+        // parse() drops the "//" of "sqlite://PATH": a path that starts with "//" keeps its own.
+        return QStringLiteral("sqlite:")
+            + (m_sqlitePath.startsWith(QLatin1String("//")) ? QStringLiteral("//") + m_sqlitePath : m_sqlitePath);
     case StoreBackend::Postgres:
         break;
     }
@@ -283,7 +282,7 @@ QString StoreLocation::text(bool maskSecrets) const
         const QString value = secret && maskSecrets ? QStringLiteral("***")
             : QString::fromUtf8(QUrl::toPercentEncoding(
                 maskSecrets ? redactSecrets(it.value()) : it.value(), QByteArrayLiteral("/:,@*")));
-        query << it.key() + QLatin1Char('=') + value;
+        query << QString::fromUtf8(QUrl::toPercentEncoding(it.key())) + QLatin1Char('=') + value;
     }
     if (!query.isEmpty())
         out += QLatin1Char('?') + query.join(QLatin1Char('&'));

@@ -117,6 +117,14 @@ private Q_SLOTS:
         QCOMPARE(StoreLocation::parse(kept).libpqParameters(), original.libpqParameters());
     }
 
+    void withoutSecrets_sqlitePathStartingWithTwoSlashes_roundTrips()
+    {
+        for (const QString &path : { QStringLiteral("//srv/share/a.db"), QStringLiteral("//") }) {
+            const QString kept = StoreLocation::sqlite(path).withoutSecrets();
+            QCOMPARE(StoreLocation::parse(kept).sqlitePath(), path);
+        }
+    }
+
     void redactSecrets_masksEveryFormOfPassword_data()
     {
         QTest::addColumn<QString>("text");
