@@ -117,17 +117,24 @@ private Q_SLOTS:
         operations.now = demoDefaultAnchor();
         QVERIFY(purgeExpired(*m_store, operations).recorded);
 
+        // Both entries may carry the same millisecond, so the log's order between them is not
+        // fixed: look each up by its action.
         const QList<AuditEntry> entries = entriesOf(*m_store);
         QCOMPARE(entries.size(), 2);
-        QCOMPARE(entries.at(1).action, QStringLiteral("purge.runs"));
-        QCOMPARE(entries.at(1).outcome, QStringLiteral("succeeded"));
-        QCOMPARE(entries.at(1).target, m_store->describe());
-        QCOMPARE(detailsOf(entries.at(1)).keys(),
+        const auto entryOf = [&entries](const QString &action) {
+            return entries.at(entries.at(0).action == action ? 0 : 1);
+        };
+        const AuditEntry runsEntry = entryOf(QStringLiteral("purge.runs"));
+        const AuditEntry operationsEntry = entryOf(QStringLiteral("purge.operations"));
+        QCOMPARE(runsEntry.action, QStringLiteral("purge.runs"));
+        QCOMPARE(runsEntry.outcome, QStringLiteral("succeeded"));
+        QCOMPARE(runsEntry.target, m_store->describe());
+        QCOMPARE(detailsOf(runsEntry).keys(),
             QStringList({ QStringLiteral("duration_ms"), QStringLiteral("now"), QStringLiteral("report"),
                 QStringLiteral("retention_days") }));
-        QCOMPARE(detailsOf(entries.at(1)).value(QStringLiteral("retention_days")).toInt(), 30);
-        QCOMPARE(entries.at(0).action, QStringLiteral("purge.operations"));
-        QCOMPARE(detailsOf(entries.at(0)).keys(),
+        QCOMPARE(detailsOf(runsEntry).value(QStringLiteral("retention_days")).toInt(), 30);
+        QCOMPARE(operationsEntry.action, QStringLiteral("purge.operations"));
+        QCOMPARE(detailsOf(operationsEntry).keys(),
             QStringList({ QStringLiteral("duration_ms"), QStringLiteral("now"), QStringLiteral("report"),
                 QStringLiteral("ttl_seconds") }));
     }
