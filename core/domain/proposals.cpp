@@ -1,0 +1,32 @@
+#include "domain/proposals.h"
+
+namespace dpm {
+
+ProposalVersionHeader headerOf(const ProposalVersion &version)
+{
+    return {version.proposalVersionId, version.proposalId, version.versionNo, version.createdAt,
+        version.requestHash, version.artifactHash, version.simulationHash, version.statusAtCreation};
+}
+
+QString toWire(ProposalIdentifierKind kind)
+{
+    switch (kind) {
+    case ProposalIdentifierKind::ProposalId:
+        return QStringLiteral("proposal_id");
+    case ProposalIdentifierKind::ProposalVersionId:
+        return QStringLiteral("proposal_version_id");
+    case ProposalIdentifierKind::EventId:
+        return QStringLiteral("proposal_event_id");
+    case ProposalIdentifierKind::ApprovalId:
+        return QStringLiteral("proposal_approval_id");
+    case ProposalIdentifierKind::IdempotencyKey:
+        return QStringLiteral("proposal_idempotency_key");
+    case ProposalIdentifierKind::OperationId:
+        return QStringLiteral("proposal_operation_id");
+    case ProposalIdentifierKind::OperationCorrelationId:
+        return QStringLiteral("proposal_operation_correlation_id");
+    }
+    return {};
+}
+
+} // namespace dpm
