@@ -1,11 +1,21 @@
 #include "domain/proposals.h"
 
+#include "domain/canonicaljson.h"
+
 namespace dpm {
 
 ProposalVersionHeader headerOf(const ProposalVersion &version)
 {
     return {version.proposalVersionId, version.proposalId, version.versionNo, version.createdAt,
         version.requestHash, version.artifactHash, version.simulationHash, version.statusAtCreation};
+}
+
+QString proposalArtifactHashOfText(const QString &artifactJson)
+{
+    const QByteArray canonical = canonicalizeJsonText(artifactJson.toUtf8(), [](const QString &key) {
+        return key == QLatin1String("created_at") || key == QLatin1String("artifact_hash");
+    });
+    return QStringLiteral("sha256:") + sha256Hex(canonical);
 }
 
 QString toWire(ProposalIdentifierKind kind)

@@ -176,6 +176,11 @@ struct ProposalCounts
     bool operator==(const ProposalCounts &) const = default;
 };
 
+// The service's proposal artifact hash: "sha256:" + SHA-256 of the canonical JSON of the
+// artifact after removing every key named created_at or artifact_hash at any depth (the
+// service's build_proposal_artifact strips both). Throws INVALID_JSON for text that is not JSON.
+QString proposalArtifactHashOfText(const QString &artifactJson);
+
 // What a proposal identifier matched on (find anything).
 enum class ProposalIdentifierKind {
     ProposalId,

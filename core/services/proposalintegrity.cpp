@@ -1,6 +1,5 @@
 #include "services/proposalintegrity.h"
 
-#include "domain/canonicaljson.h"
 #include "domain/error.h"
 #include "domain/proposalvocabulary.h"
 #include "store/proposalstore.h"
@@ -165,14 +164,6 @@ void checkArtifactHashes(const ProposalAggregate &aggregate,
 }
 
 } // namespace
-
-QString proposalArtifactHashOfText(const QString &artifactJson)
-{
-    const QByteArray canonical = canonicalizeJsonText(artifactJson.toUtf8(), [](const QString &key) {
-        return key == QLatin1String("created_at") || key == QLatin1String("artifact_hash");
-    });
-    return QStringLiteral("sha256:") + sha256Hex(canonical);
-}
 
 QList<ProposalFinding> checkProposalAggregate(
     const ProposalAggregate &aggregate, const std::function<std::optional<QString>(qint64 versionNo)> &artifactOf)

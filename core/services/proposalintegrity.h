@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/canceltoken.h"
-#include "domain/proposals.h"
+#include "domain/proposals.h" // proposalArtifactHashOfText
 
 #include <QJsonObject>
 #include <QList>
@@ -44,11 +44,6 @@ struct ProposalIntegrityReport
     QList<ProposalFinding> findings;
     bool cancelled = false; // stopped by the cancel token: the report covers what was checked
 };
-
-// The service's proposal artifact hash: "sha256:" + SHA-256 of the canonical JSON of the
-// artifact after removing every key named created_at or artifact_hash at any depth (the
-// service's build_proposal_artifact strips both). Throws INVALID_JSON for text that is not JSON.
-QString proposalArtifactHashOfText(const QString &artifactJson);
 
 // The findings about one proposal's stored rows. `artifacts` are the versions' artifact_json by
 // version_no (versions without an entry are not hash-checked).
