@@ -25,6 +25,8 @@ QString listingName(CursorListing listing)
         return QStringLiteral("decisions");
     case CursorListing::AuditLog:
         return QStringLiteral("audit_log");
+    case CursorListing::Proposals:
+        return QStringLiteral("proposals");
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/bulkreader.h"
+#include "store/memorykeyset.h"
 
 #include <QJsonObject>
 #include <QReadLocker>
@@ -19,7 +20,10 @@ namespace dpm {
 
 namespace {
 
-using SortKey = std::pair<QString, QString>;
+using memory::continuation;
+using memory::Continuation;
+using memory::keysetPage;
+using memory::SortKey;
 
 const QString kCorrelationToRun = QStringLiteral("CORRELATION_TO_RUN");
 const QString kIdempotencyToRun = QStringLiteral("IDEMPOTENCY_TO_RUN");
@@ -52,54 +56,6 @@ QString metadata(const QString &key, const QString &value)
 [[noreturn]] void conflict(const char *code, const QString &message)
 {
     throw Error(ErrorKind::Conflict, QString::fromLatin1(code), message);
-}
-
-// One keyset page over an index ordered ascending by (sort key, id), read in descending order.
-// `after` is the (sort key, id) of the previous page's last row: rows strictly below it follow.
-// `matches(id)` applies the filters; rows below `lowerBound` end the walk (the from-bound).
-template <typename T, typename Matches, typename Make>
-Page<T> keysetPage(const std::set<SortKey> &index, const std::optional<SortKey> &after, int limit,
-    const std::optional<QString> &lowerBound, CursorListing listing, Matches matches, Make make)
-{
-    Page<T> page;
-    const auto start = after ? index.lower_bound(*after) : index.end();
-    const SortKey *last = nullptr;
-    for (auto it = std::make_reverse_iterator(start); it != index.rend(); ++it) {
-        if (lowerBound && it->first < *lowerBound)
-            break;
-        if (!matches(it->second))
-            continue;
-        if (page.items.size() == limit) {
-            page.nextCursor = encodeCursor(listing, last->first, last->second);
-            break;
-        }
-        page.items.append(make(it->second));
-        last = &*it;
-    }
-    return page;
-}
-
-// Where a listing continues: after the console cursor's key, or after the row a legacy cursor
-// names — which must exist and match the filters (Part A §4), else the page is empty (nullopt
-// with `empty` set).
-struct Continuation
-{
-    std::optional<SortKey> after;
-    bool empty = false;
-};
-
-template <typename Resolve>
-Continuation continuation(CursorListing listing, const std::optional<QString> &text, Resolve resolveLegacy)
-{
-    const std::optional<Cursor> cursor = decodeCursor(listing, text);
-    if (!cursor)
-        return {};
-    if (!cursor->isLegacy())
-        return { SortKey { *cursor->sortKey, cursor->id }, false };
-    const std::optional<QString> key = resolveLegacy(cursor->id);
-    if (!key)
-        return { std::nullopt, true };
-    return { SortKey { *key, cursor->id }, false };
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 
 #include "store/bulkloader.h"
 #include "store/memoryauditlog.h"
+#include "store/memorykeyset.h"
+#include "store/memoryproposalstore.h"
 #include "store/supportstore.h"
 
 #include <QHash>
@@ -34,6 +36,7 @@ public:
     StoreBackend backend() const override { return StoreBackend::InMemory; }
     QString describe() const override { return QStringLiteral("memory:"); }
     AuditLog &auditLog() override { return m_auditLog; }
+    ProposalStore &proposals() override { return m_proposals; }
 
     void saveRun(const RebalanceRun &run) override;
     void recordRun(const RunRecord &record) override;
@@ -88,8 +91,7 @@ public:
     QList<QList<QByteArray>> bulkRows(BulkTable table) const;
 
 private:
-    // (sort key, id): created_at or decided_at, then the row id. Listings walk it backwards.
-    using SortIndex = std::set<std::pair<QString, QString>>;
+    using SortIndex = memory::SortIndex;
 
     // Unlocked helpers; callers hold m_lock.
     void checkRunCorrelationLocked(const RebalanceRun &run) const;
@@ -124,6 +126,7 @@ private:
     QList<LineageEdge> m_edges; // append-only, duplicates kept
     QMap<QString, PolicyPack> m_policyPacks; // ordered by policy_pack_id
     MemoryAuditLog m_auditLog;
+    MemoryProposalStore m_proposals;
 };
 
 } // namespace dpm

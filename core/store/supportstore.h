@@ -6,6 +6,7 @@
 #include "domain/vocabulary.h"
 #include "store/dailycount.h"
 #include "store/investigationtypes.h"
+#include "store/proposalstore.h"
 #include "store/statementinterrupter.h"
 
 #include <QString>
@@ -142,6 +143,9 @@ public:
     // --- console audit trail (console/0003) ---
     // What admins did to this store; lives as long as the store.
     virtual AuditLog &auditLog() = 0;
+    // --- advisory proposals (proposals/0001, 0002) ---
+    // The proposal tables of this store; lives as long as the store.
+    virtual ProposalStore &proposals() = 0;
 
     // Stops the statements this store runs right now, on any thread; each fails with
     // STORE_QUERY_CANCELLED. Safe to call from any thread; nothing to stop in memory.

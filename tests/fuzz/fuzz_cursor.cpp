@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     for (const auto listing :
-        { CursorListing::Runs, CursorListing::Operations, CursorListing::Decisions, CursorListing::AuditLog }) {
+        { CursorListing::Runs, CursorListing::Operations, CursorListing::Decisions, CursorListing::AuditLog,
+            CursorListing::Proposals }) {
         try {
             const auto cursor = decodeCursor(listing, text);
             if (!cursor || cursor->isLegacy())

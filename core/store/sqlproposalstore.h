@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/proposalstore.h"
+
+namespace dpm {
+
+class SqlDatabase;
+
+// The proposal tables of a SQL store (proposals/0001, 0002 in the service's layout) on SQLite or
+// PostgreSQL. Listings page by keyset in SQL with console/0005's indexes; every write that
+// belongs together is one transaction; every value is a bound parameter.
+class SqlProposalStore final : public ProposalStore
+{
+public:
+    explicit SqlProposalStore(SqlDatabase &db);
+
+    bool isAvailable() override;
+
+    void saveIdempotency(const ProposalIdempotency &row) override;
+    std::optional<ProposalIdempotency> getIdempotency(const QString &idempotencyKey) override;
+    void saveSimulationIdempotency(const ProposalSimulationIdempotency &row) override;
+    std::optional<ProposalSimulationIdempotency> getSimulationIdempotency(const QString &idempotencyKey) override;
+
+    void createOperation(const ProposalAsyncOperation &operation) override;
+    void updateOperation(const ProposalAsyncOperation &operation) override;
+    std::optional<ProposalAsyncOperation> getOperation(const QString &operationId) override;
+    std::optional<ProposalAsyncOperation> getOperationByCorrelation(const QString &correlationId) override;
+
+    void createProposal(const ProposalRecord &proposal) override;
+    void updateProposal(const ProposalRecord &proposal) override;
+    std::optional<ProposalRecord> getProposal(const QString &proposalId) override;
+    Page<ProposalRecord> listProposals(const ProposalFilter &filter, const PageRequest &page) override;
+
+    void createVersion(const ProposalVersion &version) override;
+    std::optional<ProposalVersion> getVersion(const QString &proposalId, qint64 versionNo) override;
+    std::optional<ProposalVersion> getCurrentVersion(const QString &proposalId) override;
+    QList<ProposalVersionHeader> listVersions(const QString &proposalId) override;
+
+    void appendEvent(const ProposalWorkflowEvent &event) override;
+    QList<ProposalWorkflowEvent> listEvents(const QString &proposalId) override;
+    void createApproval(const ProposalApproval &approval) override;
+    QList<ProposalApproval> listApprovals(const QString &proposalId) override;
+    ProposalTransition transitionProposal(const ProposalRecord &proposal, const ProposalWorkflowEvent &event,
+        const std::optional<ProposalApproval> &approval) override;
+
+    std::optional<ProposalAggregate> loadAggregate(const QString &proposalId) override;
+    QList<ProposalMatch> findIdentifier(const QString &identifier) override;
+    ProposalCounts countProposals() override;
+    QList<DailyCount> countApprovalsPerDay(const QString &fromDay, const QString &toDay) override;
+
+private:
+    // Throws PROPOSAL_SCHEMA_MISSING unless the proposal tables exist.
+    void requireAvailable();
+
+    SqlDatabase &m_db;
+    QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
+};
+
+} // namespace dpm
