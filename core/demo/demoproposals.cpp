@@ -4,6 +4,7 @@
 #include "domain/canonicaljson.h"
 #include "domain/proposalapijson.h"
 #include "domain/timestamp.h"
+#include "store/proposalstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -348,6 +349,23 @@ void injectFault(DemoProposal &p, const QString &code)
 qint64 demoProposalCount(qint64 runCount)
 {
     return std::max<qint64>(1, runCount / 20);
+}
+
+void writeDemoProposal(ProposalStore &store, const DemoProposal &proposal)
+{
+    store.createProposal(proposal.record);
+    for (const ProposalVersion &v : proposal.versions)
+        store.createVersion(v);
+    for (const ProposalWorkflowEvent &e : proposal.events)
+        store.appendEvent(e);
+    for (const ProposalApproval &a : proposal.approvals)
+        store.createApproval(a);
+    for (const ProposalIdempotency &row : proposal.idempotency)
+        store.saveIdempotency(row);
+    for (const ProposalSimulationIdempotency &row : proposal.simulationIdempotency)
+        store.saveSimulationIdempotency(row);
+    for (const ProposalAsyncOperation &op : proposal.operations)
+        store.createOperation(op);
 }
 
 QStringList demoIntegrityFaultCodes()

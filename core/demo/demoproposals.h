@@ -7,6 +7,8 @@
 
 namespace dpm {
 
+class ProposalStore;
+
 // The advisory proposals of the demo data (domain spec Part B §3, §4.2, §9.5): one proposal per
 // index, deterministic from the seed, every state reached by a legal path of §4.2 (rejected at
 // each review, cancelled, expired, executed, and every waiting state), one to four versions with
@@ -44,6 +46,10 @@ qint64 demoProposalCount(qint64 runCount);
 
 // The proposal of one index (0-based). Same options and index -> the same rows.
 DemoProposal generateDemoProposal(qint64 index, const DemoProposalOptions &options);
+
+// Writes one demo proposal through the store's ProposalStore calls (tests and small stores;
+// the demo generator's bulk path writes the same rows).
+void writeDemoProposal(ProposalStore &store, const DemoProposal &proposal);
 
 // The finding codes --with-integrity-faults injects, in rotation order.
 QStringList demoIntegrityFaultCodes();
