@@ -1,17 +1,17 @@
 // The PostgreSQL server killed (SIGKILL to the postmaster and its backends) while dpmctl migrates,
-// purges and backfills, then started again on the same data directory and port. The kill point is
-// not a guess in time: the test holds a table lock in a transaction of its own that the command,
-// inside its transaction (or between two committed batches), needs next, and kills the server
-// once the command waits for it. Then: the documented lost-connection error (exit 7,
-// STORE_CONNECTION_LOST), nothing half done, and the same command finishes the job.
+// purges, backfills and loads demo data, then started again on the same data directory and port.
+// The kill point is not a guess in time: the test holds a table lock in a transaction of its own
+// that the command, inside its transaction (or between two committed batches), needs next, and
+// kills the server once the command waits for it. Then: the documented lost-connection error
+// (exit 7, STORE_CONNECTION_LOST), nothing half done, and the same command finishes the job.
 
 #include "clisupport.h"
 #include "demotestsupport.h"
 #include "domain/timestamp.h"
 #include "migrate/migrator.h"
 #include "pgserver.h"
-#include "store/sqldatabase.h"
 #include "services/storeopening.h"
+#include "store/sqldatabase.h"
 #include "store/supportstore.h"
 
 #include <QDeadlineTimer>
@@ -92,6 +92,12 @@ private:
     QString m_error;
 };
 
+qint64 countRows(SqlDatabase &db, const QString &table)
+{
+    SqlRows q = db.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
+    return q.next() ? q.value(0).toLongLong() : -1;
+}
+
 // dpmctl running as a child process.
 class Dpmctl
 {
@@ -124,6 +130,21 @@ public:
         return false;
     }
 
+    // Waits until runs of the command are committed in `location` (true) or the command ended
+    // first (false), within the step timeout.
+    bool waitsForRuns(const StoreLocation &location)
+    {
+        SqlDatabase db(location);
+        const QDeadlineTimer deadline(kStepTimeoutMs);
+        while (!deadline.hasExpired()) {
+            if (countRows(db, QStringLiteral("dpm_runs")) > 0)
+                return true;
+            if (m_process.state() == QProcess::NotRunning || m_process.waitForFinished(25))
+                return false;
+        }
+        return false;
+    }
+
     CliResult finish()
     {
         CliResult result;
@@ -142,12 +163,6 @@ public:
 private:
     QProcess m_process;
 };
-
-qint64 countRows(SqlDatabase &db, const QString &table)
-{
-    SqlRows q = db.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
-    return q.next() ? q.value(0).toLongLong() : -1;
-}
 
 const QStringList kPurgedTables { QStringLiteral("dpm_runs"), QStringLiteral("dpm_run_artifacts"),
     QStringLiteral("dpm_run_idempotency"), QStringLiteral("dpm_run_idempotency_history"),
@@ -358,6 +373,85 @@ private Q_SLOTS:
         CLI_OK(resumed);
         QCOMPARE(resumed.json().value(QStringLiteral("resumed")).toBool(), true);
         CLI_OK(run(verify));
+        VERIFY_LOST_CONNECTION(failed);
+    }
+
+    // Killed between two transactions of a demo load (scale S commits 4,096 runs at a time): once
+    // the first transaction's runs are visible, the test's lock on dpm_runs makes the load wait at
+    // the next one. The committed runs stay, a plain re-run is refused, --resume completes, and the
+    // store then holds what an uninterrupted load of the same options puts into a fresh database.
+    void demoGenerate_killedBetweenTransactions_resumeEqualsAnUninterruptedLoad()
+    {
+        const StoreLocation location = PgServer::instance().createDatabase(QStringLiteral("kill_demo"));
+        const StoreLocation reference = PgServer::instance().createDatabase(QStringLiteral("kill_demo_reference"));
+        for (const StoreLocation &each : { location, reference }) {
+            SqlDatabase db(each);
+            Migrator(db).apply(Migrator::namespaces());
+        }
+        const QStringList generate { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"),
+            QStringLiteral("S"), QStringLiteral("--seed"), QStringLiteral("13") };
+        const QStringList onStore = QStringList { QStringLiteral("--store"), urlOf(location) } + generate;
+
+        CliResult failed;
+        qint64 committedRuns = 0;
+        {
+            Dpmctl running(onStore, environment());
+            if (!running.waitsForRuns(location))
+                QFAIL(qPrintable(running.finish().describe()));
+            // Granted once the load's open transaction (if it wrote runs already) commits.
+            TableLock lock(
+                location.libpqParameter(QStringLiteral("dbname")), QStringLiteral("dpm_runs"), QStringLiteral("SHARE"));
+            QVERIFY2(lock.error().isEmpty(), qPrintable(lock.error()));
+            if (!running.waitsFor(lock))
+                QFAIL(qPrintable(running.finish().describe()));
+            failed = killServerDuring(running);
+            QVERIFY2(m_serverError.isEmpty(), qPrintable(m_serverError));
+        }
+        {
+            SqlDatabase db(location);
+            committedRuns = countRows(db, QStringLiteral("dpm_runs"));
+        }
+        // Whole transactions only, and not all of them.
+        QVERIFY2(committedRuns > 0 && committedRuns % 4096 == 0 && committedRuns < 10000,
+            qPrintable(QString::number(committedRuns)));
+
+        const QMap<QString, qint64> interrupted = counts(location);
+        const CliResult refused = run(onStore);
+        QVERIFY2(refused.exitCode == 4, qPrintable(refused.describe()));
+        QCOMPARE(errorOf(refused).value(QStringLiteral("code")).toString(), QStringLiteral("DEMO_STORE_NOT_EMPTY"));
+        QCOMPARE(counts(location), interrupted);
+
+        // The uninterrupted load into a fresh database runs alongside the resumed one (they share
+        // nothing), which keeps the test's time near one load's.
+        Dpmctl referenceLoad(QStringList { QStringLiteral("--store"), urlOf(reference) } + generate, environment());
+        const CliResult resumed = run(onStore + QStringList { QStringLiteral("--resume") });
+        const CliResult uninterrupted = referenceLoad.finish();
+        CLI_OK(resumed);
+        QCOMPARE(resumed.json().value(QStringLiteral("resumed")).toBool(), true);
+        QVERIFY(resumed.json().value(QStringLiteral("kept_rows")).toInteger() > 0);
+        CLI_OK(uninterrupted);
+        const QStringList tables = uninterrupted.json().value(QStringLiteral("rows")).toObject().keys();
+        QVERIFY2(tables.contains(QStringLiteral("dpm_outbox")), qPrintable(uninterrupted.describe()));
+        {
+            SqlDatabase resumedDb(location);
+            SqlDatabase referenceDb(reference);
+            for (const QString &table : tables) {
+                const qint64 resumedRows = countRows(resumedDb, table);
+                const qint64 referenceRows = countRows(referenceDb, table);
+                QVERIFY2(resumedRows == referenceRows,
+                    qPrintable(QStringLiteral("%1: %2 rows resumed, %3 uninterrupted")
+                                   .arg(table)
+                                   .arg(resumedRows)
+                                   .arg(referenceRows)));
+            }
+            // The same runs, not only as many: their ids and request hashes.
+            const QString runIds = QStringLiteral("SELECT md5(string_agg(rebalance_run_id || ':' || request_hash, ',' "
+                                                  "ORDER BY rebalance_run_id)) FROM dpm_runs");
+            SqlRows resumedIds = resumedDb.exec(runIds);
+            SqlRows referenceIds = referenceDb.exec(runIds);
+            QVERIFY(resumedIds.next() && referenceIds.next());
+            QCOMPARE(resumedIds.value(0).toString(), referenceIds.value(0).toString());
+        }
         VERIFY_LOST_CONNECTION(failed);
     }
 };
