@@ -25,6 +25,8 @@ QString listingName(CursorListing listing)
         return QStringLiteral("decisions");
     case CursorListing::AuditLog:
         return QStringLiteral("audit_log");
+    case CursorListing::Outbox:
+        return QStringLiteral("outbox");
     }
     return {};
 }

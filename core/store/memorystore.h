@@ -2,6 +2,7 @@
 
 #include "store/bulkloader.h"
 #include "store/memoryauditlog.h"
+#include "store/memoryruneventstore.h"
 #include "store/supportstore.h"
 
 #include <QHash>
@@ -34,6 +35,7 @@ public:
     StoreBackend backend() const override { return StoreBackend::InMemory; }
     QString describe() const override { return QStringLiteral("memory:"); }
     AuditLog &auditLog() override { return m_auditLog; }
+    RunEventStore &runEvents() override { return m_runEvents; }
 
     void saveRun(const RebalanceRun &run) override;
     void recordRun(const RunRecord &record) override;
@@ -124,6 +126,7 @@ private:
     QList<LineageEdge> m_edges; // append-only, duplicates kept
     QMap<QString, PolicyPack> m_policyPacks; // ordered by policy_pack_id
     MemoryAuditLog m_auditLog;
+    MemoryRunEventStore m_runEvents { [this](const QString &id) { return getRun(id).has_value(); } };
 };
 
 } // namespace dpm

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/sqlauditlog.h"
+#include "store/sqlruneventstore.h"
 #include "store/sqltransaction.h"
 
 #include <QJsonObject>
@@ -210,6 +211,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
     // Checked once: the counters come with a migration, not while a store is open.
     m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
     m_auditLog = std::make_unique<SqlAuditLog>(*m_db);
+    m_runEvents = std::make_unique<SqlRunEventStore>(*m_db);
 }
 
 SqlStore::~SqlStore() = default;
@@ -227,6 +229,11 @@ StatementInterrupter SqlStore::interrupterForThisThread()
 AuditLog &SqlStore::auditLog()
 {
     return *m_auditLog;
+}
+
+RunEventStore &SqlStore::runEvents()
+{
+    return *m_runEvents;
 }
 
 StoreBackend SqlStore::backend() const

@@ -8,6 +8,7 @@
 namespace dpm {
 
 class SqlAuditLog;
+class SqlRunEventStore;
 
 // The supportability store on SQLite or PostgreSQL: one set of queries, the differences kept in
 // SqlDialect. Every listing pages by keyset in SQL; every write that belongs together is one
@@ -89,6 +90,7 @@ public:
     // Whether console/0004's counters were found when the store was opened.
     bool hasSummaryCounters() const { return m_summaryCounters; }
     AuditLog &auditLog() override;
+    RunEventStore &runEvents() override;
 
 private:
     template <typename F> auto inWriteTransaction(F &&work) -> decltype(work());
@@ -107,6 +109,7 @@ private:
     QString m_runStatus; // the null-safe result_json.status expression
     bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
     std::unique_ptr<SqlAuditLog> m_auditLog;
+    std::unique_ptr<SqlRunEventStore> m_runEvents;
 };
 
 } // namespace dpm

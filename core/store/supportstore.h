@@ -15,6 +15,7 @@
 namespace dpm {
 
 class AuditLog;
+class RunEventStore;
 
 // The service's write path for one simulate call (Part B §6.7): the run, its artifact when
 // persisted, the CORRELATION_TO_RUN edge and, with an idempotency key, the mapping, a history
@@ -142,6 +143,9 @@ public:
     // --- console audit trail (console/0003) ---
     // What admins did to this store; lives as long as the store.
     virtual AuditLog &auditLog() = 0;
+    // --- run events and outbox (console/0002, console/0006) ---
+    // Lives as long as the store; see RunEventStore::isAvailable.
+    virtual RunEventStore &runEvents() = 0;
 
     // Stops the statements this store runs right now, on any thread; each fails with
     // STORE_QUERY_CANCELLED. Safe to call from any thread; nothing to stop in memory.
