@@ -27,6 +27,8 @@ QString listingName(CursorListing listing)
         return QStringLiteral("audit_log");
     case CursorListing::Proposals:
         return QStringLiteral("proposals");
+    case CursorListing::Outbox:
+        return QStringLiteral("outbox");
     }
     return {};
 }

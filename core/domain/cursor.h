@@ -7,7 +7,7 @@
 namespace dpm {
 
 // Which keyset listing a cursor belongs to; a cursor of one listing given to another is foreign.
-enum class CursorListing { Runs, Operations, Decisions, AuditLog, Proposals };
+enum class CursorListing { Runs, Operations, Decisions, AuditLog, Proposals, Outbox };
 
 // A decoded cursor (Part A §4). The service's clients hold a bare row id ("legacy" cursor): it
 // keeps working and is resolved against the store, an id naming no matching row giving an empty

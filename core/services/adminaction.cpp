@@ -22,6 +22,26 @@ std::optional<Error> recordAction(
     return std::nullopt;
 }
 
+StatementCancel::StatementCancel(SupportStore &store, CancelToken *cancel)
+    : m_cancel(cancel)
+{
+    if (!m_cancel)
+        return;
+    m_interrupter = store.interrupterForThisThread();
+    if (m_interrupter.interrupt)
+        m_cancel->attach(m_interrupter.interrupt);
+}
+
+void StatementCancel::end()
+{
+    if (!m_cancel)
+        return;
+    m_cancel->detach();
+    if (m_interrupter.release)
+        m_interrupter.release();
+    m_cancel = nullptr;
+}
+
 void throwIfCancelled(const CancelToken *cancel, const QString &what)
 {
     if (cancel && cancel->isCancelled())

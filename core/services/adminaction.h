@@ -3,6 +3,7 @@
 #include "domain/canceltoken.h"
 #include "domain/error.h"
 #include "store/auditlog.h" // actionCancelledError, isActionCancelled
+#include "store/statementinterrupter.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -41,5 +42,22 @@ std::optional<Error> recordAction(SupportStore &store, const QString &action, co
 
 // Throws ADMIN_ACTION_CANCELLED when the token (if any) was cancelled.
 void throwIfCancelled(const CancelToken *cancel, const QString &what);
+
+// Lets the token stop this thread's statements on the store while it lives. Ended before the
+// audit entry is written: a cancel stops the action, not its record.
+class StatementCancel
+{
+public:
+    StatementCancel(SupportStore &store, CancelToken *cancel);
+    ~StatementCancel() { end(); }
+    StatementCancel(const StatementCancel &) = delete;
+    StatementCancel &operator=(const StatementCancel &) = delete;
+
+    void end();
+
+private:
+    CancelToken *m_cancel;
+    StatementInterrupter m_interrupter;
+};
 
 } // namespace dpm

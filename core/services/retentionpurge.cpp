@@ -9,39 +9,6 @@ namespace dpm {
 
 namespace {
 
-// Lets the token stop this thread's statements while it lives. Ended before the audit entry is
-// written: a cancel stops the purge, not its record.
-class StatementCancel
-{
-public:
-    StatementCancel(SupportStore &store, CancelToken *cancel)
-        : m_cancel(cancel)
-    {
-        if (!m_cancel)
-            return;
-        m_interrupter = store.interrupterForThisThread();
-        if (m_interrupter.interrupt)
-            m_cancel->attach(m_interrupter.interrupt);
-    }
-    ~StatementCancel() { end(); }
-    StatementCancel(const StatementCancel &) = delete;
-    StatementCancel &operator=(const StatementCancel &) = delete;
-
-    void end()
-    {
-        if (!m_cancel)
-            return;
-        m_cancel->detach();
-        if (m_interrupter.release)
-            m_interrupter.release();
-        m_cancel = nullptr;
-    }
-
-private:
-    CancelToken *m_cancel;
-    StatementInterrupter m_interrupter;
-};
-
 PurgeReport runPurge(SupportStore &store, const PurgeOptions &options, bool dryRun)
 {
     return options.target == PurgeTarget::Runs ? store.purgeExpiredRuns(options.retentionDays, options.now, dryRun)

@@ -4,6 +4,7 @@
 #include "store/memoryauditlog.h"
 #include "store/memorykeyset.h"
 #include "store/memoryproposalstore.h"
+#include "store/memoryruneventstore.h"
 #include "store/supportstore.h"
 
 #include <QHash>
@@ -37,6 +38,7 @@ public:
     QString describe() const override { return QStringLiteral("memory:"); }
     AuditLog &auditLog() override { return m_auditLog; }
     ProposalStore &proposals() override { return m_proposals; }
+    RunEventStore &runEvents() override { return m_runEvents; }
 
     void saveRun(const RebalanceRun &run) override;
     void recordRun(const RunRecord &record) override;
@@ -127,6 +129,7 @@ private:
     QMap<QString, PolicyPack> m_policyPacks; // ordered by policy_pack_id
     MemoryAuditLog m_auditLog;
     MemoryProposalStore m_proposals;
+    MemoryRunEventStore m_runEvents { [this](const QString &id) { return getRun(id).has_value(); } };
 };
 
 } // namespace dpm

@@ -6,6 +6,7 @@
 #include "domain/timestamp.h"
 #include "store/sqlauditlog.h"
 #include "store/sqlproposalstore.h"
+#include "store/sqlruneventstore.h"
 #include "store/sqltransaction.h"
 
 #include <QJsonObject>
@@ -212,6 +213,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
     m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
     m_auditLog = std::make_unique<SqlAuditLog>(*m_db);
     m_proposals = std::make_unique<SqlProposalStore>(*m_db);
+    m_runEvents = std::make_unique<SqlRunEventStore>(*m_db);
 }
 
 SqlStore::~SqlStore() = default;
@@ -234,6 +236,11 @@ AuditLog &SqlStore::auditLog()
 ProposalStore &SqlStore::proposals()
 {
     return *m_proposals;
+}
+
+RunEventStore &SqlStore::runEvents()
+{
+    return *m_runEvents;
 }
 
 StoreBackend SqlStore::backend() const

@@ -9,6 +9,7 @@ namespace dpm {
 
 class SqlAuditLog;
 class SqlProposalStore;
+class SqlRunEventStore;
 
 // The supportability store on SQLite or PostgreSQL: one set of queries, the differences kept in
 // SqlDialect. Every listing pages by keyset in SQL; every write that belongs together is one
@@ -91,6 +92,7 @@ public:
     bool hasSummaryCounters() const { return m_summaryCounters; }
     AuditLog &auditLog() override;
     ProposalStore &proposals() override;
+    RunEventStore &runEvents() override;
 
 private:
     template <typename F> auto inWriteTransaction(F &&work) -> decltype(work());
@@ -110,6 +112,7 @@ private:
     bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
     std::unique_ptr<SqlAuditLog> m_auditLog;
     std::unique_ptr<SqlProposalStore> m_proposals;
+    std::unique_ptr<SqlRunEventStore> m_runEvents;
 };
 
 } // namespace dpm

@@ -16,6 +16,7 @@
 namespace dpm {
 
 class AuditLog;
+class RunEventStore;
 
 // The service's write path for one simulate call (Part B §6.7): the run, its artifact when
 // persisted, the CORRELATION_TO_RUN edge and, with an idempotency key, the mapping, a history
@@ -146,6 +147,9 @@ public:
     // --- advisory proposals (proposals/0001, 0002) ---
     // The proposal tables of this store; lives as long as the store.
     virtual ProposalStore &proposals() = 0;
+    // --- run events and outbox (console/0002, console/0006) ---
+    // Lives as long as the store; see RunEventStore::isAvailable.
+    virtual RunEventStore &runEvents() = 0;
 
     // Stops the statements this store runs right now, on any thread; each fails with
     // STORE_QUERY_CANCELLED. Safe to call from any thread; nothing to stop in memory.

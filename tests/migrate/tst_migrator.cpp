@@ -41,7 +41,7 @@ const QStringList kAllTables { QStringLiteral("dpm_runs"), QStringLiteral("dpm_r
     QStringLiteral("console_summary_counts") };
 
 const QStringList kAllLedgerVersions { QStringLiteral("console:0001"), QStringLiteral("console:0002"),
-    QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("dpm:0001"),
+    QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0006"), QStringLiteral("dpm:0001"),
     QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") };
 
 // The seven tables as the service's SQLite adapter creates them: its own text, same columns.
@@ -164,7 +164,8 @@ private Q_SLOTS:
         QCOMPARE(appliedVersions(report),
             QStringList({ QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
-                QStringLiteral("console:0003"), QStringLiteral("console:0004") }));
+                QStringLiteral("console:0003"), QStringLiteral("console:0004"),
+                QStringLiteral("console:0006") }));
         QVERIFY(report.adopted.isEmpty());
         QCOMPARE(progressLines.size(), report.applied.size());
         for (const QString &table : kAllTables)
@@ -216,10 +217,10 @@ private Q_SLOTS:
     {
         SqlDatabase db(freshLocation(QStringLiteral("status")));
         Migrator migrator(db);
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(8, MigrationState::Pending));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(9, MigrationState::Pending));
         migrator.apply(Migrator::namespaces());
         const QList<MigrationStatusRow> rows = migrator.status(Migrator::namespaces());
-        QCOMPARE(states(rows), QList<MigrationState>(8, MigrationState::Applied));
+        QCOMPARE(states(rows), QList<MigrationState>(9, MigrationState::Applied));
         for (const MigrationStatusRow &row : rows) {
             QCOMPARE(row.ledgerChecksum, row.fileChecksum);
             QVERIFY(!row.appliedAt.isEmpty());
@@ -236,7 +237,7 @@ private Q_SLOTS:
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
         const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
 
-        QCOMPARE(plan.steps.size(), 8);
+        QCOMPARE(plan.steps.size(), 9);
         for (const MigrationPlanStep &step : plan.steps) {
             const auto files = catalog.files(step.ns);
             const auto file = std::find_if(
@@ -400,8 +401,9 @@ private Q_SLOTS:
         QCOMPARE(appliedVersions(report),
             QStringList({ QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
-                QStringLiteral("console:0003"), QStringLiteral("console:0004") }));
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(8, MigrationState::Applied));
+                QStringLiteral("console:0003"), QStringLiteral("console:0004"),
+                QStringLiteral("console:0006") }));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(9, MigrationState::Applied));
         QVERIFY(migrator.validate(Migrator::namespaces(), true).ok);
         SqlRows runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
         QVERIFY(runs.next());
@@ -446,7 +448,8 @@ private Q_SLOTS:
         QCOMPARE(appliedVersions(report),
             QStringList(
                 { QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"), QStringLiteral("console:0001"),
-                    QStringLiteral("console:0002"), QStringLiteral("console:0003"), QStringLiteral("console:0004") }));
+                    QStringLiteral("console:0002"), QStringLiteral("console:0003"), QStringLiteral("console:0004"),
+                QStringLiteral("console:0006") }));
 
         const ValidationReport lenient = migrator.validate(Migrator::namespaces());
         QVERIFY(lenient.ok);

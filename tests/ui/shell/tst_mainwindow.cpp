@@ -415,7 +415,7 @@ private Q_SLOTS:
         QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
 
         MigrationsTab *migrations = admin->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 8);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
         test::answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(test::byName<QPushButton>(admin, QStringLiteral("Unlock or lock admin actions")), Qt::LeftButton);
         QTRY_VERIFY(admin->isUnlocked());
@@ -430,7 +430,7 @@ private Q_SLOTS:
             SqlDatabase db(location);
             SqlRows ledger = db.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
             QVERIFY(ledger.next());
-            QCOMPARE(ledger.value(0).toInt(), 8);
+            QCOMPARE(ledger.value(0).toInt(), 9);
         }
 
         // Leaving the admin page reopens the store on its new schema and lands where asked.
