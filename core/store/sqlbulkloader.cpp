@@ -127,6 +127,8 @@ void SqlBulkLoader::rollback()
 void SqlBulkLoader::write(const BulkRows &rows)
 {
     Q_ASSERT(m_transaction);
+    // COPY and the SQLite insert path do not go through SqlDatabase::exec.
+    m_db.throwIfCancelled();
     for (const BulkTable table : allBulkTables()) {
         const QList<QByteArray> &values = rows.values(table);
         if (values.isEmpty())

@@ -372,6 +372,15 @@ StatementInterrupter SqlDatabase::interrupterForThisThread()
         [interrupters = m_interrupters, name] { interrupters->release(name); } };
 }
 
+void SqlDatabase::throwIfCancelled()
+{
+    // The request was cancelled between two statements: the next one does not start.
+    if (m_interrupters->isPending(m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId())))) {
+        throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),
+            QStringLiteral("The request was cancelled before its next statement ran."));
+    }
+}
+
 void SqlDatabase::configureNewConnection(QSqlDatabase &db)
 {
     QSqlQuery q(db);
@@ -433,11 +442,7 @@ bool SqlDatabase::dropLostConnection()
 SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
 {
     QSqlDatabase db = connection();
-    // The request was cancelled between two statements: the next one does not start.
-    if (m_interrupters->isPending(db.connectionName())) {
-        throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),
-            QStringLiteral("The request was cancelled before its next statement ran."));
-    }
+    throwIfCancelled();
     auto &statements = t_connections.at(db.connectionName())->statements;
     std::shared_ptr<QSqlQuery> query;
     if (const auto it = statements.find(sql); it != statements.end() && it->second.use_count() == 1)
@@ -470,6 +475,13 @@ void SqlDatabase::execDirect(const QString &sql)
         || sql.startsWith(QLatin1String("START TRANSACTION"), Qt::CaseInsensitive);
     const bool ends = sql.startsWith(QLatin1String("COMMIT"), Qt::CaseInsensitive)
         || sql.startsWith(QLatin1String("ROLLBACK"), Qt::CaseInsensitive);
+    // A cancelled request neither begins nor commits work; undoing it and restoring the
+    // connection's settings (a bulk load's PRAGMAs) must still run.
+    const bool cleanup = sql.startsWith(QLatin1String("ROLLBACK"), Qt::CaseInsensitive)
+        || sql.startsWith(QLatin1String("PRAGMA"), Qt::CaseInsensitive)
+        || sql.startsWith(QLatin1String("SET"), Qt::CaseInsensitive);
+    if (!cleanup)
+        throwIfCancelled();
     std::optional<Error> lost;
     for (int attempt = 0;; ++attempt) {
         QSqlDatabase db;

@@ -81,6 +81,12 @@ public:
     // SupportStore::interrupterForThisThread): interrupt() from any thread stops its running
     // statement and fails every later one until release().
     StatementInterrupter interrupterForThisThread();
+    // Throws STORE_QUERY_CANCELLED while this thread's request is cancelled (interrupt() called,
+    // release() not yet). PQcancel and sqlite3_interrupt stop only a statement that is running, so
+    // a cancel that comes between two statements is remembered and checked here before each one:
+    // by exec(), by execDirect() (except ROLLBACK and the connection's PRAGMA/SET settings, which
+    // leave it clean for the next request) and by paths that bypass both, such as COPY.
+    void throwIfCancelled();
 
     // Closes every connection the calling thread holds, of any SqlDatabase. A worker pool calls
     // it on each of its threads before they end: a thread_local's destructor runs after

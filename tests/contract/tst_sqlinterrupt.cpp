@@ -4,6 +4,7 @@
 #include "domain/error.h"
 #include "store/sqlbulkloader.h"
 #include "store/sqldatabase.h"
+#include "store/sqltransaction.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -68,10 +69,11 @@ private Q_SLOTS:
             return outcome;
         });
         // Until it stops: the first interrupt may come before the statement started.
-        while (worker.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready
-            && elapsed.elapsed() < 30000)
+        while (
+            worker.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready && elapsed.elapsed() < 30000)
             db.interruptAll();
-        QVERIFY2(worker.wait_for(std::chrono::seconds(0)) == std::future_status::ready, "the statement was not stopped");
+        QVERIFY2(
+            worker.wait_for(std::chrono::seconds(0)) == std::future_status::ready, "the statement was not stopped");
         const QStringList outcome = worker.get();
         QCOMPARE(outcome.value(0), QStringLiteral("STORE_QUERY_CANCELLED"));
         QVERIFY2(outcome.value(1).contains(QLatin1String("stopped")), qPrintable(outcome.value(1)));
@@ -125,6 +127,88 @@ private Q_SLOTS:
         }
     }
 #endif
+    // A request cancelled between two statements: PQcancel / sqlite3_interrupt find nothing
+    // running and are lost, so the cancel is remembered and the next statement of any kind
+    // (prepared, transaction control, COPY) fails at once; ROLLBACK still runs, and after
+    // release() the connection serves the next request.
+    void requestCancelledBetweenStatements_nextStatementFailsAtOnce()
+    {
+        SqlDatabase db(freshLocation(QStringLiteral("pending")));
+        {
+            SqlRows before = db.exec(QStringLiteral("SELECT 1")); // the connection is open and idle
+            QVERIFY(before.next());
+        }
+        const StatementInterrupter interrupter = db.interrupterForThisThread();
+        interrupter.interrupt();
+        QElapsedTimer elapsed;
+        elapsed.start();
+        try {
+            SqlRows rows = db.exec(longStatement());
+            QFAIL("the statement ran after its request was cancelled");
+        } catch (const Error &error) {
+            QCOMPARE(error.code(), QStringLiteral("STORE_QUERY_CANCELLED"));
+        }
+        QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+        try {
+            db.execDirect(QStringLiteral("BEGIN"));
+            QFAIL("BEGIN ran after its request was cancelled");
+        } catch (const Error &error) {
+            QCOMPARE(error.code(), QStringLiteral("STORE_QUERY_CANCELLED"));
+        }
+        interrupter.release();
+        SqlRows next = db.exec(QStringLiteral("SELECT 41 + 1"));
+        QVERIFY(next.next());
+        QCOMPARE(next.value(0).toInt(), 42);
+    }
+
+    // Cancelled after its last write, before COMMIT: the transaction rolls back.
+    void requestCancelledBeforeCommit_commitFails_andNothingIsWritten()
+    {
+        SqlDatabase db(freshLocation(QStringLiteral("commit")));
+        db.execDirect(QStringLiteral("CREATE TABLE cancel_probe (x INTEGER)"));
+        const StatementInterrupter interrupter = db.interrupterForThisThread();
+        try {
+            SqlTransaction transaction(db);
+            db.exec(QStringLiteral("INSERT INTO cancel_probe (x) VALUES (1)"));
+            interrupter.interrupt();
+            transaction.commit();
+            QFAIL("COMMIT ran after its request was cancelled");
+        } catch (const Error &error) {
+            QCOMPARE(error.code(), QStringLiteral("STORE_QUERY_CANCELLED"));
+        } // ~SqlTransaction: ROLLBACK, which a cancel never stops
+        interrupter.release();
+        SqlRows count = db.exec(QStringLiteral("SELECT COUNT(*) FROM cancel_probe"));
+        QVERIFY(count.next());
+        QCOMPARE(count.value(0).toInt(), 0);
+    }
+
+    // The bulk path (COPY on PostgreSQL) checks the cancel too.
+    void bulkLoad_requestCancelledBetweenBatches_nextBatchFailsAtOnce()
+    {
+        const StoreLocation location = freshLocation(QStringLiteral("copycancel"));
+        openStore(location, OpenOptions { .applyMigrations = true }).reset();
+        SqlDatabase db(location);
+        const StatementInterrupter interrupter = db.interrupterForThisThread();
+        {
+            SqlBulkLoader loader(db);
+            loader.begin();
+            interrupter.interrupt();
+            BulkRows rows;
+            rows.add(BulkTable::Runs, { "rr_1", "corr_1", "h", QByteArray(), "pf", "2026-02-20T10:00:00+00:00", "{}" });
+            try {
+                loader.write(rows);
+                QFAIL("the batch was written after its request was cancelled");
+            } catch (const Error &error) {
+                QCOMPARE(error.code(), QStringLiteral("STORE_QUERY_CANCELLED"));
+            }
+            loader.rollback();
+        }
+        interrupter.release();
+        SqlRows count = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
+        QVERIFY(count.next());
+        QCOMPARE(count.value(0).toInt(), 0);
+    }
+
     void interruptAll_withNothingRunning_changesNothing()
     {
         SqlDatabase db(freshLocation(QStringLiteral("idle")));
