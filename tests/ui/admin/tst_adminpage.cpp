@@ -378,7 +378,7 @@ private Q_SLOTS:
         MigrationsTab *migrations = m_page->migrationsTab();
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 6);
         unlockByButton();
-        QVERIFY(m_page->lockText().contains(QLatin1String(" as postgres")));
+        QTRY_VERIFY(m_page->lockText().contains(QLatin1String(" as postgres")));
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(apply, Qt::LeftButton);
