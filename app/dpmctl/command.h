@@ -128,6 +128,7 @@ QList<CommandSpec> purgeCommands();
 QList<CommandSpec> adminCommands();
 QList<CommandSpec> demoCommands();
 QList<CommandSpec> transferCommands();
+QList<CommandSpec> serveCommands();
 
 // Shared option parsing for listings: --limit (1..1000, default 50, INVALID_LIMIT otherwise),
 // --cursor, and time bounds normalised with normalizeTimestamp (INVALID_TIMESTAMP).
