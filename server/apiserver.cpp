@@ -22,6 +22,8 @@
 #include <cstdio>
 #include <future>
 
+#include <sys/socket.h>
+
 namespace dpm::serve {
 
 struct ApiServer::Answer
@@ -37,6 +39,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 const QString kPrefix = QStringLiteral("/api/v1");
+constexpr int kListenBacklog = 1024;
 const QStringList kHealthPaths { QStringLiteral("/health"), QStringLiteral("/health/live"),
     QStringLiteral("/health/ready"), QStringLiteral("/metrics") };
 // Headers httplib adds to every request itself: not the client's bytes.
@@ -182,6 +185,13 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     server.set_read_timeout(m_options.readTimeoutSec);
     server.set_write_timeout(m_options.readTimeoutSec);
     server.set_payload_max_length(size_t(m_options.maxBodyBytes));
+    // httplib listens with a backlog of 5, built into Debian's library: a burst of clients on a
+    // busy machine then has SYNs dropped and waits a second per retry. The listening socket is
+    // remembered here and its backlog raised after bind().
+    server.set_socket_options([this](socket_t socket) {
+        httplib::default_socket_options(socket);
+        m_listenSocket = socket;
+    });
     const auto handler = [this](const httplib::Request &request, httplib::Response &response) {
         dispatch(request, response);
     };
@@ -202,7 +212,12 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
         // client gone mid-headers that reads no answer anyway.
         if (response.status == 400 && !request.path.empty() && !request.has_header("REMOTE_ADDR"))
             response.status = 431;
-        response.set_content(detailBytes(reasonPhrase(response.status))
+        // httplib's one 500 of its own: a socket number beyond select()'s FD_SETSIZE (1024), as
+        // Debian builds it without poll(). That is the process's connection limit: busy.
+        const bool busy = response.status == 500;
+        if (busy)
+            response.status = 503;
+        response.set_content(detailBytes(busy ? QStringLiteral("SERVER_BUSY") : reasonPhrase(response.status))
                                  .toStdString(),
             "application/json");
         QByteArray line = "level=warn msg=refused";
@@ -232,6 +247,8 @@ int ApiServer::bind()
     } else {
         m_port = m_server->bind_to_port(host, m_options.port) ? m_options.port : -1;
     }
+    if (m_port > 0 && m_listenSocket >= 0)
+        ::listen(m_listenSocket, kListenBacklog);
     if (m_port <= 0) {
         throw Error(ErrorKind::Configuration, QStringLiteral("SERVE_BIND_FAILED"),
             QStringLiteral("Cannot listen on %1:%2; pick a free port or an address of this machine with --listen.")

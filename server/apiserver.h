@@ -95,6 +95,7 @@ private:
     ApiMetrics m_metrics;
     QList<QByteArray> m_tokenDigests;
     int m_port = 0;
+    int m_listenSocket = -1;
 };
 
 } // namespace dpm::serve
