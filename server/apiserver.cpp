@@ -40,6 +40,7 @@ using Clock = std::chrono::steady_clock;
 
 const QString kPrefix = QStringLiteral("/api/v1");
 constexpr int kListenBacklog = 1024;
+constexpr int kReadyTimeoutMs = 5000; // http-api.md §6: ready when the store answers within 5 s
 const QStringList kHealthPaths { QStringLiteral("/health"), QStringLiteral("/health/live"),
     QStringLiteral("/health/ready"), QStringLiteral("/metrics") };
 // Headers httplib adds to every request itself: not the client's bytes.
@@ -443,7 +444,7 @@ ApiServer::Answer ApiServer::answerEndpoint(const Endpoint &endpoint, const QStr
         }
     }
     return runOnStore(endpoint.path, QString::fromStdString(request.path), correlationId,
-        [&endpoint, call](SupportStore &store) { return endpoint.run(store, call); });
+        [&endpoint, call](SupportStore &store) { return endpoint.run(store, call); }, m_options.storeTimeoutMs);
 }
 
 ApiServer::Answer ApiServer::answerHealth(const QString &path)
@@ -470,7 +471,7 @@ ApiServer::Answer ApiServer::answerHealth(const QString &path)
     out = runOnStore(QStringLiteral("/health/ready"), path, QString(), [](SupportStore &store) {
         store.getRun(QStringLiteral("rr_ready_probe")); // one indexed lookup: the store answers
         return apiJsonBytes(QJsonObject { { QStringLiteral("status"), QStringLiteral("ready") } }, &shapes::health);
-    });
+    }, std::min(m_options.storeTimeoutMs, kReadyTimeoutMs));
     if (out.status != 200) {
         // A load balancer wants 503 with the reason, whatever the failure.
         const QByteArray reason = out.status == 500 ? detailBytes(QStringLiteral("STORE_NOT_READY")) : out.body;
@@ -482,7 +483,7 @@ ApiServer::Answer ApiServer::answerHealth(const QString &path)
 }
 
 ApiServer::Answer ApiServer::runOnStore(const QString &route, const QString &path, const QString &correlationId,
-    std::function<QByteArray(SupportStore &)> work)
+    std::function<QByteArray(SupportStore &)> work, int timeoutMs)
 {
     struct Outcome
     {
@@ -539,7 +540,7 @@ ApiServer::Answer ApiServer::runOnStore(const QString &route, const QString &pat
         out.body = detailBytes(code);
         return out;
     };
-    if (future.wait_for(std::chrono::milliseconds(m_options.storeTimeoutMs)) != std::future_status::ready) {
+    if (future.wait_for(std::chrono::milliseconds(timeoutMs)) != std::future_status::ready) {
         std::lock_guard lock(task->mutex);
         task->timedOut = true;
         if (task->interrupter.interrupt)

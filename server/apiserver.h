@@ -80,8 +80,10 @@ private:
     Answer answerEndpoint(const Endpoint &endpoint, const QStringList &pathValues, const httplib::Request &request,
         const QString &correlationId);
     Answer answerHealth(const QString &path);
+    // Runs the store work on a store worker; beyond timeoutMs its statement is interrupted and
+    // the answer is 503 STORE_TIMEOUT. Maps the work's dpm::Error to the service's statuses.
     Answer runOnStore(const QString &route, const QString &path, const QString &correlationId,
-        std::function<QByteArray(SupportStore &)> work);
+        std::function<QByteArray(SupportStore &)> work, int timeoutMs);
     bool authorised(const httplib::Request &request) const;
     void writeLog(const QByteArray &line) const;
 

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void routeOrder_firstRegisteredMatchWins();
     void wrongMethod_answers405WithAllow_noRoute404();
     void headers_echoOrMakeCorrelationAndRequestIds();
+    void workflow_reviewStatusesFromEnvironment();
     void health_andMetrics();
     void log_oneLogfmtLinePerRequest_withoutQueryValues();
 
@@ -563,6 +564,27 @@ void ServeApiTest::headers_echoOrMakeCorrelationAndRequestIds()
                 .match(QString::fromLatin1(made.header("x-request-id")))
                 .hasMatch());
     QVERIFY(made.header("x-correlation-id") != m_server->get(QStringLiteral("/health")).header("x-correlation-id"));
+}
+
+void ServeApiTest::workflow_reviewStatusesFromEnvironment()
+{
+    QProcessEnvironment environment = allFlagsOn();
+    environment.insert(QStringLiteral("DPM_WORKFLOW_REQUIRES_REVIEW_FOR_STATUSES"), QStringLiteral(" READY, ,BLOCKED"));
+    RunningServer server(*m_store, testServeOptions(environment));
+    QCOMPARE(server.get(QStringLiteral("/rebalance/runs/rr_00000001/workflow")).body,
+        QByteArray(R"({"run_id":"rr_00000001","run_status":"READY","workflow_status":"PENDING_REVIEW",)"
+                   R"("requires_review":true,"latest_decision":null})"));
+    // PENDING_REVIEW is no longer in the list: its decisions are shown, the gate is not.
+    QCOMPARE(server.get(QStringLiteral("/rebalance/runs/rr_00000002/workflow")).body,
+        QByteArray(R"({"run_id":"rr_00000002","run_status":"PENDING_REVIEW","workflow_status":"NOT_REQUIRED",)"
+                   R"("requires_review":false,"latest_decision":{"decision_id":"dwd_000000000002",)"
+                   R"("run_id":"rr_00000002","action":"APPROVE","reason_code":"REVIEW_APPROVED","comment":"ok",)"
+                   R"("actor_id":"bob","decided_at":"2026-02-19T13:00:00+00:00","correlation_id":"corr_dec2"}})"));
+    // Blank: the default list.
+    environment.insert(QStringLiteral("DPM_WORKFLOW_REQUIRES_REVIEW_FOR_STATUSES"), QStringLiteral(" , "));
+    RunningServer defaults(*m_store, testServeOptions(environment));
+    QCOMPARE(defaults.get(QStringLiteral("/rebalance/runs/rr_00000002/workflow")).body,
+        golden(QStringLiteral("workflow_rr_00000002"), {}));
 }
 
 void ServeApiTest::health_andMetrics()
