@@ -12,6 +12,7 @@ PACKAGES=(
     libpq-dev libsqlite3-dev libssl-dev postgresql-15
     libgraphviz-dev qt6-svg-dev
     qt6-charts-dev libqt6opengl6-dev
+    libcpp-httplib-dev openssl
 )
 
 usage() {

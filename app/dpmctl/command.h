@@ -134,6 +134,7 @@ QList<CommandSpec> eventCommands();
 QList<CommandSpec> outboxCommands();
 // dpmctl outbox relay (outboxrelaycommand.cpp).
 CommandSpec outboxRelayCommand();
+QList<CommandSpec> serveCommands();
 
 // Shared option parsing for listings: --limit (1..1000, default 50, INVALID_LIMIT otherwise),
 // --cursor, and time bounds normalised with normalizeTimestamp (INVALID_TIMESTAMP).

@@ -9,7 +9,7 @@ const QList<CommandSpec> &commandTable()
         for (const auto &group :
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
                 summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands(),
-                transferCommands(), eventCommands(), outboxCommands() })
+                transferCommands(), eventCommands(), outboxCommands(), serveCommands() })
             all += group;
         return all;
     }();

@@ -2,8 +2,8 @@
 
 #include "command.h"
 #include "domain/apijson.h"
-#include "domain/error.h"
 #include "output.h"
+#include "services/runlookup.h"
 #include "store/supportstore.h"
 
 namespace dpm::cli {
@@ -19,14 +19,10 @@ const QStringList kOperationRecordKeys { QStringLiteral("operation_id"), QString
     QStringLiteral("created_at"), QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("error"),
     QStringLiteral("error_json_error"), QStringLiteral("result_json_error"), QStringLiteral("result") };
 
-CommandOutput operationOutput(const std::optional<AsyncOperation> &operation, const QString &what)
+CommandOutput operationOutput(const AsyncOperation &operation)
 {
-    if (!operation) {
-        throw Error(ErrorKind::NotFound, QStringLiteral("DPM_ASYNC_OPERATION_NOT_FOUND"),
-            QStringLiteral("No async operation has %1; check it, or list them with dpmctl operations list.").arg(what));
-    }
     CommandOutput out;
-    out.json = operationJson(*operation);
+    out.json = operationJson(operation);
     out.text = formatRecord(out.json, kOperationRecordKeys);
     return out;
 }
@@ -51,14 +47,12 @@ CommandOutput listOperations(CommandContext &context, const ParsedCommand &comma
 
 CommandOutput getOperation(CommandContext &context, const ParsedCommand &command)
 {
-    const QString id = command.positional(0);
-    return operationOutput(context.store().getOperation(id), QStringLiteral("id %1").arg(id));
+    return operationOutput(requireOperation(context.store(), command.positional(0)));
 }
 
 CommandOutput operationByCorrelation(CommandContext &context, const ParsedCommand &command)
 {
-    const QString id = command.positional(0);
-    return operationOutput(context.store().getOperationByCorrelation(id), QStringLiteral("correlation id %1").arg(id));
+    return operationOutput(requireOperationByCorrelation(context.store(), command.positional(0)));
 }
 
 } // namespace

@@ -2,10 +2,9 @@
 
 #include "command.h"
 #include "domain/apijson.h"
-#include "domain/canonicaljson.h"
-#include "domain/error.h"
 #include "output.h"
 #include "services/artifact.h"
+#include "services/runlookup.h"
 #include "store/supportstore.h"
 
 namespace dpm::cli {
@@ -21,20 +20,12 @@ const QStringList kRunRecordKeys { QStringLiteral("rebalance_run_id"), QStringLi
     QStringLiteral("created_at"), QStringLiteral("status"), QStringLiteral("result_json_error"),
     QStringLiteral("result") };
 
-[[noreturn]] void runNotFound(const QString &what)
+CommandOutput runOutput(const RebalanceRun &run)
 {
-    throw Error(ErrorKind::NotFound, QStringLiteral("DPM_RUN_NOT_FOUND"),
-        QStringLiteral("No run has %1; check it, or find the run with dpmctl runs list.").arg(what));
-}
-
-CommandOutput runOutput(const std::optional<RebalanceRun> &run, const QString &what)
-{
-    if (!run)
-        runNotFound(what);
     CommandOutput out;
-    out.json = runLookupJson(*run);
+    out.json = runLookupJson(run);
     QJsonObject shown = out.json;
-    shown.insert(QStringLiteral("status"), run->status());
+    shown.insert(QStringLiteral("status"), run.status());
     out.text = formatRecord(shown, kRunRecordKeys);
     return out;
 }
@@ -59,76 +50,41 @@ CommandOutput listRuns(CommandContext &context, const ParsedCommand &command)
 
 CommandOutput getRun(CommandContext &context, const ParsedCommand &command)
 {
-    const QString id = command.positional(0);
-    return runOutput(context.store().getRun(id), QStringLiteral("id %1").arg(id));
+    return runOutput(requireRun(context.store(), command.positional(0)));
 }
 
 CommandOutput runByCorrelation(CommandContext &context, const ParsedCommand &command)
 {
-    const QString id = command.positional(0);
-    return runOutput(context.store().getRunByCorrelation(id), QStringLiteral("correlation id %1").arg(id));
+    return runOutput(requireRunByCorrelation(context.store(), command.positional(0)));
 }
 
 CommandOutput runByRequestHash(CommandContext &context, const ParsedCommand &command)
 {
-    const QString hash = command.positional(0);
-    return runOutput(context.store().getRunByRequestHash(hash), QStringLiteral("request hash %1").arg(hash));
+    return runOutput(requireRunByRequestHash(context.store(), command.positional(0)));
 }
 
 CommandOutput runByIdempotency(CommandContext &context, const ParsedCommand &command)
 {
-    const QString key = command.positional(0);
-    SupportStore &store = context.store();
-    const auto mapping = store.getIdempotencyMapping(key);
-    if (!mapping) {
-        throw Error(ErrorKind::NotFound, QStringLiteral("DPM_IDEMPOTENCY_KEY_NOT_FOUND"),
-            QStringLiteral("No run is mapped to idempotency key %1; check the key.").arg(key));
-    }
-    return runOutput(store.getRun(mapping->rebalanceRunId),
-        QStringLiteral("id %1 (the run idempotency key %2 maps to)").arg(mapping->rebalanceRunId, key));
+    return runOutput(requireRunByIdempotencyKey(context.store(), command.positional(0)));
 }
 
 CommandOutput runArtifact(CommandContext &context, const ParsedCommand &command)
 {
-    const QString id = command.positional(0);
-    SupportStore &store = context.store();
-    const auto run = store.getRun(id);
-    if (!run)
-        runNotFound(QStringLiteral("id %1").arg(id));
-
+    const RunArtifactView view = runArtifactView(context.store(), command.positional(0));
     CommandOutput out;
-    QString source;
-    QString computed;
-    if (const auto persisted = store.getRunArtifact(id)) {
-        source = QStringLiteral("persisted");
-        QString message;
-        const QJsonValue value = parseJsonText(persisted->artifactJson, &message);
-        if (value.isObject()) {
-            out.json = value.toObject();
-            computed = artifactHashOfText(persisted->artifactJson);
-        } else {
-            // Part A §11: show what is stored instead of failing.
-            out.json = { { QStringLiteral("rebalance_run_id"), id }, { QStringLiteral("artifact"), QJsonValue::Null },
-                { QStringLiteral("artifact_json_error"),
-                    QJsonObject {
-                        { QStringLiteral("message"),
-                            value.isUndefined() ? message : QStringLiteral("the artifact is not a JSON object") },
-                        { QStringLiteral("raw"), persisted->artifactJson } } } };
-            out.text = QStringLiteral("source: persisted\n") + formatRecord(out.json, out.json.keys());
-            return out;
-        }
-    } else {
-        source = QStringLiteral("derived");
-        out.json = deriveRunArtifact(*run);
-        computed = artifactHash(out.json);
+    out.json = view.json;
+    if (!view.valid) {
+        out.text = QStringLiteral("source: persisted\n") + formatRecord(out.json, out.json.keys());
+        return out;
     }
-
     const QString stored = storedArtifactHash(out.json);
-    QString text = QStringLiteral("source:        %1\n").arg(source);
+    QString text = QStringLiteral("source:        %1\n")
+                       .arg(view.persisted ? QStringLiteral("persisted") : QStringLiteral("derived"));
     text += QStringLiteral("artifact_id:   %1\n").arg(displayValue(out.json.value(QStringLiteral("artifact_id"))));
     text += QStringLiteral("artifact_hash: %1 (%2)\n")
                 .arg(stored.isEmpty() ? QStringLiteral("-") : stored,
-                    stored == computed ? QStringLiteral("verified") : QStringLiteral("MISMATCH: computed ") + computed);
+                    stored == view.computedHash ? QStringLiteral("verified")
+                                                : QStringLiteral("MISMATCH: computed ") + view.computedHash);
     text += QStringLiteral("artifact:\n") + jsonText(out.json);
     out.text = text;
     return out;
@@ -137,13 +93,8 @@ CommandOutput runArtifact(CommandContext &context, const ParsedCommand &command)
 CommandOutput idempotencyHistory(CommandContext &context, const ParsedCommand &command)
 {
     const QString key = command.positional(0);
-    const auto entries = context.store().listIdempotencyHistory(key);
-    if (entries.isEmpty()) {
-        throw Error(ErrorKind::NotFound, QStringLiteral("DPM_IDEMPOTENCY_KEY_NOT_FOUND"),
-            QStringLiteral("Idempotency key %1 has no history; check the key.").arg(key));
-    }
     CommandOutput out;
-    out.json = idempotencyHistoryJson(key, entries);
+    out.json = idempotencyHistoryJson(key, requireIdempotencyHistory(context.store(), key));
     out.text = QStringLiteral("idempotency_key: %1\n").arg(key)
         + formatTable(out.json.value(QStringLiteral("history")).toArray(),
             { QStringLiteral("created_at"), QStringLiteral("rebalance_run_id"), QStringLiteral("correlation_id"),

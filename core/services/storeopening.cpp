@@ -5,6 +5,9 @@
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 
+#include <latch>
+#include <memory>
+
 namespace dpm {
 
 std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const OpenOptions &options)
@@ -48,6 +51,18 @@ QString readOnlyNotice(SupportStore &store)
 void closeThisThreadsStoreConnections()
 {
     SqlDatabase::closeThisThreadsConnections();
+}
+
+void closeStoreConnectionsOnEachWorker(QThreadPool &pool)
+{
+    const int threads = pool.maxThreadCount();
+    auto allThere = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i) {
+        pool.start([allThere] {
+            closeThisThreadsStoreConnections();
+            allThere->arrive_and_wait();
+        });
+    }
 }
 
 } // namespace dpm

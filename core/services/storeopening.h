@@ -3,6 +3,8 @@
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 
+#include <QThreadPool>
+
 #include <memory>
 
 namespace dpm {
@@ -40,5 +42,10 @@ QString readOnlyNotice(SupportStore &store);
 // Closes every database connection the calling thread holds, of any store. A worker pool calls
 // it on each of its threads before they end (see SqlDatabase::closeThisThreadsConnections).
 void closeThisThreadsStoreConnections();
+
+// Queues one task per thread of the pool that closes that thread's database connections. Each
+// task waits for the others, so no thread takes two; they start as the threads become free.
+// The pools that run store calls (the console's sessions, dpmctl serve) call it before they go.
+void closeStoreConnectionsOnEachWorker(QThreadPool &pool);
 
 } // namespace dpm

@@ -1,6 +1,7 @@
 #include "workflowhistory.h"
 
 #include "domain/error.h"
+#include "services/runlookup.h"
 #include "store/supportstore.h"
 
 namespace dpm {
@@ -25,6 +26,11 @@ WorkflowHistory workflowHistoryByCorrelation(SupportStore &store, const QString 
                 .arg(correlationId));
     }
     return *std::move(history);
+}
+
+WorkflowHistory workflowHistoryByIdempotencyKey(SupportStore &store, const QString &idempotencyKey)
+{
+    return workflowHistoryOfRun(store, requireIdempotencyMapping(store, idempotencyKey).rebalanceRunId);
 }
 
 } // namespace dpm

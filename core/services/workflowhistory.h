@@ -19,4 +19,8 @@ WorkflowHistory workflowHistoryOfRun(SupportStore &store, const QString &runId);
 // correlation id does not count here (find-anything matches it).
 WorkflowHistory workflowHistoryByCorrelation(SupportStore &store, const QString &correlationId);
 
+// By idempotency key (`…/runs/idempotency/{key}/workflow/history`): the history of the run the key
+// currently maps to; DPM_IDEMPOTENCY_KEY_NOT_FOUND when the key maps to nothing.
+WorkflowHistory workflowHistoryByIdempotencyKey(SupportStore &store, const QString &idempotencyKey);
+
 } // namespace dpm

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void core_includesOnlyItsOwnAndLowerLayers();
     void ui_includesNoSqlInternalsAndNoMigrations();
     void core_includesNoQtModuleBeyondCoreSqlNetwork();
+    void httpServer_livesOnlyInServerFolder();
 };
 
 void LayeringTest::initTestCase()
@@ -212,6 +213,31 @@ void LayeringTest::core_includesNoQtModuleBeyondCoreSqlNetwork()
             violations << QStringLiteral("%1  (%2 header: core uses only QtCore, QtSql and QtNetwork)")
                               .arg(include.where(), owners.join(QLatin1Char('/')));
         }
+    }
+    QVERIFY2(violations.isEmpty(), qPrintable(report(violations)));
+}
+
+void LayeringTest::httpServer_livesOnlyInServerFolder()
+{
+    // cpp-httplib is dpmctl serve's library (server/, the dpmserve library): core and the console
+    // never see it, and the server reaches the store only through core.
+    QStringList violations;
+    for (const QString &top : { QStringLiteral("core"), QStringLiteral("ui") }) {
+        for (const Include &include : includesUnder(top)) {
+            if (include.name == QLatin1String("httplib.h"))
+                violations << QStringLiteral("%1  (HTTP serving lives in server/)").arg(include.where());
+        }
+    }
+    const QList<Include> serverIncludes = includesUnder(QStringLiteral("server"));
+    QVERIFY(serverIncludes.size() > 10);
+    for (const Include &include : serverIncludes) {
+        if (include.angled)
+            continue;
+        const QString target = resolve(include);
+        if (target.startsWith(QLatin1String("ui/")) || target.startsWith(QLatin1String("core/store/sql"))
+            || target.startsWith(QLatin1String("core/migrate/")))
+            violations << QStringLiteral("%1  (the server reaches the store through core/services)")
+                              .arg(include.where());
     }
     QVERIFY2(violations.isEmpty(), qPrintable(report(violations)));
 }

@@ -7,25 +7,11 @@
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 
-#include <latch>
 
 namespace dpm {
 
 namespace {
 
-// Queues one task per worker thread that closes that thread's database connections. Each task
-// waits for the others, so no thread takes two; they start as the workers become free.
-void closeConnectionsOnEachWorker(QThreadPool *pool)
-{
-    const int threads = pool->maxThreadCount();
-    auto allThere = std::make_shared<std::latch>(threads);
-    for (int i = 0; i < threads; ++i) {
-        pool->start([allThere] {
-            closeThisThreadsStoreConnections();
-            allThere->arrive_and_wait();
-        });
-    }
-}
 constexpr int kInterruptAgainMs = 250;
 
 QString schemaStateText(const SchemaDescription &schema)
@@ -91,7 +77,7 @@ StoreSession::~StoreSession()
     if (store)
         store->interrupt();
     const bool idle = m_pool->activeThreadCount() == 0;
-    closeConnectionsOnEachWorker(m_pool);
+    closeStoreConnectionsOnEachWorker(*m_pool);
     if (idle) {
         m_pool->waitForDone();
         delete m_pool;

@@ -1,0 +1,411 @@
+// dpmctl serve's transport and safety: bearer tokens, TLS with a CA made here with openssl,
+// request size limits, idle connections, the connection cap, store timeouts and failures, and the
+// drain on stop. Behaviour of the server, not of a backend: one SQLite store.
+
+#include "clisupport.h"
+#include "hookedstore.h"
+#include "servetestsupport.h"
+
+#include "domain/error.h"
+#include "services/storeopening.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <httplib.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace dpm;
+using namespace dpm::test;
+
+namespace {
+
+// A raw client connection: connects, sends what it is given, reads the status line.
+class RawConnection
+{
+public:
+    explicit RawConnection(int port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(quint16(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+        timeval timeout { 10, 0 };
+        setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    }
+    ~RawConnection()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool isConnected() const { return m_fd >= 0; }
+    bool send(const QByteArray &bytes)
+    {
+        qsizetype sent = 0;
+        while (sent < bytes.size()) {
+            const ssize_t n = ::send(m_fd, bytes.constData() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            sent += n;
+        }
+        return true;
+    }
+    // The whole answer up to the end of its headers and the body's first bytes.
+    QByteArray receive()
+    {
+        QByteArray out;
+        char buffer[4096];
+        while (!out.contains("\r\n\r\n") || !out.contains("}")) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                break;
+            out.append(buffer, n);
+        }
+        return out;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+QByteArray run(const QString &program, const QStringList &arguments, const QString &directory)
+{
+    QProcess process;
+    process.setWorkingDirectory(directory);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    process.waitForFinished(60000);
+    return process.exitCode() == 0 ? QByteArray() : process.readAll() + " (exit " + QByteArray::number(process.exitCode()) + ')';
+}
+
+HttpAnswer httpsGet(int port, const QString &caFile, const QString &target, const std::string &token = {})
+{
+    httplib::SSLClient client("127.0.0.1", port);
+    client.set_connection_timeout(5);
+    client.set_read_timeout(10);
+    if (!caFile.isEmpty())
+        client.set_ca_cert_path(caFile.toStdString().c_str());
+    client.enable_server_certificate_verification(true);
+    httplib::Headers headers;
+    if (!token.empty())
+        headers.emplace("Authorization", "Bearer " + token);
+    HttpAnswer out;
+    if (auto result = client.Get(target.toStdString().c_str(), headers)) {
+        out.status = result->status;
+        out.body = QByteArray::fromStdString(result->body);
+    }
+    return out;
+}
+
+} // namespace
+
+class ServeTransportTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void tokens_required_answer401WithBearerChallenge_probesStayOpen();
+    void tls_servesWithTheTestCa_refusesAnUnknownCaAndPlainHttp();
+    void tls_unreadableCertificate_refusesToStart();
+    void limits_longTarget414_hugeHeader431_hugeBody413_serverStaysUp();
+    void idleConnections_doNotKeepANewClientWaiting();
+    void connectionCap_answers503ServerBusyAbove_andRecovers();
+    void storeTimeout_answers503_andTheServerStaysResponsive();
+    void storeFailure_answers500ProblemJson_withoutTheError();
+    void storeConnectionLost_answers503_andReadyFails();
+    void stop_letsTheRequestInFlightFinish();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SupportStore> m_inner;
+    std::unique_ptr<HookedStore> m_store;
+    std::atomic<int> m_slowMs { 0 };
+};
+
+void ServeTransportTest::initTestCase()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    try {
+        const QString path = m_dir->filePath(QStringLiteral("service.db"));
+        createServiceSqlite(path);
+        seedStore(StoreLocation::sqlite(path));
+        m_inner = openStore(StoreLocation::sqlite(path));
+    } catch (const Error &error) {
+        QFAIL(qPrintable(error.toString()));
+    }
+    m_store = std::make_unique<HookedStore>(*m_inner, [this](const QString &runId) {
+        if (runId == QLatin1String("rr_slow"))
+            std::this_thread::sleep_for(std::chrono::milliseconds(m_slowMs.load()));
+        if (runId == QLatin1String("rr_broken")) {
+            throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
+                QStringLiteral("The query failed near \"secret-detail\"; check the server log."));
+        }
+        if (runId == QLatin1String("rr_down") || runId == QLatin1String("rr_ready_probe")) {
+            if (m_slowMs.load() < 0)
+                throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
+                    QStringLiteral("The connection to the database was lost; check the server."));
+        }
+    });
+}
+
+void ServeTransportTest::cleanupTestCase()
+{
+    m_store.reset();
+    m_inner.reset();
+}
+
+void ServeTransportTest::tokens_required_answer401WithBearerChallenge_probesStayOpen()
+{
+    serve::ServeOptions options = testServeOptions();
+    options.tokens = { QStringLiteral("token-one"), QStringLiteral("token-two-longer") };
+    RunningServer server(*m_store, options);
+    for (const std::multimap<std::string, std::string> &headers :
+        { std::multimap<std::string, std::string> {}, { { "Authorization", "Bearer wrong" } },
+            { { "Authorization", "Bearer token-one-and-more" } }, { { "Authorization", "token-one" } },
+            { { "Authorization", "Basic dG9rZW4tb25lOg==" } } }) {
+        const HttpAnswer answer = server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001"), headers);
+        QCOMPARE(answer.status, 401);
+        QCOMPARE(answer.body, QByteArray(R"({"detail":"Not authenticated"})"));
+        QCOMPARE(answer.header("WWW-Authenticate"), QByteArray("Bearer"));
+    }
+    // Before routing: an unknown path says nothing either.
+    QCOMPARE(server.get(QStringLiteral("/nope")).status, 401);
+    QCOMPARE(server.get(QStringLiteral("/metrics")).status, 401);
+    QCOMPARE(server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001"), { { "Authorization", "Bearer token-two-longer" } })
+                 .status,
+        200);
+    QCOMPARE(server.get(QStringLiteral("/rebalance/runs/rr_00000001"), { { "Authorization", "bearer token-one" } }).status,
+        200);
+    // Load balancers probe without a token.
+    QCOMPARE(server.get(QStringLiteral("/health/live")).status, 200);
+    QCOMPARE(server.get(QStringLiteral("/health/ready")).status, 200);
+    for (const QByteArray &line : server.logLines())
+        QVERIFY2(!line.contains("token-one") && !line.contains("token-two"), line.constData());
+}
+
+void ServeTransportTest::tls_servesWithTheTestCa_refusesAnUnknownCaAndPlainHttp()
+{
+    const QString dir = m_dir->path();
+    const QStringList ec { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes") };
+    QFile extensions(m_dir->filePath(QStringLiteral("server.ext")));
+    QVERIFY(extensions.open(QIODevice::WriteOnly));
+    extensions.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+    extensions.close();
+    for (const QStringList &arguments : {
+             QStringList { "req", "-x509" } + ec + QStringList { "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=dpm serve test CA" },
+             QStringList { "req" } + ec + QStringList { "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1" },
+             QStringList { "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                 "-out", "server.pem", "-days", "2", "-extfile", "server.ext" },
+             QStringList { "req", "-x509" } + ec + QStringList { "-keyout", "other.key", "-out", "other.pem", "-days", "2", "-subj", "/CN=other CA" } }) {
+        const QByteArray failure = run(QStringLiteral("openssl"), arguments, dir);
+        QVERIFY2(failure.isEmpty(), failure.constData());
+    }
+
+    serve::ServeOptions options = testServeOptions();
+    options.tlsCertificate = m_dir->filePath(QStringLiteral("server.pem"));
+    options.tlsKey = m_dir->filePath(QStringLiteral("server.key"));
+    options.tokens = { QStringLiteral("tls-token") };
+    RunningServer server(*m_store, options);
+
+    const HttpAnswer ok = httpsGet(server.port(), m_dir->filePath(QStringLiteral("ca.pem")),
+        QStringLiteral("/api/v1/rebalance/runs/rr_00000001"), "tls-token");
+    QVERIFY2(ok.status == 200, qPrintable(ok.describe()));
+    QCOMPARE(QJsonDocument::fromJson(ok.body).object().value(QStringLiteral("rebalance_run_id")).toString(),
+        QStringLiteral("rr_00000001"));
+    QCOMPARE(httpsGet(server.port(), m_dir->filePath(QStringLiteral("ca.pem")), QStringLiteral("/api/v1/rebalance/runs"))
+                 .status,
+        401);
+    // A client that trusts another CA does not get through the handshake.
+    QCOMPARE(httpsGet(server.port(), m_dir->filePath(QStringLiteral("other.pem")), QStringLiteral("/health")).status, 0);
+    // Plain HTTP to the TLS port gets no HTTP answer.
+    QCOMPARE(server.get(QStringLiteral("/health")).status, 0);
+    // The server is still there for a good client.
+    QCOMPARE(httpsGet(server.port(), m_dir->filePath(QStringLiteral("ca.pem")), QStringLiteral("/health")).status, 200);
+}
+
+void ServeTransportTest::tls_unreadableCertificate_refusesToStart()
+{
+    serve::ServeOptions options = testServeOptions();
+    options.tlsCertificate = m_dir->filePath(QStringLiteral("missing.pem"));
+    options.tlsKey = m_dir->filePath(QStringLiteral("missing.key"));
+    try {
+        serve::ApiServer server(*m_store, options);
+        QFAIL("a server without a usable certificate was made");
+    } catch (const Error &error) {
+        QCOMPARE(error.code(), QStringLiteral("SERVE_TLS_INVALID"));
+    }
+    options.tlsKey.clear();
+    try {
+        serve::ApiServer server(*m_store, options);
+        QFAIL("a certificate without a key was accepted");
+    } catch (const Error &error) {
+        QCOMPARE(error.code(), QStringLiteral("SERVE_TLS_INVALID"));
+    }
+}
+
+void ServeTransportTest::limits_longTarget414_hugeHeader431_hugeBody413_serverStaysUp()
+{
+    RunningServer server(*m_store, testServeOptions());
+    const QByteArray tenMegabytes(10 * 1024 * 1024, 'x');
+
+    HttpAnswer answer = server.get(QStringLiteral("/rebalance/runs/") + QString(9000, QLatin1Char('r')));
+    QCOMPARE(answer.status, 414);
+    QCOMPARE(answer.body, QByteArray(R"({"detail":"Request-URI Too Long"})"));
+    QCOMPARE(server.get(QStringLiteral("/health")).status, 200);
+
+    // One header line of 10 MB.
+    answer = server.get(QStringLiteral("/health"), { { "X-Huge", tenMegabytes.toStdString() } });
+    QCOMPARE(answer.status, 431);
+    QCOMPARE(answer.body, QByteArray(R"({"detail":"Request Header Fields Too Large"})"));
+    QCOMPARE(server.get(QStringLiteral("/health")).status, 200);
+
+    // Many small headers beyond the total.
+    std::multimap<std::string, std::string> many;
+    for (int i = 0; i < 40; ++i)
+        many.emplace("X-Filler-" + std::to_string(i), std::string(1000, 'y'));
+    QCOMPARE(server.get(QStringLiteral("/health"), many).status, 431);
+
+    // A 10 MB body: POST (httplib reads and drops it) and a GET that announces one.
+    httplib::Client client("127.0.0.1", server.port());
+    client.set_read_timeout(30);
+    client.set_write_timeout(30);
+    const auto posted = client.Post("/api/v1/rebalance/runs", tenMegabytes.toStdString(), "application/json");
+    QVERIFY(posted);
+    QCOMPARE(posted->status, 413);
+    RawConnection raw(server.port());
+    QVERIFY(raw.isConnected());
+    QVERIFY(raw.send("GET /rebalance/runs HTTP/1.1\r\nHost: x\r\nContent-Length: 10485760\r\n\r\n"));
+    const QByteArray rawAnswer = raw.receive();
+    QVERIFY2(rawAnswer.startsWith("HTTP/1.1 413 "), rawAnswer.constData());
+    QVERIFY(rawAnswer.contains("Connection: close"));
+
+    QCOMPARE(server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001")).status, 200);
+}
+
+void ServeTransportTest::idleConnections_doNotKeepANewClientWaiting()
+{
+    serve::ServeOptions options = testServeOptions();
+    options.keepAliveTimeoutSec = 30; // they stay for the whole test
+    options.readTimeoutSec = 30;
+    RunningServer server(*m_store, options);
+    std::vector<std::unique_ptr<RawConnection>> idle;
+    // Accepted at once (a burst is not held back by a small listen backlog).
+    const auto connecting = std::chrono::steady_clock::now();
+    for (int i = 0; i < 300; ++i) {
+        idle.push_back(std::make_unique<RawConnection>(server.port()));
+        QVERIFY(idle.back()->isConnected());
+    }
+    QVERIFY(std::chrono::steady_clock::now() - connecting < std::chrono::seconds(10));
+    // Some half-sent requests (a slow client) too.
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(idle[size_t(i)]->send("GET /health HTTP/1.1\r\nHost: x\r\n"));
+    const auto started = std::chrono::steady_clock::now();
+    const HttpAnswer answer = server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000002"));
+    const auto waited = std::chrono::steady_clock::now() - started;
+    QVERIFY2(answer.status == 200, qPrintable(answer.describe()));
+    QVERIFY2(waited < std::chrono::seconds(3),
+        qPrintable(QStringLiteral("waited %1 ms").arg(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count())));
+}
+
+void ServeTransportTest::connectionCap_answers503ServerBusyAbove_andRecovers()
+{
+    serve::ServeOptions options = testServeOptions();
+    options.maxConnections = 3;
+    options.keepAliveTimeoutSec = 30;
+    RunningServer server(*m_store, options);
+    auto idle = std::vector<std::unique_ptr<RawConnection>>();
+    for (int i = 0; i < 3; ++i)
+        idle.push_back(std::make_unique<RawConnection>(server.port()));
+    QTRY_COMPARE(server.get(QStringLiteral("/health")).status, 503);
+    const HttpAnswer busy = server.get(QStringLiteral("/health"));
+    QCOMPARE(busy.body, QByteArray(R"({"detail":"SERVER_BUSY"})"));
+    QCOMPARE(busy.header("Connection"), QByteArray("close"));
+    idle.clear();
+    QTRY_COMPARE(server.get(QStringLiteral("/health")).status, 200);
+}
+
+void ServeTransportTest::storeTimeout_answers503_andTheServerStaysResponsive()
+{
+    serve::ServeOptions options = testServeOptions();
+    options.storeTimeoutMs = 200;
+    RunningServer server(*m_store, options);
+    m_slowMs = 1500;
+    const auto started = std::chrono::steady_clock::now();
+    const HttpAnswer answer = server.get(QStringLiteral("/api/v1/rebalance/runs/rr_slow"));
+    QCOMPARE(answer.status, 503);
+    QCOMPARE(answer.body, QByteArray(R"({"detail":"STORE_TIMEOUT"})"));
+    QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(1200));
+    QCOMPARE(server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001")).status, 200);
+    m_slowMs = 0;
+}
+
+void ServeTransportTest::storeFailure_answers500ProblemJson_withoutTheError()
+{
+    RunningServer server(*m_store, testServeOptions());
+    const HttpAnswer answer = server.get(QStringLiteral("/api/v1/rebalance/runs/rr_broken?"),
+        { { "X-Correlation-Id", "corr_problem" } });
+    QCOMPARE(answer.status, 500);
+    QCOMPARE(answer.header("Content-Type"), QByteArray("application/problem+json"));
+    QCOMPARE(answer.body, QByteArray(R"({"type":"about:blank","title":"Internal Server Error","status":500,)"
+                                     R"("detail":"An unexpected error occurred.","instance":"/api/v1/rebalance/runs/rr_broken",)"
+                                     R"("correlation_id":"corr_problem"})"));
+    bool logged = false;
+    for (const QByteArray &line : server.logLines()) {
+        QVERIFY2(!line.contains("secret-detail"), line.constData());
+        logged = logged || (line.contains("error=STORE_QUERY_FAILED") && line.contains("correlation_id=corr_problem"));
+    }
+    QVERIFY(logged);
+}
+
+void ServeTransportTest::storeConnectionLost_answers503_andReadyFails()
+{
+    RunningServer server(*m_store, testServeOptions());
+    m_slowMs = -1;
+    HttpAnswer answer = server.get(QStringLiteral("/rebalance/runs/rr_down"));
+    QCOMPARE(answer.status, 503);
+    QCOMPARE(answer.body, QByteArray(R"({"detail":"DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"})"));
+    answer = server.get(QStringLiteral("/health/ready"));
+    QCOMPARE(answer.status, 503);
+    QCOMPARE(answer.body, QByteArray(R"({"detail":"DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"})"));
+    QCOMPARE(server.get(QStringLiteral("/health/live")).status, 200);
+    m_slowMs = 0;
+    QCOMPARE(server.get(QStringLiteral("/health/ready")).status, 200);
+}
+
+void ServeTransportTest::stop_letsTheRequestInFlightFinish()
+{
+    auto server = std::make_unique<RunningServer>(*m_store, testServeOptions());
+    m_slowMs = 700;
+    HttpAnswer answer;
+    std::thread client([&] { answer = server->get(QStringLiteral("/rebalance/runs/rr_slow")); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    server.reset(); // stop(): no new connections; this one is answered first
+    client.join();
+    m_slowMs = 0;
+    QCOMPARE(answer.status, 404);
+    QCOMPARE(answer.body, QByteArray(R"({"detail":"DPM_RUN_NOT_FOUND"})"));
+}
+
+QTEST_GUILESS_MAIN(ServeTransportTest)
+#include "tst_serve_transport.moc"
