@@ -26,11 +26,11 @@ QString libpqVersion()
 
 QString VersionReport::toText() const
 {
-    const QString qt = qtVersion == qtBuildVersion
-        ? qtVersion
-        : QStringLiteral("%1 (built with %2)").arg(qtVersion, qtBuildVersion);
+    const QString qt
+        = qtVersion == qtBuildVersion ? qtVersion : QStringLiteral("%1 (built with %2)").arg(qtVersion, qtBuildVersion);
     const QString drivers = sqlDrivers.isEmpty() ? QStringLiteral("none found") : sqlDrivers.join(QStringLiteral(", "));
-    return QStringLiteral("%1 %2\nRevision: %3\nQt: %4\nSQL drivers: %5\n").arg(program, version, revision, qt, drivers);
+    return QStringLiteral("%1 %2\nRevision: %3\nQt: %4\nSQL drivers: %5\n")
+        .arg(program, version, revision, qt, drivers);
 }
 
 QJsonObject VersionReport::toJson() const

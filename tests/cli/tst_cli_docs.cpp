@@ -45,7 +45,10 @@ DpmctlHelp parseDpmctlHelp(const QString &help)
                 out.globalOptions << m.captured(1);
         } else if (section == Commands && !line.startsWith(QLatin1String("    "))) {
             QStringList words;
-            for (const QString &token : line.trimmed().split(QRegularExpression(QStringLiteral("\\s{2,}"))).constFirst().split(QLatin1Char(' '))) {
+            for (const QString &token : line.trimmed()
+                                            .split(QRegularExpression(QStringLiteral("\\s{2,}")))
+                                            .constFirst()
+                                            .split(QLatin1Char(' '))) {
                 if (token != token.toUpper())
                     words << token;
             }
@@ -59,7 +62,8 @@ DpmctlHelp parseDpmctlHelp(const QString &help)
     return out;
 }
 
-QString run(const QString &program, const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+QString run(const QString &program, const QStringList &arguments,
+    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
     process.setProcessEnvironment(env);
@@ -139,16 +143,19 @@ private Q_SLOTS:
         QStringList helpNames;
         for (const HelpCommand &command : help.commands) {
             helpNames << command.name;
-            QVERIFY2(sections.contains(command.name), qPrintable(QStringLiteral("dpmctl.1 has no .SS \"%1\"").arg(command.name)));
+            QVERIFY2(sections.contains(command.name),
+                qPrintable(QStringLiteral("dpmctl.1 has no .SS \"%1\"").arg(command.name)));
             for (const QString &option : command.options) {
                 QVERIFY2(sections.value(command.name).contains(option),
                     qPrintable(QStringLiteral("dpmctl.1: %1 does not mention %2").arg(command.name, option)));
             }
         }
         QCOMPARE(sorted(headings), sorted(helpNames)); // and no command that dpmctl does not have
-        const QString global = man.section(QStringLiteral(".SH GLOBAL OPTIONS"), 1).section(QStringLiteral("\n.SH "), 0, 0);
+        const QString global
+            = man.section(QStringLiteral(".SH GLOBAL OPTIONS"), 1).section(QStringLiteral("\n.SH "), 0, 0);
         for (const QString &option : help.globalOptions)
-            QVERIFY2(global.contains(option), qPrintable(QStringLiteral("dpmctl.1 GLOBAL OPTIONS lacks %1").arg(option)));
+            QVERIFY2(
+                global.contains(option), qPrintable(QStringLiteral("dpmctl.1 GLOBAL OPTIONS lacks %1").arg(option)));
     }
 
     void consoleManPage_hasEveryOption()
@@ -167,7 +174,8 @@ private Q_SLOTS:
             while (it.hasNext()) {
                 const QString name = it.next().captured(1);
                 ++found;
-                QVERIFY2(options.contains(name), qPrintable(QStringLiteral("dpm-console.1 OPTIONS lacks %1").arg(name)));
+                QVERIFY2(
+                    options.contains(name), qPrintable(QStringLiteral("dpm-console.1 OPTIONS lacks %1").arg(name)));
             }
         }
         QVERIFY(found >= 8);
@@ -192,8 +200,9 @@ private Q_SLOTS:
             QCOMPARE(complete(typed + QStringList { QString() }), sorted(it.value()));
         }
         // Global options and positionals before the option being completed do not confuse it.
-        QCOMPARE(complete({ QStringLiteral("dpmctl"), QStringLiteral("--store"), QStringLiteral("x.db"),
-                     QStringLiteral("lineage"), QStringLiteral("graph"), QStringLiteral("rr_1"), QStringLiteral("--d") }),
+        QCOMPARE(
+            complete({ QStringLiteral("dpmctl"), QStringLiteral("--store"), QStringLiteral("x.db"),
+                QStringLiteral("lineage"), QStringLiteral("graph"), QStringLiteral("rr_1"), QStringLiteral("--d") }),
             QStringList({ QStringLiteral("--depth"), QStringLiteral("--down") }));
     }
 };

@@ -29,7 +29,8 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines.at(0), QStringLiteral("dpmctl ") + buildVersion());
         QCOMPARE(lines.at(1), QStringLiteral("Revision: ") + buildRevision());
-        QVERIFY2(lines.at(2).startsWith(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())), qPrintable(lines.at(2)));
+        QVERIFY2(
+            lines.at(2).startsWith(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())), qPrintable(lines.at(2)));
         QVERIFY2(lines.at(3).startsWith(QLatin1String("SQL drivers: ")), qPrintable(lines.at(3)));
         QVERIFY2(lines.at(3).contains(QLatin1String("QSQLITE")) && lines.at(3).contains(QLatin1String("QPSQL")),
             qPrintable(lines.at(3)));
@@ -55,7 +56,8 @@ private Q_SLOTS:
             QVERIFY(!library[QStringLiteral("version")].toString().isEmpty());
         }
         QCOMPARE(libraries,
-            QStringList({ QStringLiteral("Qt"), QStringLiteral("SQLite"), QStringLiteral("libpq"), QStringLiteral("OpenSSL") }));
+            QStringList({ QStringLiteral("Qt"), QStringLiteral("SQLite"), QStringLiteral("libpq"),
+                QStringLiteral("OpenSSL") }));
     }
 
     void revision_isAGitRevisionInACheckout()

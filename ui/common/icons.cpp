@@ -37,8 +37,7 @@ class GlyphIconEngine : public QIconEngine
 public:
     explicit GlyphIconEngine(QByteArray svg)
         : m_svg(std::move(svg))
-    {
-    }
+    { }
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
     {
@@ -52,7 +51,8 @@ public:
     {
         Q_UNUSED(state);
         const QColor color = colorFor(mode);
-        const QString key = QStringLiteral("%1x%2/%3").arg(size.width()).arg(size.height()).arg(color.name(QColor::HexArgb));
+        const QString key
+            = QStringLiteral("%1x%2/%3").arg(size.width()).arg(size.height()).arg(color.name(QColor::HexArgb));
         if (const auto cached = m_cache.constFind(key); cached != m_cache.constEnd())
             return *cached;
         const QPixmap out = render(m_svg, size, color);

@@ -123,13 +123,13 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     connect(
         m_scene, &QGraphicsScene::selectionChanged, this, [this] { Q_EMIT selectedEntityChanged(selectedEntity()); });
 
-    const auto viewAction = [this](const QString &icon, const QString &text, const QString &tip,
-                                void (LineageGraphView::*slot)()) {
-        auto *action = new QAction(glyphIcon(icon), text, this);
-        action->setToolTip(tip);
-        connect(action, &QAction::triggered, m_view, slot);
-        return action;
-    };
+    const auto viewAction
+        = [this](const QString &icon, const QString &text, const QString &tip, void (LineageGraphView::*slot)()) {
+              auto *action = new QAction(glyphIcon(icon), text, this);
+              action->setToolTip(tip);
+              connect(action, &QAction::triggered, m_view, slot);
+              return action;
+          };
     QAction *zoomOut = viewAction(
         QStringLiteral("zoom-out"), tr("Zoom out"), tr("Zoom out (Ctrl+-, wheel)"), &LineageGraphView::zoomOut);
     QAction *zoomIn = viewAction(

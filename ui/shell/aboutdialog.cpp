@@ -20,7 +20,8 @@ QList<LinkedLibrary> AboutDialog::consoleLibraries(const VersionReport &report)
     QList<LinkedLibrary> libraries = report.libraries;
     // Qt's own modules are LGPL-3.0 except Qt Charts, which Qt publishes under the GPL only.
     libraries.insert(1, { QStringLiteral("Qt Charts"), report.qtVersion, QStringLiteral("GPL-3.0-only") });
-    libraries << LinkedLibrary { QStringLiteral("Graphviz"), QStringLiteral(PACKAGE_VERSION), QStringLiteral("EPL-1.0") };
+    libraries << LinkedLibrary { QStringLiteral("Graphviz"), QStringLiteral(PACKAGE_VERSION),
+        QStringLiteral("EPL-1.0") };
     return libraries;
 }
 
@@ -50,10 +51,12 @@ AboutDialog::AboutDialog(QWidget *parent)
                     .arg(name.toHtmlEscaped(), value.toHtmlEscaped(), extra.toHtmlEscaped());
     };
     row(tr("Revision"), m_report.revision);
-    row(tr("Qt"), m_report.qtVersion == m_report.qtBuildVersion
+    row(tr("Qt"),
+        m_report.qtVersion == m_report.qtBuildVersion
             ? m_report.qtVersion
             : tr("%1 (built with %2)").arg(m_report.qtVersion, m_report.qtBuildVersion));
-    row(tr("SQL drivers"), m_report.sqlDrivers.isEmpty() ? tr("none found") : m_report.sqlDrivers.join(QStringLiteral(", ")));
+    row(tr("SQL drivers"),
+        m_report.sqlDrivers.isEmpty() ? tr("none found") : m_report.sqlDrivers.join(QStringLiteral(", ")));
     html += QStringLiteral("</table><h4>%1</h4><table cellspacing=4>").arg(tr("Libraries and their licences"));
     for (const LinkedLibrary &library : consoleLibraries(m_report))
         row(library.name, library.version, library.licence);

@@ -91,7 +91,8 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
         options.reportScrollRows = parser.value(scrollOption).toInt(&ok);
         if (!ok || options.reportScrollRows < 1) {
             throw Error(ErrorKind::InvalidInput, QStringLiteral("CONSOLE_ARGUMENTS_INVALID"),
-                QCoreApplication::translate("StartupOptions", "--report-scroll needs a positive number of rows, not \"%1\".")
+                QCoreApplication::translate(
+                    "StartupOptions", "--report-scroll needs a positive number of rows, not \"%1\".")
                     .arg(parser.value(scrollOption)));
         }
     }

@@ -42,8 +42,8 @@ private Q_SLOTS:
     void everyNamedGlyph_exists_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char *name : { "runs", "decisions", "operations", "proposals", "outbox", "lineage", "summary", "admin",
-                 "back", "forward", "find", "connect", "reload", "export", "zoom-in", "zoom-out", "zoom-fit",
+        for (const char *name : { "runs", "decisions", "operations", "proposals", "outbox", "lineage", "summary",
+                 "admin", "back", "forward", "find", "connect", "reload", "export", "zoom-in", "zoom-out", "zoom-fit",
                  "zoom-actual", "kind-run", "kind-correlation", "kind-idempotency-key", "kind-operation",
                  "kind-proposal", "kind-decision", "kind-batch", "kind-entity" })
             QTest::newRow(name) << QString::fromLatin1(name);

@@ -32,7 +32,8 @@ private Q_SLOTS:
         QVERIFY2(shown.contains(buildRevision()), qPrintable(shown));
         QVERIFY2(shown.contains(QString::fromLatin1(qVersion())), qPrintable(shown));
         QVERIFY2(shown.contains(QLatin1String("QSQLITE")) && shown.contains(QLatin1String("QPSQL")), qPrintable(shown));
-        for (const char *licence : { "LGPL-3.0-only", "GPL-3.0-only", "public domain", "PostgreSQL", "Apache-2.0", "EPL-1.0" })
+        for (const char *licence :
+            { "LGPL-3.0-only", "GPL-3.0-only", "public domain", "PostgreSQL", "Apache-2.0", "EPL-1.0" })
             QVERIFY2(shown.contains(QLatin1String(licence)), licence);
         for (const char *library : { "Qt", "Qt Charts", "SQLite", "libpq", "OpenSSL", "Graphviz" })
             QVERIFY2(shown.contains(QLatin1String(library)), library);
@@ -45,9 +46,11 @@ private Q_SLOTS:
         QVERIFY(copy);
         copy->click();
         const QString copied = QGuiApplication::clipboard()->text();
-        QVERIFY2(copied.startsWith(QStringLiteral("dpm-console ") + buildVersion() + QLatin1Char('\n')), qPrintable(copied));
+        QVERIFY2(
+            copied.startsWith(QStringLiteral("dpm-console ") + buildVersion() + QLatin1Char('\n')), qPrintable(copied));
         QVERIFY2(copied.contains(QStringLiteral("Revision: ") + buildRevision()), qPrintable(copied));
-        QVERIFY2(copied.contains(QLatin1String("Graphviz ")) && copied.contains(QLatin1String("(EPL-1.0)")), qPrintable(copied));
+        QVERIFY2(copied.contains(QLatin1String("Graphviz ")) && copied.contains(QLatin1String("(EPL-1.0)")),
+            qPrintable(copied));
     }
 };
 
