@@ -13,6 +13,9 @@ PACKAGES=(
     libgraphviz-dev qt6-svg-dev
     qt6-charts-dev libqt6opengl6-dev
     libcpp-httplib-dev openssl
+    # The package (installer/, tests/package): dpkg-shlibdeps, file (cpack's DEB generator),
+    # desktop-file-validate, appstreamcli and rsvg-convert (the icon's PNG sizes).
+    dpkg-dev file desktop-file-utils appstream librsvg2-bin
 )
 
 usage() {

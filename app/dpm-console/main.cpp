@@ -1,5 +1,6 @@
 // dpm-console: parse the command line, open the window, open the store.
 #include "common/consolesettings.h"
+#include "common/icons.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
 #include "domain/printabletext.h"
@@ -53,6 +54,9 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     dpm::setApplicationIdentity();
+    // The desktop entry's name (installer/): Wayland's app id, so the shell shows its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.dpm.SupportConsole"));
+    QApplication::setWindowIcon(dpm::applicationIcon());
     if (!options.settingsFile.isEmpty())
         dpm::ConsoleSettings::instance().setFileForTesting(options.settingsFile);
 

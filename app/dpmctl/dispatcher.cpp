@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "output.h"
+#include "services/versionreport.h"
 #include "store/storelocation.h"
 
 #include <QJsonDocument>
@@ -18,6 +19,7 @@ struct GlobalOptions
     std::optional<QString> store;
     bool json = false;
     bool help = false;
+    bool version = false;
     std::optional<QString> usageProblem; // reported once --json is known
     QStringList rest;
 };
@@ -36,6 +38,8 @@ GlobalOptions splitGlobalOptions(const QStringList &arguments)
             out.json = true;
         } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
             out.help = true;
+        } else if (arg == QLatin1String("--version")) {
+            out.version = true;
         } else if (arg == QLatin1String("--store")) {
             // No location starts with "--": "--store --json" is a forgotten value, not a store.
             if (i + 1 >= arguments.size() || arguments.at(i + 1).startsWith(QLatin1String("--"))) {
@@ -184,6 +188,11 @@ int execute(const GlobalOptions &global, const QProcessEnvironment &environment)
     if (global.usageProblem)
         throw UsageError { *global.usageProblem };
 
+    if (global.version && !global.help) {
+        const VersionReport report = versionReport(QStringLiteral("dpmctl"));
+        writeText(stdout, global.json ? jsonText(report.toJson()) : report.toText());
+        return ExitOk;
+    }
     QStringList rest = global.rest;
     const bool helpCommand = !rest.isEmpty() && rest.constFirst() == QLatin1String("help");
     if (helpCommand)

@@ -60,7 +60,9 @@ const char kGlobal[]
       "                    user's data folder, created and migrated on first use. Other stores are never\n"
       "                    migrated implicitly. Put passwords in ~/.pgpass or PGPASSWORD, not here.\n"
       "  --json            print the result as JSON on stdout (errors as {\"error\":{code,message,kind}} on stderr)\n"
-      "  --help, -h        this text, or a command's own help (dpmctl runs list --help)\n";
+      "  --help, -h        this text, or a command's own help (dpmctl runs list --help)\n"
+      "  --version         the version, the git revision it was built from, the Qt version and the SQL\n"
+      "                    drivers found (with --json: also the libraries linked and their licences)\n";
 
 } // namespace
 
@@ -70,7 +72,8 @@ QString generalHelp()
         = QStringLiteral("dpmctl - the DPM Support Console on the command line: read the DPM supportability store\n"
                          "(runs, artifacts, idempotency, async operations, workflow decisions, lineage, summary) and\n"
                          "administer its schema. Reads never purge or change anything.\n\n"
-                         "Usage: dpmctl [--store LOCATION] [--json] COMMAND [ARGUMENTS] [OPTIONS]\n\n");
+                         "Usage: dpmctl [--store LOCATION] [--json] COMMAND [ARGUMENTS] [OPTIONS]\n"
+                         "       dpmctl --version | --help\n\n");
     out += QString::fromLatin1(kGlobal);
     out += QStringLiteral("\nCommands:\n");
     qsizetype width = 0;

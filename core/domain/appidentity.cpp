@@ -1,5 +1,7 @@
 #include "appidentity.h"
 
+#include "domain/buildinfo.h"
+
 #include <QCoreApplication>
 
 namespace dpm {
@@ -8,6 +10,7 @@ void setApplicationIdentity()
 {
     QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
     QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
+    QCoreApplication::setApplicationVersion(buildVersion());
 }
 
 } // namespace dpm

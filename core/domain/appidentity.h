@@ -8,7 +8,7 @@ namespace dpm {
 inline constexpr char kOrganizationName[] = "dpm";
 inline constexpr char kApplicationName[] = "dpm-support-console";
 
-// Sets QCoreApplication's organisation and application names. Call once, right after the
+// Sets QCoreApplication's organisation and application names and the version. Call once, right after the
 // application object is created and before anything resolves a standard path or opens settings.
 void setApplicationIdentity();
 

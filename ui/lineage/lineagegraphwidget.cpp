@@ -1,5 +1,6 @@
 #include "lineage/lineagegraphwidget.h"
 
+#include "common/icons.h"
 #include "lineage/lineageedgeitem.h"
 #include "lineage/lineagegraphview.h"
 #include "session/requesttracker.h"
@@ -56,7 +57,7 @@ QToolButton *toolButton(QAction *action, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
     button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonTextBesideIcon);
     button->setAccessibleName(action->text().remove(QLatin1Char('&')));
     return button;
 }
@@ -93,13 +94,13 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     m_nodeCap = spin(1, kLineageGraphMaxMaxNodes, kLineageGraphDefaultMaxNodes, tr("Node cap"),
         tr("At most this many nodes are added at once; the rest show as \"N more not shown\""));
 
-    m_backAction = new QAction(tr("◀ Back"), this);
+    m_backAction = new QAction(glyphIcon(QStringLiteral("back")), tr("Back"), this);
     m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_BracketLeft));
     m_backAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_backAction->setToolTip(tr("Back to the previous centre (Alt+[)"));
     connect(m_backAction, &QAction::triggered, this, &LineageGraphWidget::goBack);
     addAction(m_backAction);
-    m_forwardAction = new QAction(tr("Forward ▶"), this);
+    m_forwardAction = new QAction(glyphIcon(QStringLiteral("forward")), tr("Forward"), this);
     m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_BracketRight));
     m_forwardAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_forwardAction->setToolTip(tr("Forward to the next centre (Alt+])"));
@@ -122,16 +123,21 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     connect(
         m_scene, &QGraphicsScene::selectionChanged, this, [this] { Q_EMIT selectedEntityChanged(selectedEntity()); });
 
-    const auto viewAction = [this](const QString &text, const QString &tip, void (LineageGraphView::*slot)()) {
-        auto *action = new QAction(text, this);
-        action->setToolTip(tip);
-        connect(action, &QAction::triggered, m_view, slot);
-        return action;
-    };
-    QAction *zoomOut = viewAction(tr("−"), tr("Zoom out (Ctrl+-, wheel)"), &LineageGraphView::zoomOut);
-    QAction *zoomIn = viewAction(tr("+"), tr("Zoom in (Ctrl+=, wheel)"), &LineageGraphView::zoomIn);
-    QAction *fit = viewAction(tr("Fit"), tr("Fit the graph in the view (Ctrl+0)"), &LineageGraphView::fitGraph);
-    QAction *actual = viewAction(tr("1:1"), tr("Actual size (Ctrl+1)"), &LineageGraphView::actualSize);
+    const auto viewAction
+        = [this](const QString &icon, const QString &text, const QString &tip, void (LineageGraphView::*slot)()) {
+              auto *action = new QAction(glyphIcon(icon), text, this);
+              action->setToolTip(tip);
+              connect(action, &QAction::triggered, m_view, slot);
+              return action;
+          };
+    QAction *zoomOut = viewAction(
+        QStringLiteral("zoom-out"), tr("Zoom out"), tr("Zoom out (Ctrl+-, wheel)"), &LineageGraphView::zoomOut);
+    QAction *zoomIn = viewAction(
+        QStringLiteral("zoom-in"), tr("Zoom in"), tr("Zoom in (Ctrl+=, wheel)"), &LineageGraphView::zoomIn);
+    QAction *fit = viewAction(
+        QStringLiteral("zoom-fit"), tr("Fit"), tr("Fit the graph in the view (Ctrl+0)"), &LineageGraphView::fitGraph);
+    QAction *actual = viewAction(
+        QStringLiteral("zoom-actual"), tr("1:1"), tr("Actual size (Ctrl+1)"), &LineageGraphView::actualSize);
 
     m_status = new QLabel(this);
     m_status->setAccessibleName(tr("Graph status"));
@@ -155,10 +161,11 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     controls->addWidget(back);
     controls->addWidget(forward);
     controls->addSpacing(8);
+    // The zoom buttons show only their glyphs; their names stay for screen readers and tooltips.
     QToolButton *zoomOutButton = toolButton(zoomOut, this);
-    zoomOutButton->setAccessibleName(tr("Zoom out"));
+    zoomOutButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     QToolButton *zoomInButton = toolButton(zoomIn, this);
-    zoomInButton->setAccessibleName(tr("Zoom in"));
+    zoomInButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     controls->addWidget(zoomOutButton);
     controls->addWidget(zoomInButton);
     controls->addWidget(toolButton(fit, this));

@@ -26,27 +26,6 @@ QColor mix(const QColor &a, const QColor &b, double t)
         float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
-QString kindName(LineageNodeKind kind)
-{
-    switch (kind) {
-    case LineageNodeKind::Run:
-        return LineageNodeItem::tr("run");
-    case LineageNodeKind::Correlation:
-        return LineageNodeItem::tr("correlation");
-    case LineageNodeKind::IdempotencyKey:
-        return LineageNodeItem::tr("idempotency key");
-    case LineageNodeKind::Operation:
-        return LineageNodeItem::tr("operation");
-    case LineageNodeKind::Proposal:
-        return LineageNodeItem::tr("proposal");
-    case LineageNodeKind::Decision: // drawn as plain entities
-    case LineageNodeKind::Batch:
-    case LineageNodeKind::Entity:
-        break;
-    }
-    return LineageNodeItem::tr("entity");
-}
-
 // Ellipses and hexagons need room around the text that a box does not.
 double shapeAllowance(LineageNodeKind kind)
 {
@@ -108,6 +87,27 @@ LineageNodeItem::Content LineageNodeItem::moreContentFor(const QString &parentId
     const double width = std::max(metrics.horizontalAdvance(content.title), metrics.horizontalAdvance(content.idText));
     content.size = QSizeF(std::ceil(width + 2 * kPadding), std::ceil(2 * metrics.height() + 1.5 * kPadding));
     return content;
+}
+
+QString LineageNodeItem::kindName(LineageNodeKind kind)
+{
+    switch (kind) {
+    case LineageNodeKind::Run:
+        return tr("run");
+    case LineageNodeKind::Correlation:
+        return tr("correlation");
+    case LineageNodeKind::IdempotencyKey:
+        return tr("idempotency key");
+    case LineageNodeKind::Operation:
+        return tr("operation");
+    case LineageNodeKind::Proposal:
+        return tr("proposal");
+    case LineageNodeKind::Decision: // drawn as plain entities
+    case LineageNodeKind::Batch:
+    case LineageNodeKind::Entity:
+        break;
+    }
+    return tr("entity");
 }
 
 QColor LineageNodeItem::kindColor(LineageNodeKind kind, const QString &status, const QPalette &palette)

@@ -52,6 +52,8 @@ public:
 
     // The border colour a kind (or a run's status) is drawn with on this palette.
     static QColor kindColor(LineageNodeKind kind, const QString &status, const QPalette &palette);
+    // What a node of this kind is called on the graph ("run", "idempotency key", …).
+    static QString kindName(LineageNodeKind kind);
 
 private:
     QPainterPath outline() const;

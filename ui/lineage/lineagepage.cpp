@@ -1,7 +1,9 @@
 #include "lineage/lineagepage.h"
 
+#include "common/icons.h"
 #include "lineage/lineagegraphview.h"
 #include "lineage/lineagegraphwidget.h"
+#include "lineage/lineagelegend.h"
 #include "lineage/lineagenodepanel.h"
 #include "session/storesession.h"
 
@@ -45,10 +47,10 @@ LineagePage::LineagePage(QWidget *parent)
     });
     addAction(findAction);
 
-    auto *png = new QPushButton(tr("Export P&NG…"), this);
+    auto *png = new QPushButton(glyphIcon(QStringLiteral("export")), tr("Export P&NG…"), this);
     png->setAccessibleName(tr("Export the graph as PNG"));
     connect(png, &QPushButton::clicked, this, &LineagePage::exportPng);
-    auto *svg = new QPushButton(tr("Export S&VG…"), this);
+    auto *svg = new QPushButton(glyphIcon(QStringLiteral("export")), tr("Export S&VG…"), this);
     svg->setAccessibleName(tr("Export the graph as SVG"));
     connect(svg, &QPushButton::clicked, this, &LineagePage::exportSvg);
 
@@ -108,6 +110,7 @@ LineagePage::LineagePage(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_message);
     layout->addWidget(m_splitter, 1);
+    layout->addWidget(new LineageLegend(this));
 
     setTabOrder(m_entity, go);
     setTabOrder(go, m_find);

@@ -2,10 +2,12 @@
 
 #include "admin/adminpage.h"
 #include "common/consolesettings.h"
+#include "common/icons.h"
 #include "listing/decisionspage.h"
 #include "common/entitylink.h"
 #include "lineage/lineagepage.h"
 #include "session/requesttracker.h"
+#include "shell/aboutdialog.h"
 #include "shell/omnisearch.h"
 #include "listing/operationdetailpane.h"
 #include "listing/operationspage.h"
@@ -88,7 +90,11 @@ void MainWindow::buildPages()
     for (const NavigationEntry &entry : kNavigation) {
         auto *item = new QListWidgetItem(tr(entry.title), m_navigation);
         item->setData(Qt::UserRole, QString::fromLatin1(entry.page));
+        item->setIcon(glyphIcon(QString::fromLatin1(entry.page)));
     }
+    const int iconSide = m_navigation->fontMetrics().height() * 5 / 4;
+    m_navigation->setIconSize(QSize(iconSide, iconSide));
+    m_navigation->setSpacing(2);
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setEnabled(false);
     connect(m_navigation, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
@@ -112,7 +118,8 @@ void MainWindow::buildPages()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
-    const int navigationWidth = m_navigation->fontMetrics().averageCharWidth() * 16;
+    const int navigationWidth
+        = m_navigation->fontMetrics().averageCharWidth() * 16 + m_navigation->iconSize().width() + 8;
     splitter->setSizes({ navigationWidth, 1280 - navigationWidth });
     if (const QByteArray state = ConsoleSettings::instance().layoutState(splitter->objectName()); !state.isEmpty())
         splitter->restoreState(state);
@@ -178,8 +185,9 @@ void MainWindow::buildActions()
     const QString fileCategory = tr("Store");
     const QString goCategory = tr("Navigation");
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    addShortcutAction(file, tr("&Connect to a store…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), fileCategory,
-        [this] { connectToStore(); });
+    QAction *connectAction = addShortcutAction(file, tr("&Connect to a store…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), fileCategory, [this] { connectToStore(); });
+    connectAction->setIcon(glyphIcon(QStringLiteral("connect")));
     QMenu *recent = file->addMenu(tr("&Recent stores"));
     connect(recent, &QMenu::aboutToShow, this, [this, recent] {
         recent->clear();
@@ -206,7 +214,8 @@ void MainWindow::buildActions()
         go, tr("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right), goCategory, [this] { goForward(); });
     go->addSeparator();
     addShortcutAction(
-        go, tr("Fi&nd any identifier"), QKeySequence(Qt::CTRL | Qt::Key_K), goCategory, [this] { focusSearch(); });
+        go, tr("Fi&nd any identifier"), QKeySequence(Qt::CTRL | Qt::Key_K), goCategory, [this] { focusSearch(); })
+        ->setIcon(glyphIcon(QStringLiteral("find")));
     addShortcutAction(go, tr("Copy &link to what is shown"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), goCategory,
         [this] { copyLink(); });
     addShortcutAction(
@@ -218,31 +227,37 @@ void MainWindow::buildActions()
             else if (m_stack->currentWidget() == m_operations)
                 m_operations->focusFilters();
         });
-    addShortcutAction(go, tr("&Reload"), QKeySequence::Refresh, goCategory, [this] { reloadCurrentPage(); });
+    QAction *reload
+        = addShortcutAction(go, tr("&Reload"), QKeySequence::Refresh, goCategory, [this] { reloadCurrentPage(); });
+    reload->setIcon(glyphIcon(QStringLiteral("reload")));
     go->addSeparator();
     int number = 1;
     for (const NavigationEntry &entry : kNavigation) {
         const QString page = QString::fromLatin1(entry.page);
         addShortcutAction(go, tr(entry.title), QKeySequence(Qt::ALT | (Qt::Key_0 + number++)), goCategory,
-            [this, page] { showPage(page); });
+            [this, page] { showPage(page); })
+            ->setIcon(glyphIcon(page));
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     addShortcutAction(
         help, tr("&Keyboard shortcuts"), QKeySequence::HelpContents, tr("Help"), [this] { showShortcuts(); });
-    help->addAction(tr("&About"), this, [this] {
-        QMessageBox::about(this, tr("About DPM Support Console"),
-            tr("<b>DPM Support Console</b> %1<br>Investigation and administration of the DPM supportability store.")
-                .arg(QCoreApplication::applicationVersion()));
+    QAction *about = help->addAction(tr("&About"), this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
     });
+    about->setObjectName(QStringLiteral("aboutAction"));
 
     QToolBar *toolbar = addToolBar(tr("Navigation"));
     toolbar->setObjectName(QStringLiteral("navigationToolbar"));
     toolbar->setMovable(false);
-    m_back->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    m_forward->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_back->setIcon(glyphIcon(QStringLiteral("back")));
+    m_forward->setIcon(glyphIcon(QStringLiteral("forward")));
     toolbar->addAction(m_back);
     toolbar->addAction(m_forward);
+    toolbar->addAction(reload);
+    toolbar->addAction(connectAction);
+    toolbar->addSeparator();
     toolbar->addWidget(m_search);
     m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 60);
     m_search->setEnabled(false);

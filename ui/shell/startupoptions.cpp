@@ -1,6 +1,7 @@
 #include "shell/startupoptions.h"
 
 #include "domain/error.h"
+#include "services/versionreport.h"
 #include "store/storelocation.h"
 
 #include <QCommandLineParser>
@@ -16,7 +17,11 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
         "Without --store it opens the store named by DPM_SUPPORTABILITY_STORE_BACKEND and its "
         "variables, or else an embedded SQLite store filled with demo data on first start."));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
+    // Not addVersionOption(): that prints only the version, and takes -v as well.
+    const QCommandLineOption versionOption(QStringLiteral("version"),
+        QCoreApplication::translate("StartupOptions",
+            "Print the version, the git revision it was built from, the Qt version and the SQL drivers found."));
+    parser.addOption(versionOption);
     const QCommandLineOption storeOption(QStringLiteral("store"),
         QCoreApplication::translate("StartupOptions",
             "The store to open: memory:, sqlite:PATH (or a .db/.sqlite/.sqlite3 path), a postgresql:// URL "
@@ -75,7 +80,7 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
     }
     if (parser.isSet(versionOption)) {
         options.showVersion = true;
-        options.text = QCoreApplication::applicationName() + QLatin1Char(' ') + QCoreApplication::applicationVersion();
+        options.text = versionReport(QStringLiteral("dpm-console")).toText().trimmed();
         return options;
     }
 
@@ -86,7 +91,8 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
         options.reportScrollRows = parser.value(scrollOption).toInt(&ok);
         if (!ok || options.reportScrollRows < 1) {
             throw Error(ErrorKind::InvalidInput, QStringLiteral("CONSOLE_ARGUMENTS_INVALID"),
-                QCoreApplication::translate("StartupOptions", "--report-scroll needs a positive number of rows, not \"%1\".")
+                QCoreApplication::translate(
+                    "StartupOptions", "--report-scroll needs a positive number of rows, not \"%1\".")
                     .arg(parser.value(scrollOption)));
         }
     }

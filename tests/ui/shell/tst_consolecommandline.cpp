@@ -62,7 +62,15 @@ private Q_SLOTS:
         const Run version = runConsole({ QStringLiteral("--version") });
         QVERIFY2(version.finished, "dpm-console --version did not end");
         QCOMPARE(version.exitCode, 0);
-        QVERIFY(!version.out.trimmed().isEmpty());
+        const QStringList lines = version.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(0).startsWith(QLatin1String("dpm-console ")), qPrintable(version.out));
+        QVERIFY2(lines.at(1).startsWith(QLatin1String("Revision: ")), qPrintable(version.out));
+        QVERIFY2(lines.at(2).startsWith(QLatin1String("Qt: 6.")), qPrintable(version.out));
+        // The drivers are plugins: this shows they were found without any window system.
+        QVERIFY2(lines.at(3).startsWith(QLatin1String("SQL drivers: ")) && lines.at(3).contains(QLatin1String("QSQLITE"))
+                && lines.at(3).contains(QLatin1String("QPSQL")),
+            qPrintable(version.out));
     }
 
     void badStore_exits2WithoutThePassword()

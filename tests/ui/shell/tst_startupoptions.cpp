@@ -2,9 +2,11 @@
 // variables, which win over the embedded default in the user's data directory.
 
 #include "domain/appidentity.h"
+#include "domain/buildinfo.h"
 #include "domain/error.h"
 #include "shell/startupoptions.h"
 
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -139,7 +141,13 @@ private Q_SLOTS:
         QVERIFY(help.text.contains(QStringLiteral("--settings")));
         const StartupOptions version = StartupOptions::parse({ kProgram, QStringLiteral("--version") }, bad);
         QVERIFY(version.showVersion);
-        QVERIFY(version.text.startsWith(QStringLiteral("dpm-support-console")));
+        // The program's name and version, the revision, Qt and the SQL drivers the console loads.
+        QVERIFY2(version.text.startsWith(QStringLiteral("dpm-console ") + buildVersion() + QLatin1Char('\n')),
+            qPrintable(version.text));
+        QVERIFY2(version.text.contains(QStringLiteral("\nRevision: ") + buildRevision()), qPrintable(version.text));
+        QVERIFY2(version.text.contains(QStringLiteral("\nQt: ") + QString::fromLatin1(qVersion())), qPrintable(version.text));
+        QVERIFY2(version.text.contains(QRegularExpression(QStringLiteral("\nSQL drivers: .*QSQLITE"))), qPrintable(version.text));
+        QVERIFY2(version.text.contains(QRegularExpression(QStringLiteral("\nSQL drivers: .*QPSQL"))), qPrintable(version.text));
     }
 
     void badStoreFlag_isStoreLocationInvalid()
