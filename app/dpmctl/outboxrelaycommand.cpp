@@ -78,7 +78,8 @@ CommandOutput relay(CommandContext &context, const ParsedCommand &command)
     const qint64 timeoutMs = boundedNumber(command, QStringLiteral("timeout-ms"), 10000, 1, 600000);
     options.backoffBaseMs = boundedNumber(command, QStringLiteral("backoff-ms"), 1000, 1, 3600000);
     // Long enough for a whole batch of timeouts, so no other relay takes a row this one still has.
-    options.leaseMs = options.batch * timeoutMs + 30000;
+    options.leaseMs = boundedNumber(
+        command, QStringLiteral("lease-ms"), options.batch * timeoutMs + 30000, 1, qint64(24) * 3600 * 1000);
     options.pollMs = boundedNumber(command, QStringLiteral("poll-ms"), 1000, 10, 600000);
 
     SupportStore &store = context.store();
@@ -123,7 +124,10 @@ CommandSpec outboxRelayCommand()
             { QStringLiteral("timeout-ms"), QStringLiteral("N"), QStringLiteral("HTTP timeout per delivery (default 10000)") },
             { QStringLiteral("backoff-ms"), QStringLiteral("N"),
                 QStringLiteral("delay after a first failure, doubled per attempt, with jitter (default 1000)") },
-            { QStringLiteral("poll-ms"), QStringLiteral("N"), QStringLiteral("wait when nothing is due (default 1000)") } },
+            { QStringLiteral("poll-ms"), QStringLiteral("N"), QStringLiteral("wait when nothing is due (default 1000)") },
+            { QStringLiteral("lease-ms"), QStringLiteral("N"),
+                QStringLiteral("how long claimed rows stay with this relay; a relay that dies leaves them due again "
+                               "after it (default batch x timeout + 30000)") } },
         QStringLiteral("Deliver due outbox rows (at least once): DELIVERED, or FAILED with backoff, DEAD at "
                        "max_attempts. Stops cleanly on SIGINT/SIGTERM; progress and a summary on stderr."),
         relay };
