@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/proposals.h"
 #include "domain/vocabulary.h"
 #include "store/dailycount.h"
 
@@ -20,6 +21,12 @@ struct SummarySnapshot
     QString toDay;
     QList<DailyCount> runsPerDay;
     QList<DailyCount> decisionsPerDay;
+    // The advisory proposals (not in the JSON export, which is `dpmctl summary --json`): counts by
+    // state and approvals per day keyed "<approval_type>:<APPROVED|REJECTED>". Unset when the
+    // store has no proposal tables, or its proposal backend failed (proposalProblem says why).
+    std::optional<ProposalCounts> proposalCounts;
+    QList<DailyCount> approvalsPerDay;
+    QString proposalProblem;
 };
 
 } // namespace dpm
