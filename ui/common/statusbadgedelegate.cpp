@@ -29,7 +29,8 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 
     const QColor color = foreground.value<QColor>();
     const QFontMetrics metrics(opt.font);
-    const int width = qMin(metrics.horizontalAdvance(text) + 2 * kPadding, opt.rect.width() - 4);
+    const int textWidth = metrics.horizontalAdvance(text);
+    const int width = qMin(textWidth + 2 * kPadding, opt.rect.width() - 4);
     const int height = qMin(metrics.height() + 2, opt.rect.height() - 2);
     const QRect pill(opt.rect.left() + 2, opt.rect.center().y() - height / 2, width, height);
     QColor fill = color;
@@ -42,8 +43,11 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : color);
     painter->setFont(opt.font);
-    painter->drawText(pill.adjusted(kPadding, 0, -kPadding, 0), Qt::AlignCenter,
-        metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * kPadding));
+    // Elided only when the column is narrower than the word (eliding at the exact width would cut
+    // every word by rounding).
+    const bool fits = width >= textWidth + 2 * kPadding;
+    painter->drawText(pill, Qt::AlignCenter,
+        fits ? text : metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * kPadding));
     painter->restore();
 }
 

@@ -7,6 +7,7 @@
 #include "session/whenfinished.h"
 #include "store/supportstore.h"
 
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -138,12 +139,28 @@ void ProposalCheckAllPanel::showReport(const ProposalIntegrityReport &report)
     if (report.cancelled)
         text = tr("Cancelled. ") + text;
     m_status->setText(text);
-    QPalette p = m_status->palette();
-    p.setColor(QPalette::WindowText,
-        report.findings.isEmpty() ? (report.cancelled ? warningColor(palette()) : goodColor(palette()))
-                                  : badColor(palette()));
-    m_status->setPalette(p);
+    m_tone = report.findings.isEmpty() ? (report.cancelled ? Tone::Warning : Tone::Good) : Tone::Bad;
+    applyTone();
     Q_EMIT finished();
+}
+
+void ProposalCheckAllPanel::applyTone()
+{
+    QPalette p = palette();
+    if (m_tone == Tone::Good)
+        p.setColor(QPalette::WindowText, goodColor(palette()));
+    else if (m_tone == Tone::Warning)
+        p.setColor(QPalette::WindowText, warningColor(palette()));
+    else if (m_tone == Tone::Bad)
+        p.setColor(QPalette::WindowText, badColor(palette()));
+    m_status->setPalette(p);
+}
+
+void ProposalCheckAllPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyTone();
 }
 
 void ProposalCheckAllPanel::setRunning(bool running)
@@ -153,8 +170,10 @@ void ProposalCheckAllPanel::setRunning(bool running)
     m_start->setEnabled(!running);
     m_busy->setVisible(running);
     m_stop->setVisible(running);
-    if (running)
-        m_status->setPalette(palette());
+    if (running) {
+        m_tone = Tone::Neutral;
+        applyTone();
+    }
 }
 
 } // namespace dpm

@@ -43,13 +43,20 @@ Q_SIGNALS:
     void openProposalRequested(const QString &proposalId);
     void finished();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    enum class Tone { Neutral, Good, Warning, Bad };
+    void applyTone();
+
     void showReport(const ProposalIntegrityReport &report);
     void setRunning(bool running);
 
     QPointer<StoreSession> m_session;
     std::shared_ptr<CancelToken> m_cancel; // set while a check runs
     quint64 m_generation = 0;
+    Tone m_tone = Tone::Neutral;
     std::optional<ProposalIntegrityReport> m_report;
     QPushButton *m_start;
     QPushButton *m_stop;

@@ -53,10 +53,14 @@ ProposalDiffTab::ProposalDiffTab(QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->setColumnWidth(ProposalDiffModel::PathColumn, fontMetrics().averageCharWidth() * 36);
+    // Paths nest deep; before and after share the rest equally.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(ProposalDiffModel::PathColumn, QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(ProposalDiffModel::KindColumn, QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(ProposalDiffModel::BeforeColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(ProposalDiffModel::AfterColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(ProposalDiffModel::PathColumn, fontMetrics().averageCharWidth() * 48);
     m_tree->setColumnWidth(ProposalDiffModel::KindColumn, fontMetrics().averageCharWidth() * 16);
-    m_tree->setColumnWidth(ProposalDiffModel::BeforeColumn, fontMetrics().averageCharWidth() * 40);
 
     connect(m_from, &QComboBox::activated, this, &ProposalDiffTab::compareChosen);
     connect(m_to, &QComboBox::activated, this, &ProposalDiffTab::compareChosen);

@@ -39,6 +39,7 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &accessibleName, 
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
@@ -126,11 +127,15 @@ QWidget *ProposalPane::buildLoadedPage()
     m_versions = new ProposalVersionsModel(this);
     m_versionsView = makeTable(m_versions, tr("Versions"), page);
     m_viewer = new ProposalVersionViewer;
+    // Room for the four versions a proposal usually has, the rest for the viewer.
+    m_versionsView->setMinimumHeight(m_versionsView->verticalHeader()->defaultSectionSize() * 5 + 8
+        + m_versionsView->horizontalHeader()->sizeHint().height());
     auto *versionSplit = new QSplitter(Qt::Vertical);
     versionSplit->addWidget(m_versionsView);
     versionSplit->addWidget(m_viewer);
-    versionSplit->setStretchFactor(0, 1);
-    versionSplit->setStretchFactor(1, 3);
+    versionSplit->setStretchFactor(0, 0);
+    versionSplit->setStretchFactor(1, 1);
+    versionSplit->setCollapsible(0, false);
     m_tabs->addTab(versionSplit, tr("&Versions"));
     connect(m_versionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
@@ -151,7 +156,20 @@ QWidget *ProposalPane::buildLoadedPage()
     m_integritySummary = summaryLabel();
     m_integritySummary->setAccessibleName(tr("Integrity summary"));
     QTableView *findingsView = makeTable(m_findings, tr("Integrity findings"), page);
-    m_tabs->addTab(column({ m_integritySummary, findingsView }, findingsView), tr("Inte&grity"));
+    // A finding's sentence is what matters and is longer than a cell: the selected one in full.
+    m_findingText = summaryLabel();
+    m_findingText->setAccessibleName(tr("Selected finding"));
+    m_findingText->setFrameShape(QFrame::StyledPanel);
+    m_findingText->setMargin(6);
+    connect(findingsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            m_findingText->setText(current.isValid()
+                    ? m_findings->cellText(current.row(), ProposalFindingsModel::CodeColumn) + QStringLiteral(": ")
+                        + m_findings->cellText(current.row(), ProposalFindingsModel::MessageColumn)
+                    : QString());
+        });
+    m_tabs->addTab(column({ m_integritySummary, findingsView, m_findingText }, findingsView), tr("Inte&grity"));
+    m_findingsView = findingsView;
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabs->setTabToolTip(i, tr("Ctrl+%1").arg(i + 1));
     connect(m_tabs, &QTabWidget::currentChanged, this, &ProposalPane::currentTabChanged);
@@ -231,7 +249,7 @@ void ProposalPane::showData(const ProposalPaneData &data)
         fact(tr("Created"), p.createdAt), fact(tr("Last event"), p.lastEventAt),
         fact(tr("Current version"), QString::number(p.currentVersionNo)) }
                          .join(QStringLiteral(" &nbsp;&nbsp; ")));
-    updateStateBadge();
+    updateColours();
 
     m_timeline->setHistory(a.events, a.approvals);
     m_timelineSummary->setText(tr("Workflow events: %1, approvals: %2, merged oldest first.")
@@ -252,10 +270,12 @@ void ProposalPane::showData(const ProposalPaneData &data)
     m_integritySummary->setText(findings == 0
             ? tr("\u2714 No integrity findings: the history replays by the §4.2 transition map and every artifact "
                  "hash matches.")
-            : tr("\u2718 %1 integrity finding(s) for this proposal.").arg(findings));
-    QPalette pal = m_integritySummary->palette();
-    pal.setColor(QPalette::WindowText, findings == 0 ? goodColor(palette()) : badColor(palette()));
-    m_integritySummary->setPalette(pal);
+            : findings == 1 ? tr("\u2718 1 integrity finding for this proposal.")
+                            : tr("\u2718 %1 integrity findings for this proposal.").arg(findings));
+    m_findingText->clear();
+    m_findingText->setVisible(findings > 0);
+    if (findings > 0)
+        m_findingsView->setCurrentIndex(m_findings->index(0, 0));
     m_tabs->setTabText(IntegrityTab, findings == 0 ? tr("Inte&grity") : tr("Inte&grity (%1)").arg(findings));
 
     for (QTableView *view : findChildren<QTableView *>())
@@ -273,7 +293,7 @@ void ProposalPane::showData(const ProposalPaneData &data)
     Q_EMIT proposalLoaded(p.proposalId);
 }
 
-void ProposalPane::updateStateBadge()
+void ProposalPane::updateColours()
 {
     if (!m_data)
         return;
@@ -283,6 +303,10 @@ void ProposalPane::updateStateBadge()
     m_stateBadge->setStyleSheet(QStringLiteral("QLabel { color: %1; border: 1px solid %1; border-radius: 6px; "
                                                "padding: 1px 8px; }")
                                     .arg(color.name()));
+    QPalette pal = palette();
+    pal.setColor(QPalette::WindowText,
+        m_data->integrity.findings.isEmpty() ? goodColor(palette()) : badColor(palette()));
+    m_integritySummary->setPalette(pal);
 }
 
 void ProposalPane::currentTabChanged()
@@ -305,7 +329,7 @@ void ProposalPane::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
-        updateStateBadge();
+        updateColours();
 }
 
 } // namespace dpm

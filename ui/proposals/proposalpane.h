@@ -82,7 +82,7 @@ private:
     QWidget *buildLoadedPage();
     void showData(const ProposalPaneData &data);
     void showMessage(const QString &text);
-    void updateStateBadge();
+    void updateColours(); // the state badge and the integrity summary, from the palette
     void currentTabChanged();
 
     QPointer<StoreSession> m_session;
@@ -109,6 +109,8 @@ private:
     ProposalIdempotencyModel *m_idempotency;
     ProposalFindingsModel *m_findings;
     QLabel *m_integritySummary;
+    QTableView *m_findingsView;
+    QLabel *m_findingText;
 };
 
 } // namespace dpm

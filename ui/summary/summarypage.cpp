@@ -171,8 +171,10 @@ SummaryPage::SummaryPage(QWidget *parent)
     grid->addWidget(m_reasonCodeView, 2, 1);
     grid->addWidget(m_runsPerDayView, 3, 0, 1, 2);
     grid->addWidget(m_decisionsPerDayView, 4, 0, 1, 2);
-    grid->addWidget(m_proposalStateView, 5, 0);
-    grid->addWidget(m_approvalsPerDayView, 5, 1);
+    // The proposal state legend has nine entries and the approvals six long keys: full width.
+    grid->addWidget(m_proposalStateView, 5, 0, 1, 2);
+    grid->addWidget(m_approvalsPerDayView, 6, 0, 1, 2);
+    m_proposalStateView->setMinimumHeight(fontMetrics().height() * 22);
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);

@@ -4,6 +4,7 @@
 // Memory, because that is where the proposal store is complete today; the same pages read SQLite
 // and PostgreSQL through the same contract.
 #include "common/consolesettings.h"
+#include "common/jsontreeview.h"
 #include "demo/demogenerator.h"
 #include "demo/demoproposals.h"
 #include "domain/appidentity.h"
@@ -25,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTreeView>
 
 #include <cstdio>
