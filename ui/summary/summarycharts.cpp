@@ -352,8 +352,8 @@ QChart *SummaryCharts::proposalStates() const
     chart->setTitle(tr("Advisory proposals by state"));
     auto *series = new QPieSeries(chart);
     series->setHoleSize(0.45);
-    if (m_snapshot && m_snapshot->proposalCounts) {
-        const auto &counts = m_snapshot->proposalCounts->stateCounts;
+    if (m_snapshot && m_snapshot->proposals) {
+        const auto &counts = m_snapshot->proposals->stateCounts;
         // In lifecycle order, not alphabetical: the legend reads as the workflow does.
         QStringList states = proposalStateWireValues();
         for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
@@ -375,8 +375,6 @@ QChart *SummaryCharts::proposalStates() const
                 open(filter);
             });
         }
-    } else if (m_snapshot && !m_snapshot->proposalProblem.isEmpty()) {
-        chart->setTitle(tr("Advisory proposals by state — not read: %1").arg(m_snapshot->proposalProblem));
     }
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignRight);

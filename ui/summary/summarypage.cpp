@@ -269,18 +269,9 @@ void SummaryPage::refresh()
             }
             snap.runsPerDay = store.countRunsPerDay(snap.fromDay, snap.toDay);
             snap.decisionsPerDay = store.countDecisionsPerDay(snap.fromDay, snap.toDay);
-            // The proposals are their own domain: a failure there leaves the rest of the page.
-            try {
-                ProposalStore &proposals = store.proposals();
-                if (proposals.isAvailable()) {
-                    snap.proposalCounts = proposals.countProposals();
-                    snap.approvalsPerDay = proposals.countApprovalsPerDay(snap.fromDay, snap.toDay);
-                }
-            } catch (const Error &error) {
-                if (error.code() == QLatin1String("STORE_QUERY_CANCELLED"))
-                    throw;
-                snap.proposalProblem = error.code();
-            }
+            snap.proposals = summaryProposalCounts(store);
+            if (snap.proposals)
+                snap.approvalsPerDay = store.proposals().countApprovalsPerDay(snap.fromDay, snap.toDay);
             return snap;
         },
         [this](const Snapshot &snap) {
@@ -348,9 +339,9 @@ void SummaryPage::showSnapshot()
         + row(tr("Operations"), locale.toString(s.operationCount))
         + row(tr("Workflow decisions"), locale.toString(s.workflowDecisionCount))
         + row(tr("Lineage edges"), locale.toString(s.lineageEdgeCount))
-        + (snap.proposalCounts ? row(tr("Proposals"), locale.toString(snap.proposalCounts->proposalCount))
-                    + row(tr("Proposal versions"), locale.toString(snap.proposalCounts->versionCount))
-                    + row(tr("Proposal approvals"), locale.toString(snap.proposalCounts->approvalCount))
+        + (snap.proposals ? row(tr("Proposals"), locale.toString(snap.proposals->proposalCount))
+                    + row(tr("Proposal versions"), locale.toString(snap.proposals->versionCount))
+                    + row(tr("Proposal approvals"), locale.toString(snap.proposals->approvalCount))
                                : QString())
         + row(tr("Oldest run"), s.oldestRunCreatedAt.value_or(none))
         + row(tr("Newest run"), s.newestRunCreatedAt.value_or(none))

@@ -21,12 +21,10 @@ struct SummarySnapshot
     QString toDay;
     QList<DailyCount> runsPerDay;
     QList<DailyCount> decisionsPerDay;
-    // The advisory proposals (not in the JSON export, which is `dpmctl summary --json`): counts by
-    // state and approvals per day keyed "<approval_type>:<APPROVED|REJECTED>". Unset when the
-    // store has no proposal tables, or its proposal backend failed (proposalProblem says why).
-    std::optional<ProposalCounts> proposalCounts;
+    std::optional<ProposalCounts> proposals; // nullopt when the store has no proposal tables
+    // Approvals per day keyed "<approval_type>:<APPROVED|REJECTED>" (the dashboard only; empty
+    // without proposal tables).
     QList<DailyCount> approvalsPerDay;
-    QString proposalProblem;
 };
 
 } // namespace dpm
