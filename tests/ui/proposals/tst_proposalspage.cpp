@@ -1,4 +1,5 @@
-// The Proposals page and the proposal pane on a memory store filled with demo proposals: the
+// The Proposals page and the proposal pane on a store filled with demo proposals (built twice:
+// on a memory store, and with DPM_PROPOSALS_UI_SQLITE on a migrated SQLite file): the
 // listing with its filters and keyset pages, the timeline's merge order, the diff of two
 // versions, the integrity findings of an injected fault (pane and "Check all"), and the
 // omni-search opening a proposal by a version id. Every model runs under
@@ -97,6 +98,20 @@ private:
     QList<DemoProposal> m_demo = demoProposals(true);
     std::unique_ptr<StoreSession> m_session;
 
+    // A new, empty store of this build's backend, migrated.
+    StoreLocation freshStore(const QString &name)
+    {
+#ifdef DPM_PROPOSALS_UI_SQLITE
+        const StoreLocation location = StoreLocation::sqlite(m_dir.filePath(name + QStringLiteral(".db")));
+        StoreSession migrate(location);
+        await(migrate.open(OpenOptions { .applyMigrations = true }));
+        return location;
+#else
+        Q_UNUSED(name);
+        return StoreLocation::memory();
+#endif
+    }
+
     static bool waitLoaded(ProposalPane &pane)
     {
         return QTest::qWaitFor([&] { return pane.state() == ProposalPane::State::Loaded; }, 30000);
@@ -108,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         setApplicationIdentity();
         ConsoleSettings::instance().setFileForTesting(m_dir.filePath(QStringLiteral("settings.ini")));
-        m_session = std::make_unique<StoreSession>(StoreLocation::memory());
+        m_session = std::make_unique<StoreSession>(freshStore(QStringLiteral("shared")));
         await(m_session->open());
         writeProposals(*m_session, m_demo);
     }
@@ -432,7 +447,7 @@ private Q_SLOTS:
         MainWindow window;
         QSignalSpy opened(&window, &MainWindow::storeOpened);
         window.show();
-        window.openStore(StoreLocation::memory(), false, false);
+        window.openStore(freshStore(QStringLiteral("window")), false, false);
         QVERIFY(opened.wait(60000));
         const QList<DemoProposal> first = m_demo.mid(0, 10);
         writeProposals(*window.session(), first);
