@@ -2,13 +2,16 @@
 
 #include "domain/apijson.h"
 #include "domain/error.h"
+#include "store/proposalstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
 
 namespace dpm {
 
-QList<IdentifierMatch> findByIdentifier(SupportStore &store, const QString &identifier)
+namespace {
+
+QString requireIdentifier(const QString &identifier)
 {
     const QString trimmed = identifier.trimmed();
     if (trimmed.isEmpty()) {
@@ -16,7 +19,23 @@ QList<IdentifierMatch> findByIdentifier(SupportStore &store, const QString &iden
             QStringLiteral("The identifier is empty; give a run id, correlation id, idempotency key, operation id, "
                            "request hash or decision id."));
     }
-    return store.findIdentifier(trimmed);
+    return trimmed;
+}
+
+} // namespace
+
+QList<IdentifierMatch> findByIdentifier(SupportStore &store, const QString &identifier)
+{
+    return store.findIdentifier(requireIdentifier(identifier));
+}
+
+QList<ProposalMatch> findProposalsByIdentifier(SupportStore &store, const QString &identifier)
+{
+    const QString trimmed = requireIdentifier(identifier);
+    ProposalStore &proposals = store.proposals();
+    if (!proposals.isAvailable())
+        return {};
+    return proposals.findIdentifier(trimmed);
 }
 
 QJsonObject identifierMatchJson(const IdentifierMatch &match)

@@ -19,6 +19,7 @@ constexpr int kGreen = 130;
 constexpr int kAmber = 35;
 constexpr int kRed = 2;
 constexpr int kBlue = 210;
+constexpr int kViolet = 275;
 
 } // namespace
 
@@ -58,6 +59,24 @@ QColor operationStatusColor(const QString &status, const QPalette &palette)
         return tone(kBlue, palette);
     if (status == QLatin1String("FAILED"))
         return badColor(palette);
+    return palette.color(QPalette::Text);
+}
+
+QColor proposalStateColor(const QString &state, const QPalette &palette)
+{
+    if (state == QLatin1String("DRAFT"))
+        return tone(kViolet, palette);
+    if (state == QLatin1String("RISK_REVIEW") || state == QLatin1String("COMPLIANCE_REVIEW")
+        || state == QLatin1String("AWAITING_CLIENT_CONSENT"))
+        return warningColor(palette);
+    if (state == QLatin1String("EXECUTION_READY"))
+        return tone(kBlue, palette);
+    if (state == QLatin1String("EXECUTED"))
+        return goodColor(palette);
+    if (state == QLatin1String("REJECTED"))
+        return badColor(palette);
+    if (state == QLatin1String("CANCELLED") || state == QLatin1String("EXPIRED"))
+        return palette.color(QPalette::PlaceholderText);
     return palette.color(QPalette::Text);
 }
 

@@ -13,6 +13,8 @@
 #include "listing/operationspage.h"
 #include "bundle/runbundlepane.h"
 #include "listing/runspage.h"
+#include "proposals/proposalpane.h"
+#include "proposals/proposalspage.h"
 #include "shell/shortcutsdialog.h"
 #include "shell/storestatuspanel.h"
 #include "summary/summarypage.h"
@@ -46,6 +48,7 @@ constexpr NavigationEntry kNavigation[] = {
     { "runs", QT_TRANSLATE_NOOP("dpm::MainWindow", "Runs") },
     { "decisions", QT_TRANSLATE_NOOP("dpm::MainWindow", "Decisions") },
     { "operations", QT_TRANSLATE_NOOP("dpm::MainWindow", "Operations") },
+    { "proposals", QT_TRANSLATE_NOOP("dpm::MainWindow", "Proposals") },
     { "lineage", QT_TRANSLATE_NOOP("dpm::MainWindow", "Lineage") },
     { "summary", QT_TRANSLATE_NOOP("dpm::MainWindow", "Summary") },
     { "admin", QT_TRANSLATE_NOOP("dpm::MainWindow", "Admin") },
@@ -62,6 +65,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_decisions(new DecisionsPage(this))
     , m_operations(new OperationsPage(this))
     , m_runPane(new RunBundlePane(this))
+    , m_proposals(new ProposalsPage(this))
+    , m_proposalPane(new ProposalPane(this))
     , m_lineage(new LineagePage(this))
     , m_summary(new SummaryPage(this))
     , m_admin(new AdminPage(this))
@@ -106,10 +111,12 @@ void MainWindow::buildPages()
     m_stack->addWidget(m_runs);
     m_stack->addWidget(m_decisions);
     m_stack->addWidget(m_operations);
+    m_stack->addWidget(m_proposals);
     m_stack->addWidget(m_lineage);
     m_stack->addWidget(m_summary);
     m_stack->addWidget(m_admin);
     m_stack->addWidget(m_runPane);
+    m_stack->addWidget(m_proposalPane);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -136,6 +143,8 @@ void MainWindow::buildPages()
         m_search->setText(identifier);
         m_search->search(identifier);
     });
+    connect(m_proposals, &ProposalsPage::openProposalRequested, this,
+        [this](const QString &proposalId) { openProposal(proposalId); });
     connect(m_lineage, &LineagePage::openRunRequested, this, &MainWindow::openRun);
     connect(m_lineage, &LineagePage::openOperationRequested, this, &MainWindow::openOperation);
     connect(m_summary, &SummaryPage::openRunsRequested, this, [this](const RunFilter &filter) {
@@ -145,6 +154,10 @@ void MainWindow::buildPages()
     connect(m_summary, &SummaryPage::openOperationsRequested, this, [this](const OperationFilter &filter) {
         m_operations->setFilter(filter);
         showPage(QStringLiteral("operations"));
+    });
+    connect(m_summary, &SummaryPage::openProposalsRequested, this, [this](const ProposalFilter &filter) {
+        m_proposals->setFilter(filter);
+        showPage(QStringLiteral("proposals"));
     });
     connect(m_summary, &SummaryPage::openDecisionsRequested, this, [this](const DecisionFilter &filter) {
         m_decisions->setFilter(filter);
@@ -226,6 +239,8 @@ void MainWindow::buildActions()
                 m_decisions->focusFilters();
             else if (m_stack->currentWidget() == m_operations)
                 m_operations->focusFilters();
+            else if (m_stack->currentWidget() == m_proposals)
+                m_proposals->focusFilters();
         });
     QAction *reload
         = addShortcutAction(go, tr("&Reload"), QKeySequence::Refresh, goCategory, [this] { reloadCurrentPage(); });
@@ -326,6 +341,16 @@ void MainWindow::openOperation(const QString &operationId)
         navigate({ QStringLiteral("operation"), operationId }, true);
 }
 
+void MainWindow::openProposal(const QString &proposalId, std::optional<qint64> versionNo)
+{
+    if (proposalId.isEmpty())
+        return;
+    // A version asked for is shown even when the proposal is already open.
+    if (versionNo || m_proposalPane->currentProposalId() != proposalId)
+        m_proposalPane->showProposal(proposalId, versionNo);
+    navigate({ QStringLiteral("proposal"), proposalId }, true);
+}
+
 void MainWindow::openLineage(const QString &entityId)
 {
     if (!entityId.isEmpty())
@@ -346,6 +371,10 @@ void MainWindow::navigate(const Place &place, bool record)
         if (m_runPane->currentRunId() != place.id)
             m_runPane->showRun(place.id);
         target = m_runPane;
+    } else if (place.page == QLatin1String("proposal")) {
+        if (m_proposalPane->currentProposalId() != place.id)
+            m_proposalPane->showProposal(place.id);
+        target = m_proposalPane;
     } else if (place.page == QLatin1String("operation")) {
         m_operations->detail()->showOperation(place.id);
         target = m_operations;
@@ -382,7 +411,8 @@ void MainWindow::navigate(const Place &place, bool record)
     m_navigation->setCurrentRow(-1);
     for (int i = 0; i < m_navigation->count(); ++i) {
         const QString page = m_navigation->item(i)->data(Qt::UserRole).toString();
-        if (page == place.page || (place.page == QLatin1String("operation") && page == QLatin1String("operations")))
+        if (page == place.page || (place.page == QLatin1String("operation") && page == QLatin1String("operations"))
+            || (place.page == QLatin1String("proposal") && page == QLatin1String("proposals")))
             m_navigation->setCurrentRow(i);
     }
     updateHistoryActions();
@@ -410,72 +440,6 @@ void MainWindow::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
-}
-
-void MainWindow::searchResolved(const QString &identifier, const QList<IdentifierMatch> &matches)
-{
-    if (matches.isEmpty()) {
-        const QString text = tr("DPM_IDENTIFIER_NOT_FOUND: nothing in this store is identified by \"%1\"; "
-                                "check the id, or whether it was purged by retention.")
-                                 .arg(identifier);
-        statusBar()->showMessage(text, 15000);
-        QToolTip::showText(m_search->mapToGlobal(QPoint(0, m_search->height())), text, m_search);
-    } else if (matches.size() == 1) {
-        openMatch(identifier, matches.first());
-    } else {
-        delete m_matchMenu;
-        m_matchMenu = new QMenu(this);
-        m_matchMenu->setObjectName(QStringLiteral("matchMenu"));
-        m_matchMenu->setAccessibleName(tr("Matches for %1").arg(identifier));
-        for (const IdentifierMatch &match : matches)
-            m_matchMenu->addAction(
-                describeMatch(match), this, [this, identifier, match] { openMatch(identifier, match); });
-        m_matchMenu->popup(m_search->mapToGlobal(QPoint(0, m_search->height())));
-    }
-    Q_EMIT searchHandled(identifier, int(matches.size()));
-}
-
-void MainWindow::searchFailed(const QString &identifier, const Error &error)
-{
-    Q_UNUSED(identifier);
-    statusBar()->showMessage(error.code() + QStringLiteral(": ") + error.message(), 15000);
-    Q_EMIT searchHandled(identifier, 0);
-}
-
-void MainWindow::openMatch(const QString &identifier, const IdentifierMatch &match)
-{
-    switch (match.kind) {
-    case IdentifierKind::OperationId:
-    case IdentifierKind::OperationCorrelationId:
-        openOperation(match.operationId.value_or(QString()));
-        return;
-    case IdentifierKind::RequestHash:
-        if (match.runCount > 1) {
-            // Every run that carries the hash, not only the latest.
-            RunFilter filter;
-            filter.requestHash = identifier;
-            m_runs->setFilter(filter);
-            showPage(QStringLiteral("runs"));
-            return;
-        }
-        break;
-    default:
-        break;
-    }
-    if (match.runId && match.runExists) {
-        openRun(*match.runId);
-        return;
-    }
-    if (match.kind == IdentifierKind::DecisionId || match.kind == IdentifierKind::DecisionCorrelationId) {
-        DecisionFilter filter;
-        filter.rebalanceRunId = match.runId;
-        m_decisions->setFilter(filter);
-        showPage(QStringLiteral("decisions"));
-        return;
-    }
-    statusBar()->showMessage(tr("DPM_RUN_NOT_FOUND: %1 leads to run %2, which is not stored (purged?).")
-                                 .arg(identifier, match.runId.value_or(tr("(none)"))),
-        15000);
 }
 
 void MainWindow::openBundleFile()
@@ -518,6 +482,10 @@ void MainWindow::reloadCurrentPage()
         m_decisions->applyFilter();
     else if (current == m_operations)
         m_operations->applyFilter();
+    else if (current == m_proposals)
+        m_proposals->applyFilter();
+    else if (current == m_proposalPane)
+        m_proposalPane->reload();
     else if (current == m_summary)
         m_summary->refresh();
     else if (current == m_runPane && !m_runPane->currentRunId().isEmpty())

@@ -25,6 +25,9 @@ class LineagePage;
 class SummaryPage;
 class OmniSearch;
 class OperationsPage;
+class ProposalPane;
+class ProposalsPage;
+struct OmniSearchResult;
 class RequestTracker;
 class RunBundlePane;
 class RunsPage;
@@ -54,6 +57,8 @@ public:
     DecisionsPage *decisionsPage() const { return m_decisions; }
     OperationsPage *operationsPage() const { return m_operations; }
     RunBundlePane *runPane() const { return m_runPane; }
+    ProposalsPage *proposalsPage() const { return m_proposals; }
+    ProposalPane *proposalPane() const { return m_proposalPane; }
     LineagePage *lineagePage() const { return m_lineage; }
     SummaryPage *summaryPage() const { return m_summary; }
     AdminPage *adminPage() const { return m_admin; }
@@ -66,9 +71,12 @@ public Q_SLOTS:
     void showPage(const QString &page);
     void openRun(const QString &runId);
     void openOperation(const QString &operationId);
+    // The proposal pane; with versionNo, on that version.
+    void openProposal(const QString &proposalId, std::optional<qint64> versionNo = std::nullopt);
     // The lineage page centred on an entity.
     void openLineage(const QString &entityId);
     void openMatch(const QString &identifier, const dpm::IdentifierMatch &match);
+    void openProposalMatch(const QString &identifier, const dpm::ProposalMatch &match);
     void goBack();
     void goForward();
     void focusSearch();
@@ -102,7 +110,7 @@ private:
     void updateStatusBar();
     void updateTitle();
     void updateHistoryActions();
-    void searchResolved(const QString &identifier, const QList<IdentifierMatch> &matches);
+    void searchResolved(const QString &identifier, const OmniSearchResult &result);
     void searchFailed(const QString &identifier, const Error &error);
     QAction *addShortcutAction(QMenu *menu, const QString &text, const QKeySequence &shortcut, const QString &category,
         std::function<void()> slot);
@@ -121,6 +129,8 @@ private:
     DecisionsPage *m_decisions;
     OperationsPage *m_operations;
     RunBundlePane *m_runPane;
+    ProposalsPage *m_proposals;
+    ProposalPane *m_proposalPane;
     LineagePage *m_lineage;
     SummaryPage *m_summary;
     AdminPage *m_admin;

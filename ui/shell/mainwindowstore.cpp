@@ -12,6 +12,8 @@
 #include "listing/decisionspage.h"
 #include "listing/operationspage.h"
 #include "listing/runspage.h"
+#include "proposals/proposalpane.h"
+#include "proposals/proposalspage.h"
 #include "session/requesttracker.h"
 #include "shell/demofilldialog.h"
 #include "shell/omnisearch.h"
@@ -88,6 +90,8 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_decisions->setSession(m_session.get());
     m_operations->setSession(m_session.get());
     m_runPane->setSession(m_session.get());
+    m_proposals->setSession(m_session.get());
+    m_proposalPane->setSession(m_session.get());
     m_lineage->setSession(m_session.get());
     m_summaryAttached = false;
     m_adminAttached = false;

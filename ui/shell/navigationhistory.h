@@ -8,8 +8,9 @@ namespace dpm {
 // Where the console is: a page, and for the run and operation views which entity.
 struct Place
 {
-    QString page; // "runs", "decisions", "operations", "lineage", "summary", "admin", "run", "operation"
-    QString id; // the run or operation shown, empty for listings
+    QString page; // "runs", "decisions", "operations", "proposals", "lineage", "summary", "admin", "run",
+                  // "operation", "proposal"
+    QString id; // the run, operation or proposal shown, empty for listings
     bool operator==(const Place &) const = default;
 };
 

@@ -12,7 +12,8 @@ OmniSearch::OmniSearch(QWidget *parent)
     , m_request(new RequestTracker(this))
 {
     setObjectName(QStringLiteral("omniSearch"));
-    setPlaceholderText(tr("Find run, correlation, idempotency key, operation, request hash or decision (Ctrl+K)"));
+    setPlaceholderText(
+        tr("Find run, correlation, idempotency key, operation, request hash, decision or proposal (Ctrl+K)"));
     setAccessibleName(tr("Find by any identifier"));
     setClearButtonEnabled(true);
     connect(this, &QLineEdit::returnPressed, this, [this] { search(text()); });
@@ -38,8 +39,18 @@ void OmniSearch::search(const QString &text)
     if (const std::optional<EntityLink> link = parseEntityLink(identifier))
         identifier = link->id;
     m_request->start(
-        *m_session, [identifier](SupportStore &store) { return findByIdentifier(store, identifier); },
-        [this, identifier](const QList<IdentifierMatch> &matches) { Q_EMIT resolved(identifier, matches); },
+        *m_session,
+        [identifier](SupportStore &store) {
+            OmniSearchResult result;
+            result.matches = findByIdentifier(store, identifier);
+            try {
+                result.proposalMatches = findProposalsByIdentifier(store, identifier);
+            } catch (const Error &error) {
+                result.proposalError = error;
+            }
+            return result;
+        },
+        [this, identifier](const OmniSearchResult &result) { Q_EMIT resolved(identifier, result); },
         [this, identifier](const Error &error) { Q_EMIT failed(identifier, error); });
 }
 
@@ -68,6 +79,35 @@ QString describeMatch(const IdentifierMatch &match)
             .arg(match.decisionId.value_or(QString()), run);
     }
     return run;
+}
+
+QString describeMatch(const ProposalMatch &match)
+{
+    const QString proposal = match.proposalId.value_or(QString());
+    const QString version = match.versionNo ? QString::number(*match.versionNo) : QString();
+    switch (match.kind) {
+    case ProposalIdentifierKind::ProposalId:
+        return OmniSearch::tr("Proposal %1").arg(proposal);
+    case ProposalIdentifierKind::ProposalVersionId:
+        return OmniSearch::tr("Proposal %1, version %2").arg(proposal, version);
+    case ProposalIdentifierKind::EventId:
+        return OmniSearch::tr("Proposal %1 (a workflow event)").arg(proposal);
+    case ProposalIdentifierKind::ApprovalId:
+        return OmniSearch::tr("Proposal %1 (an approval)").arg(proposal);
+    case ProposalIdentifierKind::IdempotencyKey:
+        return OmniSearch::tr("Proposal %1, version %2 (mapped from this idempotency key)").arg(proposal, version);
+    case ProposalIdentifierKind::OperationId:
+        return match.proposalId ? OmniSearch::tr("Proposal operation %1 of proposal %2")
+                                      .arg(match.operationId.value_or(QString()), proposal)
+                                : OmniSearch::tr("Proposal operation %1 (no proposal)")
+                                      .arg(match.operationId.value_or(QString()));
+    case ProposalIdentifierKind::OperationCorrelationId:
+        return match.proposalId ? OmniSearch::tr("Proposal operation %1 (its correlation id) of proposal %2")
+                                      .arg(match.operationId.value_or(QString()), proposal)
+                                : OmniSearch::tr("Proposal operation %1 (its correlation id, no proposal)")
+                                      .arg(match.operationId.value_or(QString()));
+    }
+    return proposal;
 }
 
 } // namespace dpm

@@ -1,6 +1,7 @@
 #include "summary/summarycharts.h"
 
 #include "common/statuscolors.h"
+#include "domain/proposalvocabulary.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -341,6 +342,92 @@ QChart *SummaryCharts::decisionsPerDay() const
     }
     y->setRange(0, std::max<qint64>(maxCount, 1));
     y->applyNiceNumbers();
+    chart->legend()->setAlignment(Qt::AlignTop);
+    return chart;
+}
+
+QChart *SummaryCharts::proposalStates() const
+{
+    auto *chart = new QChart;
+    chart->setTitle(tr("Advisory proposals by state"));
+    auto *series = new QPieSeries(chart);
+    series->setHoleSize(0.45);
+    if (m_snapshot && m_snapshot->proposals) {
+        const auto &counts = m_snapshot->proposals->stateCounts;
+        // In lifecycle order, not alphabetical: the legend reads as the workflow does.
+        QStringList states = proposalStateWireValues();
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (!states.contains(it.key()))
+                states << it.key();
+        }
+        for (const QString &state : std::as_const(states)) {
+            const qint64 count = counts.value(state);
+            if (count == 0)
+                continue;
+            QPieSlice *slice = series->append(QStringLiteral("%1 (%2)").arg(state).arg(count), qreal(count));
+            slice->setColor(proposalStateColor(state, m_palette));
+            slice->setProperty("key", state);
+            QObject::connect(slice, &QPieSlice::clicked, slice, [open = m_links.openProposals, state] {
+                if (!open)
+                    return;
+                ProposalFilter filter;
+                filter.state = state;
+                open(filter);
+            });
+        }
+    }
+    chart->addSeries(series);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    return chart;
+}
+
+QChart *SummaryCharts::approvalsPerDay() const
+{
+    auto *chart = new QChart;
+    const QStringList days = m_snapshot ? daysOf(m_snapshot->fromDay, m_snapshot->toDay) : QStringList();
+    chart->setTitle(tr("Proposal approvals per day by type and outcome (UTC)"));
+    auto *series = new QStackedBarSeries(chart);
+    series->setBarWidth(0.8);
+    qint64 maxTotal = 0;
+    if (m_snapshot) {
+        QMap<QString, QList<qreal>> byKey; // "RISK:APPROVED" -> count per day index
+        QList<qint64> totals(days.size(), 0);
+        for (const DailyCount &c : m_snapshot->approvalsPerDay) {
+            const qsizetype i = days.indexOf(c.day);
+            if (i < 0)
+                continue;
+            auto &values = byKey[c.key];
+            if (values.isEmpty())
+                values.resize(days.size(), 0);
+            values[i] += qreal(c.count);
+            totals[i] += c.count;
+        }
+        for (const qint64 t : totals)
+            maxTotal = std::max(maxTotal, t);
+        const bool dark = m_palette.color(QPalette::Base).lightness() < 128;
+        const QStringList types = proposalApprovalTypeWireValues();
+        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+            // Approved green, rejected red; the type sets the shade (and the legend names it).
+            const bool approved = it.key().endsWith(QLatin1String(":APPROVED"));
+            const int shade = int(qMax<qsizetype>(0, types.indexOf(it.key().section(QLatin1Char(':'), 0, 0))));
+            const int lightness = dark ? 120 + 30 * shade : 70 + 30 * shade;
+            auto *set = new QBarSet(it.key());
+            set->setColor(QColor::fromHsl(approved ? 130 : 2, 170, lightness));
+            set->setBorderColor(Qt::transparent);
+            set->append(it.value());
+            series->append(set);
+        }
+    }
+    chart->addSeries(series);
+    QCategoryAxis *x = dayAxis(days);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setRange(0, std::max<qint64>(maxTotal, 1));
+    y->applyNiceNumbers();
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
     chart->legend()->setAlignment(Qt::AlignTop);
     return chart;
 }

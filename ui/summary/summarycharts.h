@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/page.h"
+#include "domain/proposals.h"
 #include "summary/summarysnapshot.h"
 
 #include <QCoreApplication>
@@ -20,9 +21,10 @@ struct SummaryChartLinks
     std::function<void(const RunFilter &)> openRuns;
     std::function<void(const OperationFilter &)> openOperations;
     std::function<void(const DecisionFilter &)> openDecisions;
+    std::function<void(const ProposalFilter &)> openProposals;
 };
 
-// The summary dashboard's six charts, each built whole from a snapshot (without one: empty
+// The summary dashboard's charts, each built whole from a snapshot (without one: empty
 // charts with their titles and axes) in the page's palette. Every call returns a new chart for
 // the caller's view to own; the chart's elements call the links when clicked.
 class SummaryCharts
@@ -41,6 +43,8 @@ public:
     QChart *reasonCodes() const;
     QChart *runsPerDay() const;
     QChart *decisionsPerDay() const;
+    QChart *proposalStates() const; // a slice opens the proposal listing of that state
+    QChart *approvalsPerDay() const; // stacked by approval type and outcome
 
     // Background, text, grid and label colours and fonts from the palette (light or dark).
     static void applyPalette(QChart *chart, const QPalette &palette, const QFont &font);

@@ -6,6 +6,7 @@
 #include "services/summaryposture.h"
 #include "session/requesttracker.h"
 #include "session/storesession.h"
+#include "store/proposalstore.h"
 #include "store/supportstore.h"
 #include "summary/summarycharts.h"
 #include "summary/summaryexport.h"
@@ -55,6 +56,8 @@ SummaryPage::SummaryPage(QWidget *parent)
     , m_reasonCodeView(new QChartView)
     , m_runsPerDayView(new QChartView)
     , m_decisionsPerDayView(new QChartView)
+    , m_proposalStateView(new QChartView)
+    , m_approvalsPerDayView(new QChartView)
 {
     m_range->addItem(tr("Last 30 days of data"), QVariant::fromValue(RangePreset::Last30Days));
     m_range->addItem(tr("Last 90 days of data"), QVariant::fromValue(RangePreset::Last90Days));
@@ -147,7 +150,9 @@ SummaryPage::SummaryPage(QWidget *parent)
         QString name;
     } views[] = { { m_runStatusView, tr("Run status chart") }, { m_operationStatusView, tr("Operation status chart") },
         { m_actionView, tr("Workflow action chart") }, { m_reasonCodeView, tr("Reason code chart") },
-        { m_runsPerDayView, tr("Runs per day chart") }, { m_decisionsPerDayView, tr("Decisions per day chart") } };
+        { m_runsPerDayView, tr("Runs per day chart") }, { m_decisionsPerDayView, tr("Decisions per day chart") },
+        { m_proposalStateView, tr("Proposal state chart") },
+        { m_approvalsPerDayView, tr("Proposal approvals per day chart") } };
     const int chartHeight = fontMetrics().height() * 18;
     for (const auto &v : views) {
         v.view->setAccessibleName(v.name);
@@ -166,6 +171,10 @@ SummaryPage::SummaryPage(QWidget *parent)
     grid->addWidget(m_reasonCodeView, 2, 1);
     grid->addWidget(m_runsPerDayView, 3, 0, 1, 2);
     grid->addWidget(m_decisionsPerDayView, 4, 0, 1, 2);
+    // The proposal state legend has nine entries and the approvals six long keys: full width.
+    grid->addWidget(m_proposalStateView, 5, 0, 1, 2);
+    grid->addWidget(m_approvalsPerDayView, 6, 0, 1, 2);
+    m_proposalStateView->setMinimumHeight(fontMetrics().height() * 22);
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -261,6 +270,8 @@ void SummaryPage::refresh()
             snap.runsPerDay = store.countRunsPerDay(snap.fromDay, snap.toDay);
             snap.decisionsPerDay = store.countDecisionsPerDay(snap.fromDay, snap.toDay);
             snap.proposals = summaryProposalCounts(store);
+            if (snap.proposals)
+                snap.approvalsPerDay = store.proposals().countApprovalsPerDay(snap.fromDay, snap.toDay);
             return snap;
         },
         [this](const Snapshot &snap) {
@@ -328,6 +339,10 @@ void SummaryPage::showSnapshot()
         + row(tr("Operations"), locale.toString(s.operationCount))
         + row(tr("Workflow decisions"), locale.toString(s.workflowDecisionCount))
         + row(tr("Lineage edges"), locale.toString(s.lineageEdgeCount))
+        + (snap.proposals ? row(tr("Proposals"), locale.toString(snap.proposals->proposalCount))
+                    + row(tr("Proposal versions"), locale.toString(snap.proposals->versionCount))
+                    + row(tr("Proposal approvals"), locale.toString(snap.proposals->approvalCount))
+                               : QString())
         + row(tr("Oldest run"), s.oldestRunCreatedAt.value_or(none))
         + row(tr("Newest run"), s.newestRunCreatedAt.value_or(none))
         + row(tr("Oldest operation"), s.oldestOperationCreatedAt.value_or(none))
@@ -365,7 +380,8 @@ void SummaryPage::buildCharts()
     const SummaryCharts charts(m_snapshot ? &*m_snapshot : nullptr, palette(),
         { [this](const RunFilter &filter) { Q_EMIT openRunsRequested(filter); },
             [this](const OperationFilter &filter) { Q_EMIT openOperationsRequested(filter); },
-            [this](const DecisionFilter &filter) { Q_EMIT openDecisionsRequested(filter); } });
+            [this](const DecisionFilter &filter) { Q_EMIT openDecisionsRequested(filter); },
+            [this](const ProposalFilter &filter) { Q_EMIT openProposalsRequested(filter); } });
     const struct
     {
         QChartView *view;
@@ -373,7 +389,9 @@ void SummaryPage::buildCharts()
     } views[] = { { m_runStatusView, &SummaryCharts::runStatus },
         { m_operationStatusView, &SummaryCharts::operationStatus }, { m_actionView, &SummaryCharts::actions },
         { m_reasonCodeView, &SummaryCharts::reasonCodes }, { m_runsPerDayView, &SummaryCharts::runsPerDay },
-        { m_decisionsPerDayView, &SummaryCharts::decisionsPerDay } };
+        { m_decisionsPerDayView, &SummaryCharts::decisionsPerDay },
+        { m_proposalStateView, &SummaryCharts::proposalStates },
+        { m_approvalsPerDayView, &SummaryCharts::approvalsPerDay } };
     for (const auto &v : views) {
         QChart *chart = (charts.*v.make)();
         SummaryCharts::applyPalette(chart, palette(), font());

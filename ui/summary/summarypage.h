@@ -72,6 +72,7 @@ Q_SIGNALS:
     void openRunsRequested(const dpm::RunFilter &filter);
     void openOperationsRequested(const dpm::OperationFilter &filter);
     void openDecisionsRequested(const dpm::DecisionFilter &filter);
+    void openProposalsRequested(const dpm::ProposalFilter &filter);
     // A load finished (shown) or failed (error shown); for tests and the window's status bar.
     void loaded();
     void loadFailed(const QString &code);
@@ -117,6 +118,8 @@ private:
     QChartView *m_reasonCodeView;
     QChartView *m_runsPerDayView;
     QChartView *m_decisionsPerDayView;
+    QChartView *m_proposalStateView;
+    QChartView *m_approvalsPerDayView;
 };
 
 } // namespace dpm

@@ -22,6 +22,9 @@ struct SummarySnapshot
     QList<DailyCount> runsPerDay;
     QList<DailyCount> decisionsPerDay;
     std::optional<ProposalCounts> proposals; // nullopt when the store has no proposal tables
+    // Approvals per day keyed "<approval_type>:<APPROVED|REJECTED>" (the dashboard only; empty
+    // without proposal tables).
+    QList<DailyCount> approvalsPerDay;
 };
 
 } // namespace dpm

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/proposals.h"
+#include "listing/listingpage.h"
+
+class QComboBox;
+class QLineEdit;
+
+namespace dpm {
+
+class ProposalCheckAllPanel;
+class TimeRangeFilter;
+
+// The advisory proposal listing (issue 14) with every filter of list_proposals (created range,
+// state, portfolio, created by), state badges, keyset pages as the user scrolls, copy/export as
+// the other listings, and "Check all" (the integrity check over every proposal). Enter or
+// double-click opens the proposal.
+class ProposalsPage : public ListingPage
+{
+    Q_OBJECT
+
+public:
+    explicit ProposalsPage(QWidget *parent = nullptr);
+
+    void setSession(StoreSession *session) override;
+    ProposalFilter filter() const;
+    // Shows exactly this filter (the summary opens the listing this way) and applies it.
+    void setFilter(const ProposalFilter &filter);
+    ProposalCheckAllPanel *checkAllPanel() const { return m_checkAll; }
+
+Q_SIGNALS:
+    void openProposalRequested(const QString &proposalId);
+
+protected:
+    PageLoader makeLoader() const override;
+    void resetFilterFields() override;
+
+private:
+    TimeRangeFilter *m_time;
+    QComboBox *m_state;
+    QLineEdit *m_portfolio;
+    QLineEdit *m_createdBy;
+    ProposalCheckAllPanel *m_checkAll;
+};
+
+} // namespace dpm
