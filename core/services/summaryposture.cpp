@@ -2,6 +2,7 @@
 
 #include "domain/apijson.h"
 #include "domain/timestamp.h"
+#include "services/outboxposture.h"
 
 namespace dpm {
 
@@ -60,10 +61,14 @@ int retentionDaysFromEnvironment(const QProcessEnvironment &environment)
     return ok && days >= 0 ? days : 0;
 }
 
-QJsonObject summaryDocument(
-    const SupportabilitySummary &summary, StoreBackend backend, int retentionDays, const QString &now)
+QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend backend, int retentionDays,
+    const QString &now, const std::optional<OutboxStats> &outbox)
 {
-    return summaryJson(summary, toWire(backend), retentionDays, supportabilityPosture(summary, now).toJson());
+    QJsonObject document
+        = summaryJson(summary, toWire(backend), retentionDays, supportabilityPosture(summary, now).toJson());
+    if (outbox)
+        document.insert(QStringLiteral("outbox"), outboxPosture(*outbox).toJson());
+    return document;
 }
 
 } // namespace dpm

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/runevents.h"
 #include "domain/vocabulary.h"
 
 #include <QJsonObject>
@@ -40,7 +41,9 @@ int retentionDaysFromEnvironment(const QProcessEnvironment &environment);
 
 // The document `dpmctl summary --json` prints (§6.5): the summary's fields, the backend, the
 // retention and the posture at `now`. The console's JSON export uses it too, so both are equal.
-QJsonObject summaryDocument(
-    const SupportabilitySummary &summary, StoreBackend backend, int retentionDays, const QString &now);
+// With the outbox's figures (a store with the run event tables), the console's own key "outbox"
+// holds outboxPosture(outbox).toJson(), so a dead or stale delivery backlog shows in the summary.
+QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend backend, int retentionDays,
+    const QString &now, const std::optional<OutboxStats> &outbox = std::nullopt);
 
 } // namespace dpm
