@@ -19,6 +19,7 @@ constexpr int kGreen = 130;
 constexpr int kAmber = 35;
 constexpr int kRed = 2;
 constexpr int kBlue = 210;
+constexpr int kMagenta = 315;
 
 } // namespace
 
@@ -58,6 +59,19 @@ QColor operationStatusColor(const QString &status, const QPalette &palette)
         return tone(kBlue, palette);
     if (status == QLatin1String("FAILED"))
         return badColor(palette);
+    return palette.color(QPalette::Text);
+}
+
+QColor outboxStatusColor(const QString &status, const QPalette &palette)
+{
+    if (status == QLatin1String("DELIVERED"))
+        return goodColor(palette);
+    if (status == QLatin1String("PENDING"))
+        return warningColor(palette);
+    if (status == QLatin1String("FAILED"))
+        return badColor(palette);
+    if (status == QLatin1String("DEAD"))
+        return tone(kMagenta, palette);
     return palette.color(QPalette::Text);
 }
 

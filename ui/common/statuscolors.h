@@ -17,6 +17,9 @@ QColor runStatusColor(const QString &status, const QPalette &palette);
 // SUCCEEDED green, PENDING amber, RUNNING blue, FAILED red.
 QColor operationStatusColor(const QString &status, const QPalette &palette);
 
+// Outbox deliveries: DELIVERED green, PENDING amber, FAILED red, DEAD magenta (gave up).
+QColor outboxStatusColor(const QString &status, const QPalette &palette);
+
 // The tone for "good", "warning" and "bad" outcomes that are not statuses (hash verified,
 // mismatch, …), with the same light/dark adjustment.
 QColor goodColor(const QPalette &palette);
