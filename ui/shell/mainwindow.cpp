@@ -1,16 +1,17 @@
 #include "shell/mainwindow.h"
 
 #include "admin/adminpage.h"
+#include "bundle/runbundlepane.h"
 #include "common/consolesettings.h"
-#include "listing/decisionspage.h"
 #include "common/entitylink.h"
 #include "lineage/lineagepage.h"
-#include "session/requesttracker.h"
-#include "shell/omnisearch.h"
+#include "listing/decisionspage.h"
 #include "listing/operationdetailpane.h"
 #include "listing/operationspage.h"
-#include "bundle/runbundlepane.h"
 #include "listing/runspage.h"
+#include "outbox/outboxpage.h"
+#include "session/requesttracker.h"
+#include "shell/omnisearch.h"
 #include "shell/shortcutsdialog.h"
 #include "shell/storestatuspanel.h"
 #include "summary/summarypage.h"
@@ -44,6 +45,7 @@ constexpr NavigationEntry kNavigation[] = {
     { "runs", QT_TRANSLATE_NOOP("dpm::MainWindow", "Runs") },
     { "decisions", QT_TRANSLATE_NOOP("dpm::MainWindow", "Decisions") },
     { "operations", QT_TRANSLATE_NOOP("dpm::MainWindow", "Operations") },
+    { "outbox", QT_TRANSLATE_NOOP("dpm::MainWindow", "Outbox") },
     { "lineage", QT_TRANSLATE_NOOP("dpm::MainWindow", "Lineage") },
     { "summary", QT_TRANSLATE_NOOP("dpm::MainWindow", "Summary") },
     { "admin", QT_TRANSLATE_NOOP("dpm::MainWindow", "Admin") },
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_runs(new RunsPage(this))
     , m_decisions(new DecisionsPage(this))
     , m_operations(new OperationsPage(this))
+    , m_outbox(new OutboxPage(this))
     , m_runPane(new RunBundlePane(this))
     , m_lineage(new LineagePage(this))
     , m_summary(new SummaryPage(this))
@@ -100,6 +103,7 @@ void MainWindow::buildPages()
     m_stack->addWidget(m_runs);
     m_stack->addWidget(m_decisions);
     m_stack->addWidget(m_operations);
+    m_stack->addWidget(m_outbox);
     m_stack->addWidget(m_lineage);
     m_stack->addWidget(m_summary);
     m_stack->addWidget(m_admin);
@@ -123,6 +127,16 @@ void MainWindow::buildPages()
     connect(m_runs, &RunsPage::openRunRequested, this, &MainWindow::openRun);
     connect(m_decisions, &DecisionsPage::openRunRequested, this, &MainWindow::openRun);
     connect(m_operations, &OperationsPage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_outbox, &OutboxPage::openRunRequested, this, &MainWindow::openRun);
+    // One admin lock for the whole console: the Outbox page's repairs follow the Admin page's.
+    connect(m_admin, &AdminPage::unlockedChanged, m_outbox, &OutboxPage::setUnlocked);
+    connect(m_outbox, &OutboxPage::lockToggleRequested, this, [this] {
+        if (!m_adminAttached) {
+            m_adminAttached = true;
+            m_admin->setSession(m_session.get());
+        }
+        m_admin->toggleLock();
+    });
     connect(m_runPane, &RunBundlePane::openRunRequested, this, &MainWindow::openRun);
     connect(m_runPane, &RunBundlePane::openOperationRequested, this, &MainWindow::openOperation);
     connect(m_runPane, &RunBundlePane::findRequested, this, [this](const QString &identifier) {
@@ -217,6 +231,8 @@ void MainWindow::buildActions()
                 m_decisions->focusFilters();
             else if (m_stack->currentWidget() == m_operations)
                 m_operations->focusFilters();
+            else if (m_stack->currentWidget() == m_outbox)
+                m_outbox->focusFilters();
         });
     addShortcutAction(go, tr("&Reload"), QKeySequence::Refresh, goCategory, [this] { reloadCurrentPage(); });
     go->addSeparator();
@@ -503,6 +519,8 @@ void MainWindow::reloadCurrentPage()
         m_decisions->applyFilter();
     else if (current == m_operations)
         m_operations->applyFilter();
+    else if (current == m_outbox)
+        m_outbox->refresh();
     else if (current == m_summary)
         m_summary->refresh();
     else if (current == m_runPane && !m_runPane->currentRunId().isEmpty())

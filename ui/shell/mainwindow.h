@@ -25,6 +25,7 @@ class LineagePage;
 class SummaryPage;
 class OmniSearch;
 class OperationsPage;
+class OutboxPage;
 class RequestTracker;
 class RunBundlePane;
 class RunsPage;
@@ -53,6 +54,7 @@ public:
     RunsPage *runsPage() const { return m_runs; }
     DecisionsPage *decisionsPage() const { return m_decisions; }
     OperationsPage *operationsPage() const { return m_operations; }
+    OutboxPage *outboxPage() const { return m_outbox; }
     RunBundlePane *runPane() const { return m_runPane; }
     LineagePage *lineagePage() const { return m_lineage; }
     SummaryPage *summaryPage() const { return m_summary; }
@@ -120,6 +122,7 @@ private:
     RunsPage *m_runs;
     DecisionsPage *m_decisions;
     OperationsPage *m_operations;
+    OutboxPage *m_outbox;
     RunBundlePane *m_runPane;
     LineagePage *m_lineage;
     SummaryPage *m_summary;

@@ -12,6 +12,7 @@
 #include "listing/decisionspage.h"
 #include "listing/operationspage.h"
 #include "listing/runspage.h"
+#include "outbox/outboxpage.h"
 #include "session/requesttracker.h"
 #include "shell/demofilldialog.h"
 #include "shell/omnisearch.h"
@@ -87,10 +88,12 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_runs->setSession(m_session.get());
     m_decisions->setSession(m_session.get());
     m_operations->setSession(m_session.get());
+    m_outbox->setSession(m_session.get());
     m_runPane->setSession(m_session.get());
     m_lineage->setSession(m_session.get());
     m_summaryAttached = false;
     m_adminAttached = false;
+    m_admin->lock(); // a new store starts read-only everywhere (the Outbox page follows)
     m_search->setSession(m_session.get());
     m_reopenAfterAdmin = false;
     if (!m_placeAfterOpen)
