@@ -1,11 +1,14 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/runevents.h"
 #include "domain/vocabulary.h"
 #include "store/dailycount.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace dpm {
 
@@ -20,6 +23,8 @@ struct SummarySnapshot
     QString toDay;
     QList<DailyCount> runsPerDay;
     QList<DailyCount> decisionsPerDay;
+    // The outbox backlog at `now`, when the store has the run event tables.
+    std::optional<OutboxStats> outbox;
 };
 
 } // namespace dpm
