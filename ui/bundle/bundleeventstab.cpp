@@ -65,13 +65,11 @@ BundleEventsTab::BundleEventsTab(QWidget *parent)
     auto *lower = new QSplitter(Qt::Horizontal);
     lower->addWidget(titled(tr("Payload"), m_payload));
     lower->addWidget(titled(tr("Deliveries"), m_deliveriesView));
-    lower->setStretchFactor(0, 1);
-    lower->setStretchFactor(1, 1);
+    lower->setSizes({ 400, 600 }); // the deliveries' columns need more room than the payload
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_eventsView);
     split->addWidget(lower);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setSizes({ 300, 500 }); // a run has a handful of events; the detail gets the room
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);

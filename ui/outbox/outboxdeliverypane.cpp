@@ -14,7 +14,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -69,10 +68,12 @@ OutboxDeliveryPane::OutboxDeliveryPane(QWidget *parent)
     m_created = valueLabel(tr("Created"), m_content);
     m_delivered = valueLabel(tr("Delivered"), m_content);
     m_lease = valueLabel(tr("Relay lease"), m_content);
-    m_run = new QPushButton(m_content);
+    // The run as a link: Enter or a click opens its support bundle.
+    m_run = new QLabel(m_content);
     m_run->setAccessibleName(tr("Open the delivery's run"));
-    m_run->setFlat(true);
-    connect(m_run, &QPushButton::clicked, this, [this] {
+    m_run->setTextFormat(Qt::RichText);
+    m_run->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_run, &QLabel::linkActivated, this, [this] {
         if (m_detail)
             Q_EMIT openRunRequested(m_detail->delivery.rebalanceRunId);
     });
@@ -184,7 +185,7 @@ void OutboxDeliveryPane::showLoaded(const OutboxDeliveryDetail &detail)
     m_created->setText(d.createdAt);
     m_delivered->setText(d.deliveredAt.value_or(none));
     m_lease->setText(d.leaseOwner ? printableText(*d.leaseOwner) : none);
-    m_run->setText(d.rebalanceRunId);
+    m_run->setText(QStringLiteral("<a href=\"run\">%1</a>").arg(d.rebalanceRunId.toHtmlEscaped()));
     m_run->setToolTip(tr("Open the support bundle of %1").arg(d.rebalanceRunId));
     m_lastError->setPlainText(printableText(d.lastError.value_or(QString()), LineBreaks::Keep));
     m_payload->setJson(outboxDeliveryJson(d).value(QLatin1String("payload")));

@@ -10,7 +10,6 @@
 class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
-class QPushButton;
 class QTabWidget;
 
 namespace dpm {
@@ -80,7 +79,7 @@ private:
     QLabel *m_created;
     QLabel *m_delivered;
     QLabel *m_lease;
-    QPushButton *m_run;
+    QLabel *m_run;
     QPlainTextEdit *m_lastError;
     QTabWidget *m_tabs;
     JsonTreeView *m_payload;
