@@ -146,6 +146,12 @@ void shootOutbox(MainWindow &window, const QString &dir, const QString &suffix)
     RunBundlePane *pane = window.runPane();
     waitFor([&] { return pane->currentRunId() == runId && pane->state() == RunBundlePane::State::Loaded; });
     pane->tabs()->setCurrentIndex(RunBundlePane::EventsTab);
+    // The event whose delivery failed, so its deliveries table shows the error.
+    QTableView *events = pane->eventsTab()->eventsView();
+    for (int row = 0; row < events->model()->rowCount(); ++row) {
+        if (events->model()->index(row, 4).data().toString().contains(QLatin1String("FAILED")))
+            events->setCurrentIndex(events->model()->index(row, 0));
+    }
     save(&window, dir, QStringLiteral("run-events") + suffix);
 }
 
