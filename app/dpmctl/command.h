@@ -76,11 +76,13 @@ struct ParsedCommand
 {
     const CommandSpec *spec = nullptr;
     QStringList positionals;
-    QMap<QString, QString> values; // option name -> value ("" for a flag that is set)
+    QMap<QString, QString> values; // option name -> value ("" for a flag that is set); the last one given
+    QMap<QString, QStringList> repeated; // option name -> every value given, in order (--topic A --topic B)
 
     QString positional(int i) const { return positionals.value(i); }
     std::optional<QString> value(const QString &option) const;
     bool flag(const QString &option) const { return values.contains(option); }
+    QStringList all(const QString &option) const { return repeated.value(option); }
 };
 
 // What every command can reach: the global options and, opened on first use, the store.
@@ -128,6 +130,10 @@ QList<CommandSpec> purgeCommands();
 QList<CommandSpec> adminCommands();
 QList<CommandSpec> demoCommands();
 QList<CommandSpec> transferCommands();
+QList<CommandSpec> eventCommands();
+QList<CommandSpec> outboxCommands();
+// dpmctl outbox relay (outboxrelaycommand.cpp).
+CommandSpec outboxRelayCommand();
 
 // Shared option parsing for listings: --limit (1..1000, default 50, INVALID_LIMIT otherwise),
 // --cursor, and time bounds normalised with normalizeTimestamp (INVALID_TIMESTAMP).

@@ -158,10 +158,10 @@ ParsedCommand parseCommand(const CommandSpec &spec, const QStringList &tokens)
             parsed.values.insert(name, QString());
             continue;
         }
-        if (inlineValue) {
-            parsed.values.insert(name, *inlineValue);
-        } else if (i + 1 < tokens.size()) {
-            parsed.values.insert(name, tokens.at(++i));
+        if (inlineValue || i + 1 < tokens.size()) {
+            const QString value = inlineValue ? *inlineValue : tokens.at(++i);
+            parsed.values.insert(name, value);
+            parsed.repeated[name] << value;
         } else {
             throw UsageError { QStringLiteral("--%1 needs a value (%2).").arg(name, option->valueName) };
         }

@@ -9,7 +9,7 @@ const QList<CommandSpec> &commandTable()
         for (const auto &group :
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
                 summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands(),
-                transferCommands() })
+                transferCommands(), eventCommands(), outboxCommands() })
             all += group;
         return all;
     }();
@@ -38,7 +38,7 @@ const char kExitCodes[]
       "  1  internal error (a bug; please report it)\n"
       "  2  usage: unknown command or option, missing argument (USAGE_ERROR)\n"
       "  3  not found (DPM_RUN_NOT_FOUND, DPM_IDEMPOTENCY_KEY_NOT_FOUND, DPM_ASYNC_OPERATION_NOT_FOUND,\n"
-      "     DPM_IDENTIFIER_NOT_FOUND)\n"
+      "     DPM_IDENTIFIER_NOT_FOUND, OUTBOX_DELIVERY_NOT_FOUND)\n"
       "  4  conflict\n"
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
@@ -46,7 +46,7 @@ const char kExitCodes[]
       "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, DPM_SCHEMA_MISMATCH, a failed migration, migrate\n"
       "     validate not ok, CONSOLE_AUDIT_LOG_MISSING: migrate apply or purge on a store without the\n"
       "     console's audit table; apply the console migrations, or pass --no-audit to go ahead without\n"
-      "     recording it)\n"
+      "     recording it; RUN_EVENTS_SCHEMA_MISSING: events or outbox on a store without console/0006)\n"
       "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout;\n"
       "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n";
 
