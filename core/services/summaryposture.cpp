@@ -3,6 +3,7 @@
 #include "domain/apijson.h"
 #include "domain/timestamp.h"
 #include "store/supportstore.h"
+#include "services/outboxposture.h"
 
 namespace dpm {
 
@@ -62,12 +63,14 @@ int retentionDaysFromEnvironment(const QProcessEnvironment &environment)
 }
 
 QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend backend, int retentionDays,
-    const QString &now, const std::optional<ProposalCounts> &proposals)
+    const QString &now, const std::optional<ProposalCounts> &proposals, const std::optional<OutboxStats> &outbox)
 {
     QJsonObject document
         = summaryJson(summary, toWire(backend), retentionDays, supportabilityPosture(summary, now).toJson());
     if (proposals)
         document.insert(QStringLiteral("proposals"), proposalCountsJson(*proposals));
+    if (outbox)
+        document.insert(QStringLiteral("outbox"), outboxPosture(*outbox).toJson());
     return document;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/entities.h"
 #include "domain/proposals.h"
+#include "domain/runevents.h"
 #include "domain/vocabulary.h"
 
 #include <QJsonObject>
@@ -42,10 +43,13 @@ SupportabilityPosture supportabilityPosture(const SupportabilitySummary &summary
 int retentionDaysFromEnvironment(const QProcessEnvironment &environment);
 
 // The document `dpmctl summary --json` prints (§6.5): the summary's fields, the backend, the
-// retention and the posture at `now`, plus our own key "proposals" when the store has the
-// proposal tables (proposalCountsJson). The console's JSON export uses it too, so both are equal.
+// retention and the posture at `now`, plus our own keys: "proposals" when the store has the
+// proposal tables (proposalCountsJson), and "outbox" with outboxPosture(outbox).toJson() when it
+// has the run event tables, so a dead or stale delivery backlog shows in the summary. The
+// console's JSON export uses it too, so both are equal.
 QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend backend, int retentionDays,
-    const QString &now, const std::optional<ProposalCounts> &proposals = std::nullopt);
+    const QString &now, const std::optional<ProposalCounts> &proposals = std::nullopt,
+    const std::optional<OutboxStats> &outbox = std::nullopt);
 
 // The proposal counts of the summary; nullopt when the store has no proposal tables.
 std::optional<ProposalCounts> summaryProposalCounts(SupportStore &store);

@@ -3,6 +3,7 @@
 #include "domain/apijson.h"
 #include "domain/error.h"
 #include "services/artifact.h"
+#include "store/runeventstore.h"
 #include "store/supportstore.h"
 
 namespace dpm {
@@ -68,6 +69,9 @@ SupportBundle buildSupportBundle(
     bundle.lineage = std::move(rows.edges);
     if (options.includeIdempotencyHistory && bundle.run.idempotencyKey)
         bundle.idempotencyHistory = std::move(rows.idempotencyHistory);
+    // Read after the snapshot above (events are append-only, so at worst a newer one shows).
+    if (RunEventStore &events = store.runEvents(); events.isAvailable())
+        bundle.runEvents = events.listEvents(bundle.run.rebalanceRunId);
     return bundle;
 }
 
@@ -90,6 +94,22 @@ QJsonObject supportBundleJson(const SupportBundle &bundle)
         bundle.idempotencyHistory
             ? QJsonValue(idempotencyHistoryJson(*bundle.run.idempotencyKey, *bundle.idempotencyHistory))
             : QJsonValue(QJsonValue::Null));
+    if (bundle.runEvents)
+        out.insert(QStringLiteral("run_events"), runEventsJson(*bundle.runEvents));
+    return out;
+}
+
+QJsonArray runEventsJson(const QList<RunEventWithDeliveries> &events)
+{
+    QJsonArray out;
+    for (const RunEventWithDeliveries &item : events) {
+        QJsonObject event = runEventJson(item.event);
+        QJsonArray deliveries;
+        for (const OutboxDelivery &delivery : item.deliveries)
+            deliveries.append(outboxDeliveryJson(delivery));
+        event.insert(QStringLiteral("deliveries"), deliveries);
+        out.append(event);
+    }
     return out;
 }
 

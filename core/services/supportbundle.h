@@ -1,8 +1,10 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/runevents.h"
 #include "store/investigationtypes.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -27,6 +29,9 @@ struct SupportBundle
     QList<LineageEdge> lineage; // §6.2 order
     // Set when includeIdempotencyHistory is on and the run has a key (the list may be empty).
     std::optional<QList<IdempotencyHistoryEntry>> idempotencyHistory;
+    // The run's events with their deliveries, when the store has the run event tables
+    // (console/0002 and 0006); nullopt on a store without them.
+    std::optional<QList<RunEventWithDeliveries>> runEvents;
 };
 
 // Reads a bundle from any entry point with one store call. Never purges (Part A §10). Throws
@@ -39,6 +44,10 @@ SupportBundle buildSupportBundle(
 // lineage{entity_id, edges, next_cursor: null}, idempotency_history}. The artifact is the
 // persisted one when a row exists (a row that is not JSON gives null plus "artifact_json_error"
 // {message, raw}, Part A §11), else derived from the result; null when the toggle is off.
+// The console adds its own key "run_events" (runEventsJson) when the bundle has them.
 QJsonObject supportBundleJson(const SupportBundle &bundle);
+
+// [{event fields (runEventJson)…, deliveries: [outboxDeliveryJson…]}] by sequence.
+QJsonArray runEventsJson(const QList<RunEventWithDeliveries> &events);
 
 } // namespace dpm

@@ -5,15 +5,16 @@
 // empty store in init().
 
 #include "backendstore.h"
-#include "errorassertions.h"
 #include "domain/apijson.h"
 #include "domain/canonicaljson.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "errorassertions.h"
 #include "services/artifact.h"
 #include "services/finder.h"
 #include "services/lineage.h"
 #include "services/supportbundle.h"
+#include "store/runeventstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -233,6 +234,7 @@ private Q_SLOTS:
     void bundle_noStoredArtifact_isDerivedFromTheResult();
     void bundle_lineage_sortedWithSelfEdgeOnce();
     void bundle_oldRuns_areNeverPurged();
+    void bundle_runEvents_bySequenceWithTheirDeliveries();
 
     // lineage listing
     void lineageEdges_sortedByFullKeyAscending();
@@ -285,8 +287,9 @@ void InvestigationServices::bundle_byRunId_hasEverySectionOfTheServiceBody()
         seedBundleScenario();
         const QJsonObject body = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1"));
         QCOMPARE(body.keys(),
-            (QStringList {
-                "artifact", "async_operation", "idempotency_history", "lineage", "run", "workflow_history" }));
+            (QStringList { "artifact", "async_operation", "idempotency_history", "lineage", "run", "run_events",
+                "workflow_history" }));
+        QCOMPARE(body.value("run_events").toArray(), QJsonArray());
 
         const RebalanceRun run = *store().getRun(QStringLiteral("rr_a1"));
         QCOMPARE(body.value("run").toObject(), runLookupJson(run));
@@ -309,6 +312,34 @@ void InvestigationServices::bundle_byRunId_hasEverySectionOfTheServiceBody()
         QCOMPARE(idempotency.value("idempotency_key").toString(), QStringLiteral("idem-A"));
         QCOMPARE(idsIn(idempotency.value("history").toArray(), "rebalance_run_id"), (QStringList { "rr_a1", "rr_a2" }));
         QCOMPARE(idempotency, idempotencyHistoryJson("idem-A", store().listIdempotencyHistory("idem-A")));
+    });
+}
+
+void InvestigationServices::bundle_runEvents_bySequenceWithTheirDeliveries()
+{
+    guarded([&] {
+        seedBundleScenario();
+        RunEventStore &events = store().runEvents();
+        AppendEventRequest first { QStringLiteral("rr_a1"), QStringLiteral("RUN_CREATED"), QStringLiteral("k1"),
+            QStringLiteral("{\"n\":1}"), { QStringLiteral("dpm.a"), QStringLiteral("dpm.b") }, 3, at(30) };
+        AppendEventRequest second { QStringLiteral("rr_a1"), QStringLiteral("RUN_READY"), QStringLiteral("k2"),
+            QStringLiteral("{\"n\":2}"), { QStringLiteral("dpm.a") }, 3, at(31) };
+        events.appendEvent(first);
+        events.appendEvent(second);
+        events.appendEvent(AppendEventRequest { QStringLiteral("rr_a2"), QStringLiteral("OTHER"), QStringLiteral("k1"),
+            QStringLiteral("{}"), { QStringLiteral("dpm.a") }, 3, at(32) });
+
+        const QJsonArray shown
+            = bundleJson(SupportBundleEntry::Kind::RunId, QStringLiteral("rr_a1")).value("run_events").toArray();
+        QCOMPARE(shown, runEventsJson(events.listEvents(QStringLiteral("rr_a1"))));
+        QCOMPARE(shown.size(), 2);
+        QCOMPARE(shown.at(0).toObject().value("sequence_no").toInteger(), 1);
+        QCOMPARE(shown.at(0).toObject().value("payload").toObject().value("n").toInt(), 1);
+        QCOMPARE(shown.at(0).toObject().value("deliveries").toArray().size(), 2);
+        QCOMPARE(shown.at(1).toObject().value("event_type").toString(), QStringLiteral("RUN_READY"));
+        const QJsonObject delivery = shown.at(1).toObject().value("deliveries").toArray().at(0).toObject();
+        QCOMPARE(delivery.value("status").toString(), QStringLiteral("PENDING"));
+        QCOMPARE(delivery.value("topic").toString(), QStringLiteral("dpm.a"));
     });
 }
 

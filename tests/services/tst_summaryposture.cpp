@@ -1,7 +1,9 @@
 #include "domain/error.h"
+#include "services/outboxposture.h"
 #include "services/summaryposture.h"
 #include "store/memorystore.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace dpm;
@@ -195,6 +197,62 @@ private Q_SLOTS:
         QCOMPARE(empty.value(QLatin1String("proposal_count")).toInteger(), 0);
         QVERIFY(empty.value(QLatin1String("newest_proposal_created_at")).isNull());
         QCOMPARE(empty.value(QLatin1String("state_counts")).toObject(), QJsonObject {});
+    }
+
+    void outboxPosture_states_data()
+    {
+        QTest::addColumn<qint64>("pending");
+        QTest::addColumn<qint64>("failed");
+        QTest::addColumn<qint64>("dead");
+        QTest::addColumn<qint64>("oldestAge"); // -1: no PENDING delivery
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<bool>("stale");
+        QTest::newRow("nothing waiting") << qint64(0) << qint64(0) << qint64(0) << qint64(-1) << "clear" << false;
+        QTest::newRow("young pending") << qint64(3) << qint64(0) << qint64(0) << qint64(59) << "backlog" << false;
+        QTest::newRow("failed only") << qint64(0) << qint64(2) << qint64(0) << qint64(-1) << "backlog" << false;
+        QTest::newRow("at the alert age") << qint64(1) << qint64(0) << qint64(0) << qint64(120) << "backlog" << false;
+        QTest::newRow("past the alert age") << qint64(1) << qint64(0) << qint64(0) << qint64(121) << "stale" << true;
+        QTest::newRow("dead wins over stale") << qint64(1) << qint64(0) << qint64(4) << qint64(500) << "dead" << true;
+        QTest::newRow("dead alone") << qint64(0) << qint64(0) << qint64(1) << qint64(-1) << "dead" << false;
+    }
+
+    void outboxPosture_states()
+    {
+        QFETCH(qint64, pending);
+        QFETCH(qint64, failed);
+        QFETCH(qint64, dead);
+        QFETCH(qint64, oldestAge);
+        QFETCH(QString, state);
+        QFETCH(bool, stale);
+        OutboxStats stats;
+        stats.pending = pending;
+        stats.failed = failed;
+        stats.dead = dead;
+        if (oldestAge >= 0)
+            stats.oldestPendingAgeSeconds = oldestAge;
+        const OutboxPosture p = outboxPosture(stats);
+        QCOMPARE(p.state, state);
+        QCOMPARE(p.reason, QStringLiteral("outbox_backlog_") + state);
+        QCOMPARE(p.staleBacklog, stale);
+        QCOMPARE(p.deadBacklog, dead > 0);
+        const QJsonObject json = p.toJson();
+        QCOMPARE(json.value("state").toString(), state);
+        QCOMPARE(json.value("dead").toInteger(), dead);
+        QCOMPARE(json.value("oldest_pending_age_seconds").isNull(), oldestAge < 0);
+        QCOMPARE(json.value("stale_after_seconds").toInteger(), kOutboxAgeAlertSeconds);
+    }
+
+    void summaryDocument_outboxKey_onlyWithTheOutboxFigures()
+    {
+        const QString now = QStringLiteral("2026-02-20T12:00:00+00:00");
+        const SupportabilitySummary s = summaryWith(1, 0, now, std::nullopt);
+        QVERIFY(!summaryDocument(s, StoreBackend::Sqlite, 0, now).contains(QStringLiteral("outbox")));
+        OutboxStats stats;
+        stats.dead = 2;
+        const QJsonObject document = summaryDocument(s, StoreBackend::Sqlite, 0, now, std::nullopt, stats);
+        QCOMPARE(document.value("outbox").toObject(), outboxPosture(stats).toJson());
+        // The service's posture object is left as it is.
+        QCOMPARE(document.value("supportability").toObject(), supportabilityPosture(s, now).toJson());
     }
 };
 

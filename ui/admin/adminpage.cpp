@@ -177,7 +177,8 @@ void AdminPage::unlock()
     const QString location = m_session->redactedLocation();
     const QString role = m_role.isEmpty() ? osUserName() : m_role;
     if (!confirmAdminAction(this, tr("Unlock admin actions"), tr("Unlock changes to %1 as %2?").arg(location, role),
-            tr("Migrations and purges will then be possible on this database. Each one still shows what it "
+            tr("Migrations, purges and outbox repairs will then be possible on this database. Each one still shows "
+               "what it "
                "will do and asks again, and each is recorded in the audit log.")))
         return;
     setUnlocked(true);
@@ -198,11 +199,14 @@ void AdminPage::toggleLock()
 
 void AdminPage::setUnlocked(bool unlocked)
 {
+    const bool changed = m_unlocked != unlocked;
     m_unlocked = unlocked;
     m_migrations->setUnlocked(unlocked);
     m_retention->setUnlocked(unlocked);
     m_transfer->setUnlocked(unlocked);
     updateLockBar();
+    if (changed)
+        Q_EMIT unlockedChanged(unlocked);
 }
 
 void AdminPage::updateLockBar()

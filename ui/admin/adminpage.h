@@ -67,6 +67,8 @@ Q_SIGNALS:
     void storeChanged();
     // A store opened without the DPM tables has them now (the migrations created them).
     void schemaCreated();
+    // Unlocked or locked again (the Outbox page's repairs follow the same lock).
+    void unlockedChanged(bool unlocked);
     // The Transfer tab's "Open the target": the console should switch to that store.
     void openStoreRequested(const dpm::StoreLocation &location);
 

@@ -1,17 +1,18 @@
 #include "bundle/runbundlepane.h"
 
+#include "bundle/bundleeventstab.h"
 #include "bundle/bundleoperationtab.h"
 #include "bundle/bundleoverviewtab.h"
 #include "bundle/decisiontimelinemodel.h"
-#include "domain/apijson.h"
 #include "bundle/idempotencyhistorymodel.h"
-#include "common/jsontreeview.h"
 #include "bundle/lineageedgelistmodel.h"
-#include "lineage/lineagegraphwidget.h"
+#include "common/jsontreeview.h"
 #include "common/statuscolors.h"
-#include "store/storelocation.h"
+#include "domain/apijson.h"
+#include "lineage/lineagegraphwidget.h"
 #include "session/requesttracker.h"
 #include "session/storesession.h"
+#include "store/storelocation.h"
 
 #include <QAction>
 #include <QDir>
@@ -149,7 +150,7 @@ RunBundlePane::RunBundlePane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
 
-    // Ctrl+1..Ctrl+7 switch tabs anywhere inside the pane.
+    // Ctrl+1..Ctrl+9 switch tabs anywhere inside the pane.
     for (int i = 0; i < TabCount; ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -245,6 +246,9 @@ QWidget *RunBundlePane::buildLoadedPage()
     m_operation->setAccessibleName(tr("Async operation"));
     connect(m_operation, &BundleOperationTab::openOperationRequested, this, &RunBundlePane::openOperationRequested);
 
+    m_events = new BundleEventsTab;
+    m_events->setAccessibleName(tr("Run events"));
+
     m_lineageModel = new LineageEdgeListModel(this);
     m_lineageSummary = new QLabel;
     m_lineageView = makeTable(m_lineageModel, tr("Lineage edges"), page);
@@ -260,6 +264,7 @@ QWidget *RunBundlePane::buildLoadedPage()
     m_tabs->addTab(decisionPage, tr("&Decisions"));
     m_tabs->addTab(idempotencyPage, tr("&Idempotency"));
     m_tabs->addTab(m_operation, tr("Async o&peration"));
+    m_tabs->addTab(m_events, tr("E&vents"));
     m_tabs->addTab(lineagePage, tr("&Lineage"));
     // The run's lineage neighbourhood as a graph, drawn when the tab is first shown for a run.
     m_graph = new LineageGraphWidget;
@@ -415,6 +420,7 @@ void RunBundlePane::showDocument(const BundleDocument &document)
     }
 
     m_operation->setDocument(document);
+    m_events->setDocument(document);
 
     const QJsonArray edges
         = document.json.value(QLatin1String("lineage")).toObject().value(QLatin1String("edges")).toArray();

@@ -17,6 +17,7 @@ class QTableView;
 
 namespace dpm {
 
+class BundleEventsTab;
 class BundleOperationTab;
 class BundleOverviewTab;
 class DecisionTimelineModel;
@@ -28,8 +29,8 @@ class RequestTracker;
 class StoreSession;
 
 // A run's support bundle (issue 4): overview, result JSON, artifact with hash verification,
-// workflow decisions, idempotency history, async operation and lineage edges, each in a tab
-// (Ctrl+1..Ctrl+7 or Alt+mnemonic). Loads on the session's worker threads with a cancellable
+// workflow decisions, idempotency history, async operation, run events and lineage edges, each in
+// a tab (Ctrl+1..Ctrl+9 or Alt+mnemonic). Loads on the session's worker threads with a cancellable
 // busy state; a newer load replaces and stops the one in flight. Also an offline viewer for
 // bundle files, and Export bundle… (Ctrl+Shift+E) writing exactly what
 // `dpmctl bundle --run ID --json` prints.
@@ -45,6 +46,7 @@ public:
         DecisionsTab,
         IdempotencyTab,
         OperationTab,
+        EventsTab,
         LineageTab,
         GraphTab,
         TabCount
@@ -78,6 +80,7 @@ public:
     LineageGraphWidget *graphWidget() const { return m_graph; }
     BundleOverviewTab *overviewTab() const { return m_overview; }
     BundleOperationTab *operationTab() const { return m_operation; }
+    BundleEventsTab *eventsTab() const { return m_events; }
 
 public Q_SLOTS:
     // Asks for a file name (default bundle-<runId>.json) and exports.
@@ -148,6 +151,7 @@ private:
     QLabel *m_idempotencySummary;
     QTableView *m_idempotencyView;
     BundleOperationTab *m_operation;
+    BundleEventsTab *m_events;
     LineageEdgeListModel *m_lineageModel;
     QLabel *m_lineageSummary;
     QTableView *m_lineageView;

@@ -2,60 +2,82 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPainterPath>
 
 namespace dpm {
 
 namespace {
 
-constexpr int kPadding = 6;
-constexpr int kTintAlpha = 40;
+constexpr int kPadding = 5; // inside a badge, left and right
+constexpr int kGap = 4; // between badges
 
 } // namespace
 
+QVariantMap StatusBadgeDelegate::badge(const QString &text, const QColor &color)
+{
+    return { { QStringLiteral("text"), text }, { QStringLiteral("color"), color } };
+}
+
+QVariantList StatusBadgeDelegate::badgesOf(const QModelIndex &index)
+{
+    const QVariant badges = index.data(BadgesRole);
+    if (badges.isValid())
+        return badges.toList();
+    const QString text = index.data(Qt::DisplayRole).toString();
+    if (text.isEmpty())
+        return {};
+    const QVariant color = index.data(Qt::ForegroundRole);
+    return { badge(text, color.isValid() ? color.value<QColor>() : QColor()) };
+}
+
 void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    const QVariant foreground = index.data(Qt::ForegroundRole);
-    if (text.isEmpty() || !foreground.canConvert<QColor>()) {
-        QStyledItemDelegate::paint(painter, option, index);
-        return;
-    }
-    // The row's selection and alternating background first, without the text.
-    opt.text.clear();
-    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    // The cell's background and selection as the style draws them, without its text.
+    QStyleOptionViewItem base = option;
+    initStyleOption(&base, index);
+    base.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &base, painter, widget);
 
-    const QColor color = foreground.value<QColor>();
-    const QFontMetrics metrics(opt.font);
-    const int textWidth = metrics.horizontalAdvance(text);
-    const int width = qMin(textWidth + 2 * kPadding, opt.rect.width() - 4);
-    const int height = qMin(metrics.height() + 2, opt.rect.height() - 2);
-    const QRect pill(opt.rect.left() + 2, opt.rect.center().y() - height / 2, width, height);
-    QColor fill = color;
-    fill.setAlpha(kTintAlpha);
+    const QFontMetrics metrics(option.font);
+    const int height = qMin(option.rect.height() - 2, metrics.height() + 2);
+    int x = option.rect.left() + kGap;
+    const int y = option.rect.top() + (option.rect.height() - height) / 2;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(color, 1));
-    painter->setBrush(fill);
-    painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0, height / 2.0);
-    const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : color);
-    painter->setFont(opt.font);
-    // Elided only when the column is narrower than the word (eliding at the exact width would cut
-    // every word by rounding).
-    const bool fits = width >= textWidth + 2 * kPadding;
-    painter->drawText(pill, Qt::AlignCenter,
-        fits ? text : metrics.elidedText(text, Qt::ElideRight, pill.width() - 2 * kPadding));
+    painter->setClipRect(option.rect);
+    painter->setFont(option.font);
+    for (const QVariant &item : badgesOf(index)) {
+        const QVariantMap map = item.toMap();
+        const QString text = map.value(QStringLiteral("text")).toString();
+        QColor color = map.value(QStringLiteral("color")).value<QColor>();
+        if (!color.isValid())
+            color = option.palette.color(QPalette::Text);
+        const QRect rect(x, y, metrics.horizontalAdvance(text) + 2 * kPadding, height);
+        QColor fill = color;
+        fill.setAlpha(40);
+        QPainterPath path;
+        path.addRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0, height / 2.0);
+        painter->fillPath(path, fill);
+        painter->setPen(QPen(color, 1));
+        painter->drawPath(path);
+        // Selected rows keep the selection's text colour so the word stays readable.
+        painter->setPen(
+            option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText) : color);
+        painter->drawText(rect, Qt::AlignCenter, text);
+        x = rect.right() + kGap;
+    }
     painter->restore();
 }
 
 QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.rwidth() += 2 * kPadding + 4;
-    return size;
+    const QFontMetrics metrics(option.font);
+    int width = kGap;
+    for (const QVariant &item : badgesOf(index))
+        width += metrics.horizontalAdvance(item.toMap().value(QStringLiteral("text")).toString()) + 2 * kPadding + kGap;
+    return { width, metrics.height() + 4 };
 }
 
 } // namespace dpm

@@ -20,6 +20,7 @@ constexpr int kAmber = 35;
 constexpr int kRed = 2;
 constexpr int kBlue = 210;
 constexpr int kViolet = 275;
+constexpr int kMagenta = 315;
 
 } // namespace
 
@@ -77,6 +78,19 @@ QColor proposalStateColor(const QString &state, const QPalette &palette)
         return badColor(palette);
     if (state == QLatin1String("CANCELLED") || state == QLatin1String("EXPIRED"))
         return palette.color(QPalette::PlaceholderText);
+    return palette.color(QPalette::Text);
+}
+
+QColor outboxStatusColor(const QString &status, const QPalette &palette)
+{
+    if (status == QLatin1String("DELIVERED"))
+        return goodColor(palette);
+    if (status == QLatin1String("PENDING"))
+        return warningColor(palette);
+    if (status == QLatin1String("FAILED"))
+        return badColor(palette);
+    if (status == QLatin1String("DEAD"))
+        return tone(kMagenta, palette);
     return palette.color(QPalette::Text);
 }
 

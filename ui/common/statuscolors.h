@@ -20,6 +20,8 @@ QColor operationStatusColor(const QString &status, const QPalette &palette);
 // Advisory proposal states (Part B §4.2): DRAFT violet, the reviews and client consent amber,
 // EXECUTION_READY blue, EXECUTED green, REJECTED red, CANCELLED and EXPIRED a muted grey.
 QColor proposalStateColor(const QString &state, const QPalette &palette);
+// Outbox deliveries: DELIVERED green, PENDING amber, FAILED red, DEAD magenta (gave up).
+QColor outboxStatusColor(const QString &status, const QPalette &palette);
 
 // The tone for "good", "warning" and "bad" outcomes that are not statuses (hash verified,
 // mismatch, …), with the same light/dark adjustment.

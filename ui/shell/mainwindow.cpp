@@ -1,6 +1,7 @@
 #include "shell/mainwindow.h"
 
 #include "admin/adminpage.h"
+#include "bundle/runbundlepane.h"
 #include "common/consolesettings.h"
 #include "common/icons.h"
 #include "listing/decisionspage.h"
@@ -11,10 +12,10 @@
 #include "shell/omnisearch.h"
 #include "listing/operationdetailpane.h"
 #include "listing/operationspage.h"
-#include "bundle/runbundlepane.h"
 #include "listing/runspage.h"
 #include "proposals/proposalpane.h"
 #include "proposals/proposalspage.h"
+#include "outbox/outboxpage.h"
 #include "shell/shortcutsdialog.h"
 #include "shell/storestatuspanel.h"
 #include "summary/summarypage.h"
@@ -49,6 +50,7 @@ constexpr NavigationEntry kNavigation[] = {
     { "decisions", QT_TRANSLATE_NOOP("dpm::MainWindow", "Decisions") },
     { "operations", QT_TRANSLATE_NOOP("dpm::MainWindow", "Operations") },
     { "proposals", QT_TRANSLATE_NOOP("dpm::MainWindow", "Proposals") },
+    { "outbox", QT_TRANSLATE_NOOP("dpm::MainWindow", "Outbox") },
     { "lineage", QT_TRANSLATE_NOOP("dpm::MainWindow", "Lineage") },
     { "summary", QT_TRANSLATE_NOOP("dpm::MainWindow", "Summary") },
     { "admin", QT_TRANSLATE_NOOP("dpm::MainWindow", "Admin") },
@@ -64,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_runs(new RunsPage(this))
     , m_decisions(new DecisionsPage(this))
     , m_operations(new OperationsPage(this))
+    , m_outbox(new OutboxPage(this))
     , m_runPane(new RunBundlePane(this))
     , m_proposals(new ProposalsPage(this))
     , m_proposalPane(new ProposalPane(this))
@@ -112,6 +115,7 @@ void MainWindow::buildPages()
     m_stack->addWidget(m_decisions);
     m_stack->addWidget(m_operations);
     m_stack->addWidget(m_proposals);
+    m_stack->addWidget(m_outbox);
     m_stack->addWidget(m_lineage);
     m_stack->addWidget(m_summary);
     m_stack->addWidget(m_admin);
@@ -137,6 +141,16 @@ void MainWindow::buildPages()
     connect(m_runs, &RunsPage::openRunRequested, this, &MainWindow::openRun);
     connect(m_decisions, &DecisionsPage::openRunRequested, this, &MainWindow::openRun);
     connect(m_operations, &OperationsPage::openRunRequested, this, &MainWindow::openRun);
+    connect(m_outbox, &OutboxPage::openRunRequested, this, &MainWindow::openRun);
+    // One admin lock for the whole console: the Outbox page's repairs follow the Admin page's.
+    connect(m_admin, &AdminPage::unlockedChanged, m_outbox, &OutboxPage::setUnlocked);
+    connect(m_outbox, &OutboxPage::lockToggleRequested, this, [this] {
+        if (!m_adminAttached) {
+            m_adminAttached = true;
+            m_admin->setSession(m_session.get());
+        }
+        m_admin->toggleLock();
+    });
     connect(m_runPane, &RunBundlePane::openRunRequested, this, &MainWindow::openRun);
     connect(m_runPane, &RunBundlePane::openOperationRequested, this, &MainWindow::openOperation);
     connect(m_runPane, &RunBundlePane::findRequested, this, [this](const QString &identifier) {
@@ -241,6 +255,8 @@ void MainWindow::buildActions()
                 m_operations->focusFilters();
             else if (m_stack->currentWidget() == m_proposals)
                 m_proposals->focusFilters();
+            else if (m_stack->currentWidget() == m_outbox)
+                m_outbox->focusFilters();
         });
     QAction *reload
         = addShortcutAction(go, tr("&Reload"), QKeySequence::Refresh, goCategory, [this] { reloadCurrentPage(); });
@@ -486,6 +502,8 @@ void MainWindow::reloadCurrentPage()
         m_proposals->applyFilter();
     else if (current == m_proposalPane)
         m_proposalPane->reload();
+    else if (current == m_outbox)
+        m_outbox->refresh();
     else if (current == m_summary)
         m_summary->refresh();
     else if (current == m_runPane && !m_runPane->currentRunId().isEmpty())

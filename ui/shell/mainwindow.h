@@ -28,6 +28,7 @@ class OperationsPage;
 class ProposalPane;
 class ProposalsPage;
 struct OmniSearchResult;
+class OutboxPage;
 class RequestTracker;
 class RunBundlePane;
 class RunsPage;
@@ -56,6 +57,7 @@ public:
     RunsPage *runsPage() const { return m_runs; }
     DecisionsPage *decisionsPage() const { return m_decisions; }
     OperationsPage *operationsPage() const { return m_operations; }
+    OutboxPage *outboxPage() const { return m_outbox; }
     RunBundlePane *runPane() const { return m_runPane; }
     ProposalsPage *proposalsPage() const { return m_proposals; }
     ProposalPane *proposalPane() const { return m_proposalPane; }
@@ -128,6 +130,7 @@ private:
     RunsPage *m_runs;
     DecisionsPage *m_decisions;
     OperationsPage *m_operations;
+    OutboxPage *m_outbox;
     RunBundlePane *m_runPane;
     ProposalsPage *m_proposals;
     ProposalPane *m_proposalPane;

@@ -14,6 +14,7 @@
 #include "listing/runspage.h"
 #include "proposals/proposalpane.h"
 #include "proposals/proposalspage.h"
+#include "outbox/outboxpage.h"
 #include "session/requesttracker.h"
 #include "shell/demofilldialog.h"
 #include "shell/omnisearch.h"
@@ -89,12 +90,14 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_runs->setSession(m_session.get());
     m_decisions->setSession(m_session.get());
     m_operations->setSession(m_session.get());
+    m_outbox->setSession(m_session.get());
     m_runPane->setSession(m_session.get());
     m_proposals->setSession(m_session.get());
     m_proposalPane->setSession(m_session.get());
     m_lineage->setSession(m_session.get());
     m_summaryAttached = false;
     m_adminAttached = false;
+    m_admin->lock(); // a new store starts read-only everywhere (the Outbox page follows)
     m_search->setSession(m_session.get());
     m_reopenAfterAdmin = false;
     if (!m_placeAfterOpen)

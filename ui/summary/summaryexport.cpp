@@ -27,7 +27,7 @@ QByteArray summaryDocumentBytes(const SummarySnapshot &snapshot)
 {
     const int retention = retentionDaysFromEnvironment(QProcessEnvironment::systemEnvironment());
     return apiJsonDocumentBytes(
-        summaryDocument(snapshot.summary, snapshot.backend, retention, snapshot.now, snapshot.proposals));
+        summaryDocument(snapshot.summary, snapshot.backend, retention, snapshot.now, snapshot.proposals, snapshot.outbox));
 }
 
 void writeSummaryJson(const SummarySnapshot &snapshot, const QString &path)

@@ -3,10 +3,12 @@
 #include "common/statuscolors.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "services/outboxposture.h"
 #include "services/summaryposture.h"
 #include "session/requesttracker.h"
 #include "session/storesession.h"
 #include "store/proposalstore.h"
+#include "store/runeventstore.h"
 #include "store/supportstore.h"
 #include "summary/summarycharts.h"
 #include "summary/summaryexport.h"
@@ -272,6 +274,8 @@ void SummaryPage::refresh()
             snap.proposals = summaryProposalCounts(store);
             if (snap.proposals)
                 snap.approvalsPerDay = store.proposals().countApprovalsPerDay(snap.fromDay, snap.toDay);
+            if (RunEventStore &events = store.runEvents(); events.isAvailable())
+                snap.outbox = events.outboxStats(snap.now);
             return snap;
         },
         [this](const Snapshot &snap) {
@@ -357,10 +361,34 @@ void SummaryPage::showSnapshot()
         stateColor = warningColor(pal);
     else if (posture.state == QLatin1String("degraded"))
         stateColor = badColor(pal);
+    QString outbox;
+    if (snap.outbox) {
+        // The console's own addition: a dead or stale delivery backlog is named next to the
+        // service's posture (the summary JSON's "outbox" key).
+        const OutboxPosture op = outboxPosture(*snap.outbox);
+        QColor outboxColor = goodColor(pal);
+        QString sentence = tr("Deliveries are flowing.");
+        if (op.state == QLatin1String("dead")) {
+            outboxColor = badColor(pal);
+            sentence = tr("%1 deliveries are DEAD: retry or discard them on the Outbox page.").arg(op.stats.dead);
+        } else if (op.state == QLatin1String("stale")) {
+            outboxColor = warningColor(pal);
+            sentence = tr("The oldest PENDING delivery is %1 s old: is the relay running?")
+                           .arg(op.stats.oldestPendingAgeSeconds.value_or(0));
+        } else if (op.state == QLatin1String("clear")) {
+            sentence = tr("Nothing is waiting for delivery.");
+        }
+        if (op.staleBacklog && op.deadBacklog)
+            sentence
+                += u' ' + tr("The backlog is stale too (oldest PENDING %1 s).").arg(*op.stats.oldestPendingAgeSeconds);
+        outbox = QStringLiteral("<p><b>%1</b> <span style=\"color:%2\"><b>%3</b></span> %4</p>")
+                     .arg(tr("Outbox:").toHtmlEscaped(), outboxColor.name(), op.state.toHtmlEscaped(),
+                         sentence.toHtmlEscaped());
+    }
     m_posture->setText(QStringLiteral("<p><b><span style=\"color:%1; font-size:large\">%2</span></b></p>"
-                                      "<table>%3%4%5</table>")
+                                      "<table>%3%4%5</table>%6")
                            .arg(stateColor.name(), posture.state.toHtmlEscaped(), row(tr("Reason"), posture.reason),
-                               row(tr("Freshness"), posture.freshnessBucket), row(tr("As of"), snap.now)));
+                               row(tr("Freshness"), posture.freshnessBucket), row(tr("As of"), snap.now), outbox));
 
     if (rangePreset() != RangePreset::Custom) {
         const QSignalBlocker blockFrom(m_from);

@@ -2,11 +2,14 @@
 
 #include "domain/entities.h"
 #include "domain/proposals.h"
+#include "domain/runevents.h"
 #include "domain/vocabulary.h"
 #include "store/dailycount.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace dpm {
 
@@ -25,6 +28,8 @@ struct SummarySnapshot
     // Approvals per day keyed "<approval_type>:<APPROVED|REJECTED>" (the dashboard only; empty
     // without proposal tables).
     QList<DailyCount> approvalsPerDay;
+    // The outbox backlog at `now`, when the store has the run event tables.
+    std::optional<OutboxStats> outbox;
 };
 
 } // namespace dpm

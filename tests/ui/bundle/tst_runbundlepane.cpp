@@ -2,24 +2,31 @@
 // keyboard, artifact verification and a tampered artifact, not-found runs, export equal to
 // `dpmctl bundle --json`, the offline viewer, idempotency replays/conflicts and the lineage links.
 
+#include "admin/ruleresultsmodel.h"
+#include "bundle/bundleeventstab.h"
 #include "bundle/bundleoperationtab.h"
 #include "bundle/bundleoverviewtab.h"
-#include "clisupport.h"
 #include "bundle/decisiontimelinemodel.h"
-#include "demo/demogenerator.h"
-#include "domain/canonicaljson.h"
+#include "bundle/eventdeliveriesmodel.h"
 #include "bundle/idempotencyhistorymodel.h"
+#include "bundle/lineageedgelistmodel.h"
+#include "bundle/runbundlepane.h"
+#include "bundle/runeventsmodel.h"
+#include "clisupport.h"
 #include "common/jsontreemodel.h"
 #include "common/jsontreeview.h"
-#include "bundle/lineageedgelistmodel.h"
-#include "admin/ruleresultsmodel.h"
-#include "bundle/runbundlepane.h"
+#include "common/statusbadgedelegate.h"
+#include "common/statuscolors.h"
+#include "demo/demogenerator.h"
+#include "domain/canonicaljson.h"
 #include "services/artifact.h"
 #include "session/storesession.h"
+#include "store/runeventstore.h"
 #include "uitestbackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -146,6 +153,83 @@ private Q_SLOTS:
             seenPass = seenPass || !failed;
         }
         QVERIFY(pane.lineageModel()->rowCount() > 0);
+    }
+
+    void eventsTab_showsEventsBySequenceWithADeliveryBadgePerTopic()
+    {
+        // An event of our own with two topics, one of which failed, after the demo's events.
+        const QString runId = m_facts.persistedRunId;
+        const QList<RunEventWithDeliveries> stored = await(m_session->run([runId](SupportStore &store) {
+            AppendEventRequest r;
+            r.rebalanceRunId = runId;
+            r.eventType = QStringLiteral("UI_TEST_EVENT");
+            r.idempotencyKey = QStringLiteral("ui-events-tab");
+            r.payloadJson = QStringLiteral("{\"reason\":\"tab test\",\"n\":7}");
+            r.topics = { QStringLiteral("dpm.ui.a"), QStringLiteral("dpm.ui.b") };
+            const AppendEventResult appended = store.runEvents().appendEvent(r);
+            store.runEvents().markFailed(appended.deliveries.at(1).outboxId, QStringLiteral("HTTP 502 from sink"),
+                QStringLiteral("2030-01-01T00:00:00+00:00"));
+            return store.runEvents().listEvents(runId);
+        }));
+        QVERIFY(stored.size() >= 2);
+
+        RunBundlePane pane;
+        pane.setSession(m_session.get());
+        pane.resize(1200, 800);
+        pane.show();
+        pane.showRun(runId);
+        QVERIFY(waitLoaded(pane));
+        QTest::keyClick(pane.tabs()->currentWidget(), Qt::Key_V, Qt::AltModifier);
+        QCOMPARE(pane.tabs()->currentIndex(), int(RunBundlePane::EventsTab));
+
+        BundleEventsTab *tab = pane.eventsTab();
+        RunEventsModel *events = tab->eventsModel();
+        QAbstractItemModelTester eventsTester(events, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester deliveriesTester(
+            tab->deliveriesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(events->rowCount(), stored.size());
+        for (int row = 0; row < events->rowCount(); ++row) {
+            QCOMPARE(events->index(row, RunEventsModel::SequenceColumn).data().toString(),
+                QString::number(stored.at(row).event.sequenceNo));
+            QCOMPARE(events->index(row, RunEventsModel::TypeColumn).data().toString(), stored.at(row).event.eventType);
+            QCOMPARE(
+                events->index(row, RunEventsModel::KeyColumn).data().toString(), stored.at(row).event.idempotencyKey);
+            // One badge per delivery: "topic: STATUS" in the status's colour.
+            const QVariantList badges
+                = events->index(row, RunEventsModel::DeliveriesColumn).data(StatusBadgeDelegate::BadgesRole).toList();
+            QCOMPARE(badges.size(), stored.at(row).deliveries.size());
+            for (int i = 0; i < badges.size(); ++i) {
+                const OutboxDelivery &d = stored.at(row).deliveries.at(i);
+                const QVariantMap badge = badges.at(i).toMap();
+                QCOMPARE(badge.value("text").toString(), QStringLiteral("%1: %2").arg(d.topic, d.status));
+                QCOMPARE(badge.value("color").value<QColor>(), outboxStatusColor(d.status, QGuiApplication::palette()));
+            }
+        }
+        QVERIFY(tab->summaryText().contains(QLatin1String("FAILED 1")));
+        QVERIFY(tab->eventsView()->itemDelegateForColumn(RunEventsModel::DeliveriesColumn) != nullptr);
+
+        // The last event (ours): its payload as a tree and both deliveries with their state.
+        const int last = events->rowCount() - 1;
+        tab->eventsView()->setCurrentIndex(events->index(last, 0));
+        QCOMPARE(tab->payloadView()->model()->rowCount(), 2); // "n" and "reason"
+        const EventDeliveriesModel *deliveries = tab->deliveriesModel();
+        QCOMPARE(deliveries->rowCount(), 2);
+        QCOMPARE(deliveries->index(0, EventDeliveriesModel::StatusColumn).data().toString(), QStringLiteral("PENDING"));
+        QCOMPARE(deliveries->index(1, EventDeliveriesModel::StatusColumn).data().toString(), QStringLiteral("FAILED"));
+        QCOMPARE(
+            deliveries->index(1, EventDeliveriesModel::AttemptsColumn).data().toString(), QStringLiteral("1 of 5"));
+        QCOMPARE(deliveries->index(1, EventDeliveriesModel::LastErrorColumn).data().toString(),
+            QStringLiteral("HTTP 502 from sink"));
+        QCOMPARE(deliveries->index(1, EventDeliveriesModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+            outboxStatusColor(QStringLiteral("FAILED"), QGuiApplication::palette()));
+
+        // The exported bundle carries them under "run_events", and the offline viewer shows them.
+        const QString path = m_dir.filePath(QStringLiteral("events-bundle.json"));
+        QVERIFY(pane.exportBundleTo(path));
+        QCOMPARE(pane.document().json.value("run_events").toArray().size(), stored.size());
+        pane.showBundleFile(path);
+        QVERIFY(waitLoaded(pane));
+        QCOMPARE(pane.eventsTab()->eventsModel()->rowCount(), stored.size());
     }
 
     void artifact_persistedAndDerived_areVerified_tamperedShowsMismatch()

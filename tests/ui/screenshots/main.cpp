@@ -25,6 +25,10 @@
 #include "../modalanswer.h"
 #include "bundle/runbundlepane.h"
 #include "listing/runspage.h"
+#include "outbox/failuregroupsmodel.h"
+#include "outbox/outboxdeliverypane.h"
+#include "outbox/outboxpage.h"
+#include "bundle/bundleeventstab.h"
 #include "shell/shortcutsdialog.h"
 #include "session/storesession.h"
 #include "shell/storestatuspanel.h"
@@ -116,6 +120,41 @@ void shootSummary(const StoreLocation &location, const QString &dir, const QStri
     page.exportPng(dir + QStringLiteral("/summary-full") + suffix + QStringLiteral(".png"));
 }
 
+// The Outbox page with a FAILED delivery and the largest failure group selected, then the Events
+// tab of that delivery's run.
+void shootOutbox(MainWindow &window, const QString &dir, const QString &suffix)
+{
+    window.showPage(QStringLiteral("outbox"));
+    OutboxPage *page = window.outboxPage();
+    ListingView *listing = page->listing();
+    waitFor([&] { return listing->model()->rowCount() > 0 && !page->isRefreshing(); });
+    QString runId;
+    for (int row = 0; row < listing->model()->rowCount(); ++row) {
+        if (listing->model()->row(row).status == QLatin1String("FAILED")) {
+            listing->table()->selectRow(row);
+            runId = listing->model()->row(row).runId;
+            break;
+        }
+    }
+    if (page->groupsModel()->rowCount() > 0)
+        page->groupsView()->selectRow(0);
+    waitFor([&] { return !page->detail()->outboxId().isEmpty() && !page->isRefreshing(); });
+    save(&window, dir, QStringLiteral("outbox") + suffix);
+    if (runId.isEmpty())
+        return;
+    window.openRun(runId);
+    RunBundlePane *pane = window.runPane();
+    waitFor([&] { return pane->currentRunId() == runId && pane->state() == RunBundlePane::State::Loaded; });
+    pane->tabs()->setCurrentIndex(RunBundlePane::EventsTab);
+    // The event whose delivery failed, so its deliveries table shows the error.
+    QTableView *events = pane->eventsTab()->eventsView();
+    for (int row = 0; row < events->model()->rowCount(); ++row) {
+        if (events->model()->index(row, 4).data().toString().contains(QLatin1String("FAILED")))
+            events->setCurrentIndex(events->model()->index(row, 0));
+    }
+    save(&window, dir, QStringLiteral("run-events") + suffix);
+}
+
 void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
 {
     window.showPage(QStringLiteral("runs"));
@@ -160,6 +199,7 @@ void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
     window.showPage(QStringLiteral("summary"));
     waitFor([&] { return window.summaryPage()->snapshot().has_value() && !window.summaryPage()->isLoading(); });
     save(&window, dir, QStringLiteral("summary-in-window") + suffix);
+    shootOutbox(window, dir, suffix);
 }
 
 // The lineage page on the demo run with the most edges among the newest ones, and the bundle
