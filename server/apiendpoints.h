@@ -51,6 +51,9 @@ struct Endpoint
     // The service's 503 codes when the store cannot start: <prefix>_POSTGRES_DSN_REQUIRED and
     // <prefix>_POSTGRES_CONNECTION_FAILED.
     QString storeCodePrefix = QStringLiteral("DPM_SUPPORTABILITY");
+    // Our own endpoints: a dpm::Error of kind InvalidInput (INVALID_DEPTH, INVALID_DAY_RANGE, …)
+    // answers 422 {"detail":"CODE: sentence"}; the service's routes have no such answer.
+    bool invalidInputAnswers422 = false;
 };
 
 // Every DPM endpoint in registration order (first match wins).

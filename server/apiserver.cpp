@@ -482,7 +482,7 @@ ApiServer::Answer ApiServer::answerEndpoint(const Endpoint &endpoint, const QStr
     }
     return runOnStore(endpoint.path, QString::fromStdString(request.path), correlationId,
         [&endpoint, call](SupportStore &store) { return endpoint.run(store, call); }, m_options.storeTimeoutMs,
-        endpoint.storeCodePrefix);
+        endpoint.storeCodePrefix, endpoint.invalidInputAnswers422);
 }
 
 ApiServer::Answer ApiServer::answerHealth(const QString &path)
@@ -521,7 +521,8 @@ ApiServer::Answer ApiServer::answerHealth(const QString &path)
 }
 
 ApiServer::Answer ApiServer::runOnStore(const QString &route, const QString &path, const QString &correlationId,
-    std::function<QByteArray(SupportStore &)> work, int timeoutMs, const QString &storeCodePrefix)
+    std::function<QByteArray(SupportStore &)> work, int timeoutMs, const QString &storeCodePrefix,
+    bool invalidInputAnswers422)
 {
     struct Outcome
     {
@@ -596,6 +597,8 @@ ApiServer::Answer ApiServer::runOnStore(const QString &route, const QString &pat
         const Error &error = *outcome.error;
         if (error.kind() == ErrorKind::NotFound)
             return refuse(404, error.code());
+        if (invalidInputAnswers422 && error.kind() == ErrorKind::InvalidInput)
+            return refuse(422, error.code() + QStringLiteral(": ") + error.message());
         if (error.code() == QLatin1String("STORE_QUERY_CANCELLED"))
             return refuse(503, QStringLiteral("STORE_TIMEOUT"));
         if (error.code() == QLatin1String("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"))
