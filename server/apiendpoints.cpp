@@ -236,6 +236,16 @@ QList<Endpoint> makeEndpoints()
     return out;
 }
 
+QList<const Endpoint *> pointersTo(std::initializer_list<const QList<Endpoint> *> lists)
+{
+    QList<const Endpoint *> out;
+    for (const QList<Endpoint> *list : lists) {
+        for (const Endpoint &endpoint : *list)
+            out.append(&endpoint);
+    }
+    return out;
+}
+
 } // namespace
 
 namespace params {
@@ -293,6 +303,19 @@ const FeatureFlag &featureFlag(const QString &variable)
             return flag;
     }
     Q_UNREACHABLE();
+}
+
+// Registration order: the DPM routes, then the proposal routes (no path is served by both).
+const QList<const Endpoint *> &serviceEndpoints()
+{
+    static const QList<const Endpoint *> endpoints = pointersTo({ &dpmEndpoints(), &proposalEndpoints() });
+    return endpoints;
+}
+
+const QList<const Endpoint *> &consoleRoutes()
+{
+    static const QList<const Endpoint *> endpoints = pointersTo({ &consoleEndpoints() });
+    return endpoints;
 }
 
 std::optional<QStringList> matchPath(const QString &routeTemplate, const QString &path)

@@ -62,6 +62,10 @@ const QList<Endpoint> &dpmEndpoints();
 const QList<Endpoint> &proposalEndpoints();
 // Our own read endpoints under /console/v1/ (full paths), for what the service does not offer.
 const QList<Endpoint> &consoleEndpoints();
+// What the router tries, in order: the service's routes (DPM then proposals; served under both
+// prefixes) and our own (full paths).
+const QList<const Endpoint *> &serviceEndpoints();
+const QList<const Endpoint *> &consoleRoutes();
 
 // Parameter declarations shared by the endpoint tables.
 namespace params {

@@ -84,29 +84,6 @@ QString reasonPhrase(int status)
     }
 }
 
-QList<const Endpoint *> pointersTo(std::initializer_list<const QList<Endpoint> *> lists)
-{
-    QList<const Endpoint *> out;
-    for (const QList<Endpoint> *list : lists) {
-        for (const Endpoint &endpoint : *list)
-            out.append(&endpoint);
-    }
-    return out;
-}
-
-// Registration order: the DPM routes, then the proposal routes (no path is served by both).
-const QList<const Endpoint *> &serviceEndpoints()
-{
-    static const QList<const Endpoint *> endpoints = pointersTo({ &dpmEndpoints(), &proposalEndpoints() });
-    return endpoints;
-}
-
-const QList<const Endpoint *> &consoleRoutes()
-{
-    static const QList<const Endpoint *> endpoints = pointersTo({ &consoleEndpoints() });
-    return endpoints;
-}
-
 QString randomHex12()
 {
     const quint64 value = QRandomGenerator::global()->generate64();
