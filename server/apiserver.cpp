@@ -186,6 +186,9 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     server.set_read_timeout(m_options.readTimeoutSec);
     server.set_write_timeout(m_options.readTimeoutSec);
     server.set_payload_max_length(size_t(m_options.maxBodyBytes));
+    // httplib writes the headers and the body separately: with Nagle on, a keep-alive client's
+    // delayed ACK holds every answer for ~40 ms (accepted sockets inherit the listener's option).
+    server.set_tcp_nodelay(true);
     // httplib listens with a backlog of 5, built into Debian's library: a burst of clients on a
     // busy machine then has SYNs dropped and waits a second per retry. The listening socket is
     // remembered here and its backlog raised after bind().
