@@ -28,25 +28,10 @@ const QString kLineageFlag = QStringLiteral("DPM_LINEAGE_APIS_ENABLED");
 const QString kHistoryFlag = QStringLiteral("DPM_IDEMPOTENCY_HISTORY_APIS_ENABLED");
 const QString kSummaryFlag = QStringLiteral("DPM_SUPPORTABILITY_SUMMARY_APIS_ENABLED");
 
-ParameterSpec text(const char *name, const char *alias = "")
-{
-    return { QString::fromLatin1(name), Kind::Text, QString::fromLatin1(alias), {} };
-}
-
-ParameterSpec timestamp(const char *name, const char *alias)
-{
-    return { QString::fromLatin1(name), Kind::Timestamp, QString::fromLatin1(alias), {} };
-}
-
-ParameterSpec limit()
-{
-    return { QStringLiteral("limit"), Kind::Limit, {}, {} };
-}
-
-ParameterSpec boolean(const char *name)
-{
-    return { QString::fromLatin1(name), Kind::Boolean, {}, {} };
-}
+using params::boolean;
+using params::limit;
+using params::text;
+using params::timestamp;
 
 QList<ParameterSpec> bundleParameters()
 {
@@ -57,15 +42,6 @@ QList<ParameterSpec> bundleParameters()
 PageRequest pageOf(const EndpointCall &call)
 {
     return { call.query.limit, call.query.text(QStringLiteral("cursor")) };
-}
-
-// The service's cursors are the last row's id; ours also carry its sort key. Served pages hand
-// out the service's form (a client may hold it against the service too); both page the same.
-template <typename T, typename IdOf> Page<T> withServiceCursor(Page<T> page, IdOf idOf)
-{
-    if (page.nextCursor && !page.items.isEmpty())
-        page.nextCursor = idOf(page.items.constLast());
-    return page;
 }
 
 // A cursor the store cannot read names no row for the service: an empty page, not an error.
@@ -254,10 +230,47 @@ QList<Endpoint> makeEndpoints()
             const RebalanceRun run = requireRunByIdempotencyKey(store, call.pathValues.value(0));
             return historyBytes(workflowHistoryOfRun(store, run.rebalanceRunId));
         } });
+    // Every DPM endpoint sits behind DPM_SUPPORT_APIS_ENABLED first.
+    for (Endpoint &endpoint : out)
+        endpoint.flags.prepend(QStringLiteral("DPM_SUPPORT_APIS_ENABLED"));
+    return out;
+}
+
+QList<const Endpoint *> pointersTo(std::initializer_list<const QList<Endpoint> *> lists)
+{
+    QList<const Endpoint *> out;
+    for (const QList<Endpoint> *list : lists) {
+        for (const Endpoint &endpoint : *list)
+            out.append(&endpoint);
+    }
     return out;
 }
 
 } // namespace
+
+namespace params {
+
+ParameterSpec text(const char *name, const char *alias)
+{
+    return { QString::fromLatin1(name), Kind::Text, QString::fromLatin1(alias), {} };
+}
+
+ParameterSpec timestamp(const char *name, const char *alias)
+{
+    return { QString::fromLatin1(name), Kind::Timestamp, QString::fromLatin1(alias), {} };
+}
+
+ParameterSpec limit(int maximum, int defaultValue)
+{
+    return { QStringLiteral("limit"), Kind::Limit, {}, {}, maximum, defaultValue };
+}
+
+ParameterSpec boolean(const char *name)
+{
+    return { QString::fromLatin1(name), Kind::Boolean, {}, {} };
+}
+
+} // namespace params
 
 const QList<Endpoint> &dpmEndpoints()
 {
@@ -276,6 +289,9 @@ const QList<FeatureFlag> &featureFlags()
         { kHistoryFlag, false, QStringLiteral("DPM_IDEMPOTENCY_HISTORY_APIS_DISABLED") },
         { kSummaryFlag, true, QStringLiteral("DPM_SUPPORTABILITY_SUMMARY_APIS_DISABLED") },
         { kSupportBundleFlag, true, QStringLiteral("DPM_SUPPORT_BUNDLE_APIS_DISABLED") },
+        { QStringLiteral("PROPOSAL_WORKFLOW_LIFECYCLE_ENABLED"), true, QStringLiteral("PROPOSAL_WORKFLOW_LIFECYCLE_DISABLED") },
+        { QStringLiteral("PROPOSAL_SUPPORT_APIS_ENABLED"), true, QStringLiteral("PROPOSAL_SUPPORT_APIS_DISABLED") },
+        { QStringLiteral("PROPOSAL_ASYNC_OPERATIONS_ENABLED"), true, QStringLiteral("PROPOSAL_ASYNC_OPERATIONS_DISABLED") },
     };
     return flags;
 }
@@ -287,6 +303,19 @@ const FeatureFlag &featureFlag(const QString &variable)
             return flag;
     }
     Q_UNREACHABLE();
+}
+
+// Registration order: the DPM routes, then the proposal routes (no path is served by both).
+const QList<const Endpoint *> &serviceEndpoints()
+{
+    static const QList<const Endpoint *> endpoints = pointersTo({ &dpmEndpoints(), &proposalEndpoints() });
+    return endpoints;
+}
+
+const QList<const Endpoint *> &consoleRoutes()
+{
+    static const QList<const Endpoint *> endpoints = pointersTo({ &consoleEndpoints() });
+    return endpoints;
 }
 
 std::optional<QStringList> matchPath(const QString &routeTemplate, const QString &path)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiquery.h"
+#include "domain/page.h"
 #include "services/workflowstatus.h"
 
 #include <QByteArray>
@@ -33,19 +34,55 @@ struct EndpointCall
     const EndpointSettings *settings = nullptr;
 };
 
-// One GET endpoint of http-api.md §3, path after the prefix. `run` executes on a store worker
-// and returns the 200 body; not-found and other failures are thrown as dpm::Error.
+// One GET endpoint of http-api.md §3/§5 (path after the prefix) or of our own /console/v1/.
+// `run` executes on a store worker and returns the 200 body; not-found and other failures are
+// thrown as dpm::Error.
 struct Endpoint
 {
     QString path; // "/rebalance/runs/{rebalance_run_id}": the route's name in logs and metrics
     QList<ParameterSpec> parameters; // declared order, as the service validates them
-    QStringList flags; // feature flags checked after DPM_SUPPORT_APIS_ENABLED, in order
+    QStringList flags; // feature flags checked in order (DPM endpoints: DPM_SUPPORT_APIS_ENABLED first)
     bool rejectsUnknownParameters = true;
     std::function<QByteArray(SupportStore &, const EndpointCall &)> run;
+    // The proposal routers name only the first unknown parameter (sorted), not all of them.
+    bool namesFirstUnknownOnly = false;
+    // {…} segments that must be integers >= 1 (FastAPI's Path(ge=1)), validated before the query.
+    QStringList positiveIntegerSegments {};
+    // The service's 503 codes when the store cannot start: <prefix>_POSTGRES_DSN_REQUIRED and
+    // <prefix>_POSTGRES_CONNECTION_FAILED.
+    QString storeCodePrefix = QStringLiteral("DPM_SUPPORTABILITY");
+    // Our own endpoints: a dpm::Error of kind InvalidInput (INVALID_DEPTH, INVALID_DAY_RANGE, …)
+    // answers 422 {"detail":"CODE: sentence"}; the service's routes have no such answer.
+    bool invalidInputAnswers422 = false;
 };
 
 // Every DPM endpoint in registration order (first match wins).
 const QList<Endpoint> &dpmEndpoints();
+// The advisory proposal endpoints of §5, in registration order.
+const QList<Endpoint> &proposalEndpoints();
+// Our own read endpoints under /console/v1/ (full paths), for what the service does not offer.
+const QList<Endpoint> &consoleEndpoints();
+// What the router tries, in order: the service's routes (DPM then proposals; served under both
+// prefixes) and our own (full paths).
+const QList<const Endpoint *> &serviceEndpoints();
+const QList<const Endpoint *> &consoleRoutes();
+
+// Parameter declarations shared by the endpoint tables.
+namespace params {
+ParameterSpec text(const char *name, const char *alias = "");
+ParameterSpec timestamp(const char *name, const char *alias = "");
+ParameterSpec limit(int maximum = 200, int defaultValue = 50);
+ParameterSpec boolean(const char *name);
+} // namespace params
+
+// The service's cursors are the last row's id; ours also carry its sort key. Served pages hand
+// out the service's form (a client may hold it against the service too); both page the same.
+template <typename T, typename IdOf> Page<T> withServiceCursor(Page<T> page, IdOf idOf)
+{
+    if (page.nextCursor && !page.items.isEmpty())
+        page.nextCursor = idOf(page.items.constLast());
+    return page;
+}
 
 // The feature flags of http-api.md §2: env var -> (default, 404 code when off).
 struct FeatureFlag

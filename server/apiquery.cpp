@@ -18,10 +18,10 @@ QString decodeComponent(QByteArrayView raw)
 }
 
 QJsonObject errorItem(const char *type, const QString &name, const QString &message, const QString &input,
-    const QJsonObject &context = {})
+    const QJsonObject &context = {}, const QString &location = QStringLiteral("query"))
 {
     QJsonObject item { { QStringLiteral("type"), QString::fromLatin1(type) },
-        { QStringLiteral("loc"), QJsonArray { QStringLiteral("query"), name } }, { QStringLiteral("msg"), message },
+        { QStringLiteral("loc"), QJsonArray { location, name } }, { QStringLiteral("msg"), message },
         { QStringLiteral("input"), input } };
     if (!context.isEmpty())
         item.insert(QStringLiteral("ctx"), context);
@@ -136,6 +136,8 @@ ValidatedQuery validateQuery(
 {
     ValidatedQuery out;
     for (const ParameterSpec &spec : specs) {
+        if (spec.kind == ParameterSpec::Kind::Limit)
+            out.limit = spec.limitDefault;
         QString name = spec.name;
         std::optional<QString> given = query.value(spec.name);
         if (!given && compat && !spec.compatAlias.isEmpty()) {
@@ -176,9 +178,10 @@ ValidatedQuery validateQuery(
             } else if (*value < 1) {
                 errors->append(errorItem("greater_than_equal", name,
                     QStringLiteral("Input should be greater than or equal to 1"), text, { { QStringLiteral("ge"), 1 } }));
-            } else if (*value > 200) {
+            } else if (*value > spec.limitMax) {
                 errors->append(errorItem("less_than_equal", name,
-                    QStringLiteral("Input should be less than or equal to 200"), text, { { QStringLiteral("le"), 200 } }));
+                    QStringLiteral("Input should be less than or equal to %1").arg(spec.limitMax), text,
+                    { { QStringLiteral("le"), spec.limitMax } }));
             } else {
                 out.limit = int(*value);
             }
@@ -195,6 +198,24 @@ ValidatedQuery validateQuery(
         }
     }
     return out;
+}
+
+std::optional<qint64> validatePathInteger(const QString &name, const QString &text, qint64 minimum, QJsonArray *errors)
+{
+    const auto value = laxInteger(text);
+    const QString location = QStringLiteral("path");
+    if (!value) {
+        errors->append(errorItem("int_parsing", name,
+            QStringLiteral("Input should be a valid integer, unable to parse string as an integer"), text, {}, location));
+        return std::nullopt;
+    }
+    if (*value < minimum) {
+        errors->append(errorItem("greater_than_equal", name,
+            QStringLiteral("Input should be greater than or equal to %1").arg(minimum), text,
+            { { QStringLiteral("ge"), double(minimum) } }, location));
+        return std::nullopt;
+    }
+    return value;
 }
 
 QStringList unknownParameters(const QueryParameters &query, const QList<ParameterSpec> &specs, bool compat)

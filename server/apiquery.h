@@ -38,10 +38,12 @@ struct ParameterSpec
     // The RFC-0023 name accepted with --compat rfc0023 (from, to, status).
     QString compatAlias;
     QStringList literals; // Kind::Literal
+    int limitMax = 200; // Kind::Limit: 1..limitMax, limitDefault when absent
+    int limitDefault = 50;
 };
 
 // The validated values: text as given, timestamps normalised to the service's format, the
-// limit (1..200, default 50) and booleans (default true).
+// limit (the spec's range and default; DPM lists 1..200, default 50) and booleans (default true).
 struct ValidatedQuery
 {
     QMap<QString, QString> values;
@@ -57,6 +59,10 @@ struct ValidatedQuery
 // name and (with compat) its alias counts.
 ValidatedQuery validateQuery(
     const QueryParameters &query, const QList<ParameterSpec> &specs, bool compat, QJsonArray *errors);
+
+// A path segment declared as an integer >= minimum (FastAPI's Path(ge=…)): the value, or nullopt
+// with the error item (loc ["path", name]) appended.
+std::optional<qint64> validatePathInteger(const QString &name, const QString &text, qint64 minimum, QJsonArray *errors);
 
 // The names given that no spec declares (nor, with compat, aliases): for the 422
 // UNSUPPORTED_QUERY_PARAMETER check. Sorted, each once.

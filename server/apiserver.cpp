@@ -186,6 +186,9 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     server.set_read_timeout(m_options.readTimeoutSec);
     server.set_write_timeout(m_options.readTimeoutSec);
     server.set_payload_max_length(size_t(m_options.maxBodyBytes));
+    // httplib writes the headers and the body separately: with Nagle on, a keep-alive client's
+    // delayed ACK holds every answer for ~40 ms (accepted sockets inherit the listener's option).
+    server.set_tcp_nodelay(true);
     // httplib listens with a backlog of 5, built into Debian's library: a burst of clients on a
     // busy machine then has SYNs dropped and waits a second per retry. The listening socket is
     // remembered here and its backlog raised after bind().
@@ -386,23 +389,26 @@ ApiServer::Answer ApiServer::answer(const httplib::Request &request, const QStri
         *route = path;
         return isGet ? answerHealth(path) : notAllowed();
     }
+    // The service's routes under both prefixes, then our own /console/v1/ (full paths).
+    const QList<std::pair<QString, QList<const Endpoint *>>> groups { { kPrefix, serviceEndpoints() },
+        { QString(), serviceEndpoints() }, { QString(), consoleRoutes() } };
     bool pathMatched = false;
-    for (const QString &prefix : { kPrefix, QString() }) {
-        if (!path.startsWith(prefix + QStringLiteral("/rebalance/")))
+    for (const auto &[prefix, endpoints] : groups) {
+        if (!path.startsWith(prefix + QLatin1Char('/')))
             continue;
         const QString rest = path.mid(prefix.size());
-        for (const Endpoint &endpoint : dpmEndpoints()) {
-            const auto values = matchPath(endpoint.path, rest);
+        for (const Endpoint *endpoint : endpoints) {
+            const auto values = matchPath(endpoint->path, rest);
             if (!values)
                 continue;
             if (!isGet) {
                 if (!pathMatched)
-                    *route = prefix + endpoint.path;
+                    *route = prefix + endpoint->path;
                 pathMatched = true;
                 continue;
             }
-            *route = prefix + endpoint.path;
-            return answerEndpoint(endpoint, *values, request, correlationId);
+            *route = prefix + endpoint->path;
+            return answerEndpoint(*endpoint, *values, request, correlationId);
         }
     }
     return pathMatched ? notAllowed() : refuse(404, QStringLiteral("Not Found"));
@@ -416,6 +422,17 @@ ApiServer::Answer ApiServer::answerEndpoint(const Endpoint &endpoint, const QStr
     EndpointCall call;
     call.pathValues = pathValues;
     call.settings = &m_settings;
+    // FastAPI validates path parameters before the query's.
+    const QStringList segments = endpoint.path.split(QLatin1Char('/'));
+    qsizetype valueIndex = 0;
+    for (const QString &segment : segments) {
+        if (!segment.startsWith(QLatin1Char('{')))
+            continue;
+        const QString name = segment.mid(1, segment.size() - 2);
+        if (endpoint.positiveIntegerSegments.contains(name))
+            validatePathInteger(name, pathValues.value(valueIndex), 1, &errors);
+        ++valueIndex;
+    }
     call.query = validateQuery(query, endpoint.parameters, m_options.compatRfc0023, &errors);
 
     Answer out;
@@ -428,15 +445,15 @@ ApiServer::Answer ApiServer::answerEndpoint(const Endpoint &endpoint, const QStr
     };
     if (!errors.isEmpty())
         return refuse(422, errors);
-    QStringList flags { QStringLiteral("DPM_SUPPORT_APIS_ENABLED") };
-    flags += endpoint.flags;
-    for (const QString &variable : std::as_const(flags)) {
+    for (const QString &variable : endpoint.flags) {
         const FeatureFlag &flag = featureFlag(variable);
         if (!environmentFlag(m_settings.environment, flag.variable, flag.defaultOn))
             return refuse(404, flag.disabledCode);
     }
     if (endpoint.rejectsUnknownParameters && !m_options.compatRfc0023) {
-        const QStringList unknown = unknownParameters(query, endpoint.parameters, false);
+        QStringList unknown = unknownParameters(query, endpoint.parameters, false);
+        if (endpoint.namesFirstUnknownOnly)
+            unknown = unknown.mid(0, 1);
         if (!unknown.isEmpty()) {
             return refuse(422,
                 QString(QStringLiteral("UNSUPPORTED_QUERY_PARAMETER: ") + unknown.join(QStringLiteral(", "))
@@ -444,7 +461,8 @@ ApiServer::Answer ApiServer::answerEndpoint(const Endpoint &endpoint, const QStr
         }
     }
     return runOnStore(endpoint.path, QString::fromStdString(request.path), correlationId,
-        [&endpoint, call](SupportStore &store) { return endpoint.run(store, call); }, m_options.storeTimeoutMs);
+        [&endpoint, call](SupportStore &store) { return endpoint.run(store, call); }, m_options.storeTimeoutMs,
+        endpoint.storeCodePrefix, endpoint.invalidInputAnswers422);
 }
 
 ApiServer::Answer ApiServer::answerHealth(const QString &path)
@@ -483,7 +501,8 @@ ApiServer::Answer ApiServer::answerHealth(const QString &path)
 }
 
 ApiServer::Answer ApiServer::runOnStore(const QString &route, const QString &path, const QString &correlationId,
-    std::function<QByteArray(SupportStore &)> work, int timeoutMs)
+    std::function<QByteArray(SupportStore &)> work, int timeoutMs, const QString &storeCodePrefix,
+    bool invalidInputAnswers422)
 {
     struct Outcome
     {
@@ -558,12 +577,14 @@ ApiServer::Answer ApiServer::runOnStore(const QString &route, const QString &pat
         const Error &error = *outcome.error;
         if (error.kind() == ErrorKind::NotFound)
             return refuse(404, error.code());
+        if (invalidInputAnswers422 && error.kind() == ErrorKind::InvalidInput)
+            return refuse(422, error.code() + QStringLiteral(": ") + error.message());
         if (error.code() == QLatin1String("STORE_QUERY_CANCELLED"))
             return refuse(503, QStringLiteral("STORE_TIMEOUT"));
         if (error.code() == QLatin1String("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"))
-            return refuse(503, error.code());
+            return refuse(503, storeCodePrefix + QStringLiteral("_POSTGRES_DSN_REQUIRED"));
         if (error.kind() == ErrorKind::Connection)
-            return refuse(503, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"));
+            return refuse(503, storeCodePrefix + QStringLiteral("_POSTGRES_CONNECTION_FAILED"));
         QByteArray line = "level=error msg=\"store call failed\"";
         appendLogField(line, "route", route);
         appendLogField(line, "error", error.code());

@@ -83,7 +83,8 @@ private:
     // Runs the store work on a store worker; beyond timeoutMs its statement is interrupted and
     // the answer is 503 STORE_TIMEOUT. Maps the work's dpm::Error to the service's statuses.
     Answer runOnStore(const QString &route, const QString &path, const QString &correlationId,
-        std::function<QByteArray(SupportStore &)> work, int timeoutMs);
+        std::function<QByteArray(SupportStore &)> work, int timeoutMs,
+        const QString &storeCodePrefix = QStringLiteral("DPM_SUPPORTABILITY"), bool invalidInputAnswers422 = false);
     bool authorised(const httplib::Request &request) const;
     void writeLog(const QByteArray &line) const;
 

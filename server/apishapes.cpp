@@ -33,6 +33,12 @@ const ApiShape operationListItem = plain({ "operation_id", "operation_type", "st
     { QStringLiteral("result"), QStringLiteral("error"), QStringLiteral("result_json_error"),
         QStringLiteral("error_json_error") });
 const ApiShape lineageEdge = plain({ "source_entity_id", "edge_type", "target_entity_id", "created_at", "metadata" });
+const ApiShape proposalEvent = plain({ "event_id", "proposal_id", "event_type", "from_state", "to_state",
+    "actor_id", "occurred_at", "reason", "related_version_no" });
+const ApiShape proposalApproval = plain({ "approval_id", "proposal_id", "approval_type", "approved", "actor_id",
+    "occurred_at", "details", "related_version_no" });
+const ApiShape proposalLineageVersion = plain({ "proposal_version_id", "version_no", "created_at",
+    "status_at_creation", "request_hash", "simulation_hash", "artifact_hash" });
 const ApiShape validationError = plain({ "type", "loc", "msg", "input", "ctx" });
 
 } // namespace
@@ -90,6 +96,31 @@ const ApiShape supportBundle { { { QStringLiteral("run"), &runLookup }, { QStrin
                                    { QStringLiteral("lineage"), &lineage },
                                    { QStringLiteral("idempotency_history"), &idempotencyHistory } },
     {} };
+
+const ApiShape proposalSummary = plain({ "proposal_id", "portfolio_id", "mandate_id", "jurisdiction", "created_by",
+    "created_at", "last_event_at", "current_state", "current_version_no", "title" });
+const ApiShape proposalListing = listing(proposalSummary);
+const ApiShape proposalVersion = plain({ "proposal_version_id", "proposal_id", "version_no", "created_at",
+    "request_hash", "artifact_hash", "simulation_hash", "status_at_creation", "proposal_result", "artifact",
+    "evidence_bundle", "gate_decision" });
+const ApiShape proposalDetail { { { QStringLiteral("proposal"), &proposalSummary },
+                                    { QStringLiteral("current_version"), &proposalVersion },
+                                    { QStringLiteral("last_gate_decision"), nullptr } },
+    {} };
+const ApiShape proposalTimeline { { { QStringLiteral("proposal_id"), nullptr },
+                                      { QStringLiteral("current_state"), nullptr },
+                                      { QStringLiteral("events"), &proposalEvent } },
+    {} };
+const ApiShape proposalApprovals { { { QStringLiteral("proposal_id"), nullptr },
+                                       { QStringLiteral("approvals"), &proposalApproval } },
+    {} };
+const ApiShape proposalLineage { { { QStringLiteral("proposal"), &proposalSummary },
+                                     { QStringLiteral("versions"), &proposalLineageVersion } },
+    {} };
+const ApiShape proposalIdempotency = plain(
+    { "idempotency_key", "request_hash", "proposal_id", "proposal_version_no", "created_at" });
+const ApiShape proposalOperation = plain({ "operation_id", "operation_type", "status", "correlation_id",
+    "idempotency_key", "proposal_id", "created_by", "created_at", "started_at", "finished_at", "result", "error" });
 
 const ApiShape detail = plain({ "detail" });
 const ApiShape validationErrors { { { QStringLiteral("detail"), &validationError } }, {} };

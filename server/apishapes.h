@@ -21,6 +21,17 @@ extern const ApiShape workflowState;
 extern const ApiShape lineage;
 extern const ApiShape supportBundle;
 
+// http-api.md §5.
+extern const ApiShape proposalSummary;
+extern const ApiShape proposalListing;
+extern const ApiShape proposalVersion;
+extern const ApiShape proposalDetail;
+extern const ApiShape proposalTimeline;
+extern const ApiShape proposalApprovals;
+extern const ApiShape proposalLineage;
+extern const ApiShape proposalIdempotency;
+extern const ApiShape proposalOperation;
+
 extern const ApiShape detail; // {detail}
 extern const ApiShape validationErrors; // {detail:[{type, loc, msg, input, ctx}]}
 extern const ApiShape problem; // application/problem+json of a 500

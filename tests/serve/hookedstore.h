@@ -175,6 +175,8 @@ public:
     {
         return m_inner.countDecisionsPerDay(fromDay, toDay);
     }
+    ProposalStore &proposals() override { return m_inner.proposals(); }
+    RunEventStore &runEvents() override { return m_inner.runEvents(); }
     AuditLog &auditLog() override
     {
         return m_inner.auditLog();
