@@ -8,8 +8,8 @@ const QList<CommandSpec> &commandTable()
         QList<CommandSpec> all;
         for (const auto &group :
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
-                summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands(),
-                transferCommands() })
+                summaryCommands(), bundleCommands(), findCommands(), proposalCommands(), proposalReviewCommands(),
+                purgeCommands(), adminCommands(), demoCommands(), transferCommands() })
             all += group;
         return all;
     }();
@@ -38,7 +38,8 @@ const char kExitCodes[]
       "  1  internal error (a bug; please report it)\n"
       "  2  usage: unknown command or option, missing argument (USAGE_ERROR)\n"
       "  3  not found (DPM_RUN_NOT_FOUND, DPM_IDEMPOTENCY_KEY_NOT_FOUND, DPM_ASYNC_OPERATION_NOT_FOUND,\n"
-      "     DPM_IDENTIFIER_NOT_FOUND)\n"
+      "     DPM_IDENTIFIER_NOT_FOUND, PROPOSAL_NOT_FOUND, PROPOSAL_VERSION_NOT_FOUND,\n"
+      "     PROPOSAL_IDEMPOTENCY_KEY_NOT_FOUND, PROPOSAL_ASYNC_OPERATION_NOT_FOUND)\n"
       "  4  conflict\n"
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
@@ -48,7 +49,9 @@ const char kExitCodes[]
       "     console's audit table; apply the console migrations, or pass --no-audit to go ahead without\n"
       "     recording it)\n"
       "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout;\n"
-      "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n";
+      "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n"
+      " 10  findings: proposals check found integrity findings (PROPOSAL_INTEGRITY_FINDINGS); the\n"
+      "     findings are printed on stdout\n";
 
 const char kGlobal[]
     = "Global options (anywhere on the line):\n"
