@@ -72,7 +72,8 @@ QString generalHelp()
     QString out
         = QStringLiteral("dpmctl - the DPM Support Console on the command line: read the DPM supportability store\n"
                          "(runs, artifacts, idempotency, async operations, workflow decisions, lineage, summary) and\n"
-                         "administer its schema. Reads never purge or change anything.\n\n"
+                         "the advisory proposals (versions, workflow events, approvals, integrity check), and\n"
+                         "administer the schema. Reads never purge or change anything.\n\n"
                          "Usage: dpmctl [--store LOCATION] [--json] COMMAND [ARGUMENTS] [OPTIONS]\n\n");
     out += QString::fromLatin1(kGlobal);
     out += QStringLiteral("\nCommands:\n");
