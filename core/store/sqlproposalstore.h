@@ -2,6 +2,8 @@
 
 #include "store/proposalstore.h"
 
+#include <atomic>
+
 namespace dpm {
 
 class SqlDatabase;
@@ -51,9 +53,18 @@ public:
 private:
     // Throws PROPOSAL_SCHEMA_MISSING unless the proposal tables exist.
     void requireAvailable();
+    // Unchecked pieces, also used inside transactions.
+    void upsertOperation(const ProposalAsyncOperation &operation);
+    void upsertProposal(const ProposalRecord &proposal);
+    void insertEvent(const ProposalWorkflowEvent &event);
+    void insertApproval(const ProposalApproval &approval);
+    QList<ProposalVersionHeader> selectHeaders(const QString &proposalId);
+    QList<ProposalWorkflowEvent> selectEvents(const QString &proposalId);
+    QList<ProposalApproval> selectApprovals(const QString &proposalId);
 
     SqlDatabase &m_db;
     QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
+    std::atomic<bool> m_available { false }; // every proposal table was found once
 };
 
 } // namespace dpm

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/sqlauditlog.h"
+#include "store/sqlkeyset.h"
 #include "store/sqlproposalstore.h"
 #include "store/sqltransaction.h"
 
@@ -17,6 +18,13 @@
 namespace dpm {
 
 namespace {
+
+using sql::isUniqueViolation;
+using sql::keysetPage;
+using sql::KeysetListing;
+using sql::requireValidLimit;
+using sql::rethrowAsConflict;
+using sql::SqlWhere;
 
 const QString kRunColumns = QStringLiteral(
     "rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, created_at, result_json");
@@ -75,118 +83,6 @@ PolicyPack readPolicyPack(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
         q.value(4).toString() };
-}
-
-void requireValidLimit(int limit)
-{
-    if (limit < 1) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("The page size must be at least 1 (got %1).").arg(limit));
-    }
-}
-
-// Builds an AND-ed WHERE clause with its bound values, in order.
-class SqlWhere
-{
-public:
-    void add(const QString &condition, const QVariantList &values = {})
-    {
-        m_conditions << condition;
-        m_params << values;
-    }
-    void equals(const QString &expression, const std::optional<QString> &value)
-    {
-        if (value)
-            add(expression + QStringLiteral(" = ?"), { *value });
-    }
-    void atLeast(const QString &expression, const std::optional<QString> &value)
-    {
-        if (value)
-            add(expression + QStringLiteral(" >= ?"), { *value });
-    }
-    void atMost(const QString &expression, const std::optional<QString> &value)
-    {
-        if (value)
-            add(expression + QStringLiteral(" <= ?"), { *value });
-    }
-    QString sql() const
-    {
-        return m_conditions.isEmpty() ? QString()
-                                      : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
-    }
-    const QVariantList &params() const { return m_params; }
-
-private:
-    QStringList m_conditions;
-    QVariantList m_params;
-};
-
-// One keyset listing: newest first by (sortColumn, idColumn), both descending.
-struct KeysetListing
-{
-    CursorListing listing;
-    QString table;
-    QString columns;
-    QString sortColumn;
-    QString idColumn;
-};
-
-template <typename T, typename Read, typename Key>
-Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing &spec, SqlWhere where,
-    const PageRequest &page, Read read, Key sortKeyOf)
-{
-    requireValidLimit(page.limit);
-    const std::optional<Cursor> cursor = decodeCursor(spec.listing, page.cursor);
-    QString afterSortKey;
-    QString afterId;
-    if (cursor) {
-        afterId = cursor->id;
-        if (cursor->isLegacy()) {
-            // The service's cursor is a bare id: it must name a row of this filtered listing.
-            SqlWhere named = where;
-            named.add(spec.idColumn + QStringLiteral(" = ?"), { cursor->id });
-            SqlRows q = db.exec(
-                QStringLiteral("SELECT %1 FROM %2%3").arg(spec.sortColumn, spec.table, named.sql()), named.params());
-            if (!q.next())
-                return {};
-            afterSortKey = q.value(0).toString();
-        } else {
-            afterSortKey = *cursor->sortKey;
-        }
-        where.add(QStringLiteral("(%1%3, %2%3) < (?, ?)").arg(spec.sortColumn, spec.idColumn, collate),
-            { afterSortKey, afterId });
-    }
-    QVariantList params = where.params();
-    params << page.limit + 1;
-    SqlRows q = db.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%6 DESC, %5%6 DESC LIMIT ?")
-                            .arg(spec.columns, spec.table, where.sql(), spec.sortColumn, spec.idColumn, collate),
-        params);
-    Page<T> result;
-    while (q.next())
-        result.items << read(q);
-    if (result.items.size() > page.limit) {
-        result.items.removeLast();
-        const auto &[sortKey, id] = sortKeyOf(result.items.constLast());
-        result.nextCursor = encodeCursor(spec.listing, sortKey, id);
-    }
-    return result;
-}
-
-bool isUniqueViolation(const Error &error)
-{
-    // PostgreSQL SQLSTATE 23505; SQLite "UNIQUE constraint failed".
-    return error.code() == QLatin1String("STORE_QUERY_FAILED")
-        && (error.message().contains(QLatin1String("23505"))
-            || error.message().contains(QLatin1String("UNIQUE constraint failed"), Qt::CaseInsensitive)
-            || error.message().contains(QLatin1String("duplicate key"), Qt::CaseInsensitive));
-}
-
-// A unique violation that slipped past the pre-check (a concurrent writer) is the same conflict.
-[[noreturn]] void rethrowAsConflict(const Error &error, const QString &code, const QString &message)
-{
-    if (isUniqueViolation(error))
-        throw Error(ErrorKind::Conflict, code, message);
-    throw error;
 }
 
 } // namespace

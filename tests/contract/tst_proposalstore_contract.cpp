@@ -1223,7 +1223,7 @@ void ProposalStoreContract::sqlStoreWithoutProposalTables_isUnavailableAndSaysTo
             for (const char *table : { "proposal_records", "proposal_versions", "proposal_workflow_events",
                      "proposal_approvals", "proposal_idempotency", "proposal_async_operations",
                      "proposal_simulation_idempotency" })
-                sql.database().exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table)));
+                sql.database().execDirect(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table)));
         }
         auto store = openStore(location);
         ProposalStore &p = store->proposals();

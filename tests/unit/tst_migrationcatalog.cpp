@@ -96,7 +96,8 @@ private Q_SLOTS:
         }
         QCOMPARE(fileNames(sqlite.files(QStringLiteral("console"))),
             QStringList({ QStringLiteral("0001_listing_indexes.sql"), QStringLiteral("0002_run_events_outbox.sql"),
-                QStringLiteral("0003_audit_log.sql"), QStringLiteral("0004_summary_counters.sql") }));
+                QStringLiteral("0003_audit_log.sql"), QStringLiteral("0004_summary_counters.sql"),
+                QStringLiteral("0005_proposal_indexes.sql") }));
     }
 
     void embedded_dpmBaseline_createsTheServiceTables()
