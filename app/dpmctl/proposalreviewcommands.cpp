@@ -98,7 +98,7 @@ CommandOutput check(CommandContext &context, const ParsedCommand &command)
                 if (step == lastStep)
                     return;
                 lastStep = step;
-                context.progress(QStringLiteral("proposals check: %1 of %2 proposals, %3 findings")
+                context.progress(QStringLiteral("proposals check: %1 of %2 proposals, findings so far: %3")
                                      .arg(checked)
                                      .arg(total)
                                      .arg(findings));
