@@ -19,7 +19,8 @@ CommandOutput summary(CommandContext &context, const ParsedCommand &)
     const SupportabilityPosture posture = supportabilityPosture(data, now);
 
     CommandOutput out;
-    out.json = summaryDocument(data, store.backend(), retentionDaysFromEnvironment(context.environment()), now);
+    out.json = summaryDocument(
+        data, store.backend(), retentionDaysFromEnvironment(context.environment()), now, summaryProposalCounts(store));
 
     QJsonObject shown = out.json;
     shown.insert(QStringLiteral("store"), store.describe());

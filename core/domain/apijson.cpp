@@ -177,6 +177,17 @@ QJsonObject summaryJson(const SupportabilitySummary &summary, const QString &sto
         { key("supportability"), supportability } };
 }
 
+QJsonObject proposalCountsJson(const ProposalCounts &counts)
+{
+    return { { key("proposal_count"), counts.proposalCount },
+        { key("state_counts"), countMapJson(counts.stateCounts) }, { key("version_count"), counts.versionCount },
+        { key("event_count"), counts.eventCount }, { key("approval_count"), counts.approvalCount },
+        { key("approval_outcome_counts"), countMapJson(counts.approvalOutcomeCounts) },
+        { key("operation_count"), counts.operationCount },
+        { key("oldest_proposal_created_at"), nullableJson(counts.oldestProposalCreatedAt) },
+        { key("newest_proposal_created_at"), nullableJson(counts.newestProposalCreatedAt) } };
+}
+
 QJsonObject purgeReportJson(const PurgeReport &report)
 {
     qint64 total = 0;

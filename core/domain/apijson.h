@@ -2,6 +2,7 @@
 
 #include "domain/entities.h"
 #include "domain/page.h"
+#include "domain/proposals.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -72,6 +73,11 @@ template <typename T, typename ToJson> QJsonObject listingJson(const Page<T> &pa
 // object (see services/summaryposture.h).
 QJsonObject summaryJson(const SupportabilitySummary &summary, const QString &storeBackend, int retentionDays,
     const QJsonObject &supportability);
+
+// The summary's own "proposals" object (never one of the service's fields): {proposal_count,
+// state_counts, version_count, event_count, approval_count, approval_outcome_counts,
+// operation_count, oldest_proposal_created_at, newest_proposal_created_at}.
+QJsonObject proposalCountsJson(const ProposalCounts &counts);
 
 // {dry_run, cutoff (null when nothing was eligible), deleted{table: n}, total}.
 QJsonObject purgeReportJson(const PurgeReport &report);

@@ -2,6 +2,7 @@
 
 #include "domain/apijson.h"
 #include "domain/timestamp.h"
+#include "store/supportstore.h"
 
 namespace dpm {
 
@@ -60,10 +61,22 @@ int retentionDaysFromEnvironment(const QProcessEnvironment &environment)
     return ok && days >= 0 ? days : 0;
 }
 
-QJsonObject summaryDocument(
-    const SupportabilitySummary &summary, StoreBackend backend, int retentionDays, const QString &now)
+QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend backend, int retentionDays,
+    const QString &now, const std::optional<ProposalCounts> &proposals)
 {
-    return summaryJson(summary, toWire(backend), retentionDays, supportabilityPosture(summary, now).toJson());
+    QJsonObject document
+        = summaryJson(summary, toWire(backend), retentionDays, supportabilityPosture(summary, now).toJson());
+    if (proposals)
+        document.insert(QStringLiteral("proposals"), proposalCountsJson(*proposals));
+    return document;
+}
+
+std::optional<ProposalCounts> summaryProposalCounts(SupportStore &store)
+{
+    ProposalStore &proposals = store.proposals();
+    if (!proposals.isAvailable())
+        return std::nullopt;
+    return proposals.countProposals();
 }
 
 } // namespace dpm

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/proposals.h"
 #include "domain/vocabulary.h"
 
 #include <QJsonObject>
@@ -8,6 +9,8 @@
 #include <QString>
 
 namespace dpm {
+
+class SupportStore;
 
 // The `supportability` object of the summary (Part B §6.5): the posture a support engineer reads
 // first. Only the states and buckets the service's summary produces are produced here.
@@ -39,8 +42,12 @@ SupportabilityPosture supportabilityPosture(const SupportabilitySummary &summary
 int retentionDaysFromEnvironment(const QProcessEnvironment &environment);
 
 // The document `dpmctl summary --json` prints (§6.5): the summary's fields, the backend, the
-// retention and the posture at `now`. The console's JSON export uses it too, so both are equal.
-QJsonObject summaryDocument(
-    const SupportabilitySummary &summary, StoreBackend backend, int retentionDays, const QString &now);
+// retention and the posture at `now`, plus our own key "proposals" when the store has the
+// proposal tables (proposalCountsJson). The console's JSON export uses it too, so both are equal.
+QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend backend, int retentionDays,
+    const QString &now, const std::optional<ProposalCounts> &proposals = std::nullopt);
+
+// The proposal counts of the summary; nullopt when the store has no proposal tables.
+std::optional<ProposalCounts> summaryProposalCounts(SupportStore &store);
 
 } // namespace dpm

@@ -73,6 +73,11 @@ private Q_SLOTS:
         QVERIFY2(keysWithState(before, "modified").isEmpty(), status.out.constData());
         QCOMPARE(status.json().value("store").toString(), store);
 
+        // The service's SQLite file has no proposal tables: the summary has no "proposals" key.
+        const CliResult summaryBefore = cli(store, { "summary" });
+        CLI_OK(summaryBefore);
+        QVERIFY2(!summaryBefore.json().contains("proposals"), summaryBefore.out.constData());
+
         const CliResult plan = cli(store, { "migrate", "plan" });
         CLI_OK(plan);
         QVERIFY(!plan.json().value("steps").toArray().isEmpty());
@@ -98,6 +103,17 @@ private Q_SLOTS:
         const CliResult runs = cli(store, { "runs", "list" });
         CLI_OK(runs);
         QCOMPARE(runs.json().value("items").toArray().size(), 4);
+        // With the proposal tables the summary counts them under our own key; the service's
+        // fields are unchanged.
+        const CliResult summaryAfter = cli(store, { "summary" });
+        CLI_OK(summaryAfter);
+        QCOMPARE(summaryAfter.json().value("proposals").toObject().value("proposal_count").toInteger(), 0);
+        QJsonObject serviceFields = summaryAfter.json();
+        serviceFields.remove("proposals");
+        QJsonObject serviceBefore = summaryBefore.json();
+        for (QJsonObject *doc : { &serviceFields, &serviceBefore })
+            doc->remove("supportability"); // the posture depends on the clock
+        QCOMPARE(serviceFields, serviceBefore);
     }
 
     void postgresServiceLayout_serviceRowsAreAppliedByService()

@@ -1,5 +1,6 @@
 #include "domain/error.h"
 #include "services/summaryposture.h"
+#include "store/memorystore.h"
 
 #include <QTest>
 
@@ -144,6 +145,56 @@ private Q_SLOTS:
         } catch (const Error &e) {
             QCOMPARE(e.code(), QStringLiteral("INVALID_TIMESTAMP"));
         }
+    }
+
+    // Our own key "proposals", next to the service's fields, which stay exactly as they were.
+    void summaryDocument_withProposalCounts_addsOwnKeyOnly()
+    {
+        const QString now = QStringLiteral("2026-02-20T12:00:00+00:00");
+        const SupportabilitySummary data = summaryWith(2, 1, now, now);
+        const QJsonObject without = summaryDocument(data, StoreBackend::Sqlite, 7, now);
+        QVERIFY(!without.contains(QLatin1String("proposals")));
+
+        MemoryStore store;
+        ProposalRecord p;
+        p.proposalId = QStringLiteral("pp_1");
+        p.portfolioId = QStringLiteral("pf_1");
+        p.createdBy = QStringLiteral("advisor_1");
+        p.createdAt = QStringLiteral("2026-02-19T10:00:00+00:00");
+        p.lastEventAt = p.createdAt;
+        p.currentState = QStringLiteral("RISK_REVIEW");
+        p.currentVersionNo = 1;
+        store.proposals().createProposal(p);
+        ProposalApproval a;
+        a.approvalId = QStringLiteral("pap_1");
+        a.proposalId = p.proposalId;
+        a.approvalType = QStringLiteral("RISK");
+        a.approved = false;
+        a.actorId = QStringLiteral("risk");
+        a.occurredAt = p.createdAt;
+        a.detailsJson = QStringLiteral("{}");
+        store.proposals().createApproval(a);
+        const std::optional<ProposalCounts> counts = summaryProposalCounts(store);
+        QVERIFY(counts);
+
+        QJsonObject with = summaryDocument(data, StoreBackend::Sqlite, 7, now, counts);
+        const QJsonObject expected { { "proposal_count", 1 }, { "state_counts", QJsonObject { { "RISK_REVIEW", 1 } } },
+            { "version_count", 0 }, { "event_count", 0 }, { "approval_count", 1 },
+            { "approval_outcome_counts", QJsonObject { { "RISK:REJECTED", 1 } } }, { "operation_count", 0 },
+            { "oldest_proposal_created_at", "2026-02-19T10:00:00+00:00" },
+            { "newest_proposal_created_at", "2026-02-19T10:00:00+00:00" } };
+        QCOMPARE(with.value(QLatin1String("proposals")).toObject(), expected);
+        with.remove(QLatin1String("proposals"));
+        QCOMPARE(with, without);
+
+        // An empty proposal store still has the key, with zero counts and null bounds.
+        const QJsonObject empty
+            = summaryDocument(data, StoreBackend::InMemory, 0, now, summaryProposalCounts(*std::make_unique<MemoryStore>()))
+                  .value(QLatin1String("proposals"))
+                  .toObject();
+        QCOMPARE(empty.value(QLatin1String("proposal_count")).toInteger(), 0);
+        QVERIFY(empty.value(QLatin1String("newest_proposal_created_at")).isNull());
+        QCOMPARE(empty.value(QLatin1String("state_counts")).toObject(), QJsonObject {});
     }
 };
 

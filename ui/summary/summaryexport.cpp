@@ -26,7 +26,8 @@ namespace {
 QByteArray summaryDocumentBytes(const SummarySnapshot &snapshot)
 {
     const int retention = retentionDaysFromEnvironment(QProcessEnvironment::systemEnvironment());
-    return apiJsonDocumentBytes(summaryDocument(snapshot.summary, snapshot.backend, retention, snapshot.now));
+    return apiJsonDocumentBytes(
+        summaryDocument(snapshot.summary, snapshot.backend, retention, snapshot.now, snapshot.proposals));
 }
 
 void writeSummaryJson(const SummarySnapshot &snapshot, const QString &path)

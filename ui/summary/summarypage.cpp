@@ -260,6 +260,7 @@ void SummaryPage::refresh()
             }
             snap.runsPerDay = store.countRunsPerDay(snap.fromDay, snap.toDay);
             snap.decisionsPerDay = store.countDecisionsPerDay(snap.fromDay, snap.toDay);
+            snap.proposals = summaryProposalCounts(store);
             return snap;
         },
         [this](const Snapshot &snap) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/proposals.h"
 #include "domain/vocabulary.h"
 #include "store/dailycount.h"
 
@@ -20,6 +21,7 @@ struct SummarySnapshot
     QString toDay;
     QList<DailyCount> runsPerDay;
     QList<DailyCount> decisionsPerDay;
+    std::optional<ProposalCounts> proposals; // nullopt when the store has no proposal tables
 };
 
 } // namespace dpm
