@@ -321,8 +321,11 @@ void DemoParity::storeWithoutConsoleMigrations_leavesEventsOutWithANote()
     const DemoReport report = generateDemoData(store, smallDemo(200));
     QVERIFY(!report.rows.contains(QStringLiteral("dpm_run_events")));
     QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), 200);
-    QCOMPARE(report.notes.size(), 1);
+    // Only the dpm migrations: no proposal tables either, and a note for each part left out.
+    QVERIFY(!report.rows.contains(QStringLiteral("proposal_records")));
+    QCOMPARE(report.notes.size(), 2);
     QVERIFY(report.notes.constFirst().contains(QStringLiteral("0002")));
+    QVERIFY(report.notes.constLast().startsWith(QStringLiteral("proposal tables left out")));
     // The other tables are exactly those of a store with every migration.
     const QMap<QString, QString> withEvents = sqliteDumpOf(smallDemo(200));
     const QMap<QString, QString> without = sqlDump(store);
