@@ -12,9 +12,9 @@ namespace dpm {
 class SupportStore;
 
 // Moving a store into another (design.md: SQLite or memory into PostgreSQL). The backfill copies
-// every row of the DPM tables, the console's run events and outbox, and the policy packs, table by
-// table in key order, a batch per transaction through the target's bulk path (COPY on
-// PostgreSQL). Because batches commit in key order, the target always holds a key-ordered prefix
+// every row of the DPM tables, the console's run events and outbox, the proposal tables and the
+// policy packs, table by table in key order, a batch per transaction through the target's bulk
+// path (COPY on PostgreSQL). Because batches commit in key order, the target always holds a key-ordered prefix
 // of each table; a resumed backfill continues after the target's last key, so a stopped,
 // cancelled or crashed backfill loses nothing and copies nothing twice. The parity check compares
 // the two stores row by row. What is not copied: the target's own migration ledger, audit log

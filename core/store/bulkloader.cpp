@@ -10,33 +10,59 @@ namespace dpm {
 
 const BulkTableSpec &bulkTableSpec(BulkTable table)
 {
-    // Column lists exactly as in migrations/*/dpm/0001_baseline.sql and console/0002.
+    // Column lists exactly as in migrations/*/dpm/0001_baseline.sql, console/0002 and
+    // proposals/0001, 0002.
     static const std::array<BulkTableSpec, kBulkTableCount> kSpecs { {
         { "dpm_runs",
             { "rebalance_run_id", "correlation_id", "request_hash", "idempotency_key", "portfolio_id", "created_at",
                 "result_json" },
-            {} },
-        { "dpm_run_artifacts", { "rebalance_run_id", "artifact_json" }, {} },
-        { "dpm_run_idempotency", { "idempotency_key", "request_hash", "rebalance_run_id", "created_at" }, {} },
+            {}, {} },
+        { "dpm_run_artifacts", { "rebalance_run_id", "artifact_json" }, {}, {} },
+        { "dpm_run_idempotency", { "idempotency_key", "request_hash", "rebalance_run_id", "created_at" }, {}, {} },
         { "dpm_run_idempotency_history",
-            { "idempotency_key", "rebalance_run_id", "correlation_id", "request_hash", "created_at" }, {} },
+            { "idempotency_key", "rebalance_run_id", "correlation_id", "request_hash", "created_at" }, {}, {} },
         { "dpm_async_operations",
             { "operation_id", "operation_type", "status", "correlation_id", "created_at", "started_at", "finished_at",
                 "result_json", "error_json", "request_json" },
-            {} },
+            {}, {} },
         { "dpm_workflow_decisions",
             { "decision_id", "run_id", "action", "reason_code", "comment", "actor_id", "decided_at", "correlation_id" },
-            {} },
+            {}, {} },
         { "dpm_lineage_edges", { "source_entity_id", "edge_type", "target_entity_id", "created_at", "metadata_json" },
-            {} },
+            {}, {} },
         { "dpm_run_events",
             { "event_id", "rebalance_run_id", "sequence_no", "event_type", "idempotency_key", "payload_json",
                 "created_at" },
-            { 2 } },
+            { 2 }, {} },
         { "dpm_outbox",
             { "outbox_id", "event_id", "topic", "payload_json", "status", "attempts", "max_attempts", "next_attempt_at",
                 "last_error", "created_at", "delivered_at" },
-            { 5, 6 } },
+            { 5, 6 }, {} },
+        { "proposal_records",
+            { "proposal_id", "portfolio_id", "mandate_id", "jurisdiction", "created_by", "created_at", "last_event_at",
+                "current_state", "current_version_no", "title", "advisor_notes" },
+            { 8 }, {} },
+        { "proposal_versions",
+            { "proposal_version_id", "proposal_id", "version_no", "created_at", "request_hash", "artifact_hash",
+                "simulation_hash", "status_at_creation", "proposal_result_json", "artifact_json",
+                "evidence_bundle_json", "gate_decision_json" },
+            { 2 }, {} },
+        { "proposal_workflow_events",
+            { "event_id", "proposal_id", "event_type", "from_state", "to_state", "actor_id", "occurred_at",
+                "reason_json", "related_version_no" },
+            { 8 }, {} },
+        { "proposal_approvals",
+            { "approval_id", "proposal_id", "approval_type", "approved", "actor_id", "occurred_at", "details_json",
+                "related_version_no" },
+            { 7 }, { 3 } },
+        { "proposal_idempotency",
+            { "idempotency_key", "request_hash", "proposal_id", "proposal_version_no", "created_at" }, { 3 }, {} },
+        { "proposal_async_operations",
+            { "operation_id", "operation_type", "status", "correlation_id", "idempotency_key", "proposal_id",
+                "created_by", "created_at", "started_at", "finished_at", "result_json", "error_json" },
+            {}, {} },
+        { "proposal_simulation_idempotency", { "idempotency_key", "request_hash", "response_json", "created_at" },
+            {}, {} },
     } };
     return kSpecs[std::size_t(table)];
 }
@@ -44,6 +70,21 @@ const BulkTableSpec &bulkTableSpec(BulkTable table)
 bool isConsoleEventTable(BulkTable table)
 {
     return table == BulkTable::RunEvents || table == BulkTable::Outbox;
+}
+
+bool isProposalTable(BulkTable table)
+{
+    return table >= BulkTable::ProposalRecords;
+}
+
+QByteArray bulkBooleanValue(bool value)
+{
+    return value ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+}
+
+bool bulkBooleanFrom(const QByteArray &value)
+{
+    return value == "true" || value == "t" || value == "1";
 }
 
 QList<BulkTable> allBulkTables()

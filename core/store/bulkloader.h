@@ -11,8 +11,8 @@ namespace dpm {
 
 class SupportStore;
 
-// The tables the bulk path loads (the service's DPM tables and the console's run events and
-// outbox, console/0002), in the order a load writes them.
+// The tables the bulk path loads (the service's DPM tables, the console's run events and outbox,
+// console/0002, and the service's proposal tables), in the order a load writes them.
 enum class BulkTable {
     Runs,
     RunArtifacts,
@@ -23,23 +23,34 @@ enum class BulkTable {
     LineageEdges,
     RunEvents,
     Outbox,
+    ProposalRecords,
+    ProposalVersions,
+    ProposalWorkflowEvents,
+    ProposalApprovals,
+    ProposalIdempotency,
+    ProposalAsyncOperations,
+    ProposalSimulationIdempotency,
 };
-inline constexpr int kBulkTableCount = 9;
+inline constexpr int kBulkTableCount = 16;
 
 struct BulkTableSpec
 {
     const char *name;
     QList<const char *> columns;
-    QList<int> integerColumns; // indexes of INTEGER columns (run events, outbox); the rest are TEXT
+    QList<int> integerColumns; // indexes of INTEGER columns (run events, outbox, proposals)
+    QList<int> booleanColumns; // indexes of BOOLEAN columns (proposal_approvals.approved); the rest are TEXT
 };
 
 const BulkTableSpec &bulkTableSpec(BulkTable table);
 // Run events and outbox: the tables only a SQL store with console/0002 has.
 bool isConsoleEventTable(BulkTable table);
+// The proposal tables (proposals/0001, 0002): a SQL store has them only once migrated.
+bool isProposalTable(BulkTable table);
 QList<BulkTable> allBulkTables();
 
 // Rows waiting to be loaded: per table, one UTF-8 text value per column, row after row. A null
-// QByteArray is SQL NULL; an empty, non-null one is the empty string. Integers are decimal text.
+// QByteArray is SQL NULL; an empty, non-null one is the empty string. Integers are decimal text,
+// booleans "true" or "false" (bulkBooleanValue).
 class BulkRows
 {
 public:
@@ -86,6 +97,10 @@ public:
 protected:
     std::array<qint64, kBulkTableCount> m_writeNanos {};
 };
+
+// A boolean as the bulk path carries it, and back ("true", "t" and "1" are true).
+QByteArray bulkBooleanValue(bool value);
+bool bulkBooleanFrom(const QByteArray &value);
 
 // The bulk path of a store: SqlStore and MemoryStore have one. Throws BULK_LOAD_UNSUPPORTED for
 // any other implementation.

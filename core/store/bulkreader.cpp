@@ -27,6 +27,8 @@ QList<int> bulkTableKeyColumns(BulkTable table)
             all << c;
         return all;
     }
+    case BulkTable::ProposalVersions:
+        return { 1, 2 }; // (proposal_id, version_no)
     default:
         return { 0 }; // the first column is the primary key of every other bulk table
     }
@@ -58,11 +60,14 @@ public:
     explicit SqlBulkReader(SqlDatabase &db)
         : m_db(db)
         , m_hasEvents(hasConsoleEventTables(db))
+        , m_hasProposals(hasProposalTables(db))
     { }
 
     bool supports(BulkTable table) const override
     {
-        return m_hasEvents || !isConsoleEventTable(table);
+        if (isConsoleEventTable(table))
+            return m_hasEvents;
+        return m_hasProposals || !isProposalTable(table);
     }
 
     qint64 rowCount(BulkTable table) override
@@ -82,7 +87,7 @@ public:
         QStringList keys;
         QStringList marks;
         for (const int c : keyColumns) {
-            keys << QLatin1String(spec.columns.at(c)) + collate;
+            keys << keyExpression(spec, c) + collate;
             marks << QStringLiteral("?");
         }
         QString sql = QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1Char(',')), QLatin1String(spec.name));
@@ -109,6 +114,8 @@ public:
                     row << QByteArray();
                 } else if (spec.integerColumns.contains(c)) {
                     row << QByteArray::number(value.toLongLong());
+                } else if (spec.booleanColumns.contains(c)) {
+                    row << bulkBooleanValue(value.toBool()); // SQLite's 1/0, PostgreSQL's t/f
                 } else {
                     row << bulkTextValue(value.toString());
                 }
@@ -124,8 +131,8 @@ public:
         QStringList columns;
         QStringList order;
         for (const int c : bulkTableKeyColumns(table)) {
-            columns << QLatin1String(spec.columns.at(c));
-            order << QLatin1String(spec.columns.at(c)) + m_db.dialect().collateC() + QStringLiteral(" DESC");
+            columns << keyExpression(spec, c);
+            order << keyExpression(spec, c) + m_db.dialect().collateC() + QStringLiteral(" DESC");
         }
         SqlRows rows = m_db.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 LIMIT 1")
                                      .arg(columns.join(QLatin1Char(',')), QLatin1String(spec.name),
@@ -139,8 +146,17 @@ public:
     }
 
 private:
+    // Keys compare as text in byte order on every side (compareBulkKeys), so an INTEGER key
+    // column (proposal_versions.version_no) is ordered as its decimal text.
+    static QString keyExpression(const BulkTableSpec &spec, int column)
+    {
+        const QString name = QLatin1String(spec.columns.at(column));
+        return spec.integerColumns.contains(column) ? QStringLiteral("CAST(%1 AS TEXT)").arg(name) : name;
+    }
+
     SqlDatabase &m_db;
     bool m_hasEvents = false;
+    bool m_hasProposals = false;
 };
 
 // Reads a snapshot of each table taken on its first read, sorted once.

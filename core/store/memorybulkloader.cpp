@@ -23,6 +23,48 @@ std::optional<QString> optionalText(const QByteArray &value)
 
 } // namespace
 
+template <typename At> void MemoryBulkLoader::writeProposalRow(BulkTable table, At at)
+{
+    ProposalStore &proposals = m_store.proposals();
+    const auto number = [&](int column) { return at(column).toLongLong(); };
+    const auto optionalNumber = [&](int column) -> std::optional<qint64> {
+        if (at(column).isNull())
+            return std::nullopt;
+        return number(column);
+    };
+    switch (table) {
+    case BulkTable::ProposalRecords:
+        proposals.createProposal({ text(at(0)), text(at(1)), optionalText(at(2)), optionalText(at(3)), text(at(4)),
+            text(at(5)), text(at(6)), text(at(7)), number(8), optionalText(at(9)), optionalText(at(10)) });
+        break;
+    case BulkTable::ProposalVersions:
+        proposals.createVersion({ text(at(0)), text(at(1)), number(2), text(at(3)), text(at(4)), text(at(5)),
+            text(at(6)), text(at(7)), text(at(8)), text(at(9)), text(at(10)), optionalText(at(11)) });
+        break;
+    case BulkTable::ProposalWorkflowEvents:
+        proposals.appendEvent({ text(at(0)), text(at(1)), text(at(2)), optionalText(at(3)), text(at(4)), text(at(5)),
+            text(at(6)), text(at(7)), optionalNumber(8) });
+        break;
+    case BulkTable::ProposalApprovals:
+        proposals.createApproval({ text(at(0)), text(at(1)), text(at(2)), bulkBooleanFrom(at(3)), text(at(4)),
+            text(at(5)), text(at(6)), optionalNumber(7) });
+        break;
+    case BulkTable::ProposalIdempotency:
+        proposals.saveIdempotency({ text(at(0)), text(at(1)), text(at(2)), number(3), text(at(4)) });
+        break;
+    case BulkTable::ProposalAsyncOperations:
+        proposals.createOperation({ text(at(0)), text(at(1)), text(at(2)), text(at(3)), optionalText(at(4)),
+            optionalText(at(5)), text(at(6)), text(at(7)), optionalText(at(8)), optionalText(at(9)),
+            optionalText(at(10)), optionalText(at(11)) });
+        break;
+    case BulkTable::ProposalSimulationIdempotency:
+        proposals.saveSimulationIdempotency({ text(at(0)), text(at(1)), text(at(2)), text(at(3)) });
+        break;
+    default:
+        break;
+    }
+}
+
 MemoryBulkLoader::MemoryBulkLoader(MemoryStore &store)
     : m_store(store)
 { }
@@ -94,6 +136,9 @@ void MemoryBulkLoader::commit()
                 case BulkTable::RunEvents:
                 case BulkTable::Outbox:
                     break; // refused in write()
+                default:
+                    writeProposalRow(table, at);
+                    break;
                 }
             }
             m_writeNanos[std::size_t(table)] += timer.nsecsElapsed();

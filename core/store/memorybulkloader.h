@@ -23,6 +23,9 @@ public:
     void rollback() override;
 
 private:
+    // One row of a proposal table through the proposal store's own methods.
+    template <typename At> void writeProposalRow(BulkTable table, At at);
+
     MemoryStore &m_store;
     QList<BulkRows> m_pending;
     bool m_open = false;

@@ -1,6 +1,7 @@
 #include "memoryproposalstore.h"
 
 #include "domain/error.h"
+#include "store/bulkreader.h"
 
 #include <QMap>
 #include <QReadLocker>
@@ -395,6 +396,79 @@ QList<DailyCount> MemoryProposalStore::countApprovalsPerDay(const QString &fromD
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         result << DailyCount { it.key().first, it.key().second, it.value() };
     return result;
+}
+
+namespace {
+
+QByteArray bulkOptionalText(const std::optional<QString> &value)
+{
+    return value ? bulkTextValue(*value) : QByteArray();
+}
+
+QByteArray bulkNumber(qint64 value)
+{
+    return QByteArray::number(value);
+}
+
+QByteArray bulkOptionalNumber(const std::optional<qint64> &value)
+{
+    return value ? bulkNumber(*value) : QByteArray();
+}
+
+} // namespace
+
+QList<QList<QByteArray>> MemoryProposalStore::bulkRows(BulkTable table) const
+{
+    QReadLocker locker(&m_lock);
+    QList<QList<QByteArray>> rows;
+    switch (table) {
+    case BulkTable::ProposalRecords:
+        for (const ProposalRecord &p : m_proposals)
+            rows.append({ bulkTextValue(p.proposalId), bulkTextValue(p.portfolioId), bulkOptionalText(p.mandateId),
+                bulkOptionalText(p.jurisdiction), bulkTextValue(p.createdBy), bulkTextValue(p.createdAt),
+                bulkTextValue(p.lastEventAt), bulkTextValue(p.currentState), bulkNumber(p.currentVersionNo),
+                bulkOptionalText(p.title), bulkOptionalText(p.advisorNotes) });
+        break;
+    case BulkTable::ProposalVersions:
+        for (const auto &[key, v] : m_versions)
+            rows.append({ bulkTextValue(v.proposalVersionId), bulkTextValue(v.proposalId), bulkNumber(v.versionNo),
+                bulkTextValue(v.createdAt), bulkTextValue(v.requestHash), bulkTextValue(v.artifactHash),
+                bulkTextValue(v.simulationHash), bulkTextValue(v.statusAtCreation), bulkTextValue(v.proposalResultJson),
+                bulkTextValue(v.artifactJson), bulkTextValue(v.evidenceBundleJson), bulkOptionalText(v.gateDecisionJson) });
+        break;
+    case BulkTable::ProposalWorkflowEvents:
+        for (const auto &[key, e] : m_events)
+            rows.append({ bulkTextValue(e.eventId), bulkTextValue(e.proposalId), bulkTextValue(e.eventType),
+                bulkOptionalText(e.fromState), bulkTextValue(e.toState), bulkTextValue(e.actorId),
+                bulkTextValue(e.occurredAt), bulkTextValue(e.reasonJson), bulkOptionalNumber(e.relatedVersionNo) });
+        break;
+    case BulkTable::ProposalApprovals:
+        for (const auto &[key, a] : m_approvals)
+            rows.append({ bulkTextValue(a.approvalId), bulkTextValue(a.proposalId), bulkTextValue(a.approvalType),
+                bulkBooleanValue(a.approved), bulkTextValue(a.actorId), bulkTextValue(a.occurredAt),
+                bulkTextValue(a.detailsJson), bulkOptionalNumber(a.relatedVersionNo) });
+        break;
+    case BulkTable::ProposalIdempotency:
+        for (const ProposalIdempotency &i : m_idempotency)
+            rows.append({ bulkTextValue(i.idempotencyKey), bulkTextValue(i.requestHash), bulkTextValue(i.proposalId),
+                bulkNumber(i.proposalVersionNo), bulkTextValue(i.createdAt) });
+        break;
+    case BulkTable::ProposalAsyncOperations:
+        for (const ProposalAsyncOperation &o : m_operations)
+            rows.append({ bulkTextValue(o.operationId), bulkTextValue(o.operationType), bulkTextValue(o.status),
+                bulkTextValue(o.correlationId), bulkOptionalText(o.idempotencyKey), bulkOptionalText(o.proposalId),
+                bulkTextValue(o.createdBy), bulkTextValue(o.createdAt), bulkOptionalText(o.startedAt),
+                bulkOptionalText(o.finishedAt), bulkOptionalText(o.resultJson), bulkOptionalText(o.errorJson) });
+        break;
+    case BulkTable::ProposalSimulationIdempotency:
+        for (const ProposalSimulationIdempotency &s : m_simulationIdempotency)
+            rows.append({ bulkTextValue(s.idempotencyKey), bulkTextValue(s.requestHash), bulkTextValue(s.responseJson),
+                bulkTextValue(s.createdAt) });
+        break;
+    default:
+        break; // not a proposal table
+    }
+    return rows;
 }
 
 } // namespace dpm

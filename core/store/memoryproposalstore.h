@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/bulkloader.h"
 #include "store/memorykeyset.h"
 #include "store/proposalstore.h"
 
@@ -55,6 +56,10 @@ public:
     QList<ProposalMatch> findIdentifier(const QString &identifier) override;
     ProposalCounts countProposals() override;
     QList<DailyCount> countApprovalsPerDay(const QString &fromDay, const QString &toDay) override;
+
+    // Every row of a proposal table as the bulk path carries it (bulkreader.h), in no set order;
+    // empty for any other table.
+    QList<QList<QByteArray>> bulkRows(BulkTable table) const;
 
 private:
     // (proposal_id, occurred_at, id): a proposal's history in listing order.

@@ -852,6 +852,8 @@ QList<QList<QByteArray>> MemoryStore::bulkRows(BulkTable table) const
     case BulkTable::RunEvents:
     case BulkTable::Outbox:
         break; // not kept in memory
+    default:
+        return m_proposals.bulkRows(table);
     }
     return rows;
 }

@@ -32,6 +32,15 @@ bool hasConsoleEventTables(SqlDatabase &db)
     return db.tableExists(QStringLiteral("dpm_run_events")) && db.tableExists(QStringLiteral("dpm_outbox"));
 }
 
+bool hasProposalTables(SqlDatabase &db)
+{
+    for (const BulkTable table : allBulkTables()) {
+        if (isProposalTable(table) && !db.tableExists(tableName(table)))
+            return false;
+    }
+    return true;
+}
+
 void appendCopyTextField(QByteArray &out, const QByteArray &value)
 {
     if (value.isNull()) {
@@ -70,6 +79,7 @@ SqlBulkLoader::SqlBulkLoader(SqlDatabase &database)
     : m_db(database)
 {
     m_hasEvents = hasConsoleEventTables(m_db);
+    m_hasProposals = hasProposalTables(m_db);
     if (!m_db.dialect().isPostgres()) {
         {
             SqlRows cache = m_db.exec(QStringLiteral("PRAGMA cache_size"));
@@ -103,7 +113,9 @@ SqlBulkLoader::~SqlBulkLoader()
 
 bool SqlBulkLoader::supports(BulkTable table) const
 {
-    return m_hasEvents || !isConsoleEventTable(table);
+    if (isConsoleEventTable(table))
+        return m_hasEvents;
+    return m_hasProposals || !isProposalTable(table);
 }
 
 void SqlBulkLoader::begin()
@@ -132,8 +144,10 @@ void SqlBulkLoader::write(const BulkRows &rows)
         if (values.isEmpty())
             continue;
         if (!supports(table)) {
-            throw Error(ErrorKind::Migration, QStringLiteral("DPM_SCHEMA_NOT_INITIALISED"),
-                QStringLiteral("%1 has no %2 table; apply the console migrations first (dpmctl migrate apply).")
+            throw Error(ErrorKind::Migration,
+                isProposalTable(table) ? QStringLiteral("PROPOSAL_SCHEMA_MISSING")
+                                       : QStringLiteral("DPM_SCHEMA_NOT_INITIALISED"),
+                QStringLiteral("%1 has no %2 table; apply the migrations first (dpmctl migrate apply).")
                     .arg(m_db.location().redacted(), tableName(table)));
         }
         QElapsedTimer timer;
@@ -231,6 +245,8 @@ void SqlBulkLoader::writeSqlite(BulkTable table, const QList<QByteArray> &values
                 rc = sqlite3_bind_null(statement, c + 1);
             else if (spec.integerColumns.contains(c))
                 rc = sqlite3_bind_int64(statement, c + 1, value.toLongLong());
+            else if (spec.booleanColumns.contains(c)) // stored as 1/0, as the service's SQLite does
+                rc = sqlite3_bind_int64(statement, c + 1, bulkBooleanFrom(value) ? 1 : 0);
             else
                 rc = sqlite3_bind_text(statement, c + 1, value.constData(), int(value.size()), SQLITE_STATIC);
             if (rc != SQLITE_OK)
@@ -309,7 +325,9 @@ void SqlBulkLoader::writeCopy(BulkTable table, const QList<QByteArray> &values)
         for (int c = 0; c < width; ++c) {
             if (c)
                 buffer.append('\t');
-            appendCopyTextField(buffer, values.at(r + c));
+            const QByteArray &value = values.at(r + c);
+            appendCopyTextField(buffer,
+                spec.booleanColumns.contains(c) && !value.isNull() ? bulkBooleanValue(bulkBooleanFrom(value)) : value);
         }
         buffer.append('\n');
         if (buffer.size() >= kCopyChunkBytes)

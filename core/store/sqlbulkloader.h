@@ -50,6 +50,7 @@ private:
 
     SqlDatabase &m_db;
     bool m_hasEvents = false;
+    bool m_hasProposals = false;
     std::optional<SqlTransaction> m_transaction;
     std::array<sqlite3_stmt *, kBulkTableCount> m_statements {};
     std::optional<qint64> m_previousCacheSize;
@@ -59,6 +60,8 @@ private:
 
 // Whether the database has the console's run events and outbox tables (console/0002).
 bool hasConsoleEventTables(SqlDatabase &db);
+// Whether the database has every proposal table (proposals/0001, 0002).
+bool hasProposalTables(SqlDatabase &db);
 
 // One field of COPY's text format appended to out: NULL as \N, and backslash, newline, carriage
 // return and tab escaped, so any text value survives the trip.

@@ -1,6 +1,7 @@
 #include "sqlproposalstore.h"
 
 #include "domain/error.h"
+#include "store/sqlbulkloader.h"
 #include "store/sqldatabase.h"
 #include "store/sqlkeyset.h"
 #include "store/sqltransaction.h"
@@ -11,11 +12,6 @@ namespace {
 
 using sql::rethrowAsConflict;
 using sql::SqlWhere;
-
-const QStringList kTables { QStringLiteral("proposal_records"), QStringLiteral("proposal_versions"),
-    QStringLiteral("proposal_workflow_events"), QStringLiteral("proposal_approvals"),
-    QStringLiteral("proposal_idempotency"), QStringLiteral("proposal_async_operations"),
-    QStringLiteral("proposal_simulation_idempotency") };
 
 const QString kProposalColumns
     = QStringLiteral("proposal_id, portfolio_id, mandate_id, jurisdiction, created_by, created_at, last_event_at, "
@@ -183,10 +179,8 @@ bool SqlProposalStore::isAvailable()
     // Once there, the tables stay: only a missing answer is asked again (after a migration).
     if (m_available.load())
         return true;
-    for (const QString &table : kTables) {
-        if (!m_db.tableExists(table))
-            return false;
-    }
+    if (!hasProposalTables(m_db))
+        return false;
     m_available.store(true);
     return true;
 }

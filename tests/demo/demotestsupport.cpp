@@ -54,6 +54,8 @@ QStringList sqlTableRows(SupportStore &store, BulkTable table)
                 values.append(QJsonValue::Null);
             else if (spec.integerColumns.contains(c))
                 values.append(v.toLongLong());
+            else if (spec.booleanColumns.contains(c)) // SQLite's 1/0, PostgreSQL's t/f
+                values.append(v.toBool());
             else
                 values.append(v.toString());
         }

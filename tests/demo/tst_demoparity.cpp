@@ -20,6 +20,12 @@ using namespace dpm::test;
 
 namespace {
 
+// The generator writes no proposals (yet): those tables are in every dump, and empty.
+bool generatorFills(const QString &table)
+{
+    return !table.startsWith(QLatin1String("proposal_"));
+}
+
 constexpr qint64 kRuns = 1200;
 
 QString describeDifference(const QMap<QString, QString> &a, const QMap<QString, QString> &b)
@@ -126,9 +132,9 @@ void DemoParity::sameSeed_twoSqliteStores_haveByteIdenticalRows()
 {
     const QMap<QString, QString> first = sqliteDumpOf(smallDemo(kRuns));
     const QMap<QString, QString> second = sqliteDumpOf(smallDemo(kRuns));
-    QCOMPARE(first.size(), 9);
+    QCOMPARE(first.size(), kBulkTableCount);
     for (auto it = first.cbegin(); it != first.cend(); ++it)
-        QVERIFY2(!it.value().isEmpty(), qPrintable(it.key()));
+        QVERIFY2(it.value().isEmpty() != generatorFills(it.key()), qPrintable(it.key()));
     QVERIFY2(first == second, qPrintable(describeDifference(first, second)));
 }
 
@@ -136,8 +142,10 @@ void DemoParity::otherSeed_givesOtherRows()
 {
     const QMap<QString, QString> one = sqliteDumpOf(smallDemo(300, 1));
     const QMap<QString, QString> two = sqliteDumpOf(smallDemo(300, 2));
-    for (auto it = one.cbegin(); it != one.cend(); ++it)
-        QVERIFY2(it.value() != two.value(it.key()), qPrintable(it.key()));
+    for (auto it = one.cbegin(); it != one.cend(); ++it) {
+        if (generatorFills(it.key()))
+            QVERIFY2(it.value() != two.value(it.key()), qPrintable(it.key()));
+    }
 }
 
 void DemoParity::transactionSize_doesNotChangeTheRows()
@@ -167,6 +175,8 @@ void DemoParity::cancelledLoad_keepsAPrefixOfTheFullLoad()
     auto full = newSqliteStore();
     generateDemoData(*full, options);
     for (const BulkTable table : allBulkTables()) {
+        if (isProposalTable(table))
+            continue; // the generator writes no proposals (yet): both are empty
         const QStringList kept = sqlTableRows(*cancelled, table);
         const QStringList all = sqlTableRows(*full, table);
         const QSet<QString> allRows(all.cbegin(), all.cend());
@@ -185,7 +195,7 @@ void DemoParity::interruptedLoad_resumedOnSqlite_equalsAnUninterruptedLoad()
         return;
     const QMap<QString, QString> expected = sqliteDumpOf(options);
     const QMap<QString, QString> actual = sqlDump(*resumed);
-    QCOMPARE(actual.size(), 9);
+    QCOMPARE(actual.size(), kBulkTableCount);
     QVERIFY2(actual == expected, qPrintable(describeDifference(actual, expected)));
 }
 
@@ -201,7 +211,7 @@ void DemoParity::interruptedLoad_resumedOnPostgres_equalsAnUninterruptedLoad()
         return;
     const QMap<QString, QString> expected = sqliteDumpOf(options); // postgresCopyPath_… shows they agree
     const QMap<QString, QString> actual = sqlDump(*postgres);
-    QCOMPARE(actual.size(), 9);
+    QCOMPARE(actual.size(), kBulkTableCount);
     QVERIFY2(actual == expected, qPrintable(describeDifference(actual, expected)));
 }
 
@@ -280,7 +290,7 @@ void DemoParity::postgresCopyPath_storesTheSameRowsAsSqlite()
     generateDemoData(*sqlite, smallDemo(kRuns));
     const QMap<QString, QString> fromPostgres = sqlDump(*postgres);
     const QMap<QString, QString> fromSqlite = sqlDump(*sqlite);
-    QCOMPARE(fromPostgres.size(), 9);
+    QCOMPARE(fromPostgres.size(), kBulkTableCount);
     QVERIFY2(fromPostgres == fromSqlite, qPrintable(describeDifference(fromPostgres, fromSqlite)));
     // And the store API reads them back alike (collation, NULLs, integers).
     const QString a = apiDump(*postgres);

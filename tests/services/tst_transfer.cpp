@@ -51,6 +51,72 @@ LineageEdge edge(const QString &source, const QString &target, const QString &cr
     return { source, QStringLiteral("CORRELATION_TO_RUN"), target, createdAt, QStringLiteral("{}") };
 }
 
+// A few rows in every proposal table, with what the bulk path must carry exactly: NULLs, both
+// approval outcomes, version numbers whose text order differs from their number order (2, 10),
+// an operation without a proposal.
+void seedProposals(SupportStore &store)
+{
+    ProposalStore &p = store.proposals();
+    for (int i = 1; i <= 3; ++i) {
+        const QString id = QStringLiteral("pp_%1").arg(i);
+        ProposalRecord record { id, QStringLiteral("pf_%1").arg(i % 2), std::nullopt, QStringLiteral("SG"),
+            QStringLiteral("advisor_1"), QStringLiteral("2026-02-1%1T10:00:00+00:00").arg(i),
+            QStringLiteral("2026-02-1%1T11:00:00.5+00:00").arg(i), QStringLiteral("RISK_REVIEW"), 10,
+            i == 1 ? std::optional(QStringLiteral("T\u00edtle with \\ and\ttab")) : std::nullopt, std::nullopt };
+        p.createProposal(record);
+        for (const qint64 n : { 1, 2, 10 }) {
+            p.createVersion({ QStringLiteral("ppv_%1_%2").arg(i).arg(n), id, n, record.createdAt,
+                QStringLiteral("sha256:r"), QStringLiteral("sha256:a"), QStringLiteral("sha256:s"),
+                QStringLiteral("READY"), QStringLiteral("{\"v\":%1}").arg(n), QStringLiteral("{}"), QStringLiteral("{}"),
+                n == 2 ? std::optional(QStringLiteral("{\"gate\":1}")) : std::nullopt });
+        }
+        p.appendEvent({ QStringLiteral("pwe_%1").arg(i), id, QStringLiteral("CREATED"), std::nullopt,
+            QStringLiteral("DRAFT"), QStringLiteral("advisor_1"), record.createdAt, QStringLiteral("{}"), std::nullopt });
+        p.transitionProposal(record,
+            { QStringLiteral("pwe_%1_r").arg(i), id, QStringLiteral("SUBMITTED_FOR_RISK_REVIEW"), QStringLiteral("DRAFT"),
+                QStringLiteral("RISK_REVIEW"), QStringLiteral("advisor_1"), record.lastEventAt, QStringLiteral("{}"), 10 },
+            ProposalApproval { QStringLiteral("pap_%1").arg(i), id, QStringLiteral("RISK"), i != 2,
+                QStringLiteral("risk_1"), record.lastEventAt, QStringLiteral("{}"), i == 3 ? std::nullopt : std::optional<qint64>(10) });
+        p.saveIdempotency({ QStringLiteral("pidem_%1").arg(i), QStringLiteral("sha256:r"), id, 1, record.createdAt });
+        p.createOperation({ QStringLiteral("pop_%1").arg(i), QStringLiteral("CREATE_PROPOSAL"), QStringLiteral("SUCCEEDED"),
+            QStringLiteral("corr_pop_%1").arg(i), QStringLiteral("pidem_%1").arg(i), id, QStringLiteral("advisor_1"),
+            record.createdAt, record.createdAt, record.lastEventAt, QStringLiteral("{}"), std::nullopt });
+    }
+    p.createOperation({ QStringLiteral("pop_failed"), QStringLiteral("CREATE_PROPOSAL"), QStringLiteral("FAILED"),
+        QStringLiteral("corr_pop_failed"), std::nullopt, std::nullopt, QStringLiteral("advisor_2"),
+        QStringLiteral("2026-02-15T10:00:00+00:00"), std::nullopt, std::nullopt, std::nullopt,
+        QStringLiteral("{\"code\":\"ProposalValidationError\",\"message\":\"bad\"}") });
+    p.saveSimulationIdempotency({ QStringLiteral("sim_1"), QStringLiteral("sha256:q"),
+        QStringLiteral("{\"proposal_run_id\":\"pr_1\"}"), QStringLiteral("2026-02-15T10:00:00+00:00") });
+}
+
+// What the proposal store shows of the seeded proposals.
+QString proposalDump(SupportStore &store)
+{
+    QStringList out;
+    const ProposalCounts counts = store.proposals().countProposals();
+    out << QString::number(counts.proposalCount) << QString::number(counts.versionCount)
+        << QString::number(counts.eventCount) << QString::number(counts.approvalCount)
+        << QString::number(counts.operationCount);
+    for (auto it = counts.approvalOutcomeCounts.cbegin(); it != counts.approvalOutcomeCounts.cend(); ++it)
+        out << it.key() + QLatin1Char('=') + QString::number(it.value());
+    for (const ProposalRecord &record : store.proposals().listProposals({}, PageRequest { 100, {} }).items) {
+        const auto aggregate = store.proposals().loadAggregate(record.proposalId);
+        out << record.proposalId << record.title.value_or(QStringLiteral("-"))
+            << QString::number(aggregate->versions.size()) << aggregate->versions.last().proposalVersionId
+            << QString::number(store.proposals().getCurrentVersion(record.proposalId)->versionNo);
+        for (const ProposalApproval &a : aggregate->approvals)
+            out << a.approvalId + (a.approved ? QStringLiteral(":yes:") : QStringLiteral(":no:"))
+                    + (a.relatedVersionNo ? QString::number(*a.relatedVersionNo) : QStringLiteral("null"));
+        for (const ProposalWorkflowEvent &e : aggregate->events)
+            out << e.eventId + QLatin1Char(':') + e.fromState.value_or(QStringLiteral("null"));
+        out << QString::number(aggregate->operations.size()) << QString::number(aggregate->idempotency.size());
+    }
+    out << store.proposals().getOperation(QStringLiteral("pop_failed"))->errorJson.value_or(QStringLiteral("-"));
+    out << store.proposals().getSimulationIdempotency(QStringLiteral("sim_1"))->responseJson;
+    return out.join(QLatin1Char('\n'));
+}
+
 QStringList auditOutcomes(SupportStore &store, const QString &action)
 {
     QStringList outcomes; // oldest first
@@ -96,6 +162,7 @@ private Q_SLOTS:
         try {
             auto source = newSqlite();
             generateDemoData(*source, smallDemo(300, 7));
+            seedProposals(*source);
             source->upsertPolicyPack({ QStringLiteral("pp_a"), QStringLiteral("1"), QStringLiteral("{\"k\":1}"),
                 QStringLiteral("2026-01-01T00:00:00+00:00"), QStringLiteral("2026-01-02T00:00:00+00:00") });
             auto target = newPostgres();
@@ -114,6 +181,11 @@ private Q_SLOTS:
             QVERIFY(report.sourceRows() > 3000);
             QVERIFY(tableOf(report, QStringLiteral("dpm_run_events"))->copiedRows > 0);
             QCOMPARE(tableOf(report, QStringLiteral("dpm_policy_packs"))->copiedRows, 1);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_records"))->copiedRows, 3);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_versions"))->copiedRows, 9);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_approvals"))->copiedRows, 3);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_async_operations"))->copiedRows, 4);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_simulation_idempotency"))->copiedRows, 1);
 
             const QMap<QString, QString> expected = sqlDump(*source);
             const QMap<QString, QString> actual = sqlDump(*target);
@@ -122,11 +194,14 @@ private Q_SLOTS:
             // What the store API shows, summary counters included (kept by the target's triggers).
             QCOMPARE(apiDump(*target), apiDump(*source));
             QCOMPARE(target->getPolicyPack(QStringLiteral("pp_a"))->definitionJson, QStringLiteral("{\"k\":1}"));
+            QCOMPARE(proposalDump(*target), proposalDump(*source));
 
             const ParityReport parity = verifyParity(*source, *target, 50);
             QVERIFY(parity.matches());
             QVERIFY(parity.samples.isEmpty());
             QCOMPARE(tableOf(parity, kEdges)->targetRows, sqlCount(*source, kEdges));
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_versions"))->targetRows, 9);
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_workflow_events"))->targetRows, 6);
 
             QCOMPARE(auditOutcomes(*target, QStringLiteral("transfer.backfill")),
                 (QStringList { QStringLiteral("started"), QStringLiteral("succeeded") }));
@@ -140,11 +215,14 @@ private Q_SLOTS:
         try {
             MemoryStore source;
             generateDemoData(source, smallDemo(150, 3));
+            seedProposals(source);
             auto target = newPostgres();
             const TransferReport report = backfillStore(source, *target);
             QVERIFY(!report.cancelled);
             QVERIFY(report.notes.join(QLatin1Char(' ')).contains(QStringLiteral("dpm_run_events")));
             QCOMPARE(apiDump(*target), apiDump(source));
+            QCOMPARE(proposalDump(*target), proposalDump(source));
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_idempotency"))->copiedRows, 3);
             const ParityReport parity = verifyParity(source, *target);
             QVERIFY2(parity.matches(), qPrintable(QString::fromUtf8(QJsonDocument(parity.toJson()).toJson())));
         } catch (const Error &error) {
@@ -266,6 +344,7 @@ private Q_SLOTS:
         try {
             auto source = newSqlite();
             generateDemoData(*source, smallDemo(120, 5));
+            seedProposals(*source);
             auto target = newPostgres();
             backfillStore(*source, *target);
 
@@ -281,6 +360,9 @@ private Q_SLOTS:
             db.exec(QStringLiteral("UPDATE dpm_workflow_decisions SET comment = 'edited' WHERE decision_id = "
                                    "(SELECT MIN(decision_id) FROM dpm_workflow_decisions)"));
             target->appendLineageEdge(edge(QStringLiteral("zz_extra"), QStringLiteral("rr_x"), QStringLiteral("2026-01-01T00:00:00+00:00")));
+            // Proposals: a version gone (keyed by proposal_id and version_no), an outcome flipped.
+            db.exec(QStringLiteral("DELETE FROM proposal_versions WHERE proposal_id = 'pp_2' AND version_no = 10"));
+            db.exec(QStringLiteral("UPDATE proposal_approvals SET approved = NOT approved WHERE approval_id = 'pap_1'"));
 
             const ParityReport parity = verifyParity(*source, *target, 16);
             QVERIFY(!parity.matches());
@@ -289,14 +371,21 @@ private Q_SLOTS:
             QCOMPARE(tableOf(parity, QStringLiteral("dpm_workflow_decisions"))->differing, 1);
             QCOMPARE(tableOf(parity, kEdges)->extra, 1);
             QVERIFY(tableOf(parity, QStringLiteral("dpm_run_idempotency"))->matches());
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_versions"))->missing, 1);
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_versions"))->differing, 0);
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_approvals"))->differing, 1);
+            QVERIFY(tableOf(parity, QStringLiteral("proposal_records"))->matches());
             bool namedRun = false;
             bool namedEdge = false;
+            bool namedVersion = false;
             for (const ParityMismatch &sample : parity.samples) {
+                namedVersion |= sample.table == QStringLiteral("proposal_versions") && sample.key == QStringLiteral("pp_2 | 10");
                 namedRun |= sample.kind == QStringLiteral("missing_in_target") && sample.key == runId;
                 namedEdge |= sample.kind == QStringLiteral("extra_in_target") && sample.key.startsWith(QStringLiteral("zz_extra | "));
             }
             QVERIFY(namedRun);
             QVERIFY(namedEdge);
+            QVERIFY(namedVersion);
             QCOMPARE(parity.toJson().value(QStringLiteral("matches")).toBool(), false);
         } catch (const Error &error) {
             QFAIL(qPrintable(error.toString()));
