@@ -920,8 +920,10 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     report.from = formatTimestampMicros(anchorMicros - qint64(options.spanDays) * kDay);
     report.runCount = runCount;
     QList<BulkTable> tables;
+    // The runs' tables; the proposal tables (also on the bulk path) are the proposals step's.
+    const QStringList proposalTables = DemoProposalLoad::tableNames();
     for (const BulkTable table : allBulkTables()) {
-        if (loader->supports(table)) {
+        if (loader->supports(table) && !proposalTables.contains(QLatin1String(bulkTableSpec(table).name))) {
             tables << table;
             report.rows.insert(QLatin1String(bulkTableSpec(table).name), 0);
         }
@@ -947,9 +949,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         report.plannedRows += plan.count(table);
     std::optional<DemoProposalLoad> proposals;
     if (withProposals) {
-        const DemoProposalOptions proposalOptions { options.seed, anchorMicros - qint64(options.spanDays) * kDay,
-            anchorMicros, options.withIntegrityFaults };
-        proposals.emplace(proposalOptions, demoProposalCount(runCount));
+        proposals.emplace(demoProposalOptions(options), demoProposalCount(runCount));
         const QMap<QString, qint64> planned = proposals->plannedRows();
         for (auto it = planned.cbegin(); it != planned.cend(); ++it) {
             report.rows.insert(it.key(), 0);

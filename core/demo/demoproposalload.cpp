@@ -1,11 +1,19 @@
 #include "demo/demoproposalload.h"
 
 #include "domain/error.h"
+#include "domain/timestamp.h"
 #include "store/proposalstore.h"
 
 #include <QSet>
 
 namespace dpm {
+
+DemoProposalOptions demoProposalOptions(const DemoOptions &options)
+{
+    constexpr qint64 kDay = 24LL * 3600 * 1000000;
+    const qint64 anchor = *timestampMicros(normalizeTimestamp(options.anchor));
+    return { options.seed, anchor - qint64(options.spanDays) * kDay, anchor, options.withIntegrityFaults };
+}
 
 DemoProposalLoad::DemoProposalLoad(const DemoProposalOptions &options, qint64 proposalCount)
     : m_options(options)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demo/demogenerator.h"
 #include "demo/demoproposals.h"
 
 #include <QMap>
@@ -18,6 +19,10 @@ class ProposalStore;
 // demoProposalCount(runs) proposals of generateDemoProposal, written one proposal at a time
 // through writeDemoProposal (not the bulk path yet). Every proposal's rows are distinct rows of
 // their tables, so the counts below are what the tables hold afterwards.
+// The proposals' options of a demo load: its seed, its time span and whether faults are asked for.
+// Throws INVALID_TIMESTAMP for an anchor normalizeTimestamp rejects.
+DemoProposalOptions demoProposalOptions(const DemoOptions &options);
+
 class DemoProposalLoad
 {
 public:

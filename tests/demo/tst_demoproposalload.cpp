@@ -32,18 +32,10 @@ constexpr bool kBackendIsSql =
 
 constexpr qint64 kRuns = 1500; // 75 proposals: index 60 is the one fault of --with-integrity-faults
 
-// The proposal options generateDemoData derives from the load's options.
-DemoProposalOptions proposalOptions(const DemoOptions &options)
-{
-    const qint64 anchor = *timestampMicros(normalizeTimestamp(options.anchor));
-    return { options.seed, anchor - qint64(options.spanDays) * 24 * 3600 * 1000000, anchor,
-        options.withIntegrityFaults };
-}
-
 // The proposal step of a load as generateDemoData builds it.
 DemoProposalLoad loadOf(const DemoOptions &options)
 {
-    return DemoProposalLoad(proposalOptions(options), demoProposalCount(*options.runCount));
+    return DemoProposalLoad(demoProposalOptions(options), demoProposalCount(*options.runCount));
 }
 
 qint64 sum(const QMap<QString, qint64> &rows)
@@ -130,7 +122,7 @@ private Q_SLOTS:
             proposals.insert(f.proposalId);
             codes.insert(f.code);
         }
-        const DemoProposal expected = generateDemoProposal(60, proposalOptions(options));
+        const DemoProposal expected = generateDemoProposal(60, demoProposalOptions(options));
         QVERIFY(!expected.injectedFault.isEmpty());
         QCOMPARE(proposals, QSet<QString> { expected.record.proposalId });
         QCOMPARE(codes, QSet<QString> { expected.injectedFault });
@@ -190,7 +182,7 @@ private Q_SLOTS:
             return done < total - proposalRows / 2;
         }));
         const qint64 k = first.rows.value(QStringLiteral("proposal_records"));
-        const DemoProposal partial = generateDemoProposal(k, proposalOptions(options));
+        const DemoProposal partial = generateDemoProposal(k, demoProposalOptions(options));
         QVERIFY(partial.versions.size() >= 1 && partial.events.size() >= 2);
         DPM_TRY(m_store->proposals().createProposal(partial.record));
         DPM_TRY(m_store->proposals().appendEvent(partial.events.first()));
@@ -214,7 +206,7 @@ private Q_SLOTS:
         options.runsPerTransaction = 256;
         int calls = 0;
         DPM_TRY(generateDemoData(*m_store, options, [&](qint64, qint64, const QString &) { return ++calls <= 3; }));
-        DPM_TRY(writeDemoProposal(m_store->proposals(), generateDemoProposal(0, proposalOptions(options))));
+        DPM_TRY(writeDemoProposal(m_store->proposals(), generateDemoProposal(0, demoProposalOptions(options))));
         options.resume = true;
         try {
             generateDemoData(*m_store, options);
