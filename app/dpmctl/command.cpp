@@ -78,15 +78,18 @@ void CommandContext::progress(const QString &line) const
     writeText(stderr, line);
 }
 
-int parseLimit(const std::optional<QString> &text)
+int parseLimit(const std::optional<QString> &text, int maximum, int fallback)
 {
     if (!text)
-        return 50;
+        return fallback;
     bool ok = false;
     const int limit = text->trimmed().toInt(&ok);
-    if (!ok || limit < 1 || limit > 1000) {
+    if (!ok || limit < 1 || limit > maximum) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("--limit %1 is not a whole number from 1 to 1000; pass e.g. --limit 50.").arg(*text));
+            QStringLiteral("--limit %1 is not a whole number from 1 to %2; pass e.g. --limit %3.")
+                .arg(*text)
+                .arg(maximum)
+                .arg(fallback));
     }
     return limit;
 }
@@ -99,9 +102,10 @@ std::optional<QString> timestampOption(const ParsedCommand &command, const QStri
     return normalizeTimestamp(*text);
 }
 
-QList<OptionSpec> pagingOptions()
+QList<OptionSpec> pagingOptions(int maximum, int fallback)
 {
-    return { { QStringLiteral("limit"), QStringLiteral("N"), QStringLiteral("rows per page, 1..1000 (default 50)") },
+    return { { QStringLiteral("limit"), QStringLiteral("N"),
+                 QStringLiteral("rows per page, 1..%1 (default %2)").arg(maximum).arg(fallback) },
         { QStringLiteral("cursor"), QStringLiteral("C"),
             QStringLiteral("continue after a previous page's next_cursor") } };
 }

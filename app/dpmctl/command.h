@@ -32,6 +32,8 @@ enum ExitCode : int {
     ExitConnection = 7,
     ExitMigration = 8,
     ExitStorage = 9,
+    // Not a failure of dpmctl: a check ran and found something (proposals check's findings).
+    ExitFindings = 10,
 };
 
 // A command line that does not fit the command table: USAGE_ERROR, exit 2.
@@ -58,13 +60,23 @@ struct CommandOutput
     QJsonObject json;
     QString text;
     std::function<void()> failure; // throws the dpm::Error to report after the output
+    // When set, `failure`'s error is printed with this exit code and kind name instead of its
+    // kind's: findings of a check are neither bad input nor a failed lookup.
+    struct FailureExit
+    {
+        int exitCode = ExitInternal;
+        QString kindName;
+    };
+    std::optional<FailureExit> failureExit;
 };
 
 // One row of the command table.
 struct CommandSpec
 {
     QStringList words; // {"runs", "list"}
-    QStringList positionals; // names of the required positional arguments, e.g. {"RUN_ID"}
+    // Names of the positional arguments, e.g. {"RUN_ID"}; optional ones are bracketed and last
+    // ({"[PROPOSAL_ID]"}).
+    QStringList positionals;
     QList<OptionSpec> options;
     QString summary;
     std::function<CommandOutput(CommandContext &, const ParsedCommand &)> run;
@@ -135,12 +147,15 @@ QList<CommandSpec> outboxCommands();
 // dpmctl outbox relay (outboxrelaycommand.cpp).
 CommandSpec outboxRelayCommand();
 QList<CommandSpec> serveCommands();
+QList<CommandSpec> proposalCommands();
+QList<CommandSpec> proposalReviewCommands(); // proposals diff, proposals check
 
-// Shared option parsing for listings: --limit (1..1000, default 50, INVALID_LIMIT otherwise),
-// --cursor, and time bounds normalised with normalizeTimestamp (INVALID_TIMESTAMP).
-int parseLimit(const std::optional<QString> &text);
+// Shared option parsing for listings: --limit (1..maximum, default `fallback`, INVALID_LIMIT
+// otherwise; the DPM listings take 1..1000, default 50), --cursor, and time bounds normalised
+// with normalizeTimestamp (INVALID_TIMESTAMP).
+int parseLimit(const std::optional<QString> &text, int maximum = 1000, int fallback = 50);
 std::optional<QString> timestampOption(const ParsedCommand &command, const QString &option);
-QList<OptionSpec> pagingOptions();
+QList<OptionSpec> pagingOptions(int maximum = 1000, int fallback = 50);
 
 // --no-audit of the commands that change the store (migrate apply, purge): without it they
 // refuse a store without the console's audit table (CONSOLE_AUDIT_LOG_MISSING, exit 8); with it

@@ -51,6 +51,7 @@ DemoOptions demoOptions(const ParsedCommand &command)
                     .arg(*span));
     }
     options.resume = command.flag(QStringLiteral("resume"));
+    options.withIntegrityFaults = command.flag(QStringLiteral("with-integrity-faults"));
     return options;
 }
 
@@ -83,7 +84,10 @@ CommandOutput demoGenerate(CommandContext &context, const ParsedCommand &command
     const QJsonObject rates = out.json.value(QStringLiteral("table_write_rows_per_second")).toObject();
     for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it) {
         tables.append(QJsonObject { { QStringLiteral("table"), it.key() }, { QStringLiteral("rows"), it.value() },
-            { QStringLiteral("write_seconds"), QString::number(report.tableWriteSeconds.value(it.key()), 'f', 2) },
+            { QStringLiteral("write_seconds"),
+                report.tableWriteSeconds.contains(it.key())
+                    ? QJsonValue(QString::number(report.tableWriteSeconds.value(it.key()), 'f', 2))
+                    : QJsonValue(QJsonValue::Null) },
             { QStringLiteral("write_rows_per_second"), rates.value(it.key()) } });
     }
     QJsonObject shown = out.json;
@@ -118,10 +122,14 @@ QList<CommandSpec> demoCommands()
                     QStringLiteral("length of the time span in days (default 90)") },
                 { QStringLiteral("resume"), {},
                     QStringLiteral("continue an interrupted load (same --scale, --seed, --anchor, --span-days): the "
-                                   "runs it committed stay, the rest is added") } },
-            QStringLiteral("Fill an empty store with deterministic demo data (creates and migrates a new "
-                           "SQLite file; other stores must be migrated). The load commits a few thousand runs "
-                           "at a time: an interrupted load is resumable, not undone."),
+                                   "runs it committed stay, the rest is added") },
+                { QStringLiteral("with-integrity-faults"), {},
+                    QStringLiteral("break every 61st demo proposal on purpose (one integrity finding each, rotating "
+                                   "over the check's codes), so \"proposals check\" has something to find") } },
+            QStringLiteral("Fill an empty store with deterministic demo data: runs with their rows, then about one "
+                           "advisory proposal per twenty runs (creates and migrates a new SQLite file; other stores "
+                           "must be migrated). The load commits a few thousand runs, or one proposal, at a time: "
+                           "an interrupted load is resumable, not undone."),
             demoGenerate },
     };
 }

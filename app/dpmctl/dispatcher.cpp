@@ -170,9 +170,14 @@ ParsedCommand parseCommand(const CommandSpec &spec, const QStringList &tokens)
             throw UsageError { QStringLiteral("--%1 needs a value (%2).").arg(name, option->valueName) };
         }
     }
-    if (parsed.positionals.size() < spec.positionals.size()) {
+    // Optional positionals ("[PROPOSAL_ID]") come last.
+    const qsizetype required = std::count_if(spec.positionals.cbegin(), spec.positionals.cend(),
+        [](const QString &name) { return !name.startsWith(QLatin1Char('[')); });
+    if (parsed.positionals.size() < required) {
         throw UsageError { QStringLiteral("\"%1\" needs %2; usage: %3.")
-                               .arg(spec.name(), spec.positionals.mid(parsed.positionals.size()).join(QLatin1Char(' ')),
+                               .arg(spec.name(),
+                                   spec.positionals.mid(parsed.positionals.size(), required - parsed.positionals.size())
+                                       .join(QLatin1Char(' ')),
                                    usageLine(spec)) };
     }
     if (parsed.positionals.size() > spec.positionals.size()) {
@@ -213,8 +218,16 @@ int execute(const GlobalOptions &global, const QProcessEnvironment &environment)
     CommandContext context(global.store, global.json, environment);
     const CommandOutput output = spec->run(context, parsed);
     writeText(stdout, global.json ? jsonText(output.json) : output.text);
-    if (output.failure)
+    if (!output.failure)
+        return ExitOk;
+    if (!output.failureExit)
+        output.failure(); // throws; runDpmctl maps its kind
+    try {
         output.failure();
+    } catch (const Error &e) {
+        printError(global.json, e.code(), e.message(), output.failureExit->kindName);
+        return output.failureExit->exitCode;
+    }
     return ExitOk;
 }
 

@@ -8,8 +8,9 @@ const QList<CommandSpec> &commandTable()
         QList<CommandSpec> all;
         for (const auto &group :
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
-                summaryCommands(), bundleCommands(), findCommands(), purgeCommands(), adminCommands(), demoCommands(),
-                transferCommands(), eventCommands(), outboxCommands(), serveCommands() })
+                summaryCommands(), bundleCommands(), findCommands(), proposalCommands(), proposalReviewCommands(),
+                purgeCommands(), adminCommands(), demoCommands(), transferCommands(), eventCommands(), outboxCommands(),
+                serveCommands() })
             all += group;
         return all;
     }();
@@ -38,17 +39,21 @@ const char kExitCodes[]
       "  1  internal error (a bug; please report it)\n"
       "  2  usage: unknown command or option, missing argument (USAGE_ERROR)\n"
       "  3  not found (DPM_RUN_NOT_FOUND, DPM_IDEMPOTENCY_KEY_NOT_FOUND, DPM_ASYNC_OPERATION_NOT_FOUND,\n"
-      "     DPM_IDENTIFIER_NOT_FOUND, OUTBOX_DELIVERY_NOT_FOUND)\n"
+      "     DPM_IDENTIFIER_NOT_FOUND, OUTBOX_DELIVERY_NOT_FOUND, PROPOSAL_NOT_FOUND, PROPOSAL_VERSION_NOT_FOUND,\n"
+      "     PROPOSAL_IDEMPOTENCY_KEY_NOT_FOUND, PROPOSAL_ASYNC_OPERATION_NOT_FOUND)\n"
       "  4  conflict\n"
       "  5  invalid input (INVALID_CURSOR, INVALID_TIMESTAMP, INVALID_LIMIT, ...)\n"
       "  6  configuration (DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED, driver missing, STORE_LOCATION_INVALID)\n"
       "  7  connection (DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED, STORE_CONNECTION_LOST, ...)\n"
-      "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, DPM_SCHEMA_MISMATCH, a failed migration, migrate\n"
-      "     validate not ok, CONSOLE_AUDIT_LOG_MISSING: migrate apply or purge on a store without the\n"
-      "     console's audit table; apply the console migrations, or pass --no-audit to go ahead without\n"
-      "     recording it; RUN_EVENTS_SCHEMA_MISSING: events or outbox on a store without console/0006)\n"
+      "  8  migration or schema (DPM_SCHEMA_NOT_INITIALISED, DPM_SCHEMA_MISMATCH, PROPOSAL_SCHEMA_MISSING, a\n"
+      "     failed migration, migrate validate not ok, CONSOLE_AUDIT_LOG_MISSING: migrate apply or purge\n"
+      "     on a store without the console's audit table; apply the console migrations, or pass\n"
+      "     --no-audit to go ahead without recording it; RUN_EVENTS_SCHEMA_MISSING: events or outbox on\n"
+      "     a store without console/0006)\n"
       "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout;\n"
-      "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n";
+      "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n"
+      " 10  findings: proposals check found integrity findings (PROPOSAL_INTEGRITY_FINDINGS); the\n"
+      "     findings are printed on stdout\n";
 
 const char kGlobal[]
     = "Global options (anywhere on the line):\n"
@@ -71,7 +76,8 @@ QString generalHelp()
     QString out
         = QStringLiteral("dpmctl - the DPM Support Console on the command line: read the DPM supportability store\n"
                          "(runs, artifacts, idempotency, async operations, workflow decisions, lineage, summary) and\n"
-                         "administer its schema. Reads never purge or change anything.\n\n"
+                         "the advisory proposals (versions, workflow events, approvals, integrity check), run events and\n"
+                         "the outbox, and administer the schema. Reads never purge or change anything.\n\n"
                          "Usage: dpmctl [--store LOCATION] [--json] COMMAND [ARGUMENTS] [OPTIONS]\n"
                          "       dpmctl --version | --help\n\n");
     out += QString::fromLatin1(kGlobal);

@@ -1,12 +1,14 @@
 #include "demogenerator.h"
 
 #include "demopayloads.h"
+#include "demoproposalload.h"
 #include "demorandom.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "domain/vocabulary.h"
 #include "jsontextwriter.h"
 #include "store/bulkloader.h"
+#include "store/proposalstore.h"
 #include "store/supportstore.h"
 
 #include <QDate>
@@ -855,6 +857,8 @@ QJsonObject DemoReport::toJson() const
     QJsonObject tableSeconds;
     for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
         rowsJson.insert(it.key(), it.value());
+        if (!tableWriteSeconds.contains(it.key()))
+            continue; // not measured apart (the proposal tables)
         const double seconds = tableWriteSeconds.value(it.key());
         tableSeconds.insert(it.key(), seconds);
         if (seconds > 0)
@@ -894,12 +898,14 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
 
     // Demo ids are made up and never checked against existing rows: only an empty store, or
     // the start of this very load, is safe.
+    const bool withProposals = store.proposals().isAvailable();
     const bool storeEmpty = store.listRuns({}, PageRequest { 1, std::nullopt }).items.isEmpty()
-        && store.listOperations({}, PageRequest { 1, std::nullopt }).items.isEmpty();
+        && store.listOperations({}, PageRequest { 1, std::nullopt }).items.isEmpty()
+        && (!withProposals || store.proposals().listProposals({}, PageRequest { 1, std::nullopt }).items.isEmpty());
     if (!storeEmpty && !options.resume) {
         throw Error(ErrorKind::Conflict, QStringLiteral("DEMO_STORE_NOT_EMPTY"),
-            QStringLiteral("%1 already holds runs or async operations; demo data goes only into an empty store, "
-                           "so use a new SQLite file or an empty database, or add --resume to continue an "
+            QStringLiteral("%1 already holds runs, async operations or proposals; demo data goes only into an "
+                           "empty store, so use a new SQLite file or an empty database, or add --resume to continue an "
                            "interrupted load with the same options.")
                 .arg(store.describe()));
     }
@@ -914,8 +920,10 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     report.from = formatTimestampMicros(anchorMicros - qint64(options.spanDays) * kDay);
     report.runCount = runCount;
     QList<BulkTable> tables;
+    // The runs' tables; the proposal tables (also on the bulk path) are the proposals step's.
+    const QStringList proposalTables = DemoProposalLoad::tableNames();
     for (const BulkTable table : allBulkTables()) {
-        if (loader->supports(table)) {
+        if (loader->supports(table) && !proposalTables.contains(QLatin1String(bulkTableSpec(table).name))) {
             tables << table;
             report.rows.insert(QLatin1String(bulkTableSpec(table).name), 0);
         }
@@ -926,6 +934,10 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
                 : QStringLiteral("dpm_run_events and dpm_outbox left out: the store lacks the console's migration "
                                  "0002 (dpmctl migrate apply adds it)."));
     }
+    if (!withProposals) {
+        report.notes << QStringLiteral("proposal tables left out: the store lacks the proposals migrations (dpmctl "
+                                       "migrate apply adds them).");
+    }
 
     // A counting pass first, so progress has a true total.
     QElapsedTimer planning;
@@ -935,10 +947,20 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         plan.generateChunk(chunk, nullptr);
     for (const BulkTable table : std::as_const(tables))
         report.plannedRows += plan.count(table);
+    std::optional<DemoProposalLoad> proposals;
+    if (withProposals) {
+        proposals.emplace(demoProposalOptions(options), demoProposalCount(runCount));
+        const QMap<QString, qint64> planned = proposals->plannedRows();
+        for (auto it = planned.cbegin(); it != planned.cend(); ++it) {
+            report.rows.insert(it.key(), 0);
+            report.plannedRows += it.value();
+        }
+    }
     report.planSeconds = double(planning.nsecsElapsed()) / 1e9;
 
     DemoGenerator generator(options, runCount, anchorMicros, withEvents);
     qint64 firstChunk = 0;
+    qint64 firstProposal = 0;
     if (!storeEmpty) {
         firstChunk = committedChunks(store, plan.chunkStarts());
         report.resumed = true;
@@ -947,6 +969,17 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
             generator.generateChunk(chunk, nullptr);
         for (const BulkTable table : std::as_const(tables))
             report.keptRows += generator.count(table);
+        if (proposals) {
+            // Proposals follow the runs: a store holding some has every run of the load.
+            firstProposal = proposals->presentProposals(store.proposals());
+            if (firstProposal > 0 && firstChunk < generator.chunkCount()) {
+                throw Error(ErrorKind::Conflict, QStringLiteral("DEMO_RESUME_MISMATCH"),
+                    QStringLiteral("%1 holds demo proposals but not every run of this load; use an empty store.")
+                        .arg(store.describe()));
+            }
+            for (const qint64 rows : proposals->rowsOf(0, firstProposal))
+                report.keptRows += rows;
+        }
     }
 
     const auto finishReport = [&] {
@@ -1000,6 +1033,16 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
                 uncommitted[std::size_t(table)] = 0;
             }
         }
+    }
+    if (!report.cancelled && proposals) {
+        const qint64 end = proposals->write(store.proposals(), firstProposal, [&](qint64 index) {
+            done += proposals->totalRowsOf(index);
+            return !progress || progress(done, report.plannedRows, QStringLiteral("loading"));
+        });
+        report.cancelled = end < proposals->count();
+        const QMap<QString, qint64> written = proposals->rowsOf(firstProposal, end);
+        for (auto it = written.cbegin(); it != written.cend(); ++it)
+            report.rows[it.key()] += it.value();
     }
     report.generateSeconds = double(generateNanos) / 1e9;
     report.commitSeconds = double(commitNanos) / 1e9;

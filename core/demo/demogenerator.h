@@ -15,7 +15,8 @@ class SupportStore;
 // The deterministic demo data of benchmarks.md "Data sets": runs with their artifacts,
 // idempotency mappings and history, async operations, workflow decisions, lineage edges, run
 // events and outbox rows, shaped as the service writes them (domain spec Part B §2, §4.1, §6.7,
-// §9 and Part A §8, §9). Same options -> the same rows, byte for byte, on every backend.
+// §9 and Part A §8, §9), then about one advisory proposal per twenty runs with all their rows
+// (demoproposals.h, §9.5). Same options -> the same rows, byte for byte, on every backend.
 
 enum class DemoScale { S, M, L };
 
@@ -44,6 +45,9 @@ struct DemoOptions
     // runs with all their rows; they are recognised by their first run and kept, and generation
     // continues after them. Without it, a store holding runs or operations is refused.
     bool resume = false;
+    // Breaks every 61st demo proposal on purpose (demoproposals.h), so the integrity check has
+    // something to find. Never on by default.
+    bool withIntegrityFaults = false;
 };
 
 struct DemoReport
@@ -58,7 +62,7 @@ struct DemoReport
     bool resumed = false; // the store held part of this load, which was kept
     qint64 keptRows = 0; // rows of that part, every table
     QMap<QString, qint64> rows; // table -> rows committed by this call; every table of the load is listed
-    QMap<QString, double> tableWriteSeconds; // table -> time spent writing its rows
+    QMap<QString, double> tableWriteSeconds; // table -> time spent writing its rows; absent: not measured apart
     double planSeconds = 0; // the counting pass that gives progress its total
     double generateSeconds = 0; // building rows and payloads
     double commitSeconds = 0; // waiting for commits (on SQLite: WAL checkpoints)
@@ -79,7 +83,10 @@ using DemoProgressFn = std::function<bool(qint64 rowsDone, qint64 rowsTotal, con
 // already holds runs or async operations (unless resuming), DEMO_RESUME_MISMATCH when resuming
 // into a store whose rows are not the start of this load, DEMO_OPTIONS_INVALID /
 // INVALID_TIMESTAMP for bad options, and the store's errors. Run events and outbox rows need a SQL store with the
-// console's migration 0002; elsewhere they are left out and the report's notes say so.
+// console's migration 0002; elsewhere they are left out and the report's notes say so. The
+// proposals follow the runs when the store has the proposals tables (else they are left out and
+// a note says so); they are written a proposal at a time, and their tables' write times are not
+// measured apart (absent from tableWriteSeconds). A store holding proposals counts as not empty.
 DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, const DemoProgressFn &progress = {});
 
 } // namespace dpm

@@ -51,9 +51,36 @@ QJsonObject identifierMatchJson(const IdentifierMatch &match)
 
 QJsonObject findResultJson(const QString &identifier, const QList<IdentifierMatch> &matches)
 {
+    return findResultJson(identifier, FindResult { matches, {} });
+}
+
+FindResult findAnything(SupportStore &store, const QString &identifier)
+{
+    FindResult result;
+    result.matches = findByIdentifier(store, identifier);
+    // A store opened before the proposals migrations has no proposals to match, which is not an error.
+    ProposalStore &proposals = store.proposals();
+    if (proposals.isAvailable())
+        result.proposalMatches = proposals.findIdentifier(identifier.trimmed());
+    return result;
+}
+
+QJsonObject proposalMatchJson(const ProposalMatch &match)
+{
+    return { { QStringLiteral("kind"), toWire(match.kind) },
+        { QStringLiteral("proposal_id"), nullableJson(match.proposalId) },
+        { QStringLiteral("proposal_exists"), match.proposalExists },
+        { QStringLiteral("version_no"), match.versionNo ? QJsonValue(double(*match.versionNo)) : QJsonValue() },
+        { QStringLiteral("operation_id"), nullableJson(match.operationId) } };
+}
+
+QJsonObject findResultJson(const QString &identifier, const FindResult &result)
+{
     QJsonArray items;
-    for (const IdentifierMatch &match : matches)
+    for (const IdentifierMatch &match : result.matches)
         items.append(identifierMatchJson(match));
+    for (const ProposalMatch &match : result.proposalMatches)
+        items.append(proposalMatchJson(match));
     return { { QStringLiteral("identifier"), identifier }, { QStringLiteral("matches"), items } };
 }
 

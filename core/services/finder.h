@@ -32,4 +32,23 @@ QJsonObject identifierMatchJson(const IdentifierMatch &match);
 // {identifier, matches[]}.
 QJsonObject findResultJson(const QString &identifier, const QList<IdentifierMatch> &matches);
 
+// Everything an identifier names in both domains: the DPM matches of findByIdentifier and, when
+// the store has the proposals tables, the proposal matches (ProposalStore::findIdentifier: a
+// proposal id, version id, workflow event id, approval id, proposal idempotency key, proposal
+// operation id or correlation id). INVALID_IDENTIFIER as findByIdentifier.
+struct FindResult
+{
+    QList<IdentifierMatch> matches; // DPM, in IdentifierKind order
+    QList<ProposalMatch> proposalMatches; // in ProposalIdentifierKind order
+    bool isEmpty() const { return matches.isEmpty() && proposalMatches.isEmpty(); }
+};
+FindResult findAnything(SupportStore &store, const QString &identifier);
+
+// {kind, proposal_id, proposal_exists, version_no, operation_id}; kind is
+// toWire(ProposalIdentifierKind), ids that do not apply are null.
+QJsonObject proposalMatchJson(const ProposalMatch &match);
+
+// {identifier, matches[]}: the DPM matches exactly as above, then the proposal matches.
+QJsonObject findResultJson(const QString &identifier, const FindResult &result);
+
 } // namespace dpm

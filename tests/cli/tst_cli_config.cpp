@@ -306,11 +306,15 @@ private Q_SLOTS:
         const QStringList commands { "migrate status", "migrate plan", "migrate apply", "migrate validate", "runs list",
             "runs get", "runs by-correlation", "runs by-request-hash", "runs by-idempotency", "artifact",
             "idempotency history", "operations list", "operations get", "operations by-correlation", "decisions list",
-            "decisions for-run", "decisions by-correlation", "lineage edges", "summary" };
+            "decisions for-run", "decisions by-correlation", "lineage edges", "summary", "proposals list",
+            "proposals get", "proposals version", "proposals events", "proposals approvals", "proposals lineage",
+            "proposals by-idempotency", "proposals operations get", "proposals operations by-correlation",
+            "proposals diff", "proposals check" };
         for (const QString &command : commands)
             QVERIFY2(help.contains(QStringLiteral("\n  ") + command + u' '), qPrintable(command));
         for (int code = 0; code <= 9; ++code)
             QVERIFY2(help.contains(QStringLiteral("\n  %1  ").arg(code)), qPrintable(QString::number(code)));
+        QVERIFY(help.contains("\n 10  findings: proposals check"));
         QVERIFY(help.contains("--store"));
         QVERIFY(help.contains("--json"));
 
@@ -318,6 +322,13 @@ private Q_SLOTS:
         CLI_OK(one);
         QVERIFY(one.out.startsWith("Usage: dpmctl runs list"));
         QVERIFY(one.out.contains("--cursor C"));
+        const CliResult check = runDpmctl({ "proposals", "check", "--help" }, env());
+        CLI_OK(check);
+        QVERIFY(check.out.startsWith("Usage: dpmctl proposals check [PROPOSAL_ID]"));
+        QVERIFY(check.out.contains("exits 10 (PROPOSAL_INTEGRITY_FINDINGS)"));
+        const CliResult list = runDpmctl({ "proposals", "list", "--help" }, env());
+        CLI_OK(list);
+        QVERIFY(list.out.contains("rows per page, 1..100 (default 20)"));
         CLI_OK(runDpmctl({ "help" }, env()));
     }
 

@@ -1,10 +1,13 @@
-// dpmctl demo generate: a new SQLite file is created, migrated and filled; existing stores are
-// used as they are; a store with data is refused; progress goes to stderr in 2% steps.
+// dpmctl demo generate: a new SQLite file is created, migrated and filled (runs, then proposals);
+// existing stores are used as they are; a store with data is refused; progress goes to stderr in
+// 2% steps; --with-integrity-faults gives the proposals check its findings.
 
 #include "clisupport.h"
+#include "demo/demoproposals.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,7 +52,12 @@ private Q_SLOTS:
         QCOMPARE(report.value(QStringLiteral("cancelled")).toBool(), false);
         const QJsonObject rows = report.value(QStringLiteral("rows")).toObject();
         QCOMPARE(rows.value(QStringLiteral("dpm_runs")).toInteger(), 10000);
-        QCOMPARE(rows.size(), 9);
+        // The nine DPM and event tables, then the seven proposal tables (one proposal per 20 runs).
+        QCOMPARE(rows.size(), 16);
+        QCOMPARE(rows.value(QStringLiteral("proposal_records")).toInteger(), 500);
+        for (const char *table : { "proposal_versions", "proposal_workflow_events", "proposal_approvals",
+                 "proposal_idempotency", "proposal_simulation_idempotency", "proposal_async_operations" })
+            QVERIFY2(rows.value(QLatin1String(table)).toInteger() > 0, table);
         QCOMPARE(report.value(QStringLiteral("total_rows")).toInteger(),
             report.value(QStringLiteral("planned_rows")).toInteger());
         QVERIFY(report.value(QStringLiteral("table_write_rows_per_second"))
@@ -63,6 +71,11 @@ private Q_SLOTS:
             rows.value(QStringLiteral("dpm_async_operations")).toInteger());
         QVERIFY(summary.json().value(QStringLiteral("newest_run_created_at")).toString()
             <= QStringLiteral("2026-04-01T12:00:00+00:00"));
+        // The demo proposals are clean unless faults are asked for.
+        const CliResult check = cli(store, { QStringLiteral("proposals"), QStringLiteral("check") });
+        CLI_OK(check);
+        QCOMPARE(check.json().value(QStringLiteral("proposals_checked")).toInteger(), 500);
+        QCOMPARE(check.json().value(QStringLiteral("finding_count")).toInteger(), 0);
 
         // A second load into the now filled store is refused and changes nothing.
         const CliResult again = cli(store,
@@ -117,7 +130,33 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QStringLiteral("store_created")).toBool(), false);
         QVERIFY(!r.json().value(QStringLiteral("rows")).toObject().contains(QStringLiteral("dpm_run_events")));
         QVERIFY(r.json().value(QStringLiteral("notes")).toArray().at(0).toString().contains(QStringLiteral("0002")));
+        // Nor proposals: the service's DPM layout has no proposal tables.
+        QVERIFY(!r.json().value(QStringLiteral("rows")).toObject().contains(QStringLiteral("proposal_records")));
+        QVERIFY(r.json().value(QStringLiteral("notes")).toArray().at(1).toString().startsWith(
+            QStringLiteral("proposal tables left out")));
         QCOMPARE(r.json().value(QStringLiteral("from")).toString(), QStringLiteral("2026-02-22T00:00:00+00:00"));
+    }
+
+    void demoGenerate_withIntegrityFaults_checkFindsEveryInjectedCode()
+    {
+        const QString store = QStringLiteral("sqlite:") + path(QStringLiteral("faults.db"));
+        const CliResult r = cli(store,
+            { QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("S"),
+                QStringLiteral("--with-integrity-faults") });
+        CLI_OK(r);
+        const CliResult check = cli(store, { QStringLiteral("proposals"), QStringLiteral("check") });
+        QCOMPARE(check.exitCode, 10);
+        QCOMPARE(check.errorJson().value(QStringLiteral("code")).toString(), QStringLiteral("PROPOSAL_INTEGRITY_FINDINGS"));
+        // 500 proposals, every 61st broken: eight, rotating over the six codes.
+        QSet<QString> codes;
+        QSet<QString> proposals;
+        for (const QJsonValue &finding : check.json().value(QStringLiteral("findings")).toArray()) {
+            codes.insert(finding.toObject().value(QStringLiteral("code")).toString());
+            proposals.insert(finding.toObject().value(QStringLiteral("proposal_id")).toString());
+        }
+        QCOMPARE(proposals.size(), 8);
+        const QStringList injected = demoIntegrityFaultCodes();
+        QCOMPARE(codes, QSet<QString>(injected.cbegin(), injected.cend()));
     }
 
     void demoGenerate_storeWithRuns_isRefused()

@@ -20,10 +20,10 @@ using namespace dpm::test;
 
 namespace {
 
-// The generator writes no proposals (yet): those tables are in every dump, and empty.
-bool generatorFills(const QString &table)
+// The proposal tables, written by the load's proposals step (few rows in a small load).
+bool isProposalTable(const QString &table)
 {
-    return !table.startsWith(QLatin1String("proposal_"));
+    return table.startsWith(QLatin1String("proposal_"));
 }
 
 constexpr qint64 kRuns = 1200;
@@ -134,7 +134,7 @@ void DemoParity::sameSeed_twoSqliteStores_haveByteIdenticalRows()
     const QMap<QString, QString> second = sqliteDumpOf(smallDemo(kRuns));
     QCOMPARE(first.size(), kBulkTableCount);
     for (auto it = first.cbegin(); it != first.cend(); ++it)
-        QVERIFY2(it.value().isEmpty() != generatorFills(it.key()), qPrintable(it.key()));
+        QVERIFY2(!it.value().isEmpty(), qPrintable(it.key())); // the load fills every table
     QVERIFY2(first == second, qPrintable(describeDifference(first, second)));
 }
 
@@ -143,7 +143,8 @@ void DemoParity::otherSeed_givesOtherRows()
     const QMap<QString, QString> one = sqliteDumpOf(smallDemo(300, 1));
     const QMap<QString, QString> two = sqliteDumpOf(smallDemo(300, 2));
     for (auto it = one.cbegin(); it != one.cend(); ++it) {
-        if (generatorFills(it.key()))
+        // 15 proposals may leave a small proposal table empty under both seeds.
+        if (!isProposalTable(it.key()) || !it.value().isEmpty())
             QVERIFY2(it.value() != two.value(it.key()), qPrintable(it.key()));
     }
 }
@@ -331,8 +332,11 @@ void DemoParity::storeWithoutConsoleMigrations_leavesEventsOutWithANote()
     const DemoReport report = generateDemoData(store, smallDemo(200));
     QVERIFY(!report.rows.contains(QStringLiteral("dpm_run_events")));
     QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), 200);
-    QCOMPARE(report.notes.size(), 1);
+    // Only the dpm migrations: no proposal tables either, and a note for each part left out.
+    QVERIFY(!report.rows.contains(QStringLiteral("proposal_records")));
+    QCOMPARE(report.notes.size(), 2);
     QVERIFY(report.notes.constFirst().contains(QStringLiteral("0002")));
+    QVERIFY(report.notes.constLast().startsWith(QStringLiteral("proposal tables left out")));
     // The other tables are exactly those of a store with every migration.
     const QMap<QString, QString> withEvents = sqliteDumpOf(smallDemo(200));
     const QMap<QString, QString> without = sqlDump(store);

@@ -2,6 +2,7 @@
 // this test starts), resumed after a cancel in the middle of a run of duplicate rows, refused
 // where it would mix stores, and the parity check finding each kind of difference.
 
+#include "demo/demoproposalload.h"
 #include "demotestsupport.h"
 #include "domain/error.h"
 #include "pgserver.h"
@@ -162,6 +163,9 @@ private Q_SLOTS:
         try {
             auto source = newSqlite();
             generateDemoData(*source, smallDemo(300, 7));
+            // The demo load's own proposals, then the three seeded ones.
+            const QMap<QString, qint64> demo
+                = DemoProposalLoad(demoProposalOptions(smallDemo(300, 7)), demoProposalCount(300)).plannedRows();
             seedProposals(*source);
             source->upsertPolicyPack({ QStringLiteral("pp_a"), QStringLiteral("1"), QStringLiteral("{\"k\":1}"),
                 QStringLiteral("2026-01-01T00:00:00+00:00"), QStringLiteral("2026-01-02T00:00:00+00:00") });
@@ -181,11 +185,11 @@ private Q_SLOTS:
             QVERIFY(report.sourceRows() > 3000);
             QVERIFY(tableOf(report, QStringLiteral("dpm_run_events"))->copiedRows > 0);
             QCOMPARE(tableOf(report, QStringLiteral("dpm_policy_packs"))->copiedRows, 1);
-            QCOMPARE(tableOf(report, QStringLiteral("proposal_records"))->copiedRows, 3);
-            QCOMPARE(tableOf(report, QStringLiteral("proposal_versions"))->copiedRows, 9);
-            QCOMPARE(tableOf(report, QStringLiteral("proposal_approvals"))->copiedRows, 3);
-            QCOMPARE(tableOf(report, QStringLiteral("proposal_async_operations"))->copiedRows, 4);
-            QCOMPARE(tableOf(report, QStringLiteral("proposal_simulation_idempotency"))->copiedRows, 1);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_records"))->copiedRows, demo.value(QStringLiteral("proposal_records")) + 3);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_versions"))->copiedRows, demo.value(QStringLiteral("proposal_versions")) + 9);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_approvals"))->copiedRows, demo.value(QStringLiteral("proposal_approvals")) + 3);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_async_operations"))->copiedRows, demo.value(QStringLiteral("proposal_async_operations")) + 4);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_simulation_idempotency"))->copiedRows, demo.value(QStringLiteral("proposal_simulation_idempotency")) + 1);
 
             const QMap<QString, QString> expected = sqlDump(*source);
             const QMap<QString, QString> actual = sqlDump(*target);
@@ -200,8 +204,8 @@ private Q_SLOTS:
             QVERIFY(parity.matches());
             QVERIFY(parity.samples.isEmpty());
             QCOMPARE(tableOf(parity, kEdges)->targetRows, sqlCount(*source, kEdges));
-            QCOMPARE(tableOf(parity, QStringLiteral("proposal_versions"))->targetRows, 9);
-            QCOMPARE(tableOf(parity, QStringLiteral("proposal_workflow_events"))->targetRows, 6);
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_versions"))->targetRows, demo.value(QStringLiteral("proposal_versions")) + 9);
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_workflow_events"))->targetRows, demo.value(QStringLiteral("proposal_workflow_events")) + 6);
 
             QCOMPARE(auditOutcomes(*target, QStringLiteral("transfer.backfill")),
                 (QStringList { QStringLiteral("started"), QStringLiteral("succeeded") }));
@@ -215,6 +219,8 @@ private Q_SLOTS:
         try {
             MemoryStore source;
             generateDemoData(source, smallDemo(150, 3));
+            const QMap<QString, qint64> demo
+                = DemoProposalLoad(demoProposalOptions(smallDemo(150, 3)), demoProposalCount(150)).plannedRows();
             seedProposals(source);
             auto target = newPostgres();
             const TransferReport report = backfillStore(source, *target);
@@ -222,7 +228,8 @@ private Q_SLOTS:
             QVERIFY(report.notes.join(QLatin1Char(' ')).contains(QStringLiteral("dpm_run_events")));
             QCOMPARE(apiDump(*target), apiDump(source));
             QCOMPARE(proposalDump(*target), proposalDump(source));
-            QCOMPARE(tableOf(report, QStringLiteral("proposal_idempotency"))->copiedRows, 3);
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_idempotency"))->copiedRows,
+                demo.value(QStringLiteral("proposal_idempotency")) + 3);
             const ParityReport parity = verifyParity(source, *target);
             QVERIFY2(parity.matches(), qPrintable(QString::fromUtf8(QJsonDocument(parity.toJson()).toJson())));
         } catch (const Error &error) {

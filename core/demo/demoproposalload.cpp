@@ -1,0 +1,127 @@
+#include "demo/demoproposalload.h"
+
+#include "domain/error.h"
+#include "domain/timestamp.h"
+#include "store/proposalstore.h"
+
+#include <QSet>
+
+namespace dpm {
+
+DemoProposalOptions demoProposalOptions(const DemoOptions &options)
+{
+    constexpr qint64 kDay = 24LL * 3600 * 1000000;
+    const qint64 anchor = *timestampMicros(normalizeTimestamp(options.anchor));
+    return { options.seed, anchor - qint64(options.spanDays) * kDay, anchor, options.withIntegrityFaults };
+}
+
+DemoProposalLoad::DemoProposalLoad(const DemoProposalOptions &options, qint64 proposalCount)
+    : m_options(options)
+    , m_count(proposalCount)
+{
+    m_rows.reserve(std::size_t(m_count));
+    for (qint64 index = 0; index < m_count; ++index)
+        m_rows.push_back(rowsOfProposal(generateDemoProposal(index, m_options)));
+}
+
+QStringList DemoProposalLoad::tableNames()
+{
+    return { QStringLiteral("proposal_records"), QStringLiteral("proposal_versions"),
+        QStringLiteral("proposal_workflow_events"), QStringLiteral("proposal_approvals"),
+        QStringLiteral("proposal_idempotency"), QStringLiteral("proposal_simulation_idempotency"),
+        QStringLiteral("proposal_async_operations") };
+}
+
+DemoProposalLoad::TableRows DemoProposalLoad::rowsOfProposal(const DemoProposal &p)
+{
+    return { 1, p.versions.size(), p.events.size(), p.approvals.size(), p.idempotency.size(),
+        p.simulationIdempotency.size(), p.operations.size() };
+}
+
+QMap<QString, qint64> DemoProposalLoad::rowsOf(qint64 first, qint64 last) const
+{
+    const QStringList names = tableNames();
+    QMap<QString, qint64> out;
+    for (const QString &name : names)
+        out.insert(name, 0);
+    for (qint64 index = first; index < last; ++index) {
+        for (qsizetype table = 0; table < names.size(); ++table)
+            out[names.at(table)] += m_rows[std::size_t(index)][std::size_t(table)];
+    }
+    return out;
+}
+
+QMap<QString, qint64> DemoProposalLoad::plannedRows() const
+{
+    return rowsOf(0, m_count);
+}
+
+qint64 DemoProposalLoad::totalRowsOf(qint64 index) const
+{
+    qint64 total = 0;
+    for (const qint64 rows : m_rows[std::size_t(index)])
+        total += rows;
+    return total;
+}
+
+qint64 DemoProposalLoad::presentProposals(ProposalStore &store) const
+{
+    const auto present = [&](qint64 index) {
+        const ProposalRecord expected = generateDemoProposal(index, m_options).record;
+        const std::optional<ProposalRecord> stored = store.getProposal(expected.proposalId);
+        if (stored && stored->createdAt != expected.createdAt) {
+            throw Error(ErrorKind::Conflict, QStringLiteral("DEMO_RESUME_MISMATCH"),
+                QStringLiteral("Proposal %1 in the store is not the one this demo load writes; resume with the "
+                               "interrupted load's --scale, --seed, --anchor and --span-days, or use an empty store.")
+                    .arg(expected.proposalId));
+        }
+        return stored.has_value();
+    };
+    if (m_count == 0 || !present(0))
+        return 0;
+    qint64 low = 1; // proposal low - 1 is present; the first missing one is in [low, high]
+    qint64 high = m_count;
+    while (low < high) {
+        const qint64 middle = low + (high - low) / 2;
+        if (present(middle))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low < m_count && present(m_count - 1)) {
+        throw Error(ErrorKind::Conflict, QStringLiteral("DEMO_RESUME_MISMATCH"),
+            QStringLiteral("The store's demo proposals are not the start of this load (proposal %1 is missing); "
+                           "use an empty store.")
+                .arg(generateDemoProposal(low, m_options).record.proposalId));
+    }
+    return low;
+}
+
+qint64 DemoProposalLoad::write(
+    ProposalStore &store, qint64 first, const std::function<bool(qint64 index)> &afterEach) const
+{
+    if (first > 0) {
+        // Versions, idempotency rows and operations are upserts; events and approvals are
+        // append-only, so only those the store lacks are written.
+        DemoProposal last = generateDemoProposal(first - 1, m_options);
+        if (const std::optional<ProposalAggregate> stored = store.loadAggregate(last.record.proposalId)) {
+            QSet<QString> events;
+            for (const ProposalWorkflowEvent &event : stored->events)
+                events.insert(event.eventId);
+            QSet<QString> approvals;
+            for (const ProposalApproval &approval : stored->approvals)
+                approvals.insert(approval.approvalId);
+            last.events.removeIf([&](const ProposalWorkflowEvent &e) { return events.contains(e.eventId); });
+            last.approvals.removeIf([&](const ProposalApproval &a) { return approvals.contains(a.approvalId); });
+        }
+        writeDemoProposal(store, last);
+    }
+    for (qint64 index = first; index < m_count; ++index) {
+        writeDemoProposal(store, generateDemoProposal(index, m_options));
+        if (afterEach && !afterEach(index))
+            return index + 1;
+    }
+    return m_count;
+}
+
+} // namespace dpm
