@@ -72,14 +72,6 @@ QByteArray perDayBytes(const EndpointCall &call, const std::function<QList<Daily
         { QStringLiteral("days"), dailyCountsJson(read(from, to)) } });
 }
 
-QJsonObject proposalMatchJson(const ProposalMatch &match)
-{
-    return { { QStringLiteral("kind"), toWire(match.kind) }, { QStringLiteral("proposal_id"), nullableJson(match.proposalId) },
-        { QStringLiteral("proposal_exists"), match.proposalExists },
-        { QStringLiteral("version_no"), match.versionNo ? QJsonValue(double(*match.versionNo)) : QJsonValue() },
-        { QStringLiteral("operation_id"), nullableJson(match.operationId) } };
-}
-
 QJsonObject storeStatusJson(SupportStore &store)
 {
     const SchemaDescription schema = describeSchema(store);
@@ -122,13 +114,8 @@ QList<Endpoint> makeEndpoints()
     QList<Endpoint> out;
     out.append(console("/console/v1/find/{identifier}", {}, [](SupportStore &store, const EndpointCall &call) {
         const QString identifier = call.pathValues.value(0);
-        QJsonObject result = findResultJson(identifier, findByIdentifier(store, identifier));
-        QJsonArray proposals;
-        if (store.proposals().isAvailable()) {
-            for (const ProposalMatch &match : store.proposals().findIdentifier(identifier.trimmed()))
-                proposals.append(proposalMatchJson(match));
-        }
-        result.insert(QStringLiteral("proposal_matches"), proposals);
+        // The same answer as `dpmctl find --json`: DPM matches, then proposal matches.
+        const QJsonObject result = findResultJson(identifier, findAnything(store, identifier));
         return bytes(result);
     }));
     out.append(console("/console/v1/runs/per-day", { text("from"), text("to") },

@@ -128,19 +128,20 @@ void ServeConsoleTest::endpoint_answersGoldenBytes()
 
 void ServeConsoleTest::find_matchesDpmAndProposals()
 {
+    // One home: the answer of `dpmctl find --json` (findAnything), DPM matches then proposal ones.
     const QJsonObject run = getJson(QStringLiteral("/console/v1/find/rr_00000001"));
     QCOMPARE(run.value(QStringLiteral("matches")).toArray().size(), 1);
-    QCOMPARE(run.value(QStringLiteral("proposal_matches")).toArray().size(), 0);
+    QCOMPARE(run.value(QStringLiteral("matches")).toArray().first().toObject().value(QStringLiteral("kind")).toString(),
+        QStringLiteral("run_id"));
     const QString proposalId = m_demo.at(1).record.proposalId;
     const QJsonObject proposal = getJson(QStringLiteral("/console/v1/find/") + proposalId);
-    QCOMPARE(proposal.value(QStringLiteral("matches")).toArray().size(), 0);
-    const QJsonObject match = proposal.value(QStringLiteral("proposal_matches")).toArray().first().toObject();
+    QCOMPARE(proposal.value(QStringLiteral("matches")).toArray().size(), 1);
+    const QJsonObject match = proposal.value(QStringLiteral("matches")).toArray().first().toObject();
     QCOMPARE(match.value(QStringLiteral("kind")).toString(), QStringLiteral("proposal_id"));
     QCOMPARE(match.value(QStringLiteral("proposal_id")).toString(), proposalId);
     QCOMPARE(match.value(QStringLiteral("proposal_exists")).toBool(), true);
     const QJsonObject none = getJson(QStringLiteral("/console/v1/find/nothing_here"));
     QVERIFY(none.value(QStringLiteral("matches")).toArray().isEmpty());
-    QVERIFY(none.value(QStringLiteral("proposal_matches")).toArray().isEmpty());
 }
 
 void ServeConsoleTest::lineageGraph_depthsAndLimits()
