@@ -238,7 +238,7 @@ private Q_SLOTS:
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
         const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
 
-        QCOMPARE(plan.steps.size(), 9);
+        QCOMPARE(plan.steps.size(), 10);
         for (const MigrationPlanStep &step : plan.steps) {
             const auto files = catalog.files(step.ns);
             const auto file = std::find_if(
