@@ -43,20 +43,21 @@ void replayEvents(const ProposalAggregate &aggregate, QList<ProposalFinding> &ou
         QString expected;
         if (event.eventType == QLatin1String("CREATED")) {
             allowed = !state && event.toState == QLatin1String("DRAFT");
-            expected = QStringLiteral("only as the first event, to DRAFT");
+            expected = QStringLiteral("which the lifecycle allows only as the first event, to DRAFT");
         } else if (event.eventType == QLatin1String("NEW_VERSION_CREATED")) {
             allowed = state && !isTerminalProposalState(*state) && event.toState == *state;
-            expected = QStringLiteral("only in a non-terminal state, keeping it");
+            expected = QStringLiteral("which the lifecycle allows only in a non-terminal state, keeping it");
         } else if (state) {
             const std::optional<QString> next = proposalTransition(*state, event.eventType);
             allowed = next && *next == event.toState;
-            expected = next ? QStringLiteral("to %1").arg(*next) : QStringLiteral("not at all in %1").arg(*state);
+            expected = next ? QStringLiteral("which the lifecycle allows only to %1").arg(*next)
+                             : QStringLiteral("which the lifecycle does not allow in %1").arg(*state);
         } else {
-            expected = QStringLiteral("only after CREATED");
+            expected = QStringLiteral("which the lifecycle allows only after CREATED");
         }
         if (!allowed) {
             ProposalFinding f = finding(QStringLiteral("PROPOSAL_EVENT_FORBIDDEN"), pid,
-                QStringLiteral("Event %1 moves the proposal from %2 to %3 by %4, which the lifecycle allows %5.")
+                QStringLiteral("Event %1 moves the proposal from %2 to %3 by %4, %5.")
                     .arg(event.eventId, stateText(state), event.toState, event.eventType, expected));
             f.eventId = event.eventId;
             out.append(f);
