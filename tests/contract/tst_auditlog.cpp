@@ -167,8 +167,8 @@ private Q_SLOTS:
                 QVERIFY(e.message().contains(QLatin1String("migrate apply --namespace console")));
             }
         }
-        // Applying the console namespace creates it.
-        Migrator(db).apply({ QStringLiteral("console") });
+        // Applying the console namespace creates it (after proposals: console/0005 indexes their tables).
+        Migrator(db).apply({ QStringLiteral("proposals"), QStringLiteral("console") });
         QVERIFY(log.isAvailable());
         log.append(entryAt(QStringLiteral("aud_000000000001"), QStringLiteral("2026-03-01T10:00:00+00:00")));
         QCOMPARE(log.list({}).items.size(), 1);
