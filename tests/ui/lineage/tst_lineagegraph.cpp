@@ -366,7 +366,7 @@ private Q_SLOTS:
         QVERIFY(pane.graphWidget()->focusedEntity().isEmpty()); // nothing drawn before the tab is shown
         QSignalSpy changed(pane.graphWidget(), &LineageGraphWidget::graphChanged);
         pane.tabs()->setFocus();
-        QTest::keyClick(pane.tabs(), Qt::Key_8, Qt::ControlModifier);
+        QTest::keyClick(pane.tabs(), Qt::Key_9, Qt::ControlModifier);
         QCOMPARE(pane.tabs()->currentWidget(), pane.graphWidget());
         QVERIFY(changed.wait(20000));
         QVERIFY(pane.graphWidget()->nodeItem(m_richRunId));
