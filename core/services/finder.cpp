@@ -59,9 +59,7 @@ FindResult findAnything(SupportStore &store, const QString &identifier)
     FindResult result;
     result.matches = findByIdentifier(store, identifier);
     // A store opened before the proposals migrations has no proposals to match, which is not an error.
-    ProposalStore &proposals = store.proposals();
-    if (proposals.isAvailable())
-        result.proposalMatches = proposals.findIdentifier(identifier.trimmed());
+    result.proposalMatches = findProposalsByIdentifier(store, identifier);
     return result;
 }
 
