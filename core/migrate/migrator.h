@@ -94,6 +94,9 @@ public:
     static QStringList namespaces();
     // "all" -> namespaces(); one namespace -> itself; anything else throws MIGRATION_NAMESPACE_UNKNOWN:<arg>.
     static QStringList resolveNamespaces(const QString &arg);
+    // The namespaces plus those they build on, in the order "all" applies them: console indexes
+    // the dpm and proposals tables (console/0005), so plan and apply of console include both.
+    static QStringList withPrerequisites(const QStringList &namespaces);
 
     // Every file and every ledger row of the namespaces, in version order. Changes nothing.
     QList<MigrationStatusRow> status(const QStringList &namespaces);
@@ -127,6 +130,7 @@ private:
     struct SchemaComparison;
 
     QList<MigrationFile> filesOf(const QString &ns) const;
+    QStringList toRun(const QStringList &namespaces) const;
     QMap<QString, LedgerEntry> readLedger(const QString &ns);
     QList<Evaluation> evaluate(const QString &ns);
     SchemaComparison compareSchema(const MigrationFile &file);

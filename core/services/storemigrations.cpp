@@ -170,7 +170,7 @@ MigrationApplyResult applyMigrations(
     bool applying = false;
     try {
         MigrationLocks locks(db);
-        takeLocks(locks, options.namespaces, int(plan.steps.size()), progress, cancel);
+        takeLocks(locks, Migrator::withPrerequisites(options.namespaces), int(plan.steps.size()), progress, cancel);
         plan = migrator.plan(options.namespaces); // another session may have applied some meanwhile
         const int planned = int(plan.steps.size());
         applying = true;

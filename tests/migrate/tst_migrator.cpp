@@ -214,6 +214,22 @@ private Q_SLOTS:
         QCOMPARE(ledgerVersions(db), kAllLedgerVersions);
     }
 
+    void apply_consoleAlone_appliesWhatItBuildsOnFirst()
+    {
+        // console/0005 indexes the proposal tables: "migrate apply --namespace console", which the
+        // console's error sentences recommend, must work on a store that has neither dpm nor proposals.
+        SqlDatabase db(freshLocation(QStringLiteral("console-alone")));
+        Migrator migrator(db);
+        const QStringList console { QStringLiteral("console") };
+        QCOMPARE(migrator.plan(console).steps.size(), 10);
+        const MigrationApplyReport report = migrator.apply(console);
+        QCOMPARE(appliedVersions(report).first(), QStringLiteral("dpm:0001"));
+        QCOMPARE(ledgerVersions(db), kAllLedgerVersions);
+        QCOMPARE(Migrator::withPrerequisites({ QStringLiteral("proposals") }), QStringList({ QStringLiteral("proposals") }));
+        QCOMPARE(Migrator::withPrerequisites(console),
+            QStringList({ QStringLiteral("dpm"), QStringLiteral("proposals"), QStringLiteral("console") }));
+    }
+
     void status_afterApply_isAllApplied()
     {
         SqlDatabase db(freshLocation(QStringLiteral("status")));
