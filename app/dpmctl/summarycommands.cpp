@@ -14,20 +14,15 @@ namespace {
 CommandOutput summary(CommandContext &context, const ParsedCommand &)
 {
     SupportStore &store = context.store();
-    const SupportabilitySummary data = store.getSupportabilitySummary();
-    const QString now = nowTimestamp();
-    const SupportabilityPosture posture = supportabilityPosture(data, now);
-
     CommandOutput out;
-    out.json = summaryDocument(
-        data, store.backend(), retentionDaysFromEnvironment(context.environment()), now, summaryProposalCounts(store));
+    out.json = readSummaryDocument(store, retentionDaysFromEnvironment(context.environment()), nowTimestamp());
+    const QJsonObject posture = out.json.value(QStringLiteral("supportability")).toObject();
 
     QJsonObject shown = out.json;
     shown.insert(QStringLiteral("store"), store.describe());
     shown.remove(QStringLiteral("supportability"));
-    shown.insert(QStringLiteral("state"), posture.state);
-    shown.insert(QStringLiteral("reason"), posture.reason);
-    shown.insert(QStringLiteral("freshness_bucket"), posture.freshnessBucket);
+    for (const QString &key : { QStringLiteral("state"), QStringLiteral("reason"), QStringLiteral("freshness_bucket") })
+        shown.insert(key, posture.value(key));
     out.text = formatRecord(shown,
         { QStringLiteral("store"), QStringLiteral("store_backend"), QStringLiteral("retention_days"),
             QStringLiteral("state"), QStringLiteral("reason"), QStringLiteral("freshness_bucket"),
@@ -36,7 +31,7 @@ CommandOutput summary(CommandContext &context, const ParsedCommand &)
             QStringLiteral("operation_status_counts"), QStringLiteral("oldest_operation_created_at"),
             QStringLiteral("newest_operation_created_at"), QStringLiteral("workflow_decision_count"),
             QStringLiteral("workflow_action_counts"), QStringLiteral("workflow_reason_code_counts"),
-            QStringLiteral("lineage_edge_count") });
+            QStringLiteral("lineage_edge_count"), QStringLiteral("proposals"), QStringLiteral("outbox") });
     return out;
 }
 

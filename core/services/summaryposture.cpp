@@ -2,6 +2,7 @@
 
 #include "domain/apijson.h"
 #include "domain/timestamp.h"
+#include "store/runeventstore.h"
 #include "store/supportstore.h"
 #include "services/outboxposture.h"
 
@@ -80,6 +81,20 @@ std::optional<ProposalCounts> summaryProposalCounts(SupportStore &store)
     if (!proposals.isAvailable())
         return std::nullopt;
     return proposals.countProposals();
+}
+
+std::optional<OutboxStats> summaryOutboxStats(SupportStore &store, const QString &now)
+{
+    RunEventStore &events = store.runEvents();
+    if (!events.isAvailable())
+        return std::nullopt;
+    return events.outboxStats(now);
+}
+
+QJsonObject readSummaryDocument(SupportStore &store, int retentionDays, const QString &now)
+{
+    return summaryDocument(store.getSupportabilitySummary(), store.backend(), retentionDays, now,
+        summaryProposalCounts(store), summaryOutboxStats(store, now));
 }
 
 } // namespace dpm

@@ -53,5 +53,10 @@ QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend b
 
 // The proposal counts of the summary; nullopt when the store has no proposal tables.
 std::optional<ProposalCounts> summaryProposalCounts(SupportStore &store);
+// The outbox backlog at `now`; nullopt when the store has no run event tables.
+std::optional<OutboxStats> summaryOutboxStats(SupportStore &store, const QString &now);
+
+// summaryDocument() of everything the store holds, read from it: what `dpmctl summary` prints.
+QJsonObject readSummaryDocument(SupportStore &store, int retentionDays, const QString &now);
 
 } // namespace dpm

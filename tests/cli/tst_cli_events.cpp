@@ -231,6 +231,17 @@ private Q_SLOTS:
         QCOMPARE(s.value("attempts").toObject().value("0").toInteger(), 1);
     }
 
+    void summary_showsTheOutboxPostureAsTheConsoleDoes()
+    {
+        append(QStringLiteral("k1"));
+        const QJsonObject outbox = cli({ QStringLiteral("summary") }).json().value("outbox").toObject();
+        QCOMPARE(outbox.value("pending").toInteger(), 1);
+        QVERIFY2(outbox.value("reason").toString().startsWith("outbox_backlog_"), qPrintable(outbox.value("reason").toString()));
+        const QString shown = QString::fromUtf8(text({ QStringLiteral("summary") }).out);
+        QVERIFY2(shown.contains(QLatin1String("\noutbox:")), qPrintable(shown));
+        QVERIFY2(shown.contains(QLatin1String("\nproposals:")), qPrintable(shown));
+    }
+
     void relay_okSink_deliversEachDueRowOnceWithItsEventIdAsKey()
     {
         CountingSink sink(200);

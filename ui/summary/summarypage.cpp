@@ -274,8 +274,7 @@ void SummaryPage::refresh()
             snap.proposals = summaryProposalCounts(store);
             if (snap.proposals)
                 snap.approvalsPerDay = store.proposals().countApprovalsPerDay(snap.fromDay, snap.toDay);
-            if (RunEventStore &events = store.runEvents(); events.isAvailable())
-                snap.outbox = events.outboxStats(snap.now);
+            snap.outbox = summaryOutboxStats(store, snap.now);
             return snap;
         },
         [this](const Snapshot &snap) {
