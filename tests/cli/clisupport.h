@@ -67,14 +67,20 @@ QList<AuditEntry> auditEntries(const StoreLocation &location);
 bool hasAuditTable(const StoreLocation &location);
 
 // A command that succeeded; on failure the message shows the command and its output.
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, qPrintable((result).describe()))
+// Evaluates `result` once: a failure describes the run that failed, not a second one.
+#define CLI_OK(result)                                                                                                 \
+    do {                                                                                                               \
+        const ::dpm::test::CliResult cliOkResult_ = (result);                                                          \
+        QVERIFY2(cliOkResult_.exitCode == 0, qPrintable(cliOkResult_.describe()));                                     \
+    } while (false)
 
-// A failure: the exit code, nothing on stdout, the code in stderr's JSON.
+// A failure: the exit code, nothing on stdout, the code in stderr's JSON. Evaluates `result` once.
 #define CLI_FAILS(result, exit, errorCode)                                                                             \
     do {                                                                                                               \
-        QVERIFY2((result).exitCode == (exit), qPrintable((result).describe()));                                        \
-        QVERIFY2((result).out.isEmpty(), qPrintable((result).describe()));                                             \
-        QCOMPARE((result).errorJson().value(QStringLiteral("code")).toString(), QStringLiteral(errorCode));            \
+        const ::dpm::test::CliResult cliFailsResult_ = (result);                                                       \
+        QVERIFY2(cliFailsResult_.exitCode == (exit), qPrintable(cliFailsResult_.describe()));                          \
+        QVERIFY2(cliFailsResult_.out.isEmpty(), qPrintable(cliFailsResult_.describe()));                               \
+        QCOMPARE(cliFailsResult_.errorJson().value(QStringLiteral("code")).toString(), QStringLiteral(errorCode));     \
     } while (false)
 
 } // namespace dpm::test

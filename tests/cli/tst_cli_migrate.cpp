@@ -103,13 +103,15 @@ private Q_SLOTS:
         const CliResult runs = cli(store, { "runs", "list" });
         CLI_OK(runs);
         QCOMPARE(runs.json().value("items").toArray().size(), 4);
-        // With the proposal tables the summary counts them under our own key; the service's
-        // fields are unchanged.
+        // With the proposal and run event tables the summary has our own keys for them; the
+        // service's fields are unchanged.
         const CliResult summaryAfter = cli(store, { "summary" });
         CLI_OK(summaryAfter);
         QCOMPARE(summaryAfter.json().value("proposals").toObject().value("proposal_count").toInteger(), 0);
+        QCOMPARE(summaryAfter.json().value("outbox").toObject().value("state").toString(), QStringLiteral("clear"));
         QJsonObject serviceFields = summaryAfter.json();
         serviceFields.remove("proposals");
+        serviceFields.remove("outbox");
         QJsonObject serviceBefore = summaryBefore.json();
         for (QJsonObject *doc : { &serviceFields, &serviceBefore })
             doc->remove("supportability"); // the posture depends on the clock
