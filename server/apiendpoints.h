@@ -2,6 +2,7 @@
 
 #include "apiquery.h"
 #include "domain/page.h"
+#include "services/storestatus.h"
 #include "services/workflowstatus.h"
 
 #include <QByteArray>
@@ -25,6 +26,8 @@ struct EndpointSettings
     QProcessEnvironment environment;
     int retentionDays = 0; // DPM_SUPPORTABILITY_RETENTION_DAYS, shown by the summary
     WorkflowSettings workflow;
+    // The server's store workers now (store-status's pool figures).
+    std::function<StorePool()> pool;
 };
 
 struct EndpointCall

@@ -1,5 +1,7 @@
 #include "apimetrics.h"
 
+#include "store/querymetrics.h"
+
 namespace dpm::serve {
 
 void ApiMetrics::Histogram::observe(double seconds)
@@ -38,9 +40,47 @@ void appendHistogram(QByteArray &out, const QByteArray &name, const QByteArray &
     out += name + "_count{" + labels + "} " + QByteArray::number(histogram.count) + '\n';
 }
 
+// Every kind always, so that a series exists (at 0) before the first call of its kind.
+void appendQueryMetrics(QByteArray &out, const QueryMetrics &queries)
+{
+    std::array<LatencySnapshot, kQueryKindCount> snapshots;
+    for (int k = 0; k < kQueryKindCount; ++k)
+        snapshots[std::size_t(k)] = queries.snapshot(QueryKind(k));
+    const auto label = [](int k) -> QByteArray { return "kind=\"" + queryKindName(QueryKind(k)).toUtf8() + '"'; };
+
+    out += "# HELP dpm_store_call_duration_seconds Store call latency by query kind.\n"
+           "# TYPE dpm_store_call_duration_seconds histogram\n";
+    for (int k = 0; k < kQueryKindCount; ++k) {
+        const LatencySnapshot &s = snapshots[std::size_t(k)];
+        quint64 cumulative = 0;
+        for (int i = 0; i < LatencySnapshot::kBucketCount; ++i) {
+            cumulative += s.buckets[std::size_t(i)];
+            out += "dpm_store_call_duration_seconds_bucket{" + label(k) + ",le=\""
+                + QByteArray::number(LatencySnapshot::bucketBound(i), 'g', 6) + "\"} " + QByteArray::number(cumulative)
+                + '\n';
+        }
+        out += "dpm_store_call_duration_seconds_bucket{" + label(k) + ",le=\"+Inf\"} " + QByteArray::number(s.count) + '\n';
+        out += "dpm_store_call_duration_seconds_sum{" + label(k) + "} " + QByteArray::number(s.sumSeconds, 'g', 9) + '\n';
+        out += "dpm_store_call_duration_seconds_count{" + label(k) + "} " + QByteArray::number(s.count) + '\n';
+    }
+    out += "# HELP dpm_store_call_failures_total Store calls that failed on the store's side, by query kind.\n"
+           "# TYPE dpm_store_call_failures_total counter\n";
+    for (int k = 0; k < kQueryKindCount; ++k)
+        out += "dpm_store_call_failures_total{" + label(k) + "} " + QByteArray::number(snapshots[std::size_t(k)].failures) + '\n';
+    out += "# HELP dpm_store_call_latency_seconds Store call latency percentiles by query kind, from the histogram.\n"
+           "# TYPE dpm_store_call_latency_seconds gauge\n";
+    for (int k = 0; k < kQueryKindCount; ++k) {
+        const LatencySnapshot &s = snapshots[std::size_t(k)];
+        for (const auto &[q, value] : { std::pair { "0.5", s.p50 }, std::pair { "0.95", s.p95 }, std::pair { "0.99", s.p99 } }) {
+            out += "dpm_store_call_latency_seconds{" + label(k) + ",quantile=\"" + q + "\"} "
+                + QByteArray::number(value, 'g', 6) + '\n';
+        }
+    }
+}
+
 } // namespace
 
-QByteArray ApiMetrics::render(const PoolState &pool) const
+QByteArray ApiMetrics::render(const PoolState &pool, const QueryMetrics &queries) const
 {
     std::lock_guard lock(m_mutex);
     QByteArray out;
@@ -77,6 +117,7 @@ QByteArray ApiMetrics::render(const PoolState &pool) const
            "# TYPE dpm_http_connections_open gauge\n"
            "dpm_http_connections_open "
         + QByteArray::number(pool.connections) + '\n';
+    appendQueryMetrics(out, queries);
     return out;
 }
 

@@ -7,6 +7,10 @@
 #include <array>
 #include <mutex>
 
+namespace dpm {
+class QueryMetrics;
+}
+
 namespace dpm::serve {
 
 // The /metrics counters in Prometheus text exposition: requests and their latency per route and
@@ -24,7 +28,8 @@ public:
 
     void recordRequest(const QString &route, int status, double seconds);
     void recordStoreCall(const QString &route, double seconds);
-    QByteArray render(const PoolState &pool) const;
+    // With the store calls' latency per query kind (core's QueryMetrics) after the HTTP series.
+    QByteArray render(const PoolState &pool, const QueryMetrics &queries) const;
 
 private:
     static constexpr std::array<double, 11> kBuckets { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };

@@ -144,12 +144,13 @@ bool isLoopbackAddress(const QString &host)
 }
 
 ApiServer::ApiServer(SupportStore &store, ServeOptions options)
-    : m_store(store)
+    : m_store(std::shared_ptr<SupportStore>(&store, [](SupportStore *) { }), m_queryMetrics)
     , m_options(std::move(options))
 {
     m_settings.environment = m_options.environment;
     m_settings.retentionDays = retentionDaysFromEnvironment(m_options.environment);
     m_settings.workflow = workflowSettingsFromEnvironment(m_options.environment);
+    m_settings.pool = [this] { return StorePool { m_storePool.maxThreadCount(), m_storeActive.load() }; };
     for (const QString &token : std::as_const(m_options.tokens))
         m_tokenDigests.append(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256));
     m_storePool.setMaxThreadCount(std::max(1, m_options.storeThreads));
@@ -470,7 +471,7 @@ ApiServer::Answer ApiServer::answerHealth(const QString &path)
     Answer out;
     if (path == QLatin1String("/metrics")) {
         out.contentType = "text/plain; version=0.0.4; charset=utf-8";
-        out.body = m_metrics.render({ m_storePool.maxThreadCount(), m_storeActive.load(), m_openConnections.load() });
+        out.body = m_metrics.render({ m_storePool.maxThreadCount(), m_storeActive.load(), m_openConnections.load() }, m_queryMetrics);
         return out;
     }
     if (path != QLatin1String("/health/ready")) {

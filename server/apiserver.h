@@ -2,6 +2,8 @@
 
 #include "apiendpoints.h"
 #include "apimetrics.h"
+#include "store/meteredstore.h"
+#include "store/querymetrics.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -88,7 +90,9 @@ private:
     bool authorised(const httplib::Request &request) const;
     void writeLog(const QByteArray &line) const;
 
-    SupportStore &m_store;
+    // This server's store calls, timed per query kind for /metrics.
+    QueryMetrics m_queryMetrics;
+    MeteredStore m_store;
     ServeOptions m_options;
     EndpointSettings m_settings;
     std::unique_ptr<httplib::Server> m_server;

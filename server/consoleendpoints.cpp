@@ -19,6 +19,7 @@
 #include "services/proposalreads.h"
 #include "services/storemigrations.h"
 #include "services/storeopening.h"
+#include "services/storestatus.h"
 #include "store/proposalstore.h"
 #include "store/runeventstore.h"
 #include "store/supportstore.h"
@@ -72,7 +73,9 @@ QByteArray perDayBytes(const EndpointCall &call, const std::function<QList<Daily
         { QStringLiteral("days"), dailyCountsJson(read(from, to)) } });
 }
 
-QJsonObject storeStatusJson(SupportStore &store)
+// The schema's state and the spec's store-status (targets, read switch, dual-write, PostgreSQL
+// connection and pool, latency per kind) in one object.
+QJsonObject storeStatusJson(SupportStore &store, const EndpointCall &call)
 {
     const SchemaDescription schema = describeSchema(store);
     QJsonObject versions; // namespace -> highest applied version
@@ -87,7 +90,9 @@ QJsonObject storeStatusJson(SupportStore &store)
         }
     }
     const QString notice = readOnlyNotice(store);
-    return { { QStringLiteral("backend"), toWire(store.backend()) }, { QStringLiteral("location"), store.describe() },
+    QJsonObject out = storeStatus(store, call.settings && call.settings->pool ? call.settings->pool() : StorePool {})
+                          .toJson();
+    const QJsonObject schemaState { { QStringLiteral("backend"), toWire(store.backend()) }, { QStringLiteral("location"), store.describe() },
         { QStringLiteral("has_migrations"), schema.hasMigrations }, { QStringLiteral("has_schema"), schema.hasSchema },
         { QStringLiteral("migrations_applied"), double(applied) },
         { QStringLiteral("migrations_pending"), schema.pendingMigrations },
@@ -96,6 +101,9 @@ QJsonObject storeStatusJson(SupportStore &store)
         { QStringLiteral("read_only_notice"), notice.isEmpty() ? QJsonValue() : QJsonValue(notice) },
         { QStringLiteral("proposals_available"), store.proposals().isAvailable() },
         { QStringLiteral("run_events_available"), store.runEvents().isAvailable() } };
+    for (auto it = schemaState.constBegin(); it != schemaState.constEnd(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
 }
 
 Endpoint console(const char *path, QList<ParameterSpec> parameters,
@@ -188,7 +196,7 @@ QList<Endpoint> makeEndpoints()
         return bytes({ { QStringLiteral("groups"), groups } });
     }));
     out.append(console("/console/v1/store-status", {},
-        [](SupportStore &store, const EndpointCall &) { return bytes(storeStatusJson(store)); }));
+        [](SupportStore &store, const EndpointCall &call) { return bytes(storeStatusJson(store, call)); }));
     return out;
 }
 

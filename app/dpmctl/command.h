@@ -147,6 +147,7 @@ QList<CommandSpec> outboxCommands();
 // dpmctl outbox relay (outboxrelaycommand.cpp).
 CommandSpec outboxRelayCommand();
 QList<CommandSpec> serveCommands();
+QList<CommandSpec> storeCommands(); // store health, store status
 QList<CommandSpec> proposalCommands();
 QList<CommandSpec> proposalReviewCommands(); // proposals diff, proposals check
 

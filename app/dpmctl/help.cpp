@@ -10,7 +10,7 @@ const QList<CommandSpec> &commandTable()
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
                 summaryCommands(), bundleCommands(), findCommands(), proposalCommands(), proposalReviewCommands(),
                 purgeCommands(), adminCommands(), demoCommands(), transferCommands(), eventCommands(), outboxCommands(),
-                serveCommands() })
+                serveCommands(), storeCommands() })
             all += group;
         return all;
     }();

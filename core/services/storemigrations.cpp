@@ -18,7 +18,7 @@ const QString kAuditTable = QStringLiteral("console_audit_log");
 
 SqlDatabase &sqlDatabaseOf(SupportStore &store)
 {
-    auto *sql = dynamic_cast<SqlStore *>(&store);
+    auto *sql = storeAs<SqlStore>(store);
     if (!sql) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("ADMIN_NOT_A_SQL_STORE"),
             QStringLiteral("The in-memory store has no schema; open a SQLite or PostgreSQL store to manage "
@@ -103,12 +103,12 @@ void takeLocks(MigrationLocks &locks, const QStringList &namespaces, int planned
 
 bool hasMigrations(SupportStore &store)
 {
-    return dynamic_cast<SqlStore *>(&store) != nullptr;
+    return storeAs<SqlStore>(store) != nullptr;
 }
 
 bool hasDpmTables(SupportStore &store)
 {
-    auto *sql = dynamic_cast<SqlStore *>(&store);
+    auto *sql = storeAs<SqlStore>(store);
     return !sql || sql->database().tableExists(QStringLiteral("dpm_runs"));
 }
 

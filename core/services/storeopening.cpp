@@ -27,7 +27,7 @@ std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const Ope
 SchemaDescription describeSchema(SupportStore &store)
 {
     SchemaDescription description;
-    auto *sql = dynamic_cast<SqlStore *>(&store);
+    auto *sql = storeAs<SqlStore>(store);
     if (!sql)
         return description;
     description.hasMigrations = true;
@@ -44,7 +44,7 @@ SchemaDescription describeSchema(SupportStore &store)
 
 QString readOnlyNotice(SupportStore &store)
 {
-    auto *sql = dynamic_cast<SqlStore *>(&store);
+    auto *sql = storeAs<SqlStore>(store);
     return sql ? sql->database().readOnlyNotice() : QString();
 }
 

@@ -119,7 +119,7 @@ QString describeKey(const BulkRow &key)
 
 SqlDatabase &sqlTargetDatabase(SupportStore &target)
 {
-    auto *sql = dynamic_cast<SqlStore *>(&target);
+    auto *sql = storeAs<SqlStore>(target);
     if (!sql) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_TARGET_UNSUPPORTED"),
             QStringLiteral("The target %1 is not a SQL database; transfer into a PostgreSQL (or SQLite) store.")
@@ -196,7 +196,7 @@ QJsonObject backfillDetails(const TransferReport &report)
 // The policy pack catalogue (dpm/0002) may be missing from a store the service created before it.
 std::optional<QList<PolicyPack>> policyPacksOf(SupportStore &store)
 {
-    if (auto *sql = dynamic_cast<SqlStore *>(&store); sql && !sql->database().tableExists(kPolicyPacks))
+    if (auto *sql = storeAs<SqlStore>(store); sql && !sql->database().tableExists(kPolicyPacks))
         return std::nullopt;
     return store.listPolicyPacks();
 }

@@ -3,6 +3,7 @@
 #include "domain/error.h"
 #include "store/memorybulkloader.h"
 #include "store/memorystore.h"
+#include "store/meteredbulk.h"
 #include "store/sqlbulkloader.h"
 #include "store/sqlstore.h"
 
@@ -130,10 +131,10 @@ void BulkRows::clear()
 
 std::unique_ptr<BulkLoader> openBulkLoader(SupportStore &store)
 {
-    if (auto *sql = dynamic_cast<SqlStore *>(&store))
-        return std::make_unique<SqlBulkLoader>(sql->database());
-    if (auto *memory = dynamic_cast<MemoryStore *>(&store))
-        return std::make_unique<MemoryBulkLoader>(*memory);
+    if (auto *sql = storeAs<SqlStore>(store))
+        return meteredBulkLoader(std::make_unique<SqlBulkLoader>(sql->database()), metricsOf(store));
+    if (auto *memory = storeAs<MemoryStore>(store))
+        return meteredBulkLoader(std::make_unique<MemoryBulkLoader>(*memory), metricsOf(store));
     throw Error(ErrorKind::Internal, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
         QStringLiteral("This store (%1) has no bulk load path; use a memory, SQLite or PostgreSQL store.")
             .arg(store.describe()));

@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "store/memorystore.h"
+#include "store/meteredbulk.h"
 #include "store/sqlbulkloader.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
@@ -220,10 +221,10 @@ private:
 
 std::unique_ptr<BulkReader> openBulkReader(SupportStore &store)
 {
-    if (auto *sql = dynamic_cast<SqlStore *>(&store))
-        return std::make_unique<SqlBulkReader>(sql->database());
-    if (auto *memory = dynamic_cast<MemoryStore *>(&store))
-        return std::make_unique<MemoryBulkReader>(*memory);
+    if (auto *sql = storeAs<SqlStore>(store))
+        return meteredBulkReader(std::make_unique<SqlBulkReader>(sql->database()), metricsOf(store));
+    if (auto *memory = storeAs<MemoryStore>(store))
+        return meteredBulkReader(std::make_unique<MemoryBulkReader>(*memory), metricsOf(store));
     throw Error(ErrorKind::Internal, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
         QStringLiteral("This store (%1) has no bulk read path; use a memory, SQLite or PostgreSQL store.")
             .arg(store.describe()));

@@ -159,7 +159,21 @@ public:
     // later one fail at once with STORE_QUERY_CANCELLED, until release() (on the worker, when the
     // request ends). Empty functions where there is nothing to stop (in memory).
     virtual StatementInterrupter interrupterForThisThread() { return {}; }
+
+    // A decorator (MeteredStore, DualWriteStore) returns the store it forwards to; a backend
+    // returns nullptr. Use storeAs<T>() rather than a dynamic_cast on a store you were given.
+    virtual SupportStore *wrapped() { return nullptr; }
 };
+
+// The backend of type T under any decorators (the first one of that type), or nullptr.
+template <typename T> T *storeAs(SupportStore &store)
+{
+    for (SupportStore *s = &store; s; s = s->wrapped()) {
+        if (auto *found = dynamic_cast<T *>(s))
+            return found;
+    }
+    return nullptr;
+}
 
 // Tables a run purge reports on, in the order they are shown.
 QStringList runPurgeTables();

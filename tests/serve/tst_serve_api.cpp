@@ -601,8 +601,17 @@ void ServeApiTest::health_andMetrics()
              "dpm_http_request_duration_seconds_bucket{route=\"/api/v1/rebalance/runs/{rebalance_run_id}\","
              "status=\"404\",le=\"+Inf\"} ",
              "dpm_store_query_duration_seconds_count{kind=\"/rebalance/runs/{rebalance_run_id}\"} ",
-             "dpm_store_pool_size 8", "dpm_store_pool_idle ", "dpm_http_connections_open " })
+             "dpm_store_pool_size 8", "dpm_store_pool_idle ", "dpm_http_connections_open ",
+             "# TYPE dpm_store_call_duration_seconds histogram", "dpm_store_call_failures_total{kind=\"lookup\"} 0\n",
+             "dpm_store_call_duration_seconds_bucket{kind=\"lookup\",le=\"+Inf\"} ",
+             "dpm_store_call_latency_seconds{kind=\"lookup\",quantile=\"0.95\"} ",
+             "dpm_store_call_duration_seconds_count{kind=\"bulk\"} 0\n" })
         QVERIFY2(metrics.body.contains(expected), expected);
+    // The run lookup (and the readiness probe's) were timed as lookups, and not as failures.
+    const QRegularExpression lookups(QStringLiteral(R"(dpm_store_call_duration_seconds_count\{kind="lookup"\} (\d+))"));
+    const QRegularExpressionMatch lookupCount = lookups.match(QString::fromUtf8(metrics.body));
+    QVERIFY(lookupCount.hasMatch());
+    QVERIFY(lookupCount.captured(1).toInt() >= 1);
     // Route templates only: no id a client sent.
     QVERIFY(!metrics.body.contains("rr_nobody"));
 }

@@ -253,6 +253,28 @@ void ServeConsoleTest::storeStatus_backendRedactedLocationAndSchema()
     QCOMPARE(status.value(QStringLiteral("read_only")).toBool(), false);
     QCOMPARE(status.value(QStringLiteral("proposals_available")).toBool(), true);
     QCOMPARE(status.value(QStringLiteral("run_events_available")).toBool(), true);
+
+    // The spec's store-status: one store takes every write and read; PostgreSQL when it is one.
+    const bool postgres = m_store->backend() == StoreBackend::Postgres;
+    const QString target = postgres ? QStringLiteral("postgres")
+        : m_store->backend() == StoreBackend::Sqlite ? QStringLiteral("sqlite")
+                                                     : QStringLiteral("in-memory");
+    QCOMPARE(status.value(QStringLiteral("write_target")).toString(), target);
+    QCOMPARE(status.value(QStringLiteral("read_target")).toString(), target);
+    QCOMPARE(status.value(QStringLiteral("read_from_postgres_percent")).toInt(), postgres ? 100 : 0);
+    QCOMPARE(status.value(QStringLiteral("dual_write_enabled")).toBool(), false);
+    QCOMPARE(status.value(QStringLiteral("dual_write_failures")).toInt(), 0);
+    const QJsonObject pg = status.value(QStringLiteral("postgres")).toObject();
+    QCOMPARE(pg.value(QStringLiteral("configured")).toBool(), postgres);
+    QCOMPARE(pg.value(QStringLiteral("connected")).toBool(), postgres);
+    QCOMPARE(pg.value(QStringLiteral("role")).toString(), postgres ? QStringLiteral("primary") : QString());
+    QCOMPARE(pg.value(QStringLiteral("pool_size")).toInt(), postgres ? 8 : 0);
+    QCOMPARE(status.value(QStringLiteral("pool")).toObject().value(QStringLiteral("size")).toInt(), 8);
+    // This very request is running on a store worker.
+    QVERIFY(status.value(QStringLiteral("pool")).toObject().value(QStringLiteral("active")).toInt() >= 1);
+    const QJsonObject latency = status.value(QStringLiteral("latency")).toObject();
+    for (const char *kind : { "listing", "lookup", "bundle", "summary", "lineage", "write", "bulk" })
+        QVERIFY2(latency.value(QLatin1String(kind)).toObject().contains(QStringLiteral("p95_ms")), kind);
 }
 
 void ServeConsoleTest::errors_notFound404_invalidInput422_unknownParameter422()

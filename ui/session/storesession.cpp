@@ -3,6 +3,7 @@
 #include "domain/error.h"
 #include "services/persistenceprofile.h"
 #include "services/storeopening.h"
+#include "store/meteredstore.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -103,7 +104,8 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
 {
     const StoreLocation location = m_location;
     return QtConcurrent::run(m_pool, [opened = m_opened, location, options] {
-        std::shared_ptr<SupportStore> store = openStore(location, options);
+        // Timed per query kind for the Store health panel (the process's QueryMetrics).
+        std::shared_ptr<SupportStore> store = std::make_shared<MeteredStore>(openStore(location, options));
         StoreInfo info;
         info.backend = backendDisplayName(store->backend());
         info.redactedLocation = location.redacted();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/storeopening.h"
+#include "services/storestatus.h"
 #include "domain/canceltoken.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
@@ -113,6 +114,9 @@ public:
             fn(promise, *store);
         });
     }
+
+    // The session's workers, one database connection each (the Store health panel's pool).
+    StorePool pool() const { return { m_pool->maxThreadCount(), m_pool->activeThreadCount() }; }
 
     // When the last query of this session finished (shown in the status bar).
     QDateTime lastQueryFinished() const { return m_lastQueryFinished; }

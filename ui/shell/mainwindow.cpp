@@ -17,6 +17,7 @@
 #include "proposals/proposalspage.h"
 #include "outbox/outboxpage.h"
 #include "shell/shortcutsdialog.h"
+#include "shell/storehealthdialog.h"
 #include "shell/storestatuspanel.h"
 #include "summary/summarypage.h"
 
@@ -33,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QToolTip>
 
 namespace dpm {
@@ -232,6 +234,9 @@ void MainWindow::buildActions()
             recent->addAction(tr("(none yet)"))->setEnabled(false);
     });
     addShortcutAction(file, tr("&Open bundle file…"), QKeySequence::Open, fileCategory, [this] { openBundleFile(); });
+    addShortcutAction(file, tr("Store &health…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), fileCategory,
+        [this] { showStoreHealth(); })
+        ->setObjectName(QStringLiteral("storeHealthAction"));
     file->addSeparator();
     addShortcutAction(file, tr("&Quit"), QKeySequence::Quit, fileCategory, [this] { close(); });
 
@@ -303,12 +308,30 @@ void MainWindow::buildStatusBar()
         statusBar()->addPermanentWidget(l);
         return l;
     };
-    m_backendLabel = label(tr("Backend"));
+    m_backendLabel = new QToolButton(this);
+    m_backendLabel->setObjectName(QStringLiteral("backendButton"));
+    m_backendLabel->setAccessibleName(tr("Backend"));
+    m_backendLabel->setToolTip(tr("Store health (Ctrl+Shift+H)"));
+    m_backendLabel->setAutoRaise(true);
+    connect(m_backendLabel, &QToolButton::clicked, this, &MainWindow::showStoreHealth);
+    statusBar()->addPermanentWidget(m_backendLabel);
     m_locationLabel = label(tr("Connection"));
     m_profileLabel = label(tr("Persistence profile"));
     m_schemaLabel = label(tr("Schema state"));
     m_lastQueryLabel = label(tr("Last query"));
     updateStatusBar();
+}
+
+void MainWindow::showStoreHealth()
+{
+    if (!m_healthDialog) {
+        m_healthDialog = new StoreHealthDialog(this);
+        m_healthDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_healthDialog->setSession(m_session.get());
+    m_healthDialog->show();
+    m_healthDialog->raise();
+    m_healthDialog->activateWindow();
 }
 
 QString MainWindow::statusText() const

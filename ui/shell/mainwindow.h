@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "shell/navigationhistory.h"
+#include "shell/storehealthdialog.h"
 #include "store/investigationtypes.h"
 #include "store/storelocation.h"
 #include "session/storesession.h"
@@ -16,6 +17,7 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QToolButton;
 
 namespace dpm {
 
@@ -66,6 +68,7 @@ public:
     AdminPage *adminPage() const { return m_admin; }
     OmniSearch *omniSearch() const { return m_search; }
     StoreStatusPanel *statusPanel() const { return m_statusPanel; }
+    StoreHealthDialog *storeHealthDialog() const { return m_healthDialog; }
     // The choice offered when a search matched several things (tests pick from it).
     QMenu *matchMenu() const { return m_matchMenu; }
 
@@ -87,6 +90,9 @@ public Q_SLOTS:
     void copyLink();
     void showShortcuts();
     void reloadCurrentPage();
+    // The Store health panel (also the status bar's backend button): opened, or raised and
+    // refreshed when it is already open.
+    void showStoreHealth();
 
 Q_SIGNALS:
     // The store is open and the pages show it (or it failed: storeFailed).
@@ -148,7 +154,8 @@ private:
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QList<QAction *> m_shortcutActions;
-    QLabel *m_backendLabel;
+    QToolButton *m_backendLabel; // opens the Store health panel
+    QPointer<StoreHealthDialog> m_healthDialog;
     QLabel *m_locationLabel;
     QLabel *m_profileLabel;
     QLabel *m_schemaLabel;

@@ -117,7 +117,7 @@ private:
         await(m_session->open(OpenOptions { .applyMigrations = true }));
         m_seeded = await(m_session->run([withAuditTable](SupportStore &store) {
             if (!withAuditTable)
-                dynamic_cast<SqlStore &>(store).database().execDirect(QStringLiteral("DROP TABLE console_audit_log"));
+                (*storeAs<SqlStore>(store)).database().execDirect(QStringLiteral("DROP TABLE console_audit_log"));
             return seed(store);
         }));
         m_page = std::make_unique<OutboxPage>();

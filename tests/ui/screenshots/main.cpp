@@ -14,6 +14,7 @@
 #include "lineage/lineagepage.h"
 #include "listing/listingview.h"
 #include "shell/mainwindow.h"
+#include "shell/storehealthdialog.h"
 #include "admin/migrationstab.h"
 #include "admin/migrationstatusmodel.h"
 #include "shell/omnisearch.h"
@@ -402,6 +403,11 @@ int main(int argc, char *argv[])
     shortcuts.show();
     save(&shortcuts, dir, QStringLiteral("shortcuts-dialog"));
     shortcuts.hide();
+    window.showStoreHealth();
+    StoreHealthDialog *health = window.storeHealthDialog();
+    waitFor([&] { return !health->status().writeTarget.isEmpty(); });
+    save(health, dir, QStringLiteral("store-health-dialog"));
+    health->close();
 
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(darkPalette());

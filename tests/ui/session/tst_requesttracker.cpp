@@ -41,7 +41,7 @@ private Q_SLOTS:
             [started, outcome, ended](SupportStore &store) {
                 started->fetch_add(1);
                 try {
-                    dynamic_cast<SqlStore &>(store).database().exec(
+                    (*storeAs<SqlStore>(store)).database().exec(
                         QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
                                        "WHERE x < 100000000000) SELECT COUNT(*) FROM c"));
                     *outcome = QStringLiteral("(finished)");
