@@ -24,7 +24,9 @@ public:
     // result_json.status as text, NULL when absent or when the payload is not JSON, so one bad
     // row never fails a listing (Part A §11). On PostgreSQL the null-safe form needs the
     // console's function (console/0001); without it the plain cast is the only choice.
-    QString runStatusExpression(bool consoleFunctionAvailable) const;
+    // `column` names the payload (qualified when the query joins).
+    QString runStatusExpression(
+        bool consoleFunctionAvailable, const QString &column = QStringLiteral("result_json")) const;
 
     // Name of the migration folder for this backend ("sqlite" or "postgres").
     QString migrationFolder() const { return isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite"); }

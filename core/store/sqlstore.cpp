@@ -105,6 +105,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
         consoleFunction = q.next() && q.value(0).toBool();
     }
     m_runStatus = m_db->dialect().runStatusExpression(consoleFunction);
+    m_pageRunStatus = m_db->dialect().runStatusExpression(consoleFunction, QStringLiteral("r.result_json"));
     // Checked once: the counters come with a migration, not while a store is open.
     m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
     m_auditLog = std::make_unique<SqlAuditLog>(*m_db);
@@ -258,11 +259,17 @@ Page<RunListItem> SqlStore::listRuns(const RunFilter &filter, const PageRequest 
     where.equals(m_runStatus, filter.status);
     where.equals(QStringLiteral("request_hash"), filter.requestHash);
     where.equals(QStringLiteral("portfolio_id"), filter.portfolioId);
+    // Sorted and limited on the narrow columns first; the status is read from the JSON of the
+    // page's rows only, so a store without the console's indexes costs what a plain ORDER BY …
+    // LIMIT costs rather than parsing every run's payload before the sort.
     const KeysetListing spec { CursorListing::Runs, QStringLiteral("dpm_runs"),
-        QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, "
-                       "portfolio_id, COALESCE(%1, ''), created_at")
-            .arg(m_runStatus),
-        QStringLiteral("created_at"), QStringLiteral("rebalance_run_id") };
+        QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, created_at"),
+        QStringLiteral("created_at"), QStringLiteral("rebalance_run_id"),
+        QStringLiteral("SELECT p.rebalance_run_id, p.correlation_id, p.request_hash, p.idempotency_key, "
+                       "p.portfolio_id, COALESCE(%2, ''), p.created_at FROM (%1) p "
+                       "JOIN dpm_runs r ON r.rebalance_run_id = p.rebalance_run_id "
+                       "ORDER BY p.created_at%3 DESC, p.rebalance_run_id%3 DESC")
+            .arg(QStringLiteral("%1"), m_pageRunStatus, m_c) };
     return keysetPage<RunListItem>(
         *m_db, m_c, spec, where, page,
         [](const SqlRows &q) {

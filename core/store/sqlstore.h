@@ -109,6 +109,7 @@ private:
     QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
     bool m_hasSchema;
     QString m_runStatus; // the null-safe result_json.status expression
+    QString m_pageRunStatus; // the same of the joined row r (see listRuns)
     bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
     std::unique_ptr<SqlAuditLog> m_auditLog;
     std::unique_ptr<SqlProposalStore> m_proposals;
