@@ -108,6 +108,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
     m_pageRunStatus = m_db->dialect().runStatusExpression(consoleFunction, QStringLiteral("r.result_json"));
     // Checked once: the counters come with a migration, not while a store is open.
     m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
+    m_runList = m_db->tableExists(QStringLiteral("console_run_list"));
     m_auditLog = std::make_unique<SqlAuditLog>(*m_db);
     m_proposals = std::make_unique<SqlProposalStore>(*m_db);
     m_runEvents = std::make_unique<SqlRunEventStore>(*m_db);
@@ -253,23 +254,30 @@ std::optional<RebalanceRun> SqlStore::getRunByRequestHash(const QString &request
 
 Page<RunListItem> SqlStore::listRuns(const RunFilter &filter, const PageRequest &page)
 {
+    // console/0007's narrow copy holds the status extracted when the run was written; without
+    // it the status comes from each run's JSON.
     SqlWhere where;
     where.atLeast(QStringLiteral("created_at") + m_c, filter.createdFrom);
     where.atMost(QStringLiteral("created_at") + m_c, filter.createdTo);
-    where.equals(m_runStatus, filter.status);
+    where.equals(m_runList ? QStringLiteral("status") : m_runStatus, filter.status);
     where.equals(QStringLiteral("request_hash"), filter.requestHash);
     where.equals(QStringLiteral("portfolio_id"), filter.portfolioId);
-    // Sorted and limited on the narrow columns first; the status is read from the JSON of the
-    // page's rows only, so a store without the console's indexes costs what a plain ORDER BY …
-    // LIMIT costs rather than parsing every run's payload before the sort.
-    const KeysetListing spec { CursorListing::Runs, QStringLiteral("dpm_runs"),
-        QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, created_at"),
-        QStringLiteral("created_at"), QStringLiteral("rebalance_run_id"),
-        QStringLiteral("SELECT p.rebalance_run_id, p.correlation_id, p.request_hash, p.idempotency_key, "
-                       "p.portfolio_id, COALESCE(%2, ''), p.created_at FROM (%1) p "
-                       "JOIN dpm_runs r ON r.rebalance_run_id = p.rebalance_run_id "
-                       "ORDER BY p.created_at%3 DESC, p.rebalance_run_id%3 DESC")
-            .arg(QStringLiteral("%1"), m_pageRunStatus, m_c) };
+    const QString narrow
+        = QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, ");
+    const KeysetListing spec = m_runList
+        ? KeysetListing { CursorListing::Runs, QStringLiteral("console_run_list"),
+              narrow + QStringLiteral("COALESCE(status, ''), created_at"), QStringLiteral("created_at"),
+              QStringLiteral("rebalance_run_id") }
+        // Sorted and limited on the narrow columns first; the status is read from the JSON of
+        // the page's rows only, so a store without the console's indexes costs what a plain
+        // ORDER BY … LIMIT costs rather than parsing every run's payload before the sort.
+        : KeysetListing { CursorListing::Runs, QStringLiteral("dpm_runs"), narrow + QStringLiteral("created_at"),
+              QStringLiteral("created_at"), QStringLiteral("rebalance_run_id"),
+              QStringLiteral("SELECT p.rebalance_run_id, p.correlation_id, p.request_hash, p.idempotency_key, "
+                             "p.portfolio_id, COALESCE(%2, ''), p.created_at FROM (%1) p "
+                             "JOIN dpm_runs r ON r.rebalance_run_id = p.rebalance_run_id "
+                             "ORDER BY p.created_at%3 DESC, p.rebalance_run_id%3 DESC")
+                  .arg(QStringLiteral("%1"), m_pageRunStatus, m_c) };
     return keysetPage<RunListItem>(
         *m_db, m_c, spec, where, page,
         [](const SqlRows &q) {
@@ -1063,13 +1071,16 @@ QList<IdentifierMatch> SqlStore::findIdentifier(const QString &identifier)
 QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QString &toDay)
 {
     const DayRangeBounds bounds = dayRangeBounds(fromDay, toDay);
+    // console/0007's narrow rows and their (status, created_at) index when there, else the runs.
+    const QString table = m_runList ? QStringLiteral("console_run_list") : QStringLiteral("dpm_runs");
+    const QString runStatus = m_runList ? QStringLiteral("status") : m_runStatus;
     return inReadTransaction([&] {
         // The statuses present: the maintained counters when there are any (a few rows), else a
         // scan; '' stands for the runs without a status, which the index holds as NULL or ''.
         QStringList statuses;
         SqlRows keys = m_db->exec(m_summaryCounters
                 ? QStringLiteral("SELECT bucket FROM console_summary_counts WHERE metric = 'run_status' AND n <> 0")
-                : QStringLiteral("SELECT DISTINCT COALESCE(%1, '') FROM dpm_runs").arg(m_runStatus));
+                : QStringLiteral("SELECT DISTINCT COALESCE(%1, '') FROM %2").arg(runStatus, table));
         while (keys.next())
             statuses << keys.value(0).toString();
         // One equality range of ix_console_runs_status_created per status: an index-only range
@@ -1077,9 +1088,9 @@ QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QStrin
         // parse every run's JSON). The status is a bound value, never a selected column, so
         // PostgreSQL need not evaluate the status function per row.
         const QString perDay
-            = QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM dpm_runs WHERE %1 "
-                             "AND created_at%2 >= ? AND created_at%2 < ? GROUP BY substr(created_at, 1, 10)")
-                  .arg(QStringLiteral("%1"), m_c);
+            = QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM %2 WHERE %1 "
+                             "AND created_at%3 >= ? AND created_at%3 < ? GROUP BY substr(created_at, 1, 10)")
+                  .arg(QStringLiteral("%1"), table, m_c);
         QList<DailyCount> counts;
         const auto read = [&](const QString &condition, const QVariantList &params, const QString &key) {
             SqlRows q
@@ -1089,10 +1100,10 @@ QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QStrin
         };
         for (const QString &status : std::as_const(statuses)) {
             if (status.isEmpty()) {
-                read(QStringLiteral("%1 IS NULL").arg(m_runStatus), {}, QString());
-                read(QStringLiteral("%1 = ''").arg(m_runStatus), {}, QString());
+                read(QStringLiteral("%1 IS NULL").arg(runStatus), {}, QString());
+                read(QStringLiteral("%1 = ''").arg(runStatus), {}, QString());
             } else {
-                read(QStringLiteral("%1 = ?").arg(m_runStatus), { status }, status);
+                read(QStringLiteral("%1 = ?").arg(runStatus), { status }, status);
             }
         }
         return normalizedDailyCounts(counts);
