@@ -52,6 +52,15 @@ AsyncOperation readOperation(const SqlRows &q)
         optionalText(q.value(8)), optionalText(q.value(9)) };
 }
 
+// `columns` as a SELECT list, the JSON columns among them read as SqlDialect::wideText.
+QString selectList(const SqlDialect &dialect, const QString &columns)
+{
+    QStringList out;
+    for (const QString &column : columns.split(QStringLiteral(", ")))
+        out << (column.endsWith(QLatin1String("_json")) ? dialect.wideText(column) : column);
+    return out.join(QStringLiteral(", "));
+}
+
 // "a, b" -> {"x.a", "x.b"}.
 QStringList qualified(const QString &alias, const QString &columns)
 {
@@ -106,6 +115,8 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
     }
     m_runStatus = m_db->dialect().runStatusExpression(consoleFunction);
     m_pageRunStatus = m_db->dialect().runStatusExpression(consoleFunction, QStringLiteral("r.result_json"));
+    m_runSelect = selectList(m_db->dialect(), kRunColumns);
+    m_operationSelect = selectList(m_db->dialect(), kOperationColumns);
     // Checked once: the counters come with a migration, not while a store is open.
     m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
     m_runList = m_db->tableExists(QStringLiteral("console_run_list"));
@@ -229,7 +240,7 @@ void SqlStore::recordRun(const RunRecord &record)
 
 std::optional<RebalanceRun> SqlStore::selectOneRun(const QString &where, const QVariantList &params)
 {
-    SqlRows q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(kRunColumns, where), params);
+    SqlRows q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(m_runSelect, where), params);
     if (!q.next())
         return std::nullopt;
     return readRun(q);
@@ -409,7 +420,7 @@ void SqlStore::submitOperation(const AsyncOperation &operation)
 std::optional<AsyncOperation> SqlStore::selectOneOperation(const QString &where, const QVariantList &params)
 {
     SqlRows q
-        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(kOperationColumns, where), params);
+        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(m_operationSelect, where), params);
     if (!q.next())
         return std::nullopt;
     return readOperation(q);
@@ -433,7 +444,7 @@ Page<AsyncOperation> SqlStore::listOperations(const OperationFilter &filter, con
     where.equals(QStringLiteral("operation_type"), filter.operationType);
     where.equals(QStringLiteral("status"), filter.status);
     where.equals(QStringLiteral("correlation_id"), filter.correlationId);
-    const KeysetListing spec { CursorListing::Operations, QStringLiteral("dpm_async_operations"), kOperationColumns,
+    const KeysetListing spec { CursorListing::Operations, QStringLiteral("dpm_async_operations"), m_operationSelect,
         QStringLiteral("created_at"), QStringLiteral("operation_id") };
     return keysetPage<AsyncOperation>(*m_db, m_c, spec, where, page, readOperation, [](const AsyncOperation &o) {
         return std::pair { o.createdAt, o.operationId };

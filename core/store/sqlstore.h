@@ -113,6 +113,8 @@ private:
     bool m_hasSchema;
     QString m_runStatus; // the null-safe result_json.status expression
     QString m_pageRunStatus; // the same of the joined row r (see listRuns)
+    QString m_runSelect; // kRunColumns as read (SqlDialect::wideText for the JSON)
+    QString m_operationSelect; // kOperationColumns as read
     bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
     bool m_runList = false; // console_run_list exists (console/0007)
     std::unique_ptr<SqlAuditLog> m_auditLog;
