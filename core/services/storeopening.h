@@ -31,9 +31,17 @@ struct SchemaDescription
     bool hasSchema = true; // false for a SQL database opened without the DPM tables
     int pendingMigrations = 0;
     int modifiedMigrations = 0; // applied, but the file's checksum changed since
+    bool listingIndexesPending = false; // console:0001: every listing reads whole tables
+    bool runListPending = false; // console:0007: the runs listing reads each listed run's JSON
 };
 // Reads the migration ledger of every namespace; runs queries, so call it on a worker thread.
 SchemaDescription describeSchema(SupportStore &store);
+
+// What the status bar and the listing pages say while the console's listing migrations are
+// pending (a store the service wrote, opened as it is): what the listing costs here, with the
+// measured time of listing the newest run, and what applying them on the Admin page gains. Empty
+// when nothing the listings use is pending.
+QString listingNotice(const SchemaDescription &schema, double newestRunMs);
 
 // The sentence to show while a store could only be opened read-only (a SQLite file in a read-only
 // place); empty when it is writable.

@@ -2,13 +2,13 @@
 
 namespace dpm {
 
-QString SqlDialect::runStatusExpression(bool consoleFunctionAvailable) const
+QString SqlDialect::runStatusExpression(bool consoleFunctionAvailable, const QString &column) const
 {
-    if (!isPostgres()) {
-        return QStringLiteral("(CASE WHEN json_valid(result_json) THEN json_extract(result_json, '$.status') END)");
-    }
-    return consoleFunctionAvailable ? QStringLiteral("dpm_console_run_status(result_json)")
-                                    : QStringLiteral("(result_json::jsonb ->> 'status')");
+    if (!isPostgres())
+        return QStringLiteral("(CASE WHEN json_valid(%1) THEN json_extract(%1, '$.status') END)").arg(column);
+    return (consoleFunctionAvailable ? QStringLiteral("dpm_console_run_status(%1)")
+                                     : QStringLiteral("(%1::jsonb ->> 'status')"))
+        .arg(column);
 }
 
 } // namespace dpm

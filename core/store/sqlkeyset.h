@@ -66,6 +66,10 @@ struct KeysetListing
     QString columns;
     QString sortColumn;
     QString idColumn;
+    // An outer SELECT over the limited rows, "%1" standing for the inner SELECT of `columns` (with
+    // its ORDER BY and LIMIT), which must order its rows again; empty: the inner SELECT as is. It
+    // reads what is costly to compute (a JSON-derived column) for the page's rows only.
+    QString page = {};
 };
 
 template <typename T, typename Read, typename Key>
@@ -95,9 +99,9 @@ Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing 
     }
     QVariantList params = where.params();
     params << page.limit + 1;
-    SqlRows q = db.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%6 DESC, %5%6 DESC LIMIT ?")
-                            .arg(spec.columns, spec.table, where.sql(), spec.sortColumn, spec.idColumn, collate),
-        params);
+    const QString inner = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%6 DESC, %5%6 DESC LIMIT ?")
+                              .arg(spec.columns, spec.table, where.sql(), spec.sortColumn, spec.idColumn, collate);
+    SqlRows q = db.exec(spec.page.isEmpty() ? inner : spec.page.arg(inner), params);
     Page<T> result;
     while (q.next())
         result.items << read(q);

@@ -52,6 +52,15 @@ AsyncOperation readOperation(const SqlRows &q)
         optionalText(q.value(8)), optionalText(q.value(9)) };
 }
 
+// `columns` as a SELECT list, the JSON columns among them read as SqlDialect::wideText.
+QString selectList(const SqlDialect &dialect, const QString &columns)
+{
+    QStringList out;
+    for (const QString &column : columns.split(QStringLiteral(", ")))
+        out << (column.endsWith(QLatin1String("_json")) ? dialect.wideText(column) : column);
+    return out.join(QStringLiteral(", "));
+}
+
 // "a, b" -> {"x.a", "x.b"}.
 QStringList qualified(const QString &alias, const QString &columns)
 {
@@ -105,8 +114,12 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, SchemaCheck check)
         consoleFunction = q.next() && q.value(0).toBool();
     }
     m_runStatus = m_db->dialect().runStatusExpression(consoleFunction);
+    m_pageRunStatus = m_db->dialect().runStatusExpression(consoleFunction, QStringLiteral("r.result_json"));
+    m_runSelect = selectList(m_db->dialect(), kRunColumns);
+    m_operationSelect = selectList(m_db->dialect(), kOperationColumns);
     // Checked once: the counters come with a migration, not while a store is open.
     m_summaryCounters = m_db->tableExists(QStringLiteral("console_summary_counts"));
+    m_runList = m_db->tableExists(QStringLiteral("console_run_list"));
     m_auditLog = std::make_unique<SqlAuditLog>(*m_db);
     m_proposals = std::make_unique<SqlProposalStore>(*m_db);
     m_runEvents = std::make_unique<SqlRunEventStore>(*m_db);
@@ -227,7 +240,7 @@ void SqlStore::recordRun(const RunRecord &record)
 
 std::optional<RebalanceRun> SqlStore::selectOneRun(const QString &where, const QVariantList &params)
 {
-    SqlRows q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(kRunColumns, where), params);
+    SqlRows q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(m_runSelect, where), params);
     if (!q.next())
         return std::nullopt;
     return readRun(q);
@@ -252,17 +265,30 @@ std::optional<RebalanceRun> SqlStore::getRunByRequestHash(const QString &request
 
 Page<RunListItem> SqlStore::listRuns(const RunFilter &filter, const PageRequest &page)
 {
+    // console/0007's narrow copy holds the status extracted when the run was written; without
+    // it the status comes from each run's JSON.
     SqlWhere where;
     where.atLeast(QStringLiteral("created_at") + m_c, filter.createdFrom);
     where.atMost(QStringLiteral("created_at") + m_c, filter.createdTo);
-    where.equals(m_runStatus, filter.status);
+    where.equals(m_runList ? QStringLiteral("status") : m_runStatus, filter.status);
     where.equals(QStringLiteral("request_hash"), filter.requestHash);
     where.equals(QStringLiteral("portfolio_id"), filter.portfolioId);
-    const KeysetListing spec { CursorListing::Runs, QStringLiteral("dpm_runs"),
-        QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, "
-                       "portfolio_id, COALESCE(%1, ''), created_at")
-            .arg(m_runStatus),
-        QStringLiteral("created_at"), QStringLiteral("rebalance_run_id") };
+    const QString narrow
+        = QStringLiteral("rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, ");
+    const KeysetListing spec = m_runList
+        ? KeysetListing { CursorListing::Runs, QStringLiteral("console_run_list"),
+              narrow + QStringLiteral("COALESCE(status, ''), created_at"), QStringLiteral("created_at"),
+              QStringLiteral("rebalance_run_id") }
+        // Sorted and limited on the narrow columns first; the status is read from the JSON of
+        // the page's rows only, so a store without the console's indexes costs what a plain
+        // ORDER BY … LIMIT costs rather than parsing every run's payload before the sort.
+        : KeysetListing { CursorListing::Runs, QStringLiteral("dpm_runs"), narrow + QStringLiteral("created_at"),
+              QStringLiteral("created_at"), QStringLiteral("rebalance_run_id"),
+              QStringLiteral("SELECT p.rebalance_run_id, p.correlation_id, p.request_hash, p.idempotency_key, "
+                             "p.portfolio_id, COALESCE(%2, ''), p.created_at FROM (%1) p "
+                             "JOIN dpm_runs r ON r.rebalance_run_id = p.rebalance_run_id "
+                             "ORDER BY p.created_at%3 DESC, p.rebalance_run_id%3 DESC")
+                  .arg(QStringLiteral("%1"), m_pageRunStatus, m_c) };
     return keysetPage<RunListItem>(
         *m_db, m_c, spec, where, page,
         [](const SqlRows &q) {
@@ -394,7 +420,7 @@ void SqlStore::submitOperation(const AsyncOperation &operation)
 std::optional<AsyncOperation> SqlStore::selectOneOperation(const QString &where, const QVariantList &params)
 {
     SqlRows q
-        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(kOperationColumns, where), params);
+        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(m_operationSelect, where), params);
     if (!q.next())
         return std::nullopt;
     return readOperation(q);
@@ -418,7 +444,7 @@ Page<AsyncOperation> SqlStore::listOperations(const OperationFilter &filter, con
     where.equals(QStringLiteral("operation_type"), filter.operationType);
     where.equals(QStringLiteral("status"), filter.status);
     where.equals(QStringLiteral("correlation_id"), filter.correlationId);
-    const KeysetListing spec { CursorListing::Operations, QStringLiteral("dpm_async_operations"), kOperationColumns,
+    const KeysetListing spec { CursorListing::Operations, QStringLiteral("dpm_async_operations"), m_operationSelect,
         QStringLiteral("created_at"), QStringLiteral("operation_id") };
     return keysetPage<AsyncOperation>(*m_db, m_c, spec, where, page, readOperation, [](const AsyncOperation &o) {
         return std::pair { o.createdAt, o.operationId };
@@ -1056,13 +1082,16 @@ QList<IdentifierMatch> SqlStore::findIdentifier(const QString &identifier)
 QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QString &toDay)
 {
     const DayRangeBounds bounds = dayRangeBounds(fromDay, toDay);
+    // console/0007's narrow rows and their (status, created_at) index when there, else the runs.
+    const QString table = m_runList ? QStringLiteral("console_run_list") : QStringLiteral("dpm_runs");
+    const QString runStatus = m_runList ? QStringLiteral("status") : m_runStatus;
     return inReadTransaction([&] {
         // The statuses present: the maintained counters when there are any (a few rows), else a
         // scan; '' stands for the runs without a status, which the index holds as NULL or ''.
         QStringList statuses;
         SqlRows keys = m_db->exec(m_summaryCounters
                 ? QStringLiteral("SELECT bucket FROM console_summary_counts WHERE metric = 'run_status' AND n <> 0")
-                : QStringLiteral("SELECT DISTINCT COALESCE(%1, '') FROM dpm_runs").arg(m_runStatus));
+                : QStringLiteral("SELECT DISTINCT COALESCE(%1, '') FROM %2").arg(runStatus, table));
         while (keys.next())
             statuses << keys.value(0).toString();
         // One equality range of ix_console_runs_status_created per status: an index-only range
@@ -1070,9 +1099,9 @@ QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QStrin
         // parse every run's JSON). The status is a bound value, never a selected column, so
         // PostgreSQL need not evaluate the status function per row.
         const QString perDay
-            = QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM dpm_runs WHERE %1 "
-                             "AND created_at%2 >= ? AND created_at%2 < ? GROUP BY substr(created_at, 1, 10)")
-                  .arg(QStringLiteral("%1"), m_c);
+            = QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM %2 WHERE %1 "
+                             "AND created_at%3 >= ? AND created_at%3 < ? GROUP BY substr(created_at, 1, 10)")
+                  .arg(QStringLiteral("%1"), table, m_c);
         QList<DailyCount> counts;
         const auto read = [&](const QString &condition, const QVariantList &params, const QString &key) {
             SqlRows q
@@ -1082,10 +1111,10 @@ QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QStrin
         };
         for (const QString &status : std::as_const(statuses)) {
             if (status.isEmpty()) {
-                read(QStringLiteral("%1 IS NULL").arg(m_runStatus), {}, QString());
-                read(QStringLiteral("%1 = ''").arg(m_runStatus), {}, QString());
+                read(QStringLiteral("%1 IS NULL").arg(runStatus), {}, QString());
+                read(QStringLiteral("%1 = ''").arg(runStatus), {}, QString());
             } else {
-                read(QStringLiteral("%1 = ?").arg(m_runStatus), { status }, status);
+                read(QStringLiteral("%1 = ?").arg(runStatus), { status }, status);
             }
         }
         return normalizedDailyCounts(counts);

@@ -90,6 +90,9 @@ public:
     SupportabilitySummary recountSupportabilitySummary();
     // Whether console/0004's counters were found when the store was opened.
     bool hasSummaryCounters() const { return m_summaryCounters; }
+    // Whether console/0007's narrow run list was found when the store was opened: the runs
+    // listing reads it instead of dpm_runs.
+    bool hasRunList() const { return m_runList; }
     AuditLog &auditLog() override;
     ProposalStore &proposals() override;
     RunEventStore &runEvents() override;
@@ -109,7 +112,11 @@ private:
     QString m_c; // COLLATE "C" on PostgreSQL, empty on SQLite
     bool m_hasSchema;
     QString m_runStatus; // the null-safe result_json.status expression
+    QString m_pageRunStatus; // the same of the joined row r (see listRuns)
+    QString m_runSelect; // kRunColumns as read (SqlDialect::wideText for the JSON)
+    QString m_operationSelect; // kOperationColumns as read
     bool m_summaryCounters = false; // console_summary_counts exists (console/0004)
+    bool m_runList = false; // console_run_list exists (console/0007)
     std::unique_ptr<SqlAuditLog> m_auditLog;
     std::unique_ptr<SqlProposalStore> m_proposals;
     std::unique_ptr<SqlRunEventStore> m_runEvents;

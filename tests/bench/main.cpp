@@ -4,16 +4,24 @@
 //   dpm-bench --backend sqlite --dsn sqlite:/tmp/l.db --scale L
 //   dpm-bench --backend sqlite --scale S       (no DSN: a demo store of that scale in a temporary folder)
 //   dpm-bench --backend postgres [--dsn URL]   (no DSN: a throwaway server, filled the same way)
+//
+// A store given with --dsn is never changed: a store lacking a migration a scenario needs is
+// refused (naming it) unless --as-is measures it as it is, or --copy-to LOCATION copies it into a
+// fresh store there, migrates the copy and measures that.
 
 #include "demo/demogenerator.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
 #include "pgserver.h"
 #include "scenarios.h"
+#include "migrate/migrator.h"
 #include "services/storeopening.h"
+#include "services/transfer.h"
+#include "store/sqlstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -38,6 +46,47 @@ void fillWithDemoData(SupportStore &store, DemoScale scale)
     options.scale = scale;
     const DemoReport report = generateDemoData(store, options);
     std::fprintf(stderr, "dpm-bench: %lld runs in %.1f s\n", static_cast<long long>(report.runCount),
+        report.totalSeconds);
+}
+
+// The console migrations the scenarios need, with what each gives them.
+const QList<std::pair<QString, QString>> kNeededMigrations {
+    { QStringLiteral("console:0001"), QStringLiteral("the listing and lookup indexes") },
+    { QStringLiteral("console:0004"), QStringLiteral("the summary counters") },
+    { QStringLiteral("console:0007"), QStringLiteral("the narrow run list") },
+};
+
+// The needed migrations the store's ledger lacks (the memory store lacks none).
+QStringList missingMigrations(SupportStore &store)
+{
+    auto *sql = dynamic_cast<SqlStore *>(&store);
+    if (!sql)
+        return {};
+    QSet<QString> applied;
+    for (const MigrationStatusRow &row : Migrator(sql->database()).status({ QStringLiteral("console") })) {
+        if (row.state != MigrationState::Pending)
+            applied.insert(row.ns + u':' + row.version);
+    }
+    QStringList missing;
+    for (const auto &[version, what] : kNeededMigrations) {
+        if (!applied.contains(version))
+            missing << QStringLiteral("%1 (%2)").arg(version, what);
+    }
+    return missing;
+}
+
+// Copies `source` into a fresh store at `target` (migrated first), reading the source only.
+void copyStore(SupportStore &source, const StoreLocation &target)
+{
+    std::fprintf(stderr, "dpm-bench: copying %s into %s\n", qPrintable(source.describe()), qPrintable(target.redacted()));
+    std::unique_ptr<SupportStore> copy = openStore(target, OpenOptions { .applyMigrations = true });
+    const TransferReport report = backfillStore(source, *copy, {}, [](qint64 done, qint64 total, const QString &) {
+        if (total > 0 && done % 200000 < 20000)
+            std::fprintf(stderr, "dpm-bench: copied %lld of %lld rows\n", static_cast<long long>(done),
+                static_cast<long long>(total));
+        return true;
+    });
+    std::fprintf(stderr, "dpm-bench: %lld rows copied in %.1f s\n", static_cast<long long>(report.copiedRows()),
         report.totalSeconds);
 }
 
@@ -69,8 +118,13 @@ int main(int argc, char *argv[])
         QStringLiteral("SQLite store copied by transfer.sqlite_to_postgres (PostgreSQL backend only; e.g. a "
                        "scale-M demo store)."),
         QStringLiteral("location"));
-    parser.addOptions(
-        { backendOption, dsnOption, scaleOption, repeatOption, onlyOption, ingestRunsOption, transferSourceOption });
+    const QCommandLineOption asIsOption(QStringLiteral("as-is"),
+        QStringLiteral("Measure the --dsn store as it is, without the console migrations it may lack."));
+    const QCommandLineOption copyToOption(QStringLiteral("copy-to"),
+        QStringLiteral("Copy the --dsn store into a fresh store at this location, migrate the copy and measure it."),
+        QStringLiteral("location"));
+    parser.addOptions({ backendOption, dsnOption, scaleOption, repeatOption, onlyOption, ingestRunsOption,
+        transferSourceOption, asIsOption, copyToOption });
     parser.process(app);
 
     const QString backend = parser.value(backendOption);
@@ -101,7 +155,26 @@ int main(int argc, char *argv[])
         const std::optional<DemoScale> demoScale = demoScaleFromName(scale);
         if (madeHere && !demoScale)
             return fail(QStringLiteral("--scale must be S, M or L to make the store's demo data."));
-        std::unique_ptr<SupportStore> store = openStore(location, OpenOptions { .applyMigrations = true });
+        if ((parser.isSet(asIsOption) || parser.isSet(copyToOption)) && !parser.isSet(dsnOption))
+            return fail(QStringLiteral("--as-is and --copy-to measure a store given with --dsn."));
+        if (parser.isSet(asIsOption) && parser.isSet(copyToOption))
+            return fail(QStringLiteral("--as-is and --copy-to exclude each other."));
+        // Only a store made here is migrated; a given one is read, never written.
+        std::unique_ptr<SupportStore> store = openStore(location, OpenOptions { .applyMigrations = madeHere });
+        if (parser.isSet(copyToOption)) {
+            const StoreLocation target = StoreLocation::parse(parser.value(copyToOption));
+            copyStore(*store, target);
+            location = target;
+            store = openStore(location);
+        }
+        if (!parser.isSet(asIsOption)) {
+            if (const QStringList missing = missingMigrations(*store); !missing.isEmpty()) {
+                return fail(QStringLiteral("%1 lacks %2, which the scenarios need; apply the console migrations "
+                                           "(dpmctl --store … migrate apply --namespace console), measure a copy "
+                                           "(--copy-to LOCATION) or measure the store as it is (--as-is).")
+                                .arg(location.redacted(), missing.join(QStringLiteral(", "))));
+            }
+        }
         std::unique_ptr<ReferenceDb> reference = ReferenceDb::open(location);
         BenchRunner runner(backend, scale);
         runner.setFilter(parser.value(onlyOption));

@@ -20,11 +20,26 @@ const QByteArray kOperationColumns = "operation_id, operation_type, status, corr
 const QByteArray kDecisionColumns
     = "decision_id, run_id, action, reason_code, comment, actor_id, decided_at, correlation_id";
 
-QByteArray statusExpression(const ReferenceDb &reference)
+// The status as the listing computed it before console/0007 (SqlDialect::runStatusExpression),
+// the plain cast on a PostgreSQL store without console/0001's function (measured --as-is).
+QByteArray statusExpression(ReferenceDb &reference)
 {
-    return reference.isPostgres()
-        ? QByteArrayLiteral("dpm_console_run_status(result_json)")
-        : QByteArrayLiteral("(CASE WHEN json_valid(result_json) THEN json_extract(result_json, '$.status') END)");
+    if (!reference.isPostgres())
+        return QByteArrayLiteral("(CASE WHEN json_valid(result_json) THEN json_extract(result_json, '$.status') END)");
+    static const bool function
+        = reference.query("SELECT to_regprocedure('dpm_console_run_status(text)') IS NOT NULL").first().at(0)
+        == QByteArray("t");
+    return function ? QByteArrayLiteral("dpm_console_run_status(result_json)")
+                    : QByteArrayLiteral("(result_json::jsonb ->> 'status')");
+}
+
+bool hasTable(ReferenceDb &reference, const QByteArray &table)
+{
+    return !reference
+                .query(reference.isPostgres() ? "SELECT 1 WHERE to_regclass(?) IS NOT NULL"
+                                              : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    { table })
+                .isEmpty();
 }
 
 QString text(const std::optional<QByteArray> &value)
@@ -114,9 +129,13 @@ void runListingScenarios(BenchContext &x)
     ReferenceDb &ref = *x.reference;
     const Samples &s = x.samples;
     const QByteArray c = ref.c();
+    // The reference of every list_runs scenario is the listing's SQL before console/0007 (the
+    // status extracted from each run's JSON), so that the ratio shows what the narrow rows gain.
     const QByteArray runListColumns = "rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, "
                                       "COALESCE("
         + statusExpression(ref) + ", ''), created_at";
+    const QByteArray narrowColumns
+        = "rebalance_run_id, correlation_id, request_hash, idempotency_key, portfolio_id, created_at";
     const QByteArray runOrder = " ORDER BY created_at" + c + " DESC, rebalance_run_id" + c + " DESC LIMIT 51";
     const int runs = 30 * x.repeat;
 
@@ -131,6 +150,12 @@ void runListingScenarios(BenchContext &x)
         QStringLiteral("list_runs.first_page"), [&](int) { x.store.listRuns({}, {}); },
         [&](int) -> QByteArray { return "SELECT " + runListColumns + " FROM dpm_runs" + runOrder; },
         [](int) { return QList<QByteArray> {}; });
+    // The bound on a store without the console's rows and indexes too: a plain ORDER BY … LIMIT of
+    // the narrow columns (of console/0007's table when there).
+    const QByteArray plainTable = hasTable(ref, "console_run_list") ? "console_run_list" : "dpm_runs";
+    x.runner.compare(QStringLiteral("list_runs.first_page.vs_plain"), runs, [&](int) { x.store.listRuns({}, {}); },
+        QStringLiteral("plain ORDER BY LIMIT on ") + QString::fromUtf8(plainTable),
+        [&](int) { ref.query("SELECT " + narrowColumns + " FROM " + plainTable + runOrder); });
     if (!s.deepId.isEmpty()) {
         const QString cursor = encodeCursor(CursorListing::Runs, s.deepSortKey, s.deepId);
         listing(

@@ -441,8 +441,9 @@ private Q_SLOTS:
                 QCOMPARE(before.getSupportabilitySummary(), mixedSummary());
 
                 const MigrationApplyReport report = Migrator(before.database()).apply({ QStringLiteral("console") });
-                // 0004 and the later console migrations (0005 proposal indexes, 0006 outbox per topic).
-                QCOMPARE(report.applied.size(), 3);
+                // 0004 and the later console migrations (0005 proposal indexes, 0006 outbox per topic,
+                // 0007 run list).
+                QCOMPARE(report.applied.size(), 4);
                 QCOMPARE(report.applied.constFirst().version, QStringLiteral("0004"));
             }
             SqlStore migrated(std::make_unique<SqlDatabase>(*location));

@@ -9,6 +9,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "services/workflowhistory.h"
+#include "store/sqlstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonObject>
@@ -332,6 +333,7 @@ private Q_SLOTS:
     void listRuns_filtersMatchingNothing_returnEmptyPage();
     void listRuns_resultWithoutStatusOrNotJson_listsEmptyStatus();
     void listRuns_statusFilter_neverMatchesMissingStatus();
+    void listRuns_resultRewrittenAfterInsert_listsAndFiltersByNewStatus();
     void listRuns_pagingWithSmallLimit_collectsEveryRowOnceInOrder();
     void listRuns_pagingWithFilters_collectsOnlyMatchingRows();
     void listRuns_rowsExactlyFillPages_lastPageHasNoNextCursor();
@@ -872,6 +874,39 @@ void SupportStoreContract::listRuns_statusFilter_neverMatchesMissingStatus()
         QCOMPARE(idsOf(store().listRuns(filter, PageRequest { 50, {} }).items), (QStringList { "rr_3" }));
         filter.status = QString(QLatin1String(""));
         QVERIFY(store().listRuns(filter, PageRequest { 50, {} }).items.isEmpty());
+    });
+}
+
+void SupportStoreContract::listRuns_resultRewrittenAfterInsert_listsAndFiltersByNewStatus()
+{
+    guarded([&] {
+        store().saveRun(makeRun(QStringLiteral("rr_1"), at(0), QStringLiteral("READY")));
+        store().saveRun(makeRun(QStringLiteral("rr_2"), at(1), QStringLiteral("PENDING_REVIEW")));
+        // The service rewrites a run's result in place (an upsert of the same id).
+        const RebalanceRun rewritten = makeRun(QStringLiteral("rr_2"), at(1), QStringLiteral("BLOCKED"));
+        store().saveRun(rewritten);
+
+        const auto ids = [&](const std::optional<QString> &status) {
+            RunFilter filter;
+            filter.status = status;
+            return idsOf(store().listRuns(filter, PageRequest { 50, {} }).items);
+        };
+        QCOMPARE(store().listRuns({}, PageRequest { 50, {} }).items.at(0), listItemOf(rewritten, QStringLiteral("BLOCKED")));
+        QCOMPARE(ids(QStringLiteral("BLOCKED")), QStringList { "rr_2" });
+        QVERIFY(ids(QStringLiteral("PENDING_REVIEW")).isEmpty());
+#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
+        // And with plain SQL, as the service's own repository writes: a new status, then a payload
+        // that is not JSON (listed without a status).
+        SqlDatabase &db = static_cast<SqlStore &>(store()).database();
+        db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = ? WHERE rebalance_run_id = ?"),
+            { resultWithStatus(QStringLiteral("rr_1"), QStringLiteral("PENDING_REVIEW")), QStringLiteral("rr_1") });
+        QCOMPARE(ids(QStringLiteral("PENDING_REVIEW")), QStringList { "rr_1" });
+        QVERIFY(ids(QStringLiteral("READY")).isEmpty());
+        db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = 'not json' WHERE rebalance_run_id = ?"),
+            { QStringLiteral("rr_2") });
+        QCOMPARE(store().listRuns({}, PageRequest { 50, {} }).items.at(0), listItemOf(rewritten, QString()));
+        QVERIFY(ids(QStringLiteral("BLOCKED")).isEmpty());
+#endif
     });
 }
 

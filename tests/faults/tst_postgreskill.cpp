@@ -276,7 +276,7 @@ private Q_SLOTS:
                 QStringList({ QStringLiteral("MIGRATION_PENDING:console:0001"),
                     QStringLiteral("MIGRATION_PENDING:console:0002"), QStringLiteral("MIGRATION_PENDING:console:0003"),
                     QStringLiteral("MIGRATION_PENDING:console:0004"), QStringLiteral("MIGRATION_PENDING:console:0005"),
-                    QStringLiteral("MIGRATION_PENDING:console:0006") }));
+                    QStringLiteral("MIGRATION_PENDING:console:0006"), QStringLiteral("MIGRATION_PENDING:console:0007") }));
         }
 
         const CliResult again

@@ -38,11 +38,11 @@ const QStringList kAllTables { QStringLiteral("dpm_runs"), QStringLiteral("dpm_r
     QStringLiteral("proposal_approvals"), QStringLiteral("proposal_idempotency"),
     QStringLiteral("proposal_async_operations"), QStringLiteral("proposal_simulation_idempotency"),
     QStringLiteral("dpm_run_events"), QStringLiteral("dpm_outbox"), QStringLiteral("console_audit_log"),
-    QStringLiteral("console_summary_counts") };
+    QStringLiteral("console_summary_counts"), QStringLiteral("console_run_list") };
 
 const QStringList kAllLedgerVersions { QStringLiteral("console:0001"), QStringLiteral("console:0002"),
     QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
-    QStringLiteral("console:0006"), QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"),
+    QStringLiteral("console:0006"), QStringLiteral("console:0007"), QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"),
     QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") };
 
 // The seven tables as the service's SQLite adapter creates them: its own text, same columns.
@@ -166,7 +166,7 @@ private Q_SLOTS:
             QStringList({ QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
-                QStringLiteral("console:0006") }));
+                QStringLiteral("console:0006"), QStringLiteral("console:0007") }));
         QVERIFY(report.adopted.isEmpty());
         QCOMPARE(progressLines.size(), report.applied.size());
         for (const QString &table : kAllTables)
@@ -234,10 +234,10 @@ private Q_SLOTS:
     {
         SqlDatabase db(freshLocation(QStringLiteral("status")));
         Migrator migrator(db);
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(10, MigrationState::Pending));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(11, MigrationState::Pending));
         migrator.apply(Migrator::namespaces());
         const QList<MigrationStatusRow> rows = migrator.status(Migrator::namespaces());
-        QCOMPARE(states(rows), QList<MigrationState>(10, MigrationState::Applied));
+        QCOMPARE(states(rows), QList<MigrationState>(11, MigrationState::Applied));
         for (const MigrationStatusRow &row : rows) {
             QCOMPARE(row.ledgerChecksum, row.fileChecksum);
             QVERIFY(!row.appliedAt.isEmpty());
@@ -254,7 +254,7 @@ private Q_SLOTS:
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
         const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
 
-        QCOMPARE(plan.steps.size(), 10);
+        QCOMPARE(plan.steps.size(), 11);
         for (const MigrationPlanStep &step : plan.steps) {
             const auto files = catalog.files(step.ns);
             const auto file = std::find_if(
@@ -419,8 +419,8 @@ private Q_SLOTS:
             QStringList({ QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
-                QStringLiteral("console:0006") }));
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(10, MigrationState::Applied));
+                QStringLiteral("console:0006"), QStringLiteral("console:0007") }));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(11, MigrationState::Applied));
         QVERIFY(migrator.validate(Migrator::namespaces(), true).ok);
         SqlRows runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
         QVERIFY(runs.next());
@@ -466,7 +466,7 @@ private Q_SLOTS:
             QStringList(
                 { QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"), QStringLiteral("console:0001"),
                     QStringLiteral("console:0002"), QStringLiteral("console:0003"), QStringLiteral("console:0004"),
-                    QStringLiteral("console:0005"), QStringLiteral("console:0006") }));
+                    QStringLiteral("console:0005"), QStringLiteral("console:0006"), QStringLiteral("console:0007") }));
 
         const ValidationReport lenient = migrator.validate(Migrator::namespaces());
         QVERIFY(lenient.ok);

@@ -27,6 +27,7 @@ std::optional<QString> optionalFilterText(const QString &text)
 ListingPage::ListingPage(const QString &settingsKey, QList<ListColumn> columns, QWidget *parent)
     : QWidget(parent)
     , m_layout(new QVBoxLayout(this))
+    , m_notice(new QLabel(this))
     , m_filters(new QHBoxLayout)
     , m_listing(new ListingView(settingsKey, new KeysetListModel(std::move(columns)), this))
     , m_applyTimer(new QTimer(this))
@@ -40,8 +41,25 @@ ListingPage::ListingPage(const QString &settingsKey, QList<ListColumn> columns, 
     connect(clear, &QPushButton::clicked, this, &ListingPage::clearFilters);
     m_filters->addStretch(1);
     m_filters->addWidget(clear);
+    m_notice->setObjectName(QStringLiteral("storeNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_notice->setAccessibleName(tr("Store notice"));
+    m_notice->hide();
+    m_layout->addWidget(m_notice);
     m_layout->addLayout(m_filters);
     m_layout->addWidget(m_listing, 1);
+}
+
+void ListingPage::setStoreNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString ListingPage::storeNotice() const
+{
+    return m_notice->text();
 }
 
 void ListingPage::setSession(StoreSession *session)

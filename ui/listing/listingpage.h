@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QHBoxLayout;
+class QLabel;
 class QLineEdit;
 class QComboBox;
 class QTimer;
@@ -24,6 +25,9 @@ class ListingPage : public QWidget
 
 public:
     virtual void setSession(StoreSession *session);
+    // A sentence above the filters about the store (the listing migrations it lacks); empty hides it.
+    void setStoreNotice(const QString &text);
+    QString storeNotice() const;
     ListingView *listing() const { return m_listing; }
 
 public Q_SLOTS:
@@ -53,6 +57,7 @@ protected:
 private:
     StoreSession *m_session = nullptr;
     QVBoxLayout *m_layout;
+    QLabel *m_notice;
     QHBoxLayout *m_filters;
     ListingView *m_listing;
     QTimer *m_applyTimer;

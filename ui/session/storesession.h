@@ -33,6 +33,8 @@ struct StoreInfo
     bool hasSchema = true;
     // Set while the store could only be opened read-only (a SQLite file in a read-only place).
     QString readOnlyNotice;
+    // Set while the console's listing migrations are pending (see listingNotice()).
+    QString listingNotice;
 };
 
 // The console's only way to the store. Every call runs on this session's worker threads, each

@@ -350,6 +350,8 @@ void MainWindow::updateStatusBar()
     QString schema = open ? tr("schema %1").arg(m_info.schemaState) : QString();
     if (open && !m_info.readOnlyNotice.isEmpty())
         schema += QStringLiteral(" — ") + m_info.readOnlyNotice;
+    if (open && !m_info.listingNotice.isEmpty())
+        schema += QStringLiteral(" — ") + m_info.listingNotice;
     m_schemaLabel->setText(schema);
     const QDateTime last = m_session ? m_session->lastQueryFinished() : QDateTime();
     m_lastQueryLabel->setText(

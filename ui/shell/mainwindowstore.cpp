@@ -90,6 +90,9 @@ void MainWindow::storeReady(const StoreInfo &info)
     m_runs->setSession(m_session.get());
     m_decisions->setSession(m_session.get());
     m_operations->setSession(m_session.get());
+    for (ListingPage *page : { static_cast<ListingPage *>(m_runs), static_cast<ListingPage *>(m_decisions),
+             static_cast<ListingPage *>(m_operations) })
+        page->setStoreNotice(info.listingNotice);
     m_outbox->setSession(m_session.get());
     m_runPane->setSession(m_session.get());
     m_proposals->setSession(m_session.get());

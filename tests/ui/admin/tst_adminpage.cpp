@@ -151,7 +151,7 @@ private Q_SLOTS:
     {
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_locked")), false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 8); // proposals 2 + console 6
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9); // proposals 2 + console 7
         QVERIFY(m_page->lockText().startsWith(QLatin1String("Read-only.")));
         QVERIFY(m_page->lockText().contains(m_session->redactedLocation()));
         QVERIFY(!byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"))->isEnabled());
