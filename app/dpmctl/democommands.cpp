@@ -128,7 +128,7 @@ QList<CommandSpec> demoCommands()
                                    "over the check's codes), so \"proposals check\" has something to find") } },
             QStringLiteral("Fill an empty store with deterministic demo data: runs with their rows, then about one "
                            "advisory proposal per twenty runs (creates and migrates a new SQLite file; other stores "
-                           "must be migrated). The load commits a few thousand runs, or one proposal, at a time: "
+                           "must be migrated). The load commits a few thousand runs, or as many proposals, at a time: "
                            "an interrupted load is resumable, not undone."),
             demoGenerate },
     };

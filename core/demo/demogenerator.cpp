@@ -1035,7 +1035,9 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         }
     }
     if (!report.cancelled && proposals) {
-        const qint64 end = proposals->write(store.proposals(), firstProposal, [&](qint64 index) {
+        // As many proposals per transaction as runs (a proposal is about as many rows as a run).
+        const qint64 end = proposals->writeBulk(store.proposals(), *loader, firstProposal, options.runsPerTransaction,
+            [&](qint64 index) {
             done += proposals->totalRowsOf(index);
             return !progress || progress(done, report.plannedRows, QStringLiteral("loading"));
         });

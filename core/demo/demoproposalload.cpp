@@ -2,11 +2,72 @@
 
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "store/bulkloader.h"
+#include "store/bulkreader.h"
 #include "store/proposalstore.h"
 
 #include <QSet>
 
 namespace dpm {
+
+namespace {
+
+QByteArray text(const QString &value)
+{
+    return bulkTextValue(value);
+}
+
+QByteArray optionalText(const std::optional<QString> &value)
+{
+    return value ? bulkTextValue(*value) : QByteArray();
+}
+
+QByteArray number(qint64 value)
+{
+    return QByteArray::number(value);
+}
+
+QByteArray optionalNumber(const std::optional<qint64> &value)
+{
+    return value ? number(*value) : QByteArray();
+}
+
+} // namespace
+
+void addDemoProposalRows(const DemoProposal &p, BulkRows &rows)
+{
+    const ProposalRecord &r = p.record;
+    rows.add(BulkTable::ProposalRecords,
+        { text(r.proposalId), text(r.portfolioId), optionalText(r.mandateId), optionalText(r.jurisdiction),
+            text(r.createdBy), text(r.createdAt), text(r.lastEventAt), text(r.currentState), number(r.currentVersionNo),
+            optionalText(r.title), optionalText(r.advisorNotes) });
+    for (const ProposalVersion &v : p.versions)
+        rows.add(BulkTable::ProposalVersions,
+            { text(v.proposalVersionId), text(v.proposalId), number(v.versionNo), text(v.createdAt), text(v.requestHash),
+                text(v.artifactHash), text(v.simulationHash), text(v.statusAtCreation), text(v.proposalResultJson),
+                text(v.artifactJson), text(v.evidenceBundleJson), optionalText(v.gateDecisionJson) });
+    for (const ProposalWorkflowEvent &e : p.events)
+        rows.add(BulkTable::ProposalWorkflowEvents,
+            { text(e.eventId), text(e.proposalId), text(e.eventType), optionalText(e.fromState), text(e.toState),
+                text(e.actorId), text(e.occurredAt), text(e.reasonJson), optionalNumber(e.relatedVersionNo) });
+    for (const ProposalApproval &a : p.approvals)
+        rows.add(BulkTable::ProposalApprovals,
+            { text(a.approvalId), text(a.proposalId), text(a.approvalType), bulkBooleanValue(a.approved),
+                text(a.actorId), text(a.occurredAt), text(a.detailsJson), optionalNumber(a.relatedVersionNo) });
+    for (const ProposalIdempotency &i : p.idempotency)
+        rows.add(BulkTable::ProposalIdempotency,
+            { text(i.idempotencyKey), text(i.requestHash), text(i.proposalId), number(i.proposalVersionNo),
+                text(i.createdAt) });
+    for (const ProposalAsyncOperation &o : p.operations)
+        rows.add(BulkTable::ProposalAsyncOperations,
+            { text(o.operationId), text(o.operationType), text(o.status), text(o.correlationId),
+                optionalText(o.idempotencyKey), optionalText(o.proposalId), text(o.createdBy), text(o.createdAt),
+                optionalText(o.startedAt), optionalText(o.finishedAt), optionalText(o.resultJson),
+                optionalText(o.errorJson) });
+    for (const ProposalSimulationIdempotency &i : p.simulationIdempotency)
+        rows.add(BulkTable::ProposalSimulationIdempotency,
+            { text(i.idempotencyKey), text(i.requestHash), text(i.responseJson), text(i.createdAt) });
+}
 
 DemoProposalOptions demoProposalOptions(const DemoOptions &options)
 {
@@ -97,8 +158,7 @@ qint64 DemoProposalLoad::presentProposals(ProposalStore &store) const
     return low;
 }
 
-qint64 DemoProposalLoad::write(
-    ProposalStore &store, qint64 first, const std::function<bool(qint64 index)> &afterEach) const
+void DemoProposalLoad::completeBefore(ProposalStore &store, qint64 first) const
 {
     if (first > 0) {
         // Versions, idempotency rows and operations are upserts; events and approvals are
@@ -116,10 +176,38 @@ qint64 DemoProposalLoad::write(
         }
         writeDemoProposal(store, last);
     }
+}
+
+qint64 DemoProposalLoad::write(
+    ProposalStore &store, qint64 first, const std::function<bool(qint64 index)> &afterEach) const
+{
+    completeBefore(store, first);
     for (qint64 index = first; index < m_count; ++index) {
         writeDemoProposal(store, generateDemoProposal(index, m_options));
         if (afterEach && !afterEach(index))
             return index + 1;
+    }
+    return m_count;
+}
+
+qint64 DemoProposalLoad::writeBulk(ProposalStore &store, BulkLoader &loader, qint64 first,
+    qint64 proposalsPerTransaction, const std::function<bool(qint64 index)> &afterEach) const
+{
+    completeBefore(store, first);
+    BulkRows rows;
+    for (qint64 index = first; index < m_count;) {
+        loader.begin();
+        const qint64 end = std::min(m_count, index + std::max<qint64>(1, proposalsPerTransaction));
+        for (; index < end; ++index) {
+            rows.clear();
+            addDemoProposalRows(generateDemoProposal(index, m_options), rows);
+            loader.write(rows);
+            if (afterEach && !afterEach(index)) {
+                loader.commit(); // whole proposals only: what was written stays, as on the API path
+                return index + 1;
+            }
+        }
+        loader.commit();
     }
     return m_count;
 }

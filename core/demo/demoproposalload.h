@@ -13,11 +13,17 @@
 
 namespace dpm {
 
+class BulkLoader;
+class BulkRows;
 class ProposalStore;
 
+// The rows of one demo proposal as the bulk path carries them (bulkloader.h), column for column
+// what the ProposalStore calls of writeDemoProposal store.
+void addDemoProposalRows(const DemoProposal &proposal, BulkRows &rows);
+
 // The proposals step of the demo load (demogenerator.h): after the runs, the
-// demoProposalCount(runs) proposals of generateDemoProposal, written one proposal at a time
-// through writeDemoProposal (not the bulk path yet). Every proposal's rows are distinct rows of
+// demoProposalCount(runs) proposals of generateDemoProposal, written through the store's bulk
+// path (COPY on PostgreSQL, batched inserts on SQLite), the same rows as writeDemoProposal. Every proposal's rows are distinct rows of
 // their tables, so the counts below are what the tables hold afterwards.
 // The proposals' options of a demo load: its seed, its time span and whether faults are asked for.
 // Throws INVALID_TIMESTAMP for an anchor normalizeTimestamp rejects.
@@ -51,10 +57,17 @@ public:
     // after each proposal; returning false stops (the proposals written so far stay). Returns
     // the index after the last proposal written.
     qint64 write(ProposalStore &store, qint64 first, const std::function<bool(qint64 index)> &afterEach) const;
+    // The same through the bulk path: `proposalsPerTransaction` whole proposals per transaction
+    // (a stop commits the proposals written so far). The proposal before `first` is completed
+    // through `store` first, as write() does.
+    qint64 writeBulk(ProposalStore &store, BulkLoader &loader, qint64 first, qint64 proposalsPerTransaction,
+        const std::function<bool(qint64 index)> &afterEach) const;
 
     qint64 count() const { return m_count; }
 
 private:
+    // Adds what an interrupted load left out of the proposal before `first`.
+    void completeBefore(ProposalStore &store, qint64 first) const;
     using TableRows = std::array<qint64, 7>;
     static TableRows rowsOfProposal(const DemoProposal &proposal);
 

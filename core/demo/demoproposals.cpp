@@ -91,10 +91,23 @@ struct Context
     QString advisor;
     DemoProposal out;
     qint64 at = 0;
+    // Each step after creation moves the clock by stepFloor plus up to stepSpread.
+    qint64 stepFloor = 20 * kMinute;
+    qint64 stepSpread = kMinute;
 
     QString id(const char *prefix, quint64 kind, quint64 counter) const { return hexId(prefix, options.seed, kind, counter); }
     QString stamp() const { return formatTimestampMicros(at); }
-    void advance(qint64 stepMax) { at += kMinute * 20 + qint64(rng.below(quint64(std::max<qint64>(stepMax, kMinute)))); }
+    void advance() { at += stepFloor + qint64(rng.below(quint64(stepSpread))); }
+
+    // Fits the `steps` steps after creation into the time left before the span's end: a proposal
+    // created near the end is reviewed faster rather than never, so approvals per day follow the
+    // proposals' creation spread to the last day.
+    void planSteps(int steps, qint64 stepMax)
+    {
+        const qint64 room = (options.toMicros - at) / (steps + 1);
+        stepFloor = std::clamp<qint64>(room / 3, 1, 20 * kMinute);
+        stepSpread = std::max<qint64>(std::min<qint64>(stepMax, room - stepFloor), 1);
+    }
 };
 
 QJsonObject gateDecision(Context &c, const QString &status, bool compliance)
@@ -384,10 +397,11 @@ DemoProposal generateDemoProposal(qint64 index, const DemoProposalOptions &optio
     c.currency = QString::fromLatin1(kCurrencies[std::size_t(portfolio % 3)]);
     c.advisor = QStringLiteral("advisor_%1").arg(int(c.rng.below(24)) + 1, 2, 10, QLatin1Char('0'));
 
-    // Leave room for up to ten steps of at most a twelfth of half the span each.
+    // Created anywhere in the span but its last ten minutes (planSteps fits the review into what
+    // is left); a step takes up to a twelfth of half the span.
     const qint64 span = std::max<qint64>(options.toMicros - options.fromMicros, kDay);
     const qint64 stepMax = std::min<qint64>(30 * kHour, span / 24);
-    c.at = options.fromMicros + qint64(c.rng.below(quint64(std::max<qint64>(span - 12 * (stepMax + 20 * kMinute), 1))));
+    c.at = options.fromMicros + qint64(c.rng.below(quint64(span - 10 * kMinute)));
 
     ProposalRecord &r = c.out.record;
     r.proposalId = c.id("pp_", 1, quint64(index));
@@ -413,6 +427,7 @@ DemoProposal generateDemoProposal(qint64 index, const DemoProposalOptions &optio
     const bool compliance = path.length > 0 && path.steps[0] == Step::SubmitCompliance;
     const int versionCount = 1 + int(c.rng.weighted(std::array<int, 4> { 50, 30, 15, 5 }));
     const QString status = kStatuses.at(int(c.rng.weighted(std::array<int, 3> { 55, 35, 10 })));
+    c.planSteps(versionCount - 1 + path.length + 1, stepMax); // + 1: the operation that may follow
 
     // Created: the record, version 1, the CREATED event, and (usually) the idempotency row; now
     // and then through an async CREATE_PROPOSAL operation.
@@ -450,7 +465,7 @@ DemoProposal generateDemoProposal(qint64 index, const DemoProposalOptions &optio
 
     // New versions while still in DRAFT, some through CREATE_PROPOSAL_VERSION operations.
     for (int n = 2; n <= versionCount; ++n) {
-        c.advance(stepMax);
+        c.advance();
         const QString versionStatus = kStatuses.at(int(c.rng.weighted(std::array<int, 3> { 60, 35, 5 })));
         c.out.versions.append(buildVersion(c, n, versionStatus, compliance));
         r.currentVersionNo = n;
@@ -470,7 +485,7 @@ DemoProposal generateDemoProposal(qint64 index, const DemoProposalOptions &optio
                                         : QStringLiteral("risk_officer_%1").arg(int(c.rng.below(6)) + 1, 2, 10, QLatin1Char('0'));
     const QString client = QStringLiteral("client_%1").arg(c.portfolioId);
     for (int s = 0; s < path.length; ++s) {
-        c.advance(stepMax);
+        c.advance();
         const QJsonObject note { { QStringLiteral("comment"), QStringLiteral("Step %1 of the review.").arg(s + 1) } };
         switch (path.steps[std::size_t(s)]) {
         case Step::SubmitRisk:
@@ -510,7 +525,7 @@ DemoProposal generateDemoProposal(qint64 index, const DemoProposalOptions &optio
     // Now and then an operation that never produced a proposal: failed with the service's error
     // shape, or still pending/running.
     if (c.rng.chance(1200)) {
-        c.advance(stepMax);
+        c.advance();
         const int kind = int(c.rng.below(3));
         ProposalAsyncOperation op = operation(c, QStringLiteral("CREATE_PROPOSAL"),
             kind == 0 ? QStringLiteral("FAILED") : kind == 1 ? QStringLiteral("PENDING") : QStringLiteral("RUNNING"), 7);

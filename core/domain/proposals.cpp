@@ -2,12 +2,24 @@
 
 #include "domain/canonicaljson.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace dpm {
 
 ProposalVersionHeader headerOf(const ProposalVersion &version)
 {
     return {version.proposalVersionId, version.proposalId, version.versionNo, version.createdAt,
         version.requestHash, version.artifactHash, version.simulationHash, version.statusAtCreation};
+}
+
+std::optional<QString> proposalResultCorrelationId(const QString &resultJson)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(resultJson.toUtf8());
+    const QJsonValue value = document.object().value(QLatin1String("correlation_id"));
+    if (!value.isString() || value.toString().isEmpty())
+        return std::nullopt;
+    return value.toString();
 }
 
 QString proposalArtifactHashOfText(const QString &artifactJson)

@@ -181,6 +181,22 @@ struct ProposalCounts
 // service's build_proposal_artifact strips both). Throws INVALID_JSON for text that is not JSON.
 QString proposalArtifactHashOfText(const QString &artifactJson);
 
+// A proposal version and the correlation id its proposal result carries (proposal_result_json's
+// top-level "correlation_id", the request it was simulated for): how a proposal meets the DPM
+// lineage, whose correlation nodes carry the same ids.
+struct ProposalCorrelationLink
+{
+    QString proposalId;
+    qint64 versionNo = 0;
+    QString correlationId;
+    QString createdAt; // the version's
+    bool operator==(const ProposalCorrelationLink &) const = default;
+};
+
+// The top-level "correlation_id" of a proposal result's JSON text; nullopt when the text is not
+// a JSON object or has no non-empty string there (Part A §11: never an error).
+std::optional<QString> proposalResultCorrelationId(const QString &resultJson);
+
 // What a proposal identifier matched on (find anything).
 enum class ProposalIdentifierKind {
     ProposalId,

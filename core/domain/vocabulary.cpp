@@ -22,11 +22,12 @@ constexpr WireTable<OperationType, 1> kOperationType { { { OperationType::Analyz
 constexpr WireTable<OperationStatus, 4> kOperationStatus { { { OperationStatus::Pending, "PENDING" },
     { OperationStatus::Running, "RUNNING" }, { OperationStatus::Succeeded, "SUCCEEDED" },
     { OperationStatus::Failed, "FAILED" } } };
-constexpr WireTable<LineageEdgeType, 6> kLineageEdgeType { { { LineageEdgeType::CorrelationToRun,
+constexpr WireTable<LineageEdgeType, 7> kLineageEdgeType { { { LineageEdgeType::CorrelationToRun,
                                                                  "CORRELATION_TO_RUN" },
     { LineageEdgeType::IdempotencyToRun, "IDEMPOTENCY_TO_RUN" },
     { LineageEdgeType::OperationToCorrelation, "OPERATION_TO_CORRELATION" }, { LineageEdgeType::CausedBy, "caused_by" },
-    { LineageEdgeType::ReplayedFrom, "replayed_from" }, { LineageEdgeType::DerivedFrom, "derived_from" } } };
+    { LineageEdgeType::ReplayedFrom, "replayed_from" }, { LineageEdgeType::DerivedFrom, "derived_from" },
+    { LineageEdgeType::CorrelationToProposal, "CORRELATION_TO_PROPOSAL" } } };
 constexpr WireTable<StoreBackend, 3> kStoreBackend { { { StoreBackend::InMemory, "IN_MEMORY" },
     { StoreBackend::Sqlite, "SQL" }, { StoreBackend::Postgres, "POSTGRES" } } };
 

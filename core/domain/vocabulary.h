@@ -22,7 +22,10 @@ enum class LineageEdgeType {
     OperationToCorrelation,
     CausedBy,
     ReplayedFrom,
-    DerivedFrom
+    DerivedFrom,
+    // The console's own, never stored: a correlation id that a proposal version's result carries
+    // (ProposalCorrelationLink), drawn in the lineage graph from the correlation to the proposal.
+    CorrelationToProposal
 };
 enum class StoreBackend { InMemory, Sqlite, Postgres };
 

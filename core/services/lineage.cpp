@@ -96,6 +96,10 @@ std::optional<LineageNodeKind> lineageNodeKindFromEdge(const QString &id, const 
         if (isSource)
             return LineageNodeKind::Operation;
         return isTarget ? std::optional(LineageNodeKind::Correlation) : std::nullopt;
+    case LineageEdgeType::CorrelationToProposal:
+        if (isSource)
+            return LineageNodeKind::Correlation;
+        return isTarget ? std::optional(LineageNodeKind::Proposal) : std::nullopt;
     case LineageEdgeType::CausedBy:
     case LineageEdgeType::ReplayedFrom:
     case LineageEdgeType::DerivedFrom:

@@ -43,12 +43,12 @@ std::optional<LineageNodeKind> lineageNodeKindFromPrefix(const QString &id);
 
 // What an edge says about one of its ends: CORRELATION_TO_RUN (correlation -> run),
 // IDEMPOTENCY_TO_RUN (idempotency key -> run), OPERATION_TO_CORRELATION (operation ->
-// correlation); nullopt for other types or when the id is not an end of the edge.
+// correlation), CORRELATION_TO_PROPOSAL (correlation -> proposal); nullopt for other types or when the id is not an end of the edge.
 std::optional<LineageNodeKind> lineageNodeKindFromEdge(const QString &id, const LineageEdge &edge);
 
-// A stable, label- and colour-neutral key for the six known edge types, for the GUI's legend:
+// A stable, label- and colour-neutral key for the seven known edge types, for the GUI's legend:
 // "correlation_to_run", "idempotency_to_run", "operation_to_correlation", "caused_by",
-// "replayed_from", "derived_from"; any other type is "other" (and still shown with its own name).
+// "replayed_from", "derived_from", "correlation_to_proposal"; any other type is "other" (and still shown with its own name).
 QString lineageEdgeKind(const QString &edgeType);
 
 } // namespace dpm

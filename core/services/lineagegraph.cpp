@@ -1,6 +1,8 @@
 #include "lineagegraph.h"
 
+#include "domain/canonicaljson.h"
 #include "domain/error.h"
+#include "store/proposalstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -40,6 +42,42 @@ void checkNodeCap(int maxNodes)
     }
 }
 
+// The rows of dpm_lineage_edges touching the ids, plus the links the proposal store implies
+// (CORRELATION_TO_PROPOSAL, one row per proposal version whose result carries the correlation
+// id, metadata {"version_no": n}), all in lineage order. The proposal store is asked only about
+// the ids that are correlations or proposals (by prefix, or by the role a DPM row or an earlier
+// level gave them), and not at all when it has no proposal tables.
+QList<LineageEdge> edgesTouching(
+    SupportStore &store, const QStringList &ids, const QHash<QString, LineageNodeKind> &knownRoles)
+{
+    QList<LineageEdge> rows = store.listLineageEdgesTouching(ids);
+    ProposalStore &proposals = store.proposals();
+    if (!proposals.isAvailable())
+        return rows;
+    QStringList correlations;
+    QStringList proposalIds;
+    for (const QString &id : ids) {
+        std::optional<LineageNodeKind> kind = lineageNodeKindFromPrefix(id);
+        if (!kind && knownRoles.contains(id))
+            kind = knownRoles.value(id);
+        for (qsizetype i = 0; !kind && i < rows.size(); ++i)
+            kind = lineageNodeKindFromEdge(id, rows.at(i));
+        if (kind == LineageNodeKind::Correlation)
+            correlations << id;
+        else if (kind == LineageNodeKind::Proposal)
+            proposalIds << id;
+    }
+    if (correlations.isEmpty() && proposalIds.isEmpty())
+        return rows;
+    const QString edgeType = toWire(LineageEdgeType::CorrelationToProposal);
+    for (const ProposalCorrelationLink &link : proposals.listCorrelationLinks(correlations, proposalIds)) {
+        rows << LineageEdge { link.correlationId, edgeType, link.proposalId, link.createdAt,
+            QString::fromUtf8(canonicalJson(QJsonObject { { QStringLiteral("version_no"), link.versionNo } })) };
+    }
+    std::stable_sort(rows.begin(), rows.end(), lineageKeyLess);
+    return rows;
+}
+
 } // namespace
 
 LineageGraph LineageGraph::walk(SupportStore &store, const QString &rootId, const LineageGraphOptions &options)
@@ -64,7 +102,7 @@ LineageGraph LineageGraph::walk(SupportStore &store, const QString &rootId, cons
     QMap<QString, int> frontier { { rootId, 0 } }; // node -> minor hops used to reach it
     for (int level = 0; level < graph.depth() && !frontier.isEmpty(); ++level) {
         // Every row touching the frontier, once, in lineage order.
-        const QList<LineageEdge> rows = store.listLineageEdgesTouching(frontier.keys());
+        const QList<LineageEdge> rows = edgesTouching(store, frontier.keys(), graph.m_roles);
         graph.foldRows(rows);
 
         struct Found
@@ -117,7 +155,7 @@ void LineageGraph::expand(SupportStore &store, const QString &nodeId, int maxNew
     if (!contains(nodeId))
         addNode(nodeId, 0);
     const int depth = node(nodeId)->depth + 1;
-    const QList<LineageEdge> rows = store.listLineageEdgesTouching({ nodeId });
+    const QList<LineageEdge> rows = edgesTouching(store, { nodeId }, m_roles);
     foldRows(rows);
     QStringList neighbours;
     for (const LineageEdge &edge : rows) {

@@ -4,6 +4,7 @@
 #include "store/bulkreader.h"
 
 #include <QMap>
+#include <QSet>
 #include <QReadLocker>
 #include <QWriteLocker>
 
@@ -310,6 +311,21 @@ std::optional<ProposalAggregate> MemoryProposalStore::loadAggregate(const QStrin
     }
     sortByCreatedAt(aggregate.idempotency, [](const ProposalIdempotency &i) { return i.idempotencyKey; });
     return aggregate;
+}
+
+QList<ProposalCorrelationLink> MemoryProposalStore::listCorrelationLinks(const QStringList &correlationIds,
+    const QStringList &proposalIds)
+{
+    const QSet<QString> correlations(correlationIds.cbegin(), correlationIds.cend());
+    const QSet<QString> proposals(proposalIds.cbegin(), proposalIds.cend());
+    QReadLocker locker(&m_lock);
+    QList<ProposalCorrelationLink> links;
+    for (const auto &[key, version] : m_versions) { // (proposal_id, version_no) order
+        const std::optional<QString> correlation = proposalResultCorrelationId(version.proposalResultJson);
+        if (correlation && (correlations.contains(*correlation) || proposals.contains(version.proposalId)))
+            links << ProposalCorrelationLink { version.proposalId, version.versionNo, *correlation, version.createdAt };
+    }
+    return links;
 }
 
 QList<ProposalMatch> MemoryProposalStore::findIdentifier(const QString &identifier)

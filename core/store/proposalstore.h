@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -79,6 +80,12 @@ public:
     virtual std::optional<ProposalAggregate> loadAggregate(const QString &proposalId) = 0;
     // Every exact match of an identifier over ProposalIdentifierKind, in that enum's order.
     virtual QList<ProposalMatch> findIdentifier(const QString &identifier) = 0;
+    // The lineage links of proposal versions (ProposalCorrelationLink): every version whose
+    // result carries one of `correlationIds`, and every version with a correlation id of the
+    // proposals in `proposalIds`; by (proposal_id, version_no). Versions without one are left out.
+    virtual QList<ProposalCorrelationLink> listCorrelationLinks(const QStringList &correlationIds,
+        const QStringList &proposalIds)
+        = 0;
     // Counts for the summary's own "proposals" key.
     virtual ProposalCounts countProposals() = 0;
     // Approvals per UTC day of occurred_at, keyed "<approval_type>:<APPROVED|REJECTED>", as

@@ -11,6 +11,8 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "services/proposalintegrity.h"
+#include "store/bulkloader.h"
+#include "store/bulkreader.h"
 #include "store/proposalstore.h"
 #include "store/supportstore.h"
 
@@ -126,6 +128,35 @@ private Q_SLOTS:
         QVERIFY(!expected.injectedFault.isEmpty());
         QCOMPARE(proposals, QSet<QString> { expected.record.proposalId });
         QCOMPARE(codes, QSet<QString> { expected.injectedFault });
+    }
+
+    // The bulk path writes byte for byte the rows of the API path (writeDemoProposal), faults
+    // included: both stores read table by table through the bulk reader, in key order.
+    void writeBulk_sameRowsAsTheApiPath()
+    {
+        DemoOptions options;
+        options.runCount = 2600; // 130 proposals: faults at 60 and 121
+        options.withIntegrityFaults = true;
+        const DemoProposalLoad load = loadOf(options);
+        std::unique_ptr<QTemporaryDir> apiDir;
+        std::unique_ptr<SupportStore> api;
+        DPM_OPEN_FRESH_BACKEND_STORE(apiDir, api, "demoproposals_api");
+        QCOMPARE(load.write(api->proposals(), 0, {}), load.count());
+        qint64 calls = 0;
+        const std::unique_ptr<BulkLoader> loader = openBulkLoader(*m_store);
+        // 50 per transaction: three transactions, the last one short.
+        QCOMPARE(load.writeBulk(m_store->proposals(), *loader, 0, 50, [&](qint64) { return ++calls > 0; }), load.count());
+        QCOMPARE(calls, load.count());
+
+        const std::unique_ptr<BulkReader> expected = openBulkReader(*api);
+        const std::unique_ptr<BulkReader> actual = openBulkReader(*m_store);
+        for (const BulkTable table : allBulkTables()) {
+            if (!isProposalTable(table))
+                continue;
+            const QList<BulkRow> want = expected->readBatch(table, std::nullopt, false, 100000);
+            QVERIFY(!want.isEmpty());
+            QCOMPARE(actual->readBatch(table, std::nullopt, false, 100000), want);
+        }
     }
 
     void generate_storeWithAProposal_isRefusedAsNotEmpty()

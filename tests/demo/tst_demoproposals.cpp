@@ -6,6 +6,7 @@
 #include "services/proposalintegrity.h"
 
 #include <QSet>
+#include <numeric>
 #include <QtTest>
 
 using namespace dpm;
@@ -94,6 +95,31 @@ private Q_SLOTS:
         QCOMPARE(opStatuses,
             (QSet<QString> { QStringLiteral("PENDING"), QStringLiteral("RUNNING"), QStringLiteral("SUCCEEDED"),
                 QStringLiteral("FAILED") }));
+    }
+
+    // Approvals follow the creation spread to the span's end: the last two weeks hold about as
+    // many approvals per day as the weeks before (they used to thin out there, as proposals
+    // stopped being created about fifteen days before the end).
+    void approvalsPerDay_lastTwoWeeks_noDrop()
+    {
+        const DemoProposalOptions o = options();
+        constexpr qint64 kDayMicros = 24LL * 3600 * 1000000;
+        QList<qint64> perDay(90, 0);
+        for (qint64 i = 0; i < 4000; ++i) {
+            for (const ProposalApproval &a : generateDemoProposal(i, o).approvals) {
+                const qint64 day = (*timestampMicros(a.occurredAt) - o.fromMicros) / kDayMicros;
+                QVERIFY(day >= 0 && day < 90);
+                ++perDay[day];
+            }
+        }
+        const auto mean = [&](int from, int to) {
+            return double(std::accumulate(perDay.begin() + from, perDay.begin() + to, qint64(0))) / (to - from);
+        };
+        const double middle = mean(14, 76);
+        const double lastTwoWeeks = mean(76, 90);
+        const double lastDay = mean(89, 90);
+        QVERIFY2(lastTwoWeeks >= 0.85 * middle, qPrintable(QStringLiteral("%1 vs %2").arg(lastTwoWeeks).arg(middle)));
+        QVERIFY2(lastDay >= 0.5 * middle, qPrintable(QStringLiteral("%1 vs %2").arg(lastDay).arg(middle)));
     }
 
     void faultsAreFoundExactly()

@@ -9,6 +9,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "services/lineagegraph.h"
+#include "store/proposalstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -135,7 +136,43 @@ private Q_SLOTS:
     void graph_manyNodesOnOneLevel_returnsEveryRowOnce();
     void graph_json_hasCountsAndFlags();
     void graph_json_separateDepths();
+    // advisory proposals: a version's result correlation id links the proposal to the DPM graph
+    void graph_runCentred_showsTheProposalsOfItsCorrelation();
+    void graph_proposalCentred_reachesItsCorrelationsAndTheirRuns();
+    void graph_proposalLinks_ignoreNestedAndNonJsonResults();
 };
+
+namespace {
+
+// A proposal with one version per correlation id (version_no 1, 2, …), the result carrying it.
+void seedProposal(ProposalStore &store, const QString &proposalId, const QStringList &correlations)
+{
+    ProposalRecord record;
+    record.proposalId = proposalId;
+    record.portfolioId = QStringLiteral("pf_1");
+    record.createdBy = QStringLiteral("advisor_01");
+    record.createdAt = at(10);
+    record.lastEventAt = at(10);
+    record.currentState = QStringLiteral("DRAFT");
+    record.currentVersionNo = correlations.size();
+    store.createProposal(record);
+    for (qsizetype i = 0; i < correlations.size(); ++i) {
+        ProposalVersion v;
+        v.proposalVersionId = QStringLiteral("ppv_%1_%2").arg(proposalId).arg(i + 1);
+        v.proposalId = proposalId;
+        v.versionNo = i + 1;
+        v.createdAt = at(20 + int(i));
+        v.requestHash = v.artifactHash = v.simulationHash = QStringLiteral("sha256:00");
+        v.statusAtCreation = QStringLiteral("READY");
+        v.proposalResultJson = correlations.at(i).isEmpty()
+            ? QStringLiteral("{\"status\":\"READY\"}")
+            : QStringLiteral("{\"correlation_id\":\"%1\",\"status\":\"READY\"}").arg(correlations.at(i));
+        v.artifactJson = v.evidenceBundleJson = QStringLiteral("{}");
+        store.createVersion(v);
+    }
+}
+
+} // namespace
 
 void LineageGraphServices::init()
 {
@@ -306,6 +343,70 @@ void LineageGraphServices::graph_nodeKinds_fromPrefixThenEdgeRole()
         QVERIFY(lineageNodeKindFromPrefix(QStringLiteral("rr_1")) == LineageNodeKind::Run);
         QVERIFY(!lineageNodeKindFromPrefix(QStringLiteral("ppv_1")));
     });
+}
+
+void LineageGraphServices::graph_runCentred_showsTheProposalsOfItsCorrelation()
+{
+    store().appendLineageEdge(edge(QStringLiteral("corr_a"), QStringLiteral("CORRELATION_TO_RUN"), QStringLiteral("rr_1"), at(0)));
+    seedProposal(store().proposals(), QStringLiteral("pp_1"), { QStringLiteral("corr_a"), QStringLiteral("corr_a") });
+    seedProposal(store().proposals(), QStringLiteral("pp_2"), { QStringLiteral("corr_other") });
+
+    const LineageGraph graph = LineageGraph::walk(store(), QStringLiteral("rr_1"), LineageGraphOptions::bothWays(2));
+    QCOMPARE(nodesText(graph),
+        (QStringList { "rr_1:run:0", "corr_a:correlation:1", "pp_1:proposal:2" }));
+    // Both versions carry the correlation: one edge standing for two rows.
+    QCOMPARE(graphEdgesText(graph),
+        (QStringList { "corr_a CORRELATION_TO_RUN rr_1 x1", "corr_a CORRELATION_TO_PROPOSAL pp_1 x2" }));
+    QCOMPARE(graph.edges().last().metadata, (QStringList { "{\"version_no\":1}", "{\"version_no\":2}" }));
+    QCOMPARE(lineageEdgeKind(QStringLiteral("CORRELATION_TO_PROPOSAL")), QStringLiteral("correlation_to_proposal"));
+
+    // Depth 1 stops at the correlation.
+    QCOMPARE(nodeIds(LineageGraph::walk(store(), QStringLiteral("rr_1"), LineageGraphOptions::bothWays(1))),
+        (QStringList { "corr_a", "rr_1" }));
+}
+
+void LineageGraphServices::graph_proposalCentred_reachesItsCorrelationsAndTheirRuns()
+{
+    store().appendLineageEdge(edge(QStringLiteral("corr_a"), QStringLiteral("CORRELATION_TO_RUN"), QStringLiteral("rr_1"), at(0)));
+    seedProposal(store().proposals(), QStringLiteral("pp_1"), { QStringLiteral("corr_a"), QStringLiteral("corr_b") });
+
+    LineageGraph graph = LineageGraph::walk(store(), QStringLiteral("pp_1"), LineageGraphOptions::bothWays(2));
+    QCOMPARE(nodesText(graph),
+        (QStringList { "pp_1:proposal:0", "corr_a:correlation:1", "corr_b:correlation:1", "rr_1:run:2" }));
+    QCOMPARE(sorted(graphEdgesText(graph)),
+        (QStringList { "corr_a CORRELATION_TO_PROPOSAL pp_1 x1", "corr_a CORRELATION_TO_RUN rr_1 x1",
+            "corr_b CORRELATION_TO_PROPOSAL pp_1 x1" }));
+    // JSON: the console's own edge type with its kind.
+    const QJsonArray edges = lineageGraphJson(graph).value(QStringLiteral("edges")).toArray();
+    bool found = false;
+    for (const QJsonValue &e : edges)
+        found |= e.toObject().value(QStringLiteral("edge_kind")).toString() == QLatin1String("correlation_to_proposal");
+    QVERIFY(found);
+
+    // Expanding a correlation with an unprefixed id (its role from the proposal link) works too.
+    seedProposal(store().proposals(), QStringLiteral("pp_2"), { QStringLiteral("plain-correlation") });
+    graph = LineageGraph::walk(store(), QStringLiteral("pp_2"), LineageGraphOptions::bothWays(1));
+    QCOMPARE(nodesText(graph), (QStringList { "pp_2:proposal:0", "plain-correlation:correlation:1" }));
+}
+
+void LineageGraphServices::graph_proposalLinks_ignoreNestedAndNonJsonResults()
+{
+    store().appendLineageEdge(edge(QStringLiteral("corr_a"), QStringLiteral("CORRELATION_TO_RUN"), QStringLiteral("rr_1"), at(0)));
+    seedProposal(store().proposals(), QStringLiteral("pp_1"), { QString() }); // no correlation id
+    ProposalVersion nested = *store().proposals().getVersion(QStringLiteral("pp_1"), 1);
+    nested.versionNo = 2;
+    nested.proposalVersionId = QStringLiteral("ppv_nested");
+    nested.proposalResultJson = QStringLiteral("{\"lineage\":{\"correlation_id\":\"corr_a\"}}");
+    store().proposals().createVersion(nested);
+    ProposalVersion broken = nested;
+    broken.versionNo = 3;
+    broken.proposalVersionId = QStringLiteral("ppv_broken");
+    broken.proposalResultJson = QStringLiteral("not json \"corr_a\"");
+    store().proposals().createVersion(broken);
+
+    const LineageGraph graph = LineageGraph::walk(store(), QStringLiteral("rr_1"), LineageGraphOptions::bothWays(3));
+    QCOMPARE(nodeIds(graph), (QStringList { "corr_a", "rr_1" }));
+    QVERIFY(store().proposals().listCorrelationLinks({ QStringLiteral("corr_a") }, { QStringLiteral("pp_1") }).isEmpty());
 }
 
 void LineageGraphServices::graph_edgeKinds_forTheSixKnownTypes()

@@ -10,9 +10,12 @@ bool isDark(const QPalette &palette)
 }
 
 // One hue at mid saturation: dark enough to read on a light base, light enough on a dark one.
-QColor tone(int hue, const QPalette &palette)
+// `contrast` moves the lightness away from the base (positive) or towards it (negative): the
+// review states differ in lightness as well as hue, so that they stay apart for readers who
+// confuse red and green.
+QColor tone(int hue, const QPalette &palette, int contrast = 0)
 {
-    return isDark(palette) ? QColor::fromHsl(hue, 170, 165) : QColor::fromHsl(hue, 200, 85);
+    return isDark(palette) ? QColor::fromHsl(hue, 170, 165 + contrast) : QColor::fromHsl(hue, 200, 85 - contrast);
 }
 
 constexpr int kGreen = 130;
@@ -21,6 +24,11 @@ constexpr int kRed = 2;
 constexpr int kBlue = 210;
 constexpr int kViolet = 275;
 constexpr int kMagenta = 315;
+// The three waiting-for-someone states, chosen (hue and lightness) so that every pair of
+// proposal state colours stays apart under simulated protanopia, deuteranopia and tritanopia.
+constexpr int kOrange = 30;
+constexpr int kTeal = 160;
+constexpr int kPink = 320;
 
 } // namespace
 
@@ -67,9 +75,12 @@ QColor proposalStateColor(const QString &state, const QPalette &palette)
 {
     if (state == QLatin1String("DRAFT"))
         return tone(kViolet, palette);
-    if (state == QLatin1String("RISK_REVIEW") || state == QLatin1String("COMPLIANCE_REVIEW")
-        || state == QLatin1String("AWAITING_CLIENT_CONSENT"))
-        return warningColor(palette);
+    if (state == QLatin1String("RISK_REVIEW"))
+        return tone(kOrange, palette, -15);
+    if (state == QLatin1String("COMPLIANCE_REVIEW"))
+        return tone(kTeal, palette, 30);
+    if (state == QLatin1String("AWAITING_CLIENT_CONSENT"))
+        return tone(kPink, palette);
     if (state == QLatin1String("EXECUTION_READY"))
         return tone(kBlue, palette);
     if (state == QLatin1String("EXECUTED"))

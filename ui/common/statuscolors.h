@@ -17,8 +17,8 @@ QColor runStatusColor(const QString &status, const QPalette &palette);
 // SUCCEEDED green, PENDING amber, RUNNING blue, FAILED red.
 QColor operationStatusColor(const QString &status, const QPalette &palette);
 
-// Advisory proposal states (Part B §4.2): DRAFT violet, the reviews and client consent amber,
-// EXECUTION_READY blue, EXECUTED green, REJECTED red, CANCELLED and EXPIRED a muted grey.
+// Advisory proposal states (Part B §4.2): DRAFT violet, RISK_REVIEW orange, COMPLIANCE_REVIEW
+// teal, AWAITING_CLIENT_CONSENT pink, EXECUTION_READY blue, EXECUTED green, REJECTED red, CANCELLED and EXPIRED a muted grey.
 QColor proposalStateColor(const QString &state, const QPalette &palette);
 // Outbox deliveries: DELIVERED green, PENDING amber, FAILED red, DEAD magenta (gave up).
 QColor outboxStatusColor(const QString &status, const QPalette &palette);

@@ -4,6 +4,8 @@
 #include "lineage/lineagenodeitem.h"
 #include "session/requesttracker.h"
 #include "session/storesession.h"
+#include "store/proposalstore.h"
+#include "store/supportstore.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -53,6 +55,8 @@ LineageNodePanel::LineageNodePanel(QWidget *parent)
             Q_EMIT openRunRequested(m_id);
         else if (m_kind == LineageNodeKind::Operation)
             Q_EMIT openOperationRequested(m_id);
+        else if (m_kind == LineageNodeKind::Proposal)
+            Q_EMIT openProposalRequested(m_id);
     });
     connect(m_recentre, &QPushButton::clicked, this, [this] { Q_EMIT recentreRequested(m_id); });
     connect(m_expand, &QPushButton::clicked, this, [this] { Q_EMIT expandRequested(m_id); });
@@ -95,7 +99,8 @@ void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
     m_id = id;
     m_kind = kind;
     m_tree->clear();
-    const bool openable = kind == LineageNodeKind::Run || kind == LineageNodeKind::Operation;
+    const bool openable
+        = kind == LineageNodeKind::Run || kind == LineageNodeKind::Operation || kind == LineageNodeKind::Proposal;
     m_open->setEnabled(!id.isEmpty() && openable);
     m_recentre->setEnabled(!id.isEmpty());
     m_expand->setEnabled(!id.isEmpty());
@@ -134,8 +139,29 @@ void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
                          << qMakePair(QStringLiteral("error_json"), optional(op->errorJson));
                     return rows;
                 }
+            } else if (kind == LineageNodeKind::Proposal && store.proposals().isAvailable()) {
+                if (const std::optional<ProposalAggregate> a = store.proposals().loadAggregate(id)) {
+                    const ProposalRecord &p = a->proposal;
+                    rows << qMakePair(QStringLiteral("proposal_id"), p.proposalId)
+                         << qMakePair(QStringLiteral("current_state"), p.currentState)
+                         << qMakePair(QStringLiteral("title"), optional(p.title))
+                         << qMakePair(QStringLiteral("portfolio_id"), p.portfolioId)
+                         << qMakePair(QStringLiteral("created_by"), p.createdBy)
+                         << qMakePair(QStringLiteral("created_at"), p.createdAt)
+                         << qMakePair(QStringLiteral("current_version_no"), QString::number(p.currentVersionNo));
+                    QHash<qint64, QString> correlations;
+                    for (const ProposalCorrelationLink &link : store.proposals().listCorrelationLinks({}, { id }))
+                        correlations.insert(link.versionNo, link.correlationId);
+                    // Its versions: status at creation, when, and the correlation id they carry.
+                    for (const ProposalVersionHeader &v : a->versions) {
+                        rows << qMakePair(QStringLiteral("version %1").arg(v.versionNo),
+                            QStringLiteral("%1  %2  %3").arg(v.statusAtCreation, v.createdAt,
+                                correlations.value(v.versionNo, QStringLiteral("—"))));
+                    }
+                    return rows;
+                }
             }
-            // Other kinds (and runs or operations with no stored row): the edges touching it.
+            // Other kinds (and runs, operations or proposals with no stored row): the edges touching it.
             for (const LineageEdge &edge : store.listLineageEdges(id)) {
                 const bool outgoing = edge.sourceEntityId == id;
                 rows << qMakePair(
@@ -163,6 +189,8 @@ void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
                     item->setForeground(1,
                         kind == LineageNodeKind::Run ? runStatusColor(value, palette())
                                                      : operationStatusColor(value, palette()));
+                } else if (name == QLatin1String("current_state")) {
+                    item->setForeground(1, proposalStateColor(value, palette()));
                 }
             }
             if (rows.isEmpty())

@@ -15,8 +15,9 @@ class RequestTracker;
 class StoreSession;
 
 // The side panel of the lineage graph: every stored attribute of the selected node, read on a
-// worker thread — a run's fields and status, an operation's fields, and for other kinds the
-// edges touching it — with Open (runs, operations), Centre here and Expand.
+// worker thread — a run's fields and status, an operation's fields, a proposal's header and its
+// versions (with the correlation id each was simulated for), and for other kinds the edges
+// touching it — with Open (runs, operations, proposals), Centre here and Expand.
 class LineageNodePanel : public QWidget
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
 Q_SIGNALS:
     void openRunRequested(const QString &runId);
     void openOperationRequested(const QString &operationId);
+    void openProposalRequested(const QString &proposalId);
     void recentreRequested(const QString &id);
     void expandRequested(const QString &id);
     void loaded();

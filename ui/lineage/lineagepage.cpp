@@ -88,6 +88,7 @@ LineagePage::LineagePage(QWidget *parent)
     connect(m_graph, &LineageGraphWidget::openOperationRequested, this, &LineagePage::openOperationRequested);
     connect(m_panel, &LineageNodePanel::openRunRequested, this, &LineagePage::openRunRequested);
     connect(m_panel, &LineageNodePanel::openOperationRequested, this, &LineagePage::openOperationRequested);
+    connect(m_panel, &LineageNodePanel::openProposalRequested, this, &LineagePage::openProposalRequested);
     connect(m_panel, &LineageNodePanel::recentreRequested, m_graph, &LineageGraphWidget::showEntity);
     connect(m_panel, &LineageNodePanel::expandRequested, m_graph, &LineageGraphWidget::expandNode);
 

@@ -15,7 +15,7 @@ class StoreSession;
 
 // The Lineage page (issue 5): an entity field, the lineage graph with its depth, cap, zoom and
 // back/forward controls, find a node, export PNG / SVG, and a side panel with the selected
-// node's stored attributes (Open for runs and operations).
+// node's stored attributes (Open for runs, operations and proposals).
 class LineagePage : public QWidget
 {
     Q_OBJECT
@@ -37,6 +37,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void openRunRequested(const QString &runId);
     void openOperationRequested(const QString &operationId);
+    void openProposalRequested(const QString &proposalId);
 
 private:
     void exportTo(bool svg);

@@ -1,5 +1,7 @@
 #include "proposals/proposalpane.h"
 
+#include "common/entitylink.h"
+#include "common/icons.h"
 #include "common/statuscolors.h"
 #include "proposals/proposaldifftab.h"
 #include "proposals/proposalfindingsmodel.h"
@@ -13,7 +15,9 @@
 #include "store/proposalstore.h"
 #include "store/supportstore.h"
 
+#include <QClipboard>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,6 +26,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace dpm {
@@ -111,9 +116,33 @@ QWidget *ProposalPane::buildLoadedPage()
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_facts->setAccessibleName(tr("Proposal facts"));
     m_facts->setWordWrap(true);
+    m_lineageButton = new QToolButton(page);
+    m_lineageButton->setObjectName(QStringLiteral("proposalLineageButton"));
+    m_lineageButton->setText(tr("&Lineage"));
+    m_lineageButton->setIcon(glyphIcon(QStringLiteral("lineage")));
+    m_lineageButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_lineageButton->setToolTip(tr("The lineage graph centred on this proposal (Ctrl+Shift+G)"));
+    m_lineageButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    connect(m_lineageButton, &QToolButton::clicked, this, [this] {
+        if (!m_proposalId.isEmpty())
+            Q_EMIT lineageRequested(m_proposalId);
+    });
+    m_copyLinkButton = new QToolButton(page);
+    m_copyLinkButton->setObjectName(QStringLiteral("proposalCopyLinkButton"));
+    m_copyLinkButton->setText(tr("Copy lin&k"));
+    m_copyLinkButton->setToolTip(tr("Copy this proposal's dpm:// link (with the version shown on the Versions tab)"));
+    connect(m_copyLinkButton, &QToolButton::clicked, this, [this] {
+        const QString link = currentLink();
+        if (link.isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(link);
+        Q_EMIT linkCopied(link);
+    });
     auto *header = new QHBoxLayout;
     header->addWidget(m_stateBadge);
     header->addWidget(m_title, 1);
+    header->addWidget(m_lineageButton);
+    header->addWidget(m_copyLinkButton);
 
     m_tabs = new QTabWidget(page);
     m_tabs->setAccessibleName(tr("Proposal sections"));
@@ -318,6 +347,17 @@ void ProposalPane::currentTabChanged()
 QString ProposalPane::headerText() const
 {
     return m_stateBadge->text() + QLatin1Char(' ') + m_title->text() + QLatin1Char('\n') + m_facts->text();
+}
+
+QString ProposalPane::currentLink() const
+{
+    if (m_state != State::Loaded || !m_data)
+        return {};
+    std::optional<qint64> version;
+    const QModelIndex current = m_versionsView->currentIndex();
+    if (m_tabs->currentIndex() == VersionsTab && current.isValid())
+        version = current.data(ProposalVersionsModel::VersionNoRole).toLongLong();
+    return proposalLink(m_data->aggregate.proposal.proposalId, version);
 }
 
 QString ProposalPane::integritySummary() const

@@ -12,6 +12,7 @@ class QLabel;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 
 namespace dpm {
 
@@ -36,7 +37,8 @@ struct ProposalPaneData
 // mandate, jurisdiction, creator, current version, title) and tabs — Timeline (events and
 // approvals merged, oldest first), Versions (headers and the version viewer), Diff (any two
 // versions), Operations, Idempotency and Integrity (checkProposal's findings). Ctrl+1..6 switch
-// tabs. Reads on the session's workers; a newer load replaces the one in flight.
+// tabs; the header's Lineage (Ctrl+Shift+G) opens the lineage graph centred on the proposal and
+// Copy link copies its dpm:// link. Reads on the session's workers; a newer load replaces the one in flight.
 class ProposalPane : public QWidget
 {
     Q_OBJECT
@@ -67,6 +69,9 @@ public:
     ProposalIdempotencyModel *idempotencyModel() const { return m_idempotency; }
     ProposalFindingsModel *findingsModel() const { return m_findings; }
     QString integritySummary() const;
+    // dpm://proposal/<id>, with /version/<n> while the Versions tab shows a version; empty
+    // before a proposal is loaded.
+    QString currentLink() const;
 
 public Q_SLOTS:
     void reload();
@@ -74,6 +79,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void proposalLoaded(const QString &proposalId);
     void loadFailed(const dpm::Error &error);
+    // The Lineage button: the graph centred on this proposal.
+    void lineageRequested(const QString &proposalId);
+    // Copy link put this link on the clipboard.
+    void linkCopied(const QString &link);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -97,6 +106,8 @@ private:
     QLabel *m_message;
     QLabel *m_title;
     QLabel *m_stateBadge;
+    QToolButton *m_lineageButton;
+    QToolButton *m_copyLinkButton;
     QLabel *m_facts;
     QTabWidget *m_tabs;
     ProposalTimelineModel *m_timeline;

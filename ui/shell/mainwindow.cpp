@@ -163,6 +163,16 @@ void MainWindow::buildPages()
         [this](const QString &proposalId) { openProposal(proposalId); });
     connect(m_lineage, &LineagePage::openRunRequested, this, &MainWindow::openRun);
     connect(m_lineage, &LineagePage::openOperationRequested, this, &MainWindow::openOperation);
+    connect(m_lineage, &LineagePage::openProposalRequested, this,
+        [this](const QString &proposalId) { openProposal(proposalId); });
+    connect(m_proposalPane, &ProposalPane::lineageRequested, this, &MainWindow::openLineage);
+    connect(m_proposalPane, &ProposalPane::linkCopied, this,
+        [this](const QString &link) { statusBar()->showMessage(tr("Copied %1").arg(link), 5000); });
+    connect(m_search, &OmniSearch::proposalLinkOpened, this,
+        [this](const QString &proposalId, std::optional<qint64> versionNo) {
+            openProposal(proposalId, versionNo);
+            Q_EMIT searchHandled(m_search->text().trimmed(), 1);
+        });
     connect(m_summary, &SummaryPage::openRunsRequested, this, [this](const RunFilter &filter) {
         m_runs->setFilter(filter);
         showPage(QStringLiteral("runs"));
@@ -497,8 +507,10 @@ void MainWindow::copyLink()
         link = entityLink(EntityLinkKind::Run, place.id);
     else if (place.page == QLatin1String("operation"))
         link = entityLink(EntityLinkKind::Operation, place.id);
+    else if (place.page == QLatin1String("proposal"))
+        link = m_proposalPane->currentLink();
     if (link.isEmpty()) {
-        statusBar()->showMessage(tr("Open a run or an operation to copy its link."), 5000);
+        statusBar()->showMessage(tr("Open a run, an operation or a proposal to copy its link."), 5000);
         return;
     }
     QApplication::clipboard()->setText(link);

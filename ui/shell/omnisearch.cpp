@@ -36,8 +36,14 @@ void OmniSearch::search(const QString &text)
         return;
     // A pasted console link names its id directly.
     QString identifier = text.trimmed();
-    if (const std::optional<EntityLink> link = parseEntityLink(identifier))
+    if (const std::optional<EntityLink> link = parseEntityLink(identifier)) {
+        if (link->kind == EntityLinkKind::Proposal) {
+            m_request->forget(); // an older search's answer is not wanted any more
+            Q_EMIT proposalLinkOpened(link->id, link->versionNo);
+            return;
+        }
         identifier = link->id;
+    }
     m_request->start(
         *m_session,
         [identifier](SupportStore &store) {

@@ -25,7 +25,7 @@ struct OmniSearchResult
 // The omni-search field (Ctrl+K): resolves whatever is pasted — a run id, a correlation id of a
 // run or an operation, an idempotency key, an operation id, a request hash, a decision id, an
 // advisory proposal's id, version id, event id, approval id, idempotency key or operation id, or
-// a console link (dpm://run/…) — through the find service on a worker thread. Newer searches
+// a console link (dpm://run/…, dpm://proposal/…/version/N) — through the find service on a worker thread. Newer searches
 // replace older ones; a stale answer is dropped.
 class OmniSearch : public QLineEdit
 {
@@ -44,6 +44,8 @@ Q_SIGNALS:
     // Every match, in the find service's order (possibly empty: nothing matched).
     void resolved(const QString &identifier, const dpm::OmniSearchResult &result);
     void failed(const QString &identifier, const dpm::Error &error);
+    // A pasted proposal link (dpm://proposal/<id>[/version/<n>]) names what to open: no search.
+    void proposalLinkOpened(const QString &proposalId, std::optional<qint64> versionNo);
 
 private:
     StoreSession *m_session = nullptr;

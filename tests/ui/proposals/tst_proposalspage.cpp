@@ -6,6 +6,7 @@
 // QAbstractItemModelTester.
 #include "awaitfuture.h"
 #include "common/consolesettings.h"
+#include "common/entitylink.h"
 #include "common/jsontreemodel.h"
 #include "common/jsontreeview.h"
 #include "common/statuscolors.h"
@@ -13,6 +14,8 @@
 #include "domain/appidentity.h"
 #include "domain/timestamp.h"
 #include "listing/keysetlistmodel.h"
+#include "lineage/lineagenodepanel.h"
+#include "lineage/lineagepage.h"
 #include "listing/listingview.h"
 #include "proposals/proposalcheckallpanel.h"
 #include "proposals/proposaldiffmodel.h"
@@ -33,6 +36,10 @@
 #include "widgetlookup.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QToolButton>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -473,6 +480,98 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.proposalsPage()->listing()->model()->rowCount(), 10, 30000);
         window.goBack();
         QCOMPARE(window.currentPlace().page, QStringLiteral("proposal"));
+    }
+
+    void proposalLink_roundTripsWithAndWithoutVersion()
+    {
+        QCOMPARE(proposalLink(QStringLiteral("pp_1a2b")), QStringLiteral("dpm://proposal/pp_1a2b"));
+        QCOMPARE(proposalLink(QStringLiteral("pp_1a2b"), 3), QStringLiteral("dpm://proposal/pp_1a2b/version/3"));
+        QCOMPARE(parseEntityLink(QStringLiteral(" dpm://proposal/pp_1a2b/version/3 ")),
+            (EntityLink { EntityLinkKind::Proposal, QStringLiteral("pp_1a2b"), 3 }));
+        QCOMPARE(parseEntityLink(QStringLiteral("dpm://proposal/pp_1a2b")),
+            (EntityLink { EntityLinkKind::Proposal, QStringLiteral("pp_1a2b"), std::nullopt }));
+        // An id with "/version/" in it survives: its slashes are percent-encoded.
+        const QString odd = QStringLiteral("odd/version/7");
+        QCOMPARE(parseEntityLink(proposalLink(odd)), (EntityLink { EntityLinkKind::Proposal, odd, std::nullopt }));
+        QCOMPARE(parseEntityLink(proposalLink(odd, 2)), (EntityLink { EntityLinkKind::Proposal, odd, 2 }));
+        // Other kinds never take a version.
+        QCOMPARE(parseEntityLink(QStringLiteral("dpm://run/rr_1/version/2"))->versionNo, std::nullopt);
+    }
+
+    void proposalLink_opensThePaneOnTheVersion_andCopyLinkGivesItBack()
+    {
+        MainWindow window;
+        QSignalSpy opened(&window, &MainWindow::storeOpened);
+        window.show();
+        window.openStore(freshStore(QStringLiteral("links")), false, false);
+        QVERIFY(opened.wait(60000));
+        const QList<DemoProposal> first = m_demo.mid(0, 10);
+        writeProposals(*window.session(), first);
+        const DemoProposal &demo = withVersions(first, 2);
+        const QString link = QStringLiteral("dpm://proposal/%1/version/2").arg(demo.record.proposalId);
+
+        QSignalSpy handled(&window, &MainWindow::searchHandled);
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        QTest::keyClicks(window.omniSearch(), link);
+        QTest::keyClick(window.omniSearch(), Qt::Key_Return);
+        QVERIFY(handled.count() == 1 || handled.wait(30000));
+        ProposalPane *pane = window.proposalPane();
+        QVERIFY(waitLoaded(*pane));
+        QCOMPARE(pane->currentProposalId(), demo.record.proposalId);
+        QCOMPARE(window.currentPlace().page, QStringLiteral("proposal"));
+        QCOMPARE(pane->tabs()->currentIndex(), int(ProposalPane::VersionsTab));
+        QTRY_COMPARE_WITH_TIMEOUT(pane->versionViewer()->versionNo(), qint64(2), 30000);
+
+        // Copy link: the version shown on the Versions tab; the proposal alone elsewhere.
+        QCOMPARE(pane->currentLink(), link);
+        auto *copy = pane->findChild<QToolButton *>(QStringLiteral("proposalCopyLinkButton"));
+        QVERIFY(copy);
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), link);
+        pane->tabs()->setCurrentIndex(ProposalPane::TimelineTab);
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), proposalLink(demo.record.proposalId));
+    }
+
+    void lineage_paneOpensTheGraphOnTheProposal_andTheNodePanelOpensItBack()
+    {
+        MainWindow window;
+        QSignalSpy opened(&window, &MainWindow::storeOpened);
+        window.show();
+        window.openStore(freshStore(QStringLiteral("lineage")), false, false);
+        QVERIFY(opened.wait(60000));
+        const QList<DemoProposal> first = m_demo.mid(0, 10);
+        writeProposals(*window.session(), first);
+        const DemoProposal &demo = withVersions(first, 2);
+
+        window.openProposal(demo.record.proposalId);
+        ProposalPane *pane = window.proposalPane();
+        QVERIFY(waitLoaded(*pane));
+        auto *lineage = pane->findChild<QToolButton *>(QStringLiteral("proposalLineageButton"));
+        QVERIFY(lineage);
+        lineage->click();
+        QCOMPARE(window.currentPlace().page, QStringLiteral("lineage"));
+        QCOMPARE(window.currentPlace().id, demo.record.proposalId);
+        LineagePage *page = window.findChild<LineagePage *>();
+        QVERIFY(page);
+        QCOMPARE(page->focusedEntity(), demo.record.proposalId);
+
+        // The node panel: the proposal's header and its versions, and Open back to the pane.
+        LineageNodePanel *panel = page->nodePanel();
+        QSignalSpy loaded(panel, &LineageNodePanel::loaded);
+        panel->showNode(demo.record.proposalId, LineageNodeKind::Proposal);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(panel->attribute(QStringLiteral("current_state")), demo.record.currentState);
+        QCOMPARE(panel->attribute(QStringLiteral("current_version_no")), QString::number(demo.record.currentVersionNo));
+        for (const ProposalVersion &v : demo.versions) {
+            const QString row = panel->attribute(QStringLiteral("version %1").arg(v.versionNo));
+            QVERIFY2(row.startsWith(v.statusAtCreation + QStringLiteral("  ") + v.createdAt), qPrintable(row));
+            QVERIFY2(row.endsWith(*proposalResultCorrelationId(v.proposalResultJson)), qPrintable(row));
+        }
+        QVERIFY(panel->openButton()->isEnabled());
+        panel->openButton()->click();
+        QCOMPARE(window.currentPlace().page, QStringLiteral("proposal"));
+        QCOMPARE(window.currentPlace().id, demo.record.proposalId);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "listing/decisionspage.h"
 #include "demo/demogenerator.h"
 #include "domain/appidentity.h"
+#include "store/proposalstore.h"
 #include "lineage/lineagegraphview.h"
 #include "lineage/lineagegraphwidget.h"
 #include "lineage/lineagepage.h"
@@ -241,6 +242,23 @@ void shootLineage(const StoreLocation &location, const QString &dir, const QStri
     save(&page, dir, QStringLiteral("lineage-page") + suffix);
     page.graph()->view()->fitGraph();
     save(&page, dir, QStringLiteral("lineage-page-fit") + suffix);
+
+    // A proposal's graph: its node, its versions in the side panel, its correlations.
+    QFuture<QString> proposal = session.run([](SupportStore &store) {
+        const QList<ProposalRecord> items = store.proposals().listProposals({}, PageRequest { 1, {} }).items;
+        return items.isEmpty() ? QString() : items.first().proposalId;
+    });
+    proposal.waitForFinished();
+    if (!proposal.result().isEmpty()) {
+        changed.clear();
+        page.showEntity(proposal.result());
+        waitFor([&] { return changed.count() > 0; });
+        page.graph()->selectNode(proposal.result());
+        waitFor([&] { return !page.graph()->isLoading(); }, 3000);
+        settle.restart();
+        waitFor([&] { return settle.elapsed() > 500; }, 1000);
+        save(&page, dir, QStringLiteral("lineage-proposal") + suffix);
+    }
 
     RunBundlePane pane;
     pane.setSession(&session);
