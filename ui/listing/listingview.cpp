@@ -37,6 +37,7 @@ ListingView::ListingView(const QString &settingsKey, KeysetListModel *model, QWi
     , m_retry(new QPushButton(tr("&Retry"), m_errorBar))
 {
     m_model->setParent(this);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -45,7 +46,6 @@ ListingView::ListingView(const QString &settingsKey, KeysetListModel *model, QWi
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setAccessibleName(settingsKey);
     // Fixed row heights keep scrolling cheap on long listings.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);

@@ -37,6 +37,7 @@ ProposalCheckAllPanel::ProposalCheckAllPanel(QWidget *parent)
     m_busy->setMaximumWidth(fontMetrics().averageCharWidth() * 16);
     m_status->setAccessibleName(tr("Integrity check status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Integrity findings of all proposals"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
