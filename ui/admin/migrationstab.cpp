@@ -227,8 +227,7 @@ void MigrationsTab::applyPending()
     }
     const QString target = m_session->redactedLocation();
     if (!confirmAdminAction(this, tr("Apply migrations"),
-            pending == 1 ? tr("Apply 1 migration to %1?").arg(target)
-                         : tr("Apply %1 migrations to %2?").arg(pending).arg(target),
+            tr("Apply %n migration(s) to %1?", nullptr, pending).arg(target),
             tr("Each runs in its own transaction, in this order:\n%1\n\nThe SQL is on the Plan tab.")
                 .arg(names.join(u'\n'))))
         return;

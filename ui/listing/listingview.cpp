@@ -134,11 +134,11 @@ void ListingView::updateFooter()
     if (m_model->isLoading() && rows == 0)
         text = tr("Loading…");
     else if (m_model->hasMore())
-        text = tr("%L1 rows loaded, more available (scroll down to load them)").arg(rows);
+        text = tr("%Ln row(s) loaded, more available (scroll down to load them)", nullptr, rows);
     else if (rows == 0 && !m_model->lastError())
         text = tr("No rows match.");
     else
-        text = tr("All %L1 rows loaded").arg(rows);
+        text = tr("All %Ln row(s) loaded", nullptr, rows);
     m_footer->setText(text);
     m_busy->setVisible(m_model->isLoading());
     m_cancel->setVisible(m_model->isLoading());

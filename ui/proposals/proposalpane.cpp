@@ -271,8 +271,7 @@ void ProposalPane::showData(const ProposalPaneData &data)
     m_integritySummary->setText(findings == 0
             ? tr("\u2714 No integrity findings: the history replays by the §4.2 transition map and every artifact "
                  "hash matches.")
-            : findings == 1 ? tr("\u2718 1 integrity finding for this proposal.")
-                            : tr("\u2718 %1 integrity findings for this proposal.").arg(findings));
+            : tr("\u2718 %n integrity finding(s) for this proposal.", nullptr, int(findings)));
     m_findingText->clear();
     m_findingText->setVisible(findings > 0);
     if (findings > 0)
