@@ -135,6 +135,8 @@ void MainWindow::buildPages()
     for (int i = 0; i < m_navigation->count(); ++i)
         widestTitle = qMax(widestTitle, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
     const int navigationWidth = widestTitle + m_navigation->iconSize().width() + 24;
+    // A page with many filters would otherwise squeeze it below its names.
+    m_navigation->setMinimumWidth(navigationWidth);
     splitter->setSizes({ navigationWidth, 1280 - navigationWidth });
     if (const QByteArray state = ConsoleSettings::instance().layoutState(splitter->objectName()); !state.isEmpty())
         splitter->restoreState(state);
