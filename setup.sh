@@ -16,6 +16,8 @@ PACKAGES=(
     # The package (installer/, tests/package): dpkg-shlibdeps, file (cpack's DEB generator),
     # desktop-file-validate, appstreamcli and rsvg-convert (the icon's PNG sizes).
     dpkg-dev file desktop-file-utils appstream librsvg2-bin
+    # The German translation (translations/): lupdate, lrelease and Qt's own qtbase_de.qm.
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
 )
 
 usage() {

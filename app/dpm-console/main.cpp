@@ -1,5 +1,6 @@
 // dpm-console: parse the command line, open the window, open the store.
 #include "common/consolesettings.h"
+#include "common/consoletranslations.h"
 #include "common/icons.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
@@ -59,6 +60,8 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(dpm::applicationIcon());
     if (!options.settingsFile.isEmpty())
         dpm::ConsoleSettings::instance().setFileForTesting(options.settingsFile);
+    // The settings' language, else the system's (LANG); a change applies from the next start.
+    dpm::installConsoleTranslations(&app, dpm::ConsoleSettings::instance().language());
 
     int exitCode = 0;
     {

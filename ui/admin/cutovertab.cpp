@@ -73,6 +73,7 @@ CutoverTab::CutoverTab(QWidget *parent)
     m_actionStatus->setAccessibleNames(tr("Cutover check progress"), tr("Cutover check progress text"),
         tr("Cancel the cutover check"), tr("Cutover result"));
     m_actionStatus->setCancelToolTip(tr("Stops the check before its next namespace's migrations."));
+    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_view->setModel(m_findings);
     m_view->setAccessibleName(tr("Cutover findings"));
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

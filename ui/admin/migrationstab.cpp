@@ -63,6 +63,7 @@ MigrationsTab::MigrationsTab(QWidget *parent)
     m_summary->setAccessibleName(tr("Migration summary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_table->setModel(m_status);
     m_table->setAccessibleName(tr("Migrations"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -72,12 +73,14 @@ MigrationsTab::MigrationsTab(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
 
+    m_plan->setTabChangesFocus(true); // read-only text: Tab goes on to the next control
     m_plan->setReadOnly(true);
     m_plan->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_plan->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_plan->setAccessibleName(tr("Migration plan SQL"));
     m_plan->setPlaceholderText(tr("Nothing to apply."));
 
+    m_validationView->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_validationView->setModel(m_validation);
     m_validationView->setAccessibleName(tr("Validation findings"));
     m_validationView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -224,8 +227,7 @@ void MigrationsTab::applyPending()
     }
     const QString target = m_session->redactedLocation();
     if (!confirmAdminAction(this, tr("Apply migrations"),
-            pending == 1 ? tr("Apply 1 migration to %1?").arg(target)
-                         : tr("Apply %1 migrations to %2?").arg(pending).arg(target),
+            tr("Apply %n migration(s) to %1?", nullptr, pending).arg(target),
             tr("Each runs in its own transaction, in this order:\n%1\n\nThe SQL is on the Plan tab.")
                 .arg(names.join(u'\n'))))
         return;

@@ -79,6 +79,7 @@ RetentionTab::RetentionTab(QWidget *parent)
     m_purgeRuns->setAccessibleName(tr("Purge runs"));
     m_purgeOperations->setAccessibleName(tr("Purge operations"));
 
+    m_reportView->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_reportView->setModel(m_report);
     m_reportView->setAccessibleName(tr("Rows per table"));
     m_reportView->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -91,6 +91,7 @@ TransferTab::TransferTab(QWidget *parent)
     m_openTargetButton->setAccessibleName(tr("Open the target"));
     m_openTargetButton->setToolTip(
         tr("Switch the console to the target once the parity check found both stores equal."));
+    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Rows per table"));
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -21,6 +21,7 @@ namespace {
 QTableView *makeTable(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent)
 {
     auto *view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     view->setModel(model);
     view->setAccessibleName(accessibleName);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -77,6 +77,7 @@ BundleOverviewTab::BundleOverviewTab(QWidget *parent)
     form->addRow(tr("Link:"), m_link);
     form->addRow(tr("Gate decision:"), m_gate);
 
+    m_rulesView->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_rulesView->setModel(m_rules);
     m_rulesView->setAccessibleName(tr("Rule results"));
     m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -42,6 +42,7 @@ namespace {
 QTableView *makeTable(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent)
 {
     auto *view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     view->setModel(model);
     view->setAccessibleName(accessibleName);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -400,8 +401,7 @@ void RunBundlePane::showDocument(const BundleDocument &document)
     m_decisionModel->setDecisions(decisions);
     m_decisionSummary->setText(decisions.isEmpty()
             ? tr("No workflow decisions for this run.")
-            : (decisions.size() == 1 ? tr("1 workflow decision.")
-                                     : tr("%1 workflow decisions, oldest first.").arg(decisions.size())));
+            : tr("%n workflow decision(s), oldest first.", nullptr, int(decisions.size())));
 
     const QJsonValue idempotency = document.json.value(QLatin1String("idempotency_history"));
     const QJsonObject history = idempotency.toObject();

@@ -12,6 +12,7 @@ const QString kLayoutGroup = QStringLiteral("layout/");
 const QString kHeaderGroup = QStringLiteral("tables/");
 const QString kRecentStores = QStringLiteral("stores/recent");
 const QString kSavedConnections = QStringLiteral("stores/saved");
+const QString kLanguage = QStringLiteral("general/language");
 constexpr int kMaxRecentStores = 10;
 
 } // namespace
@@ -24,6 +25,7 @@ ConsoleSettings &ConsoleSettings::instance()
 
 void ConsoleSettings::setFileForTesting(const QString &iniPath)
 {
+    m_layoutReset = false;
     m_settings = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
 }
 
@@ -46,7 +48,8 @@ QByteArray ConsoleSettings::windowGeometry() const
 
 void ConsoleSettings::setWindowGeometry(const QByteArray &geometry)
 {
-    store().setValue(kWindowGeometry, geometry);
+    if (!m_layoutReset)
+        store().setValue(kWindowGeometry, geometry);
 }
 
 QByteArray ConsoleSettings::windowState() const
@@ -56,7 +59,8 @@ QByteArray ConsoleSettings::windowState() const
 
 void ConsoleSettings::setWindowState(const QByteArray &state)
 {
-    store().setValue(kWindowState, state);
+    if (!m_layoutReset)
+        store().setValue(kWindowState, state);
 }
 
 QByteArray ConsoleSettings::layoutState(const QString &key) const
@@ -66,7 +70,8 @@ QByteArray ConsoleSettings::layoutState(const QString &key) const
 
 void ConsoleSettings::setLayoutState(const QString &key, const QByteArray &state)
 {
-    store().setValue(kLayoutGroup + key, state);
+    if (!m_layoutReset)
+        store().setValue(kLayoutGroup + key, state);
 }
 
 QByteArray ConsoleSettings::headerState(const QString &tableKey) const
@@ -76,7 +81,8 @@ QByteArray ConsoleSettings::headerState(const QString &tableKey) const
 
 void ConsoleSettings::setHeaderState(const QString &tableKey, const QByteArray &state)
 {
-    store().setValue(kHeaderGroup + tableKey, state);
+    if (!m_layoutReset)
+        store().setValue(kHeaderGroup + tableKey, state);
 }
 
 QStringList ConsoleSettings::recentStores() const
@@ -94,6 +100,12 @@ void ConsoleSettings::addRecentStore(const QString &locationWithoutSecrets)
     while (recent.size() > kMaxRecentStores)
         recent.removeLast();
     store().setValue(kRecentStores, recent);
+    Q_EMIT recentStoresChanged();
+}
+
+void ConsoleSettings::clearRecentStores()
+{
+    store().remove(kRecentStores);
     Q_EMIT recentStoresChanged();
 }
 
@@ -122,6 +134,29 @@ void ConsoleSettings::setSavedConnections(const QList<SavedConnection> &connecti
     }
     s.endArray();
     Q_EMIT savedConnectionsChanged();
+}
+
+QString ConsoleSettings::language() const
+{
+    return store().value(kLanguage).toString();
+}
+
+void ConsoleSettings::setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        store().remove(kLanguage);
+    else
+        store().setValue(kLanguage, language);
+}
+
+void ConsoleSettings::resetLayout()
+{
+    QSettings &s = store();
+    s.remove(kWindowGeometry);
+    s.remove(kWindowState);
+    s.remove(kLayoutGroup.chopped(1));
+    s.remove(kHeaderGroup.chopped(1));
+    m_layoutReset = true;
 }
 
 } // namespace dpm

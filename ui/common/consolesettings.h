@@ -45,8 +45,19 @@ public:
     QStringList recentStores() const;
     void addRecentStore(const QString &locationWithoutSecrets);
 
+    void clearRecentStores();
+
     QList<SavedConnection> savedConnections() const;
     void setSavedConnections(const QList<SavedConnection> &connections);
+
+    // The language the console speaks from its next start: empty for the system's, or a
+    // language code of translations/ ("en", "de").
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    // Forgets the window geometry, splitter positions and column widths; the windows of this
+    // session no longer write theirs, so the next start uses the defaults.
+    void resetLayout();
 
 Q_SIGNALS:
     void recentStoresChanged();
@@ -57,6 +68,7 @@ private:
     QSettings &store() const;
 
     mutable std::unique_ptr<QSettings> m_settings;
+    bool m_layoutReset = false;
 };
 
 } // namespace dpm

@@ -98,13 +98,13 @@ void JsonTreeModel::fill(Node *node)
     };
     if (v.isObject()) {
         const QJsonObject object = v.toObject();
-        node->fullValue = object.size() == 1 ? tr("{1 key}") : tr("{%1 keys}").arg(object.size());
+        node->fullValue = tr("{%Ln key(s)}", nullptr, int(object.size()));
         for (auto it = object.begin(); it != object.end(); ++it)
             addChild(it.key(), memberPath(node->path, it.key()), it.value());
         node->matchText = node->key.toLower();
     } else if (v.isArray()) {
         const QJsonArray array = v.toArray();
-        node->fullValue = array.size() == 1 ? tr("[1 item]") : tr("[%1 items]").arg(array.size());
+        node->fullValue = tr("[%Ln item(s)]", nullptr, int(array.size()));
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString index = QStringLiteral("[%1]").arg(i);
             addChild(index, node->path + index, array.at(i));

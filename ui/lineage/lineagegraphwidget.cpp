@@ -75,6 +75,9 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     m_labelFont = font();
     m_labelFont.setPointSizeF(m_labelFont.pointSizeF() * 0.85);
 
+    // The view first: Tab enters the widget at the graph (its focus proxy), then goes on to the
+    // depth controls and the zoom buttons.
+    m_view = new LineageGraphView(this);
     const auto spin = [this](int min, int max, int value, const QString &name, const QString &tip) {
         auto *box = new QSpinBox(this);
         box->setRange(min, max);
@@ -108,7 +111,6 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     addAction(m_forwardAction);
 
     m_scene = new QGraphicsScene(this);
-    m_view = new LineageGraphView(this);
     m_view->setScene(m_scene);
     m_view->setAccessibleName(tr("Lineage graph"));
     m_view->setToolTip(tr("Double-click or Enter: expand a node · Ctrl+Enter: centre on it · arrows: move "

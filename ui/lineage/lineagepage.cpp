@@ -117,7 +117,6 @@ LineagePage::LineagePage(QWidget *parent)
     setTabOrder(go, m_find);
     setTabOrder(m_find, png);
     setTabOrder(png, svg);
-    setTabOrder(svg, m_graph);
 }
 
 void LineagePage::setSession(StoreSession *session)

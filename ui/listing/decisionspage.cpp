@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QTableView>
 
 namespace dpm {
 
@@ -15,6 +16,7 @@ DecisionsPage::DecisionsPage(QWidget *parent)
     , m_time(new TimeRangeFilter(this))
 {
     setObjectName(QStringLiteral("decisionsPage"));
+    listing()->table()->setAccessibleName(tr("Workflow decisions"));
     addFilterField(tr("&Decided:"), m_time);
     connect(m_time, &TimeRangeFilter::changed, this, &DecisionsPage::scheduleApply);
     m_run = addTextFilter(tr("R&un:"), tr("run id"));

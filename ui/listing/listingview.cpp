@@ -37,6 +37,7 @@ ListingView::ListingView(const QString &settingsKey, KeysetListModel *model, QWi
     , m_retry(new QPushButton(tr("&Retry"), m_errorBar))
 {
     m_model->setParent(this);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -45,7 +46,6 @@ ListingView::ListingView(const QString &settingsKey, KeysetListModel *model, QWi
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setAccessibleName(settingsKey);
     // Fixed row heights keep scrolling cheap on long listings.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -134,11 +134,11 @@ void ListingView::updateFooter()
     if (m_model->isLoading() && rows == 0)
         text = tr("Loading…");
     else if (m_model->hasMore())
-        text = tr("%L1 rows loaded, more available (scroll down to load them)").arg(rows);
+        text = tr("%Ln row(s) loaded, more available (scroll down to load them)", nullptr, rows);
     else if (rows == 0 && !m_model->lastError())
         text = tr("No rows match.");
     else
-        text = tr("All %L1 rows loaded").arg(rows);
+        text = tr("All %Ln row(s) loaded", nullptr, rows);
     m_footer->setText(text);
     m_busy->setVisible(m_model->isLoading());
     m_cancel->setVisible(m_model->isLoading());

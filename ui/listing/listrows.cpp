@@ -39,11 +39,11 @@ QString jsonText(const QJsonValue &value)
 
 QList<ListColumn> runListColumns()
 {
-    return { { QStringLiteral("created_at"), title("Created") }, { QStringLiteral("status"), title("Status") },
-        { QStringLiteral("rebalance_run_id"), title("Run id") }, { QStringLiteral("portfolio_id"), title("Portfolio") },
-        { QStringLiteral("correlation_id"), title("Correlation id") },
-        { QStringLiteral("idempotency_key"), title("Idempotency key") },
-        { QStringLiteral("request_hash"), title("Request hash") } };
+    return { { QStringLiteral("created_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Created")) }, { QStringLiteral("status"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Status")) },
+        { QStringLiteral("rebalance_run_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Run id")) }, { QStringLiteral("portfolio_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Portfolio")) },
+        { QStringLiteral("correlation_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Correlation id")) },
+        { QStringLiteral("idempotency_key"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Idempotency key")) },
+        { QStringLiteral("request_hash"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Request hash")) } };
 }
 
 int runStatusColumn()
@@ -61,11 +61,11 @@ ListRow runListRow(const RunListItem &item)
 
 QList<ListColumn> decisionListColumns()
 {
-    return { { QStringLiteral("decided_at"), title("Decided") }, { QStringLiteral("action"), title("Action") },
-        { QStringLiteral("reason_code"), title("Reason code") }, { QStringLiteral("actor_id"), title("Actor") },
-        { QStringLiteral("run_id"), title("Run id") }, { QStringLiteral("comment"), title("Comment") },
-        { QStringLiteral("decision_id"), title("Decision id") },
-        { QStringLiteral("correlation_id"), title("Correlation id") } };
+    return { { QStringLiteral("decided_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Decided")) }, { QStringLiteral("action"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Action")) },
+        { QStringLiteral("reason_code"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Reason code")) }, { QStringLiteral("actor_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Actor")) },
+        { QStringLiteral("run_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Run id")) }, { QStringLiteral("comment"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Comment")) },
+        { QStringLiteral("decision_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Decision id")) },
+        { QStringLiteral("correlation_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Correlation id")) } };
 }
 
 ListRow decisionListRow(const WorkflowDecision &decision)
@@ -78,11 +78,11 @@ ListRow decisionListRow(const WorkflowDecision &decision)
 
 QList<ListColumn> operationListColumns()
 {
-    return { { QStringLiteral("created_at"), title("Created") }, { QStringLiteral("status"), title("Status") },
-        { QStringLiteral("operation_type"), title("Type") }, { QStringLiteral("operation_id"), title("Operation id") },
-        { QStringLiteral("correlation_id"), title("Correlation id") },
-        { QStringLiteral("started_at"), title("Started") }, { QStringLiteral("finished_at"), title("Finished") },
-        { QStringLiteral("error"), title("Error") } };
+    return { { QStringLiteral("created_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Created")) }, { QStringLiteral("status"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Status")) },
+        { QStringLiteral("operation_type"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Type")) }, { QStringLiteral("operation_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Operation id")) },
+        { QStringLiteral("correlation_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Correlation id")) },
+        { QStringLiteral("started_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Started")) }, { QStringLiteral("finished_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Finished")) },
+        { QStringLiteral("error"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Error")) } };
 }
 
 int operationStatusColumn()

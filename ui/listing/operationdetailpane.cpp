@@ -78,6 +78,7 @@ OperationDetailPane::OperationDetailPane(QWidget *parent)
     m_times = valueLabel(m_body, tr("Times"));
     m_times->setWordWrap(true); // three timestamps must not decide the pane's width
     m_errorText = new QPlainTextEdit(m_body);
+    m_errorText->setTabChangesFocus(true); // read-only text: Tab goes on to the next control
     m_errorText->setReadOnly(true);
     m_errorText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_errorText->setAccessibleName(tr("Error message"));

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QTableView>
 
 namespace dpm {
 
@@ -22,6 +23,7 @@ OperationsPage::OperationsPage(QWidget *parent)
     , m_detail(new OperationDetailPane(this))
 {
     setObjectName(QStringLiteral("operationsPage"));
+    listing()->table()->setAccessibleName(tr("Async operations"));
     addFilterField(tr("&Created:"), m_time);
     connect(m_time, &TimeRangeFilter::changed, this, &OperationsPage::scheduleApply);
     m_type = addChoiceFilter(tr("&Type:"), operationTypeWireValues());

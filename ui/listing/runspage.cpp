@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QLineEdit>
+#include <QTableView>
 
 namespace dpm {
 
@@ -17,6 +18,7 @@ RunsPage::RunsPage(QWidget *parent)
     , m_time(new TimeRangeFilter(this))
 {
     setObjectName(QStringLiteral("runsPage"));
+    listing()->table()->setAccessibleName(tr("Runs"));
     addFilterField(tr("&Created:"), m_time);
     connect(m_time, &TimeRangeFilter::changed, this, &RunsPage::scheduleApply);
     m_status = addChoiceFilter(tr("&Status:"), runStatusWireValues());

@@ -78,6 +78,7 @@ OutboxDeliveryPane::OutboxDeliveryPane(QWidget *parent)
             Q_EMIT openRunRequested(m_detail->delivery.rebalanceRunId);
     });
     m_lastError = new QPlainTextEdit(m_content);
+    m_lastError->setTabChangesFocus(true); // read-only text: Tab goes on to the next control
     m_lastError->setReadOnly(true);
     m_lastError->setAccessibleName(tr("Last error"));
     m_lastError->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

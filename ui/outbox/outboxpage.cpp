@@ -68,6 +68,7 @@ OutboxPage::OutboxPage(QWidget *parent)
     , m_repairs(new OutboxRepairPanel(this))
 {
     setObjectName(QStringLiteral("outboxPage"));
+    listing()->table()->setAccessibleName(tr("Outbox deliveries"));
     m_status = addChoiceFilter(tr("&Status:"), outboxStatuses());
     m_topic = addTextFilter(tr("To&pic:"), tr("topic"));
     m_run = addTextFilter(tr("R&un:"), tr("run id"));
@@ -180,6 +181,7 @@ QWidget *OutboxPage::buildLockBar()
 QWidget *OutboxPage::buildGroupsBox()
 {
     auto *box = new QGroupBox(tr("Failure groups (FAILED and DEAD deliveries by their error)"), this);
+    m_groupsView->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_groupsView->setModel(m_groups);
     m_groupsView->setAccessibleName(tr("Failure groups"));
     m_groupsView->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -244,7 +244,6 @@ void OutboxRepairPanel::perform(const OutboxActionOptions &requested)
 
 void OutboxRepairPanel::confirmAndRun(const OutboxActionOptions &options, qint64 count)
 {
-    const QString n = QLocale().toString(count);
     if (count == 0) {
         m_actionStatus->showResult(
             tr("Nothing to change: no delivery matches (it may have changed meanwhile)."), false);
@@ -254,14 +253,13 @@ void OutboxRepairPanel::confirmAndRun(const OutboxActionOptions &options, qint64
     QString question;
     switch (options.kind) {
     case OutboxActionKind::Retry:
-        question = tr("Put %1 FAILED or DEAD deliveries back to PENDING, due now, in %2?").arg(n, location);
+        question = tr("Put %Ln FAILED or DEAD delivery(s) back to PENDING, due now, in %1?", nullptr, int(count)).arg(location);
         break;
     case OutboxActionKind::Discard:
-        question = tr("Mark %1 deliveries DEAD (\"discarded: %2\") in %3?").arg(n, options.reason, location);
+        question = tr("Mark %Ln delivery(s) DEAD (\"discarded: %1\") in %2?", nullptr, int(count)).arg(options.reason, location);
         break;
     case OutboxActionKind::Purge:
-        question = tr("Delete %1 DELIVERED deliveries older than %2 days from %3?")
-                       .arg(n)
+        question = tr("Delete %Ln DELIVERED delivery(s) older than %1 days from %2?", nullptr, int(count))
                        .arg(options.olderThanDays)
                        .arg(location);
         break;
@@ -271,7 +269,7 @@ void OutboxRepairPanel::confirmAndRun(const OutboxActionOptions &options, qint64
         : QString::fromUtf8(QJsonDocument(outboxSelectionJson(options.selection)).toJson(QJsonDocument::Compact));
     if (!confirmAdminAction(this, tr("%1 outbox deliveries").arg(verb(options.kind)), question,
             tr("Recorded in the audit log as %1. %2").arg(outboxActionName(options.kind), what))) {
-        m_actionStatus->showResult(tr("Not changed: %1 deliveries would be.").arg(n), false);
+        m_actionStatus->showResult(tr("Not changed: %Ln delivery(s) would be.", nullptr, int(count)), false);
         return;
     }
     m_request->start(
@@ -281,8 +279,8 @@ void OutboxRepairPanel::confirmAndRun(const OutboxActionOptions &options, qint64
             SupportStore &store) { return runOutboxAction(store, options, progress, cancel.get()); },
         [this, options](const OutboxActionResult &result) {
             endAction();
-            QString text = tr("%1: %2 deliveries changed in %3 ms.")
-                               .arg(verb(options.kind), QLocale().toString(result.affected))
+            QString text = tr("%1: %Ln delivery(s) changed in %2 ms.", nullptr, int(result.affected))
+                               .arg(verb(options.kind))
                                .arg(result.durationMs);
             text += u' '
                 + (result.auditError ? tr("Not recorded in the audit log: %1: %2")

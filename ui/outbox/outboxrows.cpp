@@ -15,11 +15,11 @@ QString title(const char *text)
 
 QList<ListColumn> outboxListColumns()
 {
-    return { { QStringLiteral("created_at"), title("Created") }, { QStringLiteral("status"), title("Status") },
-        { QStringLiteral("topic"), title("Topic") }, { QStringLiteral("attempts"), title("Attempts") },
-        { QStringLiteral("next_attempt_at"), title("Next attempt") },
-        { QStringLiteral("last_error"), title("Last error") }, { QStringLiteral("rebalance_run_id"), title("Run id") },
-        { QStringLiteral("outbox_id"), title("Outbox id") }, { QStringLiteral("event_id"), title("Event id") } };
+    return { { QStringLiteral("created_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Created")) }, { QStringLiteral("status"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Status")) },
+        { QStringLiteral("topic"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Topic")) }, { QStringLiteral("attempts"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Attempts")) },
+        { QStringLiteral("next_attempt_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Next attempt")) },
+        { QStringLiteral("last_error"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Last error")) }, { QStringLiteral("rebalance_run_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Run id")) },
+        { QStringLiteral("outbox_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Outbox id")) }, { QStringLiteral("event_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Event id")) } };
 }
 
 int outboxStatusColumn()

@@ -37,6 +37,7 @@ ProposalCheckAllPanel::ProposalCheckAllPanel(QWidget *parent)
     m_busy->setMaximumWidth(fontMetrics().averageCharWidth() * 16);
     m_status->setAccessibleName(tr("Integrity check status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Integrity findings of all proposals"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -97,7 +98,7 @@ void ProposalCheckAllPanel::start()
         [cancel = m_cancel](QPromise<ProposalIntegrityReport> &promise, SupportStore &store) {
             const auto progress = [&promise](qint64 checked, qint64 findings) {
                 promise.setProgressValueAndText(int(qMin<qint64>(checked, INT_MAX)),
-                    tr("%L1 proposals checked, %L2 findings so far…").arg(checked).arg(findings));
+                    tr("%Ln proposal(s) checked, %L1 findings so far…", nullptr, int(checked)).arg(findings));
             };
             promise.addResult(checkAllProposals(store.proposals(), progress, cancel));
         });
@@ -134,8 +135,9 @@ void ProposalCheckAllPanel::showReport(const ProposalIntegrityReport &report)
     m_view->setVisible(!report.findings.isEmpty());
     m_view->resizeColumnsToContents();
     QString text = report.findings.isEmpty()
-        ? tr("%L1 proposals checked: no findings.").arg(report.proposalsChecked)
-        : tr("%L1 proposals checked: %L2 findings.").arg(report.proposalsChecked).arg(report.findings.size());
+        ? tr("%Ln proposal(s) checked: no findings.", nullptr, int(report.proposalsChecked))
+        : tr("%Ln proposal(s) checked", nullptr, int(report.proposalsChecked)) + QStringLiteral(": ")
+            + tr("%Ln finding(s).", nullptr, int(report.findings.size()));
     if (report.cancelled)
         text = tr("Cancelled. ") + text;
     m_status->setText(text);

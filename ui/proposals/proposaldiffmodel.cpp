@@ -101,7 +101,7 @@ void ProposalDiffModel::addDocument(const QString &name, const QList<JsonDiffere
         const QString kind = toWire(d.kind);
         const QString before = jsonLiteral(d.before);
         const QString after = jsonLiteral(d.after);
-        QList<QStandardItem *> row { cell(segments.isEmpty() ? QStringLiteral("(whole document)") : segments.last(),
+        QList<QStandardItem *> row { cell(segments.isEmpty() ? tr("(whole document)") : segments.last(),
                                          name + QLatin1Char(':') + d.path),
             cell(kind), cell(before, before), cell(after, after) };
         const QColor color = d.kind == JsonDifference::Kind::Added ? goodColor(palette)
@@ -123,7 +123,7 @@ void ProposalDiffModel::addDocument(const QString &name, const QList<JsonDiffere
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         QStandardItem *group = it.key();
         QStandardItem *count = group->parent() ? group->parent()->child(group->row(), KindColumn) : nullptr;
-        const QString text = it.value() == 1 ? tr("1 difference") : tr("%1 differences").arg(it.value());
+        const QString text = tr("%n difference(s)", nullptr, it.value());
         if (count)
             count->setText(text);
         else
@@ -131,9 +131,7 @@ void ProposalDiffModel::addDocument(const QString &name, const QList<JsonDiffere
     }
     const int total = int(differences.size());
     m_differences += total;
-    const QString summary = total == 0 ? tr("no differences")
-        : total == 1                   ? tr("1 difference")
-                                       : tr("%1 differences").arg(total);
+    const QString summary = total == 0 ? tr("no differences") : tr("%n difference(s)", nullptr, total);
     appendRow({ top, cell(summary), cell({}), cell({}) });
 }
 

@@ -36,6 +36,7 @@ namespace {
 QTableView *makeTable(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent)
 {
     auto *view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     view->setModel(model);
     view->setAccessibleName(accessibleName);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -299,8 +300,7 @@ void ProposalPane::showData(const ProposalPaneData &data)
     m_integritySummary->setText(findings == 0
             ? tr("\u2714 No integrity findings: the history replays by the §4.2 transition map and every artifact "
                  "hash matches.")
-            : findings == 1 ? tr("\u2718 1 integrity finding for this proposal.")
-                            : tr("\u2718 %1 integrity findings for this proposal.").arg(findings));
+            : tr("\u2718 %n integrity finding(s) for this proposal.", nullptr, int(findings)));
     m_findingText->clear();
     m_findingText->setVisible(findings > 0);
     if (findings > 0)

@@ -17,12 +17,12 @@ QString title(const char *text)
 
 QList<ListColumn> proposalListColumns()
 {
-    return { { QStringLiteral("created_at"), title("Created") }, { QStringLiteral("current_state"), title("State") },
-        { QStringLiteral("proposal_id"), title("Proposal id") }, { QStringLiteral("portfolio_id"), title("Portfolio") },
-        { QStringLiteral("title"), title("Title") }, { QStringLiteral("created_by"), title("Created by") },
-        { QStringLiteral("current_version_no"), title("Version") }, { QStringLiteral("mandate_id"), title("Mandate") },
-        { QStringLiteral("jurisdiction"), title("Jurisdiction") },
-        { QStringLiteral("last_event_at"), title("Last event") } };
+    return { { QStringLiteral("created_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Created")) }, { QStringLiteral("current_state"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "State")) },
+        { QStringLiteral("proposal_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Proposal id")) }, { QStringLiteral("portfolio_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Portfolio")) },
+        { QStringLiteral("title"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Title")) }, { QStringLiteral("created_by"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Created by")) },
+        { QStringLiteral("current_version_no"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Version")) }, { QStringLiteral("mandate_id"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Mandate")) },
+        { QStringLiteral("jurisdiction"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Jurisdiction")) },
+        { QStringLiteral("last_event_at"), title(QT_TRANSLATE_NOOP("dpm::ListColumns", "Last event")) } };
 }
 
 int proposalStateColumn()

@@ -25,6 +25,7 @@ ProposalsPage::ProposalsPage(QWidget *parent)
     , m_checkAll(new ProposalCheckAllPanel(this))
 {
     setObjectName(QStringLiteral("proposalsPage"));
+    listing()->table()->setAccessibleName(tr("Proposals"));
     addFilterField(tr("&Created:"), m_time);
     connect(m_time, &TimeRangeFilter::changed, this, &ProposalsPage::scheduleApply);
     m_state = addChoiceFilter(tr("S&tate:"), proposalStateWireValues());

@@ -22,16 +22,12 @@ QString schemaStateText(const SchemaDescription &schema)
         return StoreSession::tr("in memory, no migrations");
     const int pending = schema.pendingMigrations;
     const int modified = schema.modifiedMigrations;
-    // Spelled out: without a loaded translation Qt would show "(s)" literally.
     if (!schema.hasSchema)
-        return pending == 1 ? StoreSession::tr("not initialised, 1 pending migration")
-                            : StoreSession::tr("not initialised, %1 pending migrations").arg(pending);
+        return StoreSession::tr("not initialised, %n pending migration(s)", nullptr, pending);
     if (modified > 0)
-        return modified == 1 ? StoreSession::tr("1 modified migration")
-                             : StoreSession::tr("%1 modified migrations").arg(modified);
+        return StoreSession::tr("%n modified migration(s)", nullptr, modified);
     if (pending > 0)
-        return pending == 1 ? StoreSession::tr("1 pending migration")
-                            : StoreSession::tr("%1 pending migrations").arg(pending);
+        return StoreSession::tr("%n pending migration(s)", nullptr, pending);
     return StoreSession::tr("up to date");
 }
 

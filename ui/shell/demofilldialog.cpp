@@ -212,7 +212,7 @@ void DemoFillDialog::finishWith(const DemoReport &report)
         m_progress->setValue(kSteps);
         m_phase->setText(tr("Done."));
         m_rows->setText(tr("%1 rows").arg(QLocale().toString(report.totalRows())));
-        showEnded(tr("The demo store is ready: %1 runs.").arg(QLocale().toString(runs)));
+        showEnded(tr("The demo store is ready: %Ln run(s).", nullptr, int(runs)));
         Q_EMIT fillFinished(true);
         accept();
         return;

@@ -10,6 +10,7 @@
 #include "session/requesttracker.h"
 #include "shell/aboutdialog.h"
 #include "shell/omnisearch.h"
+#include "shell/preferencesdialog.h"
 #include "listing/operationdetailpane.h"
 #include "listing/operationspage.h"
 #include "listing/runspage.h"
@@ -131,8 +132,13 @@ void MainWindow::buildPages()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
-    const int navigationWidth
-        = m_navigation->fontMetrics().averageCharWidth() * 16 + m_navigation->iconSize().width() + 8;
+    // Wide enough for the longest page name in the language shown (German ones are long).
+    int widestTitle = m_navigation->fontMetrics().averageCharWidth() * 16;
+    for (int i = 0; i < m_navigation->count(); ++i)
+        widestTitle = qMax(widestTitle, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
+    const int navigationWidth = widestTitle + m_navigation->iconSize().width() + 24;
+    // A page with many filters would otherwise squeeze it below its names.
+    m_navigation->setMinimumWidth(navigationWidth);
     splitter->setSizes({ navigationWidth, 1280 - navigationWidth });
     if (const QByteArray state = ConsoleSettings::instance().layoutState(splitter->objectName()); !state.isEmpty())
         splitter->restoreState(state);
@@ -249,6 +255,12 @@ void MainWindow::buildActions()
         ->setObjectName(QStringLiteral("storeHealthAction"));
     file->addSeparator();
     addShortcutAction(file, tr("&Quit"), QKeySequence::Quit, fileCategory, [this] { close(); });
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    addShortcutAction(edit, tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), tr("Settings"), [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    })->setObjectName(QStringLiteral("preferencesAction"));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     m_back = addShortcutAction(go, tr("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left), goCategory, [this] { goBack(); });

@@ -77,7 +77,7 @@ QString describeMatch(const IdentifierMatch &match)
     case IdentifierKind::RequestHash:
         return match.runCount == 1
             ? OmniSearch::tr("Run %1 (its request hash)").arg(run)
-            : OmniSearch::tr("%1 runs with this request hash, latest %2").arg(match.runCount).arg(run);
+            : OmniSearch::tr("%n run(s) with this request hash, latest %1", nullptr, int(match.runCount)).arg(run);
     case IdentifierKind::DecisionId:
         return OmniSearch::tr("Decision %1 on run %2").arg(match.decisionId.value_or(QString()), run);
     case IdentifierKind::DecisionCorrelationId:

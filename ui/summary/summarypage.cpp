@@ -369,7 +369,7 @@ void SummaryPage::showSnapshot()
         QString sentence = tr("Deliveries are flowing.");
         if (op.state == QLatin1String("dead")) {
             outboxColor = badColor(pal);
-            sentence = tr("%1 deliveries are DEAD: retry or discard them on the Outbox page.").arg(op.stats.dead);
+            sentence = tr("%Ln delivery(s) DEAD: retry or discard them on the Outbox page.", nullptr, int(op.stats.dead));
         } else if (op.state == QLatin1String("stale")) {
             outboxColor = warningColor(pal);
             sentence = tr("The oldest PENDING delivery is %1 s old: is the relay running?")

@@ -244,7 +244,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(m_page->repairs()->resultText().contains(QLatin1String("Recorded in the audit log")),
             qPrintable(m_page->repairs()->resultText()));
         QVERIFY2(
-            question.contains(QLatin1String("Put 1 FAILED or DEAD deliveries back to PENDING")), qPrintable(question));
+            question.contains(QLatin1String("Put 1 FAILED or DEAD delivery back to PENDING")), qPrintable(question));
         QVERIFY(question.contains(m_session->redactedLocation()));
 
         // The page reads the outbox again: the same row, now PENDING, still selected.
@@ -277,7 +277,7 @@ private Q_SLOTS:
         m_page->groupsView()->setCurrentIndex(m_page->groupsModel()->index(groupRow, 0));
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(m_page->repairs()->retryGroupButton(), Qt::LeftButton);
-        QTRY_VERIFY(m_page->repairs()->resultText().startsWith(QLatin1String("Retry: 1 deliveries changed")));
+        QTRY_VERIFY(m_page->repairs()->resultText().startsWith(QLatin1String("Retry: 1 delivery changed")));
         QVERIFY(settled());
         QTRY_COMPARE(m_page->stats()->dead, 0);
 
@@ -288,7 +288,7 @@ private Q_SLOTS:
         QVERIFY(discard->isEnabled());
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(discard, Qt::LeftButton);
-        QTRY_VERIFY(m_page->repairs()->resultText().startsWith(QLatin1String("Discard: 1 deliveries changed")));
+        QTRY_VERIFY(m_page->repairs()->resultText().startsWith(QLatin1String("Discard: 1 delivery changed")));
         QVERIFY(settled());
         QTRY_COMPARE(m_page->detail()->statusText(), QStringLiteral("DEAD"));
         QCOMPARE(m_page->detail()->lastErrorText(), QStringLiteral("discarded: consumer retired"));

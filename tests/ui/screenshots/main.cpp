@@ -5,6 +5,7 @@
 #include "admin/auditlogtab.h"
 #include "connect/connectdialog.h"
 #include "common/consolesettings.h"
+#include "common/consoletranslations.h"
 #include "admin/cutovertab.h"
 #include "listing/decisionspage.h"
 #include "demo/demogenerator.h"
@@ -31,6 +32,7 @@
 #include "outbox/outboxdeliverypane.h"
 #include "outbox/outboxpage.h"
 #include "bundle/bundleeventstab.h"
+#include "shell/preferencesdialog.h"
 #include "shell/shortcutsdialog.h"
 #include "session/storesession.h"
 #include "shell/storestatuspanel.h"
@@ -43,6 +45,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QCheckBox>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -163,6 +166,15 @@ void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
     ListingView *runs = window.runsPage()->listing();
     waitFor([&] { return runs->model()->rowCount() > 0 && !runs->model()->isLoading(); });
     save(&window, dir, QStringLiteral("runs") + suffix);
+    // The focus frame on a button (reached by Tab), to check that focus shows in this palette.
+    for (QPushButton *button : window.runsPage()->findChildren<QPushButton *>()) {
+        if (button->isVisible() && button->isEnabled()) {
+            QApplication::setActiveWindow(&window);
+            button->setFocus(Qt::TabFocusReason);
+            save(&window, dir, QStringLiteral("focus-button") + suffix);
+            break;
+        }
+    }
 
     window.showPage(QStringLiteral("decisions"));
     ListingView *decisions = window.decisionsPage()->listing();
@@ -384,8 +396,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption transferOption(QStringLiteral("transfer-target"),
         QStringLiteral("a migrated, empty PostgreSQL database the Transfer tab copies the store into"),
         QStringLiteral("location"));
-    parser.addOptions({ storeOption, outOption, emptyOption, transferOption });
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+        QStringLiteral("the console's language: en or de (default: the system's, LANG)"), QStringLiteral("code"));
+    parser.addOptions({ storeOption, outOption, emptyOption, transferOption, languageOption });
     parser.process(app);
+    installConsoleTranslations(&app, parser.value(languageOption));
     const QString dir = parser.value(outOption);
     QDir().mkpath(dir);
     QTemporaryDir settings;
@@ -426,6 +441,10 @@ int main(int argc, char *argv[])
     waitFor([&] { return !health->status().writeTarget.isEmpty(); });
     save(health, dir, QStringLiteral("store-health-dialog"));
     health->close();
+    PreferencesDialog preferences(&window);
+    preferences.show();
+    save(&preferences, dir, QStringLiteral("preferences-dialog"));
+    preferences.hide();
 
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(darkPalette());
