@@ -221,7 +221,7 @@ private Q_SLOTS:
         SqlDatabase db(freshLocation(QStringLiteral("console-alone")));
         Migrator migrator(db);
         const QStringList console { QStringLiteral("console") };
-        QCOMPARE(migrator.plan(console).steps.size(), 10);
+        QCOMPARE(migrator.plan(console).steps.size(), 11);
         const MigrationApplyReport report = migrator.apply(console);
         QCOMPARE(appliedVersions(report).first(), QStringLiteral("dpm:0001"));
         QCOMPARE(ledgerVersions(db), kAllLedgerVersions);
