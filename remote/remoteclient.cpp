@@ -16,17 +16,24 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <atomic>
+
 namespace dpm {
 
 namespace {
 
-thread_local std::unique_ptr<QNetworkAccessManager> t_manager;
+// One manager per thread and client: its connections carry that client's TLS trust, so a store
+// that trusts a CA never lends its connection to one that does not (QNAM reuses connections by
+// host and port alone).
+thread_local std::map<quint64, std::unique_ptr<QNetworkAccessManager>> t_managers;
+std::atomic<quint64> s_nextClientId { 1 };
 
-QNetworkAccessManager &threadManager()
+QNetworkAccessManager &threadManager(quint64 clientId)
 {
-    if (!t_manager)
-        t_manager = std::make_unique<QNetworkAccessManager>();
-    return *t_manager;
+    std::unique_ptr<QNetworkAccessManager> &manager = t_managers[clientId];
+    if (!manager)
+        manager = std::make_unique<QNetworkAccessManager>();
+    return *manager;
 }
 
 quintptr thisThread()
@@ -146,13 +153,14 @@ QString remotePathSegment(const QString &value)
 RemoteClient::RemoteClient(RemoteSettings settings)
     : m_settings(std::move(settings))
     , m_interrupts(std::make_shared<Interrupts>())
+    , m_id(s_nextClientId.fetch_add(1))
 { }
 
 RemoteClient::~RemoteClient() = default;
 
 void RemoteClient::releaseThisThreadsManager()
 {
-    t_manager.reset();
+    t_managers.clear();
 }
 
 StatementInterrupter RemoteClient::interrupterForThisThread()
@@ -197,7 +205,7 @@ RemoteClient::Answer RemoteClient::get(const QString &path, const QueryItems &qu
         Interrupts::Slot &slot = m_interrupts->slots[thread];
         if (slot.pending)
             throw cancelledError();
-        reply = threadManager().get(request);
+        reply = threadManager(m_id).get(request);
         slot.reply = reply;
     }
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owned(reply, [](QNetworkReply *r) { r->deleteLater(); });

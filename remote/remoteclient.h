@@ -34,8 +34,8 @@ struct RemoteSettings
 
 using QueryItems = QList<std::pair<QString, QString>>;
 
-// Synchronous GETs on the calling thread (a session worker): one QNetworkAccessManager per thread,
-// kept for the thread's life as SqlStore keeps a connection, driven by a local event loop. Every
+// Synchronous GETs on the calling thread (a session worker): one QNetworkAccessManager per thread
+// (and client), kept for the thread's life as SqlStore keeps a connection, driven by a local event loop. Every
 // failure is a dpm::Error with a REMOTE_* code (or the server's own code) and a sentence; TLS
 // errors are never ignored. Safe to use from several threads at once.
 class RemoteClient
@@ -70,6 +70,7 @@ private:
 
     RemoteSettings m_settings;
     std::shared_ptr<Interrupts> m_interrupts;
+    quint64 m_id; // this client's network manager on each thread
 };
 
 // Percent-encodes one path segment (an id may hold "/", "%", "+" or spaces).
