@@ -9,6 +9,7 @@
 #include "listing/decisionspage.h"
 #include "demo/demogenerator.h"
 #include "domain/appidentity.h"
+#include "registerremotestore.h"
 #include "lineage/lineagegraphview.h"
 #include "lineage/lineagegraphwidget.h"
 #include "lineage/lineagepage.h"
@@ -357,6 +358,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     setApplicationIdentity();
+    registerRemoteStore(); // --store http(s)://…: the console in remote mode
     QCommandLineParser parser;
     const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("location"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("folder"), QStringLiteral("dir"));
