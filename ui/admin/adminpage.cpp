@@ -8,6 +8,7 @@
 #include "admin/transfertab.h"
 #include "domain/error.h"
 #include "session/requesttracker.h"
+#include "session/storesession.h"
 #include "store/auditlog.h"
 
 #include <QFrame>
@@ -94,6 +95,7 @@ void AdminPage::setSession(StoreSession *session)
     m_auditLog->setSession(session);
     m_roleRequest->forget();
     m_schemaRequest->forget();
+    setReadOnlyRemote(session && session->location().backend() == StoreBackend::Remote);
     if (!session)
         return;
     m_roleRequest->start(

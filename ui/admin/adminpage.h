@@ -42,8 +42,8 @@ public:
     // read the tables wait until that succeeded.
     void setSchemaMissing(bool missing);
     QString schemaNotice() const;
-    // The store is read over a server (remote mode): every tab and the lock are off, and the
-    // notice says why and where admin work is done instead.
+    // The store is read over a server (remote mode; set by setSession from the location): every
+    // tab and the lock are off, and the notice says why and where admin work is done instead.
     void setReadOnlyRemote(bool remote);
     bool isReadOnlyRemote() const { return m_readOnlyRemote; }
 

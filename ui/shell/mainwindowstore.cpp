@@ -104,7 +104,6 @@ void MainWindow::storeReady(const StoreInfo &info)
         m_history = NavigationHistory {};
     enablePages(info.hasSchema);
     m_admin->setSchemaMissing(!info.hasSchema);
-    m_admin->setReadOnlyRemote(m_location.backend() == StoreBackend::Remote);
     // A database without the DPM tables can only be initialised: the admin page says how.
     const Place start = !info.hasSchema ? Place { QStringLiteral("admin"), {} }
                                         : m_placeAfterOpen.value_or(Place { QStringLiteral("runs"), {} });
