@@ -314,7 +314,7 @@ const QList<const Endpoint *> &serviceEndpoints()
 
 const QList<const Endpoint *> &consoleRoutes()
 {
-    static const QList<const Endpoint *> endpoints = pointersTo({ &consoleEndpoints() });
+    static const QList<const Endpoint *> endpoints = pointersTo({ &consoleEndpoints(), &storeMirrorEndpoints() });
     return endpoints;
 }
 

@@ -65,6 +65,8 @@ const QList<Endpoint> &dpmEndpoints();
 const QList<Endpoint> &proposalEndpoints();
 // Our own read endpoints under /console/v1/ (full paths), for what the service does not offer.
 const QList<Endpoint> &consoleEndpoints();
+// /console/v1/store/{method}: the store's own reads for the console's remote store (rowjson).
+const QList<Endpoint> &storeMirrorEndpoints();
 // What the router tries, in order: the service's routes (DPM then proposals; served under both
 // prefixes) and our own (full paths).
 const QList<const Endpoint *> &serviceEndpoints();

@@ -6,6 +6,7 @@
 #include "domain/error.h"
 #include "domain/printabletext.h"
 #include "probes/firstrowsprobe.h"
+#include "registerremotestore.h"
 #include "listing/listingview.h"
 #include "shell/mainwindow.h"
 #include "listing/runspage.h"
@@ -55,6 +56,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     dpm::setApplicationIdentity();
+    dpm::registerRemoteStore(); // --store http(s)://…: read-only over a server
     // The desktop entry's name (installer/): Wayland's app id, so the shell shows its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.dpm.SupportConsole"));
     QApplication::setWindowIcon(dpm::applicationIcon());

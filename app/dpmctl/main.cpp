@@ -3,6 +3,7 @@
 
 #include "dispatcher.h"
 #include "domain/appidentity.h"
+#include "registerremotestore.h"
 
 #include <QCoreApplication>
 
@@ -10,5 +11,6 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     dpm::setApplicationIdentity();
+    dpm::registerRemoteStore(); // --store http(s)://…: reads over a server, read-only
     return dpm::cli::runDpmctl(app.arguments().mid(1), QProcessEnvironment::systemEnvironment());
 }

@@ -85,6 +85,8 @@ QString toWire(LineageEdgeType v)
 }
 QString toWire(StoreBackend v)
 {
+    if (v == StoreBackend::Remote)
+        return QStringLiteral("REMOTE");
     return wire(kStoreBackend, v);
 }
 

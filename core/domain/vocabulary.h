@@ -27,7 +27,9 @@ enum class LineageEdgeType {
     // (ProposalCorrelationLink), drawn in the lineage graph from the correlation to the proposal.
     CorrelationToProposal
 };
-enum class StoreBackend { InMemory, Sqlite, Postgres };
+// Remote: a server that speaks the service's HTTP API (http-api.md), read-only; never one of the
+// service's DPM_SUPPORTABILITY_STORE_BACKEND values.
+enum class StoreBackend { InMemory, Sqlite, Postgres, Remote };
 
 QString toWire(RunStatus v);
 QString toWire(WorkflowStatus v);
@@ -35,7 +37,7 @@ QString toWire(WorkflowAction v);
 QString toWire(OperationType v);
 QString toWire(OperationStatus v);
 QString toWire(LineageEdgeType v);
-// The service's DPM_SUPPORTABILITY_STORE_BACKEND names: IN_MEMORY, SQL, POSTGRES.
+// The service's DPM_SUPPORTABILITY_STORE_BACKEND names: IN_MEMORY, SQL, POSTGRES (and REMOTE).
 QString toWire(StoreBackend v);
 
 std::optional<RunStatus> runStatusFromWire(const QString &s);

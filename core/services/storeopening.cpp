@@ -5,18 +5,64 @@
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 
+#include "domain/error.h"
+
 #include <QCoreApplication>
+#include <QList>
 #include <QLocale>
+#include <QMap>
 
 #include <latch>
 #include <memory>
+#include <mutex>
 
 namespace dpm {
+
+namespace {
+
+struct Registry
+{
+    std::mutex mutex;
+    QMap<StoreBackend, StoreOpener> openers;
+    QList<std::function<void()>> closers;
+};
+
+Registry &registry()
+{
+    static Registry instance;
+    return instance;
+}
+
+} // namespace
+
+void registerStoreOpener(StoreBackend backend, StoreOpener opener)
+{
+    std::lock_guard lock(registry().mutex);
+    registry().openers.insert(backend, std::move(opener));
+}
+
+void registerThreadConnectionCloser(std::function<void()> closer)
+{
+    std::lock_guard lock(registry().mutex);
+    registry().closers.append(std::move(closer));
+}
 
 std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const OpenOptions &options)
 {
     if (location.backend() == StoreBackend::InMemory)
         return std::make_unique<MemoryStore>();
+    if (location.backend() == StoreBackend::Remote) {
+        StoreOpener opener;
+        {
+            std::lock_guard lock(registry().mutex);
+            opener = registry().openers.value(StoreBackend::Remote);
+        }
+        if (!opener) {
+            throw Error(ErrorKind::Configuration, QStringLiteral("REMOTE_STORE_UNSUPPORTED"),
+                QStringLiteral("This program cannot read a store over HTTP; open it with dpm-console or dpmctl."));
+        }
+        return opener(location, options);
+    }
 
     auto database = std::make_unique<SqlDatabase>(location);
     if (options.applyMigrations) {
@@ -76,6 +122,10 @@ QString listingNotice(const SchemaDescription &schema, double newestRunMs)
 
 QString readOnlyNotice(SupportStore &store)
 {
+    if (store.backend() == StoreBackend::Remote) {
+        return QStringLiteral("Read-only over a server: migrations, retention, transfer, cutover and outbox repair "
+                              "run where the database is (dpmctl on the server's store).");
+    }
     auto *sql = storeAs<SqlStore>(store);
     return sql ? sql->database().readOnlyNotice() : QString();
 }
@@ -83,6 +133,13 @@ QString readOnlyNotice(SupportStore &store)
 void closeThisThreadsStoreConnections()
 {
     SqlDatabase::closeThisThreadsConnections();
+    QList<std::function<void()>> closers;
+    {
+        std::lock_guard lock(registry().mutex);
+        closers = registry().closers;
+    }
+    for (const auto &close : closers)
+        close();
 }
 
 void closeStoreConnectionsOnEachWorker(QThreadPool &pool)

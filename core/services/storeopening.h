@@ -5,6 +5,7 @@
 
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 
 namespace dpm {
@@ -19,10 +20,20 @@ struct OpenOptions
     bool allowMissingSchema = false;
 };
 
-// Opens the store at a location: MemoryStore or SqlStore, migrated first when asked. It lives
-// here rather than in store/ because migrating is a layer above the store. Throws dpm::Error
-// (connection, configuration, schema) with the service's codes where it has them.
+// Opens the store at a location: MemoryStore or SqlStore, migrated first when asked, or the store
+// a library registered for the backend (a remote store: remote/). It lives here rather than in
+// store/ because migrating is a layer above the store. Throws dpm::Error (connection,
+// configuration, schema) with the service's codes where it has them; REMOTE_STORE_UNSUPPORTED for
+// a server location in a program built without remote stores.
 std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const OpenOptions &options = {});
+
+// Store kinds that live outside core (which stays free of Qt Network) register here, once, before
+// the first openStore() of their backend: dpmremote's registerRemoteStore() does.
+using StoreOpener = std::function<std::unique_ptr<SupportStore>(const StoreLocation &, const OpenOptions &)>;
+void registerStoreOpener(StoreBackend backend, StoreOpener opener);
+// What such a store keeps per thread (a network manager) is let go by
+// closeThisThreadsStoreConnections() as well.
+void registerThreadConnectionCloser(std::function<void()> closer);
 
 // What the console's status bar says about an open store's schema.
 struct SchemaDescription

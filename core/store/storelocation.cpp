@@ -15,8 +15,8 @@ namespace {
 [[noreturn]] void invalidLocation(const QString &why)
 {
     throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
-        QStringLiteral("%1. Use memory:, sqlite:PATH, postgresql://user@host/db or a libpq "
-                       "string such as \"host=… dbname=…\" or \"service=name\".")
+        QStringLiteral("%1. Use memory:, sqlite:PATH, postgresql://user@host/db, a libpq "
+                       "string such as \"host=… dbname=…\" or \"service=name\", or a server's http(s)://host:port.")
             .arg(why));
 }
 
@@ -133,6 +133,35 @@ StoreLocation StoreLocation::postgres(QMap<QString, QString> libpqParameters)
     return location;
 }
 
+QStringList StoreLocation::remoteOptionNames()
+{
+    return { QStringLiteral("token"), QStringLiteral("token_file"), QStringLiteral("ca_file"),
+        QStringLiteral("connect_timeout"), QStringLiteral("transfer_timeout") };
+}
+
+StoreLocation StoreLocation::remote(const QString &baseUrl, QMap<QString, QString> options)
+{
+    const QUrl url(baseUrl, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.host().isEmpty())
+        invalidLocation(QStringLiteral("A server location is http://host:port or https://host:port"));
+    // A password in the URL would end up in the recent stores; the token has its own option.
+    if (!url.userInfo().isEmpty())
+        invalidLocation(QStringLiteral("A server location carries no user or password; give the token with "
+                                       "token_file=PATH or at the prompt"));
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        if (!remoteOptionNames().contains(it.key()))
+            invalidLocation(QStringLiteral("\"%1\" is not an option of a server location (%2)")
+                                .arg(it.key(), remoteOptionNames().join(QStringLiteral(", "))));
+    }
+    StoreLocation location;
+    location.m_backend = StoreBackend::Remote;
+    QUrl base = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
+    location.m_remoteUrl = base.toString(QUrl::FullyEncoded);
+    location.m_remoteOptions = std::move(options);
+    return location;
+}
+
 StoreLocation StoreLocation::parse(const QString &input)
 {
     const QString text = input.trimmed();
@@ -149,6 +178,14 @@ StoreLocation StoreLocation::parse(const QString &input)
     if (text.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
         || text.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive))
         return postgres(parsePostgresUri(text));
+    if (text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+        || text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)) {
+        const QUrl url(text, QUrl::StrictMode);
+        QMap<QString, QString> options;
+        for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+            options.insert(key.toLower(), value);
+        return remote(text, options);
+    }
     // Any other scheme (a typo, JDBC, another database) is named without the rest of the text.
     if (text.startsWith(QLatin1String("jdbc:"), Qt::CaseInsensitive))
         invalidLocation(QStringLiteral("A JDBC URL is not a libpq location"));
@@ -181,6 +218,8 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
     switch (*backend) {
     case StoreBackend::InMemory:
         return memory();
+    case StoreBackend::Remote: // not one of the service's values: storeBackendFromWire never gives it
+        break;
     case StoreBackend::Sqlite: {
         QString path = env.value(QStringLiteral("DPM_SUPPORTABILITY_SQL_PATH")).trimmed();
         if (path.isEmpty())
@@ -244,6 +283,16 @@ QString StoreLocation::text(bool maskSecrets) const
             + (m_sqlitePath.startsWith(QLatin1String("//")) ? QStringLiteral("//") + m_sqlitePath : m_sqlitePath);
     case StoreBackend::Postgres:
         break;
+    case StoreBackend::Remote: {
+        QStringList query;
+        for (auto it = m_remoteOptions.cbegin(); it != m_remoteOptions.cend(); ++it) {
+            // The token is left out of every text for people, not even masked.
+            if (it.key() == QLatin1String("token") && maskSecrets)
+                continue;
+            query << it.key() + QLatin1Char('=') + QString::fromUtf8(QUrl::toPercentEncoding(it.value(), "/:"));
+        }
+        return query.isEmpty() ? m_remoteUrl : m_remoteUrl + QLatin1Char('?') + query.join(QLatin1Char('&'));
+    }
     }
     QString out = QStringLiteral("postgresql://");
     const QString user = m_libpq.value(QStringLiteral("user"));
@@ -292,6 +341,7 @@ QString StoreLocation::text(bool maskSecrets) const
 QString StoreLocation::withoutSecrets() const
 {
     StoreLocation copy = *this;
+    copy.m_remoteOptions.remove(QStringLiteral("token"));
     for (auto it = copy.m_libpq.begin(); it != copy.m_libpq.end();) {
         if (it.key().contains(QLatin1String("password")))
             it = copy.m_libpq.erase(it);
@@ -306,6 +356,8 @@ StoreLocation StoreLocation::withPassword(const QString &password) const
     StoreLocation copy = *this;
     if (copy.m_backend == StoreBackend::Postgres)
         copy.m_libpq.insert(QStringLiteral("password"), password);
+    else if (copy.m_backend == StoreBackend::Remote)
+        copy.m_remoteOptions.insert(QStringLiteral("token"), password);
     return copy;
 }
 

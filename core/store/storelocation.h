@@ -21,10 +21,17 @@ public:
     static StoreLocation memory();
     static StoreLocation sqlite(const QString &path);
     static StoreLocation postgres(QMap<QString, QString> libpqParameters);
+    // A server speaking the service's HTTP API: the base URL (scheme, host, port, mount path) and
+    // the options of remoteOptionNames(). Throws STORE_LOCATION_INVALID.
+    static StoreLocation remote(const QString &baseUrl, QMap<QString, QString> options = {});
+    // token (a bearer token: a secret), token_file, ca_file (PEM of a CA to trust besides the
+    // system's), connect_timeout and transfer_timeout (seconds).
+    static QStringList remoteOptionNames();
 
     // Accepts: "memory:"; "sqlite:PATH" (also "sqlite:///abs/path") or a path ending in .db,
     // .sqlite or .sqlite3; "postgresql://…" / "postgres://…" URIs; libpq "key=value …" strings
-    // (including "service=name"). Throws Error STORE_LOCATION_INVALID otherwise.
+    // (including "service=name"); "http(s)://host:port[/prefix][?option=value&…]" (a server, see
+    // remote()). Throws Error STORE_LOCATION_INVALID otherwise.
     static StoreLocation parse(const QString &text);
 
     // The service's variables (Part B §8.1): DPM_SUPPORTABILITY_STORE_BACKEND (IN_MEMORY, SQL or
@@ -39,6 +46,9 @@ public:
     // libpq keyword -> value, password included. Never print this; use redacted().
     const QMap<QString, QString> &libpqParameters() const { return m_libpq; }
     QString libpqParameter(const QString &key) const { return m_libpq.value(key); }
+    // Remote: the server's base URL without options, and one option ("" when not given).
+    const QString &remoteUrl() const { return m_remoteUrl; }
+    QString remoteOption(const QString &key) const { return m_remoteOptions.value(key); }
 
     // For people: "memory:", "sqlite:/path", or "postgresql://user:***@host:port/db?sslmode=…".
     QString redacted() const;
@@ -46,7 +56,8 @@ public:
     // its recent stores and saved connections. Reopening it gets the password from libpq
     // (~/.pgpass, PGPASSWORD, a service file) or a prompt.
     QString withoutSecrets() const;
-    // A copy with this password set (from the console's prompt); never stored.
+    // A copy with this password set (from the console's prompt; a remote store's bearer token);
+    // never stored.
     StoreLocation withPassword(const QString &password) const;
 
 private:
@@ -55,6 +66,8 @@ private:
     StoreBackend m_backend = StoreBackend::InMemory;
     QString m_sqlitePath;
     QMap<QString, QString> m_libpq;
+    QString m_remoteUrl;
+    QMap<QString, QString> m_remoteOptions;
 };
 
 // The embedded default: a SQLite store in the user's data directory

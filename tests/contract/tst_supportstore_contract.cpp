@@ -486,6 +486,9 @@ void SupportStoreContract::backend_matchesExecutable()
 #elif defined(DPM_CONTRACT_BACKEND_SQLITE)
         QCOMPARE(toWire(store().backend()), toWire(StoreBackend::Sqlite));
         QVERIFY2(store().describe().contains(QStringLiteral("contract.db")), qPrintable(store().describe()));
+#elif defined(DPM_CONTRACT_BACKEND_REMOTE)
+        QCOMPARE(toWire(store().backend()), QStringLiteral("REMOTE"));
+        QVERIFY2(store().describe().startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(store().describe()));
 #else
         QCOMPARE(toWire(store().backend()), toWire(StoreBackend::Postgres));
         QVERIFY(!store().describe().isEmpty());

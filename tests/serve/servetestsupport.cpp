@@ -1,6 +1,8 @@
 #include "servetestsupport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QProcessEnvironment>
 
 #include <httplib.h>
@@ -87,6 +89,32 @@ QProcessEnvironment allFlagsOn()
              "DPM_SUPPORTABILITY_SUMMARY_APIS_ENABLED", "DPM_SUPPORT_BUNDLE_APIS_ENABLED" })
         environment.insert(QString::fromLatin1(flag), QStringLiteral("true"));
     return environment;
+}
+
+QByteArray makeTestCertificates(const QString &dir)
+{
+    QFile extensions(QDir(dir).filePath(QStringLiteral("server.ext")));
+    if (!extensions.open(QIODevice::WriteOnly))
+        return "cannot write server.ext";
+    extensions.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+    extensions.close();
+    const QStringList ec { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes") };
+    for (const QStringList &arguments : {
+             QStringList { "req", "-x509" } + ec + QStringList { "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=dpm serve test CA" },
+             QStringList { "req" } + ec + QStringList { "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1" },
+             QStringList { "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                 "-out", "server.pem", "-days", "2", "-extfile", "server.ext" },
+             QStringList { "req", "-x509" } + ec + QStringList { "-keyout", "other.key", "-out", "other.pem", "-days", "2", "-subj", "/CN=other CA" } }) {
+        QProcess process;
+        process.setWorkingDirectory(dir);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral("openssl"), arguments);
+        process.waitForFinished(60000);
+        if (process.exitCode() != 0 || process.exitStatus() != QProcess::NormalExit)
+            return process.readAll() + " (exit " + QByteArray::number(process.exitCode()) + ')';
+    }
+    return {};
 }
 
 QByteArray golden(const QString &name, const QByteArray &actual)

@@ -59,6 +59,11 @@ serve::ServeOptions testServeOptions(const QProcessEnvironment &environment = {}
 // An environment with every DPM flag of http-api.md §2 switched on.
 QProcessEnvironment allFlagsOn();
 
+// Makes, with the openssl command, in `dir`: a test CA (ca.pem, ca.key), a server certificate it
+// signed for 127.0.0.1 and localhost (server.pem, server.key) and another CA (other.pem). Empty
+// when it worked, else what openssl said.
+QByteArray makeTestCertificates(const QString &dir);
+
 // The bytes of a golden file in tests/serve/golden; with DPM_UPDATE_GOLDEN=1 in the environment
 // the file is (re)written with a non-empty `actual` first, so new goldens are made by running the test once
 // and then read and checked by a person before they are committed.

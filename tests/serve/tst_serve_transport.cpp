@@ -11,7 +11,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,16 +82,6 @@ public:
 private:
     int m_fd = -1;
 };
-
-QByteArray run(const QString &program, const QStringList &arguments, const QString &directory)
-{
-    QProcess process;
-    process.setWorkingDirectory(directory);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    process.waitForFinished(60000);
-    return process.exitCode() == 0 ? QByteArray() : process.readAll() + " (exit " + QByteArray::number(process.exitCode()) + ')';
-}
 
 HttpAnswer httpsGet(int port, const QString &caFile, const QString &target, const std::string &token = {})
 {
@@ -206,22 +195,8 @@ void ServeTransportTest::tokens_required_answer401WithBearerChallenge_probesStay
 
 void ServeTransportTest::tls_servesWithTheTestCa_refusesAnUnknownCaAndPlainHttp()
 {
-    const QString dir = m_dir->path();
-    const QStringList ec { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes") };
-    QFile extensions(m_dir->filePath(QStringLiteral("server.ext")));
-    QVERIFY(extensions.open(QIODevice::WriteOnly));
-    extensions.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-    extensions.close();
-    for (const QStringList &arguments : {
-             QStringList { "req", "-x509" } + ec + QStringList { "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=dpm serve test CA" },
-             QStringList { "req" } + ec + QStringList { "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1" },
-             QStringList { "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                 "-out", "server.pem", "-days", "2", "-extfile", "server.ext" },
-             QStringList { "req", "-x509" } + ec + QStringList { "-keyout", "other.key", "-out", "other.pem", "-days", "2", "-subj", "/CN=other CA" } }) {
-        const QByteArray failure = run(QStringLiteral("openssl"), arguments, dir);
-        QVERIFY2(failure.isEmpty(), failure.constData());
-    }
+    const QByteArray failure = makeTestCertificates(m_dir->path());
+    QVERIFY2(failure.isEmpty(), failure.constData());
 
     serve::ServeOptions options = testServeOptions();
     options.tlsCertificate = m_dir->filePath(QStringLiteral("server.pem"));

@@ -1,7 +1,8 @@
 #pragma once
 
 // The store a per-backend suite runs on. Such a suite is one source built once per backend with
-// DPM_CONTRACT_BACKEND_MEMORY, _SQLITE or _POSTGRES; header-only because that definition belongs
+// DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES or _REMOTE (a SQLite store seeded locally and
+// read over HTTP: tests/contract/seededremotestore.h); header-only because that definition belongs
 // to each test executable, not to this support library.
 
 #include "domain/error.h"
@@ -10,6 +11,10 @@
 #include "store/memorystore.h"
 
 #include <QTemporaryDir>
+
+#if defined(DPM_CONTRACT_BACKEND_REMOTE)
+#include "seededremotestore.h"
+#endif
 
 #include <memory>
 #include <optional>
@@ -30,19 +35,22 @@ inline std::optional<StoreLocation> freshBackendLocation(const QTemporaryDir &di
     Q_UNUSED(dir);
     Q_UNUSED(name);
     return std::nullopt;
-#elif defined(DPM_CONTRACT_BACKEND_SQLITE)
+#elif defined(DPM_CONTRACT_BACKEND_SQLITE) || defined(DPM_CONTRACT_BACKEND_REMOTE)
     return StoreLocation::sqlite(dir.filePath(name + QStringLiteral(".db")));
 #elif defined(DPM_CONTRACT_BACKEND_POSTGRES)
     Q_UNUSED(dir);
     return PgServer::instance().createDatabase(name);
 #else
-#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE or _POSTGRES"
+#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES or _REMOTE"
 #endif
 }
 
 // A fresh store of the suite's backend with every migration applied. Throws dpm::Error.
 inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &dir, const QString &name)
 {
+#if defined(DPM_CONTRACT_BACKEND_REMOTE)
+    return openSeededRemoteStore(openStore(*freshBackendLocation(dir, name), OpenOptions { .applyMigrations = true }));
+#endif
     if (const auto location = freshBackendLocation(dir, name))
         return openStore(*location, OpenOptions { .applyMigrations = true });
     return std::make_unique<MemoryStore>();

@@ -8,6 +8,7 @@
 #include "admin/transfertab.h"
 #include "domain/error.h"
 #include "session/requesttracker.h"
+#include "session/storesession.h"
 #include "store/auditlog.h"
 
 #include <QFrame>
@@ -94,6 +95,7 @@ void AdminPage::setSession(StoreSession *session)
     m_auditLog->setSession(session);
     m_roleRequest->forget();
     m_schemaRequest->forget();
+    setReadOnlyRemote(session && session->location().backend() == StoreBackend::Remote);
     if (!session)
         return;
     m_roleRequest->start(
@@ -160,6 +162,22 @@ void AdminPage::checkSchemaCreated()
         [](const Error &) {});
 }
 
+void AdminPage::setReadOnlyRemote(bool remote)
+{
+    m_readOnlyRemote = remote;
+    m_tabs->setEnabled(!remote);
+    if (remote) {
+        setUnlocked(false);
+        m_schemaNotice->setText(tr("<b>Read-only over a server.</b> Migrations, retention, transfer and the cutover "
+                                   "check change or inspect the database itself, which a server does not expose: run "
+                                   "them with dpmctl on the server's own store."));
+        m_schemaNotice->show();
+    } else if (!m_schemaMissing) {
+        m_schemaNotice->hide();
+    }
+    updateLockBar();
+}
+
 QString AdminPage::schemaNotice() const
 {
     return m_schemaNotice->isHidden() ? QString() : m_schemaNotice->text();
@@ -172,7 +190,7 @@ QString AdminPage::lockText() const
 
 void AdminPage::unlock()
 {
-    if (m_unlocked || !m_session)
+    if (m_unlocked || !m_session || m_readOnlyRemote)
         return;
     const QString location = m_session->redactedLocation();
     const QString role = m_role.isEmpty() ? osUserName() : m_role;
@@ -224,7 +242,9 @@ void AdminPage::updateLockBar()
     }
     // Set after the text: a mnemonic in the text would replace the shortcut.
     m_lockButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
-    m_lockButton->setEnabled(m_session != nullptr);
+    m_lockButton->setEnabled(m_session != nullptr && !m_readOnlyRemote);
+    if (m_readOnlyRemote)
+        m_lockText->setText(tr("Read-only: %1 is read over a server.").arg(location));
 }
 
 } // namespace dpm

@@ -42,6 +42,10 @@ public:
     // read the tables wait until that succeeded.
     void setSchemaMissing(bool missing);
     QString schemaNotice() const;
+    // The store is read over a server (remote mode; set by setSession from the location): every
+    // tab and the lock are off, and the notice says why and where admin work is done instead.
+    void setReadOnlyRemote(bool remote);
+    bool isReadOnlyRemote() const { return m_readOnlyRemote; }
 
     // For tests and the screenshots tool: where the service's variables come from (default: this
     // process's environment) and which migration files are applied (default: the embedded ones).
@@ -85,6 +89,7 @@ private:
     RequestTracker *m_schemaRequest;
 
     bool m_schemaMissing = false;
+    bool m_readOnlyRemote = false;
     QLabel *m_schemaNotice;
     QLabel *m_lockText;
     QPushButton *m_lockButton;

@@ -1,6 +1,7 @@
 #include "connect/connectdialog.h"
 
 #include "connect/savedconnectionswidget.h"
+#include "connect/serverlocationpage.h"
 #include "domain/error.h"
 #include "session/requesttracker.h"
 #include "session/storesession.h"
@@ -81,6 +82,7 @@ void ConnectDialog::buildUi()
     m_backend->addItem(tr("SQLite file"), int(Backend::Sqlite));
     m_backend->addItem(tr("PostgreSQL"), int(Backend::Postgres));
     m_backend->addItem(tr("In memory"), int(Backend::Memory));
+    m_backend->addItem(tr("Server (HTTP API)"), int(Backend::Server));
     auto *backendForm = new QFormLayout;
     backendForm->addRow(tr("&Backend:"), m_backend);
 
@@ -88,6 +90,9 @@ void ConnectDialog::buildUi()
     m_pages->addWidget(buildSqlitePage());
     m_pages->addWidget(buildPostgresPage());
     m_pages->addWidget(buildMemoryPage());
+    m_server = new ServerLocationPage(this);
+    m_pages->addWidget(m_server);
+    connect(m_server, &ServerLocationPage::changed, this, &ConnectDialog::revalidate);
 
     m_validation = new QLabel(this);
     m_validation->setWordWrap(true);
@@ -147,8 +152,10 @@ void ConnectDialog::buildUi()
     // Keyboard order: the list and its buttons, then the fields top to bottom, then the buttons.
     const QList<QWidget *> order = m_saved->tabOrder()
         + QList<QWidget *> { m_backend, m_sqlitePath, m_browseButton, m_fieldsMode, m_dsnMode, m_host, m_port,
-              m_database, m_user, m_sslMode, m_dsn, m_password, m_testButton, m_cancelTestButton,
-              m_buttons->button(QDialogButtonBox::Ok), m_buttons->button(QDialogButtonBox::Cancel) };
+              m_database, m_user, m_sslMode, m_dsn, m_password }
+        + m_server->tabOrder()
+        + QList<QWidget *> { m_testButton, m_cancelTestButton, m_buttons->button(QDialogButtonBox::Ok),
+              m_buttons->button(QDialogButtonBox::Cancel) };
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 
@@ -319,6 +326,8 @@ StoreLocation ConnectDialog::currentLocation() const
         return StoreLocation::memory();
     case Backend::Sqlite:
         return StoreLocation::sqlite(m_sqlitePath->text().trimmed());
+    case Backend::Server:
+        return m_server->location();
     case Backend::Postgres:
         break;
     }
@@ -340,7 +349,9 @@ StoreLocation ConnectDialog::currentLocation() const
         if (location.backend() != StoreBackend::Postgres) {
             throwInvalid(tr("\"%1\" is not a PostgreSQL connection string; choose the %2 backend for it.")
                              .arg(location.redacted(),
-                                 location.backend() == StoreBackend::Sqlite ? tr("SQLite file") : tr("In memory")));
+                                 location.backend() == StoreBackend::Sqlite   ? tr("SQLite file")
+                                     : location.backend() == StoreBackend::Remote ? tr("Server (HTTP API)")
+                                                                                  : tr("In memory")));
         }
     }
     if (!m_password->text().isEmpty())
@@ -498,6 +509,10 @@ void ConnectDialog::setLocation(const StoreLocation &location)
     case StoreBackend::Postgres:
         setPostgresFields(location.libpqParameters());
         setBackend(Backend::Postgres);
+        break;
+    case StoreBackend::Remote:
+        m_server->setLocation(location);
+        setBackend(Backend::Server);
         break;
     }
     revalidate();

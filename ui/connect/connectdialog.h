@@ -23,11 +23,12 @@ namespace dpm {
 class Error;
 class RequestTracker;
 class SavedConnectionsWidget;
+class ServerLocationPage;
 class StoreSession;
 struct StoreInfo;
 
 // Chooses the store to open: a SQLite file, a PostgreSQL database (fields or a connection
-// string) or an in-memory store, from scratch or from the saved connections and recent stores.
+// string), an in-memory store or a server of the DPM API (read-only), from scratch or from the saved connections and recent stores.
 // "Test connection" opens a throwaway session off the UI thread. A typed password lives only in
 // location(); saved connections hold StoreLocation::withoutSecrets().
 class ConnectDialog : public QDialog
@@ -35,7 +36,7 @@ class ConnectDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Backend { Sqlite, Postgres, Memory };
+    enum class Backend { Sqlite, Postgres, Memory, Server };
 
     explicit ConnectDialog(QWidget *parent = nullptr);
     ~ConnectDialog() override;
@@ -93,6 +94,7 @@ private:
     QComboBox *m_sslMode = nullptr;
     QLineEdit *m_dsn = nullptr;
     QLineEdit *m_password = nullptr;
+    ServerLocationPage *m_server = nullptr;
 
     QLabel *m_validation = nullptr;
     QPushButton *m_testButton = nullptr;

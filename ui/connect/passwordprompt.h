@@ -14,10 +14,12 @@ namespace dpm {
 // True when opening a PostgreSQL store failed only for want of a (right) password: libpq said
 // "no password supplied" or "password authentication failed". The console then asks with
 // askPassword() and opens location.withPassword(answer) instead; the answer is never stored.
+// Also true for a server that refused or wanted its bearer token (REMOTE_UNAUTHORIZED).
 bool needsPassword(const Error &error);
 
 // Asks for the password of a PostgreSQL location (modal; names the user and the redacted
-// location). nullopt when the user cancels or the location is not PostgreSQL.
+// location), or a server's bearer token. nullopt when the user cancels or the location is
+// neither.
 std::optional<QString> askPassword(QWidget *parent, const StoreLocation &location);
 
 } // namespace dpm

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QUrl>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -136,6 +137,8 @@ void SavedConnectionsWidget::save(const StoreLocation &location)
         suggestion = QFileInfo(location.sqlitePath()).completeBaseName();
     else if (location.backend() == StoreBackend::InMemory)
         suggestion = tr("In memory");
+    else if (location.backend() == StoreBackend::Remote)
+        suggestion = QUrl(location.remoteUrl()).host();
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save Connection"),
         tr("Name of the connection (the password is not saved):"), QLineEdit::Normal, suggestion, &ok)

@@ -38,6 +38,8 @@ QString backendDisplayName(StoreBackend backend)
         return StoreSession::tr("SQLite");
     case StoreBackend::Postgres:
         return StoreSession::tr("PostgreSQL");
+    case StoreBackend::Remote:
+        return StoreSession::tr("Server");
     case StoreBackend::InMemory:
         break;
     }
@@ -108,7 +110,8 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
         info.redactedLocation = location.redacted();
         info.persistenceProfile = toWire(persistenceProfileFrom(QProcessEnvironment::systemEnvironment()));
         const SchemaDescription schema = describeSchema(*store);
-        info.schemaState = schemaStateText(schema);
+        info.schemaState = store->backend() == StoreBackend::Remote ? StoreSession::tr("read-only over a server")
+                                                                    : schemaStateText(schema);
         info.hasSchema = schema.hasSchema;
         info.readOnlyNotice = readOnlyNotice(*store);
         bool noRuns = true;

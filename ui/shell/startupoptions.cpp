@@ -24,8 +24,9 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
     parser.addOption(versionOption);
     const QCommandLineOption storeOption(QStringLiteral("store"),
         QCoreApplication::translate("StartupOptions",
-            "The store to open: memory:, sqlite:PATH (or a .db/.sqlite/.sqlite3 path), a postgresql:// URL "
-            "or a libpq string such as \"service=name\"."),
+            "The store to open: memory:, sqlite:PATH (or a .db/.sqlite/.sqlite3 path), a postgresql:// URL, "
+            "a libpq string such as \"service=name\", or a server of the DPM API read-only: "
+            "http(s)://host:port[?token_file=F&ca_file=CA.pem&connect_timeout=S&transfer_timeout=S]."),
         QCoreApplication::translate("StartupOptions", "location"));
     const QCommandLineOption noDemoOption(QStringLiteral("no-demo"),
         QCoreApplication::translate("StartupOptions", "Do not fill an empty embedded default store with demo data."));

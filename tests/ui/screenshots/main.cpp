@@ -11,6 +11,7 @@
 #include "demo/demogenerator.h"
 #include "domain/appidentity.h"
 #include "store/proposalstore.h"
+#include "registerremotestore.h"
 #include "lineage/lineagegraphview.h"
 #include "lineage/lineagegraphwidget.h"
 #include "lineage/lineagepage.h"
@@ -388,6 +389,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     setApplicationIdentity();
+    registerRemoteStore(); // --store http(s)://…: the console in remote mode
     QCommandLineParser parser;
     const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("location"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("folder"), QStringLiteral("dir"));

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "store/supportstore.h"
+
+#include <memory>
+
+namespace dpm::test {
+
+// The contract suite's "remote" backend: a SupportStore whose writes go to `local` (the fixtures
+// seed it as they seed any store) and whose reads go over HTTP — `local` served in-process by
+// dpmserve on a free loopback port, read back through dpmremote's RemoteStore. So every read test
+// of the suite compares what the remote store answers with what the store holds.
+std::unique_ptr<SupportStore> openSeededRemoteStore(std::unique_ptr<SupportStore> local);
+
+} // namespace dpm::test
