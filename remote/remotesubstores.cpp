@@ -151,6 +151,16 @@ QList<ProposalMatch> RemoteProposalStore::findIdentifier(const QString &identifi
     throw remoteExtensionMissingError(QStringLiteral("Find anything"));
 }
 
+QList<ProposalCorrelationLink> RemoteProposalStore::listCorrelationLinks(
+    const QStringList &correlationIds, const QStringList &proposalIds)
+{
+    if (m_store.hasExtensions()) {
+        return remoteStoreCall<QList<ProposalCorrelationLink>>(
+            m_store.client(), "proposals.listCorrelationLinks", correlationIds, proposalIds);
+    }
+    throw remoteExtensionMissingError(QStringLiteral("Proposal lineage"));
+}
+
 ProposalCounts RemoteProposalStore::countProposals()
 {
     if (m_store.hasExtensions())

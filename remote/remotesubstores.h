@@ -42,6 +42,8 @@ public:
         const std::optional<ProposalApproval> &approval) override;
     std::optional<ProposalAggregate> loadAggregate(const QString &proposalId) override;
     QList<ProposalMatch> findIdentifier(const QString &identifier) override;
+    QList<ProposalCorrelationLink> listCorrelationLinks(
+        const QStringList &correlationIds, const QStringList &proposalIds) override;
     ProposalCounts countProposals() override;
     QList<DailyCount> countApprovalsPerDay(const QString &fromDay, const QString &toDay) override;
 

@@ -80,6 +80,7 @@ QList<std::pair<const char *, Handler>> handlers()
         { "proposals.listApprovals", mirror(&ProposalStore::listApprovals) },
         { "proposals.loadAggregate", mirror(&ProposalStore::loadAggregate) },
         { "proposals.findIdentifier", mirror(&ProposalStore::findIdentifier) },
+        { "proposals.listCorrelationLinks", mirror(&ProposalStore::listCorrelationLinks) },
         { "proposals.countProposals", mirror(&ProposalStore::countProposals) },
         { "proposals.countApprovalsPerDay", mirror(&ProposalStore::countApprovalsPerDay) },
         { "runEvents.isAvailable", mirror(&RunEventStore::isAvailable) },

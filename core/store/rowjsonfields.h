@@ -277,6 +277,14 @@ template <> struct Fields<ProposalMatch>
     }
 };
 
+template <> struct Fields<ProposalCorrelationLink>
+{
+    static auto list()
+    {
+        return std::make_tuple(field("proposal_id", &ProposalCorrelationLink::proposalId), field("version_no", &ProposalCorrelationLink::versionNo), field("correlation_id", &ProposalCorrelationLink::correlationId), field("created_at", &ProposalCorrelationLink::createdAt));
+    }
+};
+
 template <> struct Fields<RunEvent>
 {
     static auto list()
