@@ -92,6 +92,30 @@ Passwort:</translation>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
+    <message>
+        <source>Server Token</source>
+        <translation>Server-Token</translation>
+    </message>
+    <message>
+        <source>The server asks for a bearer token.
+
+Server: %1
+
+The token is used for this connection only and is not saved. To avoid this question, connect with a token file.
+
+Token:</source>
+        <translation>Der Server verlangt ein Bearer-Token.
+
+Server: %1
+
+Das Token gilt nur für diese Verbindung und wird nicht gespeichert. Um diese Frage zu vermeiden, verbinden Sie sich mit einer Token-Datei.
+
+Token:</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
 </context>
 <context>
     <name>StartupOptions</name>
@@ -104,10 +128,6 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>Print the version, the git revision it was built from, the Qt version and the SQL drivers found.</source>
         <translation>Version, Git-Revision des Builds, Qt-Version und die gefundenen SQL-Treiber ausgeben.</translation>
-    </message>
-    <message>
-        <source>The store to open: memory:, sqlite:PATH (or a .db/.sqlite/.sqlite3 path), a postgresql:// URL or a libpq string such as &quot;service=name&quot;.</source>
-        <translation>Der zu öffnende Datenspeicher: memory:, sqlite:PFAD (oder ein .db/.sqlite/.sqlite3-Pfad), eine postgresql://-URL oder eine libpq-Zeichenkette wie &quot;service=name&quot;.</translation>
     </message>
     <message>
         <source>location</source>
@@ -148,6 +168,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>--report-scroll needs a positive number of rows, not &quot;%1&quot;.</source>
         <translation>--report-scroll erwartet eine positive Zeilenzahl, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The store to open: memory:, sqlite:PATH (or a .db/.sqlite/.sqlite3 path), a postgresql:// URL, a libpq string such as &quot;service=name&quot;, or a server of the DPM API read-only: http(s)://host:port[?token_file=F&amp;ca_file=CA.pem&amp;connect_timeout=S&amp;transfer_timeout=S].</source>
+        <translation>Der zu öffnende Datenspeicher: memory:, sqlite:PFAD (oder ein .db/.sqlite/.sqlite3-Pfad), eine postgresql://-URL, eine libpq-Zeichenkette wie &quot;service=name&quot; oder ein Server der DPM-API, nur lesend: http(s)://host:port[?token_file=F&amp;ca_file=CA.pem&amp;connect_timeout=S&amp;transfer_timeout=S].</translation>
     </message>
 </context>
 <context>
@@ -289,6 +313,14 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>Allow migrations and purges on this database (Ctrl+Shift+U).</source>
         <translation>Migrationen und Bereinigungen in dieser Datenbank erlauben (Strg+Umschalt+U).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Read-only over a server.&lt;/b&gt; Migrations, retention, transfer and the cutover check change or inspect the database itself, which a server does not expose: run them with dpmctl on the server&apos;s own store.</source>
+        <translation>&lt;b&gt;Nur lesend über einen Server.&lt;/b&gt; Migrationen, Aufbewahrung, Übertragung und die Umstellungsprüfung ändern oder prüfen die Datenbank selbst, die ein Server nicht freigibt: Führen Sie sie mit dpmctl auf dem Datenspeicher des Servers aus.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 is read over a server.</source>
+        <translation>Nur lesend: %1 wird über einen Server gelesen.</translation>
     </message>
 </context>
 <context>
@@ -824,6 +856,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>SQLite stores (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>SQLite-Datenspeicher (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Server (HTTP API)</source>
+        <translation>Server (HTTP-API)</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1903,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
+    <message>
+        <source>Store notice</source>
+        <translation>Hinweis zum Datenspeicher</translation>
+    </message>
 </context>
 <context>
     <name>dpm::ListingView</name>
@@ -2136,10 +2176,6 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <translation>DPM Support Console – %1</translation>
     </message>
     <message>
-        <source>Open a run or an operation to copy its link.</source>
-        <translation>Öffnen Sie einen Lauf oder einen Vorgang, um seinen Link zu kopieren.</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
     </message>
@@ -2186,6 +2222,18 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Store &amp;health…</source>
+        <translation>Zustand des &amp;Datenspeichers…</translation>
+    </message>
+    <message>
+        <source>Store health (Ctrl+Shift+H)</source>
+        <translation>Zustand des Datenspeichers (Strg+Umschalt+H)</translation>
+    </message>
+    <message>
+        <source>Open a run, an operation or a proposal to copy its link.</source>
+        <translation>Öffnen Sie einen Lauf, einen Vorgang oder einen Vorschlag, um seinen Link zu kopieren.</translation>
     </message>
 </context>
 <context>
@@ -3569,6 +3617,22 @@ Das SQL steht auf dem Reiter Plan.</translation>
             <numerusform>✘ %n Integritätsbefunde für diesen Vorschlag.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Lineage</source>
+        <translation>&amp;Herkunft</translation>
+    </message>
+    <message>
+        <source>The lineage graph centred on this proposal (Ctrl+Shift+G)</source>
+        <translation>Der Herkunftsgraph mit diesem Vorschlag in der Mitte (Strg+Umschalt+G)</translation>
+    </message>
+    <message>
+        <source>Copy lin&amp;k</source>
+        <translation>Lin&amp;k kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this proposal&apos;s dpm:// link (with the version shown on the Versions tab)</source>
+        <translation>Den dpm://-Link dieses Vorschlags kopieren (mit der Version, die der Reiter Versionen zeigt)</translation>
+    </message>
 </context>
 <context>
     <name>dpm::ProposalTimelineModel</name>
@@ -4407,6 +4471,101 @@ Das SQL steht auf dem Reiter Plan.</translation>
     </message>
 </context>
 <context>
+    <name>dpm::ServerLocationPage</name>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>https://dpm-api.internal:8443</source>
+        <translation>https://dpm-api.internal:8443</translation>
+    </message>
+    <message>
+        <source>A server of the DPM API: dpmctl serve, or the service itself (fewer pages).</source>
+        <translation>Ein Server der DPM-API: dpmctl serve oder der Dienst selbst (weniger Seiten).</translation>
+    </message>
+    <message>
+        <source>Ask for the token when the server wants one</source>
+        <translation>Nach dem Token fragen, wenn der Server eines verlangt</translation>
+    </message>
+    <message>
+        <source>Ask for the token</source>
+        <translation>Nach dem Token fragen</translation>
+    </message>
+    <message>
+        <source>Read the token from a &amp;file</source>
+        <translation>Das Token aus einer &amp;Datei lesen</translation>
+    </message>
+    <message>
+        <source>Read the token from a file</source>
+        <translation>Das Token aus einer Datei lesen</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the token file</source>
+        <translation>Die Token-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs</source>
+        <translation>die CAs des Systems</translation>
+    </message>
+    <message>
+        <source>A PEM file with the CA that signed the server&apos;s certificate, when the system does not trust it already.</source>
+        <translation>Eine PEM-Datei mit der CA, die das Zertifikat des Servers signiert hat, wenn das System ihr nicht bereits vertraut.</translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificate</source>
+        <translation>Das CA-Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Read-only: every page reads through the server; the Admin page stays off. The token is never saved.</source>
+        <translation>Nur lesend: Jede Seite liest über den Server; die Seite Verwaltung bleibt ausgeschaltet. Das Token wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Token File</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>The server&apos;s URL starts with http:// or https://; enter it in the URL field.</source>
+        <translation>Die URL des Servers beginnt mit http:// oder https://; geben Sie sie in das Feld URL ein.</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the token, or let the console ask for it.</source>
+        <translation>Wählen Sie die Datei mit dem Token, oder lassen Sie die Konsole danach fragen.</translation>
+    </message>
+</context>
+<context>
     <name>dpm::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -4443,6 +4602,129 @@ Das SQL steht auf dem Reiter Plan.</translation>
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>dpm::StoreHealthDialog</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Store health</source>
+        <translation>Zustand des Datenspeichers</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Datenspeicher:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation>Pool:</translation>
+    </message>
+    <message>
+        <source>Reads and writes:</source>
+        <translation>Lesen und Schreiben:</translation>
+    </message>
+    <message>
+        <source>Dual-write:</source>
+        <translation>Doppeltes Schreiben:</translation>
+    </message>
+    <message>
+        <source>Latency per query kind</source>
+        <translation>Latenz je Abfrageart</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>Asking the store…</source>
+        <translation>Datenspeicher wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Latency and failures per query kind (this console, since it started):</source>
+        <translation>Latenz und Fehler je Abfrageart (diese Konsole, seit ihrem Start):</translation>
+    </message>
+    <message>
+        <source>Not connected: open a store first.</source>
+        <translation>Nicht verbunden: Öffnen Sie zuerst einen Datenspeicher.</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>replica, replay lag %1 s</source>
+        <translation>Replikat, Wiedergabeverzug %1 s</translation>
+    </message>
+    <message>
+        <source>replica, nothing replayed yet</source>
+        <translation>Replikat, noch nichts wiedergegeben</translation>
+    </message>
+    <message>
+        <source>single store</source>
+        <translation>einzelner Datenspeicher</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>Primärserver</translation>
+    </message>
+    <message>
+        <source>%1 connections, %2 active, %3 idle</source>
+        <translation>%1 Verbindungen, %2 aktiv, %3 frei</translation>
+    </message>
+    <message>
+        <source>writes to %1, reads from %2 (PostgreSQL: %3% configured, %4% actual)</source>
+        <translation>schreibt in %1, liest aus %2 (PostgreSQL: %3 % eingestellt, %4 % tatsächlich)</translation>
+    </message>
+    <message>
+        <source>on: %1 PostgreSQL write failures, %2 reads fell back to the primary</source>
+        <translation>an: %1 Schreibfehler in PostgreSQL, %2 Lesevorgänge auf den Primärspeicher zurückgefallen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>The store did not answer: %1</source>
+        <translation>Der Datenspeicher hat nicht geantwortet: %1</translation>
     </message>
 </context>
 <context>
@@ -4491,6 +4773,14 @@ Das SQL steht auf dem Reiter Plan.</translation>
             <numerusform>%n ausstehende Migration</numerusform>
             <numerusform>%n ausstehende Migrationen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>read-only over a server</source>
+        <translation>nur lesend über einen Server</translation>
     </message>
 </context>
 <context>
