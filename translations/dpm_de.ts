@@ -4984,7 +4984,7 @@ Das SQL steht auf dem Reiter Plan.</translation>
     </message>
     <message>
         <source>Supportability</source>
-        <translation>Supportability</translation>
+        <translation>Supportfähigkeit</translation>
     </message>
     <message>
         <source>Run status chart</source>

@@ -113,7 +113,10 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
         info.schemaState = store->backend() == StoreBackend::Remote ? StoreSession::tr("read-only over a server")
                                                                     : schemaStateText(schema);
         info.hasSchema = schema.hasSchema;
-        info.readOnlyNotice = readOnlyNotice(*store);
+        // Over a server the schema state already says "read-only over a server"; the Admin page
+        // says why at length.
+        if (store->backend() != StoreBackend::Remote)
+            info.readOnlyNotice = readOnlyNotice(*store);
         bool noRuns = true;
         if (info.hasSchema) {
             // Timed: on a store without the console's indexes this is what each listing costs.
