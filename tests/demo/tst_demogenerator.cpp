@@ -11,6 +11,7 @@
 #include "domain/vocabulary.h"
 #include "services/artifact.h"
 #include "store/bulkloader.h"
+#include "store/runeventstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -25,13 +26,6 @@ using namespace dpm;
 using namespace dpm::test;
 
 namespace {
-
-constexpr bool kSqlBackend =
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-    false;
-#else
-    true;
-#endif
 
 // Enough runs that every status and every kind of row shows up, few enough to stay quick.
 constexpr qint64 kRuns = 1500;
@@ -81,6 +75,9 @@ private Q_SLOTS:
     void generate_cancelMidway_keepsWholeConsistentRuns();
     void bulkLoad_textWithTabsNewlinesAndBackslashes_roundTrips();
     void bulkLoad_rollback_leavesNothing();
+    void bulkLoad_eventsAndOutbox_keepEveryColumn();
+    void bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch_data();
+    void bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch();
 };
 
 void DemoGeneratorSuite::init()
@@ -129,19 +126,13 @@ void DemoGeneratorSuite::generate_report_countsWhatIsStoredInEveryTable()
         / double(report.rows.value(QStringLiteral("dpm_run_idempotency")));
     QVERIFY2(historyPerKey > 1.1 && historyPerKey < 1.3, qPrintable(QString::number(historyPerKey)));
 
-    if (kSqlBackend) {
-        QVERIFY(report.notes.isEmpty());
-        for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it)
-            QCOMPARE(sqlCount(*m_store, it.key()), it.value());
-        QVERIFY2(perRun("dpm_run_events") > 2.5 && perRun("dpm_run_events") < 3.5,
-            qPrintable(QString::number(perRun("dpm_run_events"))));
-        QCOMPARE(report.rows.value(QStringLiteral("dpm_outbox")), report.rows.value(QStringLiteral("dpm_run_events")));
-    } else {
-        QVERIFY(!report.rows.contains(QStringLiteral("dpm_run_events")));
-        QVERIFY(!report.rows.contains(QStringLiteral("dpm_outbox")));
-        QCOMPARE(report.notes.size(), 1);
-        QVERIFY(report.notes.constFirst().contains(QStringLiteral("dpm_run_events")));
-    }
+    // Every backend, the in-memory store included, holds run events and their outbox.
+    QVERIFY2(report.notes.isEmpty(), qPrintable(report.notes.join(QLatin1Char('\n'))));
+    for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it)
+        QCOMPARE(tableCount(*m_store, it.key()), it.value());
+    QVERIFY2(perRun("dpm_run_events") > 2.5 && perRun("dpm_run_events") < 3.5,
+        qPrintable(QString::number(perRun("dpm_run_events"))));
+    QCOMPARE(report.rows.value(QStringLiteral("dpm_outbox")), report.rows.value(QStringLiteral("dpm_run_events")));
 }
 
 void DemoGeneratorSuite::generate_runs_haveServiceShapesAndTimesInTheSpan()
@@ -457,15 +448,10 @@ void DemoGeneratorSuite::generate_chains_pointToEarlierEntities()
 void DemoGeneratorSuite::generate_eventsAndOutbox_onePerEventInSequence()
 {
     const DemoReport report = generate(400);
-    if (!kSqlBackend) {
-        // The in-memory store has no events API: the rows are left out and the report says so.
-        QVERIFY(!report.rows.contains(QStringLiteral("dpm_run_events")));
-        QVERIFY(report.notes.constFirst().contains(QStringLiteral("in-memory")));
-        return;
-    }
+    QVERIFY(report.rows.value(QStringLiteral("dpm_run_events")) > 400);
     QMap<QString, QList<QJsonArray>> eventsByRun;
     QMap<QString, QString> eventTypeById;
-    for (const QString &row : sqlTableRows(*m_store, BulkTable::RunEvents)) {
+    for (const QString &row : tableRows(*m_store, BulkTable::RunEvents)) {
         const QJsonArray e = QJsonDocument::fromJson(row.toUtf8()).array();
         eventsByRun[e.at(1).toString()] << e;
         eventTypeById.insert(e.at(0).toString(), e.at(3).toString());
@@ -489,20 +475,40 @@ void DemoGeneratorSuite::generate_eventsAndOutbox_onePerEventInSequence()
         QCOMPARE(it->constFirst().at(6).toString(), m_store->getRun(it.key())->createdAt);
     }
     QSet<QString> outboxEvents;
-    QSet<QString> deliveryStatuses;
-    for (const QString &row : sqlTableRows(*m_store, BulkTable::Outbox)) {
+    QMap<QString, qint64> deliveryStatuses;
+    for (const QString &row : tableRows(*m_store, BulkTable::Outbox)) {
         const QJsonArray o = QJsonDocument::fromJson(row.toUtf8()).array();
         QVERIFY2(eventTypeById.contains(o.at(1).toString()), qPrintable(row));
         outboxEvents << o.at(1).toString();
         const QString status = o.at(4).toString();
-        deliveryStatuses << status;
+        ++deliveryStatuses[status];
         QCOMPARE(o.at(6).toInteger(), 5);
         QCOMPARE(o.at(10).isNull(), status != QLatin1String("DELIVERED"));
         QCOMPARE(o.at(8).isNull(), status == QLatin1String("DELIVERED") || status == QLatin1String("PENDING"));
         QCOMPARE(object(o.at(3).toString()).value(QStringLiteral("event_id")).toString(), o.at(1).toString());
     }
     QCOMPARE(outboxEvents.size(), eventTypeById.size());
-    QVERIFY(deliveryStatuses.contains(QStringLiteral("DELIVERED")));
+    // PENDING only for events in the last two minutes before the anchor, which a small load has not.
+    QCOMPARE(deliveryStatuses.keys(),
+        QStringList({ OutboxStatus::Dead, OutboxStatus::Delivered, OutboxStatus::Failed }));
+
+    // The events API shows the same: each run's events in sequence with its one delivery, and the
+    // backlog figures count the deliveries of each status.
+    for (auto it = eventsByRun.cbegin(); it != eventsByRun.cend(); ++it) {
+        const QList<RunEventWithDeliveries> listed = m_store->runEvents().listEvents(it.key());
+        QCOMPARE(listed.size(), it->size());
+        for (qsizetype i = 0; i < listed.size(); ++i) {
+            QCOMPARE(listed.at(i).event.eventId, it->at(i).at(0).toString());
+            QCOMPARE(listed.at(i).event.sequenceNo, i + 1);
+            QCOMPARE(listed.at(i).deliveries.size(), 1);
+            QCOMPARE(listed.at(i).deliveries.constFirst().rebalanceRunId, it.key());
+        }
+    }
+    const OutboxStats stats = m_store->runEvents().outboxStats(report.anchor);
+    QCOMPARE(stats.pending, deliveryStatuses.value(OutboxStatus::Pending));
+    QCOMPARE(stats.delivered, deliveryStatuses.value(OutboxStatus::Delivered));
+    QCOMPARE(stats.failed, deliveryStatuses.value(OutboxStatus::Failed));
+    QCOMPARE(stats.dead, deliveryStatuses.value(OutboxStatus::Dead));
 }
 
 void DemoGeneratorSuite::generate_dataInvariants_hold()
@@ -581,10 +587,8 @@ void DemoGeneratorSuite::generate_cancelAtStart_leavesTheStoreEmpty()
     QVERIFY(report.plannedRows > 300);
     const SupportabilitySummary summary = m_store->getSupportabilitySummary();
     QCOMPARE(summary.runCount + summary.operationCount + summary.lineageEdgeCount + summary.workflowDecisionCount, 0);
-    if (kSqlBackend) {
-        for (const BulkTable table : allBulkTables())
-            QCOMPARE(sqlCount(*m_store, QLatin1String(bulkTableSpec(table).name)), 0);
-    }
+    for (const BulkTable table : allBulkTables())
+        QCOMPARE(tableCount(*m_store, QLatin1String(bulkTableSpec(table).name)), 0);
 }
 
 void DemoGeneratorSuite::generate_cancelMidway_keepsWholeConsistentRuns()
@@ -602,10 +606,8 @@ void DemoGeneratorSuite::generate_cancelMidway_keepsWholeConsistentRuns()
     QCOMPARE(summary.operationCount, report.rows.value(QStringLiteral("dpm_async_operations")));
     QCOMPARE(summary.lineageEdgeCount, report.rows.value(QStringLiteral("dpm_lineage_edges")));
     QCOMPARE(summary.workflowDecisionCount, report.rows.value(QStringLiteral("dpm_workflow_decisions")));
-    if (kSqlBackend) {
-        for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it)
-            QCOMPARE(sqlCount(*m_store, it.key()), it.value());
-    }
+    for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it)
+        QCOMPARE(tableCount(*m_store, it.key()), it.value());
     // Whatever stayed is whole: every run with its edges and mapping, every decision's run.
     for (const RebalanceRun &run : allRuns(*m_store)) {
         const QList<LineageEdge> edges = m_store->listLineageEdges(run.rebalanceRunId);
@@ -668,6 +670,145 @@ void DemoGeneratorSuite::bulkLoad_rollback_leavesNothing()
     }
     QCOMPARE(m_store->getSupportabilitySummary().runCount, 0);
     QCOMPARE(m_store->getSupportabilitySummary().lineageEdgeCount, 0);
+}
+
+namespace {
+
+QList<QByteArray> eventRow(const char *eventId, const char *key, const char *sequenceNo)
+{
+    return { eventId, "rr_00000001", sequenceNo, "RUN_RECORDED", key, "{\"n\":1}", "2026-02-20T12:00:00+00:00" };
+}
+
+QList<QByteArray> deliveryRow(const char *outboxId, const char *topic)
+{
+    return { outboxId, "evt_000000000001", topic, "{}", "FAILED", "3", "5", "2026-02-20T12:05:00+00:00",
+        "timeout after 30s", "2026-02-20T12:00:00+00:00", QByteArray() };
+}
+
+} // namespace
+
+void DemoGeneratorSuite::bulkLoad_eventsAndOutbox_keepEveryColumn()
+{
+    BulkRows rows;
+    // Out of sequence order and with a gap: stored as given, listed by sequence_no.
+    rows.addRow(BulkTable::RunEvents, eventRow("evt_000000000003", "k3", "3"));
+    rows.addRow(BulkTable::RunEvents, eventRow("evt_000000000001", "k1", "1"));
+    rows.addRow(BulkTable::Outbox, deliveryRow("obx_000000000001", "dpm.runs"));
+    rows.addRow(BulkTable::Outbox,
+        { "obx_000000000002", "evt_000000000001", "dpm.audit", "{\"a\":\"\\t\"}", "DELIVERED", "2", "5", QByteArray(),
+            QByteArray(), "2026-02-20T12:00:00+00:00", "2026-02-20T12:00:09.5+00:00" });
+    rows.addRow(BulkTable::Outbox, deliveryRow("obx_000000000003", "dpm.other"));
+    rows.add(BulkTable::Runs,
+        { "rr_00000001", "corr_1", "sha256:h", QByteArray(), "pf_1", "2026-02-20T12:00:00+00:00",
+            "{\"status\":\"READY\"}" });
+    DPM_TRY({
+        const auto loader = openBulkLoader(*m_store);
+        QVERIFY(loader->supports(BulkTable::RunEvents));
+        QVERIFY(loader->supports(BulkTable::Outbox));
+        loader->begin();
+        loader->write(rows);
+        loader->commit();
+    });
+    QCOMPARE(tableRows(*m_store, BulkTable::RunEvents).size(), 2);
+    QStringList outbox = tableRows(*m_store, BulkTable::Outbox);
+    QCOMPARE(outbox.size(), 3);
+    QCOMPARE(outbox.at(1),
+        QStringLiteral("[\"obx_000000000002\",\"evt_000000000001\",\"dpm.audit\",\"{\\\"a\\\":\\\"\\\\t\\\"}\",\"DELIVERED\",2,5,null,null,"
+                       "\"2026-02-20T12:00:00+00:00\",\"2026-02-20T12:00:09.5+00:00\"]"));
+
+    RunEventStore &events = m_store->runEvents();
+    const QList<RunEventWithDeliveries> listed = events.listEvents(QStringLiteral("rr_00000001"));
+    QCOMPARE(listed.size(), 2);
+    QCOMPARE(listed.at(0).event.eventId, QStringLiteral("evt_000000000001"));
+    QCOMPARE(listed.at(1).event.sequenceNo, 3);
+    QCOMPARE(listed.at(0).deliveries.size(), 3);
+    const OutboxDelivery failed = listed.at(0).deliveries.at(0);
+    QCOMPARE(failed.status, OutboxStatus::Failed);
+    QCOMPARE(failed.attempts, 3);
+    QCOMPARE(failed.maxAttempts, 5);
+    QCOMPARE(failed.nextAttemptAt, std::optional(QStringLiteral("2026-02-20T12:05:00+00:00")));
+    QCOMPARE(failed.lastError, std::optional(QStringLiteral("timeout after 30s")));
+    QCOMPARE(failed.rebalanceRunId, QStringLiteral("rr_00000001"));
+    QCOMPARE(events.getDelivery(QStringLiteral("obx_000000000002"))->deliveredAt,
+        std::optional(QStringLiteral("2026-02-20T12:00:09.5+00:00")));
+    QCOMPARE(events.listOutbox({}, PageRequest { 10, std::nullopt }).items.size(), 3);
+    const OutboxStats stats = events.outboxStats(QStringLiteral("2026-02-20T12:10:00+00:00"));
+    QCOMPARE(stats.failed, 2);
+    QCOMPARE(stats.delivered, 1);
+    QCOMPARE(stats.dueNow, 2);
+
+    // An append after the load continues after the highest sequence_no.
+    AppendEventRequest append;
+    append.rebalanceRunId = QStringLiteral("rr_00000001");
+    append.eventType = QStringLiteral("RUN_RECORDED");
+    append.idempotencyKey = QStringLiteral("k4");
+    append.payloadJson = QStringLiteral("{}");
+    append.topics = { QStringLiteral("dpm.runs") };
+    AppendEventResult appended;
+    DPM_TRY(appended = events.appendEvent(append));
+    QCOMPARE(appended.event.sequenceNo, 4);
+    append.idempotencyKey = QStringLiteral("k1");
+    DPM_TRY(appended = events.appendEvent(append));
+    QVERIFY(!appended.created);
+    QCOMPARE(appended.event.eventId, QStringLiteral("evt_000000000001"));
+}
+
+void DemoGeneratorSuite::bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch_data()
+{
+    QTest::addColumn<int>("table");
+    QTest::addColumn<QList<QByteArray>>("row");
+    const auto event = [](const char *name, QList<QByteArray> row) {
+        QTest::newRow(name) << int(BulkTable::RunEvents) << row;
+    };
+    event("event id", eventRow("evt_000000000001", "k9", "9"));
+    event("run and idempotency key", eventRow("evt_000000000009", "k1", "9"));
+    event("run and sequence_no", eventRow("evt_000000000009", "k9", "1"));
+    QTest::newRow("outbox id") << int(BulkTable::Outbox) << deliveryRow("obx_000000000001", "dpm.other");
+    QTest::newRow("event and topic") << int(BulkTable::Outbox) << deliveryRow("obx_000000000009", "dpm.runs");
+    QList<QByteArray> badStatus = deliveryRow("obx_000000000009", "dpm.other");
+    badStatus[4] = "LOST";
+    QTest::newRow("status") << int(BulkTable::Outbox) << badStatus;
+}
+
+void DemoGeneratorSuite::bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch()
+{
+    QFETCH(int, table);
+    QFETCH(QList<QByteArray>, row);
+    BulkRows first;
+    first.addRow(BulkTable::RunEvents, eventRow("evt_000000000001", "k1", "1"));
+    first.addRow(BulkTable::Outbox, deliveryRow("obx_000000000001", "dpm.runs"));
+    DPM_TRY({
+        const auto loader = openBulkLoader(*m_store);
+        loader->begin();
+        loader->write(first);
+        loader->commit();
+    });
+    // A valid row first: the whole batch goes, as a primary key violation rolls back on SQL.
+    BulkRows clash;
+    if (BulkTable(table) == BulkTable::RunEvents)
+        clash.addRow(BulkTable::RunEvents, eventRow("evt_000000000002", "k2", "2"));
+    else
+        clash.addRow(BulkTable::Outbox, deliveryRow("obx_000000000002", "dpm.audit"));
+    clash.addRow(BulkTable(table), row);
+    QString code;
+    try {
+        const auto loader = openBulkLoader(*m_store);
+        loader->begin();
+        loader->write(clash);
+        loader->commit();
+    } catch (const Error &error) {
+        code = error.code();
+    }
+    QVERIFY2(!code.isEmpty(), "the clashing batch was stored");
+#if defined(DPM_CONTRACT_BACKEND_MEMORY)
+    QCOMPARE(code,
+        BulkTable(table) == BulkTable::RunEvents ? QStringLiteral("RUN_EVENT_CONFLICT")
+                                                 : QStringLiteral("OUTBOX_DELIVERY_CONFLICT"));
+#endif
+    QCOMPARE(tableRows(*m_store, BulkTable::RunEvents).size(), 1);
+    QCOMPARE(tableRows(*m_store, BulkTable::Outbox).size(), 1);
+    QCOMPARE(m_store->runEvents().listEvents(QStringLiteral("rr_00000001")).size(), 1);
+    QCOMPARE(m_store->runEvents().listOutbox({}, PageRequest { 10, std::nullopt }).items.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(DemoGeneratorSuite)
