@@ -1,9 +1,8 @@
 // The bulk path of MemoryRunEventStore: stored rows in and out as the bulk loader and reader
 // carry them (memorybulkloader.cpp, bulkreader.cpp).
 
-#include "memoryruneventstore.h"
-
 #include "domain/error.h"
+#include "memoryruneventstore.h"
 #include "store/bulkreader.h"
 
 #include <QReadLocker>
@@ -54,7 +53,8 @@ void MemoryRunEventStore::insertEvents(const QList<RunEvent> &events)
             eventConflict(e, QStringLiteral("the run and idempotency key"));
         const QList<QString> &stored = m_eventsByRun.value(e.rebalanceRunId);
         const auto at = placeOf(stored, e.sequenceNo);
-        if ((at != stored.cend() && sequenceOf(*at) == e.sequenceNo) || places.contains({ e.rebalanceRunId, e.sequenceNo }))
+        if ((at != stored.cend() && sequenceOf(*at) == e.sequenceNo)
+            || places.contains({ e.rebalanceRunId, e.sequenceNo }))
             eventConflict(e, QStringLiteral("the run and sequence_no"));
         ids << e.eventId;
         keys << key;

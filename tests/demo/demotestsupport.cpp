@@ -91,7 +91,8 @@ QStringList tableRows(SupportStore &store, BulkTable table)
         return sqlTableRows(store, table);
     const BulkTableSpec &spec = bulkTableSpec(table);
     QStringList rows;
-    for (const BulkRow &row : openBulkReader(store)->readBatch(table, std::nullopt, false, std::numeric_limits<int>::max())) {
+    for (const BulkRow &row :
+        openBulkReader(store)->readBatch(table, std::nullopt, false, std::numeric_limits<int>::max())) {
         QJsonArray values;
         for (int c = 0; c < row.size(); ++c) {
             const QByteArray &v = row.at(c);

@@ -489,8 +489,8 @@ void DemoGeneratorSuite::generate_eventsAndOutbox_onePerEventInSequence()
     }
     QCOMPARE(outboxEvents.size(), eventTypeById.size());
     // PENDING only for events in the last two minutes before the anchor, which a small load has not.
-    QCOMPARE(deliveryStatuses.keys(),
-        QStringList({ OutboxStatus::Dead, OutboxStatus::Delivered, OutboxStatus::Failed }));
+    QCOMPARE(
+        deliveryStatuses.keys(), QStringList({ OutboxStatus::Dead, OutboxStatus::Delivered, OutboxStatus::Failed }));
 
     // The events API shows the same: each run's events in sequence with its one delivery, and the
     // backlog figures count the deliveries of each status.
@@ -713,7 +713,8 @@ void DemoGeneratorSuite::bulkLoad_eventsAndOutbox_keepEveryColumn()
     QStringList outbox = tableRows(*m_store, BulkTable::Outbox);
     QCOMPARE(outbox.size(), 3);
     QCOMPARE(outbox.at(1),
-        QStringLiteral("[\"obx_000000000002\",\"evt_000000000001\",\"dpm.audit\",\"{\\\"a\\\":\\\"\\\\t\\\"}\",\"DELIVERED\",2,5,null,null,"
+        QStringLiteral("[\"obx_000000000002\",\"evt_000000000001\",\"dpm.audit\",\"{\\\"a\\\":\\\"\\\\t\\\"}\","
+                       "\"DELIVERED\",2,5,null,null,"
                        "\"2026-02-20T12:00:00+00:00\",\"2026-02-20T12:00:09.5+00:00\"]"));
 
     RunEventStore &events = m_store->runEvents();
@@ -757,9 +758,8 @@ void DemoGeneratorSuite::bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBa
 {
     QTest::addColumn<int>("table");
     QTest::addColumn<QList<QByteArray>>("row");
-    const auto event = [](const char *name, QList<QByteArray> row) {
-        QTest::newRow(name) << int(BulkTable::RunEvents) << row;
-    };
+    const auto event
+        = [](const char *name, QList<QByteArray> row) { QTest::newRow(name) << int(BulkTable::RunEvents) << row; };
     event("event id", eventRow("evt_000000000001", "k9", "9"));
     event("run and idempotency key", eventRow("evt_000000000009", "k1", "9"));
     event("run and sequence_no", eventRow("evt_000000000009", "k9", "1"));

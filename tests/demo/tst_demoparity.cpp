@@ -302,7 +302,8 @@ void DemoParity::memoryBulkRoundTrip_intoMemory_keepsEveryRow()
     });
     for (const BulkTable table : allBulkTables()) {
         const QStringList rows = tableRows(source, table);
-        QVERIFY2(!rows.isEmpty() || isProposalTable(QLatin1String(bulkTableSpec(table).name)), bulkTableSpec(table).name);
+        QVERIFY2(
+            !rows.isEmpty() || isProposalTable(QLatin1String(bulkTableSpec(table).name)), bulkTableSpec(table).name);
         QVERIFY2(tableRows(copy, table) == rows, bulkTableSpec(table).name);
     }
     QVERIFY(tableCount(copy, QStringLiteral("dpm_outbox")) > 600);
