@@ -929,10 +929,8 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         }
     }
     if (!withEvents) {
-        report.notes << (store.backend() == StoreBackend::InMemory
-                ? QStringLiteral("dpm_run_events and dpm_outbox left out: the in-memory store has no run events.")
-                : QStringLiteral("dpm_run_events and dpm_outbox left out: the store lacks the console's migration "
-                                 "0002 (dpmctl migrate apply adds it)."));
+        report.notes << QStringLiteral("dpm_run_events and dpm_outbox left out: the store lacks the console's "
+                                       "migration 0002 (dpmctl migrate apply adds it).");
     }
     if (!withProposals) {
         report.notes << QStringLiteral("proposal tables left out: the store lacks the proposals migrations (dpmctl "

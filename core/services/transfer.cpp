@@ -473,7 +473,8 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
         ParityTableReport tableReport;
         tableReport.table = tableName(table);
         if (!sourceReader->supports(table) || !targetReader->supports(table)) {
-            // A side without the table (memory has no run events or outbox) compares as empty.
+            // A side without the table (a SQL store without console/0002 has no run events or
+            // outbox) compares as empty.
             report.notes << QStringLiteral("%1: %2 has no such table; compared as empty.")
                                 .arg(tableReport.table, sourceReader->supports(table) ? report.target : report.source);
         }

@@ -42,7 +42,7 @@ struct BulkTableSpec
 };
 
 const BulkTableSpec &bulkTableSpec(BulkTable table);
-// Run events and outbox: the tables only a SQL store with console/0002 has.
+// Run events and outbox: on SQL, the tables of console/0002.
 bool isConsoleEventTable(BulkTable table);
 // The proposal tables (proposals/0001, 0002): a SQL store has them only once migrated.
 bool isProposalTable(BulkTable table);
@@ -80,7 +80,7 @@ class BulkLoader
 public:
     virtual ~BulkLoader() = default;
 
-    // Whether the store has the table (run events and outbox need console/0002 and SQL).
+    // Whether the store has the table (on SQL, run events and outbox need console/0002).
     virtual bool supports(BulkTable table) const = 0;
 
     virtual void begin() = 0;

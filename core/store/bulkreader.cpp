@@ -18,6 +18,11 @@ QByteArray bulkTextValue(const QString &value)
     return bytes.isNull() ? QByteArray("") : bytes;
 }
 
+QByteArray bulkOptionalText(const std::optional<QString> &value)
+{
+    return value ? bulkTextValue(*value) : QByteArray();
+}
+
 QList<int> bulkTableKeyColumns(BulkTable table)
 {
     switch (table) {
@@ -168,10 +173,7 @@ public:
         : m_store(store)
     { }
 
-    bool supports(BulkTable table) const override
-    {
-        return !isConsoleEventTable(table);
-    }
+    bool supports(BulkTable) const override { return true; }
 
     qint64 rowCount(BulkTable table) override { return snapshot(table).size(); }
 
@@ -204,7 +206,7 @@ private:
     {
         std::optional<QList<BulkRow>> &cached = m_snapshots[std::size_t(table)];
         if (!cached) {
-            QList<BulkRow> rows = supports(table) ? m_store.bulkRows(table) : QList<BulkRow> {};
+            QList<BulkRow> rows = m_store.bulkRows(table);
             std::stable_sort(rows.begin(), rows.end(), [table](const BulkRow &a, const BulkRow &b) {
                 return compareBulkKeys(bulkRowKey(table, a), bulkRowKey(table, b)) < 0;
             });

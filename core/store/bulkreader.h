@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 #include <memory>
 #include <optional>
@@ -18,6 +19,8 @@ using BulkRow = QList<QByteArray>;
 
 // A text value as the bulk path carries it: UTF-8, never null (null is SQL NULL), even when empty.
 QByteArray bulkTextValue(const QString &value);
+// An optional text value: SQL NULL when absent.
+QByteArray bulkOptionalText(const std::optional<QString> &value);
 
 // The columns a table's rows are ordered by when read in bulk: the primary key, or every column
 // for the tables without one (idempotency history and lineage edges keep exact duplicates).

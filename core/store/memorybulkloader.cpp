@@ -1,6 +1,5 @@
 #include "memorybulkloader.h"
 
-#include "domain/error.h"
 #include "store/memorystore.h"
 
 #include <QElapsedTimer>
@@ -65,15 +64,47 @@ template <typename At> void MemoryBulkLoader::writeProposalRow(BulkTable table, 
     }
 }
 
+void MemoryBulkLoader::writeEventRows(BulkTable table, const QList<QByteArray> &v)
+{
+    const qsizetype width = bulkTableSpec(table).columns.size();
+    MemoryRunEventStore &events = m_store.memoryRunEvents();
+    if (table == BulkTable::RunEvents) {
+        QList<RunEvent> rows;
+        for (qsizetype r = 0; r + width <= v.size(); r += width) {
+            rows << RunEvent { text(v.at(r)), text(v.at(r + 1)), v.at(r + 2).toLongLong(), text(v.at(r + 3)),
+                text(v.at(r + 4)), text(v.at(r + 5)), text(v.at(r + 6)) };
+        }
+        events.insertEvents(rows);
+        return;
+    }
+    QList<OutboxDelivery> rows;
+    for (qsizetype r = 0; r + width <= v.size(); r += width) {
+        OutboxDelivery d;
+        d.outboxId = text(v.at(r));
+        d.eventId = text(v.at(r + 1));
+        d.topic = text(v.at(r + 2));
+        d.payloadJson = text(v.at(r + 3));
+        d.status = text(v.at(r + 4));
+        d.attempts = v.at(r + 5).toInt();
+        d.maxAttempts = v.at(r + 6).toInt();
+        d.nextAttemptAt = optionalText(v.at(r + 7));
+        d.lastError = optionalText(v.at(r + 8));
+        d.createdAt = text(v.at(r + 9));
+        d.deliveredAt = optionalText(v.at(r + 10));
+        rows << d;
+    }
+    events.insertDeliveries(rows);
+}
+
 MemoryBulkLoader::MemoryBulkLoader(MemoryStore &store)
     : m_store(store)
 { }
 
 MemoryBulkLoader::~MemoryBulkLoader() = default;
 
-bool MemoryBulkLoader::supports(BulkTable table) const
+bool MemoryBulkLoader::supports(BulkTable) const
 {
-    return !isConsoleEventTable(table);
+    return true;
 }
 
 void MemoryBulkLoader::begin()
@@ -85,13 +116,6 @@ void MemoryBulkLoader::begin()
 void MemoryBulkLoader::write(const BulkRows &rows)
 {
     Q_ASSERT(m_open);
-    for (const BulkTable table : { BulkTable::RunEvents, BulkTable::Outbox }) {
-        if (rows.rowCount(table) > 0) {
-            throw Error(ErrorKind::Internal, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
-                QStringLiteral("The in-memory store has no %1 table; leave those rows out.")
-                    .arg(QLatin1String(bulkTableSpec(table).name)));
-        }
-    }
     m_pending << rows;
 }
 
@@ -104,41 +128,43 @@ void MemoryBulkLoader::commit()
             const qsizetype width = bulkTableSpec(table).columns.size();
             QElapsedTimer timer;
             timer.start();
-            for (qsizetype r = 0; r + width <= v.size(); r += width) {
-                const auto at = [&](int column) -> const QByteArray & { return v.at(r + column); };
-                switch (table) {
-                case BulkTable::Runs:
-                    m_store.saveRun({ text(at(0)), text(at(1)), text(at(2)), optionalText(at(3)), text(at(4)),
-                        text(at(5)), text(at(6)) });
-                    break;
-                case BulkTable::RunArtifacts:
-                    m_store.saveRunArtifact({ text(at(0)), text(at(1)) });
-                    break;
-                case BulkTable::RunIdempotency:
-                    m_store.saveIdempotencyMapping({ text(at(0)), text(at(1)), text(at(2)), text(at(3)) });
-                    break;
-                case BulkTable::RunIdempotencyHistory:
-                    m_store.appendIdempotencyHistory(
-                        { text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)) });
-                    break;
-                case BulkTable::AsyncOperations:
-                    m_store.createOperation(
-                        { text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)), optionalText(at(5)),
-                            optionalText(at(6)), optionalText(at(7)), optionalText(at(8)), optionalText(at(9)) });
-                    break;
-                case BulkTable::WorkflowDecisions:
-                    m_store.appendWorkflowDecision({ text(at(0)), text(at(1)), text(at(2)), text(at(3)),
-                        optionalText(at(4)), text(at(5)), text(at(6)), text(at(7)) });
-                    break;
-                case BulkTable::LineageEdges:
-                    m_store.appendLineageEdge({ text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)) });
-                    break;
-                case BulkTable::RunEvents:
-                case BulkTable::Outbox:
-                    break; // refused in write()
-                default:
-                    writeProposalRow(table, at);
-                    break;
+            if (isConsoleEventTable(table)) {
+                if (!v.isEmpty())
+                    writeEventRows(table, v);
+            } else {
+                for (qsizetype r = 0; r + width <= v.size(); r += width) {
+                    const auto at = [&](int column) -> const QByteArray & { return v.at(r + column); };
+                    switch (table) {
+                    case BulkTable::Runs:
+                        m_store.saveRun({ text(at(0)), text(at(1)), text(at(2)), optionalText(at(3)), text(at(4)),
+                            text(at(5)), text(at(6)) });
+                        break;
+                    case BulkTable::RunArtifacts:
+                        m_store.saveRunArtifact({ text(at(0)), text(at(1)) });
+                        break;
+                    case BulkTable::RunIdempotency:
+                        m_store.saveIdempotencyMapping({ text(at(0)), text(at(1)), text(at(2)), text(at(3)) });
+                        break;
+                    case BulkTable::RunIdempotencyHistory:
+                        m_store.appendIdempotencyHistory(
+                            { text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)) });
+                        break;
+                    case BulkTable::AsyncOperations:
+                        m_store.createOperation(
+                            { text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)), optionalText(at(5)),
+                                optionalText(at(6)), optionalText(at(7)), optionalText(at(8)), optionalText(at(9)) });
+                        break;
+                    case BulkTable::WorkflowDecisions:
+                        m_store.appendWorkflowDecision({ text(at(0)), text(at(1)), text(at(2)), text(at(3)),
+                            optionalText(at(4)), text(at(5)), text(at(6)), text(at(7)) });
+                        break;
+                    case BulkTable::LineageEdges:
+                        m_store.appendLineageEdge({ text(at(0)), text(at(1)), text(at(2)), text(at(3)), text(at(4)) });
+                        break;
+                    default:
+                        writeProposalRow(table, at);
+                        break;
+                    }
                 }
             }
             m_writeNanos[std::size_t(table)] += timer.nsecsElapsed();

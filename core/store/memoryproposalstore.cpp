@@ -416,11 +416,6 @@ QList<DailyCount> MemoryProposalStore::countApprovalsPerDay(const QString &fromD
 
 namespace {
 
-QByteArray bulkOptionalText(const std::optional<QString> &value)
-{
-    return value ? bulkTextValue(*value) : QByteArray();
-}
-
 QByteArray bulkNumber(qint64 value)
 {
     return QByteArray::number(value);

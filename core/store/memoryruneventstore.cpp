@@ -51,7 +51,9 @@ AppendEventResult MemoryRunEventStore::appendEvent(const AppendEventRequest &req
         return result;
     }
     QList<QString> &runEvents = m_eventsByRun[request.rebalanceRunId];
-    const RunEvent event { newRunEventId(), request.rebalanceRunId, runEvents.size() + 1, request.eventType,
+    // MAX(sequence_no) + 1 as on SQL, also after a bulk load of a run with gaps.
+    const qint64 sequenceNo = runEvents.isEmpty() ? 1 : m_events.value(runEvents.constLast()).sequenceNo + 1;
+    const RunEvent event { newRunEventId(), request.rebalanceRunId, sequenceNo, request.eventType,
         request.idempotencyKey, payload, request.createdAt.isEmpty() ? nowTimestamp() : request.createdAt };
     m_events.insert(event.eventId, event);
     runEvents << event.eventId;
@@ -69,6 +71,7 @@ AppendEventResult MemoryRunEventStore::appendEvent(const AppendEventRequest &req
         d.createdAt = event.createdAt;
         d.rebalanceRunId = event.rebalanceRunId;
         m_deliveries.insert(d.outboxId, d);
+        m_deliveriesByEvent[d.eventId] << d.outboxId;
         m_outboxOrder.emplace(d.createdAt, d.outboxId);
     }
     result.event = event;
@@ -211,8 +214,14 @@ qint64 MemoryRunEventStore::purgeDelivered(int olderThanDays, const QString &now
             doomed << d.outboxId;
     }
     if (!dryRun) {
-        for (const QString &id : std::as_const(doomed))
-            m_outboxOrder.erase({ m_deliveries.take(id).createdAt, id });
+        for (const QString &id : std::as_const(doomed)) {
+            const OutboxDelivery gone = m_deliveries.take(id);
+            m_outboxOrder.erase({ gone.createdAt, id });
+            const auto ofEvent = m_deliveriesByEvent.find(gone.eventId);
+            ofEvent->removeOne(id);
+            if (ofEvent->isEmpty())
+                m_deliveriesByEvent.erase(ofEvent);
+        }
     }
     return doomed.size();
 }
@@ -273,10 +282,8 @@ OutboxDelivery MemoryRunEventStore::markFailed(
 QList<OutboxDelivery> MemoryRunEventStore::deliveriesOfLocked(const QString &eventId) const
 {
     QList<OutboxDelivery> out;
-    for (const OutboxDelivery &d : m_deliveries) {
-        if (d.eventId == eventId)
-            out << d;
-    }
+    for (const QString &outboxId : m_deliveriesByEvent.value(eventId))
+        out << m_deliveries.value(outboxId);
     std::sort(out.begin(), out.end(),
         [](const OutboxDelivery &a, const OutboxDelivery &b) { return a.outboxId < b.outboxId; });
     return out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/bulkloader.h"
 #include "store/runeventstore.h"
 
 #include <QHash>
@@ -34,6 +35,16 @@ public:
     void markDelivered(const QString &outboxId, const QString &now) override;
     OutboxDelivery markFailed(const QString &outboxId, const QString &error, const QString &nextAttemptAt) override;
 
+    // The bulk path (memoryruneventbulk.cpp). Stored rows go in exactly as given, all or nothing:
+    // a key already stored or given twice (event id, (run, idempotency key), (run, sequence_no);
+    // outbox id, (event, topic)) or a status outside outboxStatuses() is RUN_EVENT_CONFLICT or
+    // OUTBOX_DELIVERY_CONFLICT, as SQL's keys and checks refuse it. A delivery takes
+    // rebalanceRunId from its event, so events go in before their deliveries.
+    void insertEvents(const QList<RunEvent> &events);
+    void insertDeliveries(const QList<OutboxDelivery> &deliveries);
+    // Every row of dpm_run_events or dpm_outbox in the columns of bulkTableSpec(), in no set order.
+    QList<QList<QByteArray>> bulkRows(BulkTable table) const;
+
 private:
     // Unlocked helpers; callers hold m_lock.
     QList<OutboxDelivery> deliveriesOfLocked(const QString &eventId) const;
@@ -47,6 +58,7 @@ private:
     QHash<QString, QList<QString>> m_eventsByRun; // run -> event ids by sequence_no
     QHash<std::pair<QString, QString>, QString> m_eventByKey; // (run, key) -> event_id
     QHash<QString, OutboxDelivery> m_deliveries; // outbox_id -> delivery
+    QHash<QString, QList<QString>> m_deliveriesByEvent; // event_id -> outbox ids
     std::set<std::pair<QString, QString>> m_outboxOrder; // (created_at, outbox_id)
 };
 

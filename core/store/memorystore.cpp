@@ -796,15 +796,6 @@ QList<DailyCount> MemoryStore::countDecisionsPerDay(const QString &fromDay, cons
     return result;
 }
 
-namespace {
-
-QByteArray bulkOptionalText(const std::optional<QString> &value)
-{
-    return value ? bulkTextValue(*value) : QByteArray();
-}
-
-} // namespace
-
 QList<QList<QByteArray>> MemoryStore::bulkRows(BulkTable table) const
 {
     QReadLocker locker(&m_lock);
@@ -851,7 +842,7 @@ QList<QList<QByteArray>> MemoryStore::bulkRows(BulkTable table) const
         break;
     case BulkTable::RunEvents:
     case BulkTable::Outbox:
-        break; // not kept in memory
+        return m_runEvents.bulkRows(table);
     default:
         return m_proposals.bulkRows(table);
     }

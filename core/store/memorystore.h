@@ -39,6 +39,8 @@ public:
     AuditLog &auditLog() override { return m_auditLog; }
     ProposalStore &proposals() override { return m_proposals; }
     RunEventStore &runEvents() override { return m_runEvents; }
+    // The bulk path's way in (memorybulkloader.cpp).
+    MemoryRunEventStore &memoryRunEvents() { return m_runEvents; }
 
     void saveRun(const RebalanceRun &run) override;
     void recordRun(const RunRecord &record) override;
@@ -88,8 +90,7 @@ public:
     QList<DailyCount> countRunsPerDay(const QString &fromDay, const QString &toDay) override;
     QList<DailyCount> countDecisionsPerDay(const QString &fromDay, const QString &toDay) override;
 
-    // Every row of a bulk table as the bulk path carries it (bulkreader.h), in no set order; empty
-    // for the tables memory does not have (run events, outbox).
+    // Every row of a bulk table as the bulk path carries it (bulkreader.h), in no set order.
     QList<QList<QByteArray>> bulkRows(BulkTable table) const;
 
 private:

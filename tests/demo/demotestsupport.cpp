@@ -2,6 +2,8 @@
 
 #include "domain/canonicaljson.h"
 #include "domain/vocabulary.h"
+#include "store/bulkreader.h"
+#include "store/runeventstore.h"
 #include "store/sqlstore.h"
 #include "store/supportstore.h"
 
@@ -12,6 +14,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace dpm::test {
 
@@ -82,6 +85,43 @@ qint64 sqlCount(SupportStore &store, const QString &table)
     return q.next() ? q.value(0).toLongLong() : -1;
 }
 
+QStringList tableRows(SupportStore &store, BulkTable table)
+{
+    if (dynamic_cast<SqlStore *>(&store))
+        return sqlTableRows(store, table);
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    QStringList rows;
+    for (const BulkRow &row :
+        openBulkReader(store)->readBatch(table, std::nullopt, false, std::numeric_limits<int>::max())) {
+        QJsonArray values;
+        for (int c = 0; c < row.size(); ++c) {
+            const QByteArray &v = row.at(c);
+            if (v.isNull())
+                values.append(QJsonValue::Null);
+            else if (spec.integerColumns.contains(c))
+                values.append(v.toLongLong());
+            else if (spec.booleanColumns.contains(c))
+                values.append(bulkBooleanFrom(v));
+            else
+                values.append(QString::fromUtf8(v));
+        }
+        rows << line(values);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+qint64 tableCount(SupportStore &store, const QString &table)
+{
+    if (dynamic_cast<SqlStore *>(&store))
+        return sqlCount(store, table);
+    for (const BulkTable bulk : allBulkTables()) {
+        if (QLatin1String(bulkTableSpec(bulk).name) == table)
+            return openBulkReader(store)->rowCount(bulk);
+    }
+    return -1;
+}
+
 QList<RebalanceRun> allRuns(SupportStore &store)
 {
     QList<RebalanceRun> out;
@@ -124,6 +164,7 @@ QString apiDump(SupportStore &store)
     QStringList out;
     QSet<QString> entities;
     QSet<QString> keys;
+    const bool withEvents = store.runEvents().isAvailable();
     for (const RebalanceRun &run : allRuns(store)) {
         out << QStringLiteral("run ")
                 + line({ run.rebalanceRunId, run.correlationId, run.requestHash, text(run.idempotencyKey),
@@ -131,6 +172,18 @@ QString apiDump(SupportStore &store)
         const auto artifact = store.getRunArtifact(run.rebalanceRunId);
         out << QStringLiteral("artifact ") + run.rebalanceRunId + QLatin1Char(' ')
                 + (artifact ? artifact->artifactJson : QStringLiteral("-"));
+        const QList<RunEventWithDeliveries> events
+            = withEvents ? store.runEvents().listEvents(run.rebalanceRunId) : QList<RunEventWithDeliveries> {};
+        for (const RunEventWithDeliveries &e : events) {
+            out << QStringLiteral("event ")
+                    + line({ e.event.eventId, e.event.rebalanceRunId, e.event.sequenceNo, e.event.eventType,
+                        e.event.idempotencyKey, e.event.payloadJson, e.event.createdAt });
+            for (const OutboxDelivery &d : e.deliveries)
+                out << QStringLiteral("delivery ")
+                        + line({ d.outboxId, d.eventId, d.topic, d.payloadJson, d.status, d.attempts, d.maxAttempts,
+                            text(d.nextAttemptAt), text(d.lastError), d.createdAt, text(d.deliveredAt),
+                            text(d.leaseOwner), d.rebalanceRunId });
+        }
         entities << run.rebalanceRunId << run.correlationId;
         if (run.idempotencyKey) {
             keys << *run.idempotencyKey;

@@ -33,9 +33,14 @@ QStringList sqlTableRows(SupportStore &store, BulkTable table);
 QMap<QString, QString> sqlDump(SupportStore &store);
 // Row count of a table of a SQL store.
 qint64 sqlCount(SupportStore &store, const QString &table);
+// sqlTableRows and sqlCount for any backend: the in-memory store shows its whole rows through
+// its bulk reader only.
+QStringList tableRows(SupportStore &store, BulkTable table);
+qint64 tableCount(SupportStore &store, const QString &table);
 
 // Everything the store API shows, as text, for any backend: runs with artifacts, mappings and
-// history of their keys, operations, decisions, the lineage of every entity, the summary.
+// history of their keys and their events with deliveries (when the store has run events),
+// operations, decisions, the lineage of every entity, the summary.
 QString apiDump(SupportStore &store);
 
 QList<RebalanceRun> allRuns(SupportStore &store);

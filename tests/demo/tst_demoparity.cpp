@@ -7,6 +7,8 @@
 #include "migrate/migrator.h"
 #include "pgserver.h"
 #include "services/storeopening.h"
+#include "services/transfer.h"
+#include "store/bulkreader.h"
 #include "store/memorystore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
@@ -14,6 +16,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 using namespace dpm;
 using namespace dpm::test;
@@ -108,6 +112,7 @@ private Q_SLOTS:
     void interruptedLoad_resumedOnPostgres_equalsAnUninterruptedLoad();
     void resume_ofAnotherLoadOrForeignRows_isRefused();
     void memoryAndSqlite_showTheSameData();
+    void memoryBulkRoundTrip_intoMemory_keepsEveryRow();
     void postgresCopyPath_storesTheSameRowsAsSqlite();
     void anchorAndSpan_placeEveryTimeInTheNewSpan();
     void storeWithoutConsoleMigrations_leavesEventsOutWithANote();
@@ -274,6 +279,41 @@ void DemoParity::memoryAndSqlite_showTheSameData()
     const QString b = apiDump(*sqlite);
     QVERIFY(a.size() > 100000);
     QVERIFY2(a == b, qPrintable(firstDifference(a, b)));
+}
+
+void DemoParity::memoryBulkRoundTrip_intoMemory_keepsEveryRow()
+{
+    MemoryStore source;
+    DPM_TRY(generateDemoData(source, smallDemo(600)));
+    MemoryStore copy;
+    DPM_TRY({
+        const std::unique_ptr<BulkReader> reader = openBulkReader(source);
+        const std::unique_ptr<BulkLoader> loader = openBulkLoader(copy);
+        // One transaction per table, as a transfer writes them.
+        for (const BulkTable table : allBulkTables()) {
+            QVERIFY(reader->supports(table) && loader->supports(table));
+            BulkRows batch;
+            for (const BulkRow &row : reader->readBatch(table, std::nullopt, false, std::numeric_limits<int>::max()))
+                batch.addRow(table, row);
+            loader->begin();
+            loader->write(batch);
+            loader->commit();
+        }
+    });
+    for (const BulkTable table : allBulkTables()) {
+        const QStringList rows = tableRows(source, table);
+        QVERIFY2(
+            !rows.isEmpty() || isProposalTable(QLatin1String(bulkTableSpec(table).name)), bulkTableSpec(table).name);
+        QVERIFY2(tableRows(copy, table) == rows, bulkTableSpec(table).name);
+    }
+    QVERIFY(tableCount(copy, QStringLiteral("dpm_outbox")) > 600);
+    const QString a = apiDump(source);
+    const QString b = apiDump(copy);
+    QVERIFY2(a == b, qPrintable(firstDifference(a, b)));
+    ParityReport parity;
+    DPM_TRY(parity = verifyParity(source, copy, 97));
+    QVERIFY(parity.matches());
+    QVERIFY(parity.notes.isEmpty());
 }
 
 void DemoParity::postgresCopyPath_storesTheSameRowsAsSqlite()

@@ -10,6 +10,7 @@
 #include "services/transfer.h"
 #include "store/auditlog.h"
 #include "store/memorystore.h"
+#include "store/runeventstore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 
@@ -225,13 +226,61 @@ private Q_SLOTS:
             auto target = newPostgres();
             const TransferReport report = backfillStore(source, *target);
             QVERIFY(!report.cancelled);
-            QVERIFY(report.notes.join(QLatin1Char(' ')).contains(QStringLiteral("dpm_run_events")));
+            // The in-memory store has run events and outbox rows: copied, not noted as missing.
+            QVERIFY2(!report.notes.join(QLatin1Char(' ')).contains(QStringLiteral("dpm_run_events")),
+                qPrintable(report.notes.join(QLatin1Char('\n'))));
+            QVERIFY(tableOf(report, QStringLiteral("dpm_run_events"))->copiedRows > 150);
+            QCOMPARE(tableOf(report, QStringLiteral("dpm_outbox"))->copiedRows,
+                tableOf(report, QStringLiteral("dpm_run_events"))->copiedRows);
             QCOMPARE(apiDump(*target), apiDump(source));
             QCOMPARE(proposalDump(*target), proposalDump(source));
             QCOMPARE(tableOf(report, QStringLiteral("proposal_idempotency"))->copiedRows,
                 demo.value(QStringLiteral("proposal_idempotency")) + 3);
             const ParityReport parity = verifyParity(source, *target);
             QVERIFY2(parity.matches(), qPrintable(QString::fromUtf8(QJsonDocument(parity.toJson()).toJson())));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    // Every event and delivery of a memory store (deliveries in every status, a run with two
+    // topics) lands in SQLite as it was, in batches that end inside a run's events.
+    void memoryIntoSqliteKeepsEveryEventAndDelivery()
+    {
+        try {
+            MemoryStore source;
+            const DemoReport demo = generateDemoData(source, smallDemo(200, 4));
+            // The demo leaves no delivery PENDING; a fresh append does, to two topics.
+            const QString runId = allRuns(source).constFirst().rebalanceRunId;
+            AppendEventRequest append;
+            append.rebalanceRunId = runId;
+            append.eventType = QStringLiteral("RUN_REOPENED");
+            append.idempotencyKey = QStringLiteral("reopen-1");
+            append.payloadJson = QStringLiteral("{\"note\":\"tab\\there\"}");
+            append.topics = { QStringLiteral("dpm.runs"), QStringLiteral("dpm.audit") };
+            append.createdAt = demo.anchor;
+            source.runEvents().appendEvent(append);
+            const qint64 events = tableCount(source, QStringLiteral("dpm_run_events"));
+            const qint64 deliveries = tableCount(source, QStringLiteral("dpm_outbox"));
+            QCOMPARE(deliveries, events + 1);
+            const OutboxStats before = source.runEvents().outboxStats(demo.anchor);
+            QVERIFY(before.pending > 0 && before.delivered > 0 && before.failed > 0 && before.dead > 0);
+
+            auto target = newSqlite();
+            const TransferReport report = backfillStore(source, *target, TransferOptions { .batchRows = 89 });
+            QVERIFY(!report.cancelled);
+            QCOMPARE(report.copiedRows(), report.sourceRows());
+            QCOMPARE(tableOf(report, QStringLiteral("dpm_run_events"))->copiedRows, events);
+            QCOMPARE(tableOf(report, QStringLiteral("dpm_outbox"))->copiedRows, deliveries);
+            QCOMPARE(sqlTableRows(*target, BulkTable::RunEvents), tableRows(source, BulkTable::RunEvents));
+            QCOMPARE(sqlTableRows(*target, BulkTable::Outbox), tableRows(source, BulkTable::Outbox));
+            QCOMPARE(target->runEvents().outboxStats(demo.anchor), before);
+            QCOMPARE(apiDump(*target), apiDump(source));
+
+            const ParityReport parity = verifyParity(source, *target, 64);
+            QVERIFY2(parity.matches(), qPrintable(QString::fromUtf8(QJsonDocument(parity.toJson()).toJson())));
+            QVERIFY(parity.notes.isEmpty());
+            QCOMPARE(tableOf(parity, QStringLiteral("dpm_outbox"))->targetRows, deliveries);
         } catch (const Error &error) {
             QFAIL(qPrintable(error.toString()));
         }
