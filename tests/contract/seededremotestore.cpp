@@ -27,6 +27,8 @@ public:
     }
 
     StoreBackend backend() const override { return m_remote->backend(); }
+    // The seeded local store, for a test that writes with plain SQL as the service would.
+    SupportStore *wrapped() override { return m_local.get(); }
     QString describe() const override { return m_remote->describe(); }
 
     // Writes: the local store.

@@ -900,7 +900,10 @@ void SupportStoreContract::listRuns_resultRewrittenAfterInsert_listsAndFiltersBy
 #if !defined(DPM_CONTRACT_BACKEND_MEMORY)
         // And with plain SQL, as the service's own repository writes: a new status, then a payload
         // that is not JSON (listed without a status).
-        SqlDatabase &db = static_cast<SqlStore &>(store()).database();
+        // storeAs: on the remote backend the SQL store is the seeded local one behind the server.
+        SqlStore *sql = storeAs<SqlStore>(store());
+        QVERIFY(sql);
+        SqlDatabase &db = sql->database();
         db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = ? WHERE rebalance_run_id = ?"),
             { resultWithStatus(QStringLiteral("rr_1"), QStringLiteral("PENDING_REVIEW")), QStringLiteral("rr_1") });
         QCOMPARE(ids(QStringLiteral("PENDING_REVIEW")), QStringList { "rr_1" });
