@@ -282,7 +282,7 @@ private Q_SLOTS:
         const CliResult again
             = run({ QStringLiteral("--store"), store, QStringLiteral("migrate"), QStringLiteral("apply") });
         CLI_OK(again);
-        QCOMPARE(again.json().value(QStringLiteral("applied")).toArray().size(), 6);
+        QCOMPARE(again.json().value(QStringLiteral("applied")).toArray().size(), 7);
         CLI_OK(run({ QStringLiteral("--store"), store, QStringLiteral("migrate"), QStringLiteral("validate"),
             QStringLiteral("--strict") }));
         VERIFY_LOST_CONNECTION(failed);

@@ -134,7 +134,9 @@ private Q_SLOTS:
         QVERIFY(file.seek((root - 1) * pageSize));
         QCOMPARE(file.write(QByteArray(64, '\xee')), 64);
         file.close();
-        verifyFails({ QStringLiteral("runs"), QStringLiteral("list") }, 9, QStringLiteral("STORE_DATABASE_CORRUPT"));
+        // A lookup: the runs listing reads console/0007's narrow run list, not dpm_runs.
+        verifyFails({ QStringLiteral("runs"), QStringLiteral("get"), QStringLiteral("rr_00000001") }, 9,
+            QStringLiteral("STORE_DATABASE_CORRUPT"));
     }
 
     void notADatabase_isStoreDatabaseCorrupt()
@@ -165,7 +167,8 @@ private Q_SLOTS:
             { QStringLiteral("CREATE TABLE runs_copy AS SELECT rebalance_run_id, correlation_id, request_hash, "
                              "idempotency_key, created_at, result_json FROM dpm_runs"),
                 QStringLiteral("DROP TABLE dpm_runs"), QStringLiteral("ALTER TABLE runs_copy RENAME TO dpm_runs") });
-        verifyFails({ QStringLiteral("runs"), QStringLiteral("list") }, 8, QStringLiteral("DPM_SCHEMA_MISMATCH"));
+        verifyFails({ QStringLiteral("runs"), QStringLiteral("get"), QStringLiteral("rr_00000001") }, 8,
+            QStringLiteral("DPM_SCHEMA_MISMATCH"));
     }
 };
 

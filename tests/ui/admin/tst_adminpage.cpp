@@ -166,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(m_page->retentionTab()->resultText().contains(QLatin1String("Read-only")));
         migrations->refresh();
         QTRY_VERIFY(!migrations->statusModel()->index(0, 0).data().toString().isEmpty());
-        QCOMPARE(migrations->statusModel()->pendingCount(), 8);
+        QCOMPARE(migrations->statusModel()->pendingCount(), 9);
         SqlDatabase db(m_session->location());
         QVERIFY(!db.tableExists(QStringLiteral("console_audit_log")));
     }
@@ -176,7 +176,7 @@ private Q_SLOTS:
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_apply")), false);
         QSignalSpy changed(m_page.get(), &AdminPage::storeChanged);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 8);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
         QVERIFY(migrations->planText().contains(QLatin1String("CREATE TABLE IF NOT EXISTS console_audit_log")));
         unlockByButton();
         QVERIFY(m_page->lockText().startsWith(QLatin1String("Unlocked")));
@@ -376,7 +376,7 @@ private Q_SLOTS:
 
         openPage(location, false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 8);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
         unlockByButton();
         QTRY_VERIFY(m_page->lockText().contains(QLatin1String(" as postgres")));
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
@@ -386,7 +386,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(progress->text().contains(QLatin1String("other-migrator")), qPrintable(progress->text()));
         QVERIFY(progress->text().contains(QStringLiteral("pid ") + otherPid));
         QVERIFY(progress->text().contains(QLatin1String("namespace console")));
-        QCOMPARE(migrations->statusModel()->pendingCount(), 8); // nothing applied while waiting
+        QCOMPARE(migrations->statusModel()->pendingCount(), 9); // nothing applied while waiting
 
         other.exec(
             QStringLiteral("SELECT pg_advisory_unlock(?::bigint)"), { advisoryLockKey(QStringLiteral("console")) });
@@ -407,7 +407,7 @@ private Q_SLOTS:
 
         openPage(location, false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 8);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
         unlockByButton();
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(
@@ -418,7 +418,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(
             migrations->resultText().startsWith(QLatin1String("Cancelled")), qPrintable(migrations->resultText()));
         QTRY_VERIFY(!migrations->isBusy());
-        QCOMPARE(migrations->statusModel()->pendingCount(), 8);
+        QCOMPARE(migrations->statusModel()->pendingCount(), 9);
         // Nothing applied means no console audit table either (console/0003 is among the pending),
         // so the cancelled apply has nowhere to be recorded; it must not create the table for it.
         SqlDatabase check(location);

@@ -404,7 +404,7 @@ private Q_SLOTS:
         auto window = openWindow(location);
         QVERIFY(window);
         QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
-        QVERIFY2(window->statusText().contains(QLatin1String("not initialised, 10 pending migrations")),
+        QVERIFY2(window->statusText().contains(QLatin1String("not initialised, 11 pending migrations")),
             qPrintable(window->statusText()));
         AdminPage *admin = window->adminPage();
         QVERIFY2(admin->schemaNotice().contains(QLatin1String("no DPM tables")), qPrintable(admin->schemaNotice()));
