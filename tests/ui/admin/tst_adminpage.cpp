@@ -73,7 +73,7 @@ QString catalogWithBrokenMigration(const QTemporaryDir &dir)
         QDir().mkpath(QFileInfo(target).path());
         QFile::copy(file, target);
     }
-    QFile broken(root + QStringLiteral("/console/0007_broken.sql"));
+    QFile broken(root + QStringLiteral("/console/0008_broken.sql"));
     broken.open(QIODevice::WriteOnly);
     broken.write("CREATE TABLE console_broken (id TEXT PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n");
     return root;
@@ -188,7 +188,7 @@ private Q_SLOTS:
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(changed.count() == 1);
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 0);
-        QCOMPARE(question, QStringLiteral("Apply 8 migrations to %1?").arg(m_session->redactedLocation()));
+        QCOMPARE(question, QStringLiteral("Apply 9 migrations to %1?").arg(m_session->redactedLocation()));
         QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 8, in ")),
             qPrintable(migrations->resultText()));
 
@@ -229,7 +229,7 @@ private Q_SLOTS:
         m_page->setMigrationCatalog(MigrationCatalog::fromDirectory(catalogWithBrokenMigration(*m_dir)));
         MigrationsTab *migrations = m_page->migrationsTab();
         const QString failure = (dpm::test::kUiOnPostgres ? QStringLiteral("POSTGRES") : QStringLiteral("SQLITE"))
-            + QStringLiteral("_MIGRATION_FAILED:console:0007");
+            + QStringLiteral("_MIGRATION_FAILED:console:0008");
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
         unlockByButton();
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
@@ -241,7 +241,7 @@ private Q_SLOTS:
 
         MigrationStatusModel *status = migrations->statusModel();
         QTRY_COMPARE(status->pendingCount(), 1);
-        const int broken = status->rowOf(QStringLiteral("console:0007"));
+        const int broken = status->rowOf(QStringLiteral("console:0008"));
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::StateRole),
             QVariant(QStringLiteral("failed")));
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::FailureCodeRole),
