@@ -38,23 +38,31 @@ void execRaw(const QString &file, const QStringList &statements)
     QSqlDatabase::removeDatabase(name);
 }
 
-qint64 queryNumber(const QString &file, const QString &sql)
+QVariant queryValue(const QString &file, const QString &sql)
 {
-    const QString name = QStringLiteral("rawnumber");
-    qint64 value = -1;
+    const QString name = QStringLiteral("rawvalue");
+    QVariant value;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(file);
         if (db.open()) {
             QSqlQuery q(db);
             if (q.exec(sql) && q.next())
-                value = q.value(0).toLongLong();
+                value = q.value(0);
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
     return value;
 }
+
+qint64 queryNumber(const QString &file, const QString &sql)
+{
+    const QVariant value = queryValue(file, sql);
+    return value.isValid() ? value.toLongLong() : -1;
+}
+
+QString queryText(const QString &file, const QString &sql) { return queryValue(file, sql).toString(); }
 
 } // namespace
 
@@ -65,6 +73,7 @@ class SqliteDamage : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_file;
+    QString m_runId; // a run the demo wrote, read before the damage
 
     CliResult dpmctl(QStringList args) const
     {
@@ -72,14 +81,18 @@ private:
         return runDpmctl(args, sandboxEnvironment(m_dir->path()));
     }
 
-    // What the console does on open: openStore, then the first reads of StoreSession::open.
+    // What a person meets in the console: openStore and the first reads of StoreSession::open,
+    // then the first run of the listing opened (the listing reads console/0007's narrow run
+    // list, so damage to dpm_runs alone shows when a run is read).
     QString consoleOpenError() const
     {
         try {
             const std::unique_ptr<SupportStore> store = openStore(StoreLocation::sqlite(m_file));
-            store->listRuns({}, PageRequest { 1, {} });
+            const Page<RunListItem> runs = store->listRuns({}, PageRequest { 1, {} });
             store->listOperations({}, PageRequest { 1, {} });
             store->getSupportabilitySummary();
+            if (!runs.items.isEmpty())
+                store->getRun(runs.items.first().rebalanceRunId);
         } catch (const Error &e) {
             return e.code() + QStringLiteral(": ") + e.message();
         }
@@ -111,6 +124,8 @@ private Q_SLOTS:
         }
         QVERIFY(!QFile::exists(m_file + QStringLiteral("-wal")));
         QVERIFY(consoleOpenError().isEmpty()); // sound before the damage
+        m_runId = queryText(m_file, QStringLiteral("SELECT rebalance_run_id FROM dpm_runs ORDER BY created_at DESC LIMIT 1"));
+        QVERIFY(!m_runId.isEmpty());
     }
 
     void cleanup() { m_dir.reset(); }
@@ -134,8 +149,8 @@ private Q_SLOTS:
         QVERIFY(file.seek((root - 1) * pageSize));
         QCOMPARE(file.write(QByteArray(64, '\xee')), 64);
         file.close();
-        // A lookup: the runs listing reads console/0007's narrow run list, not dpm_runs.
-        verifyFails({ QStringLiteral("runs"), QStringLiteral("get"), QStringLiteral("rr_00000001") }, 9,
+        // A lookup of a run that exists: the runs listing reads console/0007's narrow run list, not dpm_runs.
+        verifyFails({ QStringLiteral("runs"), QStringLiteral("get"), m_runId }, 9,
             QStringLiteral("STORE_DATABASE_CORRUPT"));
     }
 
@@ -167,7 +182,7 @@ private Q_SLOTS:
             { QStringLiteral("CREATE TABLE runs_copy AS SELECT rebalance_run_id, correlation_id, request_hash, "
                              "idempotency_key, created_at, result_json FROM dpm_runs"),
                 QStringLiteral("DROP TABLE dpm_runs"), QStringLiteral("ALTER TABLE runs_copy RENAME TO dpm_runs") });
-        verifyFails({ QStringLiteral("runs"), QStringLiteral("get"), QStringLiteral("rr_00000001") }, 8,
+        verifyFails({ QStringLiteral("runs"), QStringLiteral("get"), m_runId }, 8,
             QStringLiteral("DPM_SCHEMA_MISMATCH"));
     }
 };
