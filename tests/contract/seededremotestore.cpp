@@ -22,8 +22,10 @@ public:
     ~SeededRemoteStore() override
     {
         m_remote.reset();
-        m_server.reset();
+        // The client's keep-alive connection goes first: httplib (0.11) ends an idle keep-alive
+        // connection only at its timeout, and the server's stop waits for every connection.
         closeThisThreadsStoreConnections();
+        m_server.reset();
     }
 
     StoreBackend backend() const override { return m_remote->backend(); }
