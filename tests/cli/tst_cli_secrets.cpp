@@ -94,11 +94,13 @@ private:
         return out;
     }
 
-    // Runs the command in text, text with every log line shown, and JSON; returns the leaks.
-    QStringList leaksOf(const QString &what, const QStringList &arguments, const QMap<QString, QString> &extra) const
+    // Runs the command in text, then (allModes) text with every log line shown and JSON; returns
+    // the leaks.
+    QStringList leaksOf(const QString &what, const QStringList &arguments, const QMap<QString, QString> &extra,
+        bool allModes = true) const
     {
         QStringList leaks;
-        for (int mode = 0; mode < 3; ++mode) {
+        for (int mode = 0; mode < (allModes ? 3 : 1); ++mode) {
             QStringList args = arguments;
             if (mode == 2)
                 args << QStringLiteral("--json");
@@ -123,13 +125,22 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_sandbox.isValid()); }
 
+    // Every giving with every command in text; the logging and JSON renderings (which differ from
+    // text by the log lines of the open and by the error's envelope) for every giving with a
+    // listing, a lookup and an admin command, and for every command with the first two givings
+    // (a URL and a key=value DSN). The whole product in all three modes was 1,500 processes.
     void unreachableStore_everyCommand_neverShowsThePassword()
     {
         QStringList leaks;
-        for (const StoreGiving &giving : unreachableStores()) {
-            for (const QStringList &command : storeCommands())
-                leaks += leaksOf(giving.name + QStringLiteral(" / ") + command.join(' '), giving.arguments + command,
-                    giving.environment);
+        const QList<StoreGiving> givings = unreachableStores();
+        const QList<QStringList> commands = storeCommands();
+        const QList<QStringList> representative { { "runs", "list" }, { "runs", "get", "rr_1" }, { "migrate", "status" } };
+        for (qsizetype g = 0; g < givings.size(); ++g) {
+            for (const QStringList &command : commands) {
+                const bool allModes = g < 2 || representative.contains(command);
+                leaks += leaksOf(givings[g].name + QStringLiteral(" / ") + command.join(' '),
+                    givings[g].arguments + command, givings[g].environment, allModes);
+            }
         }
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
     }
