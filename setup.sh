@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(
-    cmake ninja-build ccache g++ pkg-config
+    cmake ninja-build ccache g++ pkg-config lld
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     libpq-dev libsqlite3-dev libssl-dev postgresql-15
     libgraphviz-dev qt6-svg-dev
