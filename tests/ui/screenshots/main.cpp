@@ -93,7 +93,8 @@ QPalette darkPalette()
     p.setColor(QPalette::Text, QColor(220, 220, 220));
     p.setColor(QPalette::Button, QColor(50, 50, 52));
     p.setColor(QPalette::ButtonText, QColor(220, 220, 220));
-    p.setColor(QPalette::Highlight, QColor(38, 79, 120));
+    // Breeze Dark's selection blue: styles draw focus frames in the highlight colour.
+    p.setColor(QPalette::Highlight, QColor(61, 174, 233));
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::ToolTipBase, QColor(50, 50, 52));
     p.setColor(QPalette::ToolTipText, QColor(220, 220, 220));
@@ -167,15 +168,28 @@ void shootWindow(MainWindow &window, const QString &dir, const QString &suffix)
     ListingView *runs = window.runsPage()->listing();
     waitFor([&] { return runs->model()->rowCount() > 0 && !runs->model()->isLoading(); });
     save(&window, dir, QStringLiteral("runs") + suffix);
-    // The focus frame on a button (reached by Tab), to check that focus shows in this palette.
+    // The focus frame on a button, a text field and the table's current cell (each reached by
+    // Tab), to check that focus shows in this palette.
+    QApplication::setActiveWindow(&window);
+    const auto shootFocus = [&](QWidget *widget, const QString &name) {
+        window.setAttribute(Qt::WA_KeyboardFocusChange); // what a Tab press sets: styles draw focus frames then
+        widget->setFocus(Qt::TabFocusReason);
+        save(&window, dir, QStringLiteral("focus-") + name + suffix);
+    };
     for (QPushButton *button : window.runsPage()->findChildren<QPushButton *>()) {
         if (button->isVisible() && button->isEnabled()) {
-            QApplication::setActiveWindow(&window);
-            button->setFocus(Qt::TabFocusReason);
-            save(&window, dir, QStringLiteral("focus-button") + suffix);
+            shootFocus(button, QStringLiteral("button"));
             break;
         }
     }
+    for (QLineEdit *field : window.runsPage()->findChildren<QLineEdit *>()) {
+        if (field->isVisible() && field->isEnabled()) {
+            shootFocus(field, QStringLiteral("field"));
+            break;
+        }
+    }
+    runs->table()->setCurrentIndex(runs->table()->model()->index(2, 1));
+    shootFocus(runs->table(), QStringLiteral("table"));
 
     window.showPage(QStringLiteral("decisions"));
     ListingView *decisions = window.decisionsPage()->listing();
