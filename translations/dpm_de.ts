@@ -1494,10 +1494,6 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <translation>Herkunftsgraph</translation>
     </message>
     <message>
-        <source>Double-click or Enter: expand a node · Ctrl+Enter: centre on it · arrows: move between nodes · wheel: zoom · drag: pan</source>
-        <translation>Doppelklick oder Eingabetaste: Knoten erweitern · Strg+Eingabetaste: darauf zentrieren · Pfeiltasten: zwischen Knoten wechseln · Mausrad: zoomen · Ziehen: verschieben</translation>
-    </message>
-    <message>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
@@ -1592,6 +1588,38 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>Lineage of %1</source>
         <translation>Herkunft von %1</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter: expand a node · Ctrl+Enter: centre on it · right-click or Menu key: open it · arrows: move between nodes · wheel: zoom · drag: pan</source>
+        <translation>Doppelklick oder Eingabetaste: Knoten erweitern · Strg+Eingabetaste: darauf zentrieren · Rechtsklick oder Menütaste: öffnen · Pfeiltasten: zwischen Knoten wechseln · Mausrad: zoomen · Ziehen: verschieben</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>Weitere anzeigen</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>Lauf öffnen</translation>
+    </message>
+    <message>
+        <source>Open operation</source>
+        <translation>Vorgang öffnen</translation>
+    </message>
+    <message>
+        <source>Open proposal</source>
+        <translation>Vorschlag öffnen</translation>
+    </message>
+    <message>
+        <source>Centre the graph here</source>
+        <translation>Den Graphen hier zentrieren</translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation>Erweitern</translation>
+    </message>
+    <message>
+        <source>Copy id</source>
+        <translation>ID kopieren</translation>
     </message>
 </context>
 <context>
@@ -4347,6 +4375,10 @@ Das SQL steht auf dem Reiter Plan.</translation>
             <numerusform>%n Workflow-Entscheidung.</numerusform>
             <numerusform>%n Workflow-Entscheidungen, älteste zuerst.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The lineage page centred on this run (Ctrl+Shift+G)</source>
+        <translation>Die Herkunftsseite, auf diesen Lauf zentriert (Strg+Umschalt+G)</translation>
     </message>
 </context>
 <context>

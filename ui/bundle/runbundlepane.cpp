@@ -6,6 +6,7 @@
 #include "bundle/decisiontimelinemodel.h"
 #include "bundle/idempotencyhistorymodel.h"
 #include "bundle/lineageedgelistmodel.h"
+#include "common/icons.h"
 #include "common/jsontreeview.h"
 #include "common/statuscolors.h"
 #include "domain/apijson.h"
@@ -188,11 +189,23 @@ QWidget *RunBundlePane::buildLoadedPage()
     auto *openButton = new QToolButton(page);
     openButton->setDefaultAction(m_openFileAction);
     openButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *lineageButton = new QToolButton(page);
+    lineageButton->setObjectName(QStringLiteral("runLineageButton"));
+    lineageButton->setText(tr("&Lineage"));
+    lineageButton->setIcon(glyphIcon(QStringLiteral("lineage")));
+    lineageButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    lineageButton->setToolTip(tr("The lineage page centred on this run (Ctrl+Shift+G)"));
+    lineageButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    connect(lineageButton, &QToolButton::clicked, this, [this] {
+        if (const QString runId = currentRunId(); !runId.isEmpty())
+            Q_EMIT lineageRequested(runId);
+    });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addStretch(1);
     header->addWidget(m_exportStatus);
+    header->addWidget(lineageButton);
     header->addWidget(exportButton);
     header->addWidget(openButton);
 
@@ -272,6 +285,7 @@ QWidget *RunBundlePane::buildLoadedPage()
     m_graph->setAccessibleName(tr("Lineage graph"));
     connect(m_graph, &LineageGraphWidget::openRunRequested, this, &RunBundlePane::openRunRequested);
     connect(m_graph, &LineageGraphWidget::openOperationRequested, this, &RunBundlePane::openOperationRequested);
+    connect(m_graph, &LineageGraphWidget::openProposalRequested, this, &RunBundlePane::findRequested);
     m_tabs->addTab(m_graph, tr("Gr&aph"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &RunBundlePane::showGraphIfCurrent);
     for (int i = 0; i < m_tabs->count(); ++i)

@@ -94,6 +94,8 @@ Q_SIGNALS:
     void openRunRequested(const QString &runId);
     void openOperationRequested(const QString &operationId);
     void findRequested(const QString &identifier);
+    // The header's Lineage button (Ctrl+Shift+G): the lineage page centred on the run.
+    void lineageRequested(const QString &runId);
     void loadFailed(const dpm::Error &error);
     // A bundle is shown (from the store or a file).
     void bundleLoaded(const QString &runId);

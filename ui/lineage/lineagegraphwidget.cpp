@@ -7,6 +7,9 @@
 #include "session/storesession.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMenu>
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFontDatabase>
@@ -21,6 +24,8 @@
 #include <QSvgGenerator>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace dpm {
 
@@ -113,8 +118,8 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     m_scene = new QGraphicsScene(this);
     m_view->setScene(m_scene);
     m_view->setAccessibleName(tr("Lineage graph"));
-    m_view->setToolTip(tr("Double-click or Enter: expand a node · Ctrl+Enter: centre on it · arrows: move "
-                          "between nodes · wheel: zoom · drag: pan"));
+    m_view->setToolTip(tr("Double-click or Enter: expand a node · Ctrl+Enter: centre on it · right-click or "
+                          "Menu key: open it · arrows: move between nodes · wheel: zoom · drag: pan"));
     connect(m_view, &LineageGraphView::nodeActivated, this, &LineageGraphWidget::nodeActivated);
     connect(m_view, &LineageGraphView::recentreRequested, this, [this](LineageNodeItem *item) {
         if (!item->isMore())
@@ -124,6 +129,19 @@ LineageGraphWidget::LineageGraphWidget(QWidget *parent)
     });
     connect(
         m_scene, &QGraphicsScene::selectionChanged, this, [this] { Q_EMIT selectedEntityChanged(selectedEntity()); });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        // The node under the pointer; from the Menu key, the selected node.
+        auto *item = qgraphicsitem_cast<LineageNodeItem *>(m_view->itemAt(position));
+        if (!item)
+            item = m_view->selectedNode();
+        if (!item)
+            return;
+        m_view->selectNode(item, false);
+        std::unique_ptr<QMenu> menu(createNodeMenu(m_items.key(item)));
+        if (menu)
+            menu->exec(m_view->viewport()->mapToGlobal(m_view->mapFromScene(item->sceneBoundingRect().center())));
+    });
 
     const auto viewAction
         = [this](const QString &icon, const QString &text, const QString &tip, void (LineageGraphView::*slot)()) {
@@ -259,6 +277,37 @@ QString LineageGraphWidget::selectedEntity() const
 {
     const LineageNodeItem *item = m_view->selectedNode();
     return item && !item->isMore() ? item->entityId() : QString();
+}
+
+QMenu *LineageGraphWidget::createNodeMenu(const QString &sceneId)
+{
+    const LineageNodeItem *item = m_items.value(sceneId);
+    if (!item)
+        return nullptr;
+    const QString id = item->entityId();
+    auto *menu = new QMenu(this);
+    if (item->isMore()) {
+        menu->addAction(tr("Show more"), this, [this, id] { expandNode(id); });
+        return menu;
+    }
+    switch (item->content().kind) {
+    case LineageNodeKind::Run:
+        menu->addAction(tr("Open run"), this, [this, id] { Q_EMIT openRunRequested(id); });
+        break;
+    case LineageNodeKind::Operation:
+        menu->addAction(tr("Open operation"), this, [this, id] { Q_EMIT openOperationRequested(id); });
+        break;
+    case LineageNodeKind::Proposal:
+        menu->addAction(tr("Open proposal"), this, [this, id] { Q_EMIT openProposalRequested(id); });
+        break;
+    default:
+        break;
+    }
+    menu->addAction(tr("Centre the graph here"), this, [this, id] { showEntity(id); });
+    menu->addAction(tr("Expand"), this, [this, id] { expandNode(id); });
+    menu->addSeparator();
+    menu->addAction(tr("Copy id"), this, [id] { QGuiApplication::clipboard()->setText(id); });
+    return menu;
 }
 
 void LineageGraphWidget::setDepths(int upstream, int downstream)

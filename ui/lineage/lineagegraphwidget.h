@@ -16,6 +16,8 @@ class QPushButton;
 class QSpinBox;
 class QToolButton;
 
+class QMenu;
+
 namespace dpm {
 
 class LineageGraphView;
@@ -42,6 +44,10 @@ public:
     void showEntity(const QString &id);
     QString focusedEntity() const { return m_focusId; }
     QString selectedEntity() const;
+    // The node's context menu (right-click or the Menu key on the graph): open the run, operation
+    // or proposal, centre the graph on the node, expand it, copy its id. Null for no node; the
+    // caller owns the menu.
+    QMenu *createNodeMenu(const QString &sceneId);
 
     void setDepths(int upstream, int downstream);
     int upstreamDepth() const;
@@ -95,6 +101,7 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void openRunRequested(const QString &runId);
     void openOperationRequested(const QString &operationId);
+    void openProposalRequested(const QString &proposalId);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -86,6 +86,7 @@ LineagePage::LineagePage(QWidget *parent)
     });
     connect(m_graph, &LineageGraphWidget::openRunRequested, this, &LineagePage::openRunRequested);
     connect(m_graph, &LineageGraphWidget::openOperationRequested, this, &LineagePage::openOperationRequested);
+    connect(m_graph, &LineageGraphWidget::openProposalRequested, this, &LineagePage::openProposalRequested);
     connect(m_panel, &LineageNodePanel::openRunRequested, this, &LineagePage::openRunRequested);
     connect(m_panel, &LineageNodePanel::openOperationRequested, this, &LineagePage::openOperationRequested);
     connect(m_panel, &LineageNodePanel::openProposalRequested, this, &LineagePage::openProposalRequested);

@@ -161,6 +161,7 @@ void MainWindow::buildPages()
     });
     connect(m_runPane, &RunBundlePane::openRunRequested, this, &MainWindow::openRun);
     connect(m_runPane, &RunBundlePane::openOperationRequested, this, &MainWindow::openOperation);
+    connect(m_runPane, &RunBundlePane::lineageRequested, this, &MainWindow::openLineage);
     connect(m_runPane, &RunBundlePane::findRequested, this, [this](const QString &identifier) {
         m_search->setText(identifier);
         m_search->search(identifier);

@@ -17,6 +17,7 @@
 #include "uitestbackend.h"
 #include "widgetlookup.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGraphicsScene>
@@ -24,11 +25,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
 
@@ -174,6 +177,48 @@ private Q_SLOTS:
         QTest::mouseClick(page.nodePanel()->openButton(), Qt::LeftButton);
         QCOMPARE(open.count(), 1);
         QCOMPARE(open.first().first().toString(), m_richRunId);
+    }
+
+    // The node's context menu: "Open run" on a run, no open action on a correlation, and
+    // "Centre the graph here" re-centres.
+    void nodeMenu_opensTheRun_andCentresOnACorrelation()
+    {
+        LineageGraphWidget graph;
+        showGraph(graph, 2, 2);
+        QVERIFY(showAndWait(graph, m_richRunId));
+        const auto actionNamed = [](QMenu *menu, const QString &text) -> QAction * {
+            for (QAction *action : menu->actions()) {
+                if (action->text() == text)
+                    return action;
+            }
+            return nullptr;
+        };
+        std::unique_ptr<QMenu> runMenu(graph.createNodeMenu(m_richRunId));
+        QVERIFY(runMenu);
+        QAction *open = actionNamed(runMenu.get(), QStringLiteral("Open run"));
+        QVERIFY(open);
+        QSignalSpy openRun(&graph, &LineageGraphWidget::openRunRequested);
+        open->trigger();
+        QCOMPARE(openRun.count(), 1);
+        QCOMPARE(openRun.first().first().toString(), m_richRunId);
+
+        QString correlation;
+        for (const QString &id : graph.nodeIds()) {
+            if (graph.nodeItem(id)->content().kind == LineageNodeKind::Correlation && !graph.nodeItem(id)->isMore())
+                correlation = id;
+        }
+        QVERIFY(!correlation.isEmpty());
+        std::unique_ptr<QMenu> correlationMenu(graph.createNodeMenu(correlation));
+        QVERIFY(correlationMenu);
+        QVERIFY(!actionNamed(correlationMenu.get(), QStringLiteral("Open run")));
+        QVERIFY(!actionNamed(correlationMenu.get(), QStringLiteral("Open operation")));
+        QAction *centre = actionNamed(correlationMenu.get(), QStringLiteral("Centre the graph here"));
+        QVERIFY(centre);
+        QSignalSpy changed(&graph, &LineageGraphWidget::graphChanged);
+        centre->trigger();
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(graph.focusedEntity(), correlation);
+        QVERIFY(!graph.createNodeMenu(QStringLiteral("no_such_node")));
     }
 
     void expand_doubleClick_addsNodes_andFocusStaysPut()
@@ -376,6 +421,20 @@ private Q_SLOTS:
         QTest::keyClick(pane.graphWidget()->view(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(pane.tabs()->currentWidget(), pane.graphWidget());
         QCOMPARE(pane.graphWidget()->view()->zoom(), 1.0);
+        // Ctrl+Shift+G: the lineage page on this run; a proposal node's "Open proposal" goes to find.
+        QSignalSpy lineage(&pane, &RunBundlePane::lineageRequested);
+        QApplication::setActiveWindow(&pane); // the button's shortcut is a window shortcut
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+        auto *lineageButton = pane.findChild<QToolButton *>(QStringLiteral("runLineageButton"));
+        QVERIFY(lineageButton);
+        QTest::keyClick(pane.graphWidget()->view(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(lineage.count(), 1); // a button's shortcut clicks it animated, after 100 ms
+        QCOMPARE(lineage.first().first().toString(), m_richRunId);
+        QSignalSpy openRun(&pane, &RunBundlePane::openRunRequested);
+        std::unique_ptr<QMenu> menu(pane.graphWidget()->createNodeMenu(m_richRunId));
+        QVERIFY(menu && !menu->actions().isEmpty());
+        menu->actions().first()->trigger(); // "Open run"
+        QCOMPARE(openRun.count(), 1);
     }
 
     void sameGraphAsDpmctl_data()
