@@ -493,7 +493,7 @@ void SupportStoreContract::backend_matchesExecutable()
         QCOMPARE(store().describe(), QStringLiteral("memory:"));
         auto *dual = storeAs<DualWriteStore>(store());
         QVERIFY(dual);
-        QCOMPARE(dual->figures().readFromPostgresPercent, DPM_CONTRACT_DUAL_READ_PERCENT);
+        QCOMPARE(dual->figures().readFromPostgresPercent, dpm::test::dualReadPercent());
         QCOMPARE(toWire(dual->postgres().backend()), toWire(StoreBackend::Postgres));
 #elif defined(DPM_CONTRACT_BACKEND_REMOTE)
         QCOMPARE(toWire(store().backend()), QStringLiteral("REMOTE"));

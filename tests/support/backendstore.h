@@ -3,7 +3,8 @@
 // The store a per-backend suite runs on. Such a suite is one source built once per backend with
 // DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES, _REMOTE (a SQLite store seeded locally and
 // read over HTTP: tests/contract/seededremotestore.h) or _DUAL (a DualWriteStore over a memory
-// primary and PostgreSQL, reading DPM_CONTRACT_DUAL_READ_PERCENT % from PostgreSQL); header-only
+// primary and PostgreSQL, reading the share of the environment's DPM_CONTRACT_DUAL_READ_PERCENT
+// from PostgreSQL); header-only
 // because that definition belongs to each test executable, not to this support library.
 
 #include "domain/error.h"
@@ -36,6 +37,15 @@ inline constexpr bool kBackendNeedsPostgres = true;
 inline constexpr bool kBackendNeedsPostgres = false;
 #endif
 
+// The dual-write suite's share of reads from PostgreSQL, from its environment; -1 when unset or not
+// 0..100.
+inline int dualReadPercent()
+{
+    bool ok = false;
+    const int percent = qEnvironmentVariableIntValue("DPM_CONTRACT_DUAL_READ_PERCENT", &ok);
+    return ok && percent >= 0 && percent <= 100 ? percent : -1;
+}
+
 // A fresh, empty database of the suite's backend: the SQLite file <name>.db in `dir`, or a new
 // PostgreSQL database named after `name`; nullopt for the in-memory backend.
 inline std::optional<StoreLocation> freshBackendLocation(const QTemporaryDir &dir, const QString &name)
@@ -61,10 +71,15 @@ inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &
     return openSeededRemoteStore(openStore(*freshBackendLocation(dir, name), OpenOptions { .applyMigrations = true }));
 #endif
 #if defined(DPM_CONTRACT_BACKEND_DUAL)
+    const int percent = dualReadPercent();
+    if (percent < 0) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("TEST_DUAL_READ_PERCENT_MISSING"),
+            QStringLiteral("Set DPM_CONTRACT_DUAL_READ_PERCENT to 0..100 (ctest does) to run the dual-write suite."));
+    }
     const StoreLocation postgres = PgServer::instance().createDatabase(name);
     openStore(postgres, OpenOptions { .applyMigrations = true });
     return openDualWrite(std::make_unique<MemoryStore>(),
-        DualWriteConfig { .enabled = true, .readFromPostgresPercent = DPM_CONTRACT_DUAL_READ_PERCENT, .postgres = postgres });
+        DualWriteConfig { .enabled = true, .readFromPostgresPercent = percent, .postgres = postgres });
 #endif
     if (const auto location = freshBackendLocation(dir, name))
         return openStore(*location, OpenOptions { .applyMigrations = true });
