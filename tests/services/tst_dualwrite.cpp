@@ -105,6 +105,20 @@ qint64 missingRows(const ParityReport &report)
     return missing;
 }
 
+constexpr const char *kPassword = "dw-secret-pw";
+
+// Every message logged while a test runs, to look for secrets in.
+QStringList &loggedMessages()
+{
+    static QStringList messages;
+    return messages;
+}
+
+void captureMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    loggedMessages() << message;
+}
+
 } // namespace
 
 class DualWriteTest : public QObject
@@ -132,8 +146,13 @@ private:
             if (report.cancelled || report.copiedRows() == 0)
                 return nullptr;
         }
+        // With a password (the test server trusts every local login), which no log line may show.
+        auto parameters = postgres.libpqParameters();
+        parameters.insert(QStringLiteral("password"), QLatin1String(kPassword));
         std::unique_ptr<SupportStore> opened = openDualWrite(std::move(primary),
-            DualWriteConfig { .enabled = true, .readFromPostgresPercent = percent, .postgres = postgres });
+            DualWriteConfig { .enabled = true,
+                .readFromPostgresPercent = percent,
+                .postgres = StoreLocation::postgres(parameters) });
         return std::unique_ptr<DualWriteStore>(dynamic_cast<DualWriteStore *>(opened.release()));
     }
 
@@ -188,8 +207,15 @@ private Q_SLOTS:
             QCOMPARE(dual->figures().writeFailures, quint64(0));
 
             QVERIFY2(PgServer::instance().kill(), qPrintable(PgServer::instance().errorString()));
-            // Every write succeeds on the primary; each PostgreSQL half fails and is counted.
+            // Every write succeeds on the primary; each PostgreSQL half fails and is counted, and
+            // logged without the password.
+            loggedMessages().clear();
+            const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
             writeStep(*dual, QStringLiteral("during"), 10);
+            qInstallMessageHandler(previous);
+            QVERIFY(!loggedMessages().filter(QStringLiteral("dual-write: PostgreSQL write")).isEmpty());
+            QVERIFY2(loggedMessages().filter(QLatin1String(kPassword)).isEmpty(),
+                qPrintable(loggedMessages().filter(QLatin1String(kPassword)).join(QLatin1Char('\n'))));
             const quint64 failures = dual->figures().writeFailures;
             QVERIFY2(failures >= 30, qPrintable(QString::number(failures))); // run, decision, event per run
             // Reads go on too: the share meant for PostgreSQL falls back to the primary.
