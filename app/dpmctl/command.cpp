@@ -3,6 +3,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "output.h"
+#include "services/dualwriteopening.h"
 #include "services/storeopening.h"
 #include "store/auditlog.h"
 #include "store/storelocation.h"
@@ -41,7 +42,8 @@ SupportStore &CommandContext::store()
         return *m_store;
     const ResolvedLocation &resolved = location();
     if (resolved.isEmbeddedDefault) {
-        m_store = openStore(resolved.location, OpenOptions { .applyMigrations = true });
+        m_store = applyDualWriteFromEnvironment(
+            openStore(resolved.location, OpenOptions { .applyMigrations = true }), m_environment);
         return *m_store;
     }
     // Opening a SQLite path creates the file; a read must not leave an empty file behind.
@@ -51,7 +53,8 @@ SupportStore &CommandContext::store()
                            "with \"dpmctl --store %2 migrate apply\".")
                 .arg(resolved.location.sqlitePath(), resolved.location.redacted()));
     }
-    m_store = openStore(resolved.location);
+    // DUAL_WRITE_MODE: every command's writes also go to PostgreSQL (seed spec 004), and serve's.
+    m_store = applyDualWriteFromEnvironment(openStore(resolved.location), m_environment);
     if (const QString notice = readOnlyNotice(*m_store); !notice.isEmpty())
         progress(notice);
     return *m_store;

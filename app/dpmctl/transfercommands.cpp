@@ -57,6 +57,7 @@ CommandOutput transferBackfill(CommandContext &context, const ParsedCommand &com
     TransferOptions options;
     options.batchRows = batchRows(command);
     options.resume = command.flag(QStringLiteral("resume"));
+    options.repair = command.flag(QStringLiteral("repair"));
     const TransferReport report
         = backfillStore(source, *target, options, context.stepProgress(QStringLiteral("transfer: copying")));
 
@@ -75,12 +76,12 @@ CommandOutput transferBackfill(CommandContext &context, const ParsedCommand &com
     shown.insert(QStringLiteral("total_seconds"), secondsText(report.totalSeconds));
     out.text = formatRecord(shown,
                    { QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("resumed"),
-                       QStringLiteral("cancelled"), QStringLiteral("source_rows"), QStringLiteral("copied_rows"),
+                       QStringLiteral("repaired"), QStringLiteral("cancelled"), QStringLiteral("source_rows"), QStringLiteral("copied_rows"),
                        QStringLiteral("total_seconds"), QStringLiteral("rows_per_second"), QStringLiteral("notes") })
         + QLatin1Char('\n')
         + formatTable(tables,
             { QStringLiteral("table"), QStringLiteral("source_rows"), QStringLiteral("kept_rows"),
-                QStringLiteral("copied_rows"), QStringLiteral("seconds") })
+                QStringLiteral("copied_rows"), QStringLiteral("deleted_rows"), QStringLiteral("seconds") })
         + QStringLiteral("\nNext: dpmctl transfer verify --to … to compare both stores row by row.\n");
     return out;
 }
@@ -115,8 +116,9 @@ CommandOutput transferVerify(CommandContext &context, const ParsedCommand &comma
         out.failure = [differences] {
             throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_PARITY_MISMATCH"),
                 QStringLiteral("The stores differ in %1 rows (listed above); resume the backfill with "
-                               "\"dpmctl transfer backfill --resume\", or inspect the rows named above, then verify "
-                               "again.")
+                               "\"dpmctl transfer backfill --resume\" (a copy that stopped), or repair it with "
+                               "\"--repair\" (rows missed or changed since, as during dual-write), or inspect the "
+                               "rows named above, then verify again.")
                     .arg(differences));
         };
     }
@@ -143,7 +145,11 @@ QList<CommandSpec> transferCommands()
         { { QStringLiteral("transfer"), QStringLiteral("backfill") }, {},
             { toOption(), batchOption(),
                 { QStringLiteral("resume"), {},
-                    QStringLiteral("continue an interrupted backfill from the same source into the same target") } },
+                    QStringLiteral("continue an interrupted backfill from the same source into the same target") },
+                { QStringLiteral("repair"), {},
+                    QStringLiteral("make a target the same source filled equal to it again: copy missing rows, "
+                                   "replace differing ones, delete ones the source no longer has (after dual-write "
+                                   "missed writes)") } },
             QStringLiteral("Copy every row of the store into an empty, migrated target (COPY on PostgreSQL), in "
                            "key order and a batch per transaction; records transfer.backfill in the target's audit "
                            "log."),

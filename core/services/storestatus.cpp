@@ -3,6 +3,7 @@
 #include "domain/error.h"
 #include "domain/vocabulary.h"
 #include "services/storeopening.h"
+#include "store/dualwritestore.h"
 #include "store/meteredbulk.h"
 #include "store/supportstore.h"
 
@@ -35,6 +36,29 @@ QString milliseconds(double seconds)
     return QString::number(seconds * 1000.0, 'f', seconds < 0.01 ? 2 : 1);
 }
 
+// Writes go to both; reads to PostgreSQL once the switch is complete, the primary before (at 50 %
+// the spec's example still names the in-memory store as the read target).
+void fillDualWrite(StoreStatus &status, DualWriteStore &dual)
+{
+    const DualWriteFigures figures = dual.figures();
+    status.writeTarget = QStringLiteral("dual");
+    status.readFromPostgresPercent = figures.readFromPostgresPercent;
+    status.readTarget = figures.readFromPostgresPercent >= 100 ? QStringLiteral("postgres")
+                                                               : targetName(dual.primary().backend());
+    status.actualReadFromPostgresPercent = figures.actualReadFromPostgresPercent();
+    status.dualWriteEnabled = true;
+    status.dualWriteFailures = figures.writeFailures;
+    status.postgresReadFallbacks = figures.readFallbacks;
+    status.postgresConfigured = true;
+    status.postgresLocation = dual.postgres().describe();
+    try {
+        status.server = probeServer(dual.postgres());
+        status.postgresConnected = true;
+    } catch (const Error &error) {
+        status.postgresError = error.toString(); // PostgreSQL down: the primary carries on
+    }
+}
+
 } // namespace
 
 QString StoreStatus::role() const
@@ -55,6 +79,7 @@ QJsonObject StoreStatus::toJson() const
                 { QStringLiteral("p99_ms"), s.p99 * 1000 } });
     }
     const QJsonObject postgres { { QStringLiteral("configured"), postgresConfigured },
+        { QStringLiteral("location"), postgresLocation.isEmpty() ? QJsonValue() : QJsonValue(postgresLocation) },
         { QStringLiteral("connected"), postgresConnected },
         { QStringLiteral("error"), postgresError.isEmpty() ? QJsonValue() : QJsonValue(postgresError) },
         { QStringLiteral("pool_size"), postgresConfigured ? pool.size : 0 },
@@ -63,7 +88,14 @@ QJsonObject StoreStatus::toJson() const
         { QStringLiteral("server_version"), postgresConnected ? QJsonValue(server.serverVersion) : QJsonValue() },
         { QStringLiteral("role"), role().isEmpty() ? QJsonValue() : QJsonValue(role()) },
         { QStringLiteral("replay_lag_seconds"), optionalSeconds(server.replayLagSeconds) } };
+    // The spec's per-store objects: the three domains share one decorator, so they agree.
+    const QJsonObject domainStore { { QStringLiteral("write_target"), writeTarget },
+        { QStringLiteral("read_target"), readTarget },
+        { QStringLiteral("read_from_postgres_percent"), readFromPostgresPercent },
+        { QStringLiteral("dual_write_enabled"), dualWriteEnabled } };
     return { { QStringLiteral("backend"), backend }, { QStringLiteral("location"), location },
+        { QStringLiteral("supportability_store"), domainStore }, { QStringLiteral("proposal_store"), domainStore },
+        { QStringLiteral("run_event_store"), domainStore },
         { QStringLiteral("write_target"), writeTarget }, { QStringLiteral("read_target"), readTarget },
         { QStringLiteral("read_from_postgres_percent"), readFromPostgresPercent },
         { QStringLiteral("read_from_postgres_actual_percent"), actualReadFromPostgresPercent },
@@ -130,9 +162,15 @@ StoreStatus storeStatus(SupportStore &store, StorePool pool)
     status.readFromPostgresPercent = postgres ? 100 : 0;
     status.actualReadFromPostgresPercent = status.readFromPostgresPercent;
     status.postgresConfigured = postgres;
+    if (postgres)
+        status.postgresLocation = store.describe();
     const QueryMetrics &metrics = metricsOf(store);
     for (int k = 0; k < kQueryKindCount; ++k)
         status.latency[std::size_t(k)] = metrics.snapshot(QueryKind(k));
+    if (auto *dual = storeAs<DualWriteStore>(store)) {
+        fillDualWrite(status, *dual);
+        return status;
+    }
     try {
         status.server = probeServer(store);
         status.postgresConnected = postgres;

@@ -40,6 +40,7 @@ struct StoreStatus
     quint64 postgresReadFallbacks = 0; // PostgreSQL reads that failed and were served by the primary
 
     bool postgresConfigured = false;
+    QString postgresLocation; // redacted; the dual-write target or the store itself
     bool postgresConnected = false;
     QString postgresError; // "CODE: sentence" when it could not be reached
     StorePool pool;
@@ -47,9 +48,11 @@ struct StoreStatus
     std::array<LatencySnapshot, kQueryKindCount> latency {};
 
     QString role() const; // "primary", "replica"; "" when not PostgreSQL
-    // The spec's shape plus ours: {backend, location, write_target, read_target,
+    // The spec's shape plus ours: {backend, location, supportability_store, proposal_store,
+    // run_event_store (each {write_target, read_target, read_from_postgres_percent,
+    // dual_write_enabled}, as the spec's graph_store), write_target, read_target,
     // read_from_postgres_percent, read_from_postgres_actual_percent, dual_write_enabled,
-    // dual_write_failures, postgres_read_fallbacks, postgres:{configured, connected, error,
+    // dual_write_failures, postgres_read_fallbacks, postgres:{configured, location, connected, error,
     // pool_size, pool_active, pool_idle, server_version, role, replay_lag_seconds},
     // pool:{size, active, idle}, latency:{kind:{count, failures, p50_ms, p95_ms, p99_ms}}}.
     QJsonObject toJson() const;

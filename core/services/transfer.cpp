@@ -1,5 +1,7 @@
 #include "transfer.h"
 
+#include "services/transferrows.h"
+
 #include "domain/error.h"
 #include "domain/logging.h"
 #include "migrate/migrator.h"
@@ -13,6 +15,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 #include <array>
@@ -21,193 +24,7 @@
 
 namespace dpm {
 
-namespace {
-
-const QString kPolicyPacks = QStringLiteral("dpm_policy_packs");
-const QString kBackfillAction = QStringLiteral("transfer.backfill");
-
-QString tableName(BulkTable table)
-{
-    return QLatin1String(bulkTableSpec(table).name);
-}
-
-// Rows held in memory at once (read, or waiting to be written) aim at this many bytes: a scale-M
-// artifact is tens of kilobytes, so a fixed row count would hold gigabytes.
-constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
-constexpr int kFirstReadRows = 256; // sizes the rows before reading more
-
-qint64 rowBytes(const BulkRow &row)
-{
-    qint64 bytes = 0;
-    for (const QByteArray &value : row)
-        bytes += value.size() + 16;
-    return bytes;
-}
-
-// A table's rows in key order, read a batch at a time: at most `batchRows` rows and about
-// kBatchBytes. A batch may end inside a run of rows with the same key (exact duplicates in the
-// tables without a primary key), so the next read starts at that key again and skips the rows
-// of it already handed out.
-class RowStream
-{
-public:
-    RowStream(BulkReader &reader, BulkTable table, std::optional<BulkRow> start, int batchRows)
-        : m_reader(reader)
-        , m_table(table)
-        , m_start(std::move(start))
-        , m_maxRows(batchRows)
-        , m_readRows(qMin(batchRows, kFirstReadRows))
-    { }
-
-    const BulkRow *peek()
-    {
-        if (m_next >= m_buffer.size() && !m_exhausted)
-            fetch();
-        return m_next < m_buffer.size() ? &m_buffer.at(m_next) : nullptr;
-    }
-
-    void pop()
-    {
-        const BulkRow key = bulkRowKey(m_table, m_buffer.at(m_next++));
-        if (m_lastKey && compareBulkKeys(*m_lastKey, key) == 0) {
-            ++m_sameKeyCount;
-        } else {
-            m_lastKey = key;
-            m_sameKeyCount = 1;
-        }
-    }
-
-private:
-    void fetch()
-    {
-        const qsizetype skip = m_lastKey ? m_sameKeyCount : 0;
-        const int limit = int(qMin<qint64>(qint64(m_readRows) + skip, std::numeric_limits<int>::max()));
-        m_buffer = m_reader.readBatch(m_table, m_lastKey ? m_lastKey : m_start, true, limit);
-        m_exhausted = m_buffer.size() < limit;
-        m_next = qMin(skip, m_buffer.size());
-        qint64 bytes = 0;
-        for (const BulkRow &row : std::as_const(m_buffer))
-            bytes += rowBytes(row);
-        if (!m_buffer.isEmpty()) {
-            const qint64 perRow = qMax<qint64>(1, bytes / m_buffer.size());
-            m_readRows = int(std::clamp<qint64>(kBatchBytes / perRow, 1, m_maxRows));
-        }
-    }
-
-    BulkReader &m_reader;
-    BulkTable m_table;
-    std::optional<BulkRow> m_start;
-    int m_maxRows;
-    int m_readRows;
-    QList<BulkRow> m_buffer;
-    qsizetype m_next = 0;
-    bool m_exhausted = false;
-    std::optional<BulkRow> m_lastKey;
-    qint64 m_sameKeyCount = 0;
-};
-
-QString describeKey(const BulkRow &key)
-{
-    QStringList parts;
-    for (const QByteArray &value : key)
-        parts << (value.isNull() ? QStringLiteral("NULL") : QString::fromUtf8(value));
-    QString text = parts.join(QStringLiteral(" | "));
-    if (text.size() > 160)
-        text = text.left(157) + QStringLiteral("...");
-    return text;
-}
-
-SqlDatabase &sqlTargetDatabase(SupportStore &target)
-{
-    auto *sql = storeAs<SqlStore>(target);
-    if (!sql) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_TARGET_UNSUPPORTED"),
-            QStringLiteral("The target %1 is not a SQL database; transfer into a PostgreSQL (or SQLite) store.")
-                .arg(target.describe()));
-    }
-    return sql->database();
-}
-
-void requireMigrated(SqlDatabase &db, const QString &target)
-{
-    const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
-    if (!plan.steps.isEmpty()) {
-        throw Error(ErrorKind::Migration, QStringLiteral("TRANSFER_TARGET_NOT_MIGRATED"),
-            QStringLiteral("The target %1 has %2 pending migrations (first %3:%4); apply them first "
-                           "(dpmctl migrate apply, or the console's Admin page).")
-                .arg(target)
-                .arg(plan.steps.size())
-                .arg(plan.steps.first().ns, plan.steps.first().version));
-    }
-}
-
-// Deletes the target's rows with exactly that key: a batch may have ended inside a run of
-// duplicates, and copying the whole run again is simpler than counting what is there.
-qint64 deleteKey(SqlDatabase &db, BulkTable table, const BulkRow &key)
-{
-    const BulkTableSpec &spec = bulkTableSpec(table);
-    QStringList conditions;
-    QVariantList params;
-    const QList<int> keyColumns = bulkTableKeyColumns(table);
-    for (int i = 0; i < keyColumns.size(); ++i) {
-        conditions << QLatin1String(spec.columns.at(keyColumns.at(i))) + QStringLiteral(" = ?");
-        params << QString::fromUtf8(key.at(i));
-    }
-    SqlTransaction transaction(db);
-    SqlRows rows = db.exec(
-        QStringLiteral("DELETE FROM %1 WHERE %2").arg(tableName(table), conditions.join(QStringLiteral(" AND "))),
-        params);
-    const qint64 deleted = rows.numRowsAffected();
-    transaction.commit();
-    return deleted;
-}
-
-// The source the target's last backfill came from, per its audit log; empty when there is none.
-QString lastBackfillSource(AuditLog &log)
-{
-    PageRequest page;
-    page.limit = 200;
-    for (int pages = 0; pages < 50; ++pages) {
-        const Page<AuditEntry> entries = log.list(page);
-        for (const AuditEntry &entry : entries.items) {
-            if (entry.action == kBackfillAction)
-                return entry.toJson().value(QStringLiteral("details")).toObject().value(QStringLiteral("source")).toString();
-        }
-        if (!entries.nextCursor)
-            break;
-        page.cursor = entries.nextCursor;
-    }
-    return {};
-}
-
-QJsonObject backfillDetails(const TransferReport &report)
-{
-    QJsonObject details;
-    details.insert(QStringLiteral("source"), report.source);
-    details.insert(QStringLiteral("resume"), report.resumed);
-    details.insert(QStringLiteral("batch_rows"), report.batchRows);
-    QJsonObject copied;
-    for (const TransferTableReport &table : report.tables)
-        copied.insert(table.table, table.copiedRows);
-    details.insert(QStringLiteral("copied_rows"), copied);
-    return details;
-}
-
-// The policy pack catalogue (dpm/0002) may be missing from a store the service created before it.
-std::optional<QList<PolicyPack>> policyPacksOf(SupportStore &store)
-{
-    if (auto *sql = storeAs<SqlStore>(store); sql && !sql->database().tableExists(kPolicyPacks))
-        return std::nullopt;
-    return store.listPolicyPacks();
-}
-
-bool samePack(const PolicyPack &a, const PolicyPack &b)
-{
-    return a.policyPackId == b.policyPackId && a.version == b.version && a.definitionJson == b.definitionJson
-        && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt;
-}
-
-} // namespace
+using namespace transfer;
 
 qint64 TransferReport::sourceRows() const
 {
@@ -234,6 +51,7 @@ QJsonObject TransferReport::toJson() const
             { QStringLiteral("source_rows"), table.sourceRows },
             { QStringLiteral("kept_rows"), table.keptRows },
             { QStringLiteral("copied_rows"), table.copiedRows },
+            { QStringLiteral("deleted_rows"), table.deletedRows },
             { QStringLiteral("seconds"), table.seconds },
         });
     }
@@ -241,6 +59,7 @@ QJsonObject TransferReport::toJson() const
         { QStringLiteral("source"), source },
         { QStringLiteral("target"), target },
         { QStringLiteral("resumed"), resumed },
+        { QStringLiteral("repaired"), repaired },
         { QStringLiteral("cancelled"), cancelled },
         { QStringLiteral("batch_rows"), batchRows },
         { QStringLiteral("tables"), tablesJson },
@@ -260,7 +79,9 @@ TransferReport backfillStore(
     report.source = source.describe();
     report.target = target.describe();
     report.resumed = options.resume;
+    report.repaired = options.repair;
     report.batchRows = qMax(1, options.batchRows);
+    const bool continuing = options.resume || options.repair;
 
     if (report.source == report.target) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_SAME_STORE"),
@@ -288,26 +109,15 @@ TransferReport backfillStore(
         rowsTotal += sourceCounts[std::size_t(table)];
         targetRows += targetReader->rowCount(table);
     }
-    if (!options.resume && targetRows > 0) {
+    if (!continuing && targetRows > 0) {
         throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_TARGET_NOT_EMPTY"),
             QStringLiteral("The target %1 already holds %2 rows. To continue an interrupted transfer from this "
                            "source, resume it; otherwise choose an empty database.")
                 .arg(report.target)
                 .arg(targetRows));
     }
-    if (options.resume && targetRows > 0) {
-        const QString previous = lastBackfillSource(audit);
-        if (previous != report.source) {
-            throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_RESUME_SOURCE_MISMATCH"),
-                previous.isEmpty()
-                    ? QStringLiteral("The target %1 holds rows but its audit log records no transfer into it; "
-                                     "resume only a transfer this tool started, or choose an empty database.")
-                          .arg(report.target)
-                    : QStringLiteral("The target's last transfer came from %1, not from %2; resume it from that "
-                                     "source, or choose an empty database.")
-                          .arg(previous, report.source));
-        }
-    }
+    if (continuing && targetRows > 0)
+        requireSameBackfillSource(audit, report.source, report.target);
 
     audit.record(kBackfillAction, report.target, backfillDetails(report), QStringLiteral("started"));
     qCInfo(lcTransfer) << "backfill" << report.source << "->" << report.target << "rows" << rowsTotal;
@@ -326,6 +136,15 @@ TransferReport backfillStore(
                 continue;
             }
             tableReport.sourceRows = sourceCounts[std::size_t(table)];
+            if (options.repair) {
+                report.cancelled = !repairTable(*sourceReader, *targetReader, targetDb, *loader, table,
+                    report.batchRows, tableReport, rowsDone, [&] { return keepGoing(tableReport.table); });
+                tableReport.seconds = timer.nsecsElapsed() / 1e9;
+                report.tables << tableReport;
+                if (report.cancelled)
+                    break;
+                continue;
+            }
             std::optional<BulkRow> start;
             if (options.resume) {
                 start = targetReader->lastKey(table);
@@ -373,6 +192,15 @@ TransferReport backfillStore(
             timer.start();
             for (const PolicyPack &pack : packs)
                 target.upsertPolicyPack(pack); // an upsert: a resumed copy writes them again
+            if (options.repair) {
+                QSet<QString> kept;
+                for (const PolicyPack &pack : packs)
+                    kept.insert(pack.policyPackId);
+                for (const PolicyPack &pack : target.listPolicyPacks()) {
+                    if (!kept.contains(pack.policyPackId) && target.deletePolicyPack(pack.policyPackId))
+                        ++tableReport.deletedRows;
+                }
+            }
             tableReport.copiedRows = packs.size();
             rowsDone += packs.size();
             tableReport.seconds = timer.nsecsElapsed() / 1e9;

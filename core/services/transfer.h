@@ -27,6 +27,11 @@ struct TransferOptions
     // Continue a backfill from this source into a target that already holds part of it. Without
     // it, a target holding any row is TRANSFER_TARGET_NOT_EMPTY.
     bool resume = false;
+    // Make the target equal to the source, whatever it holds: copy the rows it misses, replace
+    // the ones that differ, delete the ones the source no longer has (after a dual-write phase in
+    // which PostgreSQL missed writes: what transfer verify reports). Refused as a resume is when
+    // the target's last backfill came from another source.
+    bool repair = false;
 };
 
 struct TransferTableReport
@@ -35,6 +40,7 @@ struct TransferTableReport
     qint64 sourceRows = 0;
     qint64 keptRows = 0; // already in the target when a resumed backfill reached the table
     qint64 copiedRows = 0;
+    qint64 deletedRows = 0; // repair: the target's rows that differed or that the source no longer has
     double seconds = 0;
 };
 
@@ -43,6 +49,7 @@ struct TransferReport
     QString source; // redacted locations
     QString target;
     bool resumed = false;
+    bool repaired = false;
     bool cancelled = false;
     int batchRows = 0;
     QList<TransferTableReport> tables;

@@ -23,6 +23,21 @@ QByteArray bulkOptionalText(const std::optional<QString> &value)
     return value ? bulkTextValue(*value) : QByteArray();
 }
 
+BulkRow runEventBulkRow(const RunEvent &e)
+{
+    return { bulkTextValue(e.eventId), bulkTextValue(e.rebalanceRunId), QByteArray::number(e.sequenceNo),
+        bulkTextValue(e.eventType), bulkTextValue(e.idempotencyKey), bulkTextValue(e.payloadJson),
+        bulkTextValue(e.createdAt) };
+}
+
+BulkRow outboxBulkRow(const OutboxDelivery &d)
+{
+    return { bulkTextValue(d.outboxId), bulkTextValue(d.eventId), bulkTextValue(d.topic), bulkTextValue(d.payloadJson),
+        bulkTextValue(d.status), QByteArray::number(d.attempts), QByteArray::number(d.maxAttempts),
+        bulkOptionalText(d.nextAttemptAt), bulkOptionalText(d.lastError), bulkTextValue(d.createdAt),
+        bulkOptionalText(d.deliveredAt) };
+}
+
 QList<int> bulkTableKeyColumns(BulkTable table)
 {
     switch (table) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/runevents.h"
 #include "store/bulkloader.h"
 
 #include <QByteArray>
@@ -21,6 +22,9 @@ using BulkRow = QList<QByteArray>;
 QByteArray bulkTextValue(const QString &value);
 // An optional text value: SQL NULL when absent.
 QByteArray bulkOptionalText(const std::optional<QString> &value);
+// A stored run event and outbox delivery as rows of BulkTable::RunEvents and ::Outbox.
+BulkRow runEventBulkRow(const RunEvent &event);
+BulkRow outboxBulkRow(const OutboxDelivery &delivery);
 
 // The columns a table's rows are ordered by when read in bulk: the primary key, or every column
 // for the tables without one (idempotency history and lineage edges keep exact duplicates).

@@ -103,15 +103,10 @@ QList<QList<QByteArray>> MemoryRunEventStore::bulkRows(BulkTable table) const
     QList<QList<QByteArray>> rows;
     if (table == BulkTable::RunEvents) {
         for (const RunEvent &e : m_events)
-            rows.append({ bulkTextValue(e.eventId), bulkTextValue(e.rebalanceRunId), QByteArray::number(e.sequenceNo),
-                bulkTextValue(e.eventType), bulkTextValue(e.idempotencyKey), bulkTextValue(e.payloadJson),
-                bulkTextValue(e.createdAt) });
+            rows.append(runEventBulkRow(e));
     } else if (table == BulkTable::Outbox) {
         for (const OutboxDelivery &d : m_deliveries)
-            rows.append({ bulkTextValue(d.outboxId), bulkTextValue(d.eventId), bulkTextValue(d.topic),
-                bulkTextValue(d.payloadJson), bulkTextValue(d.status), QByteArray::number(d.attempts),
-                QByteArray::number(d.maxAttempts), bulkOptionalText(d.nextAttemptAt), bulkOptionalText(d.lastError),
-                bulkTextValue(d.createdAt), bulkOptionalText(d.deliveredAt) });
+            rows.append(outboxBulkRow(d));
     }
     return rows;
 }

@@ -142,6 +142,53 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains("PostgreSQL:       connected, PostgreSQL "), text.out.constData());
         QVERIFY2(text.out.contains(", primary"), text.out.constData());
     }
+
+    // DUAL_WRITE_MODE: the command's store writes to SQLite and PostgreSQL, and status says so in
+    // the spec's shape; without a DSN, or with PostgreSQL not migrated, nothing is opened.
+    void status_dualWrite_specShape_andFailFast()
+    {
+        DPM_REQUIRE_POSTGRES();
+        const QString sqlite = migratedSqlite(QStringLiteral("dual.db"));
+        QProcessEnvironment dual = env();
+        dual.insert(QStringLiteral("DUAL_WRITE_MODE"), QStringLiteral("true"));
+        CLI_FAILS(runDpmctl({ QStringLiteral("--json"), QStringLiteral("--store"), sqlite, QStringLiteral("store"),
+                                QStringLiteral("status") },
+                      dual),
+            6, "DUAL_WRITE_POSTGRES_DSN_REQUIRED");
+        const StoreLocation empty = PgServer::instance().createDatabase(QStringLiteral("dual_empty"));
+        dual.insert(QStringLiteral("DATABASE_URL"),
+            PgServer::instance().url(empty.libpqParameter(QStringLiteral("dbname"))));
+        CLI_FAILS(runDpmctl({ QStringLiteral("--json"), QStringLiteral("--store"), sqlite, QStringLiteral("store"),
+                                QStringLiteral("status") },
+                      dual),
+            8, "DUAL_WRITE_SCHEMA_MISMATCH");
+
+        const StoreLocation location = PgServer::instance().createDatabase(QStringLiteral("dual"));
+        openStore(location, OpenOptions { .applyMigrations = true });
+        dual.insert(QStringLiteral("DATABASE_URL"),
+            PgServer::instance().url(location.libpqParameter(QStringLiteral("dbname"))));
+        dual.insert(QStringLiteral("READ_FROM_POSTGRES_PERCENT"), QStringLiteral("50"));
+        const CliResult result = runDpmctl(
+            { QStringLiteral("--json"), QStringLiteral("--store"), sqlite, QStringLiteral("store"), QStringLiteral("status") },
+            dual);
+        CLI_OK(result);
+        const QJsonObject json = result.json();
+        QCOMPARE(json.value(QStringLiteral("write_target")).toString(), QStringLiteral("dual"));
+        QCOMPARE(json.value(QStringLiteral("read_target")).toString(), QStringLiteral("sqlite"));
+        QCOMPARE(json.value(QStringLiteral("read_from_postgres_percent")).toInt(), 50);
+        QCOMPARE(json.value(QStringLiteral("dual_write_enabled")).toBool(), true);
+        QCOMPARE(json.value(QStringLiteral("dual_write_failures")).toInt(), 0);
+        for (const char *domain : { "supportability_store", "proposal_store", "run_event_store" }) {
+            const QJsonObject store = json.value(QLatin1String(domain)).toObject();
+            QCOMPARE(store.value(QStringLiteral("write_target")).toString(), QStringLiteral("dual"));
+            QCOMPARE(store.value(QStringLiteral("read_from_postgres_percent")).toInt(), 50);
+        }
+        const QJsonObject pg = json.value(QStringLiteral("postgres")).toObject();
+        QCOMPARE(pg.value(QStringLiteral("connected")).toBool(), true);
+        QCOMPARE(pg.value(QStringLiteral("role")).toString(), QStringLiteral("primary"));
+        QCOMPARE(pg.value(QStringLiteral("pool_size")).toInt(), 1);
+        QVERIFY(!result.err.contains("postgres@"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliStore)

@@ -268,7 +268,7 @@ private Q_SLOTS:
     // cross-cutting
     void purgeExpiredRuns_leavesProposalRows();
     void concurrentTransitions_everyRowStored();
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
+#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
     void sqlStoreWithoutProposalTables_isUnavailableAndSaysToMigrate();
 #endif
 };
@@ -280,6 +280,7 @@ void ProposalStoreContract::init()
 
 void ProposalStoreContract::cleanup()
 {
+    DPM_EXPECT_DUAL_WRITE_ALIKE(m_store);
     m_store.reset();
     m_dir.reset();
 }
@@ -1212,7 +1213,7 @@ void ProposalStoreContract::concurrentTransitions_everyRowStored()
     });
 }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
+#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
 void ProposalStoreContract::sqlStoreWithoutProposalTables_isUnavailableAndSaysToMigrate()
 {
     guarded([&] {

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void init() { DPM_OPEN_FRESH_BACKEND_STORE(m_dir, m_store, "runevents"); }
     void cleanup()
     {
+        DPM_EXPECT_DUAL_WRITE_ALIKE(m_store);
         m_store.reset();
         m_dir.reset();
     }
@@ -418,7 +419,7 @@ private Q_SLOTS:
         QVERIFY(outboxFailureGroupId(QStringLiteral("a")) != outboxFailureGroupId(QStringLiteral("b")));
     }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
+#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
     void withoutConsoleTables_everyCallIsSchemaMissing()
     {
         const auto location = test::freshBackendLocation(*m_dir, QStringLiteral("noevents"));

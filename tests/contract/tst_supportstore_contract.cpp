@@ -473,6 +473,7 @@ void SupportStoreContract::init()
 
 void SupportStoreContract::cleanup()
 {
+    DPM_EXPECT_DUAL_WRITE_ALIKE(m_store);
     m_store.reset();
     m_dir.reset();
 }
@@ -486,6 +487,14 @@ void SupportStoreContract::backend_matchesExecutable()
 #elif defined(DPM_CONTRACT_BACKEND_SQLITE)
         QCOMPARE(toWire(store().backend()), toWire(StoreBackend::Sqlite));
         QVERIFY2(store().describe().contains(QStringLiteral("contract.db")), qPrintable(store().describe()));
+#elif defined(DPM_CONTRACT_BACKEND_DUAL)
+        // The dual-write store stands in for its primary; the share of reads is the executable's.
+        QCOMPARE(toWire(store().backend()), toWire(StoreBackend::InMemory));
+        QCOMPARE(store().describe(), QStringLiteral("memory:"));
+        auto *dual = storeAs<DualWriteStore>(store());
+        QVERIFY(dual);
+        QCOMPARE(dual->figures().readFromPostgresPercent, dpm::test::dualReadPercent());
+        QCOMPARE(toWire(dual->postgres().backend()), toWire(StoreBackend::Postgres));
 #elif defined(DPM_CONTRACT_BACKEND_REMOTE)
         QCOMPARE(toWire(store().backend()), QStringLiteral("REMOTE"));
         QVERIFY2(store().describe().startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(store().describe()));
@@ -897,7 +906,7 @@ void SupportStoreContract::listRuns_resultRewrittenAfterInsert_listsAndFiltersBy
         QCOMPARE(store().listRuns({}, PageRequest { 50, {} }).items.at(0), listItemOf(rewritten, QStringLiteral("BLOCKED")));
         QCOMPARE(ids(QStringLiteral("BLOCKED")), QStringList { "rr_2" });
         QVERIFY(ids(QStringLiteral("PENDING_REVIEW")).isEmpty());
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
+#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
         // And with plain SQL, as the service's own repository writes: a new status, then a payload
         // that is not JSON (listed without a status).
         // storeAs: on the remote backend the SQL store is the seeded local one behind the server.

@@ -1,13 +1,18 @@
 #pragma once
 
 // The store a per-backend suite runs on. Such a suite is one source built once per backend with
-// DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES or _REMOTE (a SQLite store seeded locally and
-// read over HTTP: tests/contract/seededremotestore.h); header-only because that definition belongs
-// to each test executable, not to this support library.
+// DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES, _REMOTE (a SQLite store seeded locally and
+// read over HTTP: tests/contract/seededremotestore.h) or _DUAL (a DualWriteStore over a memory
+// primary and PostgreSQL, reading the share of the environment's DPM_CONTRACT_DUAL_READ_PERCENT
+// from PostgreSQL); header-only
+// because that definition belongs to each test executable, not to this support library.
 
 #include "domain/error.h"
 #include "pgserver.h"
+#include "services/dualwriteopening.h"
 #include "services/storeopening.h"
+#include "services/transfer.h"
+#include "store/dualwritestore.h"
 #include "store/memorystore.h"
 
 #include <QTemporaryDir>
@@ -26,12 +31,26 @@ inline constexpr bool kBackendIsPostgres = true;
 #else
 inline constexpr bool kBackendIsPostgres = false;
 #endif
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES) || defined(DPM_CONTRACT_BACKEND_DUAL)
+inline constexpr bool kBackendNeedsPostgres = true;
+#else
+inline constexpr bool kBackendNeedsPostgres = false;
+#endif
+
+// The dual-write suite's share of reads from PostgreSQL, from its environment; -1 when unset or not
+// 0..100.
+inline int dualReadPercent()
+{
+    bool ok = false;
+    const int percent = qEnvironmentVariableIntValue("DPM_CONTRACT_DUAL_READ_PERCENT", &ok);
+    return ok && percent >= 0 && percent <= 100 ? percent : -1;
+}
 
 // A fresh, empty database of the suite's backend: the SQLite file <name>.db in `dir`, or a new
 // PostgreSQL database named after `name`; nullopt for the in-memory backend.
 inline std::optional<StoreLocation> freshBackendLocation(const QTemporaryDir &dir, const QString &name)
 {
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
+#if defined(DPM_CONTRACT_BACKEND_MEMORY) || defined(DPM_CONTRACT_BACKEND_DUAL)
     Q_UNUSED(dir);
     Q_UNUSED(name);
     return std::nullopt;
@@ -41,7 +60,7 @@ inline std::optional<StoreLocation> freshBackendLocation(const QTemporaryDir &di
     Q_UNUSED(dir);
     return PgServer::instance().createDatabase(name);
 #else
-#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES or _REMOTE"
+#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES, _REMOTE or _DUAL"
 #endif
 }
 
@@ -51,19 +70,48 @@ inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &
 #if defined(DPM_CONTRACT_BACKEND_REMOTE)
     return openSeededRemoteStore(openStore(*freshBackendLocation(dir, name), OpenOptions { .applyMigrations = true }));
 #endif
+#if defined(DPM_CONTRACT_BACKEND_DUAL)
+    const int percent = dualReadPercent();
+    if (percent < 0) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("TEST_DUAL_READ_PERCENT_MISSING"),
+            QStringLiteral("Set DPM_CONTRACT_DUAL_READ_PERCENT to 0..100 (ctest does) to run the dual-write suite."));
+    }
+    const StoreLocation postgres = PgServer::instance().createDatabase(name);
+    openStore(postgres, OpenOptions { .applyMigrations = true });
+    return openDualWrite(std::make_unique<MemoryStore>(),
+        DualWriteConfig { .enabled = true, .readFromPostgresPercent = percent, .postgres = postgres });
+#endif
     if (const auto location = freshBackendLocation(dir, name))
         return openStore(*location, OpenOptions { .applyMigrations = true });
     return std::make_unique<MemoryStore>();
+}
+
+// On the dual-write backend: why the two stores are not alike after a test (a PostgreSQL write that
+// failed, rows that differ), else empty. Empty on every other backend.
+inline QString dualWriteDivergence(SupportStore &store)
+{
+    auto *dual = storeAs<DualWriteStore>(store);
+    if (!dual)
+        return {};
+    if (const quint64 failures = dual->figures().writeFailures)
+        return QStringLiteral("%1 PostgreSQL writes failed").arg(failures);
+    const ParityReport parity = verifyParity(dual->primary(), dual->postgres());
+    if (parity.matches())
+        return {};
+    QStringList lines;
+    for (const ParityMismatch &mismatch : parity.samples)
+        lines << QStringLiteral("%1 %2 %3").arg(mismatch.table, mismatch.kind, mismatch.key);
+    return QStringLiteral("the primary and PostgreSQL differ: ") + lines.join(QStringLiteral("; "));
 }
 
 } // namespace dpm::test
 
 // A per-backend suite's init(): `dir` (std::unique_ptr<QTemporaryDir>) becomes a new folder and
 // `store` a fresh migrated store named after `name`; the test fails when either cannot be made
-// (and, in the PostgreSQL build, when there is no server: a failure, never a skip).
+// (and, in the PostgreSQL and dual-write builds, when there is no server: a failure, never a skip).
 #define DPM_OPEN_FRESH_BACKEND_STORE(dir, store, name)                                                                 \
     do {                                                                                                               \
-        if (::dpm::test::kBackendIsPostgres)                                                                           \
+        if (::dpm::test::kBackendNeedsPostgres)                                                                        \
             DPM_REQUIRE_POSTGRES();                                                                                    \
         (dir) = std::make_unique<QTemporaryDir>();                                                                     \
         QVERIFY2((dir)->isValid(), qPrintable((dir)->errorString()));                                                  \
@@ -73,4 +121,19 @@ inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &
             QFAIL(qPrintable(QStringLiteral("cannot open the store: ") + error.toString()));                           \
         }                                                                                                              \
         QVERIFY(store);                                                                                                \
+    } while (false)
+
+// A per-backend suite's cleanup(), before it lets go of the store: on the dual-write backend, the
+// test must have left the primary and PostgreSQL alike (every write mirrored, no failure).
+#define DPM_EXPECT_DUAL_WRITE_ALIKE(store)                                                                             \
+    do {                                                                                                               \
+        if ((store) && !QTest::currentTestFailed()) {                                                                  \
+            QString divergence;                                                                                        \
+            try {                                                                                                      \
+                divergence = ::dpm::test::dualWriteDivergence(*(store));                                               \
+            } catch (const ::dpm::Error &error) {                                                                      \
+                divergence = error.toString();                                                                         \
+            }                                                                                                          \
+            QVERIFY2(divergence.isEmpty(), qPrintable(divergence));                                                    \
+        }                                                                                                              \
     } while (false)

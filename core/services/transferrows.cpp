@@ -1,0 +1,146 @@
+#include "transferrows.h"
+
+#include "domain/error.h"
+#include "migrate/migrator.h"
+#include "store/auditlog.h"
+#include "store/sqldatabase.h"
+#include "store/sqlstore.h"
+#include "store/sqltransaction.h"
+
+#include <QJsonArray>
+
+namespace dpm::transfer {
+
+const QString kPolicyPacks = QStringLiteral("dpm_policy_packs");
+const QString kBackfillAction = QStringLiteral("transfer.backfill");
+
+QString tableName(BulkTable table)
+{
+    return QLatin1String(bulkTableSpec(table).name);
+}
+
+
+qint64 rowBytes(const BulkRow &row)
+{
+    qint64 bytes = 0;
+    for (const QByteArray &value : row)
+        bytes += value.size() + 16;
+    return bytes;
+}
+
+
+QString describeKey(const BulkRow &key)
+{
+    QStringList parts;
+    for (const QByteArray &value : key)
+        parts << (value.isNull() ? QStringLiteral("NULL") : QString::fromUtf8(value));
+    QString text = parts.join(QStringLiteral(" | "));
+    if (text.size() > 160)
+        text = text.left(157) + QStringLiteral("...");
+    return text;
+}
+
+SqlDatabase &sqlTargetDatabase(SupportStore &target)
+{
+    auto *sql = storeAs<SqlStore>(target);
+    if (!sql) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_TARGET_UNSUPPORTED"),
+            QStringLiteral("The target %1 is not a SQL database; transfer into a PostgreSQL (or SQLite) store.")
+                .arg(target.describe()));
+    }
+    return sql->database();
+}
+
+void requireMigrated(SqlDatabase &db, const QString &target)
+{
+    const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
+    if (!plan.steps.isEmpty()) {
+        throw Error(ErrorKind::Migration, QStringLiteral("TRANSFER_TARGET_NOT_MIGRATED"),
+            QStringLiteral("The target %1 has %2 pending migrations (first %3:%4); apply them first "
+                           "(dpmctl migrate apply, or the console's Admin page).")
+                .arg(target)
+                .arg(plan.steps.size())
+                .arg(plan.steps.first().ns, plan.steps.first().version));
+    }
+}
+
+qint64 deleteKey(SqlDatabase &db, BulkTable table, const BulkRow &key)
+{
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    QStringList conditions;
+    QVariantList params;
+    const QList<int> keyColumns = bulkTableKeyColumns(table);
+    for (int i = 0; i < keyColumns.size(); ++i) {
+        conditions << QLatin1String(spec.columns.at(keyColumns.at(i))) + QStringLiteral(" = ?");
+        params << QString::fromUtf8(key.at(i));
+    }
+    SqlTransaction transaction(db);
+    SqlRows rows = db.exec(
+        QStringLiteral("DELETE FROM %1 WHERE %2").arg(tableName(table), conditions.join(QStringLiteral(" AND "))),
+        params);
+    const qint64 deleted = rows.numRowsAffected();
+    transaction.commit();
+    return deleted;
+}
+
+QString lastBackfillSource(AuditLog &log)
+{
+    PageRequest page;
+    page.limit = 200;
+    for (int pages = 0; pages < 50; ++pages) {
+        const Page<AuditEntry> entries = log.list(page);
+        for (const AuditEntry &entry : entries.items) {
+            if (entry.action == kBackfillAction)
+                return entry.toJson().value(QStringLiteral("details")).toObject().value(QStringLiteral("source")).toString();
+        }
+        if (!entries.nextCursor)
+            break;
+        page.cursor = entries.nextCursor;
+    }
+    return {};
+}
+
+QJsonObject backfillDetails(const TransferReport &report)
+{
+    QJsonObject details;
+    details.insert(QStringLiteral("source"), report.source);
+    details.insert(QStringLiteral("resume"), report.resumed);
+    details.insert(QStringLiteral("repair"), report.repaired);
+    details.insert(QStringLiteral("batch_rows"), report.batchRows);
+    QJsonObject copied;
+    for (const TransferTableReport &table : report.tables)
+        copied.insert(table.table, table.copiedRows);
+    details.insert(QStringLiteral("copied_rows"), copied);
+    return details;
+}
+
+std::optional<QList<PolicyPack>> policyPacksOf(SupportStore &store)
+{
+    if (auto *sql = storeAs<SqlStore>(store); sql && !sql->database().tableExists(kPolicyPacks))
+        return std::nullopt;
+    return store.listPolicyPacks();
+}
+
+bool samePack(const PolicyPack &a, const PolicyPack &b)
+{
+    return a.policyPackId == b.policyPackId && a.version == b.version && a.definitionJson == b.definitionJson
+        && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt;
+}
+
+
+void requireSameBackfillSource(AuditLog &log, const QString &source, const QString &target)
+{
+    const QString previous = lastBackfillSource(log);
+    if (previous == source)
+        return;
+    throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_RESUME_SOURCE_MISMATCH"),
+        previous.isEmpty()
+            ? QStringLiteral("The target %1 holds rows but its audit log records no transfer into it; "
+                             "resume only a transfer this tool started, or choose an empty database.")
+                  .arg(target)
+            : QStringLiteral("The target's last transfer came from %1, not from %2; resume it from that "
+                             "source, or choose an empty database.")
+                  .arg(previous, source));
+}
+
+} // namespace dpm::transfer
