@@ -12,6 +12,8 @@ const QString kLayoutGroup = QStringLiteral("layout/");
 const QString kHeaderGroup = QStringLiteral("tables/");
 const QString kRecentStores = QStringLiteral("stores/recent");
 const QString kSavedConnections = QStringLiteral("stores/saved");
+// One map rather than a key per store: a location is no settings key ("/" makes groups).
+const QString kProposalStores = QStringLiteral("stores/proposalStores");
 const QString kLanguage = QStringLiteral("general/language");
 constexpr int kMaxRecentStores = 10;
 
@@ -101,6 +103,22 @@ void ConsoleSettings::addRecentStore(const QString &locationWithoutSecrets)
         recent.removeLast();
     store().setValue(kRecentStores, recent);
     Q_EMIT recentStoresChanged();
+}
+
+QString ConsoleSettings::proposalStoreFor(const QString &locationWithoutSecrets) const
+{
+    return store().value(kProposalStores).toMap().value(redactSecrets(locationWithoutSecrets)).toString();
+}
+
+void ConsoleSettings::setProposalStoreFor(const QString &locationWithoutSecrets, const QString &proposalStoreWithoutSecrets)
+{
+    QVariantMap map = store().value(kProposalStores).toMap();
+    const QString key = redactSecrets(locationWithoutSecrets);
+    if (proposalStoreWithoutSecrets.isEmpty())
+        map.remove(key);
+    else
+        map.insert(key, redactSecrets(proposalStoreWithoutSecrets)); // as addRecentStore: never a password
+    store().setValue(kProposalStores, map);
 }
 
 void ConsoleSettings::clearRecentStores()
