@@ -103,7 +103,7 @@ void ConnectDialog::buildUi()
                                    "libpq string or sqlite:PATH. The password comes from ~/.pgpass or "
                                    "PGPASSWORD."));
     auto *proposalForm = new QFormLayout;
-    proposalForm->addRow(tr("Pro&posals from:"), m_proposalStore);
+    proposalForm->addRow(tr("Proposal store (optio&nal):"), m_proposalStore);
     connect(m_proposalStore, &QLineEdit::textChanged, this, &ConnectDialog::revalidate);
 
     m_validation = new QLabel(this);
