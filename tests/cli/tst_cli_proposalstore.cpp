@@ -63,7 +63,7 @@ private:
     CliResult split(QStringList args) const
     {
         args = QStringList { QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("--proposal-store"),
-                   m_proposals->withoutSecrets() }
+            m_proposals->withoutSecrets() }
             + args;
         return split(args, environment());
     }
@@ -105,11 +105,12 @@ private Q_SLOTS:
         const CliResult apply = split({ QStringLiteral("migrate"), QStringLiteral("apply") });
         CLI_OK(apply);
         QCOMPARE(apply.json().value(QStringLiteral("proposal_store")).toString(), m_proposals->redacted());
-        QCOMPARE(ledgerOf(*m_proposals), QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
+        QCOMPARE(ledgerOf(*m_proposals),
+            QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
         QVERIFY(ledgerOf(*m_dpm).contains(QStringLiteral("dpm:0001")));
 
-        const CliResult status
-            = split({ QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--namespace"), QStringLiteral("proposals") });
+        const CliResult status = split({ QStringLiteral("migrate"), QStringLiteral("status"),
+            QStringLiteral("--namespace"), QStringLiteral("proposals") });
         CLI_OK(status);
         const QJsonArray rows = status.json().value(QStringLiteral("migrations")).toArray();
         QCOMPARE(rows.size(), 2);
@@ -119,7 +120,8 @@ private Q_SLOTS:
         // Recorded once, in the store's own audit log, naming the proposal store.
         const QList<AuditEntry> entries = auditEntries(*m_dpm);
         QCOMPARE(entries.size(), 1);
-        QVERIFY2(entries.first().detailsJson.contains(m_proposals->redacted()), qPrintable(entries.first().detailsJson));
+        QVERIFY2(
+            entries.first().detailsJson.contains(m_proposals->redacted()), qPrintable(entries.first().detailsJson));
     }
 
     void proposalCommands_readTheProposalStore()
@@ -133,7 +135,9 @@ private Q_SLOTS:
         }
         const CliResult got = split({ QStringLiteral("proposals"), QStringLiteral("get"), id });
         CLI_OK(got);
-        QCOMPARE(got.json().value(QStringLiteral("proposal")).toObject().value(QStringLiteral("proposal_id")).toString(), id);
+        QCOMPARE(
+            got.json().value(QStringLiteral("proposal")).toObject().value(QStringLiteral("proposal_id")).toString(),
+            id);
         // The store alone does not hold it.
         const CliResult alone = split({ QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("proposals"),
                                           QStringLiteral("get"), id },
@@ -141,9 +145,10 @@ private Q_SLOTS:
         QCOMPARE(alone.exitCode, 3);
         // A proposal store file that does not exist is not created by a read.
         const QString missing = m_sandbox->filePath(QStringLiteral("missing.db"));
-        const CliResult noFile = split({ QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("--proposal-store"),
-                                           QStringLiteral("sqlite:") + missing, QStringLiteral("proposals"), QStringLiteral("list") },
-            environment());
+        const CliResult noFile
+            = split({ QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("--proposal-store"),
+                        QStringLiteral("sqlite:") + missing, QStringLiteral("proposals"), QStringLiteral("list") },
+                environment());
         CLI_FAILS(noFile, 6, "STORE_LOCATION_INVALID");
         QVERIFY(!QFile::exists(missing));
     }
@@ -179,12 +184,13 @@ private Q_SLOTS:
         QCOMPARE(without.exitCode, 6);
         QVERIFY2(findingCodes(without).contains(QStringLiteral("PERSISTENCE_PROFILE_REQUIRES_ADVISORY_POSTGRES")),
             without.out.constData());
-        const CliResult with = split(
-            { QStringLiteral("--proposal-store"), m_proposals->withoutSecrets(), QStringLiteral("profile"), QStringLiteral("check") },
+        const CliResult with = split({ QStringLiteral("--proposal-store"), m_proposals->withoutSecrets(),
+                                         QStringLiteral("profile"), QStringLiteral("check") },
             env);
         CLI_OK(with);
 
-        CLI_OK(runDpmctl({ QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("migrate"), QStringLiteral("apply") },
+        CLI_OK(runDpmctl(
+            { QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("migrate"), QStringLiteral("apply") },
             environment()));
         const QStringList cutoverArgs { QStringLiteral("--proposal-store"), m_proposals->withoutSecrets(),
             QStringLiteral("cutover"), QStringLiteral("check"), QStringLiteral("--check-migrations") };

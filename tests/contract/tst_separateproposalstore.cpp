@@ -82,12 +82,12 @@ private Q_SLOTS:
     void openStore_separateProposalStore_proposalsLiveThereAndTheRestInTheStore()
     {
         std::unique_ptr<SupportStore> store;
-        TRY_OR_FAIL(store = openStore(
-                        m_dpm->withProposalStore(*m_proposals), OpenOptions { .applyMigrations = true }));
+        TRY_OR_FAIL(store = openStore(m_dpm->withProposalStore(*m_proposals), OpenOptions { .applyMigrations = true }));
         QVERIFY(separateProposalStore(*store));
         QCOMPARE(store->describe(), m_dpm->redacted());
         // The proposal store holds the proposals namespace only; the store everything.
-        QCOMPARE(ledgerOf(*m_proposals), QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
+        QCOMPARE(ledgerOf(*m_proposals),
+            QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
         QVERIFY(ledgerOf(*m_dpm).contains(QStringLiteral("dpm:0001")));
 
         const DemoProposal proposal = demoProposal(3);
@@ -116,8 +116,8 @@ private Q_SLOTS:
     {
         TRY_OR_FAIL(openStore(*m_dpm, OpenOptions { .applyMigrations = true }));
         std::unique_ptr<SupportStore> store;
-        TRY_OR_FAIL(store = openStore(
-                        m_dpm->withProposalStore(*m_proposals), OpenOptions { .allowMissingSchema = true }));
+        TRY_OR_FAIL(
+            store = openStore(m_dpm->withProposalStore(*m_proposals), OpenOptions { .allowMissingSchema = true }));
         QVERIFY(!store->proposals().isAvailable());
         QList<MigrationStatusRow> rows;
         TRY_OR_FAIL(rows = migrationStatus(*store, { QStringLiteral("proposals") }));
@@ -191,8 +191,8 @@ private Q_SLOTS:
     {
         TRY_OR_FAIL(openStore(*m_dpm, OpenOptions { .applyMigrations = true }));
         std::unique_ptr<SupportStore> store;
-        TRY_OR_FAIL(store = openStore(
-                        m_dpm->withProposalStore(*m_proposals), OpenOptions { .allowMissingSchema = true }));
+        TRY_OR_FAIL(
+            store = openStore(m_dpm->withProposalStore(*m_proposals), OpenOptions { .allowMissingSchema = true }));
         CutoverCheckOptions options;
         options.environment.insert(QStringLiteral("APP_PERSISTENCE_PROFILE"), QStringLiteral("PRODUCTION"));
         options.environment.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral("POSTGRES"));
@@ -206,8 +206,10 @@ private Q_SLOTS:
         };
         QStringList found;
         TRY_OR_FAIL(found = codes());
-        QVERIFY2(!found.contains(QStringLiteral("PERSISTENCE_PROFILE_REQUIRES_ADVISORY_POSTGRES")), qPrintable(found.join(u' ')));
-        QVERIFY2(!found.contains(QStringLiteral("PERSISTENCE_PROFILE_REQUIRES_ADVISORY_POSTGRES_DSN")), qPrintable(found.join(u' ')));
+        QVERIFY2(!found.contains(QStringLiteral("PERSISTENCE_PROFILE_REQUIRES_ADVISORY_POSTGRES")),
+            qPrintable(found.join(u' ')));
+        QVERIFY2(!found.contains(QStringLiteral("PERSISTENCE_PROFILE_REQUIRES_ADVISORY_POSTGRES_DSN")),
+            qPrintable(found.join(u' ')));
         // The store itself has the proposals namespace; the proposal store does not yet.
         QVERIFY2(found.contains(QStringLiteral("CUTOVER_SCHEMA_MIGRATIONS_TABLE_MISSING"))
                 || found.contains(QStringLiteral("CUTOVER_MIGRATION_MISSING:proposals:0001")),
