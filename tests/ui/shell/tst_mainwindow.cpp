@@ -415,7 +415,7 @@ private Q_SLOTS:
         QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
 
         MigrationsTab *migrations = admin->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 11);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 12);
         test::answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(test::byName<QPushButton>(admin, QStringLiteral("Unlock or lock admin actions")), Qt::LeftButton);
         QTRY_VERIFY(admin->isUnlocked());
