@@ -173,6 +173,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <source>The store to open: memory:, sqlite:PATH (or a .db/.sqlite/.sqlite3 path), a postgresql:// URL, a libpq string such as &quot;service=name&quot;, or a server of the DPM API read-only: http(s)://host:port[?token_file=F&amp;ca_file=CA.pem&amp;connect_timeout=S&amp;transfer_timeout=S].</source>
         <translation>Der zu öffnende Datenspeicher: memory:, sqlite:PFAD (oder ein .db/.sqlite/.sqlite3-Pfad), eine postgresql://-URL, eine libpq-Zeichenkette wie &quot;service=name&quot; oder ein Server der DPM-API, nur lesend: http(s)://host:port[?token_file=F&amp;ca_file=CA.pem&amp;connect_timeout=S&amp;transfer_timeout=S].</translation>
     </message>
+    <message>
+        <source>Read the advisory proposals from a database of their own (the service&apos;s PROPOSAL_POSTGRES_DSN), in the forms of --store. Without it the store holds them, unless the service&apos;s variables name a separate one (PROPOSAL_STORE_BACKEND=POSTGRES, PROPOSAL_POSTGRES_DSN).</source>
+        <translation>Die Beratungsvorschläge aus einer eigenen Datenbank lesen (PROPOSAL_POSTGRES_DSN des Dienstes), in den Formen von --store. Ohne diese Option enthält der Datenspeicher sie, es sei denn, die Variablen des Dienstes nennen einen eigenen (PROPOSAL_STORE_BACKEND=POSTGRES, PROPOSAL_POSTGRES_DSN).</translation>
+    </message>
 </context>
 <context>
     <name>dpm::AboutDialog</name>
@@ -860,6 +864,26 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>Server (HTTP API)</source>
         <translation>Server (HTTP-API)</translation>
+    </message>
+    <message>
+        <source>Proposal store</source>
+        <translation>Vorschlagsspeicher</translation>
+    </message>
+    <message>
+        <source>the same store</source>
+        <translation>derselbe Datenspeicher</translation>
+    </message>
+    <message>
+        <source>Optional: the database that holds the advisory proposals when they live apart from the DPM store (the service&apos;s PROPOSAL_POSTGRES_DSN): postgresql://…, a libpq string or sqlite:PATH. The password comes from ~/.pgpass or PGPASSWORD.</source>
+        <translation>Optional: die Datenbank mit den Beratungsvorschlägen, wenn sie getrennt vom DPM-Datenspeicher liegen (PROPOSAL_POSTGRES_DSN des Dienstes): postgresql://…, eine libpq-Zeichenkette oder sqlite:PFAD. Das Passwort kommt aus ~/.pgpass oder PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>Connects to %1, with the proposals from %2</source>
+        <translation>Verbindet mit %1, die Vorschläge aus %2</translation>
+    </message>
+    <message>
+        <source>Proposal store (optio&amp;nal):</source>
+        <translation>Vorschlagsspeicher (optio&amp;nal):</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2286,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>Open a run, an operation or a proposal to copy its link.</source>
         <translation>Öffnen Sie einen Lauf, einen Vorgang oder einen Vorschlag, um seinen Link zu kopieren.</translation>
+    </message>
+    <message>
+        <source>%1 · proposals from %2</source>
+        <translation>%1 · Vorschläge aus %2</translation>
     </message>
 </context>
 <context>

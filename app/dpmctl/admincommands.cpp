@@ -40,7 +40,7 @@ CommandOutput reportOutput(QJsonObject json, QString text, const QList<CheckFind
 
 CommandOutput profileCheck(CommandContext &context, const ParsedCommand &)
 {
-    const PersistenceProfileReport report = checkPersistenceProfile(context.environment());
+    const PersistenceProfileReport report = checkPersistenceProfile(context.checkedEnvironment());
     return reportOutput(
         report.toJson(), report.toText(), report.findings, QStringLiteral("The persistence profile check"));
 }
@@ -74,7 +74,14 @@ CommandOutput cutoverCheck(CommandContext &context, const ParsedCommand &command
         noteNotRecorded(context, result.auditError);
         report = result.report;
     } else {
-        report = checkProductionCutover(options.environment, options.checkMigrations);
+        // Not opened (perhaps the proposal store is what failed): its location is still checked.
+        QProcessEnvironment environment = options.environment;
+        try {
+            environment = context.checkedEnvironment();
+        } catch (const Error &) {
+            // A location that cannot be read: the service's variables as they are.
+        }
+        report = checkProductionCutover(environment, options.checkMigrations);
     }
     return reportOutput(
         report.toJson(), report.toText(), report.findings, QStringLiteral("The production cutover check"));

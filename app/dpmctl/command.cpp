@@ -4,6 +4,7 @@
 #include "domain/timestamp.h"
 #include "output.h"
 #include "services/dualwriteopening.h"
+#include "services/persistenceprofile.h"
 #include "services/storeopening.h"
 #include "store/auditlog.h"
 #include "store/storelocation.h"
@@ -21,8 +22,10 @@ std::optional<QString> ParsedCommand::value(const QString &option) const
     return *it;
 }
 
-CommandContext::CommandContext(std::optional<QString> storeArgument, bool json, QProcessEnvironment environment)
+CommandContext::CommandContext(std::optional<QString> storeArgument, bool json, QProcessEnvironment environment,
+    std::optional<QString> proposalStoreArgument)
     : m_storeArgument(std::move(storeArgument))
+    , m_proposalStoreArgument(std::move(proposalStoreArgument))
     , m_json(json)
     , m_environment(std::move(environment))
 { }
@@ -32,8 +35,15 @@ CommandContext::~CommandContext() = default;
 const ResolvedLocation &CommandContext::location()
 {
     if (!m_location)
-        m_location = std::make_unique<ResolvedLocation>(resolveStoreLocation(m_storeArgument, m_environment));
+        m_location = std::make_unique<ResolvedLocation>(
+            resolveStoreLocation(m_storeArgument, m_environment, m_proposalStoreArgument));
     return *m_location;
+}
+
+QProcessEnvironment CommandContext::checkedEnvironment()
+{
+    const StoreLocation *proposals = location().location.proposalStore();
+    return proposals ? withProposalStoreSettings(m_environment, *proposals) : m_environment;
 }
 
 SupportStore &CommandContext::store()
@@ -47,11 +57,13 @@ SupportStore &CommandContext::store()
         return *m_store;
     }
     // Opening a SQLite path creates the file; a read must not leave an empty file behind.
-    if (resolved.location.backend() == StoreBackend::Sqlite && !QFileInfo::exists(resolved.location.sqlitePath())) {
-        throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
-            QStringLiteral("The SQLite file %1 does not exist; check the path, or create the store "
-                           "with \"dpmctl --store %2 migrate apply\".")
-                .arg(resolved.location.sqlitePath(), resolved.location.redacted()));
+    for (const StoreLocation *location : { &resolved.location, resolved.location.proposalStore() }) {
+        if (location && location->backend() == StoreBackend::Sqlite && !QFileInfo::exists(location->sqlitePath())) {
+            throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
+                QStringLiteral("The SQLite file %1 does not exist; check the path, or create the store "
+                               "with \"dpmctl --store %2 migrate apply\".")
+                    .arg(location->sqlitePath(), location->redacted()));
+        }
     }
     // DUAL_WRITE_MODE: every command's writes also go to PostgreSQL (seed spec 004), and serve's.
     m_store = applyDualWriteFromEnvironment(openStore(resolved.location), m_environment);

@@ -101,15 +101,20 @@ struct ParsedCommand
 class CommandContext
 {
 public:
-    CommandContext(std::optional<QString> storeArgument, bool json, QProcessEnvironment environment);
+    CommandContext(std::optional<QString> storeArgument, bool json, QProcessEnvironment environment,
+        std::optional<QString> proposalStoreArgument = std::nullopt);
     ~CommandContext();
 
     bool json() const { return m_json; }
     const QProcessEnvironment &environment() const { return m_environment; }
 
-    // --store > the service's environment variables > the embedded default. Throws the
-    // configuration errors of StoreLocation.
+    // --store > the service's environment variables > the embedded default, with the proposals
+    // from --proposal-store (or the service's PROPOSAL_* variables, see resolveStoreLocation) when
+    // they have a database of their own. Throws the configuration errors of StoreLocation.
     const ResolvedLocation &location();
+    // The environment with the proposal store's variables as the location's separate proposal
+    // store sets them (withProposalStoreSettings): what profile check looks at.
+    QProcessEnvironment checkedEnvironment();
 
     // Opens the store: the embedded default is created and migrated on first use; any other
     // location is opened as it is (never migrated; a SQLite file must exist). Reads never purge.
@@ -123,6 +128,7 @@ public:
 
 private:
     std::optional<QString> m_storeArgument;
+    std::optional<QString> m_proposalStoreArgument;
     bool m_json = false;
     QProcessEnvironment m_environment;
     std::unique_ptr<ResolvedLocation> m_location;

@@ -17,6 +17,7 @@ namespace {
 struct GlobalOptions
 {
     std::optional<QString> store;
+    std::optional<QString> proposalStore;
     bool json = false;
     bool help = false;
     bool version = false;
@@ -40,15 +41,17 @@ GlobalOptions splitGlobalOptions(const QStringList &arguments)
             out.help = true;
         } else if (arg == QLatin1String("--version")) {
             out.version = true;
-        } else if (arg == QLatin1String("--store")) {
+        } else if (arg == QLatin1String("--store") || arg == QLatin1String("--proposal-store")) {
             // No location starts with "--": "--store --json" is a forgotten value, not a store.
             if (i + 1 >= arguments.size() || arguments.at(i + 1).startsWith(QLatin1String("--"))) {
-                out.usageProblem = QStringLiteral("--store needs a value, e.g. --store sqlite:/path/to/store.db.");
+                out.usageProblem = QStringLiteral("%1 needs a value, e.g. %1 sqlite:/path/to/store.db.").arg(arg);
             } else {
-                out.store = arguments.at(++i);
+                (arg == QLatin1String("--store") ? out.store : out.proposalStore) = arguments.at(++i);
             }
         } else if (arg.startsWith(QLatin1String("--store="))) {
             out.store = arg.mid(8);
+        } else if (arg.startsWith(QLatin1String("--proposal-store="))) {
+            out.proposalStore = arg.mid(17);
         } else {
             out.rest << arg;
         }
@@ -215,7 +218,7 @@ int execute(const GlobalOptions &global, const QProcessEnvironment &environment)
         unknownCommand(rest);
     const ParsedCommand parsed = parseCommand(*spec, rest.mid(spec->words.size()));
 
-    CommandContext context(global.store, global.json, environment);
+    CommandContext context(global.store, global.json, environment, global.proposalStore);
     const CommandOutput output = spec->run(context, parsed);
     writeText(stdout, global.json ? jsonText(output.json) : output.text);
     if (!output.failure)

@@ -64,6 +64,13 @@ const char kGlobal[]
       "                    DPM_SUPPORTABILITY_POSTGRES_DSN), else the embedded default store in the\n"
       "                    user's data folder, created and migrated on first use. Other stores are never\n"
       "                    migrated implicitly. Put passwords in ~/.pgpass or PGPASSWORD, not here.\n"
+      "  --proposal-store LOCATION\n"
+      "                    read and write the advisory proposals in a database of their own (the service's\n"
+      "                    PROPOSAL_POSTGRES_DSN); the same forms as --store. Without it, when the store\n"
+      "                    comes from the service's variables, PROPOSAL_STORE_BACKEND=POSTGRES with\n"
+      "                    PROPOSAL_POSTGRES_DSN names it; else the store holds the proposals too.\n"
+      "                    migrate applies the proposals namespace there; profile check and cutover check\n"
+      "                    check it as the service's proposal store.\n"
       "  --json            print the result as JSON on stdout (errors as {\"error\":{code,message,kind}} on stderr)\n"
       "  --help, -h        this text, or a command's own help (dpmctl runs list --help)\n"
       "  --version         the version, the git revision it was built from, the Qt version and the SQL\n"
@@ -78,7 +85,7 @@ QString generalHelp()
                          "(runs, artifacts, idempotency, async operations, workflow decisions, lineage, summary) and\n"
                          "the advisory proposals (versions, workflow events, approvals, integrity check), run events and\n"
                          "the outbox, and administer the schema. Reads never purge or change anything.\n\n"
-                         "Usage: dpmctl [--store LOCATION] [--json] COMMAND [ARGUMENTS] [OPTIONS]\n"
+                         "Usage: dpmctl [--store LOCATION] [--proposal-store LOCATION] [--json] COMMAND [ARGUMENTS] [OPTIONS]\n"
                          "       dpmctl --version | --help\n\n");
     out += QString::fromLatin1(kGlobal);
     out += QStringLiteral("\nCommands:\n");

@@ -140,6 +140,7 @@ QString formatDocument(const QJsonObject &document, const QString &pad = QString
 struct MigrationTarget
 {
     QString store;
+    QString proposalStore; // redacted; empty when the store holds the proposals too
     std::unique_ptr<SupportStore> opened; // null for the in-memory store: it has no schema
 };
 
@@ -151,12 +152,18 @@ MigrationTarget openTarget(CommandContext &context, bool mayCreate)
     target.store = resolved.location.redacted();
     if (resolved.location.backend() == StoreBackend::InMemory)
         return target;
-    if (!mayCreate && !resolved.isEmbeddedDefault && resolved.location.backend() == StoreBackend::Sqlite
-        && !QFileInfo::exists(resolved.location.sqlitePath())) {
-        throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
-            QStringLiteral("The SQLite file %1 does not exist; check the path, or create the store "
-                           "with \"dpmctl --store %2 migrate apply\".")
-                .arg(resolved.location.sqlitePath(), target.store));
+    const StoreLocation *proposals = resolved.location.proposalStore();
+    if (proposals)
+        target.proposalStore = proposals->redacted();
+    // Checked for both: opening a SQLite path creates the file.
+    for (const StoreLocation *location : { &resolved.location, proposals }) {
+        if (!mayCreate && location && (location != &resolved.location || !resolved.isEmbeddedDefault)
+            && location->backend() == StoreBackend::Sqlite && !QFileInfo::exists(location->sqlitePath())) {
+            throw Error(ErrorKind::Configuration, QStringLiteral("STORE_LOCATION_INVALID"),
+                QStringLiteral("The SQLite file %1 does not exist; check the path, or create the store "
+                               "with \"dpmctl --store %2 migrate apply\".")
+                    .arg(location->sqlitePath(), location->redacted()));
+        }
     }
     target.opened = openStore(resolved.location, OpenOptions { .allowMissingSchema = true });
     return target;
@@ -181,6 +188,8 @@ QStringList namespacesOf(const ParsedCommand &command)
 CommandOutput withStore(const MigrationTarget &target, QJsonObject json)
 {
     json.insert(QStringLiteral("store"), target.store);
+    if (!target.proposalStore.isEmpty())
+        json.insert(QStringLiteral("proposal_store"), target.proposalStore);
     CommandOutput out;
     out.json = json;
     out.text = formatDocument(json);

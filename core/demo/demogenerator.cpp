@@ -9,6 +9,7 @@
 #include "jsontextwriter.h"
 #include "store/bulkloader.h"
 #include "store/proposalstore.h"
+#include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
 
 #include <QDate>
@@ -38,6 +39,9 @@ constexpr qint64 kDay = 24 * kHour;
 constexpr int kHotPortfolioShare = 2500;
 constexpr int kOperationPerSlot = 3500; // gives ~0.3 async operations per run
 constexpr int kKeyedRunShare = 9700;
+// About one proposal per twenty runs and one in twenty of those reuses a run's correlation id:
+// one sampled run per 400 would just do; every 200th leaves room for the slots operations take.
+constexpr quint64 kRunCorrelationSampleEvery = 200;
 constexpr int kKeyReuseShare = 2000; // a keyed run whose key a later run re-uses (replay disabled)
 constexpr int kKeyReuseAgainShare = 1500;
 constexpr int kReuseSameHashShare = 5500; // the rest re-use the key with a new request
@@ -232,6 +236,9 @@ public:
     // The first run of every chunk generated so far (id, created_at): how a resumed load
     // recognises the chunks a store already holds.
     const std::vector<std::pair<QByteArray, QByteArray>> &chunkStarts() const { return m_chunkStarts; }
+    // The correlation ids of every kRunCorrelationSampleEvery-th simulated run, in order: what the
+    // demo proposals that reuse a run's correlation id take (DemoProposalOptions).
+    const QStringList &runCorrelationSample() const { return m_runCorrelationSample; }
 
 private:
     // Counts a row and, when writing, lets `build` format it: build(add) calls
@@ -280,6 +287,8 @@ private:
     BulkRows *m_rows = nullptr;
 
     quint64 m_correlations = 0;
+    quint64 m_simulatedRuns = 0;
+    QStringList m_runCorrelationSample;
     quint64 m_operations = 0;
     quint64 m_decisions = 0;
     quint64 m_batches = 0;
@@ -416,6 +425,8 @@ void DemoGenerator::simulateRun(qint64 index, qint64 slotAt, const KeyReuse *reu
 
     facts.runId = runId(index);
     facts.correlationId = newCorrelationId();
+    if (m_simulatedRuns++ % kRunCorrelationSampleEvery == 0)
+        m_runCorrelationSample << QString::fromLatin1(facts.correlationId);
     facts.requestHash = reuse && reuse->sameHash ? reuse->requestHash : newRequestHash();
     facts.outcome = reuse && reuse->sameHash ? reuse->outcome : pickOutcome(false);
     if (keyed) {
@@ -911,6 +922,9 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     }
 
     const std::unique_ptr<BulkLoader> loader = openBulkLoader(store);
+    // Proposals that live in a database of their own are loaded there.
+    SupportStore *proposalStore = separateProposalStore(store);
+    const std::unique_ptr<BulkLoader> proposalLoader = proposalStore ? openBulkLoader(*proposalStore) : nullptr;
     const bool withEvents = loader->supports(BulkTable::RunEvents) && loader->supports(BulkTable::Outbox);
 
     DemoReport report;
@@ -947,7 +961,8 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         report.plannedRows += plan.count(table);
     std::optional<DemoProposalLoad> proposals;
     if (withProposals) {
-        proposals.emplace(demoProposalOptions(options), demoProposalCount(runCount));
+        // Every twentieth proposal reuses a run's correlation id, so lineage links the two.
+        proposals.emplace(demoProposalOptions(options, plan.runCorrelationSample()), demoProposalCount(runCount));
         const QMap<QString, qint64> planned = proposals->plannedRows();
         for (auto it = planned.cbegin(); it != planned.cend(); ++it) {
             report.rows.insert(it.key(), 0);
@@ -1034,7 +1049,8 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     }
     if (!report.cancelled && proposals) {
         // As many proposals per transaction as runs (a proposal is about as many rows as a run).
-        const qint64 end = proposals->writeBulk(store.proposals(), *loader, firstProposal, options.runsPerTransaction,
+        const qint64 end = proposals->writeBulk(store.proposals(), proposalLoader ? *proposalLoader : *loader,
+            firstProposal, options.runsPerTransaction,
             [&](qint64 index) {
             done += proposals->totalRowsOf(index);
             return !progress || progress(done, report.plannedRows, QStringLiteral("loading"));
@@ -1051,6 +1067,8 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         if (progress)
             progress(done, report.plannedRows, QStringLiteral("analyzing"));
         loader->finish();
+        if (proposalLoader)
+            proposalLoader->finish();
     }
     return finishReport();
 }

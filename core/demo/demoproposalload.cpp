@@ -69,11 +69,12 @@ void addDemoProposalRows(const DemoProposal &p, BulkRows &rows)
             { text(i.idempotencyKey), text(i.requestHash), text(i.responseJson), text(i.createdAt) });
 }
 
-DemoProposalOptions demoProposalOptions(const DemoOptions &options)
+DemoProposalOptions demoProposalOptions(const DemoOptions &options, const QStringList &runCorrelationIds)
 {
     constexpr qint64 kDay = 24LL * 3600 * 1000000;
     const qint64 anchor = *timestampMicros(normalizeTimestamp(options.anchor));
-    return { options.seed, anchor - qint64(options.spanDays) * kDay, anchor, options.withIntegrityFaults };
+    return { options.seed, anchor - qint64(options.spanDays) * kDay, anchor, options.withIntegrityFaults,
+        runCorrelationIds };
 }
 
 DemoProposalLoad::DemoProposalLoad(const DemoProposalOptions &options, qint64 proposalCount)

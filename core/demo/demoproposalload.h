@@ -25,9 +25,11 @@ void addDemoProposalRows(const DemoProposal &proposal, BulkRows &rows);
 // demoProposalCount(runs) proposals of generateDemoProposal, written through the store's bulk
 // path (COPY on PostgreSQL, batched inserts on SQLite), the same rows as writeDemoProposal. Every proposal's rows are distinct rows of
 // their tables, so the counts below are what the tables hold afterwards.
-// The proposals' options of a demo load: its seed, its time span and whether faults are asked for.
+// The proposals' options of a demo load: its seed, its time span, whether faults are asked for,
+// and the sample of its runs' correlation ids that some proposals reuse (generateDemoData passes
+// its counting pass's; without them no proposal links to a run).
 // Throws INVALID_TIMESTAMP for an anchor normalizeTimestamp rejects.
-DemoProposalOptions demoProposalOptions(const DemoOptions &options);
+DemoProposalOptions demoProposalOptions(const DemoOptions &options, const QStringList &runCorrelationIds = {});
 
 class DemoProposalLoad
 {

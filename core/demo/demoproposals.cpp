@@ -160,7 +160,9 @@ QJsonObject positionsState(qint64 totalCents, qint64 firstWeightPermille, const 
 ProposalVersion buildVersion(Context &c, qint64 versionNo, const QString &status, bool compliance)
 {
     const QString proposalRunId = c.id("pr_", 7, quint64(c.index) * 4 + quint64(versionNo));
-    const QString correlation = c.id("corr_", 8, quint64(c.index) * 4 + quint64(versionNo));
+    const std::optional<QString> runCorrelation
+        = versionNo == 1 ? demoProposalRunCorrelation(c.index, c.options) : std::nullopt;
+    const QString correlation = runCorrelation.value_or(c.id("corr_", 8, quint64(c.index) * 4 + quint64(versionNo)));
     const qint64 total = 50000000 + qint64(c.rng.below(900000000));
     const qint64 before = 300 + qint64(c.rng.below(500));
     const qint64 after = 400 + qint64(c.rng.below(300));
@@ -386,6 +388,17 @@ QStringList demoIntegrityFaultCodes()
     return { QStringLiteral("PROPOSAL_EVENT_FORBIDDEN"), QStringLiteral("PROPOSAL_STATE_MISMATCH"),
         QStringLiteral("PROPOSAL_CURRENT_VERSION_MISSING"), QStringLiteral("PROPOSAL_VERSION_GAP"),
         QStringLiteral("PROPOSAL_APPROVAL_WITHOUT_EVENT"), QStringLiteral("PROPOSAL_ARTIFACT_HASH_MISMATCH") };
+}
+
+std::optional<QString> demoProposalRunCorrelation(qint64 index, const DemoProposalOptions &options)
+{
+    const qint64 every = kDemoProposalRunLinkEvery;
+    if (index % every != qint64(options.seed % quint64(every)))
+        return std::nullopt;
+    const qint64 slot = index / every;
+    if (slot >= options.runCorrelationIds.size())
+        return std::nullopt;
+    return options.runCorrelationIds.at(slot);
 }
 
 DemoProposal generateDemoProposal(qint64 index, const DemoProposalOptions &options)

@@ -4,6 +4,9 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace dpm {
 
@@ -39,7 +42,18 @@ struct DemoProposalOptions
     // Breaks a handful of proposals on purpose (every 61st, rotating over the check's codes),
     // so the integrity check has something to find. Never on by default.
     bool withIntegrityFaults = false;
+    // Correlation ids of demo runs (demoRunCorrelationSample): the first version of every
+    // twentieth proposal (kDemoProposalRunLinkEvery, which ones depends on the seed) carries one
+    // of them, in order, as its result's correlation_id, so that run's lineage shows the proposal.
+    // Empty: no proposal reuses a run's correlation id.
+    QStringList runCorrelationIds;
 };
+
+// One proposal in this many reuses a demo run's correlation id.
+constexpr qint64 kDemoProposalRunLinkEvery = 20;
+
+// The run correlation id the proposal of `index` reuses, if any.
+std::optional<QString> demoProposalRunCorrelation(qint64 index, const DemoProposalOptions &options);
 
 // About one proposal per twenty runs.
 qint64 demoProposalCount(qint64 runCount);

@@ -1,6 +1,7 @@
 #include "cutoveraction.h"
 
 #include "store/auditlog.h"
+#include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonObject>
@@ -41,9 +42,14 @@ QString checkOutcome(const CutoverReport &report)
 } // namespace
 
 CutoverCheckResult checkCutover(
-    SupportStore &store, const CutoverCheckOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
+    SupportStore &store, const CutoverCheckOptions &givenOptions, const ActionProgressFn &progress, CancelToken *cancel)
 {
     throwIfCancelled(cancel, kWhat);
+    // The proposals namespace and the advisory guardrails are checked on the store the
+    // proposals are read from, when they have one of their own.
+    CutoverCheckOptions options = givenOptions;
+    if (auto *split = storeAs<SeparateProposalsStore>(store))
+        options.environment = withProposalStoreSettings(options.environment, split->proposalLocation());
     CutoverCheckResult result;
     const auto record = [&](const CutoverReport *report, const QString &outcome) {
         try {

@@ -63,6 +63,27 @@ bool environmentFlag(const QProcessEnvironment &env, const QString &name, bool d
     return truthy.contains(trimmedValue(env, name).toLower());
 }
 
+QProcessEnvironment withProposalStoreSettings(QProcessEnvironment env, const StoreLocation &proposals)
+{
+    const QString backendVar = QStringLiteral("PROPOSAL_STORE_BACKEND");
+    const QString dsnVar = QStringLiteral("PROPOSAL_POSTGRES_DSN");
+    if (proposals.backend() == StoreBackend::InMemory) {
+        env.insert(backendVar, QStringLiteral("IN_MEMORY"));
+        env.remove(dsnVar);
+    } else if (proposals.backend() == StoreBackend::Postgres) {
+        QStringList pairs;
+        const QMap<QString, QString> &parameters = proposals.libpqParameters();
+        for (auto it = parameters.cbegin(); it != parameters.cend(); ++it) {
+            QString value = it.value();
+            value.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+            pairs << it.key() + QStringLiteral("='") + value + QLatin1Char('\'');
+        }
+        env.insert(backendVar, QStringLiteral("POSTGRES"));
+        env.insert(dsnVar, pairs.join(QLatin1Char(' ')));
+    }
+    return env;
+}
+
 QString redactedDsn(const QString &dsn)
 {
     try {

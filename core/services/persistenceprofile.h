@@ -9,6 +9,8 @@
 
 namespace dpm {
 
+class StoreLocation;
+
 // One problem (or note) a configuration check found: a stable UPPER_SNAKE_CASE code, a severity
 // ("error", "warning" or "info") and one sentence saying what to set. `serviceCheck` tells whether
 // the service checks the same thing (and would refuse to start or cut over on an error), as
@@ -87,6 +89,14 @@ struct PersistenceProfileReport
 // in either profile: the service fails to build that store at startup. With `asProduction` the
 // checks run whatever the profile says (the cutover check reports them next to its own finding).
 PersistenceProfileReport checkPersistenceProfile(const QProcessEnvironment &env, bool asProduction = false);
+
+// The service's proposal-store variables as a separate proposal store given to the console or
+// dpmctl (--proposal-store, the connect dialog) sets them: PostgreSQL -> PROPOSAL_STORE_BACKEND
+// POSTGRES and PROPOSAL_POSTGRES_DSN (as libpq key=value text, its password kept for the
+// connection of the cutover check; never print it); memory -> IN_MEMORY without a DSN; anything
+// else (a SQLite file, a server) leaves `env` as it is, as the service has no such backend. The
+// persistence-profile checks 3-4 and the cutover check's proposals namespace then look at it.
+QProcessEnvironment withProposalStoreSettings(QProcessEnvironment env, const StoreLocation &proposals);
 
 // A DSN as people may see it: the redacted location, or a placeholder when the text is not a
 // PostgreSQL location (never the text itself, which may hold a password).

@@ -3,6 +3,7 @@
 #include "migrate/migrationlock.h"
 #include "migrate/sqlsplitter.h"
 #include "store/auditlog.h"
+#include "store/separateproposalsstore.h"
 #include "store/sqlstore.h"
 
 #include <QElapsedTimer>
@@ -30,6 +31,32 @@ SqlDatabase &sqlDatabaseOf(SupportStore &store)
 Migrator migratorFor(SqlDatabase &db, const OptionalCatalog &catalog)
 {
     return catalog ? Migrator(db, *catalog) : Migrator(db);
+}
+
+// The namespaces of a store by the database they live in: all of them in the store's own, except
+// `proposals` when the proposals have a database of their own (it alone lives there; an in-memory
+// or remote proposal store has nothing to migrate). The store's own database comes first.
+struct MigrationPart
+{
+    SqlDatabase *db = nullptr;
+    QStringList namespaces;
+};
+
+QList<MigrationPart> migrationParts(SupportStore &store, const QStringList &namespaces)
+{
+    SqlDatabase &own = sqlDatabaseOf(store);
+    SupportStore *proposals = separateProposalStore(store);
+    const QString proposalsNs = QStringLiteral("proposals");
+    if (!proposals || !namespaces.contains(proposalsNs))
+        return { { &own, namespaces } };
+    QList<MigrationPart> parts;
+    QStringList rest = namespaces;
+    rest.removeAll(proposalsNs);
+    if (!rest.isEmpty())
+        parts.append({ &own, rest });
+    if (auto *sql = storeAs<SqlStore>(*proposals))
+        parts.append({ &sql->database(), { proposalsNs } });
+    return parts;
 }
 
 bool createsAuditTable(const MigrationPlan &plan)
@@ -115,18 +142,30 @@ bool hasDpmTables(SupportStore &store)
 QList<MigrationStatusRow> migrationStatus(
     SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
 {
-    return migratorFor(sqlDatabaseOf(store), catalog).status(namespaces);
+    QList<MigrationStatusRow> rows;
+    for (const MigrationPart &part : migrationParts(store, namespaces))
+        rows << migratorFor(*part.db, catalog).status(part.namespaces);
+    return rows;
 }
 
 MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
 {
-    return migratorFor(sqlDatabaseOf(store), catalog).plan(namespaces);
+    MigrationPlan plan;
+    for (const MigrationPart &part : migrationParts(store, namespaces))
+        plan.steps << migratorFor(*part.db, catalog).plan(part.namespaces).steps;
+    return plan;
 }
 
 ValidationReport validateMigrations(
     SupportStore &store, const QStringList &namespaces, bool strict, const OptionalCatalog &catalog)
 {
-    return migratorFor(sqlDatabaseOf(store), catalog).validate(namespaces, strict);
+    ValidationReport report;
+    for (const MigrationPart &part : migrationParts(store, namespaces)) {
+        const ValidationReport one = migratorFor(*part.db, catalog).validate(part.namespaces, strict);
+        report.ok = report.ok && one.ok;
+        report.findings << one.findings;
+    }
+    return report;
 }
 
 MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatalog &catalog)
@@ -135,12 +174,11 @@ MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatal
     if (!hasMigrations(store))
         return overview;
     overview.isSql = true;
-    Migrator migrator = migratorFor(sqlDatabaseOf(store), catalog);
     const QStringList all = Migrator::namespaces();
-    overview.rows = migrator.status(all);
-    overview.validation = migrator.validate(all);
+    overview.rows = migrationStatus(store, all, catalog);
+    overview.validation = validateMigrations(store, all, false, catalog);
     try {
-        overview.plan = migrator.plan(all);
+        overview.plan = migrationPlan(store, all, catalog);
     } catch (const Error &error) {
         overview.planError = error;
     }
@@ -155,30 +193,39 @@ MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatal
 MigrationApplyResult applyMigrations(
     SupportStore &store, const MigrationApplyOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
 {
-    SqlDatabase &db = sqlDatabaseOf(store);
-    Migrator migrator = migratorFor(db, options.catalog);
+    const QList<MigrationPart> parts = migrationParts(store, options.namespaces);
     MigrationApplyResult result;
     result.namespaces = options.namespaces;
-    // Refusals first, before anything is locked or applied.
-    MigrationPlan plan = migrator.plan(options.namespaces);
+    // Refusals first, before anything is locked or applied. The audit table lives in the store's
+    // own database, the first part.
+    MigrationPlan plan = migrationPlan(store, options.namespaces, options.catalog);
     const bool audited = options.audit == AuditMode::Required;
-    if (audited && !store.auditLog().isAvailable() && !createsAuditTable(plan))
-        throw auditLogMissingError();
+    if (audited && !store.auditLog().isAvailable()) {
+        const bool createsIt = !parts.isEmpty() && parts.constFirst().db == &sqlDatabaseOf(store)
+            && createsAuditTable(migratorFor(*parts.constFirst().db, options.catalog).plan(parts.constFirst().namespaces));
+        if (!createsIt)
+            throw auditLogMissingError();
+    }
 
     QElapsedTimer total;
     total.start();
     bool applying = false;
     try {
-        MigrationLocks locks(db);
-        takeLocks(locks, Migrator::withPrerequisites(options.namespaces), int(plan.steps.size()), progress, cancel);
-        plan = migrator.plan(options.namespaces); // another session may have applied some meanwhile
-        const int planned = int(plan.steps.size());
-        applying = true;
-        migrator.apply(options.namespaces, result.report, [&](const QString &line) {
-            throwIfCancelled(cancel, QStringLiteral("Applying migrations"));
-            if (progress)
-                progress(int(result.report.applied.size() + result.report.adopted.size()), planned, line);
-        });
+        for (const MigrationPart &part : parts) {
+            Migrator migrator = migratorFor(*part.db, options.catalog);
+            MigrationLocks locks(*part.db);
+            takeLocks(locks, Migrator::withPrerequisites(part.namespaces), int(plan.steps.size()), progress, cancel);
+            if (&part == &parts.constFirst()) // another session may have applied some meanwhile
+                plan = migrationPlan(store, options.namespaces, options.catalog);
+            const int planned = int(plan.steps.size());
+            applying = true;
+            migrator.apply(part.namespaces, result.report, [&](const QString &line) {
+                throwIfCancelled(cancel, QStringLiteral("Applying migrations"));
+                if (progress)
+                    progress(int(result.report.applied.size() + result.report.adopted.size()), planned, line);
+            });
+            applying = false;
+        }
     } catch (const Error &error) {
         if (isActionCancelled(error)) {
             result.cancelled = true;
@@ -191,7 +238,10 @@ MigrationApplyResult applyMigrations(
     result.durationMs = total.elapsed();
     // Recorded after the apply (and after the locks are released): it may have created the table.
     if (audited) {
-        result.auditError = recordAction(store, kApplyAction, applyDetails(result), applyOutcome(result));
+        QJsonObject details = applyDetails(result);
+        if (SupportStore *proposals = separateProposalStore(store))
+            details.insert(QStringLiteral("proposal_store"), proposals->describe());
+        result.auditError = recordAction(store, kApplyAction, details, applyOutcome(result));
         result.recorded = !result.auditError;
     }
     return result;

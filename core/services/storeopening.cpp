@@ -1,7 +1,9 @@
 #include "storeopening.h"
 
 #include "migrate/migrator.h"
+#include "services/storemigrations.h"
 #include "store/memorystore.h"
+#include "store/separateproposalsstore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 
@@ -47,7 +49,9 @@ void registerThreadConnectionCloser(std::function<void()> closer)
     registry().closers.append(std::move(closer));
 }
 
-std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const OpenOptions &options)
+namespace {
+
+std::unique_ptr<SupportStore> openOneStore(const StoreLocation &location, const OpenOptions &options)
 {
     if (location.backend() == StoreBackend::InMemory)
         return std::make_unique<MemoryStore>();
@@ -73,6 +77,33 @@ std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const Ope
         options.allowMissingSchema ? SqlStore::SchemaCheck::AllowMissing : SqlStore::SchemaCheck::RequireTables);
 }
 
+// The proposal store of a location that has one: a database of the proposals namespace only (the
+// service's PROPOSAL_POSTGRES_DSN), never required to hold the DPM tables. Without its proposal
+// tables every proposal read says PROPOSAL_SCHEMA_MISSING, and migrate apply creates them.
+std::unique_ptr<SupportStore> openProposalStore(const StoreLocation &location, const OpenOptions &options)
+{
+    if (location.backend() == StoreBackend::InMemory || location.backend() == StoreBackend::Remote)
+        return openOneStore(location, options);
+    auto database = std::make_unique<SqlDatabase>(location);
+    if (options.applyMigrations) {
+        Migrator migrator(*database);
+        migrator.apply({ QStringLiteral("proposals") });
+    }
+    return std::make_unique<SqlStore>(std::move(database), SqlStore::SchemaCheck::AllowMissing);
+}
+
+} // namespace
+
+std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const OpenOptions &options)
+{
+    const StoreLocation *proposals = location.proposalStore();
+    if (!proposals)
+        return openOneStore(location, options);
+    std::unique_ptr<SupportStore> dpm = openOneStore(location.withoutProposalStore(), options);
+    return std::make_unique<SeparateProposalsStore>(
+        std::move(dpm), openProposalStore(*proposals, options), *proposals);
+}
+
 SchemaDescription describeSchema(SupportStore &store)
 {
     SchemaDescription description;
@@ -81,8 +112,8 @@ SchemaDescription describeSchema(SupportStore &store)
         return description;
     description.hasMigrations = true;
     description.hasSchema = sql->hasSchema();
-    Migrator migrator(sql->database());
-    for (const MigrationStatusRow &row : migrator.status(Migrator::namespaces())) {
+    // Split-aware: a separate proposal store's proposals namespace is read there.
+    for (const MigrationStatusRow &row : migrationStatus(store, Migrator::namespaces())) {
         if (row.state == MigrationState::Pending) {
             ++description.pendingMigrations;
             if (row.ns == QLatin1String("console") && row.version == QLatin1String("0001"))

@@ -52,6 +52,10 @@ public:
     ProposalCounts countProposals() override;
     QList<DailyCount> countApprovalsPerDay(const QString &fromDay, const QString &toDay) override;
 
+    // console/0008's index expression (the result's top-level correlation_id), spelled as the
+    // index is so that the planner uses it; listCorrelationLinks reads by it when the index exists.
+    static QString indexedCorrelationExpression(bool postgres);
+
 private:
     // Throws PROPOSAL_SCHEMA_MISSING unless the proposal tables exist.
     void requireAvailable();

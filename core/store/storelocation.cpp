@@ -248,6 +248,44 @@ std::optional<StoreLocation> StoreLocation::fromEnvironment(const QProcessEnviro
     return std::nullopt;
 }
 
+std::optional<StoreLocation> StoreLocation::proposalStoreFromEnvironment(const QProcessEnvironment &env)
+{
+    const QString backendText = env.value(QStringLiteral("PROPOSAL_STORE_BACKEND")).trimmed().toUpper();
+    if (backendText.isEmpty() || backendText == QLatin1String("IN_MEMORY"))
+        return std::nullopt;
+    if (backendText != QLatin1String("POSTGRES")) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("PROPOSAL_STORE_BACKEND_UNSUPPORTED"),
+            QStringLiteral("PROPOSAL_STORE_BACKEND=%1 is not a backend of the proposal store; use IN_MEMORY or "
+                           "POSTGRES.")
+                .arg(env.value(QStringLiteral("PROPOSAL_STORE_BACKEND")).trimmed()));
+    }
+    const QString dsn = env.value(QStringLiteral("PROPOSAL_POSTGRES_DSN")).trimmed();
+    const std::optional<StoreLocation> location = dsn.isEmpty() ? std::nullopt : std::optional(parse(dsn));
+    if (!location || location->backend() != StoreBackend::Postgres) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("PROPOSAL_POSTGRES_DSN_REQUIRED"),
+            QStringLiteral("PROPOSAL_STORE_BACKEND is POSTGRES but PROPOSAL_POSTGRES_DSN does not name a PostgreSQL "
+                           "database; set it to a postgresql:// URL or a libpq connection string."));
+    }
+    return location;
+}
+
+StoreLocation StoreLocation::withProposalStore(const std::optional<StoreLocation> &proposals) const
+{
+    StoreLocation copy = withoutProposalStore();
+    // Compared without secrets: the same database given once with and once without a password
+    // is still one store.
+    if (proposals && proposals->withoutProposalStore().withoutSecrets() != copy.withoutSecrets())
+        copy.m_proposals = std::make_shared<const StoreLocation>(proposals->withoutProposalStore());
+    return copy;
+}
+
+StoreLocation StoreLocation::withoutProposalStore() const
+{
+    StoreLocation copy = *this;
+    copy.m_proposals.reset();
+    return copy;
+}
+
 namespace {
 
 // The host as it can stand in a URL's authority so that parsing gives it back (an IPv6 address
@@ -367,13 +405,24 @@ QString embeddedDefaultStorePath()
     return QDir(dir).filePath(QStringLiteral("dpm_supportability.db"));
 }
 
-ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation, const QProcessEnvironment &env)
+ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation, const QProcessEnvironment &env,
+    const std::optional<QString> &explicitProposalLocation)
 {
-    if (explicitLocation)
-        return { StoreLocation::parse(*explicitLocation), false };
-    if (auto fromEnv = StoreLocation::fromEnvironment(env))
-        return { *fromEnv, false };
-    return { StoreLocation::sqlite(embeddedDefaultStorePath()), true };
+    ResolvedLocation resolved;
+    if (explicitLocation) {
+        resolved.location = StoreLocation::parse(*explicitLocation);
+    } else if (auto fromEnv = StoreLocation::fromEnvironment(env)) {
+        resolved.location = *fromEnv;
+        // The service's own pair of databases: proposals from PROPOSAL_POSTGRES_DSN. Not for a
+        // --store given by hand, which names the one store the person means.
+        if (!explicitProposalLocation)
+            resolved.location = resolved.location.withProposalStore(StoreLocation::proposalStoreFromEnvironment(env));
+    } else {
+        resolved = { StoreLocation::sqlite(embeddedDefaultStorePath()), true };
+    }
+    if (explicitProposalLocation)
+        resolved.location = resolved.location.withProposalStore(StoreLocation::parse(*explicitProposalLocation));
+    return resolved;
 }
 
 } // namespace dpm

@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace dpm {
@@ -40,6 +41,20 @@ public:
     // backend is set (the console then opens its embedded default). Throws
     // DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED and DPM_SUPPORTABILITY_STORE_BACKEND_UNSUPPORTED.
     static std::optional<StoreLocation> fromEnvironment(const QProcessEnvironment &env);
+    // The proposal store the service's variables name (Part B §8.3): PROPOSAL_STORE_BACKEND
+    // POSTGRES with PROPOSAL_POSTGRES_DSN; nullopt when the backend is unset or IN_MEMORY (the
+    // service then keeps proposals in its own memory: nothing to read). Throws
+    // PROPOSAL_POSTGRES_DSN_REQUIRED and PROPOSAL_STORE_BACKEND_UNSUPPORTED.
+    static std::optional<StoreLocation> proposalStoreFromEnvironment(const QProcessEnvironment &env);
+
+    // The advisory proposals may live in a database of their own (design.md, Configuration):
+    // a copy of this location whose proposals are read from `proposals`. Given the same place as
+    // this one (or nullopt), the copy has no separate proposal store: one database holds both.
+    StoreLocation withProposalStore(const std::optional<StoreLocation> &proposals) const;
+    // The separate proposal store, or nullptr when this location holds the proposals itself.
+    const StoreLocation *proposalStore() const { return m_proposals.get(); }
+    // This location without its separate proposal store.
+    StoreLocation withoutProposalStore() const;
 
     StoreBackend backend() const { return m_backend; }
     const QString &sqlitePath() const { return m_sqlitePath; }
@@ -68,6 +83,7 @@ private:
     QMap<QString, QString> m_libpq;
     QString m_remoteUrl;
     QMap<QString, QString> m_remoteOptions;
+    std::shared_ptr<const StoreLocation> m_proposals; // immutable, so copies may share it
 };
 
 // The embedded default: a SQLite store in the user's data directory
@@ -76,12 +92,16 @@ QString embeddedDefaultStorePath();
 
 // Which store to open: an explicit --store argument wins, then the service's environment
 // variables, then the embedded default. `isEmbeddedDefault` tells the caller which one it got.
+// The proposals: an explicit --proposal-store wins; else, when the DPM store comes from the
+// service's variables, the proposal store they name (proposalStoreFromEnvironment) if it is
+// another place; else the DPM store holds them too (location.proposalStore() is nullptr).
 struct ResolvedLocation
 {
     StoreLocation location;
     bool isEmbeddedDefault = false;
 };
 ResolvedLocation resolveStoreLocation(const std::optional<QString> &explicitLocation,
-    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+    const std::optional<QString> &explicitProposalLocation = std::nullopt);
 
 } // namespace dpm

@@ -10,6 +10,7 @@
 #include "demotestsupport.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
+#include "services/lineagegraph.h"
 #include "services/proposalintegrity.h"
 #include "store/bulkloader.h"
 #include "store/bulkreader.h"
@@ -108,6 +109,32 @@ private Q_SLOTS:
         QCOMPARE(newest.items.size(), load.count());
         for (const ProposalRecord &p : newest.items)
             QVERIFY2(p.createdAt >= report.from && p.createdAt <= report.anchor, qPrintable(p.createdAt));
+    }
+
+    // About one proposal in twenty reuses a demo run's correlation id (which ones follows the
+    // seed), so the lineage graph of that run shows the proposal.
+    void generate_someProposalsReuseARunsCorrelation_theRunsLineageShowsThem()
+    {
+        const DemoOptions options = smallDemo(kRuns);
+        DPM_TRY(generateDemoData(*m_store, options));
+        const Page<ProposalRecord> all = m_store->proposals().listProposals({}, PageRequest { 100, std::nullopt });
+        QCOMPARE(all.items.size(), kRuns / 20);
+        QStringList linked;
+        for (const ProposalRecord &p : all.items) {
+            const std::optional<ProposalVersion> first = m_store->proposals().getVersion(p.proposalId, 1);
+            QVERIFY(first);
+            const std::optional<QString> correlation = proposalResultCorrelationId(first->proposalResultJson);
+            QVERIFY(correlation);
+            const std::optional<RebalanceRun> run = m_store->getRunByCorrelation(*correlation);
+            if (!run)
+                continue;
+            linked << p.proposalId;
+            const LineageGraph graph = LineageGraph::walk(*m_store, run->rebalanceRunId);
+            QVERIFY2(graph.contains(p.proposalId), qPrintable(run->rebalanceRunId + u' ' + p.proposalId));
+            QCOMPARE(graph.node(p.proposalId)->kind, LineageNodeKind::Proposal);
+        }
+        // 75 proposals: those of index 1, 21, 41 and 61 (seed 1).
+        QCOMPARE(linked.size(), 4);
     }
 
     void generate_withIntegrityFaults_theCheckFindsExactlyTheInjectedFault()

@@ -42,7 +42,8 @@ const QStringList kAllTables { QStringLiteral("dpm_runs"), QStringLiteral("dpm_r
 
 const QStringList kAllLedgerVersions { QStringLiteral("console:0001"), QStringLiteral("console:0002"),
     QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
-    QStringLiteral("console:0006"), QStringLiteral("console:0007"), QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"),
+    QStringLiteral("console:0006"), QStringLiteral("console:0007"), QStringLiteral("console:0008"),
+    QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"),
     QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") };
 
 // The seven tables as the service's SQLite adapter creates them: its own text, same columns.
@@ -166,7 +167,8 @@ private Q_SLOTS:
             QStringList({ QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
-                QStringLiteral("console:0006"), QStringLiteral("console:0007") }));
+                QStringLiteral("console:0006"), QStringLiteral("console:0007"),
+                QStringLiteral("console:0008") }));
         QVERIFY(report.adopted.isEmpty());
         QCOMPARE(progressLines.size(), report.applied.size());
         for (const QString &table : kAllTables)
@@ -221,7 +223,7 @@ private Q_SLOTS:
         SqlDatabase db(freshLocation(QStringLiteral("console-alone")));
         Migrator migrator(db);
         const QStringList console { QStringLiteral("console") };
-        QCOMPARE(migrator.plan(console).steps.size(), 11);
+        QCOMPARE(migrator.plan(console).steps.size(), 12);
         const MigrationApplyReport report = migrator.apply(console);
         QCOMPARE(appliedVersions(report).first(), QStringLiteral("dpm:0001"));
         QCOMPARE(ledgerVersions(db), kAllLedgerVersions);
@@ -234,10 +236,10 @@ private Q_SLOTS:
     {
         SqlDatabase db(freshLocation(QStringLiteral("status")));
         Migrator migrator(db);
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(11, MigrationState::Pending));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(12, MigrationState::Pending));
         migrator.apply(Migrator::namespaces());
         const QList<MigrationStatusRow> rows = migrator.status(Migrator::namespaces());
-        QCOMPARE(states(rows), QList<MigrationState>(11, MigrationState::Applied));
+        QCOMPARE(states(rows), QList<MigrationState>(12, MigrationState::Applied));
         for (const MigrationStatusRow &row : rows) {
             QCOMPARE(row.ledgerChecksum, row.fileChecksum);
             QVERIFY(!row.appliedAt.isEmpty());
@@ -254,7 +256,7 @@ private Q_SLOTS:
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
         const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
 
-        QCOMPARE(plan.steps.size(), 11);
+        QCOMPARE(plan.steps.size(), 12);
         for (const MigrationPlanStep &step : plan.steps) {
             const auto files = catalog.files(step.ns);
             const auto file = std::find_if(
@@ -419,8 +421,9 @@ private Q_SLOTS:
             QStringList({ QStringLiteral("dpm:0002"), QStringLiteral("proposals:0001"),
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
-                QStringLiteral("console:0006"), QStringLiteral("console:0007") }));
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(11, MigrationState::Applied));
+                QStringLiteral("console:0006"), QStringLiteral("console:0007"),
+                QStringLiteral("console:0008") }));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(12, MigrationState::Applied));
         QVERIFY(migrator.validate(Migrator::namespaces(), true).ok);
         SqlRows runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
         QVERIFY(runs.next());
@@ -466,7 +469,8 @@ private Q_SLOTS:
             QStringList(
                 { QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"), QStringLiteral("console:0001"),
                     QStringLiteral("console:0002"), QStringLiteral("console:0003"), QStringLiteral("console:0004"),
-                    QStringLiteral("console:0005"), QStringLiteral("console:0006"), QStringLiteral("console:0007") }));
+                    QStringLiteral("console:0005"), QStringLiteral("console:0006"), QStringLiteral("console:0007"),
+                    QStringLiteral("console:0008") }));
 
         const ValidationReport lenient = migrator.validate(Migrator::namespaces());
         QVERIFY(lenient.ok);

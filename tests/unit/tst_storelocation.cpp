@@ -236,6 +236,64 @@ private Q_SLOTS:
             QCOMPARE(e.code(), QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND_UNSUPPORTED"));
         }
     }
+    void proposalStoreFromEnvironment_followsServiceVariables()
+    {
+        QProcessEnvironment env;
+        QVERIFY(!StoreLocation::proposalStoreFromEnvironment(env));
+        env.insert(QStringLiteral("PROPOSAL_STORE_BACKEND"), QStringLiteral("IN_MEMORY"));
+        env.insert(QStringLiteral("PROPOSAL_POSTGRES_DSN"), QStringLiteral("postgresql://p@h/advisory"));
+        QVERIFY(!StoreLocation::proposalStoreFromEnvironment(env)); // proposals in the service's memory
+        env.insert(QStringLiteral("PROPOSAL_STORE_BACKEND"), QStringLiteral(" postgres "));
+        QCOMPARE(StoreLocation::proposalStoreFromEnvironment(env)->libpqParameter(QStringLiteral("dbname")),
+            QStringLiteral("advisory"));
+
+        const auto codeOf = [&] {
+            try {
+                StoreLocation::proposalStoreFromEnvironment(env);
+            } catch (const Error &e) {
+                return e.code();
+            }
+            return QString();
+        };
+        env.insert(QStringLiteral("PROPOSAL_POSTGRES_DSN"), QStringLiteral("sqlite:/a.db"));
+        QCOMPARE(codeOf(), QStringLiteral("PROPOSAL_POSTGRES_DSN_REQUIRED"));
+        env.remove(QStringLiteral("PROPOSAL_POSTGRES_DSN"));
+        QCOMPARE(codeOf(), QStringLiteral("PROPOSAL_POSTGRES_DSN_REQUIRED"));
+        env.insert(QStringLiteral("PROPOSAL_STORE_BACKEND"), QStringLiteral("SQLITE"));
+        QCOMPARE(codeOf(), QStringLiteral("PROPOSAL_STORE_BACKEND_UNSUPPORTED"));
+    }
+
+    void resolveStoreLocation_separateProposalStore()
+    {
+        QProcessEnvironment env;
+        // --proposal-store beside --store; the same place twice is one store.
+        ResolvedLocation r = resolveStoreLocation(
+            QStringLiteral("sqlite:/dpm.db"), env, QStringLiteral("postgresql://p:S3cret@h/advisory"));
+        QVERIFY(r.location.proposalStore());
+        QCOMPARE(r.location.proposalStore()->redacted(), QStringLiteral("postgresql://p:***@h/advisory"));
+        QCOMPARE(r.location.redacted(), QStringLiteral("sqlite:/dpm.db"));
+        QCOMPARE(r.location.withoutSecrets(), QStringLiteral("sqlite:/dpm.db"));
+        QVERIFY(!r.location.withoutProposalStore().proposalStore());
+        QVERIFY(!resolveStoreLocation(QStringLiteral("sqlite:/dpm.db"), env, QStringLiteral("sqlite:/dpm.db"))
+                    .location.proposalStore());
+        QVERIFY(!resolveStoreLocation(QStringLiteral("sqlite:/dpm.db"), env).location.proposalStore());
+
+        // The service's pair of databases, from its variables.
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral("POSTGRES"));
+        env.insert(QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN"), QStringLiteral("postgresql://d@h/dpm"));
+        env.insert(QStringLiteral("PROPOSAL_STORE_BACKEND"), QStringLiteral("POSTGRES"));
+        env.insert(QStringLiteral("PROPOSAL_POSTGRES_DSN"), QStringLiteral("postgresql://d@h/dpm"));
+        QVERIFY(!resolveStoreLocation(std::nullopt, env).location.proposalStore()); // the same database
+        env.insert(QStringLiteral("PROPOSAL_POSTGRES_DSN"), QStringLiteral("postgresql://p@h/advisory"));
+        r = resolveStoreLocation(std::nullopt, env);
+        QCOMPARE(r.location.libpqParameter(QStringLiteral("dbname")), QStringLiteral("dpm"));
+        QVERIFY(r.location.proposalStore());
+        QCOMPARE(r.location.proposalStore()->libpqParameter(QStringLiteral("dbname")), QStringLiteral("advisory"));
+        // A --store given by hand names the one store meant; --proposal-store overrides the variables.
+        QVERIFY(!resolveStoreLocation(QStringLiteral("sqlite:/dpm.db"), env).location.proposalStore());
+        r = resolveStoreLocation(std::nullopt, env, QStringLiteral("sqlite:/p.db"));
+        QCOMPARE(r.location.proposalStore()->sqlitePath(), QStringLiteral("/p.db"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreLocation)

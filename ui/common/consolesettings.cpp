@@ -12,6 +12,8 @@ const QString kLayoutGroup = QStringLiteral("layout/");
 const QString kHeaderGroup = QStringLiteral("tables/");
 const QString kRecentStores = QStringLiteral("stores/recent");
 const QString kSavedConnections = QStringLiteral("stores/saved");
+// An array of {store, proposals} rather than a key per store: a location is no settings key.
+const QString kProposalStores = QStringLiteral("stores/proposalStores");
 const QString kLanguage = QStringLiteral("general/language");
 constexpr int kMaxRecentStores = 10;
 
@@ -101,6 +103,46 @@ void ConsoleSettings::addRecentStore(const QString &locationWithoutSecrets)
         recent.removeLast();
     store().setValue(kRecentStores, recent);
     Q_EMIT recentStoresChanged();
+}
+
+QString ConsoleSettings::proposalStoreFor(const QString &locationWithoutSecrets) const
+{
+    const QString key = redactSecrets(locationWithoutSecrets);
+    QSettings &s = store();
+    QString found;
+    const int count = s.beginReadArray(kProposalStores);
+    for (int i = 0; i < count && found.isEmpty(); ++i) {
+        s.setArrayIndex(i);
+        if (s.value(QStringLiteral("store")).toString() == key)
+            found = s.value(QStringLiteral("proposals")).toString();
+    }
+    s.endArray();
+    return found;
+}
+
+void ConsoleSettings::setProposalStoreFor(const QString &locationWithoutSecrets, const QString &proposalStoreWithoutSecrets)
+{
+    // As addRecentStore: redacted again, so that no password reaches the file.
+    const QString key = redactSecrets(locationWithoutSecrets);
+    QList<std::pair<QString, QString>> pairs;
+    QSettings &s = store();
+    const int count = s.beginReadArray(kProposalStores);
+    for (int i = 0; i < count; ++i) {
+        s.setArrayIndex(i);
+        if (s.value(QStringLiteral("store")).toString() != key)
+            pairs.append({ s.value(QStringLiteral("store")).toString(), s.value(QStringLiteral("proposals")).toString() });
+    }
+    s.endArray();
+    if (!proposalStoreWithoutSecrets.isEmpty())
+        pairs.append({ key, redactSecrets(proposalStoreWithoutSecrets) });
+    s.remove(kProposalStores);
+    s.beginWriteArray(kProposalStores, int(pairs.size()));
+    for (int i = 0; i < pairs.size(); ++i) {
+        s.setArrayIndex(i);
+        s.setValue(QStringLiteral("store"), pairs.at(i).first);
+        s.setValue(QStringLiteral("proposals"), pairs.at(i).second);
+    }
+    s.endArray();
 }
 
 void ConsoleSettings::clearRecentStores()

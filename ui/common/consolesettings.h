@@ -47,6 +47,12 @@ public:
 
     void clearRecentStores();
 
+    // The separate proposal store last used with a store (both StoreLocation::withoutSecrets()),
+    // so that choosing a recent or saved store brings its proposal store back; empty when the
+    // store held its proposals itself.
+    QString proposalStoreFor(const QString &locationWithoutSecrets) const;
+    void setProposalStoreFor(const QString &locationWithoutSecrets, const QString &proposalStoreWithoutSecrets);
+
     QList<SavedConnection> savedConnections() const;
     void setSavedConnections(const QList<SavedConnection> &connections);
 

@@ -1,6 +1,7 @@
 #include "connect/connectdialog.h"
 
 #include "connect/savedconnectionswidget.h"
+#include "common/consolesettings.h"
 #include "connect/serverlocationpage.h"
 #include "domain/error.h"
 #include "session/requesttracker.h"
@@ -94,6 +95,17 @@ void ConnectDialog::buildUi()
     m_pages->addWidget(m_server);
     connect(m_server, &ServerLocationPage::changed, this, &ConnectDialog::revalidate);
 
+    m_proposalStore = new QLineEdit(this);
+    m_proposalStore->setAccessibleName(tr("Proposal store"));
+    m_proposalStore->setPlaceholderText(tr("the same store"));
+    m_proposalStore->setToolTip(tr("Optional: the database that holds the advisory proposals when they live apart "
+                                   "from the DPM store (the service's PROPOSAL_POSTGRES_DSN): postgresql://…, a "
+                                   "libpq string or sqlite:PATH. The password comes from ~/.pgpass or "
+                                   "PGPASSWORD."));
+    auto *proposalForm = new QFormLayout;
+    proposalForm->addRow(tr("Proposal store (optio&nal):"), m_proposalStore);
+    connect(m_proposalStore, &QLineEdit::textChanged, this, &ConnectDialog::revalidate);
+
     m_validation = new QLabel(this);
     m_validation->setWordWrap(true);
     m_validation->setTextFormat(Qt::RichText);
@@ -131,6 +143,7 @@ void ConnectDialog::buildUi()
     auto *right = new QVBoxLayout;
     right->addLayout(backendForm);
     right->addWidget(m_pages);
+    right->addLayout(proposalForm);
     right->addWidget(m_validation);
     right->addLayout(testRow);
     right->addLayout(resultRow);
@@ -154,7 +167,7 @@ void ConnectDialog::buildUi()
         + QList<QWidget *> { m_backend, m_sqlitePath, m_browseButton, m_fieldsMode, m_dsnMode, m_host, m_port,
               m_database, m_user, m_sslMode, m_dsn, m_password }
         + m_server->tabOrder()
-        + QList<QWidget *> { m_testButton, m_cancelTestButton, m_buttons->button(QDialogButtonBox::Ok),
+        + QList<QWidget *> { m_proposalStore, m_testButton, m_cancelTestButton, m_buttons->button(QDialogButtonBox::Ok),
               m_buttons->button(QDialogButtonBox::Cancel) };
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
@@ -319,15 +332,24 @@ void ConnectDialog::setBackend(Backend backend)
     m_pages->setCurrentIndex(m_backend->currentIndex());
 }
 
+std::optional<StoreLocation> ConnectDialog::proposalStoreLocation() const
+{
+    const QString text = m_proposalStore->text().trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    return StoreLocation::parse(text);
+}
+
 StoreLocation ConnectDialog::currentLocation() const
 {
+    const std::optional<StoreLocation> proposals = proposalStoreLocation();
     switch (backend()) {
     case Backend::Memory:
-        return StoreLocation::memory();
+        return StoreLocation::memory().withProposalStore(proposals);
     case Backend::Sqlite:
-        return StoreLocation::sqlite(m_sqlitePath->text().trimmed());
+        return StoreLocation::sqlite(m_sqlitePath->text().trimmed()).withProposalStore(proposals);
     case Backend::Server:
-        return m_server->location();
+        return m_server->location().withProposalStore(proposals);
     case Backend::Postgres:
         break;
     }
@@ -356,7 +378,7 @@ StoreLocation ConnectDialog::currentLocation() const
     }
     if (!m_password->text().isEmpty())
         location = location.withPassword(m_password->text());
-    return location;
+    return location.withProposalStore(proposals);
 }
 
 void ConnectDialog::revalidate()
@@ -364,7 +386,12 @@ void ConnectDialog::revalidate()
     bool valid = false;
     try {
         const StoreLocation location = currentLocation();
-        m_validation->setText(tr("Connects to %1").arg(location.redacted().toHtmlEscaped()));
+        if (const StoreLocation *proposals = location.proposalStore()) {
+            m_validation->setText(tr("Connects to %1, with the proposals from %2")
+                                      .arg(location.redacted().toHtmlEscaped(), proposals->redacted().toHtmlEscaped()));
+        } else {
+            m_validation->setText(tr("Connects to %1").arg(location.redacted().toHtmlEscaped()));
+        }
         valid = true;
     } catch (const Error &error) {
         m_validation->setText(errorHtml(error));
@@ -498,6 +525,10 @@ void ConnectDialog::setPostgresFields(const QMap<QString, QString> &parameters)
 void ConnectDialog::setLocation(const StoreLocation &location)
 {
     m_password->clear();
+    // The proposal store given with the location, else the one last used with it.
+    const StoreLocation *proposals = location.proposalStore();
+    m_proposalStore->setText(proposals ? proposals->withoutSecrets()
+                                       : ConsoleSettings::instance().proposalStoreFor(location.withoutSecrets()));
     switch (location.backend()) {
     case StoreBackend::InMemory:
         setBackend(Backend::Memory);
@@ -530,7 +561,11 @@ void ConnectDialog::applySaved(const QString &locationText)
 void ConnectDialog::saveAs()
 {
     try {
-        m_saved->save(currentLocation());
+        const StoreLocation location = currentLocation();
+        m_saved->save(location);
+        const StoreLocation *proposals = location.proposalStore();
+        ConsoleSettings::instance().setProposalStoreFor(
+            location.withoutSecrets(), proposals ? proposals->withoutSecrets() : QString());
     } catch (const Error &error) {
         m_validation->setText(errorHtml(error));
     }

@@ -30,7 +30,9 @@ struct StoreInfo;
 // Chooses the store to open: a SQLite file, a PostgreSQL database (fields or a connection
 // string), an in-memory store or a server of the DPM API (read-only), from scratch or from the saved connections and recent stores.
 // "Test connection" opens a throwaway session off the UI thread. A typed password lives only in
-// location(); saved connections hold StoreLocation::withoutSecrets().
+// location(); saved connections hold StoreLocation::withoutSecrets(). An optional second location
+// holds the advisory proposals when they have a database of their own (the service's
+// PROPOSAL_POSTGRES_DSN); it is remembered with the store, never with a password.
 class ConnectDialog : public QDialog
 {
     Q_OBJECT
@@ -74,6 +76,8 @@ private:
     void setBackend(Backend backend);
     Backend backend() const;
     void setPostgresFields(const QMap<QString, QString> &parameters);
+    // The separate proposal store the field names; nullopt when it is empty. Throws.
+    std::optional<StoreLocation> proposalStoreLocation() const;
 
     StoreLocation m_location;
     RequestTracker *m_test; // the connection test
@@ -95,6 +99,7 @@ private:
     QLineEdit *m_dsn = nullptr;
     QLineEdit *m_password = nullptr;
     ServerLocationPage *m_server = nullptr;
+    QLineEdit *m_proposalStore = nullptr; // optional: the proposals' own database
 
     QLabel *m_validation = nullptr;
     QPushButton *m_testButton = nullptr;

@@ -8,12 +8,17 @@
 #include "store/supportstore.h"
 
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace dpm {
 
@@ -42,6 +47,13 @@ LineageNodePanel::LineageNodePanel(QWidget *parent)
     m_tree->setAccessibleName(tr("Node attributes"));
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setTextElideMode(Qt::ElideMiddle); // the full value is in the tooltip
+    // Never narrower than the longest attribute name beside a timestamp: the splitter cannot
+    // squeeze a created_at into an elided middle at any window size.
+    const int valueWidth
+        = QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).horizontalAdvance(QString(34, u'0'));
+    const int nameWidth = fontMetrics().horizontalAdvance(QStringLiteral("current_version_no")) + 2 * m_tree->indentation();
+    m_tree->setMinimumWidth(nameWidth + valueWidth + m_tree->verticalScrollBar()->sizeHint().width()
+        + 2 * m_tree->frameWidth() + 4 * style()->pixelMetric(QStyle::PM_HeaderMargin));
     m_open = new QPushButton(tr("&Open"), this);
     m_open->setAccessibleName(tr("Open the selected node"));
     m_recentre = new QPushButton(tr("&Centre here"), this);
@@ -116,47 +128,48 @@ void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
             Rows rows;
             if (kind == LineageNodeKind::Run) {
                 if (const std::optional<RebalanceRun> run = store.getRun(id)) {
-                    rows << qMakePair(QStringLiteral("rebalance_run_id"), run->rebalanceRunId)
-                         << qMakePair(QStringLiteral("status"), run->status())
-                         << qMakePair(QStringLiteral("correlation_id"), run->correlationId)
-                         << qMakePair(QStringLiteral("request_hash"), run->requestHash)
-                         << qMakePair(QStringLiteral("idempotency_key"), optional(run->idempotencyKey))
-                         << qMakePair(QStringLiteral("portfolio_id"), run->portfolioId)
-                         << qMakePair(QStringLiteral("created_at"), run->createdAt);
+                    rows << Row { QStringLiteral("rebalance_run_id"), run->rebalanceRunId }
+                         << Row { QStringLiteral("status"), run->status() }
+                         << Row { QStringLiteral("correlation_id"), run->correlationId }
+                         << Row { QStringLiteral("request_hash"), run->requestHash }
+                         << Row { QStringLiteral("idempotency_key"), optional(run->idempotencyKey) }
+                         << Row { QStringLiteral("portfolio_id"), run->portfolioId }
+                         << Row { QStringLiteral("created_at"), run->createdAt };
                     return rows;
                 }
             } else if (kind == LineageNodeKind::Operation) {
                 if (const std::optional<AsyncOperation> op = store.getOperation(id)) {
-                    rows << qMakePair(QStringLiteral("operation_id"), op->operationId)
-                         << qMakePair(QStringLiteral("operation_type"), op->operationType)
-                         << qMakePair(QStringLiteral("status"), op->status)
-                         << qMakePair(QStringLiteral("correlation_id"), op->correlationId)
-                         << qMakePair(QStringLiteral("created_at"), op->createdAt)
-                         << qMakePair(QStringLiteral("started_at"), optional(op->startedAt))
-                         << qMakePair(QStringLiteral("finished_at"), optional(op->finishedAt))
-                         << qMakePair(QStringLiteral("request_json"), optional(op->requestJson))
-                         << qMakePair(QStringLiteral("result_json"), optional(op->resultJson))
-                         << qMakePair(QStringLiteral("error_json"), optional(op->errorJson));
+                    rows << Row { QStringLiteral("operation_id"), op->operationId }
+                         << Row { QStringLiteral("operation_type"), op->operationType }
+                         << Row { QStringLiteral("status"), op->status }
+                         << Row { QStringLiteral("correlation_id"), op->correlationId }
+                         << Row { QStringLiteral("created_at"), op->createdAt }
+                         << Row { QStringLiteral("started_at"), optional(op->startedAt) }
+                         << Row { QStringLiteral("finished_at"), optional(op->finishedAt) }
+                         << Row { QStringLiteral("request_json"), optional(op->requestJson) }
+                         << Row { QStringLiteral("result_json"), optional(op->resultJson) }
+                         << Row { QStringLiteral("error_json"), optional(op->errorJson) };
                     return rows;
                 }
             } else if (kind == LineageNodeKind::Proposal && store.proposals().isAvailable()) {
                 if (const std::optional<ProposalAggregate> a = store.proposals().loadAggregate(id)) {
                     const ProposalRecord &p = a->proposal;
-                    rows << qMakePair(QStringLiteral("proposal_id"), p.proposalId)
-                         << qMakePair(QStringLiteral("current_state"), p.currentState)
-                         << qMakePair(QStringLiteral("title"), optional(p.title))
-                         << qMakePair(QStringLiteral("portfolio_id"), p.portfolioId)
-                         << qMakePair(QStringLiteral("created_by"), p.createdBy)
-                         << qMakePair(QStringLiteral("created_at"), p.createdAt)
-                         << qMakePair(QStringLiteral("current_version_no"), QString::number(p.currentVersionNo));
+                    rows << Row { QStringLiteral("proposal_id"), p.proposalId }
+                         << Row { QStringLiteral("current_state"), p.currentState }
+                         << Row { QStringLiteral("title"), optional(p.title) }
+                         << Row { QStringLiteral("portfolio_id"), p.portfolioId }
+                         << Row { QStringLiteral("created_by"), p.createdBy }
+                         << Row { QStringLiteral("created_at"), p.createdAt }
+                         << Row { QStringLiteral("current_version_no"), QString::number(p.currentVersionNo) };
                     QHash<qint64, QString> correlations;
                     for (const ProposalCorrelationLink &link : store.proposals().listCorrelationLinks({}, { id }))
                         correlations.insert(link.versionNo, link.correlationId);
                     // Its versions: status at creation, when, and the correlation id they carry.
                     for (const ProposalVersionHeader &v : a->versions) {
-                        rows << qMakePair(QStringLiteral("version %1").arg(v.versionNo),
-                            QStringLiteral("%1  %2  %3").arg(v.statusAtCreation, v.createdAt,
-                                correlations.value(v.versionNo, QStringLiteral("—"))));
+                        rows << Row { QStringLiteral("version %1").arg(v.versionNo), v.statusAtCreation }
+                             << Row { QStringLiteral("created_at"), v.createdAt, true }
+                             << Row { QStringLiteral("correlation_id"),
+                                    correlations.value(v.versionNo, QStringLiteral("—")), true };
                     }
                     return rows;
                 }
@@ -164,13 +177,13 @@ void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
             // Other kinds (and runs, operations or proposals with no stored row): the edges touching it.
             for (const LineageEdge &edge : store.listLineageEdges(id)) {
                 const bool outgoing = edge.sourceEntityId == id;
-                rows << qMakePair(
+                rows << Row {
                     outgoing ? QStringLiteral("→ %1").arg(edge.edgeType) : QStringLiteral("← %1").arg(edge.edgeType),
                     QStringLiteral("%1  (%2)%3")
                         .arg(outgoing ? edge.targetEntityId : edge.sourceEntityId, edge.createdAt,
                             edge.metadataJson.isEmpty() || edge.metadataJson == QLatin1String("{}")
                                 ? QString()
-                                : QStringLiteral("  ") + edge.metadataJson));
+                                : QStringLiteral("  ") + edge.metadataJson) };
             }
             return rows;
         },
@@ -181,8 +194,12 @@ void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
             const QString kindText = LineageNodeItem::contentFor(node, font(), font()).title;
             m_title->setText(QStringLiteral("<b>%1</b> %2").arg(kindText.toHtmlEscaped(), id.toHtmlEscaped()));
             const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-            for (const auto &[name, value] : rows) {
-                auto *item = new QTreeWidgetItem(m_tree, { name, value });
+            QTreeWidgetItem *parent = nullptr;
+            for (const auto &[name, value, child] : rows) {
+                auto *item = child && parent ? new QTreeWidgetItem(parent, { name, value })
+                                             : new QTreeWidgetItem(m_tree, { name, value });
+                if (!child)
+                    parent = item;
                 item->setToolTip(1, value);
                 item->setFont(1, fixed);
                 if (name == QLatin1String("status")) {
@@ -195,6 +212,8 @@ void LineageNodePanel::showNode(const QString &id, LineageNodeKind kind)
             }
             if (rows.isEmpty())
                 new QTreeWidgetItem(m_tree, { tr("(nothing stored)"), tr("No row and no edge names this id.") });
+            m_tree->setRootIsDecorated(std::any_of(rows.cbegin(), rows.cend(), [](const Row &r) { return r.child; }));
+            m_tree->expandAll();
             Q_EMIT loaded();
         },
         [this](const Error &error) {

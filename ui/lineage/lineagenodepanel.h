@@ -44,7 +44,16 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    using Rows = QList<QPair<QString, QString>>;
+    // An attribute; `child` rows belong to the row before them that is not one (a proposal's
+    // version and its created_at and correlation_id, each a row of its own so that a timestamp
+    // is never elided between two other values).
+    struct Row
+    {
+        QString name;
+        QString value;
+        bool child = false;
+    };
+    using Rows = QList<Row>;
 
     QPointer<StoreSession> m_session;
     RequestTracker *m_request; // the selected node's attributes being read

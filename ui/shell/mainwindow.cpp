@@ -368,7 +368,11 @@ void MainWindow::updateStatusBar()
 {
     const bool open = m_session && m_session->isOpen();
     m_backendLabel->setText(open ? m_info.backend : tr("not connected"));
-    m_locationLabel->setText(m_session ? m_location.redacted() : QString());
+    // Where each domain comes from, when the proposals have a database of their own.
+    const StoreLocation *proposals = m_location.proposalStore();
+    m_locationLabel->setText(!m_session ? QString()
+            : proposals ? tr("%1 · proposals from %2").arg(m_location.redacted(), proposals->redacted())
+                        : m_location.redacted());
     m_profileLabel->setText(open ? tr("profile %1").arg(m_info.persistenceProfile) : QString());
     QString schema = open ? tr("schema %1").arg(m_info.schemaState) : QString();
     if (open && !m_info.readOnlyNotice.isEmpty())

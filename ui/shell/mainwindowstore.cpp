@@ -72,6 +72,9 @@ void MainWindow::storeReady(const StoreInfo &info)
 {
     m_info = info;
     ConsoleSettings::instance().addRecentStore(m_location.withoutSecrets());
+    const StoreLocation *proposals = m_location.proposalStore();
+    ConsoleSettings::instance().setProposalStoreFor(
+        m_location.withoutSecrets(), proposals ? proposals->withoutSecrets() : QString());
     updateStatusBar();
     // Only the first open: a store an admin purged empty later is not refilled.
     const bool fillDemo = m_isEmbeddedDefault && m_fillDemoIfEmpty && info.isEmpty;

@@ -28,6 +28,12 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
             "a libpq string such as \"service=name\", or a server of the DPM API read-only: "
             "http(s)://host:port[?token_file=F&ca_file=CA.pem&connect_timeout=S&transfer_timeout=S]."),
         QCoreApplication::translate("StartupOptions", "location"));
+    const QCommandLineOption proposalStoreOption(QStringLiteral("proposal-store"),
+        QCoreApplication::translate("StartupOptions",
+            "Read the advisory proposals from a database of their own (the service's PROPOSAL_POSTGRES_DSN), in "
+            "the forms of --store. Without it the store holds them, unless the service's variables name a "
+            "separate one (PROPOSAL_STORE_BACKEND=POSTGRES, PROPOSAL_POSTGRES_DSN)."),
+        QCoreApplication::translate("StartupOptions", "location"));
     const QCommandLineOption noDemoOption(QStringLiteral("no-demo"),
         QCoreApplication::translate("StartupOptions", "Do not fill an empty embedded default store with demo data."));
     const QCommandLineOption settingsOption(QStringLiteral("settings"),
@@ -37,6 +43,7 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
         QCoreApplication::translate("StartupOptions",
             "Benchmark: print the milliseconds from start to the first run rows painted as a JSON line, then quit."));
     parser.addOption(storeOption);
+    parser.addOption(proposalStoreOption);
     parser.addOption(noDemoOption);
     parser.addOption(settingsOption);
     const QCommandLineOption scrollOption(QStringLiteral("report-scroll"),
@@ -100,7 +107,10 @@ StartupOptions StartupOptions::parse(const QStringList &arguments, const QProces
     std::optional<QString> explicitStore;
     if (parser.isSet(storeOption))
         explicitStore = parser.value(storeOption);
-    const ResolvedLocation resolved = resolveStoreLocation(explicitStore, env);
+    std::optional<QString> explicitProposalStore;
+    if (parser.isSet(proposalStoreOption))
+        explicitProposalStore = parser.value(proposalStoreOption);
+    const ResolvedLocation resolved = resolveStoreLocation(explicitStore, env, explicitProposalStore);
     options.location = resolved.location;
     options.isEmbeddedDefault = resolved.isEmbeddedDefault;
     options.fillDemoIfEmpty = resolved.isEmbeddedDefault && !parser.isSet(noDemoOption);

@@ -60,7 +60,7 @@ StoreLocation dpmOnly(const QTemporaryDir &dir, const QString &hint)
     return location;
 }
 
-// The backend's embedded migrations plus console/0005, whose SQL fails.
+// The backend's embedded migrations plus console/0009, whose SQL fails.
 QString catalogWithBrokenMigration(const QTemporaryDir &dir)
 {
     const QString root = dir.filePath(QStringLiteral("catalog"));
@@ -73,7 +73,7 @@ QString catalogWithBrokenMigration(const QTemporaryDir &dir)
         QDir().mkpath(QFileInfo(target).path());
         QFile::copy(file, target);
     }
-    QFile broken(root + QStringLiteral("/console/0008_broken.sql"));
+    QFile broken(root + QStringLiteral("/console/0009_broken.sql"));
     broken.open(QIODevice::WriteOnly);
     broken.write("CREATE TABLE console_broken (id TEXT PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n");
     return root;
@@ -151,7 +151,7 @@ private Q_SLOTS:
     {
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_locked")), false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9); // proposals 2 + console 7
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 10); // proposals 2 + console 8
         QVERIFY(m_page->lockText().startsWith(QLatin1String("Read-only.")));
         QVERIFY(m_page->lockText().contains(m_session->redactedLocation()));
         QVERIFY(!byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"))->isEnabled());
@@ -166,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(m_page->retentionTab()->resultText().contains(QLatin1String("Read-only")));
         migrations->refresh();
         QTRY_VERIFY(!migrations->statusModel()->index(0, 0).data().toString().isEmpty());
-        QCOMPARE(migrations->statusModel()->pendingCount(), 9);
+        QCOMPARE(migrations->statusModel()->pendingCount(), 10);
         SqlDatabase db(m_session->location());
         QVERIFY(!db.tableExists(QStringLiteral("console_audit_log")));
     }
@@ -176,7 +176,7 @@ private Q_SLOTS:
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_apply")), false);
         QSignalSpy changed(m_page.get(), &AdminPage::storeChanged);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 10);
         QVERIFY(migrations->planText().contains(QLatin1String("CREATE TABLE IF NOT EXISTS console_audit_log")));
         unlockByButton();
         QVERIFY(m_page->lockText().startsWith(QLatin1String("Unlocked")));
@@ -188,8 +188,8 @@ private Q_SLOTS:
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(changed.count() == 1);
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 0);
-        QCOMPARE(question, QStringLiteral("Apply 9 migrations to %1?").arg(m_session->redactedLocation()));
-        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 9, in ")),
+        QCOMPARE(question, QStringLiteral("Apply 10 migrations to %1?").arg(m_session->redactedLocation()));
+        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 10, in ")),
             qPrintable(migrations->resultText()));
 
         MigrationStatusModel *status = migrations->statusModel();
@@ -229,19 +229,19 @@ private Q_SLOTS:
         m_page->setMigrationCatalog(MigrationCatalog::fromDirectory(catalogWithBrokenMigration(*m_dir)));
         MigrationsTab *migrations = m_page->migrationsTab();
         const QString failure = (dpm::test::kUiOnPostgres ? QStringLiteral("POSTGRES") : QStringLiteral("SQLITE"))
-            + QStringLiteral("_MIGRATION_FAILED:console:0008");
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 10);
+            + QStringLiteral("_MIGRATION_FAILED:console:0009");
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 11);
         unlockByButton();
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
         QTRY_VERIFY(apply->isEnabled());
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(migrations->resultText().contains(failure));
-        QVERIFY(migrations->resultText().startsWith(QLatin1String("Failed (migrations applied before it: 9): ")));
+        QVERIFY(migrations->resultText().startsWith(QLatin1String("Failed (migrations applied before it: 10): ")));
 
         MigrationStatusModel *status = migrations->statusModel();
         QTRY_COMPARE(status->pendingCount(), 1);
-        const int broken = status->rowOf(QStringLiteral("console:0008"));
+        const int broken = status->rowOf(QStringLiteral("console:0009"));
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::StateRole),
             QVariant(QStringLiteral("failed")));
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::FailureCodeRole),
@@ -376,7 +376,7 @@ private Q_SLOTS:
 
         openPage(location, false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 10);
         unlockByButton();
         QTRY_VERIFY(m_page->lockText().contains(QLatin1String(" as postgres")));
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
@@ -386,7 +386,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(progress->text().contains(QLatin1String("other-migrator")), qPrintable(progress->text()));
         QVERIFY(progress->text().contains(QStringLiteral("pid ") + otherPid));
         QVERIFY(progress->text().contains(QLatin1String("namespace console")));
-        QCOMPARE(migrations->statusModel()->pendingCount(), 9); // nothing applied while waiting
+        QCOMPARE(migrations->statusModel()->pendingCount(), 10); // nothing applied while waiting
 
         other.exec(
             QStringLiteral("SELECT pg_advisory_unlock(?::bigint)"), { advisoryLockKey(QStringLiteral("console")) });
@@ -407,7 +407,7 @@ private Q_SLOTS:
 
         openPage(location, false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 9);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 10);
         unlockByButton();
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(
@@ -418,7 +418,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(
             migrations->resultText().startsWith(QLatin1String("Cancelled")), qPrintable(migrations->resultText()));
         QTRY_VERIFY(!migrations->isBusy());
-        QCOMPARE(migrations->statusModel()->pendingCount(), 9);
+        QCOMPARE(migrations->statusModel()->pendingCount(), 10);
         // Nothing applied means no console audit table either (console/0003 is among the pending),
         // so the cancelled apply has nowhere to be recorded; it must not create the table for it.
         SqlDatabase check(location);

@@ -246,6 +246,59 @@ private Q_SLOTS:
         QCOMPARE(ConsoleSettings::instance().savedConnections().first().name, QStringLiteral("Service"));
     }
 
+    void proposalStoreField_givesSeparateProposalStore_rememberedWithoutPassword()
+    {
+        ConnectDialog dialog;
+        dialog.show();
+        typeInto(&dialog, QStringLiteral("SQLite file"), QStringLiteral("/tmp/split-dpm.db"));
+        QVERIFY(!dialog.currentLocation().proposalStore()); // empty: the store holds the proposals
+
+        // Text that is no location is explained and blocks Connect.
+        typeInto(&dialog, QStringLiteral("Proposal store"), QStringLiteral("not a location"));
+        QVERIFY(validation(dialog)->text().contains(QStringLiteral("STORE_LOCATION_INVALID")));
+        QVERIFY(!okButton(dialog)->isEnabled());
+
+        typeInto(&dialog, QStringLiteral("Proposal store"),
+            QStringLiteral("postgresql://erin:Prop-S3cret@pg.example/advisory"));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QVERIFY2(validation(dialog)->text().contains(QStringLiteral("proposals from postgresql://erin:***@pg.example")),
+            qPrintable(validation(dialog)->text()));
+        QVERIFY(!validation(dialog)->text().contains(QStringLiteral("Prop-S3cret")));
+
+        answerNextInputDialog(QStringLiteral("Split"));
+        QTest::mouseClick(byName<QPushButton>(&dialog, QStringLiteral("Save the connection as")), Qt::LeftButton);
+        QCOMPARE(ConsoleSettings::instance().proposalStoreFor(QStringLiteral("sqlite:/tmp/split-dpm.db")),
+            QStringLiteral("postgresql://erin@pg.example/advisory"));
+
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.location().backend(), StoreBackend::Sqlite);
+        const StoreLocation *proposals = dialog.location().proposalStore();
+        QVERIFY(proposals);
+        QCOMPARE(proposals->libpqParameter(QStringLiteral("dbname")), QStringLiteral("advisory"));
+        // The typed password reaches the connection, and only it.
+        QCOMPARE(proposals->libpqParameter(QStringLiteral("password")), QStringLiteral("Prop-S3cret"));
+
+        // Choosing the saved store again brings its proposal store back, without the password.
+        ConnectDialog again;
+        again.show();
+        auto *list = byName<QTreeWidget>(&again, QStringLiteral("Saved connections and recent stores"));
+        list->setCurrentItem(list->findItems(QStringLiteral("Split"), Qt::MatchRecursive).first());
+        QCOMPARE(byName<QLineEdit>(&again, QStringLiteral("Proposal store"))->text(),
+            QStringLiteral("postgresql://erin@pg.example/advisory"));
+        QVERIFY(again.currentLocation().proposalStore());
+        // The same place as the store is no separate proposal store.
+        typeInto(&again, QStringLiteral("Proposal store"), QStringLiteral("sqlite:/tmp/split-dpm.db"));
+        QVERIFY(!again.currentLocation().proposalStore());
+
+        ConsoleSettings::instance().setFileForTesting(m_ini); // flush and reopen the file
+        QFile file(m_ini);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("advisory"));
+        QVERIFY(!bytes.contains("Prop-S3cret"));
+    }
+
     void testConnection_onRealPostgres_showsSchemaState()
     {
         DPM_REQUIRE_POSTGRES();

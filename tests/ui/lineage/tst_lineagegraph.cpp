@@ -14,12 +14,15 @@
 #include "lineage/lineagenodepanel.h"
 #include "lineage/lineagepage.h"
 #include "session/storesession.h"
+#include "store/proposalstore.h"
 #include "uitestbackend.h"
 #include "widgetlookup.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QGraphicsScene>
 #include <QJsonArray>
 #include <QLabel>
@@ -219,6 +222,39 @@ private Q_SLOTS:
         QVERIFY(changed.wait(20000));
         QCOMPARE(graph.focusedEntity(), correlation);
         QVERIFY(!graph.createNodeMenu(QStringLiteral("no_such_node")));
+    }
+
+    // A proposal node's panel: each version's created_at and correlation id are rows of their
+    // own, and at the page's usual size the value column holds a whole timestamp (never elided).
+    void sidePanel_selectedProposal_showsVersionTimestampsWhole()
+    {
+        const QString proposalId = await(m_session->run([](SupportStore &store) {
+            const QList<ProposalRecord> items = store.proposals().listProposals({}, PageRequest { 1, {} }).items;
+            return items.isEmpty() ? QString() : items.first().proposalId;
+        }));
+        QVERIFY(!proposalId.isEmpty());
+        LineagePage page;
+        page.setSession(m_session.get());
+        page.resize(1000, 700);
+        page.show();
+        QVERIFY(showAndWait(*page.graph(), proposalId));
+        QSignalSpy loaded(page.nodePanel(), &LineageNodePanel::loaded);
+        page.graph()->selectNode(proposalId);
+        QVERIFY(loaded.wait(20000));
+        QTreeWidget *tree = page.nodePanel()->attributes();
+        const QFontMetrics fixed(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        const int valueWidth = tree->viewport()->width() - tree->columnWidth(0);
+        const QList<QTreeWidgetItem *> versions = tree->findItems(QStringLiteral("version 1"), Qt::MatchExactly);
+        QCOMPARE(versions.size(), 1);
+        QTreeWidgetItem *version = versions.first();
+        QCOMPARE(version->childCount(), 2);
+        QCOMPARE(version->child(0)->text(0), QStringLiteral("created_at"));
+        QCOMPARE(version->child(1)->text(0), QStringLiteral("correlation_id"));
+        for (const QString &stamp : { version->child(0)->text(1), page.nodePanel()->attribute(QStringLiteral("created_at")) }) {
+            QVERIFY(stamp.startsWith(QLatin1String("20")));
+            QVERIFY2(fixed.horizontalAdvance(stamp) < valueWidth,
+                qPrintable(QStringLiteral("%1 px for %2 in %3 px").arg(fixed.horizontalAdvance(stamp)).arg(stamp).arg(valueWidth)));
+        }
     }
 
     void expand_doubleClick_addsNodes_andFocusStaysPut()

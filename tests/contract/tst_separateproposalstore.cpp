@@ -1,0 +1,227 @@
+// The advisory proposals in a database of their own (design.md, Configuration; the service's
+// PROPOSAL_POSTGRES_DSN), per SQL backend: openStore() reads and writes proposals there and
+// everything else in the DPM store; migrations of the proposals namespace and the cutover check
+// look at that store; console/0008's index backs the lineage links of proposal versions.
+
+#include "backendstore.h"
+#include "demo/demoproposals.h"
+#include "domain/error.h"
+#include "domain/timestamp.h"
+#include "services/cutoveraction.h"
+#include "services/lineagegraph.h"
+#include "services/storemigrations.h"
+#include "services/storeopening.h"
+#include "store/auditlog.h"
+#include "store/separateproposalsstore.h"
+#include "store/sqldatabase.h"
+#include "store/sqlproposalstore.h"
+#include "store/sqlstore.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dpm;
+using namespace dpm::test;
+
+namespace {
+
+#define TRY_OR_FAIL(statement)                                                                                         \
+    do {                                                                                                               \
+        try {                                                                                                          \
+            statement;                                                                                                 \
+        } catch (const ::dpm::Error &error) {                                                                          \
+            QFAIL(qPrintable(error.toString()));                                                                       \
+        }                                                                                                              \
+    } while (false)
+
+QStringList ledgerOf(const StoreLocation &location)
+{
+    SqlDatabase db(location);
+    if (!db.tableExists(QStringLiteral("schema_migrations")))
+        return {};
+    QStringList versions;
+    SqlRows q = db.exec(QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
+    while (q.next())
+        versions << q.value(0).toString();
+    return versions;
+}
+
+DemoProposal demoProposal(qint64 index)
+{
+    DemoProposalOptions options;
+    options.fromMicros = 1767225600000000LL; // 2026-01-01
+    options.toMicros = options.fromMicros + 30LL * 24 * 3600 * 1000000;
+    return generateDemoProposal(index, options);
+}
+
+} // namespace
+
+class SeparateProposalStoreSuite : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::optional<StoreLocation> m_dpm;
+    std::optional<StoreLocation> m_proposals;
+
+private Q_SLOTS:
+    void init()
+    {
+        if (kBackendIsPostgres)
+            DPM_REQUIRE_POSTGRES();
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        TRY_OR_FAIL(m_dpm = freshBackendLocation(*m_dir, QStringLiteral("split_dpm")));
+        TRY_OR_FAIL(m_proposals = freshBackendLocation(*m_dir, QStringLiteral("split_proposals")));
+    }
+
+    void openStore_separateProposalStore_proposalsLiveThereAndTheRestInTheStore()
+    {
+        std::unique_ptr<SupportStore> store;
+        TRY_OR_FAIL(store = openStore(m_dpm->withProposalStore(*m_proposals), OpenOptions { .applyMigrations = true }));
+        QVERIFY(separateProposalStore(*store));
+        QCOMPARE(store->describe(), m_dpm->redacted());
+        // The proposal store holds the proposals namespace only; the store everything.
+        QCOMPARE(ledgerOf(*m_proposals),
+            QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
+        QVERIFY(ledgerOf(*m_dpm).contains(QStringLiteral("dpm:0001")));
+
+        const DemoProposal proposal = demoProposal(3);
+        TRY_OR_FAIL(writeDemoProposal(store->proposals(), proposal));
+        RebalanceRun run;
+        run.rebalanceRunId = QStringLiteral("rr_split0001");
+        run.correlationId = QStringLiteral("corr_split0001");
+        run.requestHash = QStringLiteral("sha256:split");
+        run.portfolioId = QStringLiteral("pf_split");
+        run.createdAt = normalizeTimestamp(QStringLiteral("2026-01-05T10:00:00Z"));
+        run.resultJson = QStringLiteral("{}");
+        TRY_OR_FAIL(store->saveRun(run));
+        store.reset();
+
+        std::unique_ptr<SupportStore> dpmAlone;
+        std::unique_ptr<SupportStore> proposalsAlone;
+        TRY_OR_FAIL(dpmAlone = openStore(*m_dpm));
+        TRY_OR_FAIL(proposalsAlone = openStore(*m_proposals, OpenOptions { .allowMissingSchema = true }));
+        QVERIFY(proposalsAlone->proposals().getProposal(proposal.record.proposalId).has_value());
+        QVERIFY(!dpmAlone->proposals().getProposal(proposal.record.proposalId).has_value());
+        QVERIFY(dpmAlone->getRun(run.rebalanceRunId).has_value());
+        QVERIFY(!hasDpmTables(*proposalsAlone));
+    }
+
+    void applyMigrations_proposalsNamespaceGoesToTheProposalStore_recordedInTheStoresAuditLog()
+    {
+        TRY_OR_FAIL(openStore(*m_dpm, OpenOptions { .applyMigrations = true }));
+        std::unique_ptr<SupportStore> store;
+        TRY_OR_FAIL(
+            store = openStore(m_dpm->withProposalStore(*m_proposals), OpenOptions { .allowMissingSchema = true }));
+        QVERIFY(!store->proposals().isAvailable());
+        QList<MigrationStatusRow> rows;
+        TRY_OR_FAIL(rows = migrationStatus(*store, { QStringLiteral("proposals") }));
+        QCOMPARE(rows.size(), 2);
+        for (const MigrationStatusRow &row : rows)
+            QCOMPARE(row.state, MigrationState::Pending); // the store's own proposals rows are applied
+        QCOMPARE(describeSchema(*store).pendingMigrations, 2);
+
+        MigrationApplyResult result;
+        TRY_OR_FAIL(result = applyMigrations(*store));
+        QVERIFY2(result.succeeded(), qPrintable(result.error ? result.error->toString() : QString()));
+        QStringList applied;
+        for (const AppliedMigration &m : result.report.applied)
+            applied << m.ns + u':' + m.version;
+        QCOMPARE(applied, QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
+        QVERIFY(result.recorded);
+        QVERIFY(store->proposals().isAvailable());
+        QCOMPARE(describeSchema(*store).pendingMigrations, 0);
+        QCOMPARE(ledgerOf(*m_proposals), applied);
+
+        const Page<AuditEntry> entries = store->auditLog().list(PageRequest { 1, std::nullopt });
+        QCOMPARE(entries.items.size(), 1);
+        const QJsonObject details = QJsonDocument::fromJson(entries.items.first().detailsJson.toUtf8()).object();
+        QCOMPARE(details.value(QStringLiteral("proposal_store")).toString(), m_proposals->redacted());
+    }
+
+    // console/0008: the links of proposal versions are read by the index on the result's
+    // correlation_id, and without it (a store opened as it is) by the scan, with the same rows.
+    void listCorrelationLinks_readByConsoleIndex_sameRowsWithoutIt()
+    {
+        std::unique_ptr<SupportStore> store;
+        TRY_OR_FAIL(store = openStore(*m_dpm, OpenOptions { .applyMigrations = true }));
+        QStringList correlations;
+        for (qint64 i = 0; i < 6; ++i) {
+            const DemoProposal p = demoProposal(i);
+            TRY_OR_FAIL(writeDemoProposal(store->proposals(), p));
+            correlations << *proposalResultCorrelationId(p.versions.first().proposalResultJson);
+        }
+        SqlDatabase &db = storeAs<SqlStore>(*store)->database();
+        const bool postgres = db.dialect().isPostgres();
+        // EXPLAIN cannot be a prepared statement on PostgreSQL: plain text, the id (hex) inline.
+        const QString probe = QStringLiteral("SELECT proposal_id FROM proposal_versions WHERE %1 IN ('%2')")
+                                  .arg(SqlProposalStore::indexedCorrelationExpression(postgres), correlations.first());
+        QSqlQuery q(db.connection());
+        if (postgres)
+            QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off"))); // six rows: it would scan
+        QVERIFY2(q.exec((postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + probe),
+            qPrintable(q.lastError().text()));
+        QString plan;
+        while (q.next())
+            plan += q.value(postgres ? 0 : 3).toString() + u'\n';
+        if (postgres)
+            QVERIFY(q.exec(QStringLiteral("RESET enable_seqscan")));
+        QVERIFY2(plan.contains(QLatin1String("ix_console_proposal_versions_correlation")), qPrintable(plan));
+
+        const QStringList asked { correlations.at(1), correlations.at(4), QStringLiteral("corr_none") };
+        QList<ProposalCorrelationLink> indexed;
+        TRY_OR_FAIL(indexed = store->proposals().listCorrelationLinks(asked, {}));
+        QCOMPARE(indexed.size(), 2);
+        QCOMPARE(indexed.at(0).correlationId == asked.at(0) || indexed.at(1).correlationId == asked.at(0), true);
+
+        TRY_OR_FAIL(db.execDirect(QStringLiteral("DROP INDEX ix_console_proposal_versions_correlation")));
+        QList<ProposalCorrelationLink> scanned;
+        TRY_OR_FAIL(scanned = store->proposals().listCorrelationLinks(asked, {}));
+        QCOMPARE(scanned, indexed);
+    }
+
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+    // The proposals namespace and the advisory guardrails are checked on the proposal store.
+    void cutoverCheck_checksTheProposalStore()
+    {
+        TRY_OR_FAIL(openStore(*m_dpm, OpenOptions { .applyMigrations = true }));
+        std::unique_ptr<SupportStore> store;
+        TRY_OR_FAIL(
+            store = openStore(m_dpm->withProposalStore(*m_proposals), OpenOptions { .allowMissingSchema = true }));
+        CutoverCheckOptions options;
+        options.environment.insert(QStringLiteral("APP_PERSISTENCE_PROFILE"), QStringLiteral("PRODUCTION"));
+        options.environment.insert(QStringLiteral("DPM_SUPPORTABILITY_STORE_BACKEND"), QStringLiteral("POSTGRES"));
+        options.environment.insert(QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN"), m_dpm->withoutSecrets());
+        options.checkMigrations = true;
+        const auto codes = [&] {
+            QStringList out;
+            for (const CheckFinding &f : checkCutover(*store, options).report.findings)
+                out << f.code;
+            return out;
+        };
+        QStringList found;
+        TRY_OR_FAIL(found = codes());
+        QVERIFY2(!found.contains(QStringLiteral("PERSISTENCE_PROFILE_REQUIRES_ADVISORY_POSTGRES")),
+            qPrintable(found.join(u' ')));
+        QVERIFY2(!found.contains(QStringLiteral("PERSISTENCE_PROFILE_REQUIRES_ADVISORY_POSTGRES_DSN")),
+            qPrintable(found.join(u' ')));
+        // The store itself has the proposals namespace; the proposal store does not yet.
+        QVERIFY2(found.contains(QStringLiteral("CUTOVER_SCHEMA_MIGRATIONS_TABLE_MISSING"))
+                || found.contains(QStringLiteral("CUTOVER_MIGRATION_MISSING:proposals:0001")),
+            qPrintable(found.join(u' ')));
+
+        TRY_OR_FAIL(applyMigrations(*store, MigrationApplyOptions { .namespaces = { QStringLiteral("proposals") } }));
+        TRY_OR_FAIL(found = codes());
+        for (const QString &code : found)
+            QVERIFY2(!code.contains(QLatin1String(":proposals:")), qPrintable(found.join(u' ')));
+    }
+#endif
+};
+
+QTEST_GUILESS_MAIN(SeparateProposalStoreSuite)
+#include "tst_separateproposalstore.moc"
