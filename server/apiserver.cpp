@@ -172,7 +172,7 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     }
 
     httplib::Server &server = *m_server;
-    server.new_task_queue = [this] { return new ConnectionThreads(m_options.maxConnections, m_openConnections); };
+    server.new_task_queue = [this] { return new ConnectionThreads(m_options.maxConnections, m_openConnections, m_port); };
     server.set_keep_alive_timeout(m_options.keepAliveTimeoutSec);
     server.set_keep_alive_max_count(1000);
     server.set_read_timeout(m_options.readTimeoutSec);
@@ -189,8 +189,11 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
         m_listenSocket = socket;
     });
     const auto handler = [this](const httplib::Request &request, httplib::Response &response) {
+        ConnectionThreads::answering(request.get_header_value("REMOTE_ADDR"), request.get_header_value("REMOTE_PORT"));
         dispatch(request, response);
     };
+    // httplib's logger runs once an answer is written: the connection is idle again.
+    server.set_logger([](const httplib::Request &, const httplib::Response &) { ConnectionThreads::answered(); });
     server.Get(".*", handler);
     server.Post(".*", handler);
     server.Put(".*", handler);
