@@ -30,6 +30,10 @@ struct EndpointSettings
     std::function<StorePool()> pool;
 };
 
+// The tables an endpoint reads beyond the DPM ones: an older service database has the DPM tables
+// only, and a request for the others is answered 503 before anything else (http-api.md §2).
+enum class EndpointTables { Dpm, Proposals, RunEvents };
+
 struct EndpointCall
 {
     QStringList pathValues; // the {…} segments, in order
@@ -57,6 +61,7 @@ struct Endpoint
     // Our own endpoints: a dpm::Error of kind InvalidInput (INVALID_DEPTH, INVALID_DAY_RANGE, …)
     // answers 422 {"detail":"CODE: sentence"}; the service's routes have no such answer.
     bool invalidInputAnswers422 = false;
+    EndpointTables tables = EndpointTables::Dpm;
 };
 
 // Every DPM endpoint in registration order (first match wins).

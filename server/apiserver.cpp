@@ -1,5 +1,6 @@
 #include "apiserver.h"
 
+#include "apiserverparts.h"
 #include "apishapes.h"
 #include "connectionthreads.h"
 #include "domain/error.h"
@@ -20,23 +21,13 @@
 
 #include <chrono>
 #include <cstdio>
-#include <future>
 
 #include <sys/socket.h>
 
 namespace dpm::serve {
 
-struct ApiServer::Answer
-{
-    int status = 200;
-    QByteArray body;
-    QByteArray contentType = "application/json";
-    QList<std::pair<QByteArray, QByteArray>> headers;
-};
-
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 const QString kPrefix = QStringLiteral("/api/v1");
 constexpr int kListenBacklog = 1024;
@@ -45,22 +36,6 @@ const QStringList kHealthPaths { QStringLiteral("/health"), QStringLiteral("/hea
     QStringLiteral("/health/ready"), QStringLiteral("/metrics") };
 // Headers httplib adds to every request itself: not the client's bytes.
 const QList<std::string> kInjectedHeaders { "REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT" };
-
-QByteArray detailBytes(const QJsonValue &detail)
-{
-    return apiJsonBytes(QJsonObject { { QStringLiteral("detail"), detail } }, &shapes::detail);
-}
-
-// The service's answer to an unhandled failure (RFC 7807 problem+json).
-QByteArray problemBytes(const QString &path, const QString &correlationId)
-{
-    return apiJsonBytes(QJsonObject { { QStringLiteral("type"), QStringLiteral("about:blank") },
-                            { QStringLiteral("title"), QStringLiteral("Internal Server Error") },
-                            { QStringLiteral("status"), 500 },
-                            { QStringLiteral("detail"), QStringLiteral("An unexpected error occurred.") },
-                            { QStringLiteral("instance"), path }, { QStringLiteral("correlation_id"), correlationId } },
-        &shapes::problem);
-}
 
 QString reasonPhrase(int status)
 {
@@ -90,6 +65,39 @@ QString randomHex12()
     return QStringLiteral("%1").arg(value & 0xffffffffffffULL, 12, 16, QLatin1Char('0'));
 }
 
+// An id a client sent, as echoed and logged: bounded, without control characters.
+QString clientId(const httplib::Request &request, const char *header)
+{
+    QString value = QString::fromStdString(request.get_header_value(header)).left(128);
+    value.removeIf([](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    return value;
+}
+
+QByteArray rawQuery(const httplib::Request &request)
+{
+    const QByteArray target = QByteArray::fromStdString(request.target);
+    const qsizetype mark = target.indexOf('?');
+    return mark < 0 ? QByteArray() : target.mid(mark + 1);
+}
+
+} // namespace
+
+QByteArray detailBytes(const QJsonValue &detail)
+{
+    return apiJsonBytes(QJsonObject { { QStringLiteral("detail"), detail } }, &shapes::detail);
+}
+
+// The service's answer to an unhandled failure (RFC 7807 problem+json).
+QByteArray problemBytes(const QString &path, const QString &correlationId)
+{
+    return apiJsonBytes(QJsonObject { { QStringLiteral("type"), QStringLiteral("about:blank") },
+                            { QStringLiteral("title"), QStringLiteral("Internal Server Error") },
+                            { QStringLiteral("status"), 500 },
+                            { QStringLiteral("detail"), QStringLiteral("An unexpected error occurred.") },
+                            { QStringLiteral("instance"), path }, { QStringLiteral("correlation_id"), correlationId } },
+        &shapes::problem);
+}
+
 // logfmt: a bare value when it is plain, else quoted with \" \\ and control characters escaped.
 void appendLogField(QByteArray &line, const char *key, const QString &value)
 {
@@ -117,23 +125,6 @@ void appendLogField(QByteArray &line, const char *key, const QString &value)
     }
     line += '"';
 }
-
-// An id a client sent, as echoed and logged: bounded, without control characters.
-QString clientId(const httplib::Request &request, const char *header)
-{
-    QString value = QString::fromStdString(request.get_header_value(header)).left(128);
-    value.removeIf([](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
-    return value;
-}
-
-QByteArray rawQuery(const httplib::Request &request)
-{
-    const QByteArray target = QByteArray::fromStdString(request.target);
-    const qsizetype mark = target.indexOf('?');
-    return mark < 0 ? QByteArray() : target.mid(mark + 1);
-}
-
-} // namespace
 
 bool isLoopbackAddress(const QString &host)
 {
@@ -181,7 +172,7 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     }
 
     httplib::Server &server = *m_server;
-    server.new_task_queue = [this] { return new ConnectionThreads(m_options.maxConnections, m_openConnections); };
+    server.new_task_queue = [this] { return new ConnectionThreads(m_options.maxConnections, m_openConnections, m_port); };
     server.set_keep_alive_timeout(m_options.keepAliveTimeoutSec);
     server.set_keep_alive_max_count(1000);
     server.set_read_timeout(m_options.readTimeoutSec);
@@ -198,8 +189,11 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
         m_listenSocket = socket;
     });
     const auto handler = [this](const httplib::Request &request, httplib::Response &response) {
+        ConnectionThreads::answering(request.get_header_value("REMOTE_ADDR"), request.get_header_value("REMOTE_PORT"));
         dispatch(request, response);
     };
+    // httplib's logger runs once an answer is written: the connection is idle again.
+    server.set_logger([](const httplib::Request &, const httplib::Response &) { ConnectionThreads::answered(); });
     server.Get(".*", handler);
     server.Post(".*", handler);
     server.Put(".*", handler);
@@ -418,6 +412,8 @@ ApiServer::Answer ApiServer::answer(const httplib::Request &request, const QStri
 ApiServer::Answer ApiServer::answerEndpoint(const Endpoint &endpoint, const QStringList &pathValues,
     const httplib::Request &request, const QString &correlationId)
 {
+    if (std::optional<Answer> missing = answerMissingTables(endpoint, QString::fromStdString(request.path), correlationId))
+        return *missing;
     const QueryParameters query = QueryParameters::parse(rawQuery(request));
     QJsonArray errors;
     EndpointCall call;
@@ -498,103 +494,6 @@ ApiServer::Answer ApiServer::answerHealth(const QString &path)
         out.status = 503;
         out.body = reason;
     }
-    return out;
-}
-
-ApiServer::Answer ApiServer::runOnStore(const QString &route, const QString &path, const QString &correlationId,
-    std::function<QByteArray(SupportStore &)> work, int timeoutMs, const QString &storeCodePrefix,
-    bool invalidInputAnswers422)
-{
-    struct Outcome
-    {
-        QByteArray body;
-        std::optional<Error> error;
-        bool unexpected = false;
-    };
-    // Shared with the worker, which may finish after this request gave up on it.
-    struct Task
-    {
-        std::mutex mutex;
-        StatementInterrupter interrupter;
-        bool timedOut = false;
-        std::promise<Outcome> promise;
-    };
-    auto task = std::make_shared<Task>();
-    std::future<Outcome> future = task->promise.get_future();
-    const auto started = Clock::now();
-    m_storePool.start([this, task, work = std::move(work)] {
-        m_storeActive.fetch_add(1);
-        const StatementInterrupter interrupter = m_store.interrupterForThisThread();
-        {
-            std::lock_guard lock(task->mutex);
-            if (task->timedOut) {
-                m_storeActive.fetch_sub(1);
-                if (interrupter.release)
-                    interrupter.release();
-                task->promise.set_value({ {}, std::nullopt, false });
-                return; // nobody waits for it any more
-            }
-            task->interrupter = interrupter;
-        }
-        Outcome outcome;
-        try {
-            outcome.body = work(m_store);
-        } catch (const Error &error) {
-            outcome.error = error;
-        } catch (...) {
-            outcome.unexpected = true;
-        }
-        {
-            std::lock_guard lock(task->mutex);
-            task->interrupter = {};
-        }
-        if (interrupter.release)
-            interrupter.release();
-        m_storeActive.fetch_sub(1);
-        task->promise.set_value(std::move(outcome));
-    });
-
-    Answer out;
-    auto refuse = [&](int status, const QString &code) {
-        out.status = status;
-        out.body = detailBytes(code);
-        return out;
-    };
-    if (future.wait_for(std::chrono::milliseconds(timeoutMs)) != std::future_status::ready) {
-        std::lock_guard lock(task->mutex);
-        task->timedOut = true;
-        if (task->interrupter.interrupt)
-            task->interrupter.interrupt();
-        m_metrics.recordStoreCall(route, std::chrono::duration<double>(Clock::now() - started).count());
-        return refuse(503, QStringLiteral("STORE_TIMEOUT"));
-    }
-    Outcome outcome = future.get();
-    m_metrics.recordStoreCall(route, std::chrono::duration<double>(Clock::now() - started).count());
-    if (!outcome.error && !outcome.unexpected) {
-        out.body = std::move(outcome.body);
-        return out;
-    }
-    if (outcome.error) {
-        const Error &error = *outcome.error;
-        if (error.kind() == ErrorKind::NotFound)
-            return refuse(404, error.code());
-        if (invalidInputAnswers422 && error.kind() == ErrorKind::InvalidInput)
-            return refuse(422, error.code() + QStringLiteral(": ") + error.message());
-        if (error.code() == QLatin1String("STORE_QUERY_CANCELLED"))
-            return refuse(503, QStringLiteral("STORE_TIMEOUT"));
-        if (error.code() == QLatin1String("DPM_SUPPORTABILITY_POSTGRES_DSN_REQUIRED"))
-            return refuse(503, storeCodePrefix + QStringLiteral("_POSTGRES_DSN_REQUIRED"));
-        if (error.kind() == ErrorKind::Connection)
-            return refuse(503, storeCodePrefix + QStringLiteral("_POSTGRES_CONNECTION_FAILED"));
-        QByteArray line = "level=error msg=\"store call failed\"";
-        appendLogField(line, "route", route);
-        appendLogField(line, "error", error.code());
-        appendLogField(line, "correlation_id", correlationId);
-        writeLog(line);
-    }
-    out.status = 500;
-    out.contentType = "application/problem+json";
-    out.body = problemBytes(path, correlationId);
     return out;
 }
 

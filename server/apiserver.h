@@ -13,6 +13,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace httplib {
 class Server;
@@ -87,6 +88,9 @@ private:
     Answer runOnStore(const QString &route, const QString &path, const QString &correlationId,
         std::function<QByteArray(SupportStore &)> work, int timeoutMs,
         const QString &storeCodePrefix = QStringLiteral("DPM_SUPPORTABILITY"), bool invalidInputAnswers422 = false);
+    // 503 when the store lacks the tables the endpoint reads (an older service database), else
+    // nullopt; checked before anything else, as a store that cannot start is (http-api.md §2).
+    std::optional<Answer> answerMissingTables(const Endpoint &endpoint, const QString &path, const QString &correlationId);
     bool authorised(const httplib::Request &request) const;
     void writeLog(const QByteArray &line) const;
 
@@ -99,6 +103,8 @@ private:
     QThreadPool m_storePool;
     std::atomic<int> m_storeActive { 0 };
     std::atomic<int> m_openConnections { 0 };
+    std::atomic<bool> m_proposalsAvailable { false };
+    std::atomic<bool> m_runEventsAvailable { false };
     ApiMetrics m_metrics;
     QList<QByteArray> m_tokenDigests;
     int m_port = 0;

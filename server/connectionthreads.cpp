@@ -1,24 +1,101 @@
 #include "connectionthreads.h"
 
+#include <cstdlib>
 #include <memory>
 
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <pthread.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 
 namespace dpm::serve {
 
 namespace {
 
 thread_local bool t_overCapacity = false;
+thread_local ConnectionThreads *t_queue = nullptr;
+thread_local std::string t_peer; // while a request is answered
 
 // The connection threads run httplib's parser and the dispatcher; the store work runs on the
 // store pool. A small stack keeps a thousand idle connections cheap.
 constexpr size_t kStackBytes = 512 * 1024;
 
+// "address port" of the peer, as httplib writes REMOTE_ADDR (numeric host) and REMOTE_PORT.
+std::string peerOf(int fd)
+{
+    sockaddr_storage address {};
+    socklen_t length = sizeof address;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return {};
+    char host[NI_MAXHOST];
+    char port[NI_MAXSERV];
+    if (::getnameinfo(reinterpret_cast<sockaddr *>(&address), length, host, sizeof host, port, sizeof port,
+            NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+        return {};
+    return std::string(host) + ' ' + port;
+}
+
+int localPort(int fd)
+{
+    sockaddr_storage address {};
+    socklen_t length = sizeof address;
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return -1;
+    if (address.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<const sockaddr_in &>(address).sin_port);
+    if (address.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6 &>(address).sin6_port);
+    return -1;
+}
+
+// httplib 0.11 hands its task queue a closure, not the socket, and has no hook for accepted
+// sockets; so the server's are found among the process's descriptors: connected TCP sockets
+// (not the listener) whose local port is the server's. Clients in this process have the port as
+// their peer's, never as their own. An idle one is waiting in httplib's keep-alive loop; ending
+// its reading side wakes that loop, which then finds the server stopped and closes. A connection
+// whose request is being answered is left alone: after its answer its loop sees the server
+// stopped and closes. So is one with request bytes already waiting, which is served first. A
+// request that arrives just as the drain starts may find its connection closed, the keep-alive
+// race every HTTP client knows (and retries an idempotent GET after).
+void endIdleConnections(int port, const std::set<std::string> &answering)
+{
+    DIR *directory = ::opendir("/proc/self/fd");
+    if (!directory)
+        return;
+    const int own = ::dirfd(directory);
+    while (const dirent *entry = ::readdir(directory)) {
+        char *end = nullptr;
+        const long fd = std::strtol(entry->d_name, &end, 10);
+        if (end == entry->d_name || *end != '\0' || fd == own)
+            continue;
+        int type = 0;
+        int listening = 0;
+        socklen_t length = sizeof type;
+        if (::getsockopt(int(fd), SOL_SOCKET, SO_TYPE, &type, &length) != 0 || type != SOCK_STREAM)
+            continue;
+        length = sizeof listening;
+        if (::getsockopt(int(fd), SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || listening)
+            continue;
+        int pending = 0;
+        if (localPort(int(fd)) != port || ::ioctl(int(fd), FIONREAD, &pending) != 0 || pending > 0)
+            continue;
+        // httplib writes an answer only to a socket that still reads (is_socket_alive).
+        if (answering.count(peerOf(int(fd))) > 0)
+            continue;
+        ::shutdown(int(fd), SHUT_RD);
+    }
+    ::closedir(directory);
+}
+
 } // namespace
 
-ConnectionThreads::ConnectionThreads(int cap, std::atomic<int> &open)
+ConnectionThreads::ConnectionThreads(int cap, std::atomic<int> &open, int port)
     : m_cap(cap)
     , m_open(open)
+    , m_port(port)
 { }
 
 bool ConnectionThreads::currentIsOverCapacity()
@@ -35,13 +112,17 @@ void ConnectionThreads::enqueue(std::function<void()> fn)
         std::atomic<int> *open;
         std::mutex *mutex;
         std::condition_variable *allDone;
+        ConnectionThreads *queue;
     };
     const int before = m_open.fetch_add(1);
-    auto *start = new Start { std::move(fn), before >= m_cap, &m_open, &m_mutex, &m_allDone };
+    auto *start = new Start { std::move(fn), before >= m_cap, &m_open, &m_mutex, &m_allDone, this };
     auto body = [](void *arg) -> void * {
         std::unique_ptr<Start> start(static_cast<Start *>(arg));
         t_overCapacity = start->overCapacity;
+        t_queue = start->queue;
         start->fn();
+        ConnectionThreads::answered(); // a connection that ended mid-answer
+        t_queue = nullptr;
         // Notified under the lock: once it is released, shutdown() may return and the queue go.
         std::lock_guard lock(*start->mutex);
         start->open->fetch_sub(1);
@@ -62,8 +143,35 @@ void ConnectionThreads::enqueue(std::function<void()> fn)
     pthread_attr_destroy(&attributes);
 }
 
+void ConnectionThreads::answering(const std::string &address, const std::string &port)
+{
+    if (!t_queue)
+        return;
+    answered();
+    t_peer = address + ' ' + port;
+    std::lock_guard lock(t_queue->m_mutex);
+    t_queue->m_answering.insert(t_peer);
+}
+
+void ConnectionThreads::answered()
+{
+    if (!t_queue || t_peer.empty())
+        return;
+    std::lock_guard lock(t_queue->m_mutex);
+    t_queue->m_answering.erase(t_peer);
+    t_peer.clear();
+}
+
 void ConnectionThreads::shutdown()
 {
+    if (m_port > 0) {
+        std::set<std::string> answering;
+        {
+            std::lock_guard lock(m_mutex);
+            answering = m_answering;
+        }
+        endIdleConnections(m_port, answering);
+    }
     std::unique_lock lock(m_mutex);
     m_allDone.wait(lock, [this] { return m_open.load() == 0; });
 }

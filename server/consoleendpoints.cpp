@@ -107,13 +107,15 @@ QJsonObject storeStatusJson(SupportStore &store, const EndpointCall &call)
 }
 
 Endpoint console(const char *path, QList<ParameterSpec> parameters,
-    std::function<QByteArray(SupportStore &, const EndpointCall &)> run)
+    std::function<QByteArray(SupportStore &, const EndpointCall &)> run,
+    EndpointTables tables = EndpointTables::Dpm)
 {
     Endpoint endpoint;
     endpoint.path = QString::fromLatin1(path);
     endpoint.parameters = std::move(parameters);
     endpoint.run = std::move(run);
     endpoint.invalidInputAnswers422 = true;
+    endpoint.tables = tables;
     return endpoint;
 }
 
@@ -146,11 +148,11 @@ QList<Endpoint> makeEndpoints()
     // Every proposal: bounded by the per-request store timeout, which interrupts its statements.
     out.append(console("/console/v1/proposals/integrity", {}, [](SupportStore &store, const EndpointCall &) {
         return bytes(proposalIntegrityReportJson(checkAllProposals(store.proposals())));
-    }));
+    }, EndpointTables::Proposals));
     out.append(console("/console/v1/proposals/{proposal_id}/integrity", {},
         [](SupportStore &store, const EndpointCall &call) {
             return bytes(proposalIntegrityReportJson(checkProposal(store.proposals(), call.pathValues.value(0))));
-        }));
+        }, EndpointTables::Proposals));
     // Default: the current version against the one before it.
     out.append(console("/console/v1/proposals/{proposal_id}/diff", { text("from"), text("to") },
         [](SupportStore &store, const EndpointCall &call) {
@@ -158,7 +160,7 @@ QList<Endpoint> makeEndpoints()
             const int to = wholeNumber(call, "to", int(proposal.currentVersionNo), "INVALID_VERSION");
             const int from = wholeNumber(call, "from", to - 1, "INVALID_VERSION");
             return bytes(proposalVersionDiffJson(diffProposalVersions(store.proposals(), proposal.proposalId, from, to)));
-        }));
+        }, EndpointTables::Proposals));
     out.append(console("/console/v1/runs/{rebalance_run_id}/events", {}, [](SupportStore &store, const EndpointCall &call) {
         const QString runId = call.pathValues.value(0);
         QJsonArray events;
@@ -171,7 +173,7 @@ QList<Endpoint> makeEndpoints()
             events.append(item);
         }
         return bytes({ { QStringLiteral("rebalance_run_id"), runId }, { QStringLiteral("events"), events } });
-    }));
+    }, EndpointTables::RunEvents));
     out.append(console("/console/v1/outbox",
         { text("status"), text("topic"), text("run_id"), timestamp("created_from"), timestamp("created_to"), limit(),
             text("cursor") },
@@ -185,16 +187,16 @@ QList<Endpoint> makeEndpoints()
             const Page<OutboxDelivery> page
                 = store.runEvents().listOutbox(filter, { call.query.limit, call.query.text(QStringLiteral("cursor")) });
             return bytes(listingJson(page, outboxDeliveryJson));
-        }));
+        }, EndpointTables::RunEvents));
     out.append(console("/console/v1/outbox/stats", {}, [](SupportStore &store, const EndpointCall &) {
         return bytes(outboxStatsJson(store.runEvents().outboxStats(nowTimestamp())));
-    }));
+    }, EndpointTables::RunEvents));
     out.append(console("/console/v1/outbox/groups", {}, [](SupportStore &store, const EndpointCall &) {
         QJsonArray groups;
         for (const OutboxFailureGroup &group : store.runEvents().failureGroups())
             groups.append(outboxFailureGroupJson(group));
         return bytes({ { QStringLiteral("groups"), groups } });
-    }));
+    }, EndpointTables::RunEvents));
     out.append(console("/console/v1/store-status", {},
         [](SupportStore &store, const EndpointCall &call) { return bytes(storeStatusJson(store, call)); }));
     return out;

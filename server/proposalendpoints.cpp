@@ -52,6 +52,7 @@ Endpoint proposalEndpoint(const char *path, QList<ParameterSpec> parameters, con
     endpoint.rejectsUnknownParameters = rejectsUnknown;
     endpoint.namesFirstUnknownOnly = true;
     endpoint.storeCodePrefix = QStringLiteral("PROPOSAL");
+    endpoint.tables = EndpointTables::Proposals;
     endpoint.run = [run = std::move(run)](SupportStore &store, const EndpointCall &call) {
         return run(store.proposals(), call);
     };

@@ -4842,6 +4842,22 @@ Das SQL steht auf dem Reiter Plan.</translation>
         <source>read-only over a server</source>
         <translation>nur lesend über einen Server</translation>
     </message>
+    <message>
+        <source>The server&apos;s store has no advisory proposal tables (an older service database), so there are no proposals to show.</source>
+        <translation>Der Datenspeicher des Servers hat keine Tabellen für Beratungsvorschläge (eine ältere Datenbank des Dienstes), daher gibt es keine Vorschläge anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>This store has no advisory proposal tables (an older service database): apply the migrations on the Admin page to read proposals here.</source>
+        <translation>Dieser Datenspeicher hat keine Tabellen für Beratungsvorschläge (eine ältere Datenbank des Dienstes): Wenden Sie die Migrationen auf der Seite Verwaltung an, um hier Vorschläge zu lesen.</translation>
+    </message>
+    <message>
+        <source>The server offers no run events or outbox: its store has no such tables (an older service database), or it serves only the service&apos;s API.</source>
+        <translation>Der Server bietet keine Laufereignisse und keine Outbox: Sein Datenspeicher hat keine solchen Tabellen (eine ältere Datenbank des Dienstes), oder er stellt nur die API des Dienstes bereit.</translation>
+    </message>
+    <message>
+        <source>This store has no run event and outbox tables (an older service database): apply the console migrations on the Admin page to read the outbox.</source>
+        <translation>Dieser Datenspeicher hat keine Tabellen für Laufereignisse und Outbox (eine ältere Datenbank des Dienstes): Wenden Sie die Konsolenmigrationen auf der Seite Verwaltung an, um die Outbox zu lesen.</translation>
+    </message>
 </context>
 <context>
     <name>dpm::StoreStatusPanel</name>

@@ -57,8 +57,11 @@ const char kExitCodes[]
 
 const char kGlobal[]
     = "Global options (anywhere on the line):\n"
-      "  --store LOCATION  memory:, sqlite:PATH (or a *.db path), postgresql://user@host:port/db or a\n"
-      "                    libpq string (\"host=... dbname=...\", \"service=name\"). Without it the service's\n"
+      "  --store LOCATION  memory:, sqlite:PATH (or a *.db path), postgresql://user@host:port/db, a\n"
+      "                    libpq string (\"host=... dbname=...\", \"service=name\"), or a server of the\n"
+      "                    DPM API, read-only: http(s)://host:port[/prefix][?token_file=F&ca_file=CA.pem\n"
+      "                    &connect_timeout=S&transfer_timeout=S] (dpmctl serve or the service itself;\n"
+      "                    the bearer token comes from the file). Without it the service's\n"
       "                    variables decide (DPM_SUPPORTABILITY_STORE_BACKEND=IN_MEMORY|SQL|POSTGRES,\n"
       "                    DPM_SUPPORTABILITY_SQL_PATH / DPM_SUPPORTABILITY_SQLITE_PATH,\n"
       "                    DPM_SUPPORTABILITY_POSTGRES_DSN), else the embedded default store in the\n"

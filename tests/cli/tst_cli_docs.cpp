@@ -205,6 +205,17 @@ private Q_SLOTS:
                 QStringLiteral("lineage"), QStringLiteral("graph"), QStringLiteral("rr_1"), QStringLiteral("--d") }),
             QStringList({ QStringLiteral("--depth"), QStringLiteral("--down") }));
     }
+
+    // A server of the DPM API is a store location too (issue 16): the help, both man pages and
+    // the completion of --store say so.
+    void storeLocations_includeServers()
+    {
+        QVERIFY(dpmctlHelp().contains(QLatin1String("http(s)://host:port[/prefix]")));
+        QVERIFY(manText(QStringLiteral("dpmctl.1")).contains(QLatin1String("https://host:port[/prefix]")));
+        QVERIFY(manText(QStringLiteral("dpm-console.1")).contains(QLatin1String("http(s)://host:port")));
+        QCOMPARE(complete({ QStringLiteral("dpmctl"), QStringLiteral("--store"), QStringLiteral("ht") }),
+            QStringList({ QStringLiteral("http://"), QStringLiteral("https://") }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliDocs)

@@ -1,5 +1,10 @@
 #include "servetestsupport.h"
 
+#include "migrate/migrator.h"
+#include "services/storeopening.h"
+#include "store/sqldatabase.h"
+#include "store/supportstore.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -22,6 +27,16 @@ QByteArray HttpAnswer::header(const char *name) const
 QString HttpAnswer::describe() const
 {
     return QStringLiteral("status %1, body %2").arg(status).arg(QString::fromUtf8(body.left(2000)));
+}
+
+std::unique_ptr<SupportStore> openOlderServiceStore(const StoreLocation &location)
+{
+    {
+        SqlDatabase db(location);
+        Migrator(db).apply({ QStringLiteral("dpm") });
+    }
+    SqlDatabase::closeThisThreadsConnections();
+    return openStore(location);
 }
 
 RunningServer::RunningServer(SupportStore &store, serve::ServeOptions options)

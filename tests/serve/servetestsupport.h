@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apiserver.h"
+#include "store/storelocation.h"
 
 #include <QByteArray>
 #include <QList>
@@ -58,6 +59,10 @@ serve::ServeOptions testServeOptions(const QProcessEnvironment &environment = {}
 
 // An environment with every DPM flag of http-api.md §2 switched on.
 QProcessEnvironment allFlagsOn();
+
+// An older service database at `location` (SQLite or PostgreSQL): the DPM tables only, without
+// the proposal, run-event and console tables; opened without migrating. Throws dpm::Error.
+std::unique_ptr<SupportStore> openOlderServiceStore(const StoreLocation &location);
 
 // Makes, with the openssl command, in `dir`: a test CA (ca.pem, ca.key), a server certificate it
 // signed for 127.0.0.1 and localhost (server.pem, server.key) and another CA (other.pem). Empty

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void storeStatus_backendRedactedLocationAndSchema();
     void errors_notFound404_invalidInput422_unknownParameter422();
     void serviceFlags_doNotGuardConsoleEndpoints();
+    void olderDatabase_proposalAndRunEventEndpoints_answer503WithTheReason();
 
 private:
     QJsonObject getJson(const QString &target, int expectedStatus = 200);
@@ -300,6 +301,43 @@ void ServeConsoleTest::serviceFlags_doNotGuardConsoleEndpoints()
     RunningServer server(*m_store, testServeOptions(environment));
     for (const char *target : { "/console/v1/store-status", "/console/v1/proposals/integrity", "/console/v1/outbox" })
         QCOMPARE(server.get(QString::fromLatin1(target)).status, 200);
+}
+
+// A database with the DPM tables only: the endpoints over proposals and run events answer 503
+// with the reason (before their 422 checks), the store status says which domains are missing,
+// and the DPM endpoints answer as ever.
+void ServeConsoleTest::olderDatabase_proposalAndRunEventEndpoints_answer503WithTheReason()
+{
+    const auto location = freshBackendLocation(*m_dir, QStringLiteral("serve_console_older"));
+    QVERIFY(location);
+    std::unique_ptr<SupportStore> older;
+    try {
+        older = openOlderServiceStore(*location);
+    } catch (const Error &error) {
+        QFAIL(qPrintable(error.toString()));
+    }
+    RunningServer server(*older, testServeOptions());
+    const QList<std::pair<const char *, const char *>> rows {
+        { "/console/v1/proposals/integrity", "PROPOSAL_SCHEMA_MISSING" },
+        { "/console/v1/proposals/pp_1/integrity", "PROPOSAL_SCHEMA_MISSING" },
+        { "/console/v1/proposals/pp_1/diff?from=x", "PROPOSAL_SCHEMA_MISSING" },
+        { "/console/v1/runs/rr_1/events", "RUN_EVENTS_SCHEMA_MISSING" },
+        { "/console/v1/outbox?limit=0", "RUN_EVENTS_SCHEMA_MISSING" },
+        { "/console/v1/outbox/stats", "RUN_EVENTS_SCHEMA_MISSING" },
+        { "/console/v1/outbox/groups", "RUN_EVENTS_SCHEMA_MISSING" },
+    };
+    for (const auto &[target, code] : rows) {
+        const HttpAnswer answer = server.get(QString::fromLatin1(target));
+        QCOMPARE(answer.status, 503);
+        QCOMPARE(answer.body, QByteArray("{\"detail\":\"") + code + "\"}");
+    }
+    const HttpAnswer status = server.get(QStringLiteral("/console/v1/store-status"));
+    QCOMPARE(status.status, 200);
+    const QJsonObject object = QJsonDocument::fromJson(status.body).object();
+    QCOMPARE(object.value(QStringLiteral("proposals_available")).toBool(true), false);
+    QCOMPARE(object.value(QStringLiteral("run_events_available")).toBool(true), false);
+    QCOMPARE(server.get(QStringLiteral("/console/v1/find/rr_1")).status, 200);
+    QCOMPARE(server.get(QStringLiteral("/rebalance/runs")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(ServeConsoleTest)

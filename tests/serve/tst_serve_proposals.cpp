@@ -6,7 +6,9 @@
 #include "backendstore.h"
 #include "demo/demoproposals.h"
 #include "domain/timestamp.h"
+#include "migrate/migrator.h"
 #include "servetestsupport.h"
+#include "store/sqldatabase.h"
 #include "store/proposalstore.h"
 
 #include <QJsonArray>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void validation_answersFastApiListForm();
     void unknownParameter_onlyListGetAndVersion_nameTheFirst();
     void routeOrder_fixedSegmentsBeforeProposalId();
+    void olderDatabase_withoutProposalTables_answers503First_untilMigrated();
 
 private:
     QString target(const char *pattern) const;
@@ -385,6 +388,47 @@ void ServeProposalsTest::routeOrder_fixedSegmentsBeforeProposalId()
     QCOMPARE(m_server->get(QStringLiteral("/rebalance/proposals/x/versions")).status, 404);
     QCOMPARE(m_server->get(QStringLiteral("/rebalance/proposals/x/versions")).body, detail(QStringLiteral("Not Found")));
     QCOMPARE(m_server->request(QStringLiteral("POST"), QStringLiteral("/rebalance/proposals")).status, 405);
+}
+
+// A database from before the proposals (the DPM tables only): every proposal route answers the
+// service's 503 for a proposal store that cannot start, before validation and flags (§2's check
+// order), the DPM routes keep working, and once the tables exist the routes answer without a
+// restart.
+void ServeProposalsTest::olderDatabase_withoutProposalTables_answers503First_untilMigrated()
+{
+    const auto location = freshBackendLocation(*m_dir, QStringLiteral("serve_proposals_older"));
+    QVERIFY(location);
+    std::unique_ptr<SupportStore> older;
+    try {
+        older = openOlderServiceStore(*location);
+    } catch (const Error &error) {
+        QFAIL(qPrintable(error.toString()));
+    }
+    QVERIFY(!older->proposals().isAvailable());
+    auto server = std::make_unique<RunningServer>(*older, testServeOptions(proposalFlags()));
+    const QByteArray unavailable = detail(QStringLiteral("PROPOSAL_POSTGRES_CONNECTION_FAILED"));
+    for (const char *path : { "/rebalance/proposals", "/api/v1/rebalance/proposals?limit=101",
+             "/rebalance/proposals/pp_1", "/rebalance/proposals/pp_1/versions/0", "/rebalance/proposals/pp_1/approvals",
+             "/rebalance/proposals/idempotency/k", "/rebalance/proposals/operations/op_1" }) {
+        const HttpAnswer answer = server->get(QString::fromLatin1(path));
+        QCOMPARE(answer.status, 503);
+        QCOMPARE(answer.body, unavailable);
+    }
+    QCOMPARE(server->get(QStringLiteral("/rebalance/runs")).status, 200);
+    const QList<QByteArray> log = server->logLines();
+    QVERIFY(std::any_of(log.cbegin(), log.cend(),
+        [](const QByteArray &line) { return line.contains("error=PROPOSAL_SCHEMA_MISSING"); }));
+
+    // Migrated while served: the same server answers from the new tables.
+    try {
+        SqlDatabase db(*location);
+        Migrator(db).apply(Migrator::namespaces());
+    } catch (const Error &error) {
+        QFAIL(qPrintable(error.toString()));
+    }
+    const HttpAnswer after = server->get(QStringLiteral("/rebalance/proposals"));
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.body, QByteArray(R"({"items":[],"next_cursor":null})"));
 }
 
 QTEST_GUILESS_MAIN(ServeProposalsTest)

@@ -62,6 +62,17 @@ QString ListingPage::storeNotice() const
     return m_notice->text();
 }
 
+void ListingPage::setUnavailable(const QString &notice)
+{
+    m_unavailable = !notice.isEmpty();
+    setStoreNotice(notice);
+    m_listing->setEnabled(!m_unavailable);
+    for (int i = 0; i < m_filters->count(); ++i) {
+        if (QWidget *widget = m_filters->itemAt(i)->widget())
+            widget->setEnabled(!m_unavailable);
+    }
+}
+
 void ListingPage::setSession(StoreSession *session)
 {
     m_session = session;
@@ -83,7 +94,7 @@ void ListingPage::applyFilter()
 {
     m_loadWhenShown = false;
     m_applyTimer->stop();
-    m_listing->model()->setLoader(makeLoader());
+    m_listing->model()->setLoader(m_unavailable ? PageLoader() : makeLoader());
 }
 
 void ListingPage::clearFilters()

@@ -28,6 +28,10 @@ public:
     // A sentence above the filters about the store (the listing migrations it lacks); empty hides it.
     void setStoreNotice(const QString &text);
     QString storeNotice() const;
+    // The store lacks the tables this listing reads: the notice says so (empty: it has them),
+    // and the page neither queries nor shows an error. Set before setSession().
+    void setUnavailable(const QString &notice);
+    bool isUnavailable() const { return m_unavailable; }
     ListingView *listing() const { return m_listing; }
 
 public Q_SLOTS:
@@ -63,6 +67,7 @@ private:
     QTimer *m_applyTimer;
     QWidget *m_firstField = nullptr;
     bool m_loadWhenShown = false;
+    bool m_unavailable = false;
 };
 
 // Optional text: empty or blank is "no filter".

@@ -321,6 +321,11 @@ void OutboxPage::refresh()
 void OutboxPage::loadBacklog()
 {
     m_backlogWhenShown = false;
+    m_refresh->setEnabled(!isUnavailable());
+    if (isUnavailable()) {
+        m_backlogMessage->hide(); // the page's notice says why
+        return;
+    }
     m_refresh->setEnabled(false);
     m_backlog->start(
         *session(),

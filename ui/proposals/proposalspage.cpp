@@ -55,6 +55,7 @@ ProposalsPage::ProposalsPage(QWidget *parent)
 void ProposalsPage::setSession(StoreSession *session)
 {
     m_checkAll->setSession(session);
+    m_checkAll->setEnabled(!isUnavailable());
     ListingPage::setSession(session);
 }
 

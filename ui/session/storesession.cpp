@@ -4,6 +4,8 @@
 #include "services/persistenceprofile.h"
 #include "services/storeopening.h"
 #include "store/meteredstore.h"
+#include "store/proposalstore.h"
+#include "store/runeventstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -124,6 +126,21 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
             timer.start();
             noRuns = store->listRuns({}, PageRequest { 1, {} }).items.isEmpty();
             info.listingNotice = listingNotice(schema, double(timer.nsecsElapsed()) / 1e6);
+            const bool remote = store->backend() == StoreBackend::Remote;
+            if (!store->proposals().isAvailable()) {
+                info.proposalsNotice = remote
+                    ? StoreSession::tr("The server's store has no advisory proposal tables (an older service "
+                                       "database), so there are no proposals to show.")
+                    : StoreSession::tr("This store has no advisory proposal tables (an older service database): "
+                                       "apply the migrations on the Admin page to read proposals here.");
+            }
+            if (!store->runEvents().isAvailable()) {
+                info.runEventsNotice = remote
+                    ? StoreSession::tr("The server offers no run events or outbox: its store has no such tables "
+                                       "(an older service database), or it serves only the service's API.")
+                    : StoreSession::tr("This store has no run event and outbox tables (an older service "
+                                       "database): apply the console migrations on the Admin page to read the outbox.");
+            }
         }
         info.isEmpty = !info.hasSchema || (noRuns && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty());
         std::lock_guard lock(opened->mutex);

@@ -35,6 +35,11 @@ struct StoreInfo
     QString readOnlyNotice;
     // Set while the console's listing migrations are pending (see listingNotice()).
     QString listingNotice;
+    // Set when the store lacks the advisory proposal tables, or the run event and outbox tables
+    // (an older service database, the DPM tables only): the page that reads them shows this
+    // sentence instead of querying and failing.
+    QString proposalsNotice;
+    QString runEventsNotice;
 };
 
 // The console's only way to the store. Every call runs on this session's worker threads, each

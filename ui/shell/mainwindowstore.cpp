@@ -96,6 +96,8 @@ void MainWindow::storeReady(const StoreInfo &info)
     for (ListingPage *page : { static_cast<ListingPage *>(m_runs), static_cast<ListingPage *>(m_decisions),
              static_cast<ListingPage *>(m_operations) })
         page->setStoreNotice(info.listingNotice);
+    m_outbox->setUnavailable(info.runEventsNotice);
+    m_proposals->setUnavailable(info.proposalsNotice);
     m_outbox->setSession(m_session.get());
     m_runPane->setSession(m_session.get());
     m_proposals->setSession(m_session.get());

@@ -10,6 +10,9 @@
 #include "listing/keysetlistmodel.h"
 #include "listing/listingview.h"
 #include "listing/runspage.h"
+#include "outbox/outboxpage.h"
+#include "proposals/proposalcheckallpanel.h"
+#include "proposals/proposalspage.h"
 #include "registerremotestore.h"
 #include "servetestsupport.h"
 #include "services/storeopening.h"
@@ -94,6 +97,68 @@ private Q_SLOTS:
         QVERIFY(!admin->tabs()->isEnabled());
         admin->unlock(); // refused: nothing to unlock over a server
         QVERIFY(!admin->isUnlocked());
+    }
+
+    // An older service database (the DPM tables only), opened here and over a server: the
+    // Proposals and Outbox pages show a sentence about the store instead of an error, query
+    // nothing, and the runs are listed as ever.
+    void olderStore_proposalsAndOutboxPagesSayWhy_data()
+    {
+        QTest::addColumn<bool>("overServer");
+        QTest::newRow("local") << false;
+        QTest::newRow("server") << true;
+    }
+
+    void olderStore_proposalsAndOutboxPagesSayWhy()
+    {
+        QFETCH(bool, overServer);
+        const StoreLocation olderLocation
+            = StoreLocation::sqlite(m_dir.filePath(QStringLiteral("older_%1.db").arg(overServer)));
+        std::unique_ptr<SupportStore> older;
+        try {
+            older = test::openOlderServiceStore(olderLocation);
+            DemoOptions options;
+            options.runCount = 20;
+            generateDemoData(*older, options);
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+        std::unique_ptr<test::RunningServer> server;
+        StoreLocation location = olderLocation;
+        if (overServer) {
+            server = std::make_unique<test::RunningServer>(*older, test::testServeOptions());
+            location = StoreLocation::parse(QStringLiteral("http://127.0.0.1:%1").arg(server->port()));
+        }
+        {
+            MainWindow window;
+            QSignalSpy opened(&window, &MainWindow::storeOpened);
+            window.show();
+            window.openStore(location, false, false);
+            QVERIFY(opened.wait(60000));
+            QTRY_COMPARE_WITH_TIMEOUT(window.runsPage()->listing()->model()->rowCount(), 20, 30000);
+
+            window.showPage(QStringLiteral("proposals"));
+            ProposalsPage *proposals = window.proposalsPage();
+            QVERIFY2(proposals->storeNotice().contains(QLatin1String("no advisory proposal tables")),
+                qPrintable(proposals->storeNotice()));
+            QVERIFY(proposals->isUnavailable());
+            QVERIFY(!proposals->checkAllPanel()->isEnabled());
+
+            window.showPage(QStringLiteral("outbox"));
+            OutboxPage *outbox = window.outboxPage();
+            QVERIFY2(outbox->storeNotice().contains(QLatin1String(overServer ? "offers no run events" : "no run event")),
+                qPrintable(outbox->storeNotice()));
+            outbox->refresh();
+            for (KeysetListModel *model : { proposals->listing()->model(), outbox->listing()->model() }) {
+                QVERIFY(!model->lastError());
+                QVERIFY(!model->isLoading());
+                QCOMPARE(model->rowCount(), 0);
+            }
+            QCOMPARE(outbox->backlogMessage(), QString());
+            QVERIFY(!outbox->isRefreshing());
+        }
+        QThreadPool::globalInstance()->waitForDone();
+        server.reset();
     }
 };
 
