@@ -6,7 +6,6 @@
 #include "store/meteredstore.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QProcessEnvironment>
 
 
@@ -119,11 +118,9 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
             info.readOnlyNotice = readOnlyNotice(*store);
         bool noRuns = true;
         if (info.hasSchema) {
-            // Timed: on a store without the console's indexes this is what each listing costs.
-            QElapsedTimer timer;
-            timer.start();
-            noRuns = store->listRuns({}, PageRequest { 1, {} }).items.isEmpty();
-            info.listingNotice = listingNotice(schema, double(timer.nsecsElapsed()) / 1e6);
+            const ListingCost cost = measureListingCost(*store);
+            noRuns = cost.noRuns();
+            info.listingNotice = listingNotice(schema, cost);
         }
         info.isEmpty = !info.hasSchema || (noRuns && store->listOperations({}, PageRequest { 1, {} }).items.isEmpty());
         std::lock_guard lock(opened->mutex);
