@@ -118,8 +118,8 @@ QString listingNotice(const SchemaDescription &schema, const ListingCost &cost)
     const auto ms = [](double value) { return QLocale().toString(value, 'f', value < 10 ? 1 : 0); };
     const auto gain = [&] {
         // Both figures come from this store; no constant measured elsewhere stands in for them.
-        return cost.indexReadMs ? QCoreApplication::translate("dpm::StoreOpening",
-                                      " (reading that run through its key's index took %1 ms here).")
+        return cost.indexReadMs ? QCoreApplication::translate(
+                   "dpm::StoreOpening", " (reading that run through its key's index took %1 ms here).")
                                       .arg(ms(*cost.indexReadMs))
                                 : QStringLiteral(".");
     };

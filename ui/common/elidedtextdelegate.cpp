@@ -44,12 +44,11 @@ void ElidedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         : QPalette::Disabled;
     painter->save();
     painter->setFont(base.font);
-    painter->setPen(base.palette.color(
-        group, base.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(
+        base.palette.color(group, base.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
     const int y = rect.top() + (rect.height() - QFontMetrics(base.font).height()) / 2;
     painter->setClipRect(option.rect);
-    const int x = base.displayAlignment & Qt::AlignRight ? rect.right() + 1 - qCeil(laid.size().width())
-                                                         : rect.left();
+    const int x = base.displayAlignment & Qt::AlignRight ? rect.right() + 1 - qCeil(laid.size().width()) : rect.left();
     painter->drawStaticText(QPoint(x, y), laid);
     painter->restore();
 }

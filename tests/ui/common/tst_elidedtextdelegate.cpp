@@ -2,8 +2,8 @@
 // from a layout made once (issue 18: scrolling a million runs without per-paint text layout).
 
 #include "common/elidedtextdelegate.h"
-#include "listing/runspage.h"
 #include "listing/listingview.h"
+#include "listing/runspage.h"
 
 #include <QApplication>
 #include <QImage>
