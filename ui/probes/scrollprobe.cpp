@@ -98,6 +98,7 @@ void ScrollProbe::tick()
 QList<double> ScrollProbe::pagePaintMs(int pages)
 {
     QScrollBar *bar = m_view->verticalScrollBar();
+    const int reached = bar->value();
     QList<double> paints;
     QElapsedTimer timer;
     for (int i = 0; i < pages && bar->value() > bar->minimum(); ++i) {
@@ -106,6 +107,7 @@ QList<double> ScrollProbe::pagePaintMs(int pages)
         m_view->viewport()->repaint();
         paints.append(double(timer.nsecsElapsed()) / 1e6);
     }
+    bar->setValue(reached); // the listing is left where the scrolling took it
     return paints;
 }
 
