@@ -4,6 +4,7 @@
 #include "common/icons.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
+#include "domain/heapretention.h"
 #include "domain/printabletext.h"
 #include "probes/firstrowsprobe.h"
 #include "registerremotestore.h"
@@ -50,6 +51,7 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer started;
     started.start();
+    dpm::retainFreedHeap();
     dpm::StartupOptions options;
     if (const std::optional<int> exitCode = readCommandLine(argc, argv, options))
         return *exitCode;

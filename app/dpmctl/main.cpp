@@ -3,12 +3,14 @@
 
 #include "dispatcher.h"
 #include "domain/appidentity.h"
+#include "domain/heapretention.h"
 #include "registerremotestore.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    dpm::retainFreedHeap();
     QCoreApplication app(argc, argv);
     dpm::setApplicationIdentity();
     dpm::registerRemoteStore(); // --store http(s)://…: reads over a server, read-only

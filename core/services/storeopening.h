@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace dpm {
 
@@ -48,11 +49,22 @@ struct SchemaDescription
 // Reads the migration ledger of every namespace; runs queries, so call it on a worker thread.
 SchemaDescription describeSchema(SupportStore &store);
 
+// What listing costs on an open store, measured on it: the newest run through the listing, and
+// that same run read through its primary key's index (what an indexed page read costs here; unset
+// when the store has no run). Runs queries, so call it on a worker thread.
+struct ListingCost
+{
+    double newestRunMs = 0;
+    std::optional<double> indexReadMs;
+    bool noRuns() const { return !indexReadMs; }
+};
+ListingCost measureListingCost(SupportStore &store);
+
 // What the status bar and the listing pages say while the console's listing migrations are
-// pending (a store the service wrote, opened as it is): what the listing costs here, with the
-// measured time of listing the newest run, and what applying them on the Admin page gains. Empty
-// when nothing the listings use is pending.
-QString listingNotice(const SchemaDescription &schema, double newestRunMs);
+// pending (a store the service wrote, opened as it is): what the listing costs here and, when
+// the store has a run, what an index read costs here, both as measured. Empty when nothing the
+// listings use is pending.
+QString listingNotice(const SchemaDescription &schema, const ListingCost &cost);
 
 // The sentence to show while a store could only be opened read-only (a SQLite file in a read-only
 // place); empty when it is writable.

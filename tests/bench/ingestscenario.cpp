@@ -43,7 +43,7 @@ const QList<TableFill> kFills {
         "'2026-01-01T00:00:00+00:00'" },
     { "dpm_outbox", "payload_json",
         "'ob_' || i, 'ev_' || i, 'dpm.runs', '{\"pad\":\"' || PAD || '\"}', 'PENDING', 0, 5, NULL, NULL, "
-        "'2026-01-01T00:00:00+00:00', NULL" },
+        "'2026-01-01T00:00:00+00:00', NULL, NULL" }, // ... delivered_at, lease_owner (console/0006)
 };
 
 StoreLocation freshStore(ReferenceDb &admin, const StoreLocation &like, const QString &name, QTemporaryDir &scratch)

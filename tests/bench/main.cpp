@@ -12,6 +12,7 @@
 #include "demo/demogenerator.h"
 #include "domain/appidentity.h"
 #include "domain/error.h"
+#include "domain/heapretention.h"
 #include "pgserver.h"
 #include "scenarios.h"
 #include "migrate/migrator.h"
@@ -94,6 +95,7 @@ void copyStore(SupportStore &source, const StoreLocation &target)
 
 int main(int argc, char *argv[])
 {
+    retainFreedHeap(); // as dpm-console and dpmctl do: the bench measures what ships
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     QCommandLineParser parser;

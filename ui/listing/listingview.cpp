@@ -1,6 +1,7 @@
 #include "listing/listingview.h"
 
 #include "common/consolesettings.h"
+#include "common/elidedtextdelegate.h"
 #include "listing/listingexport.h"
 #include "session/storesession.h"
 #include "session/whenfinished.h"
@@ -46,7 +47,8 @@ ListingView::ListingView(const QString &settingsKey, KeysetListModel *model, QWi
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    // Fixed row heights keep scrolling cheap on long listings.
+    // Fixed row heights and text laid out once per cell keep scrolling cheap on long listings.
+    m_table->setItemDelegate(new ElidedTextDelegate(m_table));
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->verticalHeader()->hide();

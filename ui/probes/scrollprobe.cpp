@@ -95,9 +95,29 @@ void ScrollProbe::tick()
     m_lastTickNs = m_clock.nsecsElapsed();
 }
 
+QList<double> ScrollProbe::pagePaintMs(int pages)
+{
+    QScrollBar *bar = m_view->verticalScrollBar();
+    const int reached = bar->value();
+    QList<double> paints;
+    QElapsedTimer timer;
+    for (int i = 0; i < pages && bar->value() > bar->minimum(); ++i) {
+        bar->setValue(bar->value() - bar->pageStep());
+        timer.start();
+        m_view->viewport()->repaint();
+        paints.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    bar->setValue(reached); // the listing is left where the scrolling took it
+    return paints;
+}
+
 void ScrollProbe::finish(const QString &outcome)
 {
     m_heartbeat.stop();
+    const QList<double> paints = pagePaintMs(200);
+    const QModelIndex top = m_view->indexAt(QPoint(1, 1));
+    const int rowHeight = top.isValid() ? m_view->visualRect(top).height() : 0;
+    const int rowsPerPage = rowHeight > 0 ? m_view->viewport()->height() / rowHeight : 0;
     const ResidentMemory memory = residentMemory();
     const QJsonObject line { { QStringLiteral("scenario"), QStringLiteral("console.scroll") },
         { QStringLiteral("outcome"), outcome }, { QStringLiteral("rows"), m_view->model()->rowCount() },
@@ -106,6 +126,9 @@ void ScrollProbe::finish(const QString &outcome)
         { QStringLiteral("median_stall_ms"), rounded(percentile(m_gapsMs, 0.5)) },
         { QStringLiteral("p99_stall_ms"), rounded(percentile(m_gapsMs, 0.99)) },
         { QStringLiteral("max_stall_ms"), rounded(percentile(m_gapsMs, 1.0)) },
+        { QStringLiteral("page_paints"), paints.size() }, { QStringLiteral("rows_per_page"), rowsPerPage },
+        { QStringLiteral("median_page_paint_ms"), rounded(percentile(paints, 0.5)) },
+        { QStringLiteral("p99_page_paint_ms"), rounded(percentile(paints, 0.99)) },
         { QStringLiteral("rss_mb"), rounded(memory.currentMiB) },
         { QStringLiteral("peak_rss_mb"), rounded(memory.peakMiB) } };
     Q_EMIT finished(QJsonDocument(line).toJson(QJsonDocument::Compact));

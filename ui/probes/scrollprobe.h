@@ -12,7 +12,9 @@ namespace dpm {
 // The console.scroll benchmark: scrolls a listing a page at a time, as a person holding Page
 // Down would, until `targetRows` rows are loaded and the last of them is on screen, while a 1 ms
 // heartbeat on the UI thread measures how long the event loop was blocked between two of its
-// ticks (a paint, rows arriving from a worker). Emits finished with the JSON line to print.
+// ticks (a paint, rows arriving from a worker). Then, with the heartbeat stopped, it paints the
+// loaded pages again one by one and times each paint alone (what one screen of rows costs,
+// without the event loop's other work). Emits finished with the JSON line to print.
 class ScrollProbe : public QObject
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ Q_SIGNALS:
 private:
     void tick();
     void finish(const QString &outcome);
+    // Times a synchronous repaint of up to `pages` screens of rows, from the end upwards.
+    QList<double> pagePaintMs(int pages);
 
     QAbstractItemView *m_view;
     int m_targetRows;

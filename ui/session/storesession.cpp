@@ -8,7 +8,6 @@
 #include "store/runeventstore.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QProcessEnvironment>
 
 
@@ -121,11 +120,9 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
             info.readOnlyNotice = readOnlyNotice(*store);
         bool noRuns = true;
         if (info.hasSchema) {
-            // Timed: on a store without the console's indexes this is what each listing costs.
-            QElapsedTimer timer;
-            timer.start();
-            noRuns = store->listRuns({}, PageRequest { 1, {} }).items.isEmpty();
-            info.listingNotice = listingNotice(schema, double(timer.nsecsElapsed()) / 1e6);
+            const ListingCost cost = measureListingCost(*store);
+            noRuns = cost.noRuns();
+            info.listingNotice = listingNotice(schema, cost);
             const bool remote = store->backend() == StoreBackend::Remote;
             if (!store->proposals().isAvailable()) {
                 info.proposalsNotice = remote

@@ -203,6 +203,10 @@ private Q_SLOTS:
         const double p99 = report.value(QStringLiteral("p99_stall_ms")).toDouble();
         QVERIFY(p99 > 0 && p99 <= report.value(QStringLiteral("max_stall_ms")).toDouble());
         QVERIFY(report.value(QStringLiteral("peak_rss_mb")).toDouble() > 0);
+        // Each page's paint timed alone, once the scrolling is done.
+        QVERIFY(report.value(QStringLiteral("page_paints")).toInt() > 0);
+        QVERIFY(report.value(QStringLiteral("median_page_paint_ms")).toDouble() > 0);
+        QVERIFY(report.value(QStringLiteral("rows_per_page")).toInt() > 0);
     }
 
     // A session closed while a query runs stops it on the database instead of keeping a worker
