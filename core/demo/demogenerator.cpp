@@ -10,6 +10,7 @@
 #include "store/bulkloader.h"
 #include "store/proposalstore.h"
 #include "store/supportstore.h"
+#include "store/serverprobe.h"
 
 #include <QDate>
 #include <QElapsedTimer>
@@ -882,6 +883,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
 {
     QElapsedTimer clock;
     clock.start();
+    refuseChangesOnReplica(store, QStringLiteral("generating demo data"));
     const qint64 runCount = options.runCount.value_or(demoScaleRunCount(options.scale));
     const auto invalid = [](const QString &message) {
         return Error(ErrorKind::InvalidInput, QStringLiteral("DEMO_OPTIONS_INVALID"), message);

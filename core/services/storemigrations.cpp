@@ -4,6 +4,7 @@
 #include "migrate/sqlsplitter.h"
 #include "store/auditlog.h"
 #include "store/sqlstore.h"
+#include "store/serverprobe.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -156,6 +157,7 @@ MigrationApplyResult applyMigrations(
     SupportStore &store, const MigrationApplyOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
 {
     SqlDatabase &db = sqlDatabaseOf(store);
+    refuseChangesOnReplica(store, QStringLiteral("applying migrations"));
     Migrator migrator = migratorFor(db, options.catalog);
     MigrationApplyResult result;
     result.namespaces = options.namespaces;
