@@ -1,7 +1,7 @@
 // A password given to dpmctl never reaches stdout, stderr (errors and, with QT_LOGGING_RULES,
 // log lines) or the audit log, whichever way the store was given: a URL, a libpq string, the
-// service's DPM_SUPPORTABILITY_POSTGRES_DSN (URL, key=value, JDBC), a misspelled or foreign
-// scheme, a transfer target. Most runs fail at connect, where leaks happen; the successful runs
+// service's DPM_SUPPORTABILITY_POSTGRES_DSN (URL, key=value, JDBC), libpq's multi-host forms, a
+// misspelled or foreign scheme, a transfer target. Most runs fail at connect, where leaks happen; the successful runs
 // use the test server (trust authentication: the password is given, and ignored).
 
 #include "clisupport.h"
@@ -41,6 +41,12 @@ QList<StoreGiving> unreachableStores()
     const QString keyValue = QStringLiteral("host=127.0.0.1 port=1 user=u password=%1 dbname=db").arg(kMarker);
     const QString quoted = QStringLiteral("host=127.0.0.1 port=1 user=u password='%1 x' dbname=db").arg(kMarker);
     const QString jdbc = QStringLiteral("jdbc:postgresql://127.0.0.1:1/db?user=u&password=%1").arg(kMarker);
+    // libpq's multi-host forms (a primary and its standbys), issue 17.
+    const QString multiHostUrl
+        = QStringLiteral("postgresql://u:%1@127.0.0.1:1,127.0.0.1:2/db?target_session_attrs=prefer-standby").arg(kMarker);
+    const QString multiHostKeyValue = QStringLiteral("host=127.0.0.1,127.0.0.1 port=1,2 user=u password=%1 dbname=db "
+                                                     "target_session_attrs=read-only")
+                                          .arg(kMarker);
     QList<StoreGiving> out {
         { QStringLiteral("--store URL"), { QStringLiteral("--store"), url }, {} },
         { QStringLiteral("--store key=value"), { QStringLiteral("--store"), keyValue }, {} },
@@ -49,6 +55,8 @@ QList<StoreGiving> unreachableStores()
         { QStringLiteral("env URL"), {}, postgresEnv(url) },
         { QStringLiteral("env key=value"), {}, postgresEnv(keyValue) },
         { QStringLiteral("env JDBC"), {}, postgresEnv(jdbc) },
+        { QStringLiteral("--store multi-host URL"), { QStringLiteral("--store"), multiHostUrl }, {} },
+        { QStringLiteral("env multi-host key=value"), {}, postgresEnv(multiHostKeyValue) },
     };
     for (const QString &misspelled : { QStringLiteral("postgresq://u:%1@127.0.0.1:1/db"),
              QStringLiteral("postgresql:/u:%1@127.0.0.1:1/db"), QStringLiteral("pgsql://u:%1@127.0.0.1:1/db"),
@@ -139,6 +147,7 @@ private Q_SLOTS:
         QStringList leaks;
         for (const QString &target : { QStringLiteral("postgresql://u:%1@127.0.0.1:1/db").arg(kMarker),
                  QStringLiteral("host=127.0.0.1 port=1 password=%1").arg(kMarker),
+                 QStringLiteral("postgresql://u:%1@127.0.0.1:1,127.0.0.1:2/db?target_session_attrs=read-write").arg(kMarker),
                  QStringLiteral("postgresq://u:%1@127.0.0.1:1/db").arg(kMarker) }) {
             for (const char *verb : { "backfill", "verify" })
                 leaks += leaksOf(QStringLiteral("transfer %1 --to %2").arg(QLatin1String(verb), target),
