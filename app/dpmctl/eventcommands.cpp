@@ -7,6 +7,7 @@
 #include "output.h"
 #include "store/runeventstore.h"
 #include "store/supportstore.h"
+#include "store/serverprobe.h"
 
 namespace dpm::cli {
 
@@ -72,6 +73,7 @@ CommandOutput appendEvent(CommandContext &context, const ParsedCommand &command)
     request.idempotencyKey = required(QStringLiteral("idempotency-key"));
     request.payloadJson = required(QStringLiteral("payload"));
     request.topics = command.all(QStringLiteral("topic"));
+    refuseChangesOnReplica(context.store(), QStringLiteral("appending an event"));
     const AppendEventResult result = context.store().runEvents().appendEvent(request);
 
     CommandOutput out;

@@ -51,7 +51,8 @@ const char kExitCodes[]
       "     --no-audit to go ahead without recording it; RUN_EVENTS_SCHEMA_MISSING: events or outbox on\n"
       "     a store without console/0006)\n"
       "  9  storage (a query failed; STORE_STATEMENT_TIMEOUT: the server's statement_timeout;\n"
-      "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT)\n"
+      "     STORE_READ_ONLY, STORE_DATABASE_CORRUPT; STORE_READ_ONLY_REPLICA: a change on a PostgreSQL\n"
+      "     hot standby, refused before it ran)\n"
       " 10  findings: proposals check found integrity findings (PROPOSAL_INTEGRITY_FINDINGS); the\n"
       "     findings are printed on stdout\n";
 

@@ -9,6 +9,7 @@
 #include "services/outboxrelay.h"
 #include "store/runeventstore.h"
 #include "store/supportstore.h"
+#include "store/serverprobe.h"
 
 #include <csignal>
 #include <cstdlib>
@@ -83,6 +84,8 @@ CommandOutput relay(CommandContext &context, const ParsedCommand &command)
     options.pollMs = boundedNumber(command, QStringLiteral("poll-ms"), 1000, 10, 600000);
 
     SupportStore &store = context.store();
+    // The relay marks what it delivered: it needs the primary.
+    refuseChangesOnReplica(store, QStringLiteral("relaying the outbox"));
     store.runEvents().requireAvailable();
     const std::unique_ptr<DeliverySink> sink = openDeliverySink(*target, int(timeoutMs));
     RelayHooks hooks;

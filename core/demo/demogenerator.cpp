@@ -11,6 +11,7 @@
 #include "store/proposalstore.h"
 #include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
+#include "store/serverprobe.h"
 
 #include <QDate>
 #include <QElapsedTimer>
@@ -893,6 +894,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
 {
     QElapsedTimer clock;
     clock.start();
+    refuseChangesOnReplica(store, QStringLiteral("generating demo data"));
     const qint64 runCount = options.runCount.value_or(demoScaleRunCount(options.scale));
     const auto invalid = [](const QString &message) {
         return Error(ErrorKind::InvalidInput, QStringLiteral("DEMO_OPTIONS_INVALID"), message);

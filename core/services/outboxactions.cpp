@@ -2,6 +2,7 @@
 
 #include "store/runeventstore.h"
 #include "store/supportstore.h"
+#include "store/serverprobe.h"
 
 #include <QElapsedTimer>
 
@@ -68,6 +69,8 @@ QString outboxActionName(OutboxActionKind kind)
 OutboxActionResult runOutboxAction(
     SupportStore &store, const OutboxActionOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
 {
+    if (!options.dryRun)
+        refuseChangesOnReplica(store, QStringLiteral("the outbox repair"));
     store.runEvents().requireAvailable();
     const bool audited = !options.dryRun && options.audit == AuditMode::Required;
     if (audited)

@@ -2,6 +2,7 @@
 
 #include "domain/apijson.h"
 #include "store/auditlog.h"
+#include "store/serverprobe.h"
 
 #include <QElapsedTimer>
 
@@ -42,6 +43,8 @@ PurgeResult purgeExpired(
 {
     const bool changes = !options.dryRun && !options.isDisabled();
     const bool audited = changes && options.audit == AuditMode::Required;
+    if (changes)
+        refuseChangesOnReplica(store, QStringLiteral("the purge"));
     if (audited)
         requireAuditable(store, options.audit);
     const QString what = options.dryRun ? QStringLiteral("The dry run") : QStringLiteral("The purge");

@@ -5,6 +5,7 @@
 #include "store/auditlog.h"
 #include "store/separateproposalsstore.h"
 #include "store/sqlstore.h"
+#include "store/serverprobe.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -194,6 +195,9 @@ MigrationApplyResult applyMigrations(
     SupportStore &store, const MigrationApplyOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
 {
     const QList<MigrationPart> parts = migrationParts(store, options.namespaces);
+    // On a hot standby (the store's or the proposal store's) nothing is applied, before any lock.
+    for (const MigrationPart &part : parts)
+        part.db->refuseChangesOnStandby(QStringLiteral("applying migrations"));
     MigrationApplyResult result;
     result.namespaces = options.namespaces;
     // Refusals first, before anything is locked or applied. The audit table lives in the store's

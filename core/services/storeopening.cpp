@@ -5,6 +5,7 @@
 #include "store/memorystore.h"
 #include "store/separateproposalsstore.h"
 #include "store/sqldatabase.h"
+#include "store/serverprobe.h"
 #include "store/sqlstore.h"
 
 #include "domain/error.h"
@@ -180,7 +181,20 @@ QString readOnlyNotice(SupportStore &store)
                               "run where the database is (dpmctl on the server's store).");
     }
     auto *sql = storeAs<SqlStore>(store);
-    return sql ? sql->database().readOnlyNotice() : QString();
+    if (!sql)
+        return {};
+    if (sql->database().dialect().isPostgres() && sql->database().isStandby()) {
+        const ServerState server = probeServer(store);
+        const QString lag = server.replayLagSeconds
+            ? QCoreApplication::translate("dpm::StoreOpening", "replay lag %1 s")
+                  .arg(QLocale().toString(*server.replayLagSeconds, 'f', 1))
+            : QCoreApplication::translate("dpm::StoreOpening", "nothing replayed yet");
+        return QCoreApplication::translate("dpm::StoreOpening",
+            "Read-only replica (%1): migrations, purge, outbox repair, transfers into it and demo data are "
+            "refused; connect to the primary to change the store.")
+            .arg(lag);
+    }
+    return sql->database().readOnlyNotice();
 }
 
 void closeThisThreadsStoreConnections()

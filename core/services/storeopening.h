@@ -67,7 +67,8 @@ ListingCost measureListingCost(SupportStore &store);
 QString listingNotice(const SchemaDescription &schema, const ListingCost &cost);
 
 // The sentence to show while a store could only be opened read-only (a SQLite file in a read-only
-// place); empty when it is writable.
+// place, a PostgreSQL replica with its replay lag); empty when it is writable. On a replica it asks
+// the server, so call it on a worker thread.
 QString readOnlyNotice(SupportStore &store);
 
 // Closes every database connection the calling thread holds, of any store. A worker pool calls

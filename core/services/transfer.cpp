@@ -12,6 +12,7 @@
 #include "store/sqlstore.h"
 #include "store/sqltransaction.h"
 #include "store/supportstore.h"
+#include "store/serverprobe.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -88,6 +89,7 @@ TransferReport backfillStore(
             QStringLiteral("The source and the target are the same store (%1); choose another target.").arg(report.target));
     }
     SqlDatabase &targetDb = sqlTargetDatabase(target);
+    refuseChangesOnReplica(target, QStringLiteral("a transfer into it"));
     requireMigrated(targetDb, report.target);
     AuditLog &audit = target.auditLog();
     audit.requireAvailable();

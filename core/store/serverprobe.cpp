@@ -31,4 +31,10 @@ ServerState probeServer(SupportStore &store)
     return state;
 }
 
+void refuseChangesOnReplica(SupportStore &store, const QString &what)
+{
+    if (auto *sql = storeAs<SqlStore>(store))
+        sql->database().refuseChangesOnStandby(what);
+}
+
 } // namespace dpm

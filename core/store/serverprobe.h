@@ -23,4 +23,10 @@ struct ServerState
 // connection or query error.
 ServerState probeServer(SupportStore &store);
 
+// Throws STORE_READ_ONLY_REPLICA, naming `what` ("applying migrations"), when the store's
+// connection reached a PostgreSQL hot standby: every change (migrations, purge, outbox repair, a
+// transfer into it, demo data, proposal writes) is refused before its first statement, by this one
+// check, whichever front end asks. Memory, SQLite and remote stores pass.
+void refuseChangesOnReplica(SupportStore &store, const QString &what);
+
 } // namespace dpm

@@ -111,6 +111,7 @@ struct ConnectionGuard
     QSqlDatabase db;
     std::unordered_map<QString, std::shared_ptr<QSqlQuery>> statements;
     bool inTransaction = false; // BEGIN seen, COMMIT/ROLLBACK not yet
+    bool standby = false; // pg_is_in_recovery() when the connection opened: a hot standby
     std::shared_ptr<SqlDatabase::Interrupters> interrupters; // set once the connection is open
     // SQLite's progress handler asks this between VM steps whether the request was cancelled:
     // sqlite3_interrupt alone is lost when it comes while a statement is being prepared.
@@ -181,6 +182,15 @@ SqlDatabase::Interrupters::Entry interrupterOf(const QSqlDriver *driver)
         entry.sqlite = *static_cast<sqlite3 *const *>(handle.data());
     }
     return entry;
+}
+
+// Whether the server of a new PostgreSQL connection is a hot standby. A multi-host location
+// (target_session_attrs=prefer-standby) may give each connection another server, so it is asked
+// per connection, once, and changes are refused up front rather than by the server.
+bool isInRecovery(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT pg_is_in_recovery()")) && q.next() && q.value(0).toBool();
 }
 
 // A statement stopped by interruptAll(): query_canceled, or SQLITE_INTERRUPT.
@@ -271,8 +281,8 @@ QSqlDatabase SqlDatabase::connection()
         auto params = m_location.libpqParameters();
         if (params.contains(QStringLiteral("host")))
             db.setHostName(params.take(QStringLiteral("host")));
-        if (params.contains(QStringLiteral("port")))
-            db.setPort(params.take(QStringLiteral("port")).toInt());
+        // The port stays a libpq option: setPort() takes one number, and a multi-host location
+        // has one port per host ("5432,5433").
         if (params.contains(QStringLiteral("dbname")))
             db.setDatabaseName(params.take(QStringLiteral("dbname")));
         if (params.contains(QStringLiteral("user")))
@@ -341,6 +351,7 @@ QSqlDatabase SqlDatabase::connection()
     }
     configureNewConnection(db);
     ConnectionGuard &opened = *t_connections.at(name);
+    opened.standby = m_dialect.isPostgres() && isInRecovery(db);
     opened.interrupters = m_interrupters;
     const Interrupters::Entry interrupter = interrupterOf(db.driver());
     m_interrupters->add(name, interrupter);
@@ -353,6 +364,26 @@ QSqlDatabase SqlDatabase::connection()
     }
     qCDebug(lcStore) << "opened connection" << name << "to" << m_location.redacted();
     return db;
+}
+
+bool SqlDatabase::isStandby()
+{
+    const QSqlDatabase db = connection();
+    return t_connections.at(db.connectionName())->standby;
+}
+
+void SqlDatabase::refuseChangesOnStandby(const QString &what)
+{
+    if (m_dialect.isPostgres() && isStandby())
+        throw readOnlyReplicaError(what);
+}
+
+Error readOnlyReplicaError(const QString &what)
+{
+    return Error(ErrorKind::Storage, QStringLiteral("STORE_READ_ONLY_REPLICA"),
+        QStringLiteral("The store is a read-only PostgreSQL replica (a hot standby), so %1 was refused; connect to "
+                       "the primary (target_session_attrs=read-write) to make changes.")
+            .arg(what));
 }
 
 void SqlDatabase::interruptAll()
@@ -567,6 +598,10 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
             break;
         }
     }
+    // read_only_sql_transaction: a write that reached a standby (one promoted or demoted since the
+    // connection opened, or a path without the up-front check).
+    if (postgres && error.nativeErrorCode() == QLatin1String("25006"))
+        throw readOnlyReplicaError(what);
     // undefined_table / undefined_column: the database is not laid out as the store expects.
     const QString native = error.nativeErrorCode();
     if ((postgres && (native == QLatin1String("42P01") || native == QLatin1String("42703")))

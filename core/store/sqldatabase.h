@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/error.h"
 #include "sqldialect.h"
 #include "storelocation.h"
 #include "statementinterrupter.h"
@@ -57,6 +58,13 @@ public:
     // writable), and every write fails with STORE_READ_ONLY.
     const QString &readOnlyNotice() const { return m_readOnlyNotice; }
 
+    // Whether this thread's connection (opened now if need be) reached a PostgreSQL hot standby:
+    // pg_is_in_recovery() when it opened. False on SQLite.
+    bool isStandby();
+    // Throws STORE_READ_ONLY_REPLICA, naming `what` ("applying migrations"), when isStandby():
+    // every change is refused before its first statement.
+    void refuseChangesOnStandby(const QString &what);
+
     // This thread's open connection. Throws DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED or
     // DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED with the driver's (redacted) reason.
     QSqlDatabase connection();
@@ -112,6 +120,9 @@ private:
     // Shared with the connections' guards, which may outlive this object on their threads.
     std::shared_ptr<Interrupters> m_interrupters;
 };
+
+// STORE_READ_ONLY_REPLICA: `what` ("applying migrations") was refused on a hot standby.
+Error readOnlyReplicaError(const QString &what);
 
 // Throws the right dpm::Error for a failed query: the connection error when the server is gone,
 // STORE_QUERY_FAILED otherwise, naming what was being done. Messages are redacted.

@@ -195,11 +195,17 @@ void SqlProposalStore::requireAvailable()
     }
 }
 
+void SqlProposalStore::requireWritable()
+{
+    m_db.refuseChangesOnStandby(QStringLiteral("writing a proposal"));
+    requireAvailable();
+}
+
 // --- idempotency ---------------------------------------------------------------------------
 
 void SqlProposalStore::saveIdempotency(const ProposalIdempotency &row)
 {
-    requireAvailable();
+    requireWritable();
     m_db.exec(upsertSql(QStringLiteral("proposal_idempotency"), kIdempotencyColumns, { QStringLiteral("idempotency_key") }),
         { row.idempotencyKey, row.requestHash, row.proposalId, qlonglong(row.proposalVersionNo), row.createdAt });
 }
@@ -215,7 +221,7 @@ std::optional<ProposalIdempotency> SqlProposalStore::getIdempotency(const QStrin
 
 void SqlProposalStore::saveSimulationIdempotency(const ProposalSimulationIdempotency &row)
 {
-    requireAvailable();
+    requireWritable();
     m_db.exec(upsertSql(QStringLiteral("proposal_simulation_idempotency"),
                   QStringLiteral("idempotency_key, request_hash, response_json, created_at"),
                   { QStringLiteral("idempotency_key") }),
@@ -266,13 +272,13 @@ void SqlProposalStore::upsertOperation(const ProposalAsyncOperation &o)
 
 void SqlProposalStore::createOperation(const ProposalAsyncOperation &operation)
 {
-    requireAvailable();
+    requireWritable();
     upsertOperation(operation);
 }
 
 void SqlProposalStore::updateOperation(const ProposalAsyncOperation &operation)
 {
-    requireAvailable();
+    requireWritable();
     upsertOperation(operation);
 }
 
@@ -305,13 +311,13 @@ void SqlProposalStore::upsertProposal(const ProposalRecord &proposal)
 
 void SqlProposalStore::createProposal(const ProposalRecord &proposal)
 {
-    requireAvailable();
+    requireWritable();
     upsertProposal(proposal);
 }
 
 void SqlProposalStore::updateProposal(const ProposalRecord &proposal)
 {
-    requireAvailable();
+    requireWritable();
     upsertProposal(proposal);
 }
 
@@ -344,7 +350,7 @@ Page<ProposalRecord> SqlProposalStore::listProposals(const ProposalFilter &filte
 
 void SqlProposalStore::createVersion(const ProposalVersion &v)
 {
-    requireAvailable();
+    requireWritable();
     m_db.exec(upsertSql(QStringLiteral("proposal_versions"), kVersionColumns,
                   { QStringLiteral("proposal_id"), QStringLiteral("version_no") }),
         { v.proposalVersionId, v.proposalId, qlonglong(v.versionNo), v.createdAt, v.requestHash, v.artifactHash,
@@ -413,7 +419,7 @@ void SqlProposalStore::insertApproval(const ProposalApproval &a)
 
 void SqlProposalStore::appendEvent(const ProposalWorkflowEvent &event)
 {
-    requireAvailable();
+    requireWritable();
     insertEvent(event);
 }
 
@@ -435,7 +441,7 @@ QList<ProposalWorkflowEvent> SqlProposalStore::selectEvents(const QString &propo
 
 void SqlProposalStore::createApproval(const ProposalApproval &approval)
 {
-    requireAvailable();
+    requireWritable();
     insertApproval(approval);
 }
 
@@ -458,7 +464,7 @@ QList<ProposalApproval> SqlProposalStore::selectApprovals(const QString &proposa
 ProposalTransition SqlProposalStore::transitionProposal(const ProposalRecord &proposal,
     const ProposalWorkflowEvent &event, const std::optional<ProposalApproval> &approval)
 {
-    requireAvailable();
+    requireWritable();
     // The service's order: event, approval, proposal; a failure of any rolls back all three. The
     // ids are looked up first (under the write lock) so that a clash does not abort the
     // PostgreSQL transaction mid-way; a concurrent writer's clash still maps in insertEvent/-Approval.

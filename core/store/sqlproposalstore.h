@@ -59,6 +59,8 @@ public:
 private:
     // Throws PROPOSAL_SCHEMA_MISSING unless the proposal tables exist.
     void requireAvailable();
+    // The same, and STORE_READ_ONLY_REPLICA on a hot standby: before a write's statement.
+    void requireWritable();
     // Unchecked pieces, also used inside transactions.
     void upsertOperation(const ProposalAsyncOperation &operation);
     void upsertProposal(const ProposalRecord &proposal);

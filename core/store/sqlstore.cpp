@@ -458,7 +458,8 @@ PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &n
         return report;
     const QString table = QStringLiteral("dpm_async_operations");
     const QString where = QStringLiteral(" WHERE COALESCE(finished_at, created_at)%1 < ?").arg(m_c);
-    return inWriteTransaction([&] {
+    // A dry run only counts: a read, which a replica serves too.
+    const auto purge = [&] {
         if (dryRun) {
             SqlRows q = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM ") + table + where, { report.cutoff });
             report.deleted[table] = q.next() ? q.value(0).toLongLong() : 0;
@@ -467,7 +468,8 @@ PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &n
             report.deleted[table] = q.numRowsAffected();
         }
         return report;
-    });
+    };
+    return dryRun ? inReadTransaction(purge) : inWriteTransaction(purge);
 }
 
 // ---------------------------------------------------------------- workflow decisions
@@ -729,7 +731,8 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
     const QString bySource = QStringLiteral("source_entity_id IN (%1)").arg(expiredEntities);
     const QString byTarget = QStringLiteral("target_entity_id IN (%1)").arg(expiredEntities);
     const QVariantList entityParams { c, c, c };
-    return inWriteTransaction([&] {
+    // A dry run only counts: a read, which a replica serves too.
+    const auto purge = [&] {
         if (!dryRun && m_summaryCounters && m_db->dialect().isPostgres()) {
             // The purge updates the lineage counter before the run-status ones, a run write the
             // other way round: taking the run-status rows first keeps one lock order, so a purge
@@ -747,7 +750,8 @@ PurgeReport SqlStore::purgeExpiredRuns(int retentionDays, const QString &now, bo
         report.deleted[QStringLiteral("dpm_runs")] = purgeWhere(QStringLiteral("dpm_runs"),
             QStringLiteral("created_at%1 < ?").arg(m_c), { c });
         return report;
-    });
+    };
+    return dryRun ? inReadTransaction(purge) : inWriteTransaction(purge);
 }
 
 // ---------------------------------------------------------------- investigation reads

@@ -10,6 +10,9 @@ namespace dpm {
 SqlTransaction::SqlTransaction(SqlDatabase &db, Mode mode)
     : m_db(db)
 {
+    // The store's last line: a write transaction never begins on a standby.
+    if (mode == Mode::Write)
+        m_db.refuseChangesOnStandby(QStringLiteral("this change"));
     m_db.execDirect(mode == Mode::Write ? m_db.dialect().beginWrite() : m_db.dialect().beginRead());
 }
 

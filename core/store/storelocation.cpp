@@ -8,6 +8,9 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+#include <optional>
+
 namespace dpm {
 
 namespace {
@@ -78,7 +81,7 @@ QMap<QString, QString> parseKeyValueDsn(const QString &text)
     return out;
 }
 
-QMap<QString, QString> parsePostgresUri(const QString &text)
+QMap<QString, QString> parseSingleHostUri(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
@@ -98,6 +101,64 @@ QMap<QString, QString> parsePostgresUri(const QString &text)
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
         out.insert(key.toLower(), value);
+    return out;
+}
+
+// One "host[:port]" of a URL's host list: the host as QUrl decodes it (an IPv6 address without
+// its brackets) and the port ("" when not given).
+std::pair<QString, QString> parseHostEntry(const QString &entry)
+{
+    QString host = entry;
+    QString port;
+    const qsizetype colon = entry.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0 && colon > entry.lastIndexOf(QLatin1Char(']'))) {
+        host = entry.left(colon);
+        port = entry.mid(colon + 1);
+    }
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,5}$"));
+    if (!port.isEmpty() && !digits.match(port).hasMatch())
+        invalidLocation(QStringLiteral("A port of the PostgreSQL URL's host list is not a number"));
+    if (host.isEmpty())
+        return { QString(), port }; // libpq's default host (its socket directory)
+    const QUrl url(QStringLiteral("postgresql://") + host + QStringLiteral("/"), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        invalidLocation(QStringLiteral("A host of the PostgreSQL URL's host list is not valid"));
+    return { url.host(), port };
+}
+
+// libpq's URLs may name several servers, "postgresql://h1:5432,h2:5433/db" (tried in order,
+// with target_session_attrs choosing among them); QUrl takes one host, so the list is read here
+// and the rest of the URL by QUrl, as "host=h1,h2 port=5432,5433".
+QMap<QString, QString> parsePostgresUri(const QString &text)
+{
+    const qsizetype authorityStart = text.indexOf(QLatin1String("://")) + 3;
+    qsizetype authorityEnd = text.size();
+    for (const QChar stop : { QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#') }) {
+        const qsizetype at = text.indexOf(stop, authorityStart);
+        if (at >= 0)
+            authorityEnd = std::min(authorityEnd, at);
+    }
+    const QString authority = text.mid(authorityStart, authorityEnd - authorityStart);
+    const qsizetype hostStart = authority.lastIndexOf(QLatin1Char('@')) + 1;
+    const QString hostList = authority.mid(hostStart);
+    if (!hostList.contains(QLatin1Char(',')))
+        return parseSingleHostUri(text);
+    static const QString standIn = QStringLiteral("host-list.invalid");
+    QMap<QString, QString> out = parseSingleHostUri(
+        text.left(authorityStart) + authority.left(hostStart) + standIn + text.mid(authorityEnd));
+    QStringList hosts;
+    QStringList ports;
+    for (const QString &entry : hostList.split(QLatin1Char(','))) {
+        const auto [host, port] = parseHostEntry(entry);
+        hosts << host;
+        ports << port;
+    }
+    // A host or port in the query wins, as it does for a single host.
+    if (out.value(QStringLiteral("host")) == standIn)
+        out.insert(QStringLiteral("host"), hosts.join(QLatin1Char(',')));
+    const bool anyPort = std::any_of(ports.cbegin(), ports.cend(), [](const QString &p) { return !p.isEmpty(); });
+    if (anyPort && !out.contains(QStringLiteral("port")))
+        out.insert(QStringLiteral("port"), ports.join(QLatin1Char(',')));
     return out;
 }
 
@@ -302,6 +363,31 @@ QString urlAuthorityHost(const QString &host)
     return {};
 }
 
+// A host list with its ports as a URL's authority ("h1:5432,h2"), when every host and port reads
+// back unchanged; empty when one cannot (a socket directory, a port list of another length).
+QString urlAuthorityHostList(const QString &hosts, const std::optional<QString> &ports)
+{
+    static const QRegularExpression digits(QStringLiteral("^\\d{1,5}$"));
+    const QStringList hostList = hosts.split(QLatin1Char(','));
+    const QStringList portList = ports ? ports->split(QLatin1Char(',')) : QStringList();
+    // libpq's single port for every host, or a list of empty ports, would not read back as given.
+    if (ports && (portList.size() != hostList.size() || ports->count(QLatin1Char(',')) == ports->size()))
+        return {};
+    QStringList entries;
+    for (qsizetype i = 0; i < hostList.size(); ++i) {
+        QString entry = urlAuthorityHost(hostList.at(i));
+        if (entry.isEmpty() || entry.contains(QLatin1Char(',')))
+            return {};
+        if (ports && !portList.at(i).isEmpty()) {
+            if (!digits.match(portList.at(i)).hasMatch())
+                return {};
+            entry += QLatin1Char(':') + portList.at(i);
+        }
+        entries << entry;
+    }
+    return entries.join(QLatin1Char(','));
+}
+
 } // namespace
 
 QString StoreLocation::redacted() const
@@ -341,17 +427,29 @@ QString StoreLocation::text(bool maskSecrets) const
         out += QLatin1Char('@');
     }
     const QString host = m_libpq.value(QStringLiteral("host"));
-    // Only a host the URL reads back unchanged sits in the authority; any other (a socket
-    // directory, a host list, a name QUrl would read as an IPv4 number) goes to the query.
-    const QString authorityHost = urlAuthorityHost(host);
-    const bool hostInQuery = !host.isEmpty() && authorityHost.isEmpty();
-    out += authorityHost;
-    // A port list ("5432,5433", one per host) cannot stand in the authority either.
     const QString port = m_libpq.value(QStringLiteral("port"));
+    const bool hasPort = m_libpq.contains(QStringLiteral("port"));
+    bool hostInQuery = !host.isEmpty();
+    bool portInQuery = hasPort;
     static const QRegularExpression digits(QStringLiteral("^\\d{1,5}$"));
-    const bool portInQuery = m_libpq.contains(QStringLiteral("port")) && (hostInQuery || !digits.match(port).hasMatch());
-    if (m_libpq.contains(QStringLiteral("port")) && !portInQuery)
-        out += QLatin1Char(':') + port;
+    if (host.contains(QLatin1Char(','))) {
+        // A host list stands in the authority as libpq writes it, "h1:5432,h2:5433".
+        const QString hostList = urlAuthorityHostList(host, hasPort ? std::optional(port) : std::nullopt);
+        if (!hostList.isEmpty()) {
+            out += hostList;
+            hostInQuery = portInQuery = false;
+        }
+    } else {
+        // Only a host the URL reads back unchanged sits in the authority; any other (a socket
+        // directory, a name QUrl would read as an IPv4 number) goes to the query.
+        const QString authorityHost = urlAuthorityHost(host);
+        hostInQuery = !host.isEmpty() && authorityHost.isEmpty();
+        out += authorityHost;
+        // A port list ("5432,5433", one per host) cannot stand after one host.
+        portInQuery = hasPort && (hostInQuery || !digits.match(port).hasMatch());
+        if (hasPort && !portInQuery)
+            out += QLatin1Char(':') + port;
+    }
     out += QLatin1Char('/') + QString::fromUtf8(QUrl::toPercentEncoding(m_libpq.value(QStringLiteral("dbname"))));
     QStringList query;
     for (auto it = m_libpq.cbegin(); it != m_libpq.cend(); ++it) {

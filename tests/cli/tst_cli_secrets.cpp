@@ -1,7 +1,7 @@
 // A password given to dpmctl never reaches stdout, stderr (errors and, with QT_LOGGING_RULES,
 // log lines) or the audit log, whichever way the store was given: a URL, a libpq string, the
-// service's DPM_SUPPORTABILITY_POSTGRES_DSN (URL, key=value, JDBC), a misspelled or foreign
-// scheme, a transfer target. Most runs fail at connect, where leaks happen; the successful runs
+// service's DPM_SUPPORTABILITY_POSTGRES_DSN (URL, key=value, JDBC), libpq's multi-host forms, a
+// misspelled or foreign scheme, a transfer target. Most runs fail at connect, where leaks happen; the successful runs
 // use the test server (trust authentication: the password is given, and ignored).
 
 #include "clisupport.h"
@@ -59,6 +59,18 @@ QList<StoreGiving> unreachableStores()
         out << StoreGiving { QStringLiteral("env ") + dsn.section(QLatin1Char(':'), 0, 0), {}, postgresEnv(dsn) };
     }
     return out;
+}
+
+// libpq's multi-host forms (a primary and its standbys, issue 17) that do not answer.
+QList<StoreGiving> unreachableMultiHostStores()
+{
+    const QString url
+        = QStringLiteral("postgresql://u:%1@127.0.0.1:1,127.0.0.1:2/db?target_session_attrs=prefer-standby").arg(kMarker);
+    const QString keyValue
+        = QStringLiteral("host=127.0.0.1,127.0.0.1 port=1,2 user=u password=%1 dbname=db target_session_attrs=read-only")
+              .arg(kMarker);
+    return { { QStringLiteral("--store multi-host URL"), { QStringLiteral("--store"), url }, {} },
+        { QStringLiteral("env multi-host key=value"), {}, postgresEnv(keyValue) } };
 }
 
 // Every command that opens a store, with harmless arguments.
@@ -145,11 +157,25 @@ private Q_SLOTS:
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
     }
 
+    // A few commands only: the whole list runs for the single-host forms above.
+    void unreachableMultiHostStore_neverShowsThePassword()
+    {
+        QStringList leaks;
+        for (const StoreGiving &giving : unreachableMultiHostStores()) {
+            for (const QStringList &command : QList<QStringList> { { "summary" }, { "store", "health" },
+                     { "purge", "runs", "--retention-days", "1" } })
+                leaks += leaksOf(giving.name + QStringLiteral(" / ") + command.join(' '), giving.arguments + command,
+                    giving.environment);
+        }
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
+    }
+
     void transferTarget_withPassword_isNeverShown()
     {
         QStringList leaks;
         for (const QString &target : { QStringLiteral("postgresql://u:%1@127.0.0.1:1/db").arg(kMarker),
                  QStringLiteral("host=127.0.0.1 port=1 password=%1").arg(kMarker),
+                 QStringLiteral("postgresql://u:%1@127.0.0.1:1,127.0.0.1:2/db?target_session_attrs=read-write").arg(kMarker),
                  QStringLiteral("postgresq://u:%1@127.0.0.1:1/db").arg(kMarker) }) {
             for (const char *verb : { "backfill", "verify" })
                 leaks += leaksOf(QStringLiteral("transfer %1 --to %2").arg(QLatin1String(verb), target),

@@ -25,9 +25,7 @@
 
 namespace dpm::test {
 
-namespace {
-
-QString findBinDir()
+QString postgresBinDir()
 {
     const QString fromEnv = qEnvironmentVariable("DPM_TEST_PG_BINDIR");
     if (!fromEnv.isEmpty())
@@ -44,6 +42,8 @@ QString findBinDir()
     const QString initdb = QStandardPaths::findExecutable(QStringLiteral("initdb"));
     return initdb.isEmpty() ? QString() : QFileInfo(initdb).absolutePath();
 }
+
+namespace {
 
 // The processes whose parent is `parent` (the postmaster's backends and auxiliary processes).
 QList<pid_t> childProcesses(pid_t parent)
@@ -102,7 +102,9 @@ bool waitUntilGone(const QList<pid_t> &pids, const QList<int> &pidfds, int timeo
     return true;
 }
 
-int freePort()
+} // namespace
+
+int freeLoopbackPort()
 {
     QTcpServer probe;
     if (!probe.listen(QHostAddress::LocalHost, 0))
@@ -110,7 +112,42 @@ int freePort()
     return probe.serverPort();
 }
 
-} // namespace
+bool runAsPostgresUser(const QString &program, const QStringList &args, QString *output, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    if (::geteuid() == 0) {
+        // initdb and postgres refuse to run as root.
+        process.start(QStringLiteral("runuser"),
+            QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program } + args);
+    } else {
+        process.start(program, args);
+    }
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        *output = QString::fromLocal8Bit(process.readAll()) + QStringLiteral("\n(timed out)");
+        return false;
+    }
+    *output = QString::fromLocal8Bit(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+bool handToPostgresUser(const QString &dir, QString *error)
+{
+    if (::geteuid() != 0)
+        return true;
+    const passwd *pw = ::getpwnam("postgres");
+    if (!pw) {
+        *error = QStringLiteral("running as root but there is no `postgres` user to run the server as");
+        return false;
+    }
+    if (::chown(QFile::encodeName(dir).constData(), pw->pw_uid, pw->pw_gid) != 0) {
+        *error = QStringLiteral("cannot hand the temporary directory to the postgres user");
+        return false;
+    }
+    return true;
+}
 
 PgServer &PgServer::instance()
 {
@@ -128,61 +165,30 @@ PgServer::~PgServer()
     if (!m_running)
         return;
     QString output;
-    runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
+    runAsPostgresUser(m_binDir + QStringLiteral("/pg_ctl"),
         { QStringLiteral("stop"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"), QStringLiteral("immediate"),
             QStringLiteral("-w") },
         &output, 30000);
 }
 
-bool PgServer::runAsServerUser(const QString &program, const QStringList &args, QString *output, int timeoutMs)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    if (m_asRoot) {
-        // initdb and postgres refuse to run as root.
-        process.start(QStringLiteral("runuser"),
-            QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program } + args);
-    } else {
-        process.start(program, args);
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        *output = QString::fromLocal8Bit(process.readAll()) + QStringLiteral("\n(timed out)");
-        return false;
-    }
-    *output = QString::fromLocal8Bit(process.readAll());
-    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-}
-
 void PgServer::start()
 {
-    m_binDir = findBinDir();
+    m_binDir = postgresBinDir();
     if (m_binDir.isEmpty()) {
         m_error = QStringLiteral("no PostgreSQL server binaries (initdb, postgres) were found; install "
                                  "the postgresql-15 package or set DPM_TEST_PG_BINDIR");
         return;
     }
-    m_asRoot = ::geteuid() == 0;
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/dpm-pg-XXXXXX"));
     if (!m_dir->isValid()) {
         m_error = QStringLiteral("cannot create a temporary directory: ") + m_dir->errorString();
         return;
     }
     m_dataDir = m_dir->path() + QStringLiteral("/data");
-    if (m_asRoot) {
-        const passwd *pw = ::getpwnam("postgres");
-        if (!pw) {
-            m_error = QStringLiteral("running as root but there is no `postgres` user to run the server as");
-            return;
-        }
-        if (::chown(QFile::encodeName(m_dir->path()).constData(), pw->pw_uid, pw->pw_gid) != 0) {
-            m_error = QStringLiteral("cannot hand the temporary directory to the postgres user");
-            return;
-        }
-    }
+    if (!handToPostgresUser(m_dir->path(), &m_error))
+        return;
     QString output;
-    if (!runAsServerUser(m_binDir + QStringLiteral("/initdb"),
+    if (!runAsPostgresUser(m_binDir + QStringLiteral("/initdb"),
             { QStringLiteral("-D"), m_dataDir, QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-A"),
                 QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-sync"),
                 QStringLiteral("--no-instructions") },
@@ -191,7 +197,7 @@ void PgServer::start()
         return;
     }
     for (int attempt = 0; attempt < 5 && !m_running; ++attempt)
-        m_running = startOnPort(freePort());
+        m_running = startOnPort(freeLoopbackPort());
     if (m_running)
         m_error.clear();
 }
@@ -206,7 +212,7 @@ bool PgServer::startOnPort(int port)
                     .arg(m_port)
                     .arg(m_dir->path());
     QString output;
-    const bool started = runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
+    const bool started = runAsPostgresUser(m_binDir + QStringLiteral("/pg_ctl"),
         { QStringLiteral("start"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"), QStringLiteral("-t"),
             QStringLiteral("60"), QStringLiteral("-l"), m_dir->path() + QStringLiteral("/server.log"),
             QStringLiteral("-o"), m_options },

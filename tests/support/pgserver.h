@@ -3,11 +3,24 @@
 #include "store/storelocation.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
 
 namespace dpm::test {
+
+// What the throwaway servers (PgServer, PgReplicaPair) share.
+// The folder of initdb, postgres, pg_ctl and pg_basebackup (DPM_TEST_PG_BINDIR, Debian's newest
+// /usr/lib/postgresql/N/bin, or PATH); empty when there is none.
+QString postgresBinDir();
+// A TCP port on 127.0.0.1 nobody listens on right now; 0 when none could be had.
+int freeLoopbackPort();
+// Runs a server program, as the `postgres` user when this process is root (runuser): initdb and
+// postgres refuse to run as root. False when it failed or timed out; `output` holds what it printed.
+bool runAsPostgresUser(const QString &program, const QStringList &args, QString *output, int timeoutMs);
+// Gives a temporary directory to the `postgres` user when this process is root.
+bool handToPostgresUser(const QString &dir, QString *error);
 
 // A real, throwaway PostgreSQL server for the tests: initdb into a temporary directory, a free
 // port on 127.0.0.1, started as the `postgres` user when the tests run as root (runuser), and
@@ -45,7 +58,6 @@ private:
     PgServer();
     void start();
     bool startOnPort(int port);
-    bool runAsServerUser(const QString &program, const QStringList &args, QString *output, int timeoutMs);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_binDir;
@@ -53,7 +65,6 @@ private:
     int m_port = 0;
     QString m_options; // the postgres options of the running server, for a restart
     bool m_running = false;
-    bool m_asRoot = false;
     QString m_error;
     int m_databaseCounter = 0;
 };

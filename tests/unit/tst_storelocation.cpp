@@ -32,6 +32,60 @@ private Q_SLOTS:
         QCOMPARE(loc.libpqParameter(QStringLiteral("sslmode")), QStringLiteral("require"));
     }
 
+    // libpq's multi-host URLs (issue 17: a primary and its standbys, target_session_attrs).
+    void parse_multiHostUri_givesLibpqHostAndPortLists_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QString>("hosts");
+        QTest::addColumn<QString>("ports"); // "-" when no port is given
+        QTest::newRow("ports per host") << "postgresql://u:s3cret@h1:5432,h2:5433/db?target_session_attrs=prefer-standby"
+                                        << "h1,h2" << "5432,5433";
+        QTest::newRow("one port missing") << "postgresql://h1,h2:5433/db" << "h1,h2" << ",5433";
+        QTest::newRow("no ports") << "postgres://h1,h2,h3/db" << "h1,h2,h3" << "-";
+        QTest::newRow("ipv6 and ipv4") << "postgresql://[::1]:5432,127.0.0.1:5433/db?target_session_attrs=read-only"
+                                       << "::1,127.0.0.1" << "5432,5433";
+        QTest::newRow("query host wins") << "postgresql://h1,h2/db?host=h9" << "h9" << "-";
+    }
+    void parse_multiHostUri_givesLibpqHostAndPortLists()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QString, hosts);
+        QFETCH(QString, ports);
+        const auto loc = StoreLocation::parse(uri);
+        QCOMPARE(loc.backend(), StoreBackend::Postgres);
+        QCOMPARE(loc.libpqParameter(QStringLiteral("host")), hosts);
+        if (ports == QLatin1String("-"))
+            QVERIFY(!loc.libpqParameters().contains(QStringLiteral("port")));
+        else
+            QCOMPARE(loc.libpqParameter(QStringLiteral("port")), ports);
+        QCOMPARE(loc.libpqParameter(QStringLiteral("dbname")), QStringLiteral("db"));
+        QVERIFY(!loc.libpqParameters().contains(QStringLiteral("host-list.invalid")));
+    }
+
+    void parse_multiHostUri_keepsUserPasswordAndOptions()
+    {
+        const auto loc = StoreLocation::parse(
+            QStringLiteral("postgresql://app:p%40ss@h1:5432,h2:5433/dpm?target_session_attrs=prefer-standby&sslmode=require"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("user")), QStringLiteral("app"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("password")), QStringLiteral("p@ss"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("target_session_attrs")), QStringLiteral("prefer-standby"));
+        QCOMPARE(loc.libpqParameter(QStringLiteral("sslmode")), QStringLiteral("require"));
+    }
+
+    void parse_multiHostUri_badEntry_isStoreLocationInvalid()
+    {
+        for (const QString &text : { QStringLiteral("postgresql://h1:x,h2/db"), QStringLiteral("postgresql://h1,[::1/db"),
+                 QStringLiteral("postgresql://u:s3cret@h1,h 2/db") }) {
+            try {
+                StoreLocation::parse(text);
+                QFAIL(qPrintable(QStringLiteral("accepted: ") + text));
+            } catch (const Error &e) {
+                QCOMPARE(e.code(), QStringLiteral("STORE_LOCATION_INVALID"));
+                QVERIFY(!e.message().contains(QLatin1String("s3cret")));
+            }
+        }
+    }
+
     void parse_keyValueDsn_handlesQuotes()
     {
         const auto loc
@@ -66,6 +120,18 @@ private Q_SLOTS:
                                      << "postgresql://u@h/db";
         QTest::newRow("socket dir host") << "host=/var/run/postgresql dbname=db"
                                          << "postgresql:///db?host=/var/run/postgresql";
+        QTest::newRow("multi-host uri")
+            << "postgresql://u:s3cret@h1:5432,h2:5433/db?target_session_attrs=prefer-standby"
+            << "postgresql://u:***@h1:5432,h2:5433/db?target_session_attrs=prefer-standby";
+        QTest::newRow("multi-host key=value")
+            << "host=h1,h2 port=5432,5433 user=u password=s3cret dbname=db target_session_attrs=read-only"
+            << "postgresql://u:***@h1:5432,h2:5433/db?target_session_attrs=read-only";
+        QTest::newRow("multi-host, one port for all")
+            << "host=h1,h2 port=5432 user=u password=s3cret dbname=db target_session_attrs=any"
+            << "postgresql://u:***@/db?host=h1,h2&port=5432&target_session_attrs=any";
+        QTest::newRow("multi-host with a socket directory")
+            << "host=/run/postgresql,h2 port=5432,5433 user=u password=s3cret dbname=db"
+            << "postgresql://u:***@/db?host=/run/postgresql,h2&port=5432,5433";
     }
     void redacted_neverShowsPassword()
     {
@@ -106,6 +172,13 @@ private Q_SLOTS:
         QTest::newRow("host with a slash") << QStringLiteral("host=run/x dbname=d");
         QTest::newRow("numeric host") << QStringLiteral("host=1 dbname=d");
         QTest::newRow("host list") << QStringLiteral("host=a,b port=5432,5433 dbname=d");
+        QTest::newRow("host list, one port") << QStringLiteral("host=a,b port=5432 dbname=d");
+        QTest::newRow("host list, a port missing") << QStringLiteral("host=a,b port=,5433 dbname=d");
+        QTest::newRow("host list, empty ports") << QStringLiteral("host=a,b port=, dbname=d");
+        QTest::newRow("host list uri") << QStringLiteral(
+            "postgresql://u@h1:5432,h2:5433/d?target_session_attrs=prefer-standby");
+        QTest::newRow("host list uri, ipv6") << QStringLiteral("postgresql://[::1]:5432,[fe80::1]/d?target_session_attrs=read-write");
+        QTest::newRow("host list with a socket directory") << QStringLiteral("host=/tmp,h2 port=5432,5433 dbname=d");
         QTest::newRow("socket directory") << QStringLiteral("host=/var/run/postgresql dbname=d");
         QTest::newRow("ipv4 host") << QStringLiteral("host=10.0.0.5 port=5433 dbname=d");
     }
