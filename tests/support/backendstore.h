@@ -64,7 +64,8 @@ inline std::optional<StoreLocation> freshBackendLocation(const QTemporaryDir &di
 #endif
 }
 
-// A fresh store of the suite's backend with every migration applied. Throws dpm::Error.
+// A fresh store of the suite's backend with every migration applied (on PostgreSQL a copy of a
+// database migrated once per process). Throws dpm::Error.
 inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &dir, const QString &name)
 {
 #if defined(DPM_CONTRACT_BACKEND_REMOTE)
@@ -76,10 +77,13 @@ inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &
         throw Error(ErrorKind::Configuration, QStringLiteral("TEST_DUAL_READ_PERCENT_MISSING"),
             QStringLiteral("Set DPM_CONTRACT_DUAL_READ_PERCENT to 0..100 (ctest does) to run the dual-write suite."));
     }
-    const StoreLocation postgres = PgServer::instance().createDatabase(name);
-    openStore(postgres, OpenOptions { .applyMigrations = true });
+    const StoreLocation postgres = PgServer::instance().createMigratedDatabase(name);
     return openDualWrite(std::make_unique<MemoryStore>(),
         DualWriteConfig { .enabled = true, .readFromPostgresPercent = percent, .postgres = postgres });
+#endif
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+    Q_UNUSED(dir);
+    return openStore(PgServer::instance().createMigratedDatabase(name), OpenOptions { .applyMigrations = true });
 #endif
     if (const auto location = freshBackendLocation(dir, name))
         return openStore(*location, OpenOptions { .applyMigrations = true });

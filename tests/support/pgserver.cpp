@@ -1,6 +1,7 @@
 #include "pgserver.h"
 
 #include "domain/error.h"
+#include "services/storeopening.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -304,6 +305,26 @@ void PgServer::execAsSuperuser(const QString &database, const QString &sql)
 
 StoreLocation PgServer::createDatabase(const QString &hint)
 {
+    return createDatabaseFrom(hint, QString());
+}
+
+StoreLocation PgServer::createMigratedDatabase(const QString &hint)
+{
+    if (m_migratedTemplate.isEmpty()) {
+        const StoreLocation migrated = createDatabase(QStringLiteral("migrated_template"));
+        openStore(migrated, OpenOptions { .applyMigrations = true });
+        closeThisThreadsStoreConnections();
+        const QString name = migrated.libpqParameter(QStringLiteral("dbname"));
+        // A template must have no session on it while it is copied.
+        execAsSuperuser(QStringLiteral("postgres"),
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'").arg(name));
+        m_migratedTemplate = name;
+    }
+    return createDatabaseFrom(hint, m_migratedTemplate);
+}
+
+StoreLocation PgServer::createDatabaseFrom(const QString &hint, const QString &templateName)
+{
     if (!m_running)
         throw Error(ErrorKind::Connection, QStringLiteral("TEST_POSTGRES_UNAVAILABLE"), m_error);
     QString safe = hint.toLower();
@@ -312,7 +333,10 @@ StoreLocation PgServer::createDatabase(const QString &hint)
                              .arg(QCoreApplication::applicationPid())
                              .arg(++m_databaseCounter)
                              .arg(safe.left(30));
-    execAsSuperuser(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
+    QString sql = QStringLiteral("CREATE DATABASE \"%1\"").arg(name);
+    if (!templateName.isEmpty())
+        sql += QStringLiteral(" TEMPLATE \"%1\"").arg(templateName);
+    execAsSuperuser(QStringLiteral("postgres"), sql);
     return StoreLocation::parse(url(name));
 }
 

@@ -41,6 +41,10 @@ public:
     // A fresh, empty database (name derived from hint, made unique) on this server.
     // Throws dpm::Error when the server is not running or the database cannot be created.
     StoreLocation createDatabase(const QString &hint);
+    // A fresh database with every embedded migration applied: a copy (CREATE DATABASE … TEMPLATE)
+    // of one database this process migrated once, which is several times faster than migrating
+    // each test's database anew.
+    StoreLocation createMigratedDatabase(const QString &hint);
     // The libpq URL of a database on this server (user postgres, trust authentication).
     QString url(const QString &database) const;
     // Runs SQL as the superuser on a database (admin work in tests: roles, drops, inspection).
@@ -58,6 +62,7 @@ private:
     PgServer();
     void start();
     bool startOnPort(int port);
+    StoreLocation createDatabaseFrom(const QString &hint, const QString &templateName);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_binDir;
@@ -67,6 +72,7 @@ private:
     bool m_running = false;
     QString m_error;
     int m_databaseCounter = 0;
+    QString m_migratedTemplate; // the database createMigratedDatabase() copies; empty until made
 };
 
 // QVERIFY-friendly accessor: the running server, or a failure message naming the cause.
