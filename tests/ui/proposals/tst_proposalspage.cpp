@@ -40,6 +40,7 @@
 #include <QGuiApplication>
 #include <QPushButton>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -563,10 +564,16 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QCOMPARE(panel->attribute(QStringLiteral("current_state")), demo.record.currentState);
         QCOMPARE(panel->attribute(QStringLiteral("current_version_no")), QString::number(demo.record.currentVersionNo));
+        // Each version a row (its status at creation) with created_at and correlation_id under it.
         for (const ProposalVersion &v : demo.versions) {
-            const QString row = panel->attribute(QStringLiteral("version %1").arg(v.versionNo));
-            QVERIFY2(row.startsWith(v.statusAtCreation + QStringLiteral("  ") + v.createdAt), qPrintable(row));
-            QVERIFY2(row.endsWith(*proposalResultCorrelationId(v.proposalResultJson)), qPrintable(row));
+            const QList<QTreeWidgetItem *> rows
+                = panel->attributes()->findItems(QStringLiteral("version %1").arg(v.versionNo), Qt::MatchExactly);
+            QCOMPARE(rows.size(), 1);
+            QTreeWidgetItem *row = rows.first();
+            QCOMPARE(row->text(1), v.statusAtCreation);
+            QCOMPARE(row->childCount(), 2);
+            QCOMPARE(row->child(0)->text(1), v.createdAt);
+            QCOMPARE(row->child(1)->text(1), *proposalResultCorrelationId(v.proposalResultJson));
         }
         QVERIFY(panel->openButton()->isEnabled());
         panel->openButton()->click();
