@@ -13,8 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollBar>
-#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -47,13 +45,6 @@ LineageNodePanel::LineageNodePanel(QWidget *parent)
     m_tree->setAccessibleName(tr("Node attributes"));
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setTextElideMode(Qt::ElideMiddle); // the full value is in the tooltip
-    // Never narrower than the longest attribute name beside a timestamp: the splitter cannot
-    // squeeze a created_at into an elided middle at any window size.
-    const int valueWidth
-        = QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).horizontalAdvance(QString(34, u'0'));
-    const int nameWidth = fontMetrics().horizontalAdvance(QStringLiteral("current_version_no")) + 2 * m_tree->indentation();
-    m_tree->setMinimumWidth(nameWidth + valueWidth + m_tree->verticalScrollBar()->sizeHint().width()
-        + 2 * m_tree->frameWidth() + 4 * style()->pixelMetric(QStyle::PM_HeaderMargin));
     m_open = new QPushButton(tr("&Open"), this);
     m_open->setAccessibleName(tr("Open the selected node"));
     m_recentre = new QPushButton(tr("&Centre here"), this);
