@@ -55,10 +55,13 @@ SchemaDescription describeSchema(SupportStore &store);
 struct ListingCost
 {
     double newestRunMs = 0;
-    std::optional<double> indexReadMs;
-    bool noRuns() const { return !indexReadMs; }
+    std::optional<double> indexReadMs; // when asked for and the store has a run
+    bool hasRuns = false;
+    bool noRuns() const { return !hasRuns; }
 };
-ListingCost measureListingCost(SupportStore &store);
+// timeIndexRead: also read the newest run by its key (a whole row: only worth it when a notice
+// will quote it).
+ListingCost measureListingCost(SupportStore &store, bool timeIndexRead = true);
 
 // What the status bar and the listing pages say while the console's listing migrations are
 // pending (a store the service wrote, opened as it is): what the listing costs here and, when

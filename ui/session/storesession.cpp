@@ -120,7 +120,9 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
             info.readOnlyNotice = readOnlyNotice(*store);
         bool noRuns = true;
         if (info.hasSchema) {
-            const ListingCost cost = measureListingCost(*store);
+            // The run read by its key is only timed when a notice will quote it.
+            const ListingCost cost
+                = measureListingCost(*store, schema.listingIndexesPending || schema.runListPending);
             noRuns = cost.noRuns();
             info.listingNotice = listingNotice(schema, cost);
             const bool remote = store->backend() == StoreBackend::Remote;
