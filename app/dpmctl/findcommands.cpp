@@ -16,6 +16,12 @@ CommandOutput find(CommandContext &context, const ParsedCommand &command)
 {
     const QString identifier = command.positional(0);
     const FindResult result = findAnything(context.store(), identifier);
+    // Nothing found is not certain while the proposals could not be searched.
+    if (result.isEmpty() && result.proposalsUnreachable)
+        throw *result.proposalsUnreachable;
+    if (result.proposalsUnreachable)
+        context.progress(
+            QStringLiteral("Proposals were not searched: %1").arg(result.proposalsUnreachable->toString()));
     if (result.isEmpty()) {
         throw Error(ErrorKind::NotFound, QStringLiteral("DPM_IDENTIFIER_NOT_FOUND"),
             QStringLiteral("Nothing in the store has the identifier %1; identifiers match exactly, so check it for "

@@ -25,9 +25,16 @@ std::unique_ptr<SupportStore> openTarget(CommandContext &context, const ParsedCo
                                           "--to postgresql://…  (with --store for the source).")
                                .arg(command.spec->name()) };
     }
-    const StoreLocation location = StoreLocation::parse(*to);
+    StoreLocation location = StoreLocation::parse(*to);
     context.progress(QStringLiteral("transfer: opening the target %1").arg(location.redacted()));
-    return openStore(location); // never migrated implicitly: the target must be migrated first
+    // The target may keep its proposals in a database of their own, as the source may.
+    if (const auto proposals = command.value(QStringLiteral("to-proposal-store"));
+        proposals && !proposals->trimmed().isEmpty()) {
+        const StoreLocation proposalLocation = StoreLocation::parse(*proposals);
+        context.progress(QStringLiteral("transfer: the target's proposals go to %1").arg(proposalLocation.redacted()));
+        location = location.withProposalStore(proposalLocation);
+    }
+    return openTransferTarget(location); // never migrated implicitly: it must be migrated first
 }
 
 int batchRows(const ParsedCommand &command)
@@ -131,6 +138,12 @@ OptionSpec toOption()
         QStringLiteral("the target store, e.g. postgresql://user@host/db (required; must be migrated)") };
 }
 
+OptionSpec toProposalStoreOption()
+{
+    return { QStringLiteral("to-proposal-store"), QStringLiteral("LOCATION"),
+        QStringLiteral("where the target keeps its proposals, when in a database of their own (must be migrated)") };
+}
+
 OptionSpec batchOption()
 {
     return { QStringLiteral("batch-rows"), QStringLiteral("N"),
@@ -143,7 +156,7 @@ QList<CommandSpec> transferCommands()
 {
     return {
         { { QStringLiteral("transfer"), QStringLiteral("backfill") }, {},
-            { toOption(), batchOption(),
+            { toOption(), toProposalStoreOption(), batchOption(),
                 { QStringLiteral("resume"), {},
                     QStringLiteral("continue an interrupted backfill from the same source into the same target") },
                 { QStringLiteral("repair"), {},
@@ -154,7 +167,8 @@ QList<CommandSpec> transferCommands()
                            "key order and a batch per transaction; records transfer.backfill in the target's audit "
                            "log."),
             transferBackfill },
-        { { QStringLiteral("transfer"), QStringLiteral("verify") }, {}, { toOption(), batchOption() },
+        { { QStringLiteral("transfer"), QStringLiteral("verify") }, {},
+            { toOption(), toProposalStoreOption(), batchOption() },
             QStringLiteral("Compare the store and the target row by row (parity); exits 4 with "
                            "TRANSFER_PARITY_MISMATCH when they differ."),
             transferVerify },

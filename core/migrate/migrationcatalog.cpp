@@ -31,7 +31,41 @@ MigrationFile readMigrationFile(const QString &ns, const QFileInfo &info)
     return migration;
 }
 
+// The console migrations that only index the service's proposal tables (console/0005's listing
+// indexes, console/0008's correlation index): they belong with those tables. Listed rather than
+// marked in the files, since an applied file must never change; tst_migrationcatalog checks that
+// the list and the files agree.
+const QStringList kConsoleProposalMigrations { QStringLiteral("0005"), QStringLiteral("0008") };
+
 } // namespace
+
+MigrationDatabase MigrationFile::home() const
+{
+    if (ns == QLatin1String("proposals"))
+        return MigrationDatabase::ProposalStore;
+    if (ns == QLatin1String("console") && kConsoleProposalMigrations.contains(version))
+        return MigrationDatabase::ProposalStore;
+    return MigrationDatabase::DpmStore;
+}
+
+MigrationCatalog MigrationCatalog::forDatabase(MigrationDatabase database) const
+{
+    if (database == MigrationDatabase::Single)
+        return *this;
+    MigrationCatalog part;
+    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
+        QList<MigrationFile> files;
+        for (const MigrationFile &file : it.value()) {
+            if (file.home() == database)
+                files << file;
+            else
+                part.m_elsewhere[it.key()].insert(file.version);
+        }
+        if (!files.isEmpty())
+            part.m_files.insert(it.key(), files);
+    }
+    return part;
+}
 
 MigrationCatalog MigrationCatalog::embedded(SqlDialect::Kind kind)
 {

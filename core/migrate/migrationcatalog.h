@@ -4,9 +4,16 @@
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 namespace dpm {
+
+// Which database a migration runs in. A store that holds both domains runs every migration
+// (Single). When the proposals have a database of their own (design.md, Configuration), the
+// proposals namespace and the console migrations over the proposal tables run there
+// (ProposalStore), the rest in the DPM store (DpmStore).
+enum class MigrationDatabase { Single, DpmStore, ProposalStore };
 
 // One forward-only migration file, "<namespace>/<version>_<name>.sql".
 struct MigrationFile
@@ -20,6 +27,8 @@ struct MigrationFile
 
     // "<namespace>:<version>", the ledger's version column.
     QString ledgerVersion() const { return ns + u':' + version; }
+    // DpmStore or ProposalStore: where it runs when the two domains live apart.
+    MigrationDatabase home() const;
 };
 
 // The migration files of one backend, per namespace, ordered by file name.
@@ -35,8 +44,18 @@ public:
     // The namespace's files in version order; empty when the catalog has none.
     QList<MigrationFile> files(const QString &ns) const { return m_files.value(ns); }
 
+    // The files that run in `database` of a split setup (all of them for Single). The versions
+    // left out are the other database's: their ledger rows there are not this one's business.
+    MigrationCatalog forDatabase(MigrationDatabase database) const;
+    // A version this catalog left out because it runs in the other database.
+    bool runsElsewhere(const QString &ns, const QString &version) const
+    {
+        return m_elsewhere.value(ns).contains(version);
+    }
+
 private:
     QMap<QString, QList<MigrationFile>> m_files;
+    QMap<QString, QSet<QString>> m_elsewhere;
 };
 
 } // namespace dpm

@@ -142,21 +142,47 @@ QString toWire(MigrationState state)
     return QStringLiteral("pending");
 }
 
+QString toWire(MigrationDatabase database)
+{
+    switch (database) {
+    case MigrationDatabase::Single:
+        return {};
+    case MigrationDatabase::DpmStore:
+        return QStringLiteral("store");
+    case MigrationDatabase::ProposalStore:
+        return QStringLiteral("proposal_store");
+    }
+    return {};
+}
+
+namespace {
+
+QJsonObject withDatabase(QJsonObject json, MigrationDatabase database)
+{
+    if (database != MigrationDatabase::Single)
+        json.insert(QStringLiteral("database"), toWire(database));
+    return json;
+}
+
+} // namespace
+
 QJsonObject MigrationStatusRow::toJson() const
 {
-    return { { QStringLiteral("namespace"), ns }, { QStringLiteral("version"), version },
-        { QStringLiteral("name"), textOrNull(name) }, { QStringLiteral("state"), toWire(state) },
-        { QStringLiteral("file_checksum"), textOrNull(fileChecksum) },
-        { QStringLiteral("ledger_checksum"), textOrNull(ledgerChecksum) },
-        { QStringLiteral("applied_at"), textOrNull(appliedAt) } };
+    return withDatabase({ { QStringLiteral("namespace"), ns }, { QStringLiteral("version"), version },
+                            { QStringLiteral("name"), textOrNull(name) }, { QStringLiteral("state"), toWire(state) },
+                            { QStringLiteral("file_checksum"), textOrNull(fileChecksum) },
+                            { QStringLiteral("ledger_checksum"), textOrNull(ledgerChecksum) },
+                            { QStringLiteral("applied_at"), textOrNull(appliedAt) } },
+        database);
 }
 
 QJsonObject MigrationPlanStep::toJson() const
 {
-    return { { QStringLiteral("namespace"), ns }, { QStringLiteral("version"), version },
-        { QStringLiteral("name"), name }, { QStringLiteral("checksum"), checksum },
-        { QStringLiteral("action"), adopt ? QStringLiteral("adopt") : QStringLiteral("apply") },
-        { QStringLiteral("statements"), QJsonArray::fromStringList(statements) } };
+    return withDatabase({ { QStringLiteral("namespace"), ns }, { QStringLiteral("version"), version },
+                            { QStringLiteral("name"), name }, { QStringLiteral("checksum"), checksum },
+                            { QStringLiteral("action"), adopt ? QStringLiteral("adopt") : QStringLiteral("apply") },
+                            { QStringLiteral("statements"), QJsonArray::fromStringList(statements) } },
+        database);
 }
 
 QJsonObject MigrationPlan::toJson() const
@@ -433,6 +459,8 @@ QMap<QString, Migrator::LedgerEntry> Migrator::readLedger(const QString &ns)
         if (version.startsWith(prefix))
             version = version.mid(prefix.size());
         else if (version.contains(u':') || ns != kDpm) // unprefixed rows predate namespaces: dpm's
+            continue;
+        if (m_catalog.runsElsewhere(ns, version)) // the other database's of a split setup
             continue;
         const LedgerEntry entry { q.value(1).toString(), q.value(2).toString() };
         const auto existing = ledger.find(version);

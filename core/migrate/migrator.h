@@ -24,6 +24,8 @@ enum class MigrationState {
     Missing, // in the ledger, but no file here (the service's dpm 0003..0014, say)
 };
 QString toWire(MigrationState state); // "applied", "applied_by_service", "pending", "modified", "missing"
+// "store" (DpmStore), "proposal_store" (ProposalStore); empty for Single.
+QString toWire(MigrationDatabase database);
 
 struct MigrationStatusRow
 {
@@ -32,6 +34,8 @@ struct MigrationStatusRow
     QString fileChecksum; // empty for Missing
     QString ledgerChecksum; // empty for Pending
     QString appliedAt; // empty for Pending
+    // Which database of a split setup holds it; key "database" of the JSON, absent for Single.
+    MigrationDatabase database = MigrationDatabase::Single;
     QJsonObject toJson() const;
 };
 
@@ -42,6 +46,7 @@ struct MigrationPlanStep
     // The tables this migration creates already exist with its columns (a database the service
     // created), so apply records it in the ledger instead of running the statements.
     bool adopt = false;
+    MigrationDatabase database = MigrationDatabase::Single; // as MigrationStatusRow's
     QJsonObject toJson() const;
 };
 

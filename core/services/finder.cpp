@@ -3,6 +3,7 @@
 #include "domain/apijson.h"
 #include "domain/error.h"
 #include "store/proposalstore.h"
+#include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -51,14 +52,17 @@ QJsonObject identifierMatchJson(const IdentifierMatch &match)
 
 QJsonObject findResultJson(const QString &identifier, const QList<IdentifierMatch> &matches)
 {
-    return findResultJson(identifier, FindResult { matches, {} });
+    return findResultJson(identifier, FindResult { matches, {}, {} });
 }
 
 FindResult findAnything(SupportStore &store, const QString &identifier)
 {
     FindResult result;
     result.matches = findByIdentifier(store, identifier);
-    // A store opened before the proposals migrations has no proposals to match, which is not an error.
+    // A store opened before the proposals migrations has no proposals to match, which is not an error;
+    // a proposal store that cannot be reached leaves the DPM matches standing.
+    if ((result.proposalsUnreachable = proposalStoreUnreachable(store)))
+        return result;
     result.proposalMatches = findProposalsByIdentifier(store, identifier);
     return result;
 }
@@ -79,7 +83,13 @@ QJsonObject findResultJson(const QString &identifier, const FindResult &result)
         items.append(identifierMatchJson(match));
     for (const ProposalMatch &match : result.proposalMatches)
         items.append(proposalMatchJson(match));
-    return { { QStringLiteral("identifier"), identifier }, { QStringLiteral("matches"), items } };
+    QJsonObject json { { QStringLiteral("identifier"), identifier }, { QStringLiteral("matches"), items } };
+    if (result.proposalsUnreachable) {
+        json.insert(QStringLiteral("proposal_store_unreachable"),
+            QJsonObject { { QStringLiteral("code"), result.proposalsUnreachable->code() },
+                { QStringLiteral("message"), result.proposalsUnreachable->message() } });
+    }
+    return json;
 }
 
 } // namespace dpm

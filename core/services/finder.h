@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/error.h"
 #include "domain/proposals.h"
 #include "store/investigationtypes.h"
 
@@ -40,6 +41,8 @@ struct FindResult
 {
     QList<IdentifierMatch> matches; // DPM, in IdentifierKind order
     QList<ProposalMatch> proposalMatches; // in ProposalIdentifierKind order
+    // PROPOSAL_STORE_UNREACHABLE: the separate proposal store could not be asked.
+    std::optional<Error> proposalsUnreachable;
     bool isEmpty() const { return matches.isEmpty() && proposalMatches.isEmpty(); }
 };
 FindResult findAnything(SupportStore &store, const QString &identifier);
@@ -48,7 +51,8 @@ FindResult findAnything(SupportStore &store, const QString &identifier);
 // toWire(ProposalIdentifierKind), ids that do not apply are null.
 QJsonObject proposalMatchJson(const ProposalMatch &match);
 
-// {identifier, matches[]}: the DPM matches exactly as above, then the proposal matches.
+// {identifier, matches[]}: the DPM matches exactly as above, then the proposal matches; and
+// proposal_store_unreachable {code, message} when the proposals could not be searched.
 QJsonObject findResultJson(const QString &identifier, const FindResult &result);
 
 } // namespace dpm

@@ -3,6 +3,7 @@
 #include "domain/canonicaljson.h"
 #include "domain/error.h"
 #include "store/proposalstore.h"
+#include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -47,10 +48,13 @@ void checkNodeCap(int maxNodes)
 // id, metadata {"version_no": n}), all in lineage order. The proposal store is asked only about
 // the ids that are correlations or proposals (by prefix, or by the role a DPM row or an earlier
 // level gave them), and not at all when it has no proposal tables.
-QList<LineageEdge> edgesTouching(
-    SupportStore &store, const QStringList &ids, const QHash<QString, LineageNodeKind> &knownRoles)
+// A proposal store that cannot be reached leaves those links out and says so in `unreachable`.
+QList<LineageEdge> edgesTouching(SupportStore &store, const QStringList &ids,
+    const QHash<QString, LineageNodeKind> &knownRoles, std::optional<Error> &unreachable)
 {
     QList<LineageEdge> rows = store.listLineageEdgesTouching(ids);
+    if ((unreachable = proposalStoreUnreachable(store)))
+        return rows;
     ProposalStore &proposals = store.proposals();
     if (!proposals.isAvailable())
         return rows;
@@ -102,7 +106,8 @@ LineageGraph LineageGraph::walk(SupportStore &store, const QString &rootId, cons
     QMap<QString, int> frontier { { rootId, 0 } }; // node -> minor hops used to reach it
     for (int level = 0; level < graph.depth() && !frontier.isEmpty(); ++level) {
         // Every row touching the frontier, once, in lineage order.
-        const QList<LineageEdge> rows = edgesTouching(store, frontier.keys(), graph.m_roles);
+        const QList<LineageEdge> rows
+            = edgesTouching(store, frontier.keys(), graph.m_roles, graph.m_proposalsUnreachable);
         graph.foldRows(rows);
 
         struct Found
@@ -155,7 +160,7 @@ void LineageGraph::expand(SupportStore &store, const QString &nodeId, int maxNew
     if (!contains(nodeId))
         addNode(nodeId, 0);
     const int depth = node(nodeId)->depth + 1;
-    const QList<LineageEdge> rows = edgesTouching(store, { nodeId }, m_roles);
+    const QList<LineageEdge> rows = edgesTouching(store, { nodeId }, m_roles, m_proposalsUnreachable);
     foldRows(rows);
     QStringList neighbours;
     for (const LineageEdge &edge : rows) {
@@ -297,13 +302,18 @@ QJsonObject lineageGraphJson(const LineageGraph &graph)
             { key("edge_kind"), lineageEdgeKind(edge.edgeType) }, { key("count"), edge.count },
             { key("first_created_at"), edge.firstCreatedAt }, { key("last_created_at"), edge.lastCreatedAt } });
     }
-    return { { key("entity_id"), graph.rootId() }, { key("depth"), graph.depth() },
+    QJsonObject json { { key("entity_id"), graph.rootId() }, { key("depth"), graph.depth() },
         { key("upstream_depth"), graph.options().upstream }, { key("downstream_depth"), graph.options().downstream },
         { key("max_nodes"), graph.options().maxNodes }, { key("nodes"), nodes }, { key("edges"), edges },
         { key("node_count"), qint64(graph.nodes().size()) }, { key("edge_count"), qint64(graph.edges().size()) },
         { key("edge_row_count"), graph.edgeRowCount() }, { key("truncated"), graph.truncated() },
         { key("omitted_node_count"), graph.omittedNodeCount() },
         { key("omitted_edge_count"), graph.omittedEdgeCount() } };
+    if (const std::optional<Error> &unreachable = graph.proposalsUnreachable()) {
+        json.insert(key("proposal_store_unreachable"),
+            QJsonObject { { key("code"), unreachable->code() }, { key("message"), unreachable->message() } });
+    }
+    return json;
 }
 
 } // namespace dpm

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/error.h"
 #include "services/lineage.h"
 
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 namespace dpm {
@@ -117,6 +119,9 @@ public:
     int hiddenNeighbourCount(const QString &id) const { return int(m_hidden.value(id).size()); }
     // Nodes with left-out neighbours, in node order.
     QStringList nodesWithHiddenNeighbours() const;
+    // PROPOSAL_STORE_UNREACHABLE when the last store call could not ask the separate proposal
+    // store for the links to proposals (the graph lacks them); nullopt otherwise.
+    const std::optional<Error> &proposalsUnreachable() const { return m_proposalsUnreachable; }
 
 private:
     using EdgeKey = std::tuple<QString, QString, QString>; // source, edge_type, target
@@ -140,12 +145,14 @@ private:
     qint64 m_edgeRowCount = 0;
     qint64 m_omittedNodeCount = 0;
     qint64 m_omittedEdgeCount = 0;
+    std::optional<Error> m_proposalsUnreachable;
 };
 
 // {entity_id, depth (the larger of the two), upstream_depth, downstream_depth, max_nodes,
 // nodes[{id, kind, depth}], edges[{source_entity_id, edge_type, target_entity_id, edge_kind,
 // count, first_created_at, last_created_at}], node_count, edge_count, edge_row_count, truncated,
-// omitted_node_count, omitted_edge_count}.
+// omitted_node_count, omitted_edge_count}, and proposal_store_unreachable {code, message} when the
+// links to proposals could not be read.
 QJsonObject lineageGraphJson(const LineageGraph &graph);
 
 } // namespace dpm

@@ -29,42 +29,73 @@ SqlDatabase &sqlDatabaseOf(SupportStore &store)
     return sql->database();
 }
 
-Migrator migratorFor(SqlDatabase &db, const OptionalCatalog &catalog)
-{
-    return catalog ? Migrator(db, *catalog) : Migrator(db);
-}
-
-// The namespaces of a store by the database they live in: all of them in the store's own, except
-// `proposals` when the proposals have a database of their own (it alone lives there; an in-memory
-// or remote proposal store has nothing to migrate). The store's own database comes first.
+// The namespaces of a store by the database they live in. A store holding both domains runs
+// everything in its own database. When the proposals have a database of their own, the
+// proposals namespace and the console migrations over the proposal tables run there (an
+// in-memory or remote proposal store has nothing to migrate) and the rest in the store's own
+// database, which comes first.
 struct MigrationPart
 {
     SqlDatabase *db = nullptr;
     QStringList namespaces;
+    MigrationCatalog catalog;
+    MigrationDatabase database = MigrationDatabase::Single;
+
+    Migrator migrator() const { return Migrator(*db, catalog); }
 };
 
-QList<MigrationPart> migrationParts(SupportStore &store, const QStringList &namespaces)
+MigrationCatalog catalogFor(SqlDatabase &db, const OptionalCatalog &catalog, MigrationDatabase database)
+{
+    return (catalog ? *catalog : MigrationCatalog::embedded(db.dialect().kind())).forDatabase(database);
+}
+
+QList<MigrationPart> migrationParts(
+    SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog, bool skipUnreachable = false)
 {
     SqlDatabase &own = sqlDatabaseOf(store);
-    SupportStore *proposals = separateProposalStore(store);
-    const QString proposalsNs = QStringLiteral("proposals");
-    if (!proposals || !namespaces.contains(proposalsNs))
-        return { { &own, namespaces } };
+    const bool split = storeAs<SeparateProposalsStore>(store) != nullptr;
+    SupportStore *proposals
+        = split && skipUnreachable && proposalStoreUnreachable(store) ? nullptr : separateProposalStore(store);
+    if (!split)
+        return { { &own, namespaces, catalogFor(own, catalog, MigrationDatabase::Single), MigrationDatabase::Single } };
     QList<MigrationPart> parts;
-    QStringList rest = namespaces;
-    rest.removeAll(proposalsNs);
-    if (!rest.isEmpty())
-        parts.append({ &own, rest });
-    if (auto *sql = storeAs<SqlStore>(*proposals))
-        parts.append({ &sql->database(), { proposalsNs } });
+    MigrationPart dpmPart { &own, {}, catalogFor(own, catalog, MigrationDatabase::DpmStore),
+        MigrationDatabase::DpmStore };
+    for (const QString &ns : namespaces) {
+        if (!dpmPart.catalog.files(ns).isEmpty() || Migrator::namespaces().indexOf(ns) < 0)
+            dpmPart.namespaces << ns; // one that is not ours: Migrator reports it
+    }
+    if (!dpmPart.namespaces.isEmpty())
+        parts.append(dpmPart);
+    if (auto *sql = proposals ? storeAs<SqlStore>(*proposals) : nullptr) {
+        MigrationPart proposalPart { &sql->database(), {},
+            catalogFor(sql->database(), catalog, MigrationDatabase::ProposalStore), MigrationDatabase::ProposalStore };
+        for (const QString &ns : namespaces) {
+            if (!proposalPart.catalog.files(ns).isEmpty())
+                proposalPart.namespaces << ns;
+        }
+        if (!proposalPart.namespaces.isEmpty())
+            parts.append(proposalPart);
+    }
     return parts;
+}
+
+QList<MigrationStatusRow> statusOf(const QList<MigrationPart> &parts)
+{
+    QList<MigrationStatusRow> rows;
+    for (const MigrationPart &part : parts) {
+        for (MigrationStatusRow &row : part.migrator().status(part.namespaces)) {
+            row.database = part.database;
+            rows << row;
+        }
+    }
+    return rows;
 }
 
 bool createsAuditTable(const MigrationPlan &plan)
 {
     for (const MigrationPlanStep &step : plan.steps) {
-        if (!step.adopt
-            && tableColumnsCreatedBy(step.statements.join(QStringLiteral(";\n"))).contains(kAuditTable))
+        if (!step.adopt && tableColumnsCreatedBy(step.statements.join(QStringLiteral(";\n"))).contains(kAuditTable))
             return true;
     }
     return false;
@@ -88,8 +119,7 @@ QJsonObject applyDetails(const MigrationApplyResult &result)
 {
     QJsonArray applied;
     for (const AppliedMigration &m : result.report.applied) {
-        applied.append(QJsonObject {
-            { QStringLiteral("version"), QString(m.ns + u':' + m.version) },
+        applied.append(QJsonObject { { QStringLiteral("version"), QString(m.ns + u':' + m.version) },
             { QStringLiteral("duration_ms"), m.durationMs } });
     }
     QJsonObject details { { QStringLiteral("namespaces"), QJsonArray::fromStringList(result.namespaces) },
@@ -143,17 +173,23 @@ bool hasDpmTables(SupportStore &store)
 QList<MigrationStatusRow> migrationStatus(
     SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
 {
-    QList<MigrationStatusRow> rows;
-    for (const MigrationPart &part : migrationParts(store, namespaces))
-        rows << migratorFor(*part.db, catalog).status(part.namespaces);
-    return rows;
+    return statusOf(migrationParts(store, namespaces, catalog));
+}
+
+QList<MigrationStatusRow> reachableMigrationStatus(SupportStore &store)
+{
+    return statusOf(migrationParts(store, Migrator::namespaces(), {}, true));
 }
 
 MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
 {
     MigrationPlan plan;
-    for (const MigrationPart &part : migrationParts(store, namespaces))
-        plan.steps << migratorFor(*part.db, catalog).plan(part.namespaces).steps;
+    for (const MigrationPart &part : migrationParts(store, namespaces, catalog)) {
+        for (MigrationPlanStep &step : part.migrator().plan(part.namespaces).steps) {
+            step.database = part.database;
+            plan.steps << step;
+        }
+    }
     return plan;
 }
 
@@ -161,8 +197,8 @@ ValidationReport validateMigrations(
     SupportStore &store, const QStringList &namespaces, bool strict, const OptionalCatalog &catalog)
 {
     ValidationReport report;
-    for (const MigrationPart &part : migrationParts(store, namespaces)) {
-        const ValidationReport one = migratorFor(*part.db, catalog).validate(part.namespaces, strict);
+    for (const MigrationPart &part : migrationParts(store, namespaces, catalog)) {
+        const ValidationReport one = part.migrator().validate(part.namespaces, strict);
         report.ok = report.ok && one.ok;
         report.findings << one.findings;
     }
@@ -194,7 +230,7 @@ MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatal
 MigrationApplyResult applyMigrations(
     SupportStore &store, const MigrationApplyOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
 {
-    const QList<MigrationPart> parts = migrationParts(store, options.namespaces);
+    const QList<MigrationPart> parts = migrationParts(store, options.namespaces, options.catalog);
     // On a hot standby (the store's or the proposal store's) nothing is applied, before any lock.
     for (const MigrationPart &part : parts)
         part.db->refuseChangesOnStandby(QStringLiteral("applying migrations"));
@@ -206,7 +242,7 @@ MigrationApplyResult applyMigrations(
     const bool audited = options.audit == AuditMode::Required;
     if (audited && !store.auditLog().isAvailable()) {
         const bool createsIt = !parts.isEmpty() && parts.constFirst().db == &sqlDatabaseOf(store)
-            && createsAuditTable(migratorFor(*parts.constFirst().db, options.catalog).plan(parts.constFirst().namespaces));
+            && createsAuditTable(parts.constFirst().migrator().plan(parts.constFirst().namespaces));
         if (!createsIt)
             throw auditLogMissingError();
     }
@@ -216,7 +252,7 @@ MigrationApplyResult applyMigrations(
     bool applying = false;
     try {
         for (const MigrationPart &part : parts) {
-            Migrator migrator = migratorFor(*part.db, options.catalog);
+            Migrator migrator = part.migrator();
             MigrationLocks locks(*part.db);
             takeLocks(locks, Migrator::withPrerequisites(part.namespaces), int(plan.steps.size()), progress, cancel);
             if (&part == &parts.constFirst()) // another session may have applied some meanwhile

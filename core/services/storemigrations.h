@@ -31,6 +31,9 @@ bool hasDpmTables(SupportStore &store);
 
 QList<MigrationStatusRow> migrationStatus(
     SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog = {});
+// Every namespace's migrations in the databases that can be reached now: those of a separate
+// proposal store that cannot be reached are left out instead of failing (the status bar).
+QList<MigrationStatusRow> reachableMigrationStatus(SupportStore &store);
 MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog = {});
 ValidationReport validateMigrations(
     SupportStore &store, const QStringList &namespaces, bool strict = false, const OptionalCatalog &catalog = {});

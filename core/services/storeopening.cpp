@@ -53,7 +53,20 @@ void registerThreadConnectionCloser(std::function<void()> closer)
 
 namespace {
 
-std::unique_ptr<SupportStore> openOneStore(const StoreLocation &location, const OpenOptions &options)
+// Applies every pending migration that runs in `database`, in all namespaces.
+void applyAll(SqlDatabase &db, MigrationDatabase database)
+{
+    const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind()).forDatabase(database);
+    QStringList namespaces;
+    for (const QString &ns : Migrator::namespaces()) {
+        if (!catalog.files(ns).isEmpty())
+            namespaces << ns;
+    }
+    Migrator(db, catalog).apply(namespaces);
+}
+
+std::unique_ptr<SupportStore> openOneStore(
+    const StoreLocation &location, const OpenOptions &options, MigrationDatabase database = MigrationDatabase::Single)
 {
     if (location.backend() == StoreBackend::InMemory)
         return std::make_unique<MemoryStore>();
@@ -70,27 +83,24 @@ std::unique_ptr<SupportStore> openOneStore(const StoreLocation &location, const 
         return opener(location, options);
     }
 
-    auto database = std::make_unique<SqlDatabase>(location);
-    if (options.applyMigrations) {
-        Migrator migrator(*database);
-        migrator.apply(Migrator::namespaces());
-    }
-    return std::make_unique<SqlStore>(std::move(database),
+    auto db = std::make_unique<SqlDatabase>(location);
+    if (options.applyMigrations)
+        applyAll(*db, database);
+    return std::make_unique<SqlStore>(std::move(db),
         options.allowMissingSchema ? SqlStore::SchemaCheck::AllowMissing : SqlStore::SchemaCheck::RequireTables);
 }
 
-// The proposal store of a location that has one: a database of the proposals namespace only (the
-// service's PROPOSAL_POSTGRES_DSN), never required to hold the DPM tables. Without its proposal
-// tables every proposal read says PROPOSAL_SCHEMA_MISSING, and migrate apply creates them.
+// The proposal store of a location that has one: a database of the proposals namespace and the
+// console's indexes over it only (the service's PROPOSAL_POSTGRES_DSN), never required to hold the
+// DPM tables. Without its proposal tables every proposal read says PROPOSAL_SCHEMA_MISSING, and
+// migrate apply creates them.
 std::unique_ptr<SupportStore> openProposalStore(const StoreLocation &location, const OpenOptions &options)
 {
     if (location.backend() == StoreBackend::InMemory || location.backend() == StoreBackend::Remote)
         return openOneStore(location, options);
     auto database = std::make_unique<SqlDatabase>(location);
-    if (options.applyMigrations) {
-        Migrator migrator(*database);
-        migrator.apply({ QStringLiteral("proposals") });
-    }
+    if (options.applyMigrations)
+        applyAll(*database, MigrationDatabase::ProposalStore);
     return std::make_unique<SqlStore>(std::move(database), SqlStore::SchemaCheck::AllowMissing);
 }
 
@@ -101,9 +111,13 @@ std::unique_ptr<SupportStore> openStore(const StoreLocation &location, const Ope
     const StoreLocation *proposals = location.proposalStore();
     if (!proposals)
         return openOneStore(location, options);
-    std::unique_ptr<SupportStore> dpm = openOneStore(location.withoutProposalStore(), options);
+    std::unique_ptr<SupportStore> dpm
+        = openOneStore(location.withoutProposalStore(), options, MigrationDatabase::DpmStore);
+    // An unreachable proposal store leaves the DPM store usable (SeparateProposalsStore says why).
+    const StoreLocation proposalLocation = *proposals;
     return std::make_unique<SeparateProposalsStore>(
-        std::move(dpm), openProposalStore(*proposals, options), *proposals);
+        std::move(dpm), [proposalLocation, options] { return openProposalStore(proposalLocation, options); },
+        proposalLocation);
 }
 
 SchemaDescription describeSchema(SupportStore &store)
@@ -114,16 +128,16 @@ SchemaDescription describeSchema(SupportStore &store)
         return description;
     description.hasMigrations = true;
     description.hasSchema = sql->hasSchema();
-    // Split-aware: a separate proposal store's proposals namespace is read there.
-    for (const MigrationStatusRow &row : migrationStatus(store, Migrator::namespaces())) {
+    // Split-aware: a separate proposal store's migrations are read there, unless it cannot be
+    // reached (its pages say so).
+    for (const MigrationStatusRow &row : reachableMigrationStatus(store)) {
         if (row.state == MigrationState::Pending) {
             ++description.pendingMigrations;
             if (row.ns == QLatin1String("console") && row.version == QLatin1String("0001"))
                 description.listingIndexesPending = true;
             if (row.ns == QLatin1String("console") && row.version == QLatin1String("0007"))
                 description.runListPending = true;
-        }
-        else if (row.state == MigrationState::Modified)
+        } else if (row.state == MigrationState::Modified)
             ++description.modifiedMigrations;
     }
     return description;

@@ -3,6 +3,7 @@
 #include "domain/apijson.h"
 #include "domain/timestamp.h"
 #include "store/runeventstore.h"
+#include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
 #include "services/outboxposture.h"
 
@@ -77,6 +78,8 @@ QJsonObject summaryDocument(const SupportabilitySummary &summary, StoreBackend b
 
 std::optional<ProposalCounts> summaryProposalCounts(SupportStore &store)
 {
+    if (proposalStoreUnreachable(store)) // the DPM summary stands without them
+        return std::nullopt;
     ProposalStore &proposals = store.proposals();
     if (!proposals.isAvailable())
         return std::nullopt;

@@ -5,9 +5,11 @@
 #include "domain/error.h"
 #include "domain/logging.h"
 #include "migrate/migrator.h"
+#include "services/storeopening.h"
 #include "store/auditlog.h"
 #include "store/bulkloader.h"
 #include "store/bulkreader.h"
+#include "store/separateproposalsstore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 #include "store/sqltransaction.h"
@@ -71,6 +73,15 @@ QJsonObject TransferReport::toJson() const
     };
 }
 
+std::unique_ptr<SupportStore> openTransferTarget(const StoreLocation &location)
+{
+    std::unique_ptr<SupportStore> target = openStore(location);
+    // Copying or comparing proposals with a proposal store that cannot be reached is no transfer.
+    if (const std::optional<Error> unreachable = proposalStoreUnreachable(*target))
+        throw *unreachable;
+    return target;
+}
+
 TransferReport backfillStore(
     SupportStore &source, SupportStore &target, const TransferOptions &options, const TransferProgressFn &progress)
 {
@@ -86,16 +97,23 @@ TransferReport backfillStore(
 
     if (report.source == report.target) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_SAME_STORE"),
-            QStringLiteral("The source and the target are the same store (%1); choose another target.").arg(report.target));
+            QStringLiteral("The source and the target are the same store (%1); choose another target.")
+                .arg(report.target));
     }
-    SqlDatabase &targetDb = sqlTargetDatabase(target);
+    // The proposal tables go where the target keeps its proposals (its own proposal store, when
+    // it has one), and come from where the source keeps them.
+    TargetTables targetTables(target);
     refuseChangesOnReplica(target, QStringLiteral("a transfer into it"));
-    requireMigrated(targetDb, report.target);
+    requireMigrated(target);
+    if (SupportStore *proposals = separateProposalStore(source))
+        report.notes << QStringLiteral("The proposal tables were read from %1.").arg(proposals->describe());
+    if (!targetTables.proposalStore().isEmpty())
+        report.notes << QStringLiteral("The proposal tables were written into %1.").arg(targetTables.proposalStore());
     AuditLog &audit = target.auditLog();
     audit.requireAvailable();
 
-    const std::unique_ptr<BulkReader> sourceReader = openBulkReader(source);
-    const std::unique_ptr<BulkReader> targetReader = openBulkReader(target);
+    const std::unique_ptr<BulkReader> sourceReader = openTransferReader(source);
+    const std::unique_ptr<BulkReader> targetReader = openTransferReader(target);
     const std::optional<QList<PolicyPack>> sourcePacks = policyPacksOf(source);
     const QList<PolicyPack> packs = sourcePacks.value_or(QList<PolicyPack> {});
     if (!sourcePacks)
@@ -127,20 +145,21 @@ TransferReport backfillStore(
     qint64 rowsDone = 0;
     const auto keepGoing = [&](const QString &table) { return !progress || progress(rowsDone, rowsTotal, table); };
     try {
-        const std::unique_ptr<BulkLoader> loader = openBulkLoader(target);
         for (const BulkTable table : allBulkTables()) {
             QElapsedTimer timer;
             timer.start();
             TransferTableReport tableReport;
             tableReport.table = tableName(table);
             if (!sourceReader->supports(table)) {
-                report.notes << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(tableReport.table);
+                report.notes
+                    << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(tableReport.table);
                 continue;
             }
             tableReport.sourceRows = sourceCounts[std::size_t(table)];
             if (options.repair) {
-                report.cancelled = !repairTable(*sourceReader, *targetReader, targetDb, *loader, table,
-                    report.batchRows, tableReport, rowsDone, [&] { return keepGoing(tableReport.table); });
+                report.cancelled = !repairTable(*sourceReader, *targetReader, targetTables.database(table),
+                    targetTables.loader(table), table, report.batchRows, tableReport, rowsDone,
+                    [&] { return keepGoing(tableReport.table); });
                 tableReport.seconds = timer.nsecsElapsed() / 1e9;
                 report.tables << tableReport;
                 if (report.cancelled)
@@ -151,16 +170,17 @@ TransferReport backfillStore(
             if (options.resume) {
                 start = targetReader->lastKey(table);
                 if (start)
-                    deleteKey(targetDb, table, *start);
+                    deleteKey(targetTables.database(table), table, *start);
                 tableReport.keptRows = targetReader->rowCount(table);
                 rowsDone += tableReport.keptRows;
             }
             RowStream rows(*sourceReader, table, start, report.batchRows);
             BulkRows batch;
+            BulkLoader &loader = targetTables.loader(table);
             const auto flush = [&] {
-                loader->begin();
-                loader->write(batch);
-                loader->commit();
+                loader.begin();
+                loader.write(batch);
+                loader.commit();
                 const qsizetype written = batch.rowCount(table);
                 tableReport.copiedRows += written;
                 rowsDone += written;
@@ -210,7 +230,7 @@ TransferReport backfillStore(
         } else {
             report.cancelled = true;
         }
-        loader->finish();
+        targetTables.finish();
         if (!report.cancelled && progress)
             progress(rowsDone, rowsTotal, QString());
     } catch (const Error &error) {
@@ -284,8 +304,9 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
     report.target = target.describe();
     batchRows = qMax(1, batchRows);
 
-    const std::unique_ptr<BulkReader> sourceReader = openBulkReader(source);
-    const std::unique_ptr<BulkReader> targetReader = openBulkReader(target);
+    // Both domains of each, wherever each keeps its proposals.
+    const std::unique_ptr<BulkReader> sourceReader = openTransferReader(source);
+    const std::unique_ptr<BulkReader> targetReader = openTransferReader(target);
     qint64 rowsTotal = 0;
     for (const BulkTable table : allBulkTables()) {
         if (sourceReader->supports(table))
@@ -364,7 +385,8 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
             if (const auto found = policyPacksOf(*store))
                 *packs = *found;
             else
-                report.notes << QStringLiteral("%1: %2 has no such table; compared as empty.").arg(kPolicyPacks, store->describe());
+                report.notes << QStringLiteral("%1: %2 has no such table; compared as empty.")
+                                    .arg(kPolicyPacks, store->describe());
         }
         packsReport.sourceRows = sourcePacks.size();
         packsReport.targetRows = targetPacks.size();
@@ -374,7 +396,7 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
             const int order = i == sourcePacks.size() ? 1
                 : j == targetPacks.size()             ? -1
                                                       : compareBulkKeys({ sourcePacks.at(i).policyPackId.toUtf8() },
-                                                            { targetPacks.at(j).policyPackId.toUtf8() });
+                                                          { targetPacks.at(j).policyPackId.toUtf8() });
             if (order < 0) {
                 ++packsReport.missing;
                 note(packsReport, QStringLiteral("missing_in_target"), { sourcePacks.at(i).policyPackId.toUtf8() });

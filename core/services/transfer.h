@@ -6,15 +6,18 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace dpm {
 
+class StoreLocation;
 class SupportStore;
 
 // Moving a store into another (design.md: SQLite or memory into PostgreSQL). The backfill copies
-// every row of the DPM tables, the console's run events and outbox, the proposal tables and the
-// policy packs, table by table in key order, a batch per transaction through the target's bulk
-// path (COPY on PostgreSQL). Because batches commit in key order, the target always holds a key-ordered prefix
+// every row of the DPM tables, the console's run events and outbox, the proposal tables (read from
+// and written into each side's separate proposal store when it has one) and the policy packs,
+// table by table in key order, a batch per transaction through the target's bulk path (COPY on
+// PostgreSQL). Because batches commit in key order, the target always holds a key-ordered prefix
 // of each table; a resumed backfill continues after the target's last key, so a stopped,
 // cancelled or crashed backfill loses nothing and copies nothing twice. The parity check compares
 // the two stores row by row. What is not copied: the target's own migration ledger, audit log
@@ -60,6 +63,11 @@ struct TransferReport
     qint64 copiedRows() const;
     QJsonObject toJson() const;
 };
+
+// Opens a transfer's target as it is (never migrated here): a location with a proposal store of
+// its own (StoreLocation::withProposalStore) gets the proposal tables there. Throws what
+// openStore() throws, and PROPOSAL_STORE_UNREACHABLE when that proposal store cannot be reached.
+std::unique_ptr<SupportStore> openTransferTarget(const StoreLocation &location);
 
 // Rows of the whole transfer done (kept + copied) and in total, and the table being copied.
 // Returning false cancels after the batch in progress commits; what was committed stays and a

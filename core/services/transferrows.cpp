@@ -2,7 +2,9 @@
 
 #include "domain/error.h"
 #include "migrate/migrator.h"
+#include "services/storemigrations.h"
 #include "store/auditlog.h"
+#include "store/separateproposalsstore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
 #include "store/sqltransaction.h"
@@ -51,17 +53,80 @@ SqlDatabase &sqlTargetDatabase(SupportStore &target)
     return sql->database();
 }
 
-void requireMigrated(SqlDatabase &db, const QString &target)
+void requireMigrated(SupportStore &target)
 {
-    const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
+    const MigrationPlan plan = migrationPlan(target, Migrator::namespaces());
     if (!plan.steps.isEmpty()) {
         throw Error(ErrorKind::Migration, QStringLiteral("TRANSFER_TARGET_NOT_MIGRATED"),
             QStringLiteral("The target %1 has %2 pending migrations (first %3:%4); apply them first "
                            "(dpmctl migrate apply, or the console's Admin page).")
-                .arg(target)
+                .arg(target.describe())
                 .arg(plan.steps.size())
                 .arg(plan.steps.first().ns, plan.steps.first().version));
     }
+}
+
+namespace {
+
+// Reads the proposal tables from one reader and the rest from the other.
+class SplitBulkReader final : public BulkReader
+{
+public:
+    SplitBulkReader(std::unique_ptr<BulkReader> dpm, std::unique_ptr<BulkReader> proposals)
+        : m_dpm(std::move(dpm))
+        , m_proposals(std::move(proposals))
+    { }
+
+    bool supports(BulkTable table) const override { return of(table).supports(table); }
+    qint64 rowCount(BulkTable table) override { return of(table).rowCount(table); }
+    QList<BulkRow> readBatch(BulkTable table, const std::optional<BulkRow> &from, bool inclusive, int limit) override
+    {
+        return of(table).readBatch(table, from, inclusive, limit);
+    }
+    std::optional<BulkRow> lastKey(BulkTable table) override { return of(table).lastKey(table); }
+
+private:
+    BulkReader &of(BulkTable table) const { return isProposalTable(table) ? *m_proposals : *m_dpm; }
+
+    std::unique_ptr<BulkReader> m_dpm;
+    std::unique_ptr<BulkReader> m_proposals;
+};
+
+} // namespace
+
+std::unique_ptr<BulkReader> openTransferReader(SupportStore &store)
+{
+    SupportStore *proposals = separateProposalStore(store);
+    if (!proposals)
+        return openBulkReader(store);
+    return std::make_unique<SplitBulkReader>(openBulkReader(store), openBulkReader(*proposals));
+}
+
+TargetTables::TargetTables(SupportStore &target)
+    : m_dpm(target)
+    , m_proposals(separateProposalStore(target) ? *separateProposalStore(target) : target)
+    , m_dpmDb(&sqlTargetDatabase(m_dpm))
+    , m_proposalDb(&sqlTargetDatabase(m_proposals))
+{
+    if (&m_proposals != &m_dpm)
+        m_proposalStore = m_proposals.describe();
+}
+
+BulkLoader &TargetTables::loader(BulkTable table)
+{
+    const bool proposals = isProposalTable(table) && &m_proposals != &m_dpm;
+    std::unique_ptr<BulkLoader> &loader = proposals ? m_proposalLoader : m_dpmLoader;
+    if (!loader)
+        loader = openBulkLoader(proposals ? m_proposals : m_dpm);
+    return *loader;
+}
+
+void TargetTables::finish()
+{
+    if (m_dpmLoader)
+        m_dpmLoader->finish();
+    if (m_proposalLoader)
+        m_proposalLoader->finish();
 }
 
 qint64 deleteKey(SqlDatabase &db, BulkTable table, const BulkRow &key)

@@ -4,6 +4,7 @@
 // tables streamed in key order, the target's SQL database, the audit of a backfill.
 
 #include "services/transfer.h"
+#include "store/bulkloader.h"
 #include "store/bulkreader.h"
 #include "store/supportstore.h"
 
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace dpm {
@@ -33,8 +35,37 @@ qint64 rowBytes(const BulkRow &row);
 QString describeKey(const BulkRow &key);
 // The target's database; TRANSFER_TARGET_UNSUPPORTED when it is not SQL.
 SqlDatabase &sqlTargetDatabase(SupportStore &target);
-// TRANSFER_TARGET_NOT_MIGRATED unless every migration is applied.
-void requireMigrated(SqlDatabase &db, const QString &target);
+// TRANSFER_TARGET_NOT_MIGRATED unless every migration is applied (in both databases of a split
+// target).
+void requireMigrated(SupportStore &target);
+
+// A store's bulk read path over both domains: the proposal tables from its separate proposal
+// store when it has one (SeparateProposalsStore), every other table from the store itself.
+std::unique_ptr<BulkReader> openTransferReader(SupportStore &store);
+
+// The target's bulk write path and database per table, routed as openTransferReader() reads.
+class TargetTables
+{
+public:
+    // TRANSFER_TARGET_UNSUPPORTED when either database is not SQL.
+    explicit TargetTables(SupportStore &target);
+    SqlDatabase &database(BulkTable table) const { return isProposalTable(table) ? *m_proposalDb : *m_dpmDb; }
+    // Opened on first use, on the calling thread.
+    BulkLoader &loader(BulkTable table);
+    // After the last commit, on every loader opened.
+    void finish();
+    // Where the proposals go, when that is a database of its own; empty otherwise.
+    QString proposalStore() const { return m_proposalStore; }
+
+private:
+    SupportStore &m_dpm;
+    SupportStore &m_proposals;
+    SqlDatabase *m_dpmDb;
+    SqlDatabase *m_proposalDb;
+    QString m_proposalStore;
+    std::unique_ptr<BulkLoader> m_dpmLoader;
+    std::unique_ptr<BulkLoader> m_proposalLoader;
+};
 // Deletes the target's rows with exactly that key: a batch may have ended inside a run of
 // duplicates, and copying the whole run again is simpler than counting what is there.
 qint64 deleteKey(SqlDatabase &db, BulkTable table, const BulkRow &key);

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "domain/error.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 
 namespace dpm {
 
@@ -12,16 +16,35 @@ namespace dpm {
 // second store (opened without the DPM tables). openStore() builds it for a location with a
 // separate proposal store; code that must reach the second one (its migrations, the cutover
 // check) finds it with separateProposalStore().
+//
+// A proposal store that cannot be reached does not take the DPM store down with it: the store
+// opens, everything DPM works, and every use of the proposals throws PROPOSAL_STORE_UNREACHABLE
+// (naming the cause's reason code) until retryProposalStore() reaches it.
 class SeparateProposalsStore final : public SupportStore
 {
 public:
+    // Opens the proposal store; called again by retryProposalStore() while it is unreachable.
+    using ProposalStoreOpener = std::function<std::unique_ptr<SupportStore>()>;
+
     SeparateProposalsStore(
         std::unique_ptr<SupportStore> dpm, std::unique_ptr<SupportStore> proposals, StoreLocation proposalLocation);
+    // Tries `open` at once; a connection error (ErrorKind::Connection) leaves the proposal store
+    // unreachable, any other error is thrown.
+    SeparateProposalsStore(std::unique_ptr<SupportStore> dpm, ProposalStoreOpener open, StoreLocation proposalLocation);
 
-    // The store the proposals are read from, with its own schema and migrations.
-    SupportStore &proposalStore() { return *m_proposals; }
+    // The store the proposals are read from, with its own schema and migrations. Throws
+    // PROPOSAL_STORE_UNREACHABLE while it cannot be reached.
+    SupportStore &proposalStore();
     // Where it is (password included when one was given: never print it; use redacted()).
     const StoreLocation &proposalLocation() const { return m_proposalLocation; }
+    // Why the proposal store could not be opened (the connection's own error, to tell whether a
+    // password would help); nullopt once it is open.
+    std::optional<Error> proposalStoreCause() const;
+    // The error every proposal read throws while the proposal store is unreachable.
+    std::optional<Error> proposalStoreUnreachable() const;
+    // Opens the proposal store again when it was unreachable (nothing to do when it is open).
+    // Throws PROPOSAL_STORE_UNREACHABLE when it still cannot be reached.
+    void retryProposalStore();
 
     SupportStore *wrapped() override { return m_dpm.get(); }
     StoreBackend backend() const override { return m_dpm->backend(); }
@@ -139,19 +162,44 @@ public:
     }
 
     AuditLog &auditLog() override { return m_dpm->auditLog(); }
-    ProposalStore &proposals() override { return m_proposals->proposals(); }
+    ProposalStore &proposals() override { return proposalStore().proposals(); }
     RunEventStore &runEvents() override { return m_dpm->runEvents(); }
     void interrupt() override;
     StatementInterrupter interrupterForThisThread() override;
 
 private:
+    Error unreachableError(const Error &cause) const;
+    SupportStore *openedProposalStore() const;
+
     std::unique_ptr<SupportStore> m_dpm;
-    std::unique_ptr<SupportStore> m_proposals;
+    ProposalStoreOpener m_open;
     StoreLocation m_proposalLocation;
+    // Set once, from unreachable to open, and never replaced: other threads may hold references
+    // into it.
+    mutable std::mutex m_mutex;
+    std::unique_ptr<SupportStore> m_proposals;
+    std::optional<Error> m_cause;
 };
 
 // The store the proposals of `store` live in when they have a database of their own (under any
-// decorator); nullptr when `store` holds them itself.
+// decorator); nullptr when `store` holds them itself. Throws PROPOSAL_STORE_UNREACHABLE when it
+// has one that cannot be reached.
 SupportStore *separateProposalStore(SupportStore &store);
+// PROPOSAL_STORE_UNREACHABLE of a store whose separate proposal store cannot be reached now;
+// nullopt otherwise.
+std::optional<Error> proposalStoreUnreachable(SupportStore &store);
+
+// Where a store's proposals stand after (re)trying to reach them: reachable, with or without the
+// proposal tables; or unreachable, with PROPOSAL_STORE_UNREACHABLE and the connection's own
+// error (whether a password would help).
+struct ProposalStoreReach
+{
+    std::optional<Error> unreachable;
+    std::optional<Error> cause;
+    bool hasTables = false;
+};
+// Reports where the proposals stand, first retrying (with `retry`) a separate proposal store
+// that could not be reached; runs queries.
+ProposalStoreReach reachProposalStore(SupportStore &store, bool retry);
 
 } // namespace dpm

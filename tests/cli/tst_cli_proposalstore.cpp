@@ -105,17 +105,35 @@ private Q_SLOTS:
         const CliResult apply = split({ QStringLiteral("migrate"), QStringLiteral("apply") });
         CLI_OK(apply);
         QCOMPARE(apply.json().value(QStringLiteral("proposal_store")).toString(), m_proposals->redacted());
+        // The console's proposal indexes go with the proposal tables.
         QCOMPARE(ledgerOf(*m_proposals),
-            QStringList({ QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
+            QStringList({ QStringLiteral("console:0005"), QStringLiteral("console:0008"),
+                QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") }));
         QVERIFY(ledgerOf(*m_dpm).contains(QStringLiteral("dpm:0001")));
+        QVERIFY(!ledgerOf(*m_dpm).contains(QStringLiteral("console:0005")));
 
         const CliResult status = split({ QStringLiteral("migrate"), QStringLiteral("status"),
             QStringLiteral("--namespace"), QStringLiteral("proposals") });
         CLI_OK(status);
         const QJsonArray rows = status.json().value(QStringLiteral("migrations")).toArray();
         QCOMPARE(rows.size(), 2);
-        for (const QJsonValue &row : rows)
+        for (const QJsonValue &row : rows) {
             QCOMPARE(row.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("applied"));
+            QCOMPARE(row.toObject().value(QStringLiteral("database")).toString(), QStringLiteral("proposal_store"));
+        }
+        const CliResult console = split({ QStringLiteral("migrate"), QStringLiteral("status"),
+            QStringLiteral("--namespace"), QStringLiteral("console") });
+        CLI_OK(console);
+        QStringList there;
+        for (const QJsonValue &row : console.json().value(QStringLiteral("migrations")).toArray()) {
+            const QJsonObject o = row.toObject();
+            QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("applied"));
+            if (o.value(QStringLiteral("database")).toString() == QLatin1String("proposal_store"))
+                there << o.value(QStringLiteral("version")).toString();
+            else
+                QCOMPARE(o.value(QStringLiteral("database")).toString(), QStringLiteral("store"));
+        }
+        QCOMPARE(there, QStringList({ QStringLiteral("0005"), QStringLiteral("0008") }));
 
         // Recorded once, in the store's own audit log, naming the proposal store.
         const QList<AuditEntry> entries = auditEntries(*m_dpm);
@@ -138,11 +156,11 @@ private Q_SLOTS:
         QCOMPARE(
             got.json().value(QStringLiteral("proposal")).toObject().value(QStringLiteral("proposal_id")).toString(),
             id);
-        // The store alone does not hold it.
+        // The store alone does not hold it: the proposal tables were made in the proposal store only.
         const CliResult alone = split({ QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("proposals"),
                                           QStringLiteral("get"), id },
             environment());
-        QCOMPARE(alone.exitCode, 3);
+        CLI_FAILS(alone, 8, "PROPOSAL_SCHEMA_MISSING");
         // A proposal store file that does not exist is not created by a read.
         const QString missing = m_sandbox->filePath(QStringLiteral("missing.db"));
         const CliResult noFile
@@ -151,6 +169,33 @@ private Q_SLOTS:
                 environment());
         CLI_FAILS(noFile, 6, "STORE_LOCATION_INVALID");
         QVERIFY(!QFile::exists(missing));
+    }
+
+    // A proposal store nobody answers at: DPM commands work, proposal commands fail with
+    // PROPOSAL_STORE_UNREACHABLE (exit 7) naming the connection's own reason code.
+    void unreachableProposalStore_dpmCommandsWorkProposalCommandsSayWhy()
+    {
+        CLI_OK(runDpmctl(
+            { QStringLiteral("--store"), m_dpm->withoutSecrets(), QStringLiteral("migrate"), QStringLiteral("apply") },
+            environment()));
+        const QStringList unreachable { QStringLiteral("--store"), m_dpm->withoutSecrets(),
+            QStringLiteral("--proposal-store"), QStringLiteral("postgresql://nobody@127.0.0.1:1/proposals") };
+        CLI_OK(split(unreachable + QStringList { QStringLiteral("runs"), QStringLiteral("list") }, environment()));
+        const CliResult summary = split(unreachable + QStringList { QStringLiteral("summary") }, environment());
+        CLI_OK(summary);
+        QVERIFY(!summary.json().contains(QStringLiteral("proposals")));
+        const CliResult list
+            = split(unreachable + QStringList { QStringLiteral("proposals"), QStringLiteral("list") }, environment());
+        CLI_FAILS(list, 7, "PROPOSAL_STORE_UNREACHABLE");
+        QVERIFY2(list.errorJson()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QLatin1String("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED")),
+            qPrintable(list.describe()));
+        // Nothing found is not certain while the proposals could not be searched.
+        CLI_FAILS(
+            split(unreachable + QStringList { QStringLiteral("find"), QStringLiteral("rr_nowhere") }, environment()), 7,
+            "PROPOSAL_STORE_UNREACHABLE");
     }
 
 #if defined(DPM_CLI_POSTGRES)
@@ -170,7 +215,46 @@ private Q_SLOTS:
         env.insert(QStringLiteral("PROPOSAL_POSTGRES_DSN"), m_proposals->withoutSecrets());
         CLI_OK(split({ QStringLiteral("proposals"), QStringLiteral("get"), id }, env));
         env.insert(QStringLiteral("PROPOSAL_STORE_BACKEND"), QStringLiteral("IN_MEMORY"));
-        QCOMPARE(split({ QStringLiteral("proposals"), QStringLiteral("get"), id }, env).exitCode, 3);
+        // Read from the store itself, which the split apply gave no proposal tables.
+        CLI_FAILS(split({ QStringLiteral("proposals"), QStringLiteral("get"), id }, env), 8, "PROPOSAL_SCHEMA_MISSING");
+    }
+
+    // transfer backfill and verify from a split SQLite source into a split PostgreSQL target
+    // (--to-proposal-store): the proposals land in the target's proposal store.
+    void transfer_splitSqliteIntoSplitPostgres_copiesTheProposals()
+    {
+        const StoreLocation source = StoreLocation::sqlite(m_sandbox->filePath(QStringLiteral("source.db")));
+        const StoreLocation sourceProposals
+            = StoreLocation::sqlite(m_sandbox->filePath(QStringLiteral("source_proposals.db")));
+        const QStringList from { QStringLiteral("--store"), source.withoutSecrets(), QStringLiteral("--proposal-store"),
+            sourceProposals.withoutSecrets() };
+        CLI_OK(split(from + QStringList { QStringLiteral("migrate"), QStringLiteral("apply") }, environment()));
+        DemoProposalOptions options;
+        options.fromMicros = 1767225600000000LL; // 2026-01-01
+        options.toMicros = options.fromMicros + 30LL * 24 * 3600 * 1000000;
+        const DemoProposal proposal = generateDemoProposal(11, options);
+        try {
+            writeDemoProposal(
+                openStore(sourceProposals, OpenOptions { .allowMissingSchema = true })->proposals(), proposal);
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+        CLI_OK(split({ QStringLiteral("migrate"), QStringLiteral("apply") }));
+
+        const QStringList to { QStringLiteral("--to"), m_dpm->withoutSecrets(), QStringLiteral("--to-proposal-store"),
+            m_proposals->withoutSecrets() };
+        const CliResult backfill
+            = split(from + QStringList { QStringLiteral("transfer"), QStringLiteral("backfill") } + to, environment());
+        CLI_OK(backfill);
+        CLI_OK(split(from + QStringList { QStringLiteral("transfer"), QStringLiteral("verify") } + to, environment()));
+        const CliResult got = split({ QStringLiteral("proposals"), QStringLiteral("get"), proposal.record.proposalId });
+        CLI_OK(got);
+        // Without --to-proposal-store the target itself is compared, and it holds no proposals.
+        const CliResult single = split(from
+                + QStringList { QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"),
+                    m_dpm->withoutSecrets() },
+            environment());
+        QCOMPARE(single.exitCode, 4);
     }
 
     // Profile checks 3-4 and the cutover check's proposals namespace look at the proposal store.

@@ -215,6 +215,67 @@ private Q_SLOTS:
         }
     }
 
+    // A source whose proposals live in a database of their own (SQLite, as the console's split
+    // setup) into PostgreSQL: the proposal tables come from that database and go into the
+    // target's proposal store when it has one, else into the target itself; parity compares
+    // them where each side keeps them.
+    void splitSqliteIntoPostgres_copiesTheProposalStoreWhereverTheTargetKeepsIt()
+    {
+        try {
+            const StoreLocation sourceProposals
+                = StoreLocation::sqlite(m_dir->filePath(QStringLiteral("source_proposals.db")));
+            auto source = openStore(
+                StoreLocation::sqlite(m_dir->filePath(QStringLiteral("source.db"))).withProposalStore(sourceProposals),
+                OpenOptions { .applyMigrations = true });
+            generateDemoData(*source, smallDemo(60, 3));
+            seedProposals(*source);
+            const qint64 proposals = openStore(sourceProposals, OpenOptions { .allowMissingSchema = true })
+                                         ->proposals()
+                                         .countProposals()
+                                         .proposalCount;
+            QVERIFY(proposals > 3);
+
+            // Into a split target: the proposals land in its proposal store, nothing in the store.
+            const StoreLocation targetStore = PgServer::instance().createDatabase(QStringLiteral("split_target"));
+            const StoreLocation targetProposals
+                = PgServer::instance().createDatabase(QStringLiteral("split_target_proposals"));
+            openStore(targetStore.withProposalStore(targetProposals), OpenOptions { .applyMigrations = true });
+            auto splitTarget = openTransferTarget(targetStore.withProposalStore(targetProposals));
+            const TransferReport report = backfillStore(*source, *splitTarget, TransferOptions { .batchRows = 53 });
+            QVERIFY(!report.cancelled);
+            QCOMPARE(report.copiedRows(), report.sourceRows());
+            QCOMPARE(tableOf(report, QStringLiteral("proposal_records"))->copiedRows, proposals);
+            QCOMPARE(proposalDump(*splitTarget), proposalDump(*source));
+            QCOMPARE(apiDump(*splitTarget), apiDump(*source));
+            QCOMPARE(openStore(targetProposals, OpenOptions { .allowMissingSchema = true })
+                         ->proposals()
+                         .countProposals()
+                         .proposalCount,
+                proposals);
+            QVERIFY(!openStore(targetStore)->proposals().isAvailable()); // no proposal tables there
+
+            ParityReport parity = verifyParity(*source, *splitTarget, 40);
+            QVERIFY(parity.matches());
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_records"))->targetRows, proposals);
+            // A proposal only the target's proposal store has: parity sees it there.
+            ProposalRecord extra = source->proposals().listProposals({}, PageRequest { 1, {} }).items.first();
+            extra.proposalId = QStringLiteral("pp_only_in_target");
+            splitTarget->proposals().createProposal(extra);
+            parity = verifyParity(*source, *splitTarget, 40);
+            QVERIFY(!parity.matches());
+            QCOMPARE(tableOf(parity, QStringLiteral("proposal_records"))->extra, 1);
+
+            // Into a single target: the proposals join everything else.
+            auto single = newPostgres();
+            backfillStore(*source, *single);
+            QCOMPARE(proposalDump(*single), proposalDump(*source));
+            QVERIFY(verifyParity(*source, *single).matches());
+            QCOMPARE(sqlCount(*single, QStringLiteral("proposal_records")), proposals);
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
     void memoryIntoPostgresKeepsWhatTheApiShows()
     {
         try {

@@ -101,6 +101,45 @@ private Q_SLOTS:
                 QStringLiteral("0007_run_list.sql"), QStringLiteral("0008_proposal_correlation_index.sql") }));
     }
 
+    // A split setup runs a console migration in the proposal store exactly when it works on the
+    // proposal tables; the list behind home() must follow the files.
+    void embedded_consoleMigrationsOverProposalTables_runInTheProposalStore()
+    {
+        for (const auto kind : { SqlDialect::Kind::Sqlite, SqlDialect::Kind::Postgres }) {
+            const MigrationCatalog catalog = MigrationCatalog::embedded(kind);
+            for (const MigrationFile &file : catalog.files(QStringLiteral("console"))) {
+                const bool overProposals = file.sql.contains(QLatin1String("ON proposal_"));
+                const bool overDpm = file.sql.contains(QLatin1String("ON dpm_"))
+                    || file.sql.contains(QLatin1String("TABLE IF NOT EXISTS dpm_"))
+                    || file.sql.contains(QLatin1String("TABLE IF NOT EXISTS console_"));
+                QVERIFY2(!(overProposals && overDpm), qPrintable(file.fileName));
+                QCOMPARE(file.home(), overProposals ? MigrationDatabase::ProposalStore : MigrationDatabase::DpmStore);
+            }
+            for (const MigrationFile &file : catalog.files(QStringLiteral("proposals")))
+                QCOMPARE(file.home(), MigrationDatabase::ProposalStore);
+            for (const MigrationFile &file : catalog.files(QStringLiteral("dpm")))
+                QCOMPARE(file.home(), MigrationDatabase::DpmStore);
+
+            const MigrationCatalog proposalPart = catalog.forDatabase(MigrationDatabase::ProposalStore);
+            QCOMPARE(fileNames(proposalPart.files(QStringLiteral("console"))),
+                QStringList({ QStringLiteral("0005_proposal_indexes.sql"),
+                    QStringLiteral("0008_proposal_correlation_index.sql") }));
+            QVERIFY(proposalPart.files(QStringLiteral("dpm")).isEmpty());
+            QCOMPARE(proposalPart.files(QStringLiteral("proposals")).size(),
+                catalog.files(QStringLiteral("proposals")).size());
+            QVERIFY(proposalPart.runsElsewhere(QStringLiteral("console"), QStringLiteral("0001")));
+            QVERIFY(!proposalPart.runsElsewhere(QStringLiteral("console"), QStringLiteral("0005")));
+
+            const MigrationCatalog dpmPart = catalog.forDatabase(MigrationDatabase::DpmStore);
+            QCOMPARE(
+                dpmPart.files(QStringLiteral("console")).size(), catalog.files(QStringLiteral("console")).size() - 2);
+            QVERIFY(dpmPart.files(QStringLiteral("proposals")).isEmpty());
+            QVERIFY(dpmPart.runsElsewhere(QStringLiteral("console"), QStringLiteral("0008")));
+            QCOMPARE(catalog.forDatabase(MigrationDatabase::Single).files(QStringLiteral("console")).size(),
+                catalog.files(QStringLiteral("console")).size());
+        }
+    }
+
     void embedded_dpmBaseline_createsTheServiceTables()
     {
         const MigrationFile baseline
