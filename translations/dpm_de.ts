@@ -116,6 +116,24 @@ Token:</translation>
         <source>Token</source>
         <translation>Token</translation>
     </message>
+    <message>
+        <source>The server of the proposal store asks for a password.
+
+User: %1
+Database: %2
+
+The password is used for this connection only and is not saved. To avoid this question, put it in ~/.pgpass or a service file.
+
+Password:</source>
+        <translation>Der Server des Vorschlagsspeichers verlangt ein Passwort.
+
+Benutzer: %1
+Datenbank: %2
+
+Das Passwort wird nur für diese Verbindung verwendet und nicht gespeichert. Um diese Frage zu vermeiden, hinterlegen Sie es in ~/.pgpass oder einer Servicedatei.
+
+Passwort:</translation>
+    </message>
 </context>
 <context>
     <name>StartupOptions</name>
@@ -1798,6 +1816,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <source>Exported to %1.</source>
         <translation>Exportiert nach %1.</translation>
     </message>
+    <message>
+        <source>Links to proposals are not shown: &lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>Verknüpfungen zu Vorschlägen werden nicht angezeigt: &lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
 </context>
 <context>
     <name>dpm::ListColumns</name>
@@ -2236,10 +2258,6 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <translation>DPM_IDENTIFIER_NOT_FOUND: Nichts in diesem Datenspeicher trägt die Kennung &quot;%1&quot;; prüfen Sie die ID oder ob sie durch die Aufbewahrungsregel bereinigt wurde.</translation>
     </message>
     <message>
-        <source> (Proposals were not searched: %1.)</source>
-        <translation> (Vorschläge wurden nicht durchsucht: %1.)</translation>
-    </message>
-    <message>
         <source>Matches for %1</source>
         <translation>Treffer für %1</translation>
     </message>
@@ -2291,6 +2309,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <source>%1 · proposals from %2</source>
         <translation>%1 · Vorschläge aus %2</translation>
     </message>
+    <message>
+        <source>Proposals were not searched (%1): %2</source>
+        <translation>Vorschläge wurden nicht durchsucht (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>dpm::MigrationStatusModel</name>
@@ -2329,6 +2351,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
     <message>
         <source>Duration</source>
         <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 (proposal store)</source>
+        <translation>%1 (Vorschlagsspeicher)</translation>
     </message>
 </context>
 <context>
@@ -3861,6 +3887,14 @@ Das SQL steht auf dem Reiter Plan.</translation>
         <source>Proposals</source>
         <translation>Vorschläge</translation>
     </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>Erneut versuc&amp;hen</translation>
+    </message>
+    <message>
+        <source>Retry the proposal store</source>
+        <translation>Vorschlagsspeicher erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>dpm::PurgeReportModel</name>
@@ -4858,6 +4892,10 @@ Das SQL steht auf dem Reiter Plan.</translation>
         <source>This store has no run event and outbox tables (an older service database): apply the console migrations on the Admin page to read the outbox.</source>
         <translation>Dieser Datenspeicher hat keine Tabellen für Laufereignisse und Outbox (eine ältere Datenbank des Dienstes): Wenden Sie die Konsolenmigrationen auf der Seite Verwaltung an, um die Outbox zu lesen.</translation>
     </message>
+    <message>
+        <source>The proposal store is unreachable (%1): %2</source>
+        <translation>Der Vorschlagsspeicher ist nicht erreichbar (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>dpm::StoreStatusPanel</name>
@@ -5502,6 +5540,22 @@ Das SQL steht auf dem Reiter Plan.</translation>
     <message>
         <source>Resume the backfill, or look at the rows named above, then verify again.</source>
         <translation>Setzen Sie die Übertragung fort oder sehen Sie sich die oben genannten Zeilen an und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>the target itself</source>
+        <translation>das Ziel selbst</translation>
+    </message>
+    <message>
+        <source>Target proposal store</source>
+        <translation>Vorschlagsspeicher des Ziels</translation>
+    </message>
+    <message>
+        <source>Where the target keeps the advisory proposals, when that is a database of their own (the service&apos;s PROPOSAL_POSTGRES_DSN); migrated first as well. Empty: the target holds them.</source>
+        <translation>Wo das Ziel die Beratungsvorschläge aufbewahrt, wenn dies eine eigene Datenbank ist (PROPOSAL_POSTGRES_DSN des Dienstes); ebenfalls zuerst migriert. Leer: Das Ziel enthält sie.</translation>
+    </message>
+    <message>
+        <source>Target&apos;s &amp;proposal store (optional):</source>
+        <translation>&amp;Vorschlagsspeicher des Ziels (optional):</translation>
     </message>
 </context>
 <context>

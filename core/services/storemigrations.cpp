@@ -92,6 +92,29 @@ QList<MigrationStatusRow> statusOf(const QList<MigrationPart> &parts)
     return rows;
 }
 
+MigrationPlan planOf(const QList<MigrationPart> &parts)
+{
+    MigrationPlan plan;
+    for (const MigrationPart &part : parts) {
+        for (MigrationPlanStep &step : part.migrator().plan(part.namespaces).steps) {
+            step.database = part.database;
+            plan.steps << step;
+        }
+    }
+    return plan;
+}
+
+ValidationReport validationOf(const QList<MigrationPart> &parts, bool strict)
+{
+    ValidationReport report;
+    for (const MigrationPart &part : parts) {
+        const ValidationReport one = part.migrator().validate(part.namespaces, strict);
+        report.ok = report.ok && one.ok;
+        report.findings << one.findings;
+    }
+    return report;
+}
+
 bool createsAuditTable(const MigrationPlan &plan)
 {
     for (const MigrationPlanStep &step : plan.steps) {
@@ -183,26 +206,13 @@ QList<MigrationStatusRow> reachableMigrationStatus(SupportStore &store)
 
 MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
 {
-    MigrationPlan plan;
-    for (const MigrationPart &part : migrationParts(store, namespaces, catalog)) {
-        for (MigrationPlanStep &step : part.migrator().plan(part.namespaces).steps) {
-            step.database = part.database;
-            plan.steps << step;
-        }
-    }
-    return plan;
+    return planOf(migrationParts(store, namespaces, catalog));
 }
 
 ValidationReport validateMigrations(
     SupportStore &store, const QStringList &namespaces, bool strict, const OptionalCatalog &catalog)
 {
-    ValidationReport report;
-    for (const MigrationPart &part : migrationParts(store, namespaces, catalog)) {
-        const ValidationReport one = part.migrator().validate(part.namespaces, strict);
-        report.ok = report.ok && one.ok;
-        report.findings << one.findings;
-    }
-    return report;
+    return validationOf(migrationParts(store, namespaces, catalog), strict);
 }
 
 MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatalog &catalog)
@@ -211,11 +221,18 @@ MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatal
     if (!hasMigrations(store))
         return overview;
     overview.isSql = true;
-    const QStringList all = Migrator::namespaces();
-    overview.rows = migrationStatus(store, all, catalog);
-    overview.validation = validateMigrations(store, all, false, catalog);
+    // A proposal store that cannot be reached leaves the store's own migrations to show, and a
+    // finding that says why the rest are missing.
+    const QList<MigrationPart> parts = migrationParts(store, Migrator::namespaces(), catalog, true);
+    overview.rows = statusOf(parts);
+    overview.validation = validationOf(parts, false);
+    if (const std::optional<Error> unreachable = proposalStoreUnreachable(store)) {
+        overview.validation.ok = false;
+        overview.validation.findings << MigrationFinding { unreachable->code(), QStringLiteral("error"),
+            unreachable->message() };
+    }
     try {
-        overview.plan = migrationPlan(store, all, catalog);
+        overview.plan = planOf(parts);
     } catch (const Error &error) {
         overview.planError = error;
     }

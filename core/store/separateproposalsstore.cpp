@@ -73,8 +73,8 @@ void SeparateProposalsStore::retryProposalStore()
 Error SeparateProposalsStore::unreachableError(const Error &cause) const
 {
     return Error(ErrorKind::Connection, QStringLiteral("PROPOSAL_STORE_UNREACHABLE"),
-        QStringLiteral("The proposal store %1 cannot be reached (%2: %3); the DPM data is readable, and proposals "
-                       "are again once it is reachable: check the server and its credentials, then retry.")
+        QStringLiteral("The proposal store %1 cannot be reached (%2: %3); the DPM data stays readable, and the "
+                       "proposals can be read once it answers: check its server and credentials, then retry.")
             .arg(m_proposalLocation.redacted(), cause.code(), cause.message()));
 }
 

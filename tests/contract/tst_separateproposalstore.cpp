@@ -298,6 +298,12 @@ private Q_SLOTS:
         SchemaDescription schema;
         TRY_OR_FAIL(schema = describeSchema(*store));
         QCOMPARE(schema.pendingMigrations, 0); // the store's own, all applied
+        // The Admin page's overview: the store's own migrations, and why the rest are missing.
+        MigrationOverview overview;
+        TRY_OR_FAIL(overview = readMigrationOverview(*store));
+        QVERIFY(!overview.rows.isEmpty());
+        QVERIFY(!overview.validation.ok);
+        QCOMPARE(overview.validation.findings.last().code, QStringLiteral("PROPOSAL_STORE_UNREACHABLE"));
         const ProposalStoreReach reach = reachProposalStore(*store, true);
         QVERIFY(reach.unreachable);
         QVERIFY(reach.cause);

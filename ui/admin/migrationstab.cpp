@@ -26,11 +26,13 @@ QString planSql(const MigrationPlan &plan)
 {
     QString text;
     for (const MigrationPlanStep &step : plan.steps) {
-        text += QStringLiteral("-- %1:%2 %3 (%4), checksum %5\n")
+        text += QStringLiteral("-- %1:%2 %3 (%4), checksum %5%6\n")
                     .arg(step.ns, step.version, step.name,
                         step.adopt ? QStringLiteral("adopt: its tables exist, only the ledger row is written")
                                    : QStringLiteral("apply"),
-                        step.checksum);
+                        step.checksum,
+                        step.database == MigrationDatabase::ProposalStore ? QStringLiteral(", in the proposal store")
+                                                                          : QString());
         if (!step.adopt) {
             for (const QString &statement : step.statements)
                 text += statement + QStringLiteral(";\n\n");

@@ -60,7 +60,10 @@ void MigrationStatusModel::prepare()
         QString stateText = p.state;
         if (!p.failureCode.isEmpty())
             stateText += QStringLiteral(": ") + p.failureCode;
-        p.display = QStringList { row.ns, row.version, row.name, stateText, checksum.left(16),
+        // On a split setup the proposal store's migrations say so (the rest are the store's).
+        const QString ns
+            = row.database == MigrationDatabase::ProposalStore ? tr("%1 (proposal store)").arg(row.ns) : row.ns;
+        p.display = QStringList { ns, row.version, row.name, stateText, checksum.left(16),
             row.appliedAt.isEmpty() ? QStringLiteral("—") : row.appliedAt,
             duration == m_durations.cend() ? QStringLiteral("—") : tr("%1 ms").arg(*duration) };
         m_rows << p;

@@ -60,6 +60,7 @@ TransferProgressFn TransferTab::reportProgress(Progress &state, QPromise<T> &pro
 TransferTab::TransferTab(QWidget *parent)
     : QWidget(parent)
     , m_target(new QLineEdit(this))
+    , m_targetProposals(new QLineEdit(this))
     , m_batchRows(new QSpinBox(this))
     , m_resume(new QCheckBox(tr("&Resume an interrupted backfill from this store"), this))
     , m_backfillButton(new QPushButton(tr("&Backfill…"), this))
@@ -75,6 +76,13 @@ TransferTab::TransferTab(QWidget *parent)
                             "migrate apply). The password comes from ~/.pgpass, PGPASSWORD or a service file."));
     m_target->setClearButtonEnabled(true);
     m_target->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 72);
+    m_targetProposals->setPlaceholderText(tr("the target itself"));
+    m_targetProposals->setAccessibleName(tr("Target proposal store"));
+    m_targetProposals->setToolTip(tr("Where the target keeps the advisory proposals, when that is a database of "
+                                     "their own (the service's PROPOSAL_POSTGRES_DSN); migrated first as well. "
+                                     "Empty: the target holds them."));
+    m_targetProposals->setClearButtonEnabled(true);
+    m_targetProposals->setMinimumWidth(m_target->minimumWidth());
     m_batchRows->setRange(1, 1000000);
     m_batchRows->setValue(TransferOptions {}.batchRows);
     m_batchRows->setGroupSeparatorShown(true);
@@ -105,6 +113,9 @@ TransferTab::TransferTab(QWidget *parent)
     auto *batchLabel = new QLabel(tr("Rows per &batch:"), this);
     batchLabel->setBuddy(m_batchRows);
     form->addRow(targetLabel, m_target);
+    auto *targetProposalsLabel = new QLabel(tr("Target's &proposal store (optional):"), this);
+    targetProposalsLabel->setBuddy(m_targetProposals);
+    form->addRow(targetProposalsLabel, m_targetProposals);
     form->addRow(batchLabel, m_batchRows);
     form->addRow(QString(), m_resume);
 
@@ -137,6 +148,7 @@ TransferTab::TransferTab(QWidget *parent)
             Q_EMIT openTargetRequested(*m_verifiedTarget);
     });
     connect(m_target, &QLineEdit::textChanged, this, [this] { m_verifiedTarget.reset(); });
+    connect(m_targetProposals, &QLineEdit::textChanged, this, [this] { m_verifiedTarget.reset(); });
     connect(m_target, &QLineEdit::textChanged, this, &TransferTab::updateButtons);
     for (QFutureWatcherBase *watcher :
         std::initializer_list<QFutureWatcherBase *> { &m_backfillWatcher, &m_verifyWatcher })
@@ -223,6 +235,8 @@ bool TransferTab::targetFromField(StoreLocation &location)
 {
     try {
         location = StoreLocation::parse(m_target->text().trimmed());
+        if (const QString proposals = m_targetProposals->text().trimmed(); !proposals.isEmpty())
+            location = location.withProposalStore(StoreLocation::parse(proposals));
     } catch (const Error &error) {
         showError(tr("The target is not a store location"), error);
         return false;
@@ -276,7 +290,7 @@ void TransferTab::backfill()
     m_backfillWatcher.setFuture(m_session->runWithPromise<TransferReport>(
         [state, target, options, hook = m_hook](QPromise<TransferReport> &promise, SupportStore &store) {
             promise.setProgressRange(0, kProgressSteps);
-            const std::unique_ptr<SupportStore> targetStore = openStore(target);
+            const std::unique_ptr<SupportStore> targetStore = openTransferTarget(target);
             promise.addResult(backfillStore(store, *targetStore, options, reportProgress(*state, promise, hook)));
         }));
 }
@@ -293,7 +307,7 @@ void TransferTab::verify()
     m_verifyWatcher.setFuture(m_session->runWithPromise<ParityReport>(
         [state, target, batchRows](QPromise<ParityReport> &promise, SupportStore &store) {
             promise.setProgressRange(0, kProgressSteps);
-            const std::unique_ptr<SupportStore> targetStore = openStore(target);
+            const std::unique_ptr<SupportStore> targetStore = openTransferTarget(target);
             promise.addResult(verifyParity(store, *targetStore, batchRows, reportProgress(*state, promise, {})));
         }));
 }

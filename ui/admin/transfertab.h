@@ -44,6 +44,8 @@ public:
     void setUnlocked(bool unlocked);
 
     QLineEdit *targetField() const { return m_target; }
+    // Optional: where the target keeps its proposals, when in a database of their own.
+    QLineEdit *targetProposalStoreField() const { return m_targetProposals; }
     QSpinBox *batchRowsField() const { return m_batchRows; }
     QCheckBox *resumeBox() const { return m_resume; }
     QStandardItemModel *resultModel() const { return m_model; }
@@ -100,6 +102,7 @@ private:
     QFutureWatcher<ParityReport> m_verifyWatcher;
 
     QLineEdit *m_target;
+    QLineEdit *m_targetProposals;
     QSpinBox *m_batchRows;
     QCheckBox *m_resume;
     QPushButton *m_backfillButton;

@@ -37,7 +37,7 @@ std::optional<QString> askToken(QWidget *parent, const StoreLocation &location)
     return dialog.textValue().trimmed();
 }
 
-std::optional<QString> askPassword(QWidget *parent, const StoreLocation &location)
+std::optional<QString> askPassword(QWidget *parent, const StoreLocation &location, PasswordFor store)
 {
     if (location.backend() == StoreBackend::Remote)
         return askToken(parent, location);
@@ -54,13 +54,17 @@ std::optional<QString> askPassword(QWidget *parent, const StoreLocation &locatio
     dialog.setWindowTitle(QCoreApplication::translate("PasswordPrompt", "PostgreSQL Password"));
     dialog.setInputMode(QInputDialog::TextInput);
     dialog.setTextEchoMode(QLineEdit::Password);
-    dialog.setLabelText(
-        QCoreApplication::translate("PasswordPrompt",
-            "The server asks for a password.\n\nUser: %1\nDatabase: %2\n\n"
+    const QString question = store == PasswordFor::ProposalStore
+        ? QCoreApplication::translate("PasswordPrompt",
+            "The server of the proposal store asks for a password.\n\nUser: %1\nDatabase: %2\n\n"
             "The password is used for this connection only and is not saved. To avoid this question, "
             "put it in ~/.pgpass or a service file.\n\nPassword:")
-            .arg(user.isEmpty() ? QCoreApplication::translate("PasswordPrompt", "(libpq default)") : user,
-                location.redacted()));
+        : QCoreApplication::translate("PasswordPrompt",
+            "The server asks for a password.\n\nUser: %1\nDatabase: %2\n\n"
+            "The password is used for this connection only and is not saved. To avoid this question, "
+            "put it in ~/.pgpass or a service file.\n\nPassword:");
+    dialog.setLabelText(question.arg(
+        user.isEmpty() ? QCoreApplication::translate("PasswordPrompt", "(libpq default)") : user, location.redacted()));
     dialog.setOkButtonText(QCoreApplication::translate("PasswordPrompt", "&Connect"));
     if (auto *edit = dialog.findChild<QLineEdit *>())
         edit->setAccessibleName(QCoreApplication::translate("PasswordPrompt", "Password"));

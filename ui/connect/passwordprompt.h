@@ -17,9 +17,13 @@ namespace dpm {
 // Also true for a server that refused or wanted its bearer token (REMOTE_UNAUTHORIZED).
 bool needsPassword(const Error &error);
 
-// Asks for the password of a PostgreSQL location (modal; names the user and the redacted
-// location), or a server's bearer token. nullopt when the user cancels or the location is
-// neither.
-std::optional<QString> askPassword(QWidget *parent, const StoreLocation &location);
+// Which store a password is asked for: the store, or its separate proposal store.
+enum class PasswordFor { Store, ProposalStore };
+
+// Asks for the password of a PostgreSQL location (modal; names the store it is for, the user and
+// the redacted location), or a server's bearer token. nullopt when the user cancels or the
+// location is neither.
+std::optional<QString> askPassword(
+    QWidget *parent, const StoreLocation &location, PasswordFor store = PasswordFor::Store);
 
 } // namespace dpm

@@ -76,7 +76,14 @@ LineagePage::LineagePage(QWidget *parent)
         m_panel->showNode(node ? id : QString(), node ? node->kind : LineageNodeKind::Entity);
     });
     connect(m_graph, &LineageGraphWidget::graphChanged, this, [this] {
-        m_message->hide();
+        // The DPM graph stands; what the proposal store would have added is said to be missing.
+        if (const std::optional<Error> &unreachable = m_graph->lineageGraph().proposalsUnreachable()) {
+            m_message->setText(tr("Links to proposals are not shown: <b>%1</b> %2")
+                                   .arg(unreachable->code().toHtmlEscaped(), unreachable->message().toHtmlEscaped()));
+            m_message->show();
+        } else {
+            m_message->hide();
+        }
         m_entity->setText(m_graph->focusedEntity());
     });
     connect(m_graph, &LineageGraphWidget::loadFailed, this, [this](const Error &error) {

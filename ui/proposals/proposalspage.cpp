@@ -3,16 +3,21 @@
 #include "common/statusbadgedelegate.h"
 #include "common/statuscolors.h"
 #include "common/timerangefilter.h"
+#include "connect/passwordprompt.h"
 #include "domain/proposalvocabulary.h"
 #include "listing/listrows.h"
 #include "proposals/proposalcheckallpanel.h"
 #include "proposals/proposalrows.h"
+#include "session/proposalsnotice.h"
+#include "session/requesttracker.h"
 #include "store/proposalstore.h"
 #include "store/supportstore.h"
 
 #include <QComboBox>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -23,6 +28,8 @@ ProposalsPage::ProposalsPage(QWidget *parent)
     : ListingPage(QStringLiteral("proposals"), proposalListColumns(), parent)
     , m_time(new TimeRangeFilter(this))
     , m_checkAll(new ProposalCheckAllPanel(this))
+    , m_retry(new QPushButton(tr("Retr&y"), this))
+    , m_retryRequest(new RequestTracker(this))
 {
     setObjectName(QStringLiteral("proposalsPage"));
     listing()->table()->setAccessibleName(tr("Proposals"));
@@ -50,13 +57,57 @@ ProposalsPage::ProposalsPage(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(0, false);
     connect(m_checkAll, &ProposalCheckAllPanel::openProposalRequested, this, &ProposalsPage::openProposalRequested);
+
+    // Under the notice that says the proposal store is unreachable.
+    m_retry->setObjectName(QStringLiteral("retryProposalStore"));
+    m_retry->setAccessibleName(tr("Retry the proposal store"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &ProposalsPage::retryProposalStore);
+    connect(m_retryRequest, &RequestTracker::busyChanged, m_retry, [this](bool busy) { m_retry->setDisabled(busy); });
+    auto *retryRow = new QHBoxLayout;
+    retryRow->addWidget(m_retry);
+    retryRow->addStretch(1);
+    pageLayout()->insertLayout(1, retryRow);
+}
+
+void ProposalsPage::setRetryable(bool retryable)
+{
+    m_retry->setVisible(retryable);
+}
+
+void ProposalsPage::retryProposalStore()
+{
+    reach(true);
+}
+
+void ProposalsPage::reach(bool retry)
+{
+    if (!session())
+        return;
+    m_retryRequest->start(
+        *session(), [retry](SupportStore &store) { return reachProposalStore(store, retry); },
+        [this, retry](const ProposalStoreReach &reach) {
+            setRetryable(reach.unreachable.has_value());
+            if (retry) { // the notice of the open stands until then
+                setUnavailable(proposalsNoticeFor(reach, false));
+                m_checkAll->setEnabled(!isUnavailable());
+                applyFilter();
+            }
+            if (reach.cause && needsPassword(*reach.cause))
+                Q_EMIT proposalStorePasswordWanted();
+        },
+        [this](const Error &error) { setStoreNotice(error.code() + QStringLiteral(": ") + error.message()); });
 }
 
 void ProposalsPage::setSession(StoreSession *session)
 {
     m_checkAll->setSession(session);
     m_checkAll->setEnabled(!isUnavailable());
+    setRetryable(false);
     ListingPage::setSession(session);
+    // A proposal store that could not be reached: say whether Retry can help, or its password.
+    if (session && isUnavailable())
+        reach(false);
 }
 
 ProposalFilter ProposalsPage::filter() const

@@ -1,5 +1,6 @@
 #include "session/storesession.h"
 
+#include "session/proposalsnotice.h"
 #include "domain/error.h"
 #include "services/persistenceprofile.h"
 #include "services/storeopening.h"
@@ -126,13 +127,8 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
             noRuns = cost.noRuns();
             info.listingNotice = listingNotice(schema, cost);
             const bool remote = store->backend() == StoreBackend::Remote;
-            if (!store->proposals().isAvailable()) {
-                info.proposalsNotice = remote
-                    ? StoreSession::tr("The server's store has no advisory proposal tables (an older service "
-                                       "database), so there are no proposals to show.")
-                    : StoreSession::tr("This store has no advisory proposal tables (an older service database): "
-                                       "apply the migrations on the Admin page to read proposals here.");
-            }
+            const ProposalStoreReach reach = reachProposalStore(*store, false);
+            info.proposalsNotice = proposalsNoticeFor(reach, remote);
             if (!store->runEvents().isAvailable()) {
                 info.runEventsNotice = remote
                     ? StoreSession::tr("The server offers no run events or outbox: its store has no such tables "

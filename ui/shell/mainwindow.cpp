@@ -168,6 +168,7 @@ void MainWindow::buildPages()
     });
     connect(m_proposals, &ProposalsPage::openProposalRequested, this,
         [this](const QString &proposalId) { openProposal(proposalId); });
+    connect(m_proposals, &ProposalsPage::proposalStorePasswordWanted, this, &MainWindow::askProposalStorePassword);
     connect(m_lineage, &LineagePage::openRunRequested, this, &MainWindow::openRun);
     connect(m_lineage, &LineagePage::openOperationRequested, this, &MainWindow::openOperation);
     connect(m_lineage, &LineagePage::openProposalRequested, this,

@@ -114,6 +114,8 @@ private:
     void enablePages(bool hasSchema);
     void storeReady(const StoreInfo &info);
     void openFailed(const StoreLocation &location, const Error &error);
+    // Asks the separate proposal store's password and opens the store again with it.
+    void askProposalStorePassword();
     void attachSession();
     void updateStatusBar();
     void updateTitle();

@@ -13,6 +13,15 @@
 
 namespace dpm {
 
+namespace {
+
+QString proposalsNotSearched(const Error &error)
+{
+    return MainWindow::tr("Proposals were not searched (%1): %2").arg(error.code(), error.message());
+}
+
+} // namespace
+
 void MainWindow::searchResolved(const QString &identifier, const OmniSearchResult &result)
 {
     const QList<IdentifierMatch> &matches = result.matches;
@@ -23,10 +32,17 @@ void MainWindow::searchResolved(const QString &identifier, const OmniSearchResul
                            .arg(identifier);
         // Said, so that "not found" is not taken as certain when the proposals were not searched.
         if (result.proposalError)
-            text += tr(" (Proposals were not searched: %1.)").arg(result.proposalError->code());
+            text += u' ' + proposalsNotSearched(*result.proposalError);
         statusBar()->showMessage(text, 15000);
         QToolTip::showText(m_search->mapToGlobal(QPoint(0, m_search->height())), text, m_search);
-    } else if (matches.size() == 1 && proposals.isEmpty()) {
+        Q_EMIT searchHandled(identifier, 0);
+        return;
+    }
+    // What was found is shown; that the proposals could not be searched is said beside it.
+    if (result.proposalError) {
+        statusBar()->showMessage(proposalsNotSearched(*result.proposalError), 15000);
+    }
+    if (matches.size() == 1 && proposals.isEmpty()) {
         openMatch(identifier, matches.first());
     } else if (proposals.size() == 1 && matches.isEmpty()) {
         openProposalMatch(identifier, proposals.first());

@@ -120,6 +120,17 @@ void MainWindow::storeReady(const StoreInfo &info)
     Q_EMIT storeOpened();
 }
 
+void MainWindow::askProposalStorePassword()
+{
+    const StoreLocation *proposals = m_location.proposalStore();
+    if (!proposals)
+        return;
+    if (const std::optional<QString> password = askPassword(this, *proposals, PasswordFor::ProposalStore)) {
+        m_placeAfterOpen = m_history.current();
+        startOpening(m_location.withProposalStore(proposals->withPassword(*password)));
+    }
+}
+
 void MainWindow::enablePages(bool hasSchema)
 {
     for (int i = 0; i < m_navigation->count(); ++i) {

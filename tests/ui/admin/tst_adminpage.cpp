@@ -171,6 +171,42 @@ private Q_SLOTS:
         QVERIFY(!db.tableExists(QStringLiteral("console_audit_log")));
     }
 
+    // A store that keeps its proposals in a database of their own: the proposal tables and the
+    // console's indexes over them (console/0005, 0008) are pending there, say so, and apply there.
+    void splitStore_proposalStoreMigrationsListedAndAppliedThere()
+    {
+        const StoreLocation store = dpm::test::freshUiTestStore(*m_dir, QStringLiteral("ui_admin_split"));
+        openStore(store, OpenOptions { .applyMigrations = true });
+        const StoreLocation proposals = StoreLocation::sqlite(m_dir->filePath(QStringLiteral("proposals.db")));
+        openPage(store.withProposalStore(proposals), false);
+        MigrationsTab *migrations = m_page->migrationsTab();
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 4);
+        MigrationStatusModel *status = migrations->statusModel();
+        for (const QString &version : { QStringLiteral("console:0005"), QStringLiteral("console:0008") }) {
+            const int row = status->rowOf(version);
+            QVERIFY(row >= 0);
+            QCOMPARE(status->index(row, MigrationStatusModel::NamespaceColumn).data().toString(),
+                QStringLiteral("console (proposal store)"));
+        }
+        QCOMPARE(status->index(status->rowOf(QStringLiteral("console:0001")), MigrationStatusModel::NamespaceColumn)
+                     .data()
+                     .toString(),
+            QStringLiteral("console"));
+        QVERIFY(migrations->planText().contains(QLatin1String("in the proposal store")));
+
+        unlockByButton();
+        auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
+        QTRY_VERIFY(apply->isEnabled());
+        answerNextConfirmation(QMessageBox::Yes);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 0);
+        SqlDatabase db(proposals);
+        SqlRows q = db.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE version IN (?, ?)"),
+            { QStringLiteral("console:0005"), QStringLiteral("console:0008") });
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+
     void unlock_applyPending_updatesLedgerStatusAndAuditLog()
     {
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_apply")), false);
