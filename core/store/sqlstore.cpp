@@ -335,8 +335,9 @@ std::optional<IdempotencyMapping> SqlStore::getIdempotencyMapping(const QString 
     forEachRow(*m_db,
         QStringLiteral("SELECT idempotency_key, request_hash, rebalance_run_id, created_at "
                        "FROM dpm_run_idempotency WHERE idempotency_key = ?"),
-        { idempotencyKey },
-        [&](const auto &q) { mapping = IdempotencyMapping { q.text(0), q.text(1), q.text(2), q.text(3) }; });
+        { idempotencyKey }, [&](const auto &q) {
+            mapping = IdempotencyMapping { q.text(0), q.text(1), q.text(2), q.text(3) };
+        });
     return mapping;
 }
 
@@ -446,9 +447,10 @@ Page<AsyncOperation> SqlStore::listOperations(const OperationFilter &filter, con
     const KeysetListing spec { CursorListing::Operations, QStringLiteral("dpm_async_operations"), m_operationSelect,
         QStringLiteral("created_at"), QStringLiteral("operation_id") };
     return keysetPage<AsyncOperation>(
-        *m_db, m_c, spec, where, page, [](const auto &q) { return readOperation(q); }, [](const AsyncOperation &o) {
-        return std::pair { o.createdAt, o.operationId };
-    });
+        *m_db, m_c, spec, where, page, [](const auto &q) { return readOperation(q); },
+        [](const AsyncOperation &o) {
+            return std::pair { o.createdAt, o.operationId };
+        });
 }
 
 PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun)
@@ -537,9 +539,10 @@ Page<WorkflowDecision> SqlStore::listWorkflowDecisionsFiltered(const DecisionFil
     const KeysetListing spec { CursorListing::Decisions, QStringLiteral("dpm_workflow_decisions"), kDecisionColumns,
         QStringLiteral("decided_at"), QStringLiteral("decision_id") };
     return keysetPage<WorkflowDecision>(
-        *m_db, m_c, spec, where, page, [](const auto &q) { return readDecision(q); }, [](const WorkflowDecision &d) {
-        return std::pair { d.decidedAt, d.decisionId };
-    });
+        *m_db, m_c, spec, where, page, [](const auto &q) { return readDecision(q); },
+        [](const WorkflowDecision &d) {
+            return std::pair { d.decidedAt, d.decisionId };
+        });
 }
 
 // ---------------------------------------------------------------- lineage
