@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "domain/logging.h"
+#include "store/sqlitefastreads.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -121,11 +122,13 @@ struct ConnectionGuard
         QString name;
     };
     std::unique_ptr<SqliteProgress> sqliteProgress;
+    std::unique_ptr<SqliteStatementCache> sqliteStatements; // made on first use
 
     ~ConnectionGuard()
     {
         if (interrupters)
             interrupters->remove(name);
+        sqliteStatements.reset();
         statements.clear();
         if (s_applicationGone.load()) {
             db = QSqlDatabase(); // the process is ending; the registry is gone
@@ -500,6 +503,22 @@ SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
     return SqlRows(std::move(query));
 }
 
+SqliteStatementCache &SqlDatabase::sqliteStatements()
+{
+    const QSqlDatabase db = connection();
+    ConnectionGuard &guard = *t_connections.at(db.connectionName());
+    if (!guard.sqliteStatements) {
+        sqlite3 *handle = interrupterOf(db.driver()).sqlite;
+        if (!handle) {
+            throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_SQLITE_DRIVER_MISSING"),
+                QStringLiteral("Qt's SQLite driver did not hand out its sqlite3 connection; install the "
+                               "libqt6sql6-sqlite package of this Qt."));
+        }
+        guard.sqliteStatements = std::make_unique<SqliteStatementCache>(handle);
+    }
+    return *guard.sqliteStatements;
+}
+
 void SqlDatabase::execDirect(const QString &sql)
 {
     const bool begins = sql.startsWith(QLatin1String("BEGIN"), Qt::CaseInsensitive)
@@ -559,6 +578,47 @@ bool SqlDatabase::tableExists(const QString &table)
     return q.next();
 }
 
+namespace {
+
+Error schemaMismatchError(const QString &reason, const QString &what)
+{
+    return Error(ErrorKind::Migration, QStringLiteral("DPM_SCHEMA_MISMATCH"),
+        QStringLiteral("The database lacks a table or column the store needs (%1, while %2); check it with "
+                       "\"dpmctl migrate validate\" and restore the missing part or the database.")
+            .arg(reason, what));
+}
+
+} // namespace
+
+void throwSqliteError(int code, const QString &databaseText, const QString &reason, const QString &what)
+{
+    // The extended code of an interrupted statement is the primary one (Qt reports extended codes).
+    if (code == SQLITE_INTERRUPT) {
+        throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),
+            QStringLiteral("The statement was stopped while %1: nobody waits for its result any more.").arg(what));
+    }
+    switch (code & 0xff) {
+    case SQLITE_READONLY:
+        throw Error(ErrorKind::Storage, QStringLiteral("STORE_READ_ONLY"),
+            QStringLiteral("The store is read-only here, so %1 was refused (%2); copy the file to a folder "
+                           "this user can write, or ask its owner to make the change.")
+                .arg(what, reason));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        throw Error(ErrorKind::Storage, QStringLiteral("STORE_DATABASE_CORRUPT"),
+            QStringLiteral("The SQLite file is damaged (%1, while %2); restore it from a backup, or save what "
+                           "is left with sqlite3's .recover command into a new file.")
+                .arg(reason, what));
+    default:
+        break;
+    }
+    if (databaseText.startsWith(QLatin1String("no such table"))
+        || databaseText.startsWith(QLatin1String("no such column")))
+        throw schemaMismatchError(reason, what);
+    throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
+        QStringLiteral("The database reported an error while %1: %2").arg(what, reason));
+}
+
 void throwQueryError(const QSqlQuery &query, const QString &what)
 {
     const QSqlError error = query.lastError();
@@ -575,28 +635,12 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
                            "statement_timeout raised for this role.")
                 .arg(what));
     }
+    if (!postgres)
+        throwSqliteError(error.nativeErrorCode().toInt(), error.databaseText(), reason, what);
     // A server that terminated the session reports a statement error: look at the SQLSTATE.
     if (isInterrupted(error, postgres)) {
         throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_CANCELLED"),
             QStringLiteral("The statement was stopped while %1: nobody waits for its result any more.").arg(what));
-    }
-    if (!postgres && query.driver() && query.driver()->dbmsType() == QSqlDriver::SQLite) {
-        // SQLite's primary result code (Qt reports the extended one).
-        switch (error.nativeErrorCode().toInt() & 0xff) {
-        case SQLITE_READONLY:
-            throw Error(ErrorKind::Storage, QStringLiteral("STORE_READ_ONLY"),
-                QStringLiteral("The store is read-only here, so %1 was refused (%2); copy the file to a folder "
-                               "this user can write, or ask its owner to make the change.")
-                    .arg(what, reason));
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB:
-            throw Error(ErrorKind::Storage, QStringLiteral("STORE_DATABASE_CORRUPT"),
-                QStringLiteral("The SQLite file is damaged (%1, while %2); restore it from a backup, or save what "
-                               "is left with sqlite3's .recover command into a new file.")
-                    .arg(reason, what));
-        default:
-            break;
-        }
     }
     // read_only_sql_transaction: a write that reached a standby (one promoted or demoted since the
     // connection opened, or a path without the up-front check).
@@ -604,15 +648,8 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
         throw readOnlyReplicaError(what);
     // undefined_table / undefined_column: the database is not laid out as the store expects.
     const QString native = error.nativeErrorCode();
-    if ((postgres && (native == QLatin1String("42P01") || native == QLatin1String("42703")))
-        || (!postgres
-            && (error.databaseText().startsWith(QLatin1String("no such table"))
-                || error.databaseText().startsWith(QLatin1String("no such column"))))) {
-        throw Error(ErrorKind::Migration, QStringLiteral("DPM_SCHEMA_MISMATCH"),
-            QStringLiteral("The database lacks a table or column the store needs (%1, while %2); check it with "
-                           "\"dpmctl migrate validate\" and restore the missing part or the database.")
-                .arg(reason, what));
-    }
+    if (native == QLatin1String("42P01") || native == QLatin1String("42703"))
+        throw schemaMismatchError(reason, what);
     if (postgres && isConnectionLoss(query)) {
         throw Error(ErrorKind::Connection, QStringLiteral("STORE_CONNECTION_LOST"),
             QStringLiteral("The database connection failed while %1 (%2); check the server and retry.")
@@ -625,6 +662,11 @@ void throwQueryError(const QSqlQuery &query, const QString &what)
 QVariant nullableText(const std::optional<QString> &value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<QString>());
+}
+
+std::optional<QString> SqlRows::optionalText(int column) const
+{
+    return dpm::optionalText(value(column));
 }
 
 std::optional<QString> optionalText(const QVariant &value)

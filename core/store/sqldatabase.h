@@ -11,8 +11,11 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 namespace dpm {
+
+class SqliteStatementCache;
 
 // A SQL database (SQLite file or PostgreSQL) with one QSqlDatabase connection per thread,
 // opened lazily on first use in that thread, since QSqlDatabase connections belong to the thread
@@ -32,6 +35,10 @@ public:
 
     bool next() { return m_query->next(); }
     QVariant value(int column) const { return m_query->value(column); }
+    // What SqliteRows offers too, so that one row reader serves both (see sql::forEachRow).
+    bool isNull(int column) const { return m_query->isNull(column); }
+    QString text(int column) const { return m_query->value(column).toString(); }
+    std::optional<QString> optionalText(int column) const;
     int numRowsAffected() const { return m_query->numRowsAffected(); }
     QSqlQuery &query() { return *m_query; }
 
@@ -74,6 +81,10 @@ public:
     // same SQL again costs one round trip on PostgreSQL instead of prepare + execute +
     // deallocate. Throws STORE_QUERY_FAILED (or the connection error if the server went away).
     SqlRows exec(const QString &sql, const QVariantList &params = {});
+
+    // This thread's SQLite connection's statement cache for reads on the sqlite3 C API (opened
+    // now if need be). SQLite only.
+    SqliteStatementCache &sqliteStatements();
 
     // Runs a statement without preparing it (transaction control, session settings).
     void execDirect(const QString &sql);
@@ -127,6 +138,10 @@ Error readOnlyReplicaError(const QString &what);
 // Throws the right dpm::Error for a failed query: the connection error when the server is gone,
 // STORE_QUERY_FAILED otherwise, naming what was being done. Messages are redacted.
 [[noreturn]] void throwQueryError(const QSqlQuery &query, const QString &what);
+
+// The same for a failed SQLite call: its extended result code, SQLite's own message and the
+// reason as shown (Qt's adds the driver's words).
+[[noreturn]] void throwSqliteError(int code, const QString &databaseText, const QString &reason, const QString &what);
 
 // Binds a std::optional as a value or SQL NULL of text type.
 QVariant nullableText(const std::optional<QString> &value);

@@ -4,11 +4,13 @@
 #include "domain/error.h"
 #include "domain/page.h"
 #include "store/sqldatabase.h"
+#include "store/sqlitefastreads.h"
 
 #include <QStringList>
 #include <QVariantList>
 
 #include <optional>
+#include <type_traits>
 
 // The pieces every SQL store shares: the AND-ed WHERE builder, one keyset listing in SQL (Part A
 // §4) and the mapping of unique violations to conflicts.
@@ -101,10 +103,11 @@ Page<T> keysetPage(SqlDatabase &db, const QString &collate, const KeysetListing 
     params << page.limit + 1;
     const QString inner = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%6 DESC, %5%6 DESC LIMIT ?")
                               .arg(spec.columns, spec.table, where.sql(), spec.sortColumn, spec.idColumn, collate);
-    SqlRows q = db.exec(spec.page.isEmpty() ? inner : spec.page.arg(inner), params);
     Page<T> result;
-    while (q.next())
-        result.items << read(q);
+    forEachRow(db, spec.page.isEmpty() ? inner : spec.page.arg(inner), params,
+        [&]<typename Rows>(const Rows &q)
+            requires std::is_invocable_v<Read &, const Rows &>
+        { result.items << read(q); });
     if (result.items.size() > page.limit) {
         result.items.removeLast();
         const auto &[sortKey, id] = sortKeyOf(result.items.constLast());

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/sqlauditlog.h"
+#include "store/sqlitefastreads.h"
 #include "store/sqlkeyset.h"
 #include "store/sqlproposalstore.h"
 #include "store/sqlruneventstore.h"
@@ -20,6 +21,7 @@ namespace dpm {
 
 namespace {
 
+using sql::forEachRow;
 using sql::isUniqueViolation;
 using sql::keysetPage;
 using sql::KeysetListing;
@@ -39,17 +41,17 @@ const QString kHistoryColumns
     = QStringLiteral("idempotency_key, rebalance_run_id, correlation_id, request_hash, created_at");
 const QString kPolicyPackColumns = QStringLiteral("policy_pack_id, version, definition_json, created_at, updated_at");
 
-RebalanceRun readRun(const SqlRows &q)
+// The row readers take SqlRows or SqliteRows (sql::forEachRow): the hot reads go through the
+// sqlite3 C API on SQLite.
+template <typename Rows> RebalanceRun readRun(const Rows &q)
 {
-    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), optionalText(q.value(3)),
-        q.value(4).toString(), q.value(5).toString(), q.value(6).toString() };
+    return { q.text(0), q.text(1), q.text(2), q.optionalText(3), q.text(4), q.text(5), q.text(6) };
 }
 
-AsyncOperation readOperation(const SqlRows &q)
+template <typename Rows> AsyncOperation readOperation(const Rows &q)
 {
-    return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-        q.value(4).toString(), optionalText(q.value(5)), optionalText(q.value(6)), optionalText(q.value(7)),
-        optionalText(q.value(8)), optionalText(q.value(9)) };
+    return { q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.optionalText(5), q.optionalText(6),
+        q.optionalText(7), q.optionalText(8), q.optionalText(9) };
 }
 
 // `columns` as a SELECT list, the JSON columns among them read as SqlDialect::wideText.
@@ -71,14 +73,13 @@ QStringList qualified(const QString &alias, const QString &columns)
 }
 
 // The kDecisionColumns of a row, starting at column `first`.
-WorkflowDecision readDecisionFrom(const SqlRows &q, int first)
+template <typename Rows> WorkflowDecision readDecisionFrom(const Rows &q, int first)
 {
-    const auto at = [&](int column) { return q.value(first + column); };
-    return { at(0).toString(), at(1).toString(), at(2).toString(), at(3).toString(), optionalText(at(4)),
-        at(5).toString(), at(6).toString(), at(7).toString() };
+    return { q.text(first), q.text(first + 1), q.text(first + 2), q.text(first + 3), q.optionalText(first + 4),
+        q.text(first + 5), q.text(first + 6), q.text(first + 7) };
 }
 
-WorkflowDecision readDecision(const SqlRows &q)
+template <typename Rows> WorkflowDecision readDecision(const Rows &q)
 {
     return readDecisionFrom(q, 0);
 }
@@ -240,10 +241,10 @@ void SqlStore::recordRun(const RunRecord &record)
 
 std::optional<RebalanceRun> SqlStore::selectOneRun(const QString &where, const QVariantList &params)
 {
-    SqlRows q = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(m_runSelect, where), params);
-    if (!q.next())
-        return std::nullopt;
-    return readRun(q);
+    std::optional<RebalanceRun> run;
+    forEachRow(*m_db, QStringLiteral("SELECT %1 FROM dpm_runs %2").arg(m_runSelect, where), params,
+        [&](const auto &q) { run = readRun(q); });
+    return run;
 }
 
 std::optional<RebalanceRun> SqlStore::getRun(const QString &rebalanceRunId)
@@ -291,9 +292,8 @@ Page<RunListItem> SqlStore::listRuns(const RunFilter &filter, const PageRequest 
                   .arg(QStringLiteral("%1"), m_pageRunStatus, m_c) };
     return keysetPage<RunListItem>(
         *m_db, m_c, spec, where, page,
-        [](const SqlRows &q) {
-            return RunListItem { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                optionalText(q.value(3)), q.value(4).toString(), q.value(5).toString(), q.value(6).toString() };
+        [](const auto &q) {
+            return RunListItem { q.text(0), q.text(1), q.text(2), q.optionalText(3), q.text(4), q.text(5), q.text(6) };
         },
         [](const RunListItem &r) {
             return std::pair { r.createdAt, r.rebalanceRunId };
@@ -331,13 +331,14 @@ void SqlStore::saveIdempotencyMapping(const IdempotencyMapping &mapping)
 
 std::optional<IdempotencyMapping> SqlStore::getIdempotencyMapping(const QString &idempotencyKey)
 {
-    SqlRows q = m_db->exec(QStringLiteral("SELECT idempotency_key, request_hash, rebalance_run_id, created_at "
-                                          "FROM dpm_run_idempotency WHERE idempotency_key = ?"),
-        { idempotencyKey });
-    if (!q.next())
-        return std::nullopt;
-    return IdempotencyMapping { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-        q.value(3).toString() };
+    std::optional<IdempotencyMapping> mapping;
+    forEachRow(*m_db,
+        QStringLiteral("SELECT idempotency_key, request_hash, rebalance_run_id, created_at "
+                       "FROM dpm_run_idempotency WHERE idempotency_key = ?"),
+        { idempotencyKey }, [&](const auto &q) {
+            mapping = IdempotencyMapping { q.text(0), q.text(1), q.text(2), q.text(3) };
+        });
+    return mapping;
 }
 
 void SqlStore::appendIdempotencyHistory(const IdempotencyHistoryEntry &entry)
@@ -419,11 +420,10 @@ void SqlStore::submitOperation(const AsyncOperation &operation)
 
 std::optional<AsyncOperation> SqlStore::selectOneOperation(const QString &where, const QVariantList &params)
 {
-    SqlRows q
-        = m_db->exec(QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(m_operationSelect, where), params);
-    if (!q.next())
-        return std::nullopt;
-    return readOperation(q);
+    std::optional<AsyncOperation> operation;
+    forEachRow(*m_db, QStringLiteral("SELECT %1 FROM dpm_async_operations %2").arg(m_operationSelect, where), params,
+        [&](const auto &q) { operation = readOperation(q); });
+    return operation;
 }
 
 std::optional<AsyncOperation> SqlStore::getOperation(const QString &operationId)
@@ -446,9 +446,11 @@ Page<AsyncOperation> SqlStore::listOperations(const OperationFilter &filter, con
     where.equals(QStringLiteral("correlation_id"), filter.correlationId);
     const KeysetListing spec { CursorListing::Operations, QStringLiteral("dpm_async_operations"), m_operationSelect,
         QStringLiteral("created_at"), QStringLiteral("operation_id") };
-    return keysetPage<AsyncOperation>(*m_db, m_c, spec, where, page, readOperation, [](const AsyncOperation &o) {
-        return std::pair { o.createdAt, o.operationId };
-    });
+    return keysetPage<AsyncOperation>(
+        *m_db, m_c, spec, where, page, [](const auto &q) { return readOperation(q); },
+        [](const AsyncOperation &o) {
+            return std::pair { o.createdAt, o.operationId };
+        });
 }
 
 PurgeReport SqlStore::purgeExpiredOperations(qint64 ttlSeconds, const QString &now, bool dryRun)
@@ -536,9 +538,11 @@ Page<WorkflowDecision> SqlStore::listWorkflowDecisionsFiltered(const DecisionFil
     where.atMost(QStringLiteral("decided_at") + m_c, filter.decidedTo);
     const KeysetListing spec { CursorListing::Decisions, QStringLiteral("dpm_workflow_decisions"), kDecisionColumns,
         QStringLiteral("decided_at"), QStringLiteral("decision_id") };
-    return keysetPage<WorkflowDecision>(*m_db, m_c, spec, where, page, readDecision, [](const WorkflowDecision &d) {
-        return std::pair { d.decidedAt, d.decisionId };
-    });
+    return keysetPage<WorkflowDecision>(
+        *m_db, m_c, spec, where, page, [](const auto &q) { return readDecision(q); },
+        [](const WorkflowDecision &d) {
+            return std::pair { d.decidedAt, d.decisionId };
+        });
 }
 
 // ---------------------------------------------------------------- lineage

@@ -70,9 +70,11 @@ void BenchRunner::compare(const QString &scenario, int runs, const std::function
     std::vector<double> a;
     std::vector<double> b;
     for (int i = 0; i < runs; ++i) {
-        // Each sample touches its own pages; read them once untimed so that neither side pays
-        // for the other's cold cache (a 1M-run store does not fit in memory), then alternate
-        // which side goes first.
+        // Each sample touches its own pages; read them once untimed on both sides so that neither
+        // pays for a cold cache (a 1M-run store does not fit in memory; each side's SQLite
+        // connection has its own page cache, which only its own read warms), then alternate which
+        // side goes first.
+        ours(i);
         reference(i);
         if (i % 2 == 0) {
             a.push_back(timedMs(ours, i));
