@@ -1,7 +1,6 @@
 #include "sqlbulkloader.h"
 
 #include "domain/error.h"
-#include "domain/logging.h"
 #include "store/sqldatabase.h"
 #include "store/storelocation.h"
 
@@ -95,44 +94,6 @@ SqlBulkLoader::SqlBulkLoader(SqlDatabase &database)
         // an application crash still loses nothing committed, only an OS crash or power loss
         // during the load can damage the file. finish() makes the result durable.
         m_db.execDirect(QStringLiteral("PRAGMA synchronous = OFF"));
-        if (sqliteTargetIsEmpty())
-            leaveWalForTheLoad();
-    }
-}
-
-bool SqlBulkLoader::sqliteTargetIsEmpty()
-{
-    for (const BulkTable table : allBulkTables()) {
-        if (!supports(table))
-            continue;
-        // Table names are the loader's own constants.
-        SqlRows q = m_db.exec(QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(tableName(table)));
-        if (q.next())
-            return false;
-    }
-    return true;
-}
-
-void SqlBulkLoader::leaveWalForTheLoad()
-{
-    // In WAL mode every page of the load is written twice, to the WAL and again by the
-    // checkpoint; with the rollback journal in memory each page is written once (ingest.runs_full
-    // 0.45 -> 0.52 of the limit, tests/bench/results), and a transaction still rolls back. An application crash in the middle of a
-    // transaction can damage the file, which is acceptable only for a store that was empty
-    // (start again on a new file); finish() or the destructor put WAL back.
-    QString mode;
-    {
-        SqlRows q = m_db.exec(QStringLiteral("PRAGMA journal_mode"));
-        mode = q.next() ? q.value(0).toString() : QString();
-    }
-    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return;
-    try {
-        SqlRows q = m_db.exec(QStringLiteral("PRAGMA journal_mode = MEMORY"));
-        m_restoreWal = q.next() && q.value(0).toString().compare(QLatin1String("memory"), Qt::CaseInsensitive) == 0;
-    } catch (const Error &error) {
-        // Another connection has the file open (a console's other threads): stay in WAL.
-        qCInfo(lcStore) << "bulk load stays in WAL mode:" << error.message();
     }
 }
 
@@ -205,13 +166,6 @@ void SqlBulkLoader::write(const BulkRows &rows)
 
 void SqlBulkLoader::restoreSqliteSettings()
 {
-    if (m_restoreWal) {
-        m_db.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        // One read opens the new WAL: a checkpoint before it opens it itself, inside the
-        // checkpoint's own statement, and then fails with "database table is locked".
-        m_db.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
-        m_restoreWal = false;
-    }
     if (m_previousSynchronous) {
         m_db.execDirect(QStringLiteral("PRAGMA synchronous = %1").arg(*m_previousSynchronous));
         m_previousSynchronous.reset();

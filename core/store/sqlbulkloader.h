@@ -17,9 +17,7 @@ class SqlDatabase;
 // - SQLite: one prepared INSERT per table, reused for every row (sqlite3 C API on the handle
 //   Qt's driver exposes), BEGIN IMMEDIATE per transaction, and while the loader lives a larger
 //   page cache and synchronous=OFF (an OS crash or power loss during a load can damage the
-//   file; finish() restores the setting and checkpoints, so a finished load is durable); on an
-//   empty store also the rollback journal in memory instead of WAL (each page written once; an
-//   application crash inside a transaction can damage such a file: start again on a new one);
+//   file; finish() restores the setting and checkpoints, so a finished load is durable);
 // - PostgreSQL: COPY … FROM STDIN in text format through libpq on the PGconn of Qt's driver,
 //   then ANALYZE of the loaded tables in finish().
 // Failures are dpm::Error: STORE_CONNECTION_LOST when the server went away, STORE_QUERY_FAILED
@@ -49,8 +47,6 @@ private:
     // the reconnect's outcome instead of the loss).
     [[noreturn]] void throwPostgresError(pg_conn *conn, BulkTable table, const QString &reason, const QString &sqlState);
     void restoreSqliteSettings();
-    bool sqliteTargetIsEmpty();
-    void leaveWalForTheLoad();
 
     SqlDatabase &m_db;
     bool m_hasEvents = false;
@@ -59,7 +55,6 @@ private:
     std::array<sqlite3_stmt *, kBulkTableCount> m_statements {};
     std::optional<qint64> m_previousCacheSize;
     std::optional<qint64> m_previousSynchronous;
-    bool m_restoreWal = false; // the journal left WAL for a load of an empty store
     QList<BulkTable> m_loaded;
 };
 

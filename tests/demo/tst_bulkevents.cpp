@@ -8,7 +8,6 @@
 #include "domain/error.h"
 #include "store/bulkloader.h"
 #include "store/runeventstore.h"
-#include "store/sqlstore.h"
 #include "store/supportstore.h"
 
 #include <QTemporaryDir>
@@ -32,9 +31,6 @@ private Q_SLOTS:
     void bulkLoad_eventsAndOutbox_keepEveryColumn();
     void bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch_data();
     void bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch();
-#if defined(DPM_CONTRACT_BACKEND_SQLITE)
-    void sqliteBulkLoad_emptyStore_leavesWalForTheLoad_andPutsItBack();
-#endif
 };
 
 void BulkEventsSuite::init()
@@ -195,43 +191,6 @@ void BulkEventsSuite::bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch
     QCOMPARE(m_store->runEvents().listEvents(QStringLiteral("rr_00000001")).size(), 1);
     QCOMPARE(m_store->runEvents().listOutbox({}, PageRequest { 10, std::nullopt }).items.size(), 1);
 }
-
-#if defined(DPM_CONTRACT_BACKEND_SQLITE)
-// The journal of an empty store's load is in memory (each page written once, not to the WAL and
-// again by the checkpoint); WAL comes back when the loader finishes. A store with rows keeps WAL.
-void BulkEventsSuite::sqliteBulkLoad_emptyStore_leavesWalForTheLoad_andPutsItBack()
-{
-    SqlDatabase &db = storeAs<SqlStore>(*m_store)->database();
-    const auto journalMode = [&] {
-        SqlRows q = db.exec(QStringLiteral("PRAGMA journal_mode"));
-        return q.next() ? q.value(0).toString() : QString();
-    };
-    QCOMPARE(journalMode(), QStringLiteral("wal"));
-    BulkRows rows;
-    rows.addRow(BulkTable::RunEvents, eventRow("evt_000000000001", "k1", "1"));
-    DPM_TRY({
-        const auto loader = openBulkLoader(*m_store);
-        QCOMPARE(journalMode(), QStringLiteral("memory"));
-        loader->begin();
-        loader->write(rows);
-        loader->commit();
-        QCOMPARE(journalMode(), QStringLiteral("memory"));
-    }); // destroyed without finish() (finish() is the demo generator's path, demo_sqlite)
-    QCOMPARE(journalMode(), QStringLiteral("wal"));
-    rows.clear();
-    rows.addRow(BulkTable::RunEvents, eventRow("evt_000000000002", "k2", "2"));
-    DPM_TRY({
-        const auto loader = openBulkLoader(*m_store);
-        QCOMPARE(journalMode(), QStringLiteral("wal"));
-        loader->begin();
-        loader->write(rows);
-        loader->commit();
-        loader->finish();
-    });
-    QCOMPARE(journalMode(), QStringLiteral("wal"));
-    QCOMPARE(tableRows(*m_store, BulkTable::RunEvents).size(), 2);
-}
-#endif
 
 QTEST_GUILESS_MAIN(BulkEventsSuite)
 #include "tst_bulkevents.moc"
