@@ -47,7 +47,10 @@ void fillDualWrite(StoreStatus &status, DualWriteStore &dual)
                                                                : targetName(dual.primary().backend());
     status.actualReadFromPostgresPercent = figures.actualReadFromPostgresPercent();
     status.dualWriteEnabled = true;
+    status.dualWriteMirroredWrites = figures.mirroredWrites;
     status.dualWriteFailures = figures.writeFailures;
+    status.readsFromPostgres = figures.postgresReads;
+    status.readsFromPrimary = figures.reads - std::min(figures.reads, figures.postgresReads);
     status.postgresReadFallbacks = figures.readFallbacks;
     status.postgresConfigured = true;
     status.postgresLocation = dual.postgres().describe();
@@ -100,7 +103,11 @@ QJsonObject StoreStatus::toJson() const
         { QStringLiteral("read_from_postgres_percent"), readFromPostgresPercent },
         { QStringLiteral("read_from_postgres_actual_percent"), actualReadFromPostgresPercent },
         { QStringLiteral("dual_write_enabled"), dualWriteEnabled },
+        { QStringLiteral("dual_write_mirrored_writes"), double(dualWriteMirroredWrites) },
         { QStringLiteral("dual_write_failures"), double(dualWriteFailures) },
+        { QStringLiteral("reads"),
+            QJsonObject { { QStringLiteral("primary"), double(readsFromPrimary) },
+                { QStringLiteral("postgres"), double(readsFromPostgres) } } },
         { QStringLiteral("postgres_read_fallbacks"), double(postgresReadFallbacks) },
         { QStringLiteral("postgres"), postgres },
         { QStringLiteral("pool"),
@@ -118,9 +125,13 @@ QString StoreStatus::toText() const
     lines << QStringLiteral("Read from PostgreSQL: %1% configured, %2% actual")
                  .arg(readFromPostgresPercent)
                  .arg(actualReadFromPostgresPercent, 0, 'f', 1);
-    lines << QStringLiteral("Dual-write:       %1 (%2 failures, %3 read fallbacks)")
+    lines << QStringLiteral("Dual-write:       %1 (%2 writes mirrored, %3 failures; reads %4 primary, %5 PostgreSQL, "
+                            "%6 fallbacks)")
                  .arg(dualWriteEnabled ? QStringLiteral("on") : QStringLiteral("off"))
+                 .arg(dualWriteMirroredWrites)
                  .arg(dualWriteFailures)
+                 .arg(readsFromPrimary)
+                 .arg(readsFromPostgres)
                  .arg(postgresReadFallbacks);
     if (!postgresConfigured) {
         lines << QStringLiteral("PostgreSQL:       not used");
