@@ -334,7 +334,7 @@ private Q_SLOTS:
         });
         // Off (the default): the primary is returned as it is.
         guarded([&] {
-            auto plain = applyDualWriteFromEnvironment(std::make_unique<MemoryStore>(), QProcessEnvironment());
+            auto plain = openStoreWithDualWrite(StoreLocation::memory(), OpenOptions {}, QProcessEnvironment());
             QVERIFY(dynamic_cast<MemoryStore *>(plain.get()));
         });
     }
