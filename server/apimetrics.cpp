@@ -106,6 +106,17 @@ void appendStoreStatus(QByteArray &out, const StoreStatus *status)
             "How far the standby replays behind its primary (0 when it has replayed all it received).",
             *status->server.replayLagSeconds);
     }
+    if (status->postgresConfigured && status->connections) {
+        const ConnectionPoolFigures &c = *status->connections;
+        appendGauge(out, "dpm_postgres_pool_size", "gauge", "POSTGRES_POOL_SIZE.", c.size);
+        appendGauge(out, "dpm_postgres_pool_max_overflow", "gauge", "POSTGRES_MAX_OVERFLOW.", c.maxOverflow);
+        appendGauge(out, "dpm_postgres_pool_open", "gauge", "PostgreSQL connections open.", c.open);
+        appendGauge(out, "dpm_postgres_pool_active", "gauge", "PostgreSQL connections running a statement or transaction.",
+            c.active);
+        appendGauge(out, "dpm_postgres_pool_idle", "gauge", "PostgreSQL connections open and unused.", c.idle());
+        appendGauge(out, "dpm_postgres_pool_waiting", "gauge",
+            "Threads waiting for a PostgreSQL connection (the pool is exhausted).", c.waiting);
+    }
     appendGauge(out, "dpm_dual_write_enabled", "gauge", "1 while writes go to the primary and PostgreSQL.",
         status->dualWriteEnabled ? 1 : 0);
     if (!status->dualWriteEnabled)

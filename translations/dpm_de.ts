@@ -4794,6 +4794,10 @@ Das SQL steht auf dem Reiter Plan.</translation>
         <source>on: %1 writes mirrored to PostgreSQL, %2 of them failed; reads answered by the primary %3, by PostgreSQL %4; %5 PostgreSQL reads fell back to the primary</source>
         <translation>an: %1 Schreibzugriffe nach PostgreSQL gespiegelt, %2 davon fehlgeschlagen; Lesezugriffe beantwortet vom Primärspeicher %3, von PostgreSQL %4; %5 PostgreSQL-Lesezugriffe fielen auf den Primärspeicher zurück</translation>
     </message>
+    <message>
+        <source>%1 connections open, %2 active, %3 idle, %4 waiting; %5 workers</source>
+        <translation>%1 Verbindungen offen, %2 aktiv, %3 frei, %4 wartend; %5 Worker</translation>
+    </message>
 </context>
 <context>
     <name>dpm::StoreSession</name>

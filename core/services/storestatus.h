@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/connectionpool.h"
 #include "store/querymetrics.h"
 #include "store/serverprobe.h"
 #include "store/storelocation.h"
@@ -47,6 +48,9 @@ struct StoreStatus
     bool postgresConnected = false;
     QString postgresError; // "CODE: sentence" when it could not be reached
     StorePool pool;
+    // The connections of the PostgreSQL database (or of the SQLite file) as the store counts them:
+    // open, active, idle, waiting, and the POSTGRES_POOL_* limits. Unset in memory.
+    std::optional<ConnectionPoolFigures> connections;
     ServerState server; // of the PostgreSQL database when there is one, else of the store
     std::array<LatencySnapshot, kQueryKindCount> latency {};
 
@@ -57,8 +61,10 @@ struct StoreStatus
     // read_from_postgres_percent, read_from_postgres_actual_percent, dual_write_enabled,
     // dual_write_mirrored_writes, dual_write_failures, reads:{primary, postgres},
     // postgres_read_fallbacks, postgres:{configured, location, connected, error,
-    // pool_size, pool_active, pool_idle, server_version, role, replay_lag_seconds},
-    // pool:{size, active, idle}, latency:{kind:{count, failures, p50_ms, p95_ms, p99_ms}}}.
+    // pool_size, pool_max_overflow, pool_open, pool_active, pool_idle, pool_waiting (its
+    // connections), server_version, role, replay_lag_seconds},
+    // pool:{size, active, idle} (the caller's store workers),
+    // latency:{kind:{count, failures, p50_ms, p95_ms, p99_ms}}}.
     QJsonObject toJson() const;
     QString toText() const;
 };

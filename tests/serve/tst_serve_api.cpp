@@ -654,6 +654,7 @@ void ServeApiTest::metrics_replicaReplayLagAndDualWriteFigures()
     status.postgresReadFallbacks = 2;
     status.readFromPostgresPercent = 25;
     status.actualReadFromPostgresPercent = 30;
+    status.connections = ConnectionPoolFigures { .size = 20, .maxOverflow = 10, .open = 5, .active = 2, .waiting = 1 };
     const QueryMetrics queries;
     const QByteArray body = serve::ApiMetrics().render({ 4, 1, 2 }, queries, &status);
     for (const char *expected : { "dpm_store_status_up 1\n", "dpm_store_postgres_connected 1\n", "dpm_store_replica 1\n",
@@ -663,7 +664,9 @@ void ServeApiTest::metrics_replicaReplayLagAndDualWriteFigures()
              "dpm_dual_write_failures_total 3\n", "dpm_dual_write_reads_total{target=\"primary\"} 70\n",
              "dpm_dual_write_reads_total{target=\"postgres\"} 30\n", "dpm_dual_write_read_fallbacks_total 2\n",
              "# TYPE dpm_dual_write_read_from_postgres_percent gauge\n", "dpm_dual_write_read_from_postgres_percent 25\n",
-             "dpm_dual_write_read_from_postgres_actual_percent 30\n", "dpm_store_pool_idle 3\n" })
+             "dpm_dual_write_read_from_postgres_actual_percent 30\n", "dpm_store_pool_idle 3\n",
+             "dpm_postgres_pool_size 20\n", "dpm_postgres_pool_max_overflow 10\n", "dpm_postgres_pool_open 5\n",
+             "dpm_postgres_pool_active 2\n", "dpm_postgres_pool_idle 3\n", "dpm_postgres_pool_waiting 1\n" })
         QVERIFY2(body.contains(expected), expected);
     // Every sample line belongs to a series declared with # TYPE.
     QSet<QByteArray> declared;

@@ -123,10 +123,20 @@ void StoreHealthDialog::showStatus(const StoreStatus &status)
     } else {
         m_role->setText(status.role().isEmpty() ? tr("single store") : tr("primary"));
     }
-    m_pool->setText(tr("%1 connections, %2 active, %3 idle")
-                        .arg(status.pool.size)
-                        .arg(status.pool.active)
-                        .arg(std::max(0, status.pool.size - status.pool.active)));
+    if (status.connections) {
+        const ConnectionPoolFigures &c = *status.connections;
+        m_pool->setText(tr("%1 connections open, %2 active, %3 idle, %4 waiting; %5 workers")
+                            .arg(c.open)
+                            .arg(c.active)
+                            .arg(c.idle())
+                            .arg(c.waiting)
+                            .arg(status.pool.size));
+    } else {
+        m_pool->setText(tr("%1 connections, %2 active, %3 idle")
+                            .arg(status.pool.size)
+                            .arg(status.pool.active)
+                            .arg(std::max(0, status.pool.size - status.pool.active)));
+    }
     m_targets->setText(tr("writes to %1, reads from %2 (PostgreSQL: %3% configured, %4% actual)")
                            .arg(status.writeTarget, status.readTarget)
                            .arg(status.readFromPostgresPercent)
