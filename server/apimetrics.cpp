@@ -1,5 +1,6 @@
 #include "apimetrics.h"
 
+#include "services/storestatus.h"
 #include "store/querymetrics.h"
 
 namespace dpm::serve {
@@ -78,9 +79,69 @@ void appendQueryMetrics(QByteArray &out, const QueryMetrics &queries)
     }
 }
 
+void appendGauge(QByteArray &out, const char *name, const char *type, const char *help, double value)
+{
+    out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n' + name + ' '
+        + QByteArray::number(value, 'g', 9) + '\n';
+}
+
+// What store-status reports, as gauges and counters. The replay lag only exists on a replica
+// that reports one; the dual-write series only with the decorator (DUAL_WRITE_MODE).
+void appendStoreStatus(QByteArray &out, const StoreStatus *status)
+{
+    appendGauge(out, "dpm_store_status_up", "gauge", "1 when the store answered the status query of this scrape.",
+        status ? 1 : 0);
+    if (!status)
+        return;
+    if (status->postgresConfigured) {
+        appendGauge(out, "dpm_store_postgres_connected", "gauge", "1 when the PostgreSQL database answers.",
+            status->postgresConnected ? 1 : 0);
+    }
+    if (status->postgresConnected) {
+        appendGauge(out, "dpm_store_replica", "gauge", "1 when the PostgreSQL connection reached a hot standby.",
+            status->server.isReplica ? 1 : 0);
+    }
+    if (status->server.replayLagSeconds) {
+        appendGauge(out, "dpm_store_replay_lag_seconds", "gauge",
+            "How far the standby replays behind its primary (0 when it has replayed all it received).",
+            *status->server.replayLagSeconds);
+    }
+    if (status->postgresConfigured && status->connections) {
+        const ConnectionPoolFigures &c = *status->connections;
+        appendGauge(out, "dpm_postgres_pool_size", "gauge", "POSTGRES_POOL_SIZE.", c.size);
+        appendGauge(out, "dpm_postgres_pool_max_overflow", "gauge", "POSTGRES_MAX_OVERFLOW.", c.maxOverflow);
+        appendGauge(out, "dpm_postgres_pool_open", "gauge", "PostgreSQL connections open.", c.open);
+        appendGauge(out, "dpm_postgres_pool_active", "gauge", "PostgreSQL connections running a statement or transaction.",
+            c.active);
+        appendGauge(out, "dpm_postgres_pool_idle", "gauge", "PostgreSQL connections open and unused.", c.idle());
+        appendGauge(out, "dpm_postgres_pool_waiting", "gauge",
+            "Threads waiting for a PostgreSQL connection (the pool is exhausted).", c.waiting);
+    }
+    appendGauge(out, "dpm_dual_write_enabled", "gauge", "1 while writes go to the primary and PostgreSQL.",
+        status->dualWriteEnabled ? 1 : 0);
+    if (!status->dualWriteEnabled)
+        return;
+    appendGauge(out, "dpm_dual_write_mirrored_writes_total", "counter",
+        "Writes the primary took and then gave to PostgreSQL.", double(status->dualWriteMirroredWrites));
+    appendGauge(out, "dpm_dual_write_failures_total", "counter",
+        "PostgreSQL writes that failed while the primary's succeeded.", double(status->dualWriteFailures));
+    out += "# HELP dpm_dual_write_reads_total Reads by the store that answered them.\n"
+           "# TYPE dpm_dual_write_reads_total counter\n"
+           "dpm_dual_write_reads_total{target=\"primary\"} "
+        + QByteArray::number(status->readsFromPrimary) + "\ndpm_dual_write_reads_total{target=\"postgres\"} "
+        + QByteArray::number(status->readsFromPostgres) + '\n';
+    appendGauge(out, "dpm_dual_write_read_fallbacks_total", "counter",
+        "PostgreSQL reads that failed and were answered by the primary.", double(status->postgresReadFallbacks));
+    appendGauge(out, "dpm_dual_write_read_from_postgres_percent", "gauge",
+        "The configured share of reads sent to PostgreSQL (READ_FROM_POSTGRES_PERCENT).",
+        status->readFromPostgresPercent);
+    appendGauge(out, "dpm_dual_write_read_from_postgres_actual_percent", "gauge",
+        "The share of reads PostgreSQL answered so far.", status->actualReadFromPostgresPercent);
+}
+
 } // namespace
 
-QByteArray ApiMetrics::render(const PoolState &pool, const QueryMetrics &queries) const
+QByteArray ApiMetrics::render(const PoolState &pool, const QueryMetrics &queries, const StoreStatus *status) const
 {
     std::lock_guard lock(m_mutex);
     QByteArray out;
@@ -118,6 +179,7 @@ QByteArray ApiMetrics::render(const PoolState &pool, const QueryMetrics &queries
            "dpm_http_connections_open "
         + QByteArray::number(pool.connections) + '\n';
     appendQueryMetrics(out, queries);
+    appendStoreStatus(out, status);
     return out;
 }
 

@@ -9,6 +9,7 @@
 
 namespace dpm {
 class QueryMetrics;
+struct StoreStatus;
 }
 
 namespace dpm::serve {
@@ -28,8 +29,10 @@ public:
 
     void recordRequest(const QString &route, int status, double seconds);
     void recordStoreCall(const QString &route, double seconds);
-    // With the store calls' latency per query kind (core's QueryMetrics) after the HTTP series.
-    QByteArray render(const PoolState &pool, const QueryMetrics &queries) const;
+    // With the store calls' latency per query kind (core's QueryMetrics) after the HTTP series,
+    // then the store's status (PostgreSQL connected, replica and replay lag, the dual-write
+    // figures) when it could be asked: null when the store did not answer in time.
+    QByteArray render(const PoolState &pool, const QueryMetrics &queries, const StoreStatus *status) const;
 
 private:
     static constexpr std::array<double, 11> kBuckets { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };

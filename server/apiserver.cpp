@@ -6,6 +6,7 @@
 #include "domain/error.h"
 #include "services/persistenceprofile.h"
 #include "services/storeopening.h"
+#include "services/storestatus.h"
 #include "services/summaryposture.h"
 #include "store/supportstore.h"
 
@@ -467,7 +468,16 @@ ApiServer::Answer ApiServer::answerHealth(const QString &path)
     Answer out;
     if (path == QLatin1String("/metrics")) {
         out.contentType = "text/plain; version=0.0.4; charset=utf-8";
-        out.body = m_metrics.render({ m_storePool.maxThreadCount(), m_storeActive.load(), m_openConnections.load() }, m_queryMetrics);
+        // The store's status (replay lag, dual-write figures) costs one query on a store worker;
+        // a store that does not answer in time leaves those series out (dpm_store_status_up 0).
+        auto status = std::make_shared<std::optional<StoreStatus>>();
+        const Answer asked = runOnStore(path, path, QString(), [status](SupportStore &store) {
+            *status = storeStatus(store, StorePool {});
+            return QByteArray();
+        }, std::min(m_options.storeTimeoutMs, kReadyTimeoutMs));
+        const StoreStatus *answered = asked.status == 200 && status->has_value() ? &**status : nullptr;
+        out.body = m_metrics.render(
+            { m_storePool.maxThreadCount(), m_storeActive.load(), m_openConnections.load() }, m_queryMetrics, answered);
         return out;
     }
     if (path != QLatin1String("/health/ready")) {

@@ -2313,6 +2313,10 @@ Ohne --store öffnet sie den Datenspeicher, den DPM_SUPPORTABILITY_STORE_BACKEND
         <source>Proposals were not searched (%1): %2</source>
         <translation>Vorschläge wurden nicht durchsucht (%1): %2</translation>
     </message>
+    <message>
+        <source>%1 · dual-write to PostgreSQL, %2% of reads from it</source>
+        <translation>%1 · Dual-Write nach PostgreSQL, %2% der Lesezugriffe von dort</translation>
+    </message>
 </context>
 <context>
     <name>dpm::MigrationStatusModel</name>
@@ -4809,16 +4813,24 @@ Das SQL steht auf dem Reiter Plan.</translation>
         <translation>schreibt in %1, liest aus %2 (PostgreSQL: %3 % eingestellt, %4 % tatsächlich)</translation>
     </message>
     <message>
-        <source>on: %1 PostgreSQL write failures, %2 reads fell back to the primary</source>
-        <translation>an: %1 Schreibfehler in PostgreSQL, %2 Lesevorgänge auf den Primärspeicher zurückgefallen</translation>
-    </message>
-    <message>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
         <source>The store did not answer: %1</source>
         <translation>Der Datenspeicher hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2), dual-write to %3</source>
+        <translation>%1 (%2), Dual-Write nach %3</translation>
+    </message>
+    <message>
+        <source>on: %1 writes mirrored to PostgreSQL, %2 of them failed; reads answered by the primary %3, by PostgreSQL %4; %5 PostgreSQL reads fell back to the primary</source>
+        <translation>an: %1 Schreibzugriffe nach PostgreSQL gespiegelt, %2 davon fehlgeschlagen; Lesezugriffe beantwortet vom Primärspeicher %3, von PostgreSQL %4; %5 PostgreSQL-Lesezugriffe fielen auf den Primärspeicher zurück</translation>
+    </message>
+    <message>
+        <source>%1 connections open, %2 active, %3 idle, %4 waiting; %5 workers</source>
+        <translation>%1 Verbindungen offen, %2 aktiv, %3 frei, %4 wartend; %5 Worker</translation>
     </message>
 </context>
 <context>

@@ -52,8 +52,7 @@ SupportStore &CommandContext::store()
         return *m_store;
     const ResolvedLocation &resolved = location();
     if (resolved.isEmbeddedDefault) {
-        m_store = applyDualWriteFromEnvironment(
-            openStore(resolved.location, OpenOptions { .applyMigrations = true }), m_environment);
+        m_store = openStoreWithDualWrite(resolved.location, OpenOptions { .applyMigrations = true }, m_environment);
         return *m_store;
     }
     // Opening a SQLite path creates the file; a read must not leave an empty file behind.
@@ -66,7 +65,7 @@ SupportStore &CommandContext::store()
         }
     }
     // DUAL_WRITE_MODE: every command's writes also go to PostgreSQL (seed spec 004), and serve's.
-    m_store = applyDualWriteFromEnvironment(openStore(resolved.location), m_environment);
+    m_store = openStoreWithDualWrite(resolved.location, OpenOptions {}, m_environment);
     if (const QString notice = readOnlyNotice(*m_store); !notice.isEmpty())
         progress(notice);
     return *m_store;

@@ -125,10 +125,12 @@ std::unique_ptr<SupportStore> openDualWrite(std::unique_ptr<SupportStore> primar
     return std::make_unique<DualWriteStore>(std::move(primary), std::move(postgres), config.readFromPostgresPercent);
 }
 
-std::unique_ptr<SupportStore> applyDualWriteFromEnvironment(
-    std::unique_ptr<SupportStore> primary, const QProcessEnvironment &env)
+std::unique_ptr<SupportStore> openStoreWithDualWrite(
+    const StoreLocation &location, const OpenOptions &options, const QProcessEnvironment &env)
 {
-    return openDualWrite(std::move(primary), dualWriteConfigFromEnvironment(env));
+    // The variables first: a bad value is refused before anything is opened or created.
+    const DualWriteConfig config = dualWriteConfigFromEnvironment(env);
+    return openDualWrite(openStore(location, options), config);
 }
 
 } // namespace dpm

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/storeopening.h"
 #include "store/storelocation.h"
 
 #include <QProcessEnvironment>
@@ -34,8 +35,10 @@ DualWriteConfig dualWriteConfigFromEnvironment(const QProcessEnvironment &env);
 // migrations: one pending or modified). With dual-write off, returns the primary unchanged.
 std::unique_ptr<SupportStore> openDualWrite(std::unique_ptr<SupportStore> primary, const DualWriteConfig &config);
 
-// dpmctl's commands and serve: the environment's configuration applied to the store they opened.
-std::unique_ptr<SupportStore> applyDualWriteFromEnvironment(
-    std::unique_ptr<SupportStore> primary, const QProcessEnvironment &env);
+// Opens the store at the location and applies the environment's dual-write configuration to it:
+// how dpmctl's commands, serve and the console open a store, so that DUAL_WRITE_MODE means the
+// same everywhere. Throws openStore()'s and openDualWrite()'s errors.
+std::unique_ptr<SupportStore> openStoreWithDualWrite(
+    const StoreLocation &location, const OpenOptions &options, const QProcessEnvironment &env);
 
 } // namespace dpm

@@ -5,6 +5,7 @@
 #include "services/storeopening.h"
 #include "store/dualwritestore.h"
 #include "store/meteredbulk.h"
+#include "store/sqlstore.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
@@ -47,10 +48,15 @@ void fillDualWrite(StoreStatus &status, DualWriteStore &dual)
                                                                : targetName(dual.primary().backend());
     status.actualReadFromPostgresPercent = figures.actualReadFromPostgresPercent();
     status.dualWriteEnabled = true;
+    status.dualWriteMirroredWrites = figures.mirroredWrites;
     status.dualWriteFailures = figures.writeFailures;
+    status.readsFromPostgres = figures.postgresReads;
+    status.readsFromPrimary = figures.reads - std::min(figures.reads, figures.postgresReads);
     status.postgresReadFallbacks = figures.readFallbacks;
     status.postgresConfigured = true;
     status.postgresLocation = dual.postgres().describe();
+    if (auto *sql = storeAs<SqlStore>(dual.postgres()))
+        status.connections = sql->database().poolFigures();
     try {
         status.server = probeServer(dual.postgres());
         status.postgresConnected = true;
@@ -78,13 +84,16 @@ QJsonObject StoreStatus::toJson() const
                 { QStringLiteral("p50_ms"), s.p50 * 1000 }, { QStringLiteral("p95_ms"), s.p95 * 1000 },
                 { QStringLiteral("p99_ms"), s.p99 * 1000 } });
     }
+    // The spec's pool figures are PostgreSQL's connections: the limit, and what is open now.
+    const ConnectionPoolFigures c = postgresConfigured ? connections.value_or(ConnectionPoolFigures {})
+                                                       : ConnectionPoolFigures {};
     const QJsonObject postgres { { QStringLiteral("configured"), postgresConfigured },
         { QStringLiteral("location"), postgresLocation.isEmpty() ? QJsonValue() : QJsonValue(postgresLocation) },
         { QStringLiteral("connected"), postgresConnected },
         { QStringLiteral("error"), postgresError.isEmpty() ? QJsonValue() : QJsonValue(postgresError) },
-        { QStringLiteral("pool_size"), postgresConfigured ? pool.size : 0 },
-        { QStringLiteral("pool_active"), postgresConfigured ? pool.active : 0 },
-        { QStringLiteral("pool_idle"), postgresConfigured ? std::max(0, pool.size - pool.active) : 0 },
+        { QStringLiteral("pool_size"), c.size }, { QStringLiteral("pool_max_overflow"), c.maxOverflow },
+        { QStringLiteral("pool_open"), c.open }, { QStringLiteral("pool_active"), c.active },
+        { QStringLiteral("pool_idle"), c.idle() }, { QStringLiteral("pool_waiting"), c.waiting },
         { QStringLiteral("server_version"), postgresConnected ? QJsonValue(server.serverVersion) : QJsonValue() },
         { QStringLiteral("role"), role().isEmpty() ? QJsonValue() : QJsonValue(role()) },
         { QStringLiteral("replay_lag_seconds"), optionalSeconds(server.replayLagSeconds) } };
@@ -100,7 +109,11 @@ QJsonObject StoreStatus::toJson() const
         { QStringLiteral("read_from_postgres_percent"), readFromPostgresPercent },
         { QStringLiteral("read_from_postgres_actual_percent"), actualReadFromPostgresPercent },
         { QStringLiteral("dual_write_enabled"), dualWriteEnabled },
+        { QStringLiteral("dual_write_mirrored_writes"), double(dualWriteMirroredWrites) },
         { QStringLiteral("dual_write_failures"), double(dualWriteFailures) },
+        { QStringLiteral("reads"),
+            QJsonObject { { QStringLiteral("primary"), double(readsFromPrimary) },
+                { QStringLiteral("postgres"), double(readsFromPostgres) } } },
         { QStringLiteral("postgres_read_fallbacks"), double(postgresReadFallbacks) },
         { QStringLiteral("postgres"), postgres },
         { QStringLiteral("pool"),
@@ -118,9 +131,13 @@ QString StoreStatus::toText() const
     lines << QStringLiteral("Read from PostgreSQL: %1% configured, %2% actual")
                  .arg(readFromPostgresPercent)
                  .arg(actualReadFromPostgresPercent, 0, 'f', 1);
-    lines << QStringLiteral("Dual-write:       %1 (%2 failures, %3 read fallbacks)")
+    lines << QStringLiteral("Dual-write:       %1 (%2 writes mirrored, %3 failures; reads %4 primary, %5 PostgreSQL, "
+                            "%6 fallbacks)")
                  .arg(dualWriteEnabled ? QStringLiteral("on") : QStringLiteral("off"))
+                 .arg(dualWriteMirroredWrites)
                  .arg(dualWriteFailures)
+                 .arg(readsFromPrimary)
+                 .arg(readsFromPostgres)
                  .arg(postgresReadFallbacks);
     if (!postgresConfigured) {
         lines << QStringLiteral("PostgreSQL:       not used");
@@ -132,10 +149,18 @@ QString StoreStatus::toText() const
             line += QStringLiteral(", replay lag %1 s").arg(*server.replayLagSeconds, 0, 'f', 1);
         lines << line;
     }
-    lines << QStringLiteral("Pool:             %1 size, %2 active, %3 idle")
-                 .arg(pool.size)
-                 .arg(pool.active)
-                 .arg(std::max(0, pool.size - pool.active));
+    lines << QStringLiteral("Workers:          %1, %2 busy").arg(pool.size).arg(pool.active);
+    if (connections) {
+        lines << QStringLiteral("Connections:      %1 open, %2 active, %3 idle, %4 waiting%5")
+                     .arg(connections->open)
+                     .arg(connections->active)
+                     .arg(connections->idle())
+                     .arg(connections->waiting)
+                     .arg(connections->size > 0 ? QStringLiteral(" (pool size %1 + overflow %2)")
+                                                      .arg(connections->size)
+                                                      .arg(connections->maxOverflow)
+                                                : QString());
+    }
     lines << QStringLiteral("Latency (ms):     kind     count  failures  p50  p95  p99");
     for (int k = 0; k < kQueryKindCount; ++k) {
         const LatencySnapshot &s = latency[std::size_t(k)];
@@ -164,6 +189,8 @@ StoreStatus storeStatus(SupportStore &store, StorePool pool)
     status.postgresConfigured = postgres;
     if (postgres)
         status.postgresLocation = store.describe();
+    if (auto *sql = storeAs<SqlStore>(store))
+        status.connections = sql->database().poolFigures();
     const QueryMetrics &metrics = metricsOf(store);
     for (int k = 0; k < kQueryKindCount; ++k)
         status.latency[std::size_t(k)] = metrics.snapshot(QueryKind(k));

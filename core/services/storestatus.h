@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/connectionpool.h"
 #include "store/querymetrics.h"
 #include "store/serverprobe.h"
 #include "store/storelocation.h"
@@ -36,7 +37,10 @@ struct StoreStatus
     int readFromPostgresPercent = 0; // configured
     double actualReadFromPostgresPercent = 0; // of the reads made so far
     bool dualWriteEnabled = false;
+    quint64 dualWriteMirroredWrites = 0; // writes the primary took, then given to PostgreSQL
     quint64 dualWriteFailures = 0; // PostgreSQL writes that failed while the primary's succeeded
+    quint64 readsFromPrimary = 0; // dual-write reads the primary answered (fallbacks included)
+    quint64 readsFromPostgres = 0; // dual-write reads PostgreSQL answered
     quint64 postgresReadFallbacks = 0; // PostgreSQL reads that failed and were served by the primary
 
     bool postgresConfigured = false;
@@ -44,6 +48,9 @@ struct StoreStatus
     bool postgresConnected = false;
     QString postgresError; // "CODE: sentence" when it could not be reached
     StorePool pool;
+    // The connections of the PostgreSQL database (or of the SQLite file) as the store counts them:
+    // open, active, idle, waiting, and the POSTGRES_POOL_* limits. Unset in memory.
+    std::optional<ConnectionPoolFigures> connections;
     ServerState server; // of the PostgreSQL database when there is one, else of the store
     std::array<LatencySnapshot, kQueryKindCount> latency {};
 
@@ -52,9 +59,12 @@ struct StoreStatus
     // run_event_store (each {write_target, read_target, read_from_postgres_percent,
     // dual_write_enabled}, as the spec's graph_store), write_target, read_target,
     // read_from_postgres_percent, read_from_postgres_actual_percent, dual_write_enabled,
-    // dual_write_failures, postgres_read_fallbacks, postgres:{configured, location, connected, error,
-    // pool_size, pool_active, pool_idle, server_version, role, replay_lag_seconds},
-    // pool:{size, active, idle}, latency:{kind:{count, failures, p50_ms, p95_ms, p99_ms}}}.
+    // dual_write_mirrored_writes, dual_write_failures, reads:{primary, postgres},
+    // postgres_read_fallbacks, postgres:{configured, location, connected, error,
+    // pool_size, pool_max_overflow, pool_open, pool_active, pool_idle, pool_waiting (its
+    // connections), server_version, role, replay_lag_seconds},
+    // pool:{size, active, idle} (the caller's store workers),
+    // latency:{kind:{count, failures, p50_ms, p95_ms, p99_ms}}}.
     QJsonObject toJson() const;
     QString toText() const;
 };

@@ -35,6 +35,7 @@ DualWriteFigures DualWriteRouter::figures() const
     figures.reads = m_reads.load(std::memory_order_relaxed);
     figures.postgresReads = m_postgresReads.load(std::memory_order_relaxed);
     figures.readFallbacks = m_readFallbacks.load(std::memory_order_relaxed);
+    figures.mirroredWrites = m_mirroredWrites.load(std::memory_order_relaxed);
     figures.writeFailures = m_writeFailures.load(std::memory_order_relaxed);
     return figures;
 }

@@ -17,7 +17,8 @@ struct DualWriteFigures
     quint64 reads = 0; // every read call
     quint64 postgresReads = 0; // answered by PostgreSQL
     quint64 readFallbacks = 0; // PostgreSQL failed, the primary answered
-    quint64 writeFailures = 0; // the primary's write succeeded, PostgreSQL's failed
+    quint64 mirroredWrites = 0; // writes the primary took and PostgreSQL was then given
+    quint64 writeFailures = 0; // of those, PostgreSQL's failed
 
     double actualReadFromPostgresPercent() const { return reads ? 100.0 * double(postgresReads) / double(reads) : 0.0; }
 };
@@ -62,6 +63,7 @@ public:
     // and counted, never thrown.
     template <typename F> void mirror(const char *call, F &&onPostgres)
     {
+        m_mirroredWrites.fetch_add(1, std::memory_order_relaxed);
         try {
             onPostgres();
         } catch (const Error &error) {
@@ -100,6 +102,7 @@ private:
     std::atomic<quint64> m_reads { 0 };
     std::atomic<quint64> m_postgresReads { 0 };
     std::atomic<quint64> m_readFallbacks { 0 };
+    std::atomic<quint64> m_mirroredWrites { 0 };
     std::atomic<quint64> m_writeFailures { 0 };
     std::mutex m_writeMutex;
 };

@@ -2,6 +2,7 @@
 
 #include "domain/error.h"
 #include "domain/logging.h"
+#include "sqlchange.h"
 #include "store/sqlitefastreads.h"
 
 #include <QAtomicInteger>
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -112,6 +114,9 @@ struct ConnectionGuard
     QSqlDatabase db;
     std::unordered_map<QString, std::shared_ptr<QSqlQuery>> statements;
     bool inTransaction = false; // BEGIN seen, COMMIT/ROLLBACK not yet
+    int busy = 0; // statements running and an open transaction: the pool's "active"
+    std::shared_ptr<ConnectionPool> pool; // counted there from before it opened until it closes
+    std::chrono::steady_clock::time_point openedAt = std::chrono::steady_clock::now();
     bool standby = false; // pg_is_in_recovery() when the connection opened: a hot standby
     std::shared_ptr<SqlDatabase::Interrupters> interrupters; // set once the connection is open
     // SQLite's progress handler asks this between VM steps whether the request was cancelled:
@@ -132,12 +137,36 @@ struct ConnectionGuard
         statements.clear();
         if (s_applicationGone.load()) {
             db = QSqlDatabase(); // the process is ending; the registry is gone
-            return;
+        } else {
+            if (db.isValid())
+                db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
         }
-        if (db.isValid())
-            db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
+        if (pool) {
+            if (busy > 0)
+                pool->noteActive(-1);
+            pool->release();
+        }
+    }
+    void adjustBusy(int delta)
+    {
+        const bool was = busy > 0;
+        busy = std::max(0, busy + delta);
+        if (pool && was != (busy > 0))
+            pool->noteActive(busy > 0 ? 1 : -1);
+    }
+    void setInTransaction(bool in)
+    {
+        if (inTransaction != in)
+            adjustBusy(in ? 1 : -1);
+        inTransaction = in;
+    }
+    // No statement's rows are held by a caller: the connection may be closed under nobody.
+    bool unused() const
+    {
+        return !inTransaction && busy == 0
+            && std::all_of(statements.cbegin(), statements.cend(), [](const auto &s) { return s.second.use_count() == 1; });
     }
 };
 
@@ -196,6 +225,16 @@ bool isInRecovery(const QSqlDatabase &db)
     return q.exec(QStringLiteral("SELECT pg_is_in_recovery()")) && q.next() && q.value(0).toBool();
 }
 
+// On a hot standby every statement that would change something is refused before it is sent
+// (STORE_READ_ONLY_REPLICA naming what it writes), whichever store method runs it.
+void refuseChangeOnStandby(const ConnectionGuard &guard, const QString &sql)
+{
+    if (!guard.standby)
+        return;
+    if (const std::optional<QString> change = changeMadeBy(sql))
+        throw readOnlyReplicaError(*change);
+}
+
 // A statement stopped by interruptAll(): query_canceled, or SQLITE_INTERRUPT.
 bool isInterrupted(const QSqlError &error, bool postgres)
 {
@@ -238,6 +277,10 @@ SqlDatabase::SqlDatabase(StoreLocation location)
             QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed; install the "
                            "libqt6sql6-sqlite package."));
     }
+    // The pool variables are the service's, read where connections are opened: here.
+    m_pool = std::make_shared<ConnectionPool>(m_dialect.isPostgres()
+            ? std::optional(PostgresPoolSettings::fromEnvironment(QProcessEnvironment::systemEnvironment()))
+            : std::nullopt);
     if (!m_dialect.isPostgres()) {
         // Decided once, from what this user may do to the file and its folder (root may do all,
         // except on a read-only file system).
@@ -273,7 +316,9 @@ QSqlDatabase SqlDatabase::connection()
     if (const auto it = t_connections.find(name); it != t_connections.end()) {
         // Only connections nobody reads from may be replaced; after a lost server that is every
         // one, since the failed statement's rows were dropped with its error.
-        if (it->second->db.isOpen() && !connectionIsBroken(it->second->db.driver()))
+        // POSTGRES_POOL_RECYCLE: an old connection is opened afresh between two requests.
+        const bool recycle = m_pool->dueForRecycle(it->second->openedAt) && it->second->unused();
+        if (!recycle && it->second->db.isOpen() && !connectionIsBroken(it->second->db.driver()))
             return it->second->db;
         t_connections.erase(it);
     }
@@ -333,9 +378,17 @@ QSqlDatabase SqlDatabase::connection()
         }
         }
     }
+    try {
+        m_pool->acquire(m_location.redacted());
+    } catch (...) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        throw;
+    }
     auto guard = std::make_unique<ConnectionGuard>();
     guard->name = name;
     guard->db = db;
+    guard->pool = m_pool;
     t_connections[name] = std::move(guard);
 
     if (!db.open()) {
@@ -477,7 +530,9 @@ SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
 {
     QSqlDatabase db = connection();
     throwIfCancelled();
-    auto &statements = t_connections.at(db.connectionName())->statements;
+    ConnectionGuard &guard = *t_connections.at(db.connectionName());
+    refuseChangeOnStandby(guard, sql);
+    auto &statements = guard.statements;
     std::shared_ptr<QSqlQuery> query;
     if (const auto it = statements.find(sql); it != statements.end() && it->second.use_count() == 1)
         query = it->second;
@@ -493,7 +548,10 @@ SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
     }
     for (qsizetype i = 0; i < params.size(); ++i)
         query->bindValue(int(i), params.at(i));
-    if (!query->exec()) {
+    guard.adjustBusy(1);
+    const bool ran = query->exec();
+    guard.adjustBusy(-1);
+    if (!ran) {
         // A failed statement may leave the prepared one unusable (an aborted transaction on
         // PostgreSQL): prepare afresh next time.
         if (const auto it = statements.find(sql); it != statements.end() && it->second == query)
@@ -543,12 +601,13 @@ void SqlDatabase::execDirect(const QString &sql)
             throw;
         }
         ConnectionGuard &guard = *t_connections.at(db.connectionName());
+        refuseChangeOnStandby(guard, sql);
         QSqlQuery query(db);
         if (query.exec(sql)) {
             if (begins)
-                guard.inTransaction = true;
+                guard.setInTransaction(true);
             else if (ends)
-                guard.inTransaction = false;
+                guard.setInTransaction(false);
             return;
         }
         // A BEGIN on a connection dropped while idle is safe to repeat on a new one.
@@ -563,7 +622,7 @@ void SqlDatabase::execDirect(const QString &sql)
             continue;
         }
         if (ends)
-            guard.inTransaction = false;
+            guard.setInTransaction(false);
         throwQueryError(query, QStringLiteral("running \"%1\"").arg(sql));
     }
 }

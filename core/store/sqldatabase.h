@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionpool.h"
 #include "domain/error.h"
 #include "sqldialect.h"
 #include "storelocation.h"
@@ -49,8 +50,10 @@ private:
 class SqlDatabase
 {
 public:
-    // Checks that the driver exists; does not connect yet. Throws
-    // DPM_SUPPORTABILITY_POSTGRES_DRIVER_MISSING / DPM_SUPPORTABILITY_SQLITE_DRIVER_MISSING.
+    // Checks that the driver exists and, on PostgreSQL, reads the pool variables
+    // (PostgresPoolSettings); does not connect yet. Throws
+    // DPM_SUPPORTABILITY_POSTGRES_DRIVER_MISSING / DPM_SUPPORTABILITY_SQLITE_DRIVER_MISSING and
+    // POSTGRES_POOL_CONFIG_INVALID.
     explicit SqlDatabase(StoreLocation location);
     ~SqlDatabase();
     SqlDatabase(const SqlDatabase &) = delete;
@@ -73,8 +76,13 @@ public:
     void refuseChangesOnStandby(const QString &what);
 
     // This thread's open connection. Throws DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED or
-    // DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED with the driver's (redacted) reason.
+    // DPM_SUPPORTABILITY_SQLITE_OPEN_FAILED with the driver's (redacted) reason, and
+    // POSTGRES_POOL_EXHAUSTED when the pool's connections stayed in use (see ConnectionPool).
     QSqlDatabase connection();
+
+    // This database's connections now: open, active, idle, waiting, and the pool's limits
+    // (POSTGRES_POOL_*, read when this object was made).
+    ConnectionPoolFigures poolFigures() const { return m_pool->figures(); }
 
     // Runs a statement on this thread's connection with positional parameters, returning its
     // rows positioned before the first. Statements stay prepared per connection, so running the
@@ -130,6 +138,7 @@ private:
     QString m_connectionPrefix;
     // Shared with the connections' guards, which may outlive this object on their threads.
     std::shared_ptr<Interrupters> m_interrupters;
+    std::shared_ptr<ConnectionPool> m_pool;
 };
 
 // STORE_READ_ONLY_REPLICA: `what` ("applying migrations") was refused on a hot standby.

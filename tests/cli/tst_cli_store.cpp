@@ -134,7 +134,9 @@ private Q_SLOTS:
         const QJsonObject pg = json.json().value(QStringLiteral("postgres")).toObject();
         QCOMPARE(pg.value(QStringLiteral("connected")).toBool(), true);
         QCOMPARE(pg.value(QStringLiteral("role")).toString(), QStringLiteral("primary"));
-        QCOMPARE(pg.value(QStringLiteral("pool_size")).toInt(), 1);
+        // PostgreSQL's connections (POSTGRES_POOL_SIZE's default 20): the command's one is open.
+        QCOMPARE(pg.value(QStringLiteral("pool_size")).toInt(), 20);
+        QCOMPARE(pg.value(QStringLiteral("pool_open")).toInt(), 1);
         QCOMPARE(json.json().value(QStringLiteral("read_from_postgres_percent")).toInt(), 100);
         const CliResult text = runDpmctl(
             { QStringLiteral("--store"), url, QStringLiteral("store"), QStringLiteral("status") }, env());
@@ -186,7 +188,8 @@ private Q_SLOTS:
         const QJsonObject pg = json.value(QStringLiteral("postgres")).toObject();
         QCOMPARE(pg.value(QStringLiteral("connected")).toBool(), true);
         QCOMPARE(pg.value(QStringLiteral("role")).toString(), QStringLiteral("primary"));
-        QCOMPARE(pg.value(QStringLiteral("pool_size")).toInt(), 1);
+        QCOMPARE(pg.value(QStringLiteral("pool_size")).toInt(), 20);
+        QCOMPARE(pg.value(QStringLiteral("pool_open")).toInt(), 1);
         QVERIFY(!result.err.contains("postgres@"));
     }
 };

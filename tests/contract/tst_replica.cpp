@@ -13,12 +13,15 @@
 #include "services/storeopening.h"
 #include "services/storestatus.h"
 #include "services/transfer.h"
+#include "store/auditlog.h"
 #include "store/memorystore.h"
 #include "store/proposalstore.h"
 #include "store/runeventstore.h"
 #include "store/serverprobe.h"
 
 #include <QTest>
+
+#include <functional>
 
 using namespace dpm;
 using namespace dpm::test;
@@ -160,6 +163,42 @@ private Q_SLOTS:
             event.payloadJson = QStringLiteral("{}");
             event.topics = { QStringLiteral("audit") };
             EXPECT_ERROR(replica.runEvents().appendEvent(event), "STORE_READ_ONLY_REPLICA");
+
+            // Single-statement writes, without a transaction of their own: refused by SqlDatabase
+            // before the statement is sent, naming the table.
+            const auto refusedWriting = [](const std::function<void()> &write, const char *table) {
+                try {
+                    write();
+                    QFAIL(qPrintable(QStringLiteral("a write into %1 went through on the replica").arg(QLatin1String(table))));
+                } catch (const Error &error) {
+                    QCOMPARE(error.code(), QStringLiteral("STORE_READ_ONLY_REPLICA"));
+                    QVERIFY2(error.message().contains(QStringLiteral("writing %1").arg(QLatin1String(table))),
+                        qPrintable(error.message()));
+                }
+            };
+            const QString at = QStringLiteral("2026-02-18T10:00:00+00:00");
+            refusedWriting([&] { replica.saveRunArtifact({ QStringLiteral("rr_replicated"), QStringLiteral("{}") }); },
+                "dpm_run_artifacts");
+            refusedWriting([&] {
+                replica.saveIdempotencyMapping(
+                    { QStringLiteral("idem-r"), QStringLiteral("sha256:r"), QStringLiteral("rr_replicated"), at });
+            }, "dpm_run_idempotency");
+            refusedWriting([&] {
+                replica.appendIdempotencyHistory({ QStringLiteral("idem-r"), QStringLiteral("rr_replicated"),
+                    QStringLiteral("corr_r"), QStringLiteral("sha256:r"), at });
+            }, "dpm_run_idempotency_history");
+            refusedWriting([&] {
+                replica.appendLineageEdge({ QStringLiteral("rr_replicated"), QStringLiteral("RUN_TO_ARTIFACT"),
+                    QStringLiteral("art_r"), at, QStringLiteral("{}") });
+            }, "dpm_lineage_edges");
+            refusedWriting([&] {
+                replica.upsertPolicyPack({ QStringLiteral("pp_r"), QStringLiteral("1"), QStringLiteral("{}"), at, at });
+            }, "dpm_policy_packs");
+            refusedWriting([&] { replica.deletePolicyPack(QStringLiteral("pp_r")); }, "dpm_policy_packs");
+            refusedWriting([&] {
+                replica.auditLog().append(AuditEntry::create(QStringLiteral("tester"), QStringLiteral("purge.runs"),
+                    replica.describe(), {}, QStringLiteral("succeeded")));
+            }, "console_audit_log");
         });
         // Refused up front: the server never had to reject a write.
         const QString logAfter = PgReplicaPair::instance().replicaLog().mid(logBefore.size());

@@ -5,6 +5,12 @@
 #include "backendstore.h"
 #include "clisupport.h"
 #include "servetestsupport.h"
+#include "apimetrics.h"
+#include "services/dualwriteopening.h"
+#include "services/storestatus.h"
+#include "store/dualwritestore.h"
+#include "store/memorystore.h"
+#include "store/querymetrics.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,6 +66,10 @@ private Q_SLOTS:
     void headers_echoOrMakeCorrelationAndRequestIds();
     void workflow_reviewStatusesFromEnvironment();
     void health_andMetrics();
+    void metrics_replicaReplayLagAndDualWriteFigures();
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+    void metrics_dualWriteStore_exportsItsFigures();
+#endif
     void log_oneLogfmtLinePerRequest_withoutQueryValues();
 
 private:
@@ -605,8 +615,19 @@ void ServeApiTest::health_andMetrics()
              "# TYPE dpm_store_call_duration_seconds histogram", "dpm_store_call_failures_total{kind=\"lookup\"} 0\n",
              "dpm_store_call_duration_seconds_bucket{kind=\"lookup\",le=\"+Inf\"} ",
              "dpm_store_call_latency_seconds{kind=\"lookup\",quantile=\"0.95\"} ",
-             "dpm_store_call_duration_seconds_count{kind=\"bulk\"} 0\n" })
+             "dpm_store_call_duration_seconds_count{kind=\"bulk\"} 0\n",
+             // The store's status of this scrape: a single store, no dual-write.
+             "# TYPE dpm_store_status_up gauge\ndpm_store_status_up 1\n", "dpm_dual_write_enabled 0\n" })
         QVERIFY2(metrics.body.contains(expected), expected);
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+    QVERIFY(metrics.body.contains("dpm_store_postgres_connected 1\n"));
+    QVERIFY(metrics.body.contains("dpm_store_replica 0\n"));
+#else
+    QVERIFY(!metrics.body.contains("dpm_store_postgres_connected"));
+#endif
+    // A primary has no replay lag; the dual-write series come only with the decorator.
+    QVERIFY(!metrics.body.contains("dpm_store_replay_lag_seconds"));
+    QVERIFY(!metrics.body.contains("dpm_dual_write_failures_total"));
     // The run lookup (and the readiness probe's) were timed as lookups, and not as failures.
     const QRegularExpression lookups(QStringLiteral(R"(dpm_store_call_duration_seconds_count\{kind="lookup"\} (\d+))"));
     const QRegularExpressionMatch lookupCount = lookups.match(QString::fromUtf8(metrics.body));
@@ -615,6 +636,90 @@ void ServeApiTest::health_andMetrics()
     // Route templates only: no id a client sent.
     QVERIFY(!metrics.body.contains("rr_nobody"));
 }
+
+// What /metrics renders from a store status: a replica's replay lag (the README's lag rule reads
+// dpm_store_replay_lag_seconds) and every dual-write figure, with Prometheus HELP/TYPE lines.
+void ServeApiTest::metrics_replicaReplayLagAndDualWriteFigures()
+{
+    StoreStatus status;
+    status.postgresConfigured = true;
+    status.postgresConnected = true;
+    status.server.isReplica = true;
+    status.server.replayLagSeconds = 12.5;
+    status.dualWriteEnabled = true;
+    status.dualWriteMirroredWrites = 40;
+    status.dualWriteFailures = 3;
+    status.readsFromPrimary = 70;
+    status.readsFromPostgres = 30;
+    status.postgresReadFallbacks = 2;
+    status.readFromPostgresPercent = 25;
+    status.actualReadFromPostgresPercent = 30;
+    status.connections = ConnectionPoolFigures { .size = 20, .maxOverflow = 10, .open = 5, .active = 2, .waiting = 1 };
+    const QueryMetrics queries;
+    const QByteArray body = serve::ApiMetrics().render({ 4, 1, 2 }, queries, &status);
+    for (const char *expected : { "dpm_store_status_up 1\n", "dpm_store_postgres_connected 1\n", "dpm_store_replica 1\n",
+             "# TYPE dpm_store_replay_lag_seconds gauge\ndpm_store_replay_lag_seconds 12.5\n",
+             "dpm_dual_write_enabled 1\n", "# TYPE dpm_dual_write_mirrored_writes_total counter\n",
+             "dpm_dual_write_mirrored_writes_total 40\n", "# TYPE dpm_dual_write_failures_total counter\n",
+             "dpm_dual_write_failures_total 3\n", "dpm_dual_write_reads_total{target=\"primary\"} 70\n",
+             "dpm_dual_write_reads_total{target=\"postgres\"} 30\n", "dpm_dual_write_read_fallbacks_total 2\n",
+             "# TYPE dpm_dual_write_read_from_postgres_percent gauge\n", "dpm_dual_write_read_from_postgres_percent 25\n",
+             "dpm_dual_write_read_from_postgres_actual_percent 30\n", "dpm_store_pool_idle 3\n",
+             "dpm_postgres_pool_size 20\n", "dpm_postgres_pool_max_overflow 10\n", "dpm_postgres_pool_open 5\n",
+             "dpm_postgres_pool_active 2\n", "dpm_postgres_pool_idle 3\n", "dpm_postgres_pool_waiting 1\n" })
+        QVERIFY2(body.contains(expected), expected);
+    // Every sample line belongs to a series declared with # TYPE.
+    QSet<QByteArray> declared;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.startsWith("# TYPE "))
+            declared.insert(line.split(' ').value(2));
+        else if (!line.isEmpty() && !line.startsWith('#')) {
+            QByteArray name = line.left(line.indexOf(' '));
+            name = name.left(name.indexOf('{') < 0 ? name.size() : name.indexOf('{'));
+            for (const char *suffix : { "_bucket", "_sum", "_count" }) {
+                if (!declared.contains(name) && name.endsWith(suffix))
+                    name.chop(qstrlen(suffix));
+            }
+            QVERIFY2(declared.contains(name), line.constData());
+        }
+    }
+    // A store that did not answer this scrape: only the up gauge says so.
+    const QByteArray silent = serve::ApiMetrics().render({ 4, 4, 2 }, queries, nullptr);
+    QVERIFY(silent.contains("dpm_store_status_up 0\n"));
+    QVERIFY(!silent.contains("dpm_dual_write_enabled"));
+    QVERIFY(!silent.contains("dpm_store_replay_lag_seconds"));
+}
+
+#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
+// serve over a dual-write store (memory primary, PostgreSQL) exports what the decorator counted.
+void ServeApiTest::metrics_dualWriteStore_exportsItsFigures()
+{
+    try {
+        const StoreLocation postgres = PgServer::instance().createMigratedDatabase(QStringLiteral("serve_metrics_dual"));
+        std::unique_ptr<SupportStore> dual = openDualWrite(std::make_unique<MemoryStore>(),
+            DualWriteConfig { .enabled = true, .readFromPostgresPercent = 100, .postgres = postgres });
+        RebalanceRun run = m_store->getRun(QStringLiteral("rr_00000001")).value();
+        dual->saveRun(run);
+        RunningServer server(*dual, testServeOptions(allFlagsOn()));
+        QCOMPARE(server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001")).status, 200);
+        const QByteArray body = server.get(QStringLiteral("/metrics")).body;
+        const DualWriteFigures figures = storeAs<DualWriteStore>(*dual)->figures();
+        QCOMPARE(figures.mirroredWrites, 1u);
+        QVERIFY(figures.postgresReads >= 1);
+        for (const QByteArray &expected : QByteArrayList { QByteArray("dpm_dual_write_enabled 1\n"),
+                 QByteArray("dpm_dual_write_mirrored_writes_total 1\n"), QByteArray("dpm_dual_write_failures_total 0\n"),
+                 QByteArray("dpm_dual_write_reads_total{target=\"postgres\"} " + QByteArray::number(figures.postgresReads) + '\n'),
+                 QByteArray("dpm_dual_write_reads_total{target=\"primary\"} 0\n"),
+                 QByteArray("dpm_dual_write_read_fallbacks_total 0\n"),
+                 QByteArray("dpm_dual_write_read_from_postgres_percent 100\n"),
+                 QByteArray("dpm_dual_write_read_from_postgres_actual_percent 100\n"),
+                 QByteArray("dpm_store_postgres_connected 1\n"), QByteArray("dpm_store_replica 0\n") })
+            QVERIFY2(body.contains(expected), expected.constData());
+    } catch (const Error &error) {
+        QFAIL(qPrintable(error.toString()));
+    }
+}
+#endif
 
 void ServeApiTest::log_oneLogfmtLinePerRequest_withoutQueryValues()
 {

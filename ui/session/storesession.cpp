@@ -2,8 +2,10 @@
 
 #include "session/proposalsnotice.h"
 #include "domain/error.h"
+#include "services/dualwriteopening.h"
 #include "services/persistenceprofile.h"
 #include "services/storeopening.h"
+#include "store/dualwritestore.h"
 #include "store/meteredstore.h"
 #include "store/proposalstore.h"
 #include "store/runeventstore.h"
@@ -105,12 +107,16 @@ QFuture<StoreInfo> StoreSession::open(OpenOptions options)
 {
     const StoreLocation location = m_location;
     return QtConcurrent::run(m_pool, [opened = m_opened, location, options] {
+        const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         // Timed per query kind for the Store health panel (the process's QueryMetrics).
-        std::shared_ptr<SupportStore> store = std::make_shared<MeteredStore>(openStore(location, options));
+        std::shared_ptr<SupportStore> store
+            = std::make_shared<MeteredStore>(openStoreWithDualWrite(location, options, environment));
         StoreInfo info;
         info.backend = backendDisplayName(store->backend());
+        if (const auto *dual = storeAs<DualWriteStore>(*store))
+            info.dualWriteReadPercent = dual->figures().readFromPostgresPercent;
         info.redactedLocation = location.redacted();
-        info.persistenceProfile = toWire(persistenceProfileFrom(QProcessEnvironment::systemEnvironment()));
+        info.persistenceProfile = toWire(persistenceProfileFrom(environment));
         const SchemaDescription schema = describeSchema(*store);
         info.schemaState = store->backend() == StoreBackend::Remote ? StoreSession::tr("read-only over a server")
                                                                     : schemaStateText(schema);

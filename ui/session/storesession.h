@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <type_traits>
 
 namespace dpm {
@@ -31,6 +32,9 @@ struct StoreInfo
     // False for a SQL database without the DPM tables (opened with allowMissingSchema): only
     // the admin page can work on it until the migrations are applied and the store reopened.
     bool hasSchema = true;
+    // Set while writes also go to PostgreSQL (DUAL_WRITE_MODE): the configured share of reads
+    // PostgreSQL answers (READ_FROM_POSTGRES_PERCENT).
+    std::optional<int> dualWriteReadPercent;
     // Set while the store could only be opened read-only (a SQLite file in a read-only place).
     QString readOnlyNotice;
     // Set while the console's listing migrations are pending (see listingNotice()).
@@ -58,8 +62,10 @@ public:
     const StoreLocation &location() const { return m_location; }
     QString redactedLocation() const { return m_location.redacted(); }
 
-    // Opens (and with applyMigrations, creates and migrates) the store on a worker thread.
-    // Fails with the store's dpm::Error. Safe to call again after a failure (retry).
+    // Opens (and with applyMigrations, creates and migrates) the store on a worker thread, with
+    // the environment's dual-write configuration as dpmctl applies it (DUAL_WRITE_MODE,
+    // READ_FROM_POSTGRES_PERCENT, DATABASE_URL). Fails with the store's dpm::Error. Safe to call
+    // again after a failure (retry).
     QFuture<StoreInfo> open(OpenOptions options = {});
     bool isOpen() const;
 

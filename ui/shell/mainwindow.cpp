@@ -368,7 +368,13 @@ QString MainWindow::statusText() const
 void MainWindow::updateStatusBar()
 {
     const bool open = m_session && m_session->isOpen();
-    m_backendLabel->setText(open ? m_info.backend : tr("not connected"));
+    QString backend = open ? m_info.backend : tr("not connected");
+    if (open && m_info.dualWriteReadPercent) {
+        backend = tr("%1 · dual-write to PostgreSQL, %2% of reads from it")
+                      .arg(m_info.backend)
+                      .arg(*m_info.dualWriteReadPercent);
+    }
+    m_backendLabel->setText(backend);
     // Where each domain comes from, when the proposals have a database of their own.
     const StoreLocation *proposals = m_location.proposalStore();
     m_locationLabel->setText(!m_session ? QString()

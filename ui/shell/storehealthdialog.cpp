@@ -112,7 +112,9 @@ void StoreHealthDialog::showStatus(const StoreStatus &status)
         m_state->setText(tr("Not connected: %1").arg(status.postgresError));
     else
         m_state->setText(tr("Connected"));
-    m_connection->setText(QStringLiteral("%1 (%2)").arg(status.location, status.backend));
+    m_connection->setText(status.dualWriteEnabled
+            ? tr("%1 (%2), dual-write to %3").arg(status.location, status.backend, status.postgresLocation)
+            : QStringLiteral("%1 (%2)").arg(status.location, status.backend));
     m_server->setText(status.server.serverVersion.isEmpty() ? tr("in memory") : status.server.serverVersion);
     if (status.role() == QLatin1String("replica")) {
         m_role->setText(status.server.replayLagSeconds
@@ -121,17 +123,31 @@ void StoreHealthDialog::showStatus(const StoreStatus &status)
     } else {
         m_role->setText(status.role().isEmpty() ? tr("single store") : tr("primary"));
     }
-    m_pool->setText(tr("%1 connections, %2 active, %3 idle")
-                        .arg(status.pool.size)
-                        .arg(status.pool.active)
-                        .arg(std::max(0, status.pool.size - status.pool.active)));
+    if (status.connections) {
+        const ConnectionPoolFigures &c = *status.connections;
+        m_pool->setText(tr("%1 connections open, %2 active, %3 idle, %4 waiting; %5 workers")
+                            .arg(c.open)
+                            .arg(c.active)
+                            .arg(c.idle())
+                            .arg(c.waiting)
+                            .arg(status.pool.size));
+    } else {
+        m_pool->setText(tr("%1 connections, %2 active, %3 idle")
+                            .arg(status.pool.size)
+                            .arg(status.pool.active)
+                            .arg(std::max(0, status.pool.size - status.pool.active)));
+    }
     m_targets->setText(tr("writes to %1, reads from %2 (PostgreSQL: %3% configured, %4% actual)")
                            .arg(status.writeTarget, status.readTarget)
                            .arg(status.readFromPostgresPercent)
                            .arg(status.actualReadFromPostgresPercent, 0, 'f', 1));
     m_dualWrite->setText(status.dualWriteEnabled
-            ? tr("on: %1 PostgreSQL write failures, %2 reads fell back to the primary")
+            ? tr("on: %1 writes mirrored to PostgreSQL, %2 of them failed; reads answered by the primary %3, "
+                 "by PostgreSQL %4; %5 PostgreSQL reads fell back to the primary")
+                  .arg(status.dualWriteMirroredWrites)
                   .arg(status.dualWriteFailures)
+                  .arg(status.readsFromPrimary)
+                  .arg(status.readsFromPostgres)
                   .arg(status.postgresReadFallbacks)
             : tr("off"));
     for (int k = 0; k < kQueryKindCount; ++k) {

@@ -1,9 +1,13 @@
 // The Store health panel: opened from the status bar's backend button and from File → Store
-// health (Ctrl+Shift+H), filled through the session on a worker, refreshable.
+// health (Ctrl+Shift+H), filled through the session on a worker, refreshable. With the dual-write
+// variables (DUAL_WRITE_MODE, READ_FROM_POSTGRES_PERCENT, DATABASE_URL) the console opens the
+// decorator as dpmctl does: the status bar says so, the panel shows its figures.
 
+#include "pgserver.h"
 #include "services/storeopening.h"
 #include "shell/mainwindow.h"
 #include "shell/storehealthdialog.h"
+#include "shell/storestatuspanel.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -14,6 +18,26 @@
 #include <QtTest>
 
 using namespace dpm;
+using namespace dpm::test;
+
+namespace {
+
+// The dual-write variables for one test, removed again when it ends.
+struct DualWriteVariables
+{
+    explicit DualWriteVariables(const QList<std::pair<const char *, QString>> &values)
+    {
+        for (const auto &[name, value] : values)
+            qputenv(name, value.toUtf8());
+    }
+    ~DualWriteVariables()
+    {
+        for (const char *name : { "DUAL_WRITE_MODE", "READ_FROM_POSTGRES_PERCENT", "DATABASE_URL" })
+            qunsetenv(name);
+    }
+};
+
+} // namespace
 
 class TestStoreHealth : public QObject
 {
@@ -77,6 +101,65 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(30000));
         QVERIFY(latency->item(0, 0)->text().toInt() >= before);
         dialog->close();
+    }
+
+    void dualWriteVariables_statusBarSaysDualWrite_andPanelShowsItsFigures()
+    {
+        DPM_REQUIRE_POSTGRES();
+        QString postgresUrl;
+        const QString path = m_dir.filePath(QStringLiteral("dual.db"));
+        try {
+            postgresUrl = PgServer::instance().createMigratedDatabase(QStringLiteral("ui_dual")).withoutSecrets();
+            openStore(StoreLocation::sqlite(path), OpenOptions { .applyMigrations = true });
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+        const DualWriteVariables variables({ { "DUAL_WRITE_MODE", QStringLiteral("true") },
+            { "READ_FROM_POSTGRES_PERCENT", QStringLiteral("50") }, { "DATABASE_URL", postgresUrl } });
+        const auto window = openWindow(StoreLocation::sqlite(path));
+        QVERIFY(window);
+        auto *button = window->findChild<QToolButton *>(QStringLiteral("backendButton"));
+        QVERIFY(button);
+        QCOMPARE(button->text(), QStringLiteral("SQLite · dual-write to PostgreSQL, 50% of reads from it"));
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        StoreHealthDialog *dialog = window->storeHealthDialog();
+        QVERIFY(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(text(dialog, "healthState"), QStringLiteral("Connected"), 30000);
+        const StoreStatus &status = dialog->status();
+        QVERIFY(status.dualWriteEnabled);
+        QCOMPARE(status.writeTarget, QStringLiteral("dual"));
+        QCOMPARE(status.readFromPostgresPercent, 50);
+        // Opening read the store through the decorator: every read counted on one side or the other.
+        QVERIFY(status.readsFromPrimary + status.readsFromPostgres >= 1);
+        QVERIFY2(text(dialog, "healthConnection").contains(QLatin1String("dual-write to postgresql://")),
+            qPrintable(text(dialog, "healthConnection")));
+        QCOMPARE(text(dialog, "healthDualWrite"),
+            QStringLiteral("on: %1 writes mirrored to PostgreSQL, 0 of them failed; reads answered by the primary %2, "
+                           "by PostgreSQL %3; 0 PostgreSQL reads fell back to the primary")
+                .arg(status.dualWriteMirroredWrites)
+                .arg(status.readsFromPrimary)
+                .arg(status.readsFromPostgres));
+        QCOMPARE(text(dialog, "healthRole"), QStringLiteral("primary"));
+        if (qEnvironmentVariableIsSet("DPM_HEALTH_SCREENSHOT")) {
+            window->grab().save(qEnvironmentVariable("DPM_HEALTH_SCREENSHOT") + QStringLiteral("/window.png"));
+            dialog->grab().save(qEnvironmentVariable("DPM_HEALTH_SCREENSHOT") + QStringLiteral("/health.png"));
+        }
+        dialog->close();
+    }
+
+    void dualWriteWithoutDatabaseUrl_isRefusedWithItsReasonCode()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("nodsn.db"));
+        openStore(StoreLocation::sqlite(path), OpenOptions { .applyMigrations = true });
+        qunsetenv("DPM_SUPPORTABILITY_POSTGRES_DSN");
+        const DualWriteVariables variables({ { "DUAL_WRITE_MODE", QStringLiteral("true") } });
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::storeFailed);
+        window.show();
+        window.openStore(StoreLocation::sqlite(path), false, false);
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(window.statusPanel()->errorCode(), QStringLiteral("DUAL_WRITE_POSTGRES_DSN_REQUIRED"));
     }
 
     void keyboardAction_opensPanel_inMemory()
