@@ -64,6 +64,12 @@ private Q_SLOTS:
         const CliResult verified = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to });
         CLI_OK(verified);
         QCOMPARE(verified.json().value(QStringLiteral("matches")).toBool(), true);
+        const CliResult sampled = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to,
+            QStringLiteral("--sample"), QStringLiteral("50"), QStringLiteral("--seed"), QStringLiteral("3") });
+        CLI_OK(sampled);
+        QCOMPARE(sampled.json().value(QStringLiteral("mode")).toString(), QStringLiteral("sample"));
+        QCOMPARE(sampled.json().value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
+        QCOMPARE(sampled.json().value(QStringLiteral("passes")).toBool(), true);
 
         // The copy reads like the original.
         const CliResult runs = runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("runs"), QStringLiteral("list"),
@@ -93,6 +99,28 @@ private Q_SLOTS:
         const QJsonObject sample = differs.json().value(QStringLiteral("samples")).toArray().first().toObject();
         QCOMPARE(sample.value(QStringLiteral("kind")).toString(), QStringLiteral("missing_in_target"));
         QCOMPARE(sample.value(QStringLiteral("key")).toString(), QStringLiteral("rr_00000003"));
+
+        // Sampled: every run drawn from the source, one of four missing: 25 % > the default 1 %.
+        const QStringList sampleArgs { QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to,
+            QStringLiteral("--sample"), QStringLiteral("100"), QStringLiteral("--seed"), QStringLiteral("5") };
+        const CliResult sampledDiffers = cli(sampleArgs);
+        QVERIFY2(sampledDiffers.exitCode == 4, qPrintable(sampledDiffers.describe()));
+        QVERIFY(sampledDiffers.err.contains("TRANSFER_SAMPLE_MISMATCH"));
+        QCOMPARE(sampledDiffers.json().value(QStringLiteral("passes")).toBool(), false);
+        bool runsOver = false;
+        for (const QJsonValue &table : sampledDiffers.json().value(QStringLiteral("tables")).toArray()) {
+            const QJsonObject t = table.toObject();
+            if (t.value(QStringLiteral("table")).toString() == QStringLiteral("dpm_runs"))
+                runsOver = t.value(QStringLiteral("missing_in_target")).toInteger() > 0
+                    && !t.value(QStringLiteral("within_threshold")).toBool();
+        }
+        QVERIFY2(runsOver, sampledDiffers.out.constData());
+        CLI_OK(cli(sampleArgs + QStringList { QStringLiteral("--max-mismatch-percent"), QStringLiteral("60") }));
+        CLI_FAILS(cli(sampleArgs + QStringList { QStringLiteral("--max-mismatch-percent"), QStringLiteral("lots") }), 5,
+            "INVALID_MISMATCH_PERCENT");
+        const CliResult seedAlone = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to,
+            QStringLiteral("--seed"), QStringLiteral("5") });
+        QVERIFY2(seedAlone.exitCode == 2, qPrintable(seedAlone.describe()));
     }
 
     void refusals()
