@@ -1,6 +1,6 @@
-// dpmctl transfer backfill / verify: a store the service created in SQLite, copied into a
-// PostgreSQL database migrated with dpmctl, then compared; the refusals and the parity failure
-// with their exit codes.
+// dpmctl transfer backfill / verify (also --sample) and snapshot export / import: a store the
+// service created in SQLite, copied into a PostgreSQL database migrated with dpmctl, then
+// compared; the refusals and the parity failure with their exit codes.
 
 #include "clisupport.h"
 #include "pgserver.h"
@@ -121,6 +121,38 @@ private Q_SLOTS:
         const CliResult seedAlone = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to,
             QStringLiteral("--seed"), QStringLiteral("5") });
         QVERIFY2(seedAlone.exitCode == 2, qPrintable(seedAlone.describe()));
+    }
+
+    // snapshot export → import → transfer verify; a snapshot of the service's own store (its
+    // DPM migrations only) does not go into a store migrated further.
+    void snapshotExportImportThenVerify()
+    {
+        const QString path = m_sandbox->filePath(QStringLiteral("store.snapshot.gz"));
+        CLI_OK(cli({ QStringLiteral("snapshot"), QStringLiteral("export"), QStringLiteral("--out"), path }));
+        CLI_FAILS(runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("--json"), QStringLiteral("snapshot"),
+                          QStringLiteral("import"), path },
+                      sandboxEnvironment(m_sandbox->path())),
+            8, "SNAPSHOT_SCHEMA_MISMATCH");
+
+        CLI_OK(cli({ QStringLiteral("migrate"), QStringLiteral("apply") }));
+        const CliResult exported = cli({ QStringLiteral("snapshot"), QStringLiteral("export"), QStringLiteral("--out"), path });
+        CLI_OK(exported);
+        QVERIFY(exported.json().value(QStringLiteral("rows")).toInteger() >= 4 + 2 + 2);
+        const CliResult imported = runDpmctl(
+            { QStringLiteral("--store"), m_to, QStringLiteral("--json"), QStringLiteral("snapshot"), QStringLiteral("import"), path },
+            sandboxEnvironment(m_sandbox->path()));
+        CLI_OK(imported);
+        QCOMPARE(imported.json().value(QStringLiteral("sha256")), exported.json().value(QStringLiteral("sha256")));
+        const CliResult verified = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to });
+        CLI_OK(verified);
+        QCOMPARE(verified.json().value(QStringLiteral("matches")).toBool(), true);
+        // Once more: the target is no longer empty.
+        CLI_FAILS(runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("--json"), QStringLiteral("snapshot"),
+                          QStringLiteral("import"), path },
+                      sandboxEnvironment(m_sandbox->path())),
+            4, "SNAPSHOT_TARGET_NOT_EMPTY");
+        const CliResult noOut = cli({ QStringLiteral("snapshot"), QStringLiteral("export") });
+        QVERIFY2(noOut.exitCode == 2, qPrintable(noOut.describe()));
     }
 
     void refusals()
