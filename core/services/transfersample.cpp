@@ -4,6 +4,8 @@
 
 #include "domain/error.h"
 #include "store/bulksampler.h"
+#include "store/sqlstore.h"
+#include "store/sqltransaction.h"
 #include "store/supportstore.h"
 
 #include <QElapsedTimer>
@@ -12,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -164,6 +167,13 @@ SampleReport verifySample(
     report.maxMismatchPercent = options.maxMismatchPercent;
     report.seed = options.seed;
 
+    // One read transaction per SQL side: tens of thousands of lookups under one lock (SQLite takes
+    // and drops its file lock per statement otherwise, most of the check's time), one moment.
+    std::optional<SqlTransaction> reads[2];
+    for (int side = 0; side < 2; ++side) {
+        if (auto *sql = storeAs<SqlStore>(side == 0 ? source : target))
+            reads[side].emplace(sql->database(), SqlTransaction::Mode::Read);
+    }
     const std::unique_ptr<BulkSampler> sides[2] = { openBulkSampler(source), openBulkSampler(target) };
     // Sizes first: progress needs the number of keys to draw.
     struct Plan
