@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
     cmake ninja-build ccache g++ pkg-config lld
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
-    libpq-dev libsqlite3-dev libssl-dev postgresql-15
+    libpq-dev libsqlite3-dev libssl-dev postgresql-15 zlib1g-dev
     libgraphviz-dev qt6-svg-dev
     qt6-charts-dev libqt6opengl6-dev
     libcpp-httplib-dev openssl

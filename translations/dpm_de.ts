@@ -5569,6 +5569,98 @@ Das SQL steht auf dem Reiter Plan.</translation>
         <source>Target&apos;s &amp;proposal store (optional):</source>
         <translation>&amp;Vorschlagsspeicher des Ziels (optional):</translation>
     </message>
+    <message>
+        <source>E&amp;xport snapshot…</source>
+        <translation>Snapshot e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;store from snapshot…</source>
+        <translation>Aus Snapshot &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Export snapshot</source>
+        <translation>Snapshot exportieren</translation>
+    </message>
+    <message>
+        <source>Write every table of this store to one compressed file (a snapshot to roll back to); only reads this store.</source>
+        <translation>Schreibt jede Tabelle dieses Datenspeichers in eine komprimierte Datei (einen Snapshot, zu dem man zurückkehren kann); liest diesen Datenspeicher nur.</translation>
+    </message>
+    <message>
+        <source>Restore from snapshot</source>
+        <translation>Aus Snapshot wiederherstellen</translation>
+    </message>
+    <message>
+        <source>DPM snapshots (*.gz);;All files (*)</source>
+        <translation>DPM-Snapshots (*.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The restore stopped</source>
+        <translation>Die Wiederherstellung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>The export stopped</source>
+        <translation>Der Export wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Load a snapshot file into this store, which must be empty and migrated as the snapshot&apos;s source was.</source>
+        <translation>Lädt eine Snapshot-Datei in diesen Datenspeicher, der leer und wie die Quelle des Snapshots migriert sein muss.</translation>
+    </message>
+    <message>
+        <source>Read-only: unlock the admin page to restore a snapshot into this store.</source>
+        <translation>Nur Lesen: Entsperren Sie die Verwaltungsseite, um einen Snapshot in diesen Datenspeicher zu laden.</translation>
+    </message>
+    <message>
+        <source>Restoring %1: %2</source>
+        <translation>Stelle %1 wieder her: %2</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2</source>
+        <translation>Exportiere %1: %2</translation>
+    </message>
+    <message>
+        <source>Read-only: unlock the admin page before restoring a snapshot.</source>
+        <translation>Nur Lesen: Entsperren Sie die Verwaltungsseite, bevor Sie einen Snapshot wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Restore the snapshot %1 into %2?</source>
+        <translation>Den Snapshot %1 in %2 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>The store must be empty and migrated as the snapshot&apos;s source was. Everything is loaded in one transaction and checked against the file&apos;s checksum before it commits: Cancel or a damaged file leaves the store empty. Recorded in the store&apos;s audit log.</source>
+        <translation>Der Datenspeicher muss leer und wie die Quelle des Snapshots migriert sein. Alles wird in einer Transaktion geladen und vor dem Festschreiben mit der Prüfsumme der Datei verglichen: Abbrechen oder eine beschädigte Datei lassen den Datenspeicher leer. Wird im Audit-Protokoll des Datenspeichers festgehalten.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>Stelle %1 wieder her…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportiere nach %1…</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; the store is as empty as it was.</source>
+        <translation>Wiederherstellung abgebrochen; der Datenspeicher ist so leer wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Restored %1 rows from %2 in %3 s; recorded in the audit log. Verify parity against the snapshot&apos;s source next.</source>
+        <translation>%1 Zeilen aus %2 in %3 s wiederhergestellt; im Audit-Protokoll festgehalten. Prüfen Sie als Nächstes die Parität mit der Quelle des Snapshots.</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2 (%3 MB) in %4 s; checksum %5.</source>
+        <translation>%1 Zeilen nach %2 (%3 MB) in %4 s exportiert; Prüfsumme %5.</translation>
+    </message>
 </context>
 <context>
     <name>dpm::whenFinished</name>

@@ -148,6 +148,7 @@ QList<CommandSpec> purgeCommands();
 QList<CommandSpec> adminCommands();
 QList<CommandSpec> demoCommands();
 QList<CommandSpec> transferCommands();
+QList<CommandSpec> snapshotCommands();
 QList<CommandSpec> eventCommands();
 QList<CommandSpec> outboxCommands();
 // dpmctl outbox relay (outboxrelaycommand.cpp).

@@ -9,7 +9,7 @@ const QList<CommandSpec> &commandTable()
         for (const auto &group :
             { migrateCommands(), runCommands(), operationCommands(), decisionCommands(), lineageCommands(),
                 summaryCommands(), bundleCommands(), findCommands(), proposalCommands(), proposalReviewCommands(),
-                purgeCommands(), adminCommands(), demoCommands(), transferCommands(), eventCommands(), outboxCommands(),
+                purgeCommands(), adminCommands(), demoCommands(), transferCommands(), snapshotCommands(), eventCommands(), outboxCommands(),
                 serveCommands(), storeCommands() })
             all += group;
         return all;

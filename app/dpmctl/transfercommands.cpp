@@ -8,10 +8,14 @@
 #include "output.h"
 #include "services/storeopening.h"
 #include "services/transfer.h"
+#include "services/transfersample.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
+
+#include <cmath>
 
 namespace dpm::cli {
 
@@ -93,10 +97,95 @@ CommandOutput transferBackfill(CommandContext &context, const ParsedCommand &com
     return out;
 }
 
+double percentOption(const ParsedCommand &command, const QString &name, double fallback, const QString &code)
+{
+    const auto text = command.value(name);
+    if (!text)
+        return fallback;
+    bool ok = false;
+    const double value = text->trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value)) {
+        throw Error(ErrorKind::InvalidInput, code,
+            QStringLiteral("--%1 %2 is not a number of percent; pass e.g. --%1 1.").arg(name, *text));
+    }
+    return value;
+}
+
+CommandOutput transferVerifySample(CommandContext &context, const ParsedCommand &command, SupportStore &source,
+    SupportStore &target)
+{
+    SampleOptions options;
+    options.percent = percentOption(command, QStringLiteral("sample"), 1, QStringLiteral("INVALID_SAMPLE_PERCENT"));
+    options.maxMismatchPercent = percentOption(
+        command, QStringLiteral("max-mismatch-percent"), 1, QStringLiteral("INVALID_MISMATCH_PERCENT"));
+    if (const auto seed = command.value(QStringLiteral("seed"))) {
+        bool ok = false;
+        options.seed = seed->trimmed().toULongLong(&ok);
+        if (!ok) {
+            throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_SEED"),
+                QStringLiteral("--seed %1 is not a whole number from 0 to 18446744073709551615; pass e.g. --seed 42.")
+                    .arg(*seed));
+        }
+    } else {
+        options.seed = QRandomGenerator::system()->generate64(); // printed, so the same sample can be drawn again
+    }
+    const SampleReport report
+        = verifySample(source, target, options, context.stepProgress(QStringLiteral("transfer: sampling")));
+
+    CommandOutput out;
+    out.json = report.toJson();
+    QJsonObject shown = out.json;
+    shown.insert(QStringLiteral("total_seconds"), secondsText(report.totalSeconds));
+    QJsonArray tables;
+    for (const QJsonValue &table : out.json.value(QStringLiteral("tables")).toArray()) {
+        QJsonObject row = table.toObject();
+        row.insert(QStringLiteral("mismatch_percent"),
+            QString::number(row.value(QStringLiteral("mismatch_percent")).toDouble(), 'f', 2));
+        tables.append(row);
+    }
+    out.text = formatRecord(shown,
+                   { QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("mode"),
+                       QStringLiteral("sample_percent"), QStringLiteral("max_mismatch_percent"), QStringLiteral("seed"),
+                       QStringLiteral("passes"), QStringLiteral("total_seconds"), QStringLiteral("notes") })
+        + QLatin1Char('\n')
+        + formatTable(tables,
+            { QStringLiteral("table"), QStringLiteral("source_rows"), QStringLiteral("target_rows"),
+                QStringLiteral("sampled_from_source"), QStringLiteral("sampled_from_target"),
+                QStringLiteral("missing_in_target"), QStringLiteral("extra_in_target"), QStringLiteral("differing"),
+                QStringLiteral("mismatch_percent") });
+    if (!report.samples.isEmpty()) {
+        out.text += QStringLiteral("\nFirst differences:\n")
+            + formatTable(out.json.value(QStringLiteral("samples")).toArray(),
+                { QStringLiteral("table"), QStringLiteral("kind"), QStringLiteral("key") });
+    }
+    if (!report.passes()) {
+        const QStringList over = report.tablesOverThreshold();
+        const double threshold = report.maxMismatchPercent;
+        const bool cancelled = report.cancelled;
+        out.failure = [over, threshold, cancelled] {
+            if (cancelled) {
+                throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_SAMPLE_MISMATCH"),
+                    QStringLiteral("The sampled check was cancelled before every table was sampled; run it again."));
+            }
+            throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_SAMPLE_MISMATCH"),
+                QStringLiteral("More than %1 %% of the sampled keys differ in %2; run the full check "
+                               "(\"dpmctl transfer verify\" without --sample) to list every difference, then repair "
+                               "with \"dpmctl transfer backfill --repair\".")
+                    .arg(QString::number(threshold), over.join(QStringLiteral(", "))));
+        };
+    }
+    return out;
+}
+
 CommandOutput transferVerify(CommandContext &context, const ParsedCommand &command)
 {
     SupportStore &source = context.store();
     const std::unique_ptr<SupportStore> target = openTarget(context, command);
+    if (command.value(QStringLiteral("sample")))
+        return transferVerifySample(context, command, source, *target);
+    if (command.value(QStringLiteral("max-mismatch-percent")) || command.value(QStringLiteral("seed")))
+        throw UsageError { QStringLiteral("--max-mismatch-percent and --seed go with --sample PERCENT; usage: dpmctl "
+                                          "transfer verify --to … --sample 1 [--max-mismatch-percent 1] [--seed N].") };
     const ParityReport report
         = verifyParity(source, *target, batchRows(command), context.stepProgress(QStringLiteral("transfer: comparing")));
 
@@ -168,9 +257,19 @@ QList<CommandSpec> transferCommands()
                            "log."),
             transferBackfill },
         { { QStringLiteral("transfer"), QStringLiteral("verify") }, {},
-            { toOption(), toProposalStoreOption(), batchOption() },
+            { toOption(), toProposalStoreOption(), batchOption(),
+                { QStringLiteral("sample"), QStringLiteral("PERCENT"),
+                    QStringLiteral("check a seeded random sample of this percent of each table's keys, drawn from "
+                                   "both stores and looked up in the other (index seeks, not a full read)") },
+                { QStringLiteral("max-mismatch-percent"), QStringLiteral("P"),
+                    QStringLiteral("with --sample: the highest mismatch rate a table may have (default 1)") },
+                { QStringLiteral("seed"), QStringLiteral("N"),
+                    QStringLiteral("with --sample: the random seed, to draw the same keys again (default: random, "
+                                   "printed)") } },
             QStringLiteral("Compare the store and the target row by row (parity); exits 4 with "
-                           "TRANSFER_PARITY_MISMATCH when they differ."),
+                           "TRANSFER_PARITY_MISMATCH when they differ. With --sample, compare a random sample and "
+                           "exit 4 with TRANSFER_SAMPLE_MISMATCH when a table's mismatch rate is above the "
+                           "threshold."),
             transferVerify },
     };
 }

@@ -315,7 +315,7 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
             rowsTotal += targetReader->rowCount(table);
     }
     qint64 rowsDone = 0;
-    const auto note = [&](ParityTableReport &table, const QString &kind, const BulkRow &key) {
+    const auto note = [&](const ParityTableReport &table, const QString &kind, const BulkRow &key) {
         if (report.samples.size() < ParityReport::kSampleLimit)
             report.samples << ParityMismatch { table.table, kind, describeKey(key) };
     };
@@ -377,44 +377,8 @@ ParityReport verifyParity(SupportStore &source, SupportStore &target, int batchR
     }
 
     if (!report.cancelled) {
-        ParityTableReport packsReport;
-        packsReport.table = kPolicyPacks;
-        QList<PolicyPack> sourcePacks; // both by policy_pack_id
-        QList<PolicyPack> targetPacks;
-        for (auto [store, packs] : { std::pair { &source, &sourcePacks }, { &target, &targetPacks } }) {
-            if (const auto found = policyPacksOf(*store))
-                *packs = *found;
-            else
-                report.notes << QStringLiteral("%1: %2 has no such table; compared as empty.")
-                                    .arg(kPolicyPacks, store->describe());
-        }
-        packsReport.sourceRows = sourcePacks.size();
-        packsReport.targetRows = targetPacks.size();
-        qsizetype i = 0;
-        qsizetype j = 0;
-        while (i < sourcePacks.size() || j < targetPacks.size()) {
-            const int order = i == sourcePacks.size() ? 1
-                : j == targetPacks.size()             ? -1
-                                                      : compareBulkKeys({ sourcePacks.at(i).policyPackId.toUtf8() },
-                                                          { targetPacks.at(j).policyPackId.toUtf8() });
-            if (order < 0) {
-                ++packsReport.missing;
-                note(packsReport, QStringLiteral("missing_in_target"), { sourcePacks.at(i).policyPackId.toUtf8() });
-                ++i;
-            } else if (order > 0) {
-                ++packsReport.extra;
-                note(packsReport, QStringLiteral("extra_in_target"), { targetPacks.at(j).policyPackId.toUtf8() });
-                ++j;
-            } else {
-                if (!samePack(sourcePacks.at(i), targetPacks.at(j))) {
-                    ++packsReport.differing;
-                    note(packsReport, QStringLiteral("differs"), { sourcePacks.at(i).policyPackId.toUtf8() });
-                }
-                ++i;
-                ++j;
-            }
-        }
-        report.tables << packsReport;
+        report.tables << comparePolicyPacks(source, target, report.notes,
+            [&](const ParityTableReport &table, const QString &kind, const BulkRow &key) { note(table, kind, key); });
         if (progress)
             progress(rowsDone, rowsTotal, QString());
     }

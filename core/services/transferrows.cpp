@@ -208,4 +208,46 @@ void requireSameBackfillSource(AuditLog &log, const QString &source, const QStri
                   .arg(previous, source));
 }
 
+ParityTableReport comparePolicyPacks(SupportStore &source, SupportStore &target, QStringList &notes,
+    const MismatchFn &mismatch)
+{
+    ParityTableReport packsReport;
+    packsReport.table = kPolicyPacks;
+    QList<PolicyPack> sourcePacks; // both by policy_pack_id
+    QList<PolicyPack> targetPacks;
+    for (auto [store, packs] : { std::pair { &source, &sourcePacks }, { &target, &targetPacks } }) {
+        if (const auto found = policyPacksOf(*store))
+            *packs = *found;
+        else
+            notes << QStringLiteral("%1: %2 has no such table; compared as empty.").arg(kPolicyPacks, store->describe());
+    }
+    packsReport.sourceRows = sourcePacks.size();
+    packsReport.targetRows = targetPacks.size();
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < sourcePacks.size() || j < targetPacks.size()) {
+        const int order = i == sourcePacks.size() ? 1
+            : j == targetPacks.size()             ? -1
+                                                  : compareBulkKeys({ sourcePacks.at(i).policyPackId.toUtf8() },
+                                                        { targetPacks.at(j).policyPackId.toUtf8() });
+        if (order < 0) {
+            ++packsReport.missing;
+            mismatch(packsReport, QStringLiteral("missing_in_target"), { sourcePacks.at(i).policyPackId.toUtf8() });
+            ++i;
+        } else if (order > 0) {
+            ++packsReport.extra;
+            mismatch(packsReport, QStringLiteral("extra_in_target"), { targetPacks.at(j).policyPackId.toUtf8() });
+            ++j;
+        } else {
+            if (!samePack(sourcePacks.at(i), targetPacks.at(j))) {
+                ++packsReport.differing;
+                mismatch(packsReport, QStringLiteral("differs"), { sourcePacks.at(i).policyPackId.toUtf8() });
+            }
+            ++i;
+            ++j;
+        }
+    }
+    return packsReport;
+}
+
 } // namespace dpm::transfer

@@ -77,6 +77,11 @@ QJsonObject backfillDetails(const TransferReport &report);
 // The policy pack catalogue (dpm/0002) may be missing from a store the service created before it.
 std::optional<QList<PolicyPack>> policyPacksOf(SupportStore &store);
 bool samePack(const PolicyPack &a, const PolicyPack &b);
+using MismatchFn = std::function<void(const ParityTableReport &table, const QString &kind, const BulkRow &key)>;
+// The policy pack catalogues of both stores compared whole, by policy_pack_id (a handful of
+// rows); a store without the table compares as empty, with a note.
+ParityTableReport comparePolicyPacks(SupportStore &source, SupportStore &target, QStringList &notes,
+    const MismatchFn &mismatch);
 
 // backfill --repair (transferrepair.cpp): makes the target's table equal to the source's,
 // comparing both in key order: rows missing in the target are copied through the loader, rows that

@@ -72,6 +72,27 @@ int compareBulkKeys(const BulkRow &a, const BulkRow &b)
     return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
+BulkRow bulkRowFromSql(BulkTable table, const SqlRows &rows)
+{
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    const qsizetype width = spec.columns.size();
+    BulkRow row;
+    row.reserve(width);
+    for (int c = 0; c < width; ++c) {
+        const QVariant value = rows.value(c);
+        if (value.isNull()) {
+            row << QByteArray();
+        } else if (spec.integerColumns.contains(c)) {
+            row << QByteArray::number(value.toLongLong());
+        } else if (spec.booleanColumns.contains(c)) {
+            row << bulkBooleanValue(value.toBool()); // SQLite's 1/0, PostgreSQL's t/f
+        } else {
+            row << bulkTextValue(value.toString());
+        }
+    }
+    return row;
+}
+
 namespace {
 
 // Key columns are NOT NULL in every bulk table, so the row-value comparison below is total.
@@ -125,24 +146,8 @@ public:
 
         QList<BulkRow> out;
         SqlRows rows = m_db.exec(sql, params);
-        const qsizetype width = spec.columns.size();
-        while (rows.next()) {
-            BulkRow row;
-            row.reserve(width);
-            for (int c = 0; c < width; ++c) {
-                const QVariant value = rows.value(c);
-                if (value.isNull()) {
-                    row << QByteArray();
-                } else if (spec.integerColumns.contains(c)) {
-                    row << QByteArray::number(value.toLongLong());
-                } else if (spec.booleanColumns.contains(c)) {
-                    row << bulkBooleanValue(value.toBool()); // SQLite's 1/0, PostgreSQL's t/f
-                } else {
-                    row << bulkTextValue(value.toString());
-                }
-            }
-            out << row;
-        }
+        while (rows.next())
+            out << bulkRowFromSql(table, rows);
         return out;
     }
 

@@ -12,6 +12,7 @@
 
 namespace dpm {
 
+class SqlRows;
 class SupportStore;
 
 // One row of a bulk table as the bulk path carries it: a UTF-8 value per column in the order of
@@ -31,6 +32,8 @@ BulkRow outboxBulkRow(const OutboxDelivery &delivery);
 // Rows compare by the bytes of these values, the order of COLLATE "C".
 QList<int> bulkTableKeyColumns(BulkTable table);
 BulkRow bulkRowKey(BulkTable table, const BulkRow &row);
+// The current row of a query selecting every column of the table in bulkTableSpec() order.
+BulkRow bulkRowFromSql(BulkTable table, const SqlRows &rows);
 // Byte-wise comparison of two keys of the same table: < 0, 0 or > 0.
 int compareBulkKeys(const BulkRow &a, const BulkRow &b);
 

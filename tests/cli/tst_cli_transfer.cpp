@@ -1,6 +1,6 @@
-// dpmctl transfer backfill / verify: a store the service created in SQLite, copied into a
-// PostgreSQL database migrated with dpmctl, then compared; the refusals and the parity failure
-// with their exit codes.
+// dpmctl transfer backfill / verify (also --sample) and snapshot export / import: a store the
+// service created in SQLite, copied into a PostgreSQL database migrated with dpmctl, then
+// compared; the refusals and the parity failure with their exit codes.
 
 #include "clisupport.h"
 #include "pgserver.h"
@@ -64,6 +64,12 @@ private Q_SLOTS:
         const CliResult verified = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to });
         CLI_OK(verified);
         QCOMPARE(verified.json().value(QStringLiteral("matches")).toBool(), true);
+        const CliResult sampled = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to,
+            QStringLiteral("--sample"), QStringLiteral("50"), QStringLiteral("--seed"), QStringLiteral("3") });
+        CLI_OK(sampled);
+        QCOMPARE(sampled.json().value(QStringLiteral("mode")).toString(), QStringLiteral("sample"));
+        QCOMPARE(sampled.json().value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
+        QCOMPARE(sampled.json().value(QStringLiteral("passes")).toBool(), true);
 
         // The copy reads like the original.
         const CliResult runs = runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("runs"), QStringLiteral("list"),
@@ -93,6 +99,60 @@ private Q_SLOTS:
         const QJsonObject sample = differs.json().value(QStringLiteral("samples")).toArray().first().toObject();
         QCOMPARE(sample.value(QStringLiteral("kind")).toString(), QStringLiteral("missing_in_target"));
         QCOMPARE(sample.value(QStringLiteral("key")).toString(), QStringLiteral("rr_00000003"));
+
+        // Sampled: every run drawn from the source, one of four missing: 25 % > the default 1 %.
+        const QStringList sampleArgs { QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to,
+            QStringLiteral("--sample"), QStringLiteral("100"), QStringLiteral("--seed"), QStringLiteral("5") };
+        const CliResult sampledDiffers = cli(sampleArgs);
+        QVERIFY2(sampledDiffers.exitCode == 4, qPrintable(sampledDiffers.describe()));
+        QVERIFY(sampledDiffers.err.contains("TRANSFER_SAMPLE_MISMATCH"));
+        QCOMPARE(sampledDiffers.json().value(QStringLiteral("passes")).toBool(), false);
+        bool runsOver = false;
+        for (const QJsonValue &table : sampledDiffers.json().value(QStringLiteral("tables")).toArray()) {
+            const QJsonObject t = table.toObject();
+            if (t.value(QStringLiteral("table")).toString() == QStringLiteral("dpm_runs"))
+                runsOver = t.value(QStringLiteral("missing_in_target")).toInteger() > 0
+                    && !t.value(QStringLiteral("within_threshold")).toBool();
+        }
+        QVERIFY2(runsOver, sampledDiffers.out.constData());
+        CLI_OK(cli(sampleArgs + QStringList { QStringLiteral("--max-mismatch-percent"), QStringLiteral("60") }));
+        CLI_FAILS(cli(sampleArgs + QStringList { QStringLiteral("--max-mismatch-percent"), QStringLiteral("lots") }), 5,
+            "INVALID_MISMATCH_PERCENT");
+        const CliResult seedAlone = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to,
+            QStringLiteral("--seed"), QStringLiteral("5") });
+        QVERIFY2(seedAlone.exitCode == 2, qPrintable(seedAlone.describe()));
+    }
+
+    // snapshot export → import → transfer verify; a snapshot of the service's own store (its
+    // DPM migrations only) does not go into a store migrated further.
+    void snapshotExportImportThenVerify()
+    {
+        const QString path = m_sandbox->filePath(QStringLiteral("store.snapshot.gz"));
+        CLI_OK(cli({ QStringLiteral("snapshot"), QStringLiteral("export"), QStringLiteral("--out"), path }));
+        CLI_FAILS(runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("--json"), QStringLiteral("snapshot"),
+                          QStringLiteral("import"), path },
+                      sandboxEnvironment(m_sandbox->path())),
+            8, "SNAPSHOT_SCHEMA_MISMATCH");
+
+        CLI_OK(cli({ QStringLiteral("migrate"), QStringLiteral("apply") }));
+        const CliResult exported = cli({ QStringLiteral("snapshot"), QStringLiteral("export"), QStringLiteral("--out"), path });
+        CLI_OK(exported);
+        QVERIFY(exported.json().value(QStringLiteral("rows")).toInteger() >= 4 + 2 + 2);
+        const CliResult imported = runDpmctl(
+            { QStringLiteral("--store"), m_to, QStringLiteral("--json"), QStringLiteral("snapshot"), QStringLiteral("import"), path },
+            sandboxEnvironment(m_sandbox->path()));
+        CLI_OK(imported);
+        QCOMPARE(imported.json().value(QStringLiteral("sha256")), exported.json().value(QStringLiteral("sha256")));
+        const CliResult verified = cli({ QStringLiteral("transfer"), QStringLiteral("verify"), QStringLiteral("--to"), m_to });
+        CLI_OK(verified);
+        QCOMPARE(verified.json().value(QStringLiteral("matches")).toBool(), true);
+        // Once more: the target is no longer empty.
+        CLI_FAILS(runDpmctl({ QStringLiteral("--store"), m_to, QStringLiteral("--json"), QStringLiteral("snapshot"),
+                          QStringLiteral("import"), path },
+                      sandboxEnvironment(m_sandbox->path())),
+            4, "SNAPSHOT_TARGET_NOT_EMPTY");
+        const CliResult noOut = cli({ QStringLiteral("snapshot"), QStringLiteral("export") });
+        QVERIFY2(noOut.exitCode == 2, qPrintable(noOut.describe()));
     }
 
     void refusals()

@@ -8,6 +8,7 @@
 #include "pgserver.h"
 #include "services/storeopening.h"
 #include "services/transfer.h"
+#include "services/transfersample.h"
 #include "store/auditlog.h"
 #include "store/memorystore.h"
 #include "store/runeventstore.h"
@@ -42,6 +43,15 @@ const TransferTableReport *tableOf(const TransferReport &report, const QString &
 const ParityTableReport *tableOf(const ParityReport &report, const QString &table)
 {
     for (const ParityTableReport &t : report.tables) {
+        if (t.table == table)
+            return &t;
+    }
+    return nullptr;
+}
+
+const SampleTableReport *tableOf(const SampleReport &report, const QString &table)
+{
+    for (const SampleTableReport &t : report.tables) {
         if (t.table == table)
             return &t;
     }
@@ -504,6 +514,86 @@ private Q_SLOTS:
             QVERIFY(namedEdge);
             QVERIFY(namedVersion);
             QCOMPARE(parity.toJson().value(QStringLiteral("matches")).toBool(), false);
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    // The sampled check: equal stores pass with every table sampled from both sides; the same seed
+    // draws the same keys; rows missing in the target, extra in it and edited are found from the
+    // side that has them, at about their share of the table, and fail the threshold.
+    void sampledVerifyFindsMismatchesBothWays()
+    {
+        try {
+            auto source = newSqlite();
+            generateDemoData(*source, smallDemo(200, 9));
+            seedProposals(*source);
+            for (int i = 0; i < 3; ++i) // duplicates: rows without a key count one by one
+                source->appendLineageEdge(edge(QStringLiteral("a_dup"), QStringLiteral("rr_1"), QStringLiteral("2026-01-01T00:00:00+00:00")));
+            auto target = newPostgres();
+            backfillStore(*source, *target);
+
+            const SampleReport equal = verifySample(*source, *target, SampleOptions { .percent = 25, .seed = 7 });
+            QVERIFY2(equal.passes(), qPrintable(QString::fromUtf8(QJsonDocument(equal.toJson()).toJson())));
+            QVERIFY(equal.samples.isEmpty());
+            QVERIFY(tableOf(equal, QStringLiteral("dpm_runs"))->sampledFromSource >= 50);
+            QVERIFY(tableOf(equal, QStringLiteral("dpm_runs"))->sampledFromTarget >= 50);
+            QVERIFY(tableOf(equal, QStringLiteral("proposal_versions"))->sampled() > 0);
+            QVERIFY(tableOf(equal, QStringLiteral("dpm_outbox"))->sampled() > 0);
+
+            SqlDatabase &db = sqlOf(*target);
+            // A fifth of the runs gone, one extra edge, and every decision's comment edited.
+            db.exec(QStringLiteral("DELETE FROM dpm_runs WHERE rebalance_run_id IN (SELECT rebalance_run_id FROM dpm_runs "
+                                   "ORDER BY rebalance_run_id LIMIT 40)"));
+            db.exec(QStringLiteral("UPDATE dpm_workflow_decisions SET comment = 'edited'"));
+            for (int i = 0; i < 200; ++i) {
+                target->appendLineageEdge(edge(QStringLiteral("zz_extra_%1").arg(i), QStringLiteral("rr_x"),
+                    QStringLiteral("2026-01-01T00:00:00+00:00")));
+            }
+            db.exec(QStringLiteral("DELETE FROM dpm_lineage_edges WHERE source_entity_id = 'a_dup' AND ctid IN "
+                                   "(SELECT ctid FROM dpm_lineage_edges WHERE source_entity_id = 'a_dup' LIMIT 1)"));
+            const SampleOptions options { .percent = 50, .maxMismatchPercent = 1, .seed = 42 };
+            const SampleReport differs = verifySample(*source, *target, options);
+            const QByteArray json = QJsonDocument(differs.toJson()).toJson();
+            QVERIFY(!differs.passes());
+            const SampleTableReport *runs = tableOf(differs, QStringLiteral("dpm_runs"));
+            QVERIFY2(runs->missing > 0 && runs->extra == 0 && runs->differing == 0, json.constData());
+            // 40 of 200 runs: about a fifth of the draws from the source, none from the target.
+            QVERIFY2(runs->mismatchPercent() > 3 && runs->mismatchPercent() < 25, json.constData());
+            const SampleTableReport *decisions = tableOf(differs, QStringLiteral("dpm_workflow_decisions"));
+            QCOMPARE(decisions->differing, decisions->sampled());
+            QCOMPARE(decisions->mismatchPercent(), 100.0);
+            QVERIFY2(tableOf(differs, kEdges)->extra > 0, json.constData());
+            QVERIFY(tableOf(differs, QStringLiteral("dpm_run_idempotency"))->mismatches() == 0);
+            QVERIFY(differs.tablesOverThreshold().contains(QStringLiteral("dpm_runs")));
+            QVERIFY(!differs.tablesOverThreshold().contains(QStringLiteral("dpm_run_idempotency")));
+            QVERIFY(!differs.samples.isEmpty());
+
+            // Same seed, same stores: the same draws and the same findings.
+            const SampleReport again = verifySample(*source, *target, options);
+            QJsonObject a = differs.toJson();
+            QJsonObject b = again.toJson();
+            a.remove(QStringLiteral("total_seconds"));
+            b.remove(QStringLiteral("total_seconds"));
+            QCOMPARE(a, b);
+            // A threshold above every rate passes.
+            QVERIFY(verifySample(*source, *target, SampleOptions { .percent = 50, .maxMismatchPercent = 100, .seed = 42 }).passes());
+
+            // The in-memory side samples as well: a memory store against an empty SQLite store.
+            MemoryStore memory;
+            generateDemoData(memory, smallDemo(50, 2));
+            auto empty = newSqlite();
+            const SampleReport fromMemory = verifySample(memory, *empty, SampleOptions { .percent = 100, .seed = 1 });
+            QVERIFY(!fromMemory.passes());
+            QCOMPARE(tableOf(fromMemory, QStringLiteral("dpm_runs"))->missing, 50);
+            QCOMPARE(tableOf(fromMemory, QStringLiteral("dpm_runs"))->mismatchPercent(), 100.0);
+
+            try {
+                verifySample(*source, *target, SampleOptions { .percent = 0 });
+                QFAIL("a sample of 0 % was accepted");
+            } catch (const Error &error) {
+                QCOMPARE(error.code(), QStringLiteral("INVALID_SAMPLE_PERCENT"));
+            }
         } catch (const Error &error) {
             QFAIL(qPrintable(error.toString()));
         }

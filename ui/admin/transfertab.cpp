@@ -4,12 +4,15 @@
 #include "admin/adminconfirmation.h"
 #include "common/statuscolors.h"
 #include "domain/error.h"
+#include "services/snapshotimport.h"
 #include "services/storeopening.h"
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 #include "session/storesession.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -66,6 +69,8 @@ TransferTab::TransferTab(QWidget *parent)
     , m_backfillButton(new QPushButton(tr("&Backfill…"), this))
     , m_verifyButton(new QPushButton(tr("&Verify parity"), this))
     , m_openTargetButton(new QPushButton(tr("&Open the target"), this))
+    , m_exportButton(new QPushButton(tr("E&xport snapshot…"), this))
+    , m_restoreButton(new QPushButton(tr("Re&store from snapshot…"), this))
     , m_actionStatus(new ActionStatusWidget(this))
     , m_model(new QStandardItemModel(this))
     , m_view(new QTableView(this))
@@ -99,6 +104,16 @@ TransferTab::TransferTab(QWidget *parent)
     m_openTargetButton->setAccessibleName(tr("Open the target"));
     m_openTargetButton->setToolTip(
         tr("Switch the console to the target once the parity check found both stores equal."));
+    m_exportButton->setAccessibleName(tr("Export snapshot"));
+    m_exportButton->setToolTip(tr("Write every table of this store to one compressed file (a snapshot to roll back "
+                                  "to); only reads this store."));
+    m_restoreButton->setAccessibleName(tr("Restore from snapshot"));
+    m_chooseFile = [this](bool save) {
+        const QString filter = tr("DPM snapshots (*.gz);;All files (*)");
+        return save ? QFileDialog::getSaveFileName(this, tr("Export snapshot"),
+                   QDir::home().filePath(QStringLiteral("dpm.snapshot.gz")), filter)
+                    : QFileDialog::getOpenFileName(this, tr("Restore from snapshot"), QDir::homePath(), filter);
+    };
     m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Rows per table"));
@@ -130,6 +145,8 @@ TransferTab::TransferTab(QWidget *parent)
     buttons->addWidget(m_verifyButton);
     buttons->addWidget(m_openTargetButton);
     buttons->addStretch(1);
+    buttons->addWidget(m_exportButton);
+    buttons->addWidget(m_restoreButton);
     auto *formRow = new QHBoxLayout;
     formRow->addLayout(form);
     formRow->addStretch(1);
@@ -142,6 +159,8 @@ TransferTab::TransferTab(QWidget *parent)
 
     connect(m_backfillButton, &QPushButton::clicked, this, &TransferTab::backfill);
     connect(m_verifyButton, &QPushButton::clicked, this, &TransferTab::verify);
+    connect(m_exportButton, &QPushButton::clicked, this, &TransferTab::exportSnapshot);
+    connect(m_restoreButton, &QPushButton::clicked, this, &TransferTab::restoreSnapshot);
     connect(m_actionStatus, &ActionStatusWidget::cancelRequested, this, &TransferTab::cancel);
     connect(m_openTargetButton, &QPushButton::clicked, this, [this] {
         if (m_verifiedTarget && !m_busy)
@@ -151,7 +170,7 @@ TransferTab::TransferTab(QWidget *parent)
     connect(m_targetProposals, &QLineEdit::textChanged, this, [this] { m_verifiedTarget.reset(); });
     connect(m_target, &QLineEdit::textChanged, this, &TransferTab::updateButtons);
     for (QFutureWatcherBase *watcher :
-        std::initializer_list<QFutureWatcherBase *> { &m_backfillWatcher, &m_verifyWatcher })
+        std::initializer_list<QFutureWatcherBase *> { &m_backfillWatcher, &m_verifyWatcher, &m_snapshotWatcher })
         connect(watcher, &QFutureWatcherBase::progressValueChanged, this, &TransferTab::updateProgress);
     connect(&m_backfillWatcher, &QFutureWatcherBase::finished, this, [this] {
         setBusy(false);
@@ -169,6 +188,15 @@ TransferTab::TransferTab(QWidget *parent)
         } catch (const Error &error) {
             showError(tr("The parity check failed"), error);
         }
+    });
+    connect(&m_snapshotWatcher, &QFutureWatcherBase::finished, this, [this] {
+        setBusy(false);
+        try {
+            showSnapshot(m_snapshotWatcher.result());
+        } catch (const Error &error) {
+            showError(m_restoring ? tr("The restore stopped") : tr("The export stopped"), error);
+        }
+        Q_EMIT actionRecorded();
     });
     updateButtons();
 }
@@ -208,6 +236,11 @@ void TransferTab::updateButtons()
     m_backfillButton->setEnabled(ready && m_unlocked);
     m_verifyButton->setEnabled(ready);
     m_openTargetButton->setEnabled(!m_busy && m_verifiedTarget.has_value());
+    m_exportButton->setEnabled(m_session && !m_busy);
+    m_restoreButton->setEnabled(m_session && !m_busy && m_unlocked);
+    m_restoreButton->setToolTip(m_unlocked
+            ? tr("Load a snapshot file into this store, which must be empty and migrated as the snapshot's source was.")
+            : tr("Read-only: unlock the admin page to restore a snapshot into this store."));
     m_backfillButton->setToolTip(m_unlocked
             ? tr("Shows source and target, asks for confirmation, then copies every row in batches.")
             : tr("Read-only: unlock the admin page to copy into another database."));
@@ -249,6 +282,7 @@ void TransferTab::updateProgress()
     if (!m_busy || !m_progressState)
         return;
     QFutureWatcherBase *watcher = m_backfillWatcher.isRunning() ? static_cast<QFutureWatcherBase *>(&m_backfillWatcher)
+        : m_snapshotWatcher.isRunning()                         ? static_cast<QFutureWatcherBase *>(&m_snapshotWatcher)
                                                                 : &m_verifyWatcher;
     QString table;
     {
@@ -258,8 +292,11 @@ void TransferTab::updateProgress()
     const QString rows = tr("%1 of %2 rows").arg(QLocale().toString(qint64(m_progressState->done)),
         QLocale().toString(qint64(m_progressState->total)));
     // After Cancel the widget keeps saying "Cancelling…".
-    m_actionStatus->setProgress(watcher->progressValue(), kProgressSteps,
-        watcher == &m_backfillWatcher ? tr("Copying %1: %2").arg(table, rows) : tr("Comparing %1: %2").arg(table, rows));
+    const QString sentence = watcher == &m_backfillWatcher ? tr("Copying %1: %2").arg(table, rows)
+        : watcher == &m_verifyWatcher                      ? tr("Comparing %1: %2").arg(table, rows)
+        : m_restoring                                      ? tr("Restoring %1: %2").arg(table, rows)
+                                                           : tr("Exporting %1: %2").arg(table, rows);
+    m_actionStatus->setProgress(watcher->progressValue(), kProgressSteps, sentence);
 }
 
 void TransferTab::backfill()
@@ -310,6 +347,78 @@ void TransferTab::verify()
             const std::unique_ptr<SupportStore> targetStore = openTransferTarget(target);
             promise.addResult(verifyParity(store, *targetStore, batchRows, reportProgress(*state, promise, {})));
         }));
+}
+
+void TransferTab::exportSnapshot()
+{
+    if (!m_session || m_busy)
+        return;
+    const QString path = m_chooseFile(true);
+    if (path.isEmpty())
+        return;
+    startSnapshot(path, false);
+}
+
+void TransferTab::restoreSnapshot()
+{
+    if (!m_unlocked || !m_session || m_busy) {
+        m_actionStatus->showResult(tr("Read-only: unlock the admin page before restoring a snapshot."), true);
+        return;
+    }
+    const QString path = m_chooseFile(false);
+    if (path.isEmpty())
+        return;
+    const QString question = tr("Restore the snapshot %1 into %2?").arg(QDir::toNativeSeparators(path), m_session->redactedLocation());
+    const QString details = tr("The store must be empty and migrated as the snapshot's source was. Everything is loaded "
+                               "in one transaction and checked against the file's checksum before it commits: Cancel "
+                               "or a damaged file leaves the store empty. Recorded in the store's audit log.");
+    if (!confirmAdminAction(this, tr("Restore from snapshot"), question, details)) {
+        m_actionStatus->showResult(tr("Nothing was restored."), false);
+        return;
+    }
+    startSnapshot(path, true);
+}
+
+void TransferTab::startSnapshot(const QString &path, bool restore)
+{
+    m_restoring = restore;
+    m_verifiedTarget.reset();
+    m_model->clear();
+    m_progressState = std::make_shared<Progress>();
+    setBusy(true, restore ? tr("Restoring %1…").arg(QDir::toNativeSeparators(path))
+                          : tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_snapshotWatcher.setFuture(m_session->runWithPromise<SnapshotReport>(
+        [state = m_progressState, path, restore, hook = m_hook](QPromise<SnapshotReport> &promise, SupportStore &store) {
+            promise.setProgressRange(0, kProgressSteps);
+            const TransferProgressFn progress = reportProgress(*state, promise, hook);
+            promise.addResult(restore ? importSnapshot(store, path, AuditMode::Required, progress)
+                                      : dpm::exportSnapshot(store, path, progress));
+        }));
+}
+
+void TransferTab::showSnapshot(const SnapshotReport &report)
+{
+    m_model->clear();
+    m_model->setHorizontalHeaderLabels({ tr("Table"), tr("Rows") });
+    for (const SnapshotTableReport &table : report.tables)
+        m_model->appendRow({ new QStandardItem(table.table), numberItem(table.rows) });
+    m_view->resizeColumnsToContents();
+    const QString file = QDir::toNativeSeparators(report.file);
+    const QString seconds = QLocale().toString(report.totalSeconds, 'f', 1);
+    if (report.cancelled) {
+        m_actionStatus->showResult(m_restoring ? tr("Restore cancelled; the store is as empty as it was.")
+                                               : tr("Export cancelled; no file was written."),
+            false);
+        return;
+    }
+    m_actionStatus->showResult(m_restoring
+            ? tr("Restored %1 rows from %2 in %3 s; recorded in the audit log. Verify parity against the snapshot's source "
+                 "next.")
+                  .arg(QLocale().toString(report.rows()), file, seconds)
+            : tr("Exported %1 rows to %2 (%3 MB) in %4 s; checksum %5.")
+                  .arg(QLocale().toString(report.rows()), file, QLocale().toString(report.fileBytes / 1e6, 'f', 1), seconds,
+                      report.sha256.left(12)),
+        false);
 }
 
 std::shared_ptr<TransferTab::Progress> TransferTab::startWork(const StoreLocation &target)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "services/snapshotexport.h"
 #include "services/transfer.h"
 #include "store/storelocation.h"
 
@@ -32,6 +33,8 @@ class StoreSession;
 // resumable backfill of core/services/transfer.h, and compares the two row by row. The backfill
 // changes the target, so it needs the page unlocked and a confirmation naming the target; the
 // parity check only reads and works while locked. Both report progress and can be cancelled.
+// The same tab exports the open store to a snapshot file and restores one into it (an empty
+// store), the rollback point of the move.
 class TransferTab : public QWidget
 {
     Q_OBJECT
@@ -54,6 +57,10 @@ public:
     // For tests: called on the worker thread before each batch, before the cancel is looked at.
     using ProgressHook = std::function<void(qint64 done, qint64 total)>;
     void setProgressHook(ProgressHook hook) { m_hook = std::move(hook); }
+    // Asks for the snapshot file (`save`: to write); empty when the person cancelled. A file
+    // dialog unless a test sets another.
+    using FileChooser = std::function<QString(bool save)>;
+    void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
 
 public Q_SLOTS:
     // Confirms with the source and the target, then copies. Refused while locked.
@@ -63,6 +70,13 @@ public Q_SLOTS:
     // Stops after the batch in progress; what was committed stays, and a resumed backfill goes on
     // from there.
     void cancel();
+    // Writes a snapshot of the open store to a file (dpmctl snapshot export); only reads, so it
+    // works while locked. Recorded in the store's audit log.
+    void exportSnapshot();
+    // Loads a snapshot file into the open store, which must be empty and migrated as the
+    // snapshot's source was (dpmctl snapshot import): unlocked, confirmed, audited, in one
+    // transaction, so Cancel leaves it empty.
+    void restoreSnapshot();
 
 Q_SIGNALS:
     void actionRecorded();
@@ -88,6 +102,8 @@ private:
     void setBusy(bool busy, const QString &text = {});
     void showBackfill(const TransferReport &report);
     void showParity(const ParityReport &report);
+    void showSnapshot(const SnapshotReport &report);
+    void startSnapshot(const QString &path, bool restore);
     void showError(const QString &what, const Error &error);
     void updateButtons();
     void updateProgress();
@@ -100,6 +116,9 @@ private:
     std::shared_ptr<Progress> m_progressState;
     QFutureWatcher<TransferReport> m_backfillWatcher;
     QFutureWatcher<ParityReport> m_verifyWatcher;
+    QFutureWatcher<SnapshotReport> m_snapshotWatcher;
+    bool m_restoring = false; // what m_snapshotWatcher runs: a restore, else an export
+    FileChooser m_chooseFile;
 
     QLineEdit *m_target;
     QLineEdit *m_targetProposals;
@@ -108,6 +127,8 @@ private:
     QPushButton *m_backfillButton;
     QPushButton *m_verifyButton;
     QPushButton *m_openTargetButton;
+    QPushButton *m_exportButton;
+    QPushButton *m_restoreButton;
     std::optional<StoreLocation> m_verifiedTarget; // the target of the last parity check that matched
     ActionStatusWidget *m_actionStatus;
     QStandardItemModel *m_model;

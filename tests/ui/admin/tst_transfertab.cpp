@@ -1,6 +1,7 @@
 // The admin page's Transfer tab on real stores: a SQLite source (the console's usual store) copied
 // into a migrated PostgreSQL database on the throwaway server; refused while locked, declined,
-// cancelled part way and resumed, verified, and refused again once the target holds the rows.
+// cancelled part way and resumed, verified, and refused again once the target holds the rows;
+// a snapshot exported and restored into an empty store.
 
 #include "awaitfuture.h"
 #include "admin/adminpage.h"
@@ -14,6 +15,7 @@
 #include "widgetlookup.h"
 
 #include <QCheckBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSemaphore>
@@ -194,6 +196,56 @@ private Q_SLOTS:
         // The target's audit log: start and end of the cancelled and of the resumed backfill; the
         // refused one wrote nothing.
         QCOMPARE(countRows(m_target, QStringLiteral("console_audit_log")), 4);
+    }
+
+    // Export while locked (it only reads), then restore into an empty store: refused while
+    // locked, refused into the non-empty source, loaded once confirmed, and audited on both sides.
+    void snapshotExportThenRestoreIntoAnEmptyStore()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("ui.snapshot.gz"));
+        tab()->setFileChooser([path](bool) { return path; });
+        click(QStringLiteral("Export snapshot"));
+        QVERIFY(waitIdle());
+        QVERIFY2(tab()->resultText().startsWith(QStringLiteral("Exported")), qPrintable(tab()->resultText()));
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(tab()->resultModel()->item(0, 0)->text(), QStringLiteral("dpm_runs"));
+        QCOMPARE(tab()->resultModel()->item(0, 1)->data(Qt::UserRole).toLongLong(), kRuns);
+
+        QVERIFY(!byName<QPushButton>(tab(), QStringLiteral("Restore from snapshot"))->isEnabled());
+        tab()->restoreSnapshot();
+        QVERIFY(tab()->resultText().startsWith(QStringLiteral("Read-only")));
+
+        answerNextConfirmation(QMessageBox::Yes);
+        m_page->unlock();
+        answerNextConfirmation(QMessageBox::Yes);
+        click(QStringLiteral("Restore from snapshot"));
+        QVERIFY(waitIdle());
+        QVERIFY2(tab()->resultText().contains(QStringLiteral("SNAPSHOT_TARGET_NOT_EMPTY")), qPrintable(tab()->resultText()));
+
+        const StoreLocation empty = StoreLocation::sqlite(m_dir->filePath(QStringLiteral("empty.db")));
+        StoreSession restored(empty);
+        await(restored.open({ .applyMigrations = true }));
+        m_page->setSession(&restored); // another store: locked again
+        QVERIFY(!byName<QPushButton>(tab(), QStringLiteral("Restore from snapshot"))->isEnabled());
+        answerNextConfirmation(QMessageBox::Yes);
+        m_page->unlock();
+        QVERIFY(m_page->isUnlocked());
+        QString question;
+        answerNextConfirmation(QMessageBox::Yes, &question);
+        click(QStringLiteral("Restore from snapshot"));
+        QVERIFY2(question.contains(restored.redactedLocation()), qPrintable(question));
+        QVERIFY(waitIdle());
+        QVERIFY2(tab()->resultText().startsWith(QStringLiteral("Restored")), qPrintable(tab()->resultText()));
+        QCOMPARE(countRows(empty, QStringLiteral("dpm_runs")), kRuns);
+        // The export is recorded after the snapshot was taken; the import, last of all.
+        {
+            SqlDatabase db(empty);
+            SqlRows rows = db.exec(QStringLiteral("SELECT action, outcome FROM console_audit_log ORDER BY occurred_at DESC LIMIT 1"));
+            QVERIFY(rows.next());
+            QCOMPARE(rows.value(0).toString(), QStringLiteral("snapshot.import"));
+            QCOMPARE(rows.value(1).toString(), QStringLiteral("succeeded"));
+        }
+        m_page->setSession(m_session.get());
     }
 };
 
