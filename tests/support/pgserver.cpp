@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -15,10 +16,12 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QUuid>
 
 #include <csignal>
+#include <cstdio>
 #include <poll.h>
 #include <pwd.h>
 #include <sys/syscall.h>
@@ -99,6 +102,43 @@ bool waitUntilGone(const QList<pid_t> &pids, const QList<int> &pidfds, int timeo
                 return false;
             QThread::msleep(10);
         }
+    }
+    return true;
+}
+
+// initdb costs more than a second of CPU, and some sixty test programs start a server: they copy
+// one cluster made once per machine and server version (in the temporary folder; a second process
+// that makes one at the same time keeps the first one renamed into place).
+bool copyInitializedCluster(const QString &binDir, const QString &dataDir, QString *error)
+{
+    const QString cached = QDir::tempPath()
+        + QStringLiteral("/dpm-pg-cluster-%1-%2").arg(QString::number(qHash(binDir), 16)).arg(::geteuid());
+    QString output;
+    if (!QFileInfo::exists(cached + QStringLiteral("/PG_VERSION"))) {
+        QTemporaryDir staging(QDir::tempPath() + QStringLiteral("/dpm-pg-initdb-XXXXXX"));
+        if (!staging.isValid() || !handToPostgresUser(staging.path(), error)) {
+            if (error->isEmpty())
+                *error = QStringLiteral("cannot create a temporary directory: ") + staging.errorString();
+            return false;
+        }
+        const QString made = staging.path() + QStringLiteral("/data");
+        if (!runAsPostgresUser(binDir + QStringLiteral("/initdb"),
+                { QStringLiteral("-D"), made, QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-A"),
+                    QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-sync"),
+                    QStringLiteral("--no-instructions") },
+                &output, 120000)) {
+            *error = QStringLiteral("initdb failed: ") + output;
+            return false;
+        }
+        if (::rename(QFile::encodeName(made).constData(), QFile::encodeName(cached).constData()) != 0
+            && !QFileInfo::exists(cached + QStringLiteral("/PG_VERSION"))) {
+            *error = QStringLiteral("cannot keep the initialized cluster at ") + cached;
+            return false;
+        }
+    }
+    if (!runAsPostgresUser(QStringLiteral("/bin/cp"), { QStringLiteral("-a"), cached, dataDir }, &output, 120000)) {
+        *error = QStringLiteral("cannot copy the initialized cluster: ") + output;
+        return false;
     }
     return true;
 }
@@ -188,15 +228,8 @@ void PgServer::start()
     m_dataDir = m_dir->path() + QStringLiteral("/data");
     if (!handToPostgresUser(m_dir->path(), &m_error))
         return;
-    QString output;
-    if (!runAsPostgresUser(m_binDir + QStringLiteral("/initdb"),
-            { QStringLiteral("-D"), m_dataDir, QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-A"),
-                QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-sync"),
-                QStringLiteral("--no-instructions") },
-            &output, 120000)) {
-        m_error = QStringLiteral("initdb failed: ") + output;
+    if (!copyInitializedCluster(m_binDir, m_dataDir, &m_error))
         return;
-    }
     for (int attempt = 0; attempt < 5 && !m_running; ++attempt)
         m_running = startOnPort(freeLoopbackPort());
     if (m_running)
