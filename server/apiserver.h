@@ -78,8 +78,10 @@ public:
 
 private:
     struct Answer;
-    void dispatch(const httplib::Request &request, httplib::Response &response);
-    Answer answer(const httplib::Request &request, const QString &correlationId, QString *route);
+    // What became of a request's body: the read API takes none, so one is only read to be dropped.
+    enum class RequestBody { Acceptable, TooLarge, Unreadable };
+    void dispatch(const httplib::Request &request, httplib::Response &response, RequestBody body);
+    Answer answer(const httplib::Request &request, const QString &correlationId, QString *route, RequestBody body);
     Answer answerEndpoint(const Endpoint &endpoint, const QStringList &pathValues, const httplib::Request &request,
         const QString &correlationId);
     Answer answerHealth(const QString &path);
