@@ -143,6 +143,13 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     m_settings.retentionDays = retentionDaysFromEnvironment(m_options.environment);
     m_settings.workflow = workflowSettingsFromEnvironment(m_options.environment);
     m_settings.pool = [this] { return StorePool { m_storePool.maxThreadCount(), m_storeActive.load() }; };
+    m_settings.readOnlyReplica = m_options.readOnlyReplica;
+    if (m_options.readOnlyReplica && readOnlyNotice(store).isEmpty()) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("SERVE_STORE_NOT_READ_ONLY"),
+            QStringLiteral("--read-only-replica needs a store that cannot be changed from here, and %1 can; point "
+                           "--store at a PostgreSQL hot standby (target_session_attrs=standby) or leave the flag out.")
+                .arg(store.describe()));
+    }
     for (const QString &token : std::as_const(m_options.tokens))
         m_tokenDigests.append(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256));
     m_storePool.setMaxThreadCount(std::max(1, m_options.storeThreads));
