@@ -28,6 +28,7 @@ struct EndpointSettings
     WorkflowSettings workflow;
     // The server's store workers now (store-status's pool figures).
     std::function<StorePool()> pool;
+    bool readOnlyReplica = false; // served with --read-only-replica (store-status)
 };
 
 // The tables an endpoint reads beyond the DPM ones: an older service database has the DPM tables

@@ -32,6 +32,7 @@ namespace {
 
 const QString kPrefix = QStringLiteral("/api/v1");
 constexpr int kListenBacklog = 1024;
+constexpr size_t kMaxDroppedBodyBytes = 32 * 1024 * 1024;
 constexpr int kReadyTimeoutMs = 5000; // http-api.md §6: ready when the store answers within 5 s
 const QStringList kHealthPaths { QStringLiteral("/health"), QStringLiteral("/health/live"),
     QStringLiteral("/health/ready"), QStringLiteral("/metrics") };
@@ -143,6 +144,13 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     m_settings.retentionDays = retentionDaysFromEnvironment(m_options.environment);
     m_settings.workflow = workflowSettingsFromEnvironment(m_options.environment);
     m_settings.pool = [this] { return StorePool { m_storePool.maxThreadCount(), m_storeActive.load() }; };
+    m_settings.readOnlyReplica = m_options.readOnlyReplica;
+    if (m_options.readOnlyReplica && readOnlyNotice(store).isEmpty()) {
+        throw Error(ErrorKind::Configuration, QStringLiteral("SERVE_STORE_NOT_READ_ONLY"),
+            QStringLiteral("--read-only-replica needs a store that cannot be changed from here, and %1 can; point "
+                           "--store at a PostgreSQL hot standby (target_session_attrs=standby) or leave the flag out.")
+                .arg(store.describe()));
+    }
     for (const QString &token : std::as_const(m_options.tokens))
         m_tokenDigests.append(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256));
     m_storePool.setMaxThreadCount(std::max(1, m_options.storeThreads));
@@ -191,15 +199,37 @@ ApiServer::ApiServer(SupportStore &store, ServeOptions options)
     });
     const auto handler = [this](const httplib::Request &request, httplib::Response &response) {
         ConnectionThreads::answering(request.get_header_value("REMOTE_ADDR"), request.get_header_value("REMOTE_PORT"));
-        dispatch(request, response);
+        // httplib leaves a GET's body on the socket: a chunked one, of no known length, is refused.
+        dispatch(request, response,
+            request.has_header("Transfer-Encoding") ? RequestBody::TooLarge : RequestBody::Acceptable);
+    };
+    // httplib 0.11 limits a body by its Content-Length only: a chunked one, or one without a
+    // length, it reads whole into memory. So the methods with a body read it here, keeping none
+    // of it: beyond maxBodyBytes it is refused, but read on up to kMaxDroppedBodyBytes (as httplib
+    // skips a body of a Content-Length too large), so that the client reads the answer rather than
+    // a reset for the bytes it is still sending.
+    const auto bodyHandler = [this](const httplib::Request &request, httplib::Response &response,
+                                 const httplib::ContentReader &reader) {
+        size_t received = 0;
+        const bool whole = reader([&](const char *, size_t length) {
+            received += length;
+            return received <= kMaxDroppedBodyBytes;
+        });
+        RequestBody body = whole ? RequestBody::Acceptable : RequestBody::Unreadable;
+        // (httplib answers 413 itself for a Content-Length beyond the limit.)
+        if (received > size_t(m_options.maxBodyBytes) || response.status == 413)
+            body = RequestBody::TooLarge;
+        // Only now: a client slow to send its body is not being answered yet.
+        ConnectionThreads::answering(request.get_header_value("REMOTE_ADDR"), request.get_header_value("REMOTE_PORT"));
+        dispatch(request, response, body);
     };
     // httplib's logger runs once an answer is written: the connection is idle again.
     server.set_logger([](const httplib::Request &, const httplib::Response &) { ConnectionThreads::answered(); });
     server.Get(".*", handler);
-    server.Post(".*", handler);
-    server.Put(".*", handler);
-    server.Patch(".*", handler);
-    server.Delete(".*", handler);
+    server.Post(".*", bodyHandler);
+    server.Put(".*", bodyHandler);
+    server.Patch(".*", bodyHandler);
+    server.Delete(".*", bodyHandler);
     server.Options(".*", handler);
     // What httplib refuses before a handler runs (414, 413 of a body it read, a header line too
     // long): a JSON body and a log line like every other answer.
@@ -294,7 +324,7 @@ bool ApiServer::authorised(const httplib::Request &request) const
     return match;
 }
 
-void ApiServer::dispatch(const httplib::Request &request, httplib::Response &response)
+void ApiServer::dispatch(const httplib::Request &request, httplib::Response &response, RequestBody body)
 {
     const auto started = Clock::now();
     QString correlationId = clientId(request, "X-Correlation-Id");
@@ -307,7 +337,7 @@ void ApiServer::dispatch(const httplib::Request &request, httplib::Response &res
     QString route = QStringLiteral("unmatched");
     Answer out;
     try {
-        out = answer(request, correlationId, &route);
+        out = answer(request, correlationId, &route, body);
     } catch (const std::exception &) {
         out.status = 500;
         out.contentType = "application/problem+json";
@@ -333,7 +363,8 @@ void ApiServer::dispatch(const httplib::Request &request, httplib::Response &res
     writeLog(line);
 }
 
-ApiServer::Answer ApiServer::answer(const httplib::Request &request, const QString &correlationId, QString *route)
+ApiServer::Answer ApiServer::answer(
+    const httplib::Request &request, const QString &correlationId, QString *route, RequestBody body)
 {
     Answer out;
     auto refuse = [&](int status, const QJsonValue &detail) {
@@ -360,13 +391,18 @@ ApiServer::Answer ApiServer::answer(const httplib::Request &request, const QStri
         closeConnection();
         return refuse(431, reasonPhrase(431));
     }
-    // httplib reads (and limits) bodies of POST/PUT/PATCH/DELETE itself; a GET body it leaves on
-    // the socket, so refuse it by its announced length and end the connection.
-    if (request.get_header_value_count("Content-Length") > 0
-        && std::strtoull(request.get_header_value("Content-Length").c_str(), nullptr, 10)
-            > quint64(m_options.maxBodyBytes)) {
+    // A body too large: read in part (POST/PUT/PATCH/DELETE), or left on the socket (GET); refused
+    // and the connection ended, so that its remaining bytes are never read as a request.
+    if (body == RequestBody::TooLarge
+        || (request.get_header_value_count("Content-Length") > 0
+            && std::strtoull(request.get_header_value("Content-Length").c_str(), nullptr, 10)
+                > quint64(m_options.maxBodyBytes))) {
         closeConnection();
         return refuse(413, reasonPhrase(413));
+    }
+    if (body == RequestBody::Unreadable) {
+        closeConnection();
+        return refuse(400, reasonPhrase(400));
     }
 
     const QString path = QString::fromStdString(request.path);

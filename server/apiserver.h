@@ -45,6 +45,9 @@ struct ServeOptions
     int readTimeoutSec = 5; // a client that stops sending mid-request
     qsizetype maxHeaderBytes = 16 * 1024; // all request headers together: 431 beyond
     qsizetype maxBodyBytes = 64 * 1024; // request body: 413 beyond (the read API takes none)
+    // The deployment promises a store nobody changes through this server's database connection
+    // (a hot standby): the server refuses to start on any other, and store-status says so.
+    bool readOnlyReplica = false;
 
     // One logfmt line per request. Default: stderr.
     std::function<void(const QByteArray &line)> log;
@@ -59,7 +62,8 @@ bool isLoopbackAddress(const QString &host);
 class ApiServer
 {
 public:
-    // The store must outlive the server; it is used from the store workers only.
+    // The store must outlive the server; it is used from the store workers only (but for the
+    // check of readOnlyReplica, here). Throws SERVE_TLS_INVALID, SERVE_STORE_NOT_READ_ONLY.
     ApiServer(SupportStore &store, ServeOptions options);
     ~ApiServer();
 
@@ -78,8 +82,10 @@ public:
 
 private:
     struct Answer;
-    void dispatch(const httplib::Request &request, httplib::Response &response);
-    Answer answer(const httplib::Request &request, const QString &correlationId, QString *route);
+    // What became of a request's body: the read API takes none, so one is only read to be dropped.
+    enum class RequestBody { Acceptable, TooLarge, Unreadable };
+    void dispatch(const httplib::Request &request, httplib::Response &response, RequestBody body);
+    Answer answer(const httplib::Request &request, const QString &correlationId, QString *route, RequestBody body);
     Answer answerEndpoint(const Endpoint &endpoint, const QStringList &pathValues, const httplib::Request &request,
         const QString &correlationId);
     Answer answerHealth(const QString &path);

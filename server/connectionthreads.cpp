@@ -1,12 +1,16 @@
 #include "connectionthreads.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -54,13 +58,9 @@ int localPort(int fd)
 // httplib 0.11 hands its task queue a closure, not the socket, and has no hook for accepted
 // sockets; so the server's are found among the process's descriptors: connected TCP sockets
 // (not the listener) whose local port is the server's. Clients in this process have the port as
-// their peer's, never as their own. An idle one is waiting in httplib's keep-alive loop; ending
-// its reading side wakes that loop, which then finds the server stopped and closes. A connection
-// whose request is being answered is left alone: after its answer its loop sees the server
-// stopped and closes. So is one with request bytes already waiting, which is served first. A
-// request that arrives just as the drain starts may find its connection closed, the keep-alive
-// race every HTTP client knows (and retries an idempotent GET after).
-void endIdleConnections(int port, const std::set<std::string> &answering)
+// their peer's, never as their own. Calls `visit` with each.
+template<typename Visit>
+void forEachServerConnection(int port, Visit visit)
 {
     DIR *directory = ::opendir("/proc/self/fd");
     if (!directory)
@@ -79,16 +79,63 @@ void endIdleConnections(int port, const std::set<std::string> &answering)
         length = sizeof listening;
         if (::getsockopt(int(fd), SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || listening)
             continue;
-        int pending = 0;
-        if (localPort(int(fd)) != port || ::ioctl(int(fd), FIONREAD, &pending) != 0 || pending > 0)
-            continue;
-        // httplib writes an answer only to a socket that still reads (is_socket_alive).
-        if (answering.count(peerOf(int(fd))) > 0)
-            continue;
-        ::shutdown(int(fd), SHUT_RD);
+        if (localPort(int(fd)) == port)
+            visit(int(fd));
     }
     ::closedir(directory);
 }
+
+// An idle one is waiting in httplib's keep-alive loop; ending its reading side wakes that loop,
+// which then finds the server stopped and closes. A connection whose request is being answered
+// is left alone: after its answer its loop sees the server stopped and closes. So is one with
+// request bytes already waiting, which is served first. A request that arrives just as the drain
+// starts may find its connection closed, the keep-alive race every HTTP client knows (and
+// retries an idempotent GET after).
+void endIdleConnections(int port, const std::set<std::string> &answering)
+{
+    forEachServerConnection(port, [&](int fd) {
+        int pending = 0;
+        if (::ioctl(fd, FIONREAD, &pending) != 0 || pending > 0)
+            return;
+        // httplib writes an answer only to a socket that still reads (is_socket_alive).
+        if (answering.count(peerOf(fd)) > 0)
+            return;
+        ::shutdown(fd, SHUT_RD);
+    });
+}
+
+// How a connection looks to makeRoom(): its reading side already ended (by the peer, or by an
+// earlier makeRoom whose thread has not closed it yet), or idle for `idleMs`, or neither.
+struct ConnectionState
+{
+    bool ending = false;
+    bool idle = false;
+    uint32_t idleMs = 0;
+};
+
+ConnectionState stateOf(int fd)
+{
+    ConnectionState state;
+    char byte = 0;
+    const ssize_t peeked = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (peeked == 0) {
+        state.ending = true;
+        return state;
+    }
+    if (peeked > 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+        return state; // a request is waiting, or the socket failed (its thread will see)
+    tcp_info info {};
+    socklen_t length = sizeof info;
+    if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0)
+        return state;
+    state.idle = true;
+    state.idleMs = std::min(info.tcpi_last_data_recv, info.tcpi_last_data_sent);
+    return state;
+}
+
+// A connection younger than this is never ended to make room: it may be the new one itself, whose
+// first request is still on its way.
+constexpr uint32_t kMinIdleMs = 50;
 
 } // namespace
 
@@ -115,7 +162,8 @@ void ConnectionThreads::enqueue(std::function<void()> fn)
         ConnectionThreads *queue;
     };
     const int before = m_open.fetch_add(1);
-    auto *start = new Start { std::move(fn), before >= m_cap, &m_open, &m_mutex, &m_allDone, this };
+    const bool overCapacity = before >= m_cap && !makeRoom(before + 1 - m_cap);
+    auto *start = new Start { std::move(fn), overCapacity, &m_open, &m_mutex, &m_allDone, this };
     auto body = [](void *arg) -> void * {
         std::unique_ptr<Start> start(static_cast<Start *>(arg));
         t_overCapacity = start->overCapacity;
@@ -141,6 +189,35 @@ void ConnectionThreads::enqueue(std::function<void()> fn)
         return;
     }
     pthread_attr_destroy(&attributes);
+}
+
+bool ConnectionThreads::makeRoom(int needed)
+{
+    if (m_port <= 0)
+        return false;
+    std::set<std::string> answering;
+    {
+        std::lock_guard lock(m_mutex);
+        answering = m_answering;
+    }
+    int ending = 0;
+    std::vector<std::pair<uint32_t, int>> idle; // (idle ms, fd)
+    forEachServerConnection(m_port, [&](int fd) {
+        const ConnectionState state = stateOf(fd);
+        if (state.ending)
+            ++ending;
+        else if (state.idle && state.idleMs >= kMinIdleMs && answering.count(peerOf(fd)) == 0)
+            idle.emplace_back(state.idleMs, fd);
+    });
+    const int missing = needed - ending; // those already ending make room soon
+    if (missing <= 0)
+        return true;
+    // A few more than missing, so that the next connections find room without a scan of their own.
+    const int count = std::min(int(idle.size()), missing + std::max(1, m_cap / 16));
+    std::partial_sort(idle.begin(), idle.begin() + count, idle.end(), std::greater<>());
+    for (int i = 0; i < count; ++i)
+        ::shutdown(idle[size_t(i)].second, SHUT_RD); // its thread wakes, reads the end and closes
+    return count >= missing;
 }
 
 void ConnectionThreads::answering(const std::string &address, const std::string &port)

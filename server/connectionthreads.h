@@ -12,9 +12,12 @@ namespace dpm::serve {
 
 // httplib's task queue for accepted connections: one thread per connection, so idle keep-alive
 // connections never keep a new client waiting (httplib's own pool has a fixed number of threads
-// that idle connections can all hold). Above `cap` open connections a connection still gets a
-// thread, but is marked over capacity and each of its requests is answered 503 SERVER_BUSY with
-// Connection: close. shutdown() is the drain on SIGTERM: httplib calls it once it has stopped
+// that idle connections can all hold). At `cap` open connections, a new one makes room by ending
+// the connections idle the longest (nothing being answered, no request waiting; nginx reuses idle
+// keep-alive connections alike), so idle clients, however many, never lock a new one out, and the
+// process stays below select()'s 1,024 descriptors, beyond which httplib answers nothing but
+// errors. Only when there is no idle one to end does the new connection get a thread marked over
+// capacity, each of whose requests is answered 503 SERVER_BUSY with Connection: close. shutdown() is the drain on SIGTERM: httplib calls it once it has stopped
 // accepting; it ends the idle keep-alive connections at once (httplib would keep each until its
 // keep-alive timeout) and waits for the others, whose requests finish and are answered.
 class ConnectionThreads : public httplib::TaskQueue
@@ -35,6 +38,10 @@ public:
     static void answered();
 
 private:
+    // Ends idle connections (the longest idle first) so that `needed` fewer stay open; false when
+    // there are not enough.
+    bool makeRoom(int needed);
+
     int m_cap;
     std::atomic<int> &m_open;
     int m_port;

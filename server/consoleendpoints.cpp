@@ -98,6 +98,7 @@ QJsonObject storeStatusJson(SupportStore &store, const EndpointCall &call)
         { QStringLiteral("migrations_pending"), schema.pendingMigrations },
         { QStringLiteral("migrations_modified"), schema.modifiedMigrations },
         { QStringLiteral("schema_versions"), versions }, { QStringLiteral("read_only"), !notice.isEmpty() },
+        { QStringLiteral("read_only_replica"), call.settings && call.settings->readOnlyReplica },
         { QStringLiteral("read_only_notice"), notice.isEmpty() ? QJsonValue() : QJsonValue(notice) },
         { QStringLiteral("proposals_available"), store.proposals().isAvailable() },
         { QStringLiteral("run_events_available"), store.runEvents().isAvailable() } };

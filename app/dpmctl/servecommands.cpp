@@ -100,6 +100,7 @@ CommandOutput serve(CommandContext &context, const ParsedCommand &command)
     options.storeTimeoutMs = intOption(command, QStringLiteral("store-timeout-ms"), options.storeTimeoutMs, 1);
     options.maxConnections = intOption(command, QStringLiteral("max-connections"), options.maxConnections, 1);
     options.storeThreads = intOption(command, QStringLiteral("store-threads"), options.storeThreads, 1);
+    options.readOnlyReplica = command.flag(QStringLiteral("read-only-replica"));
 
     const bool loopback = serve::isLoopbackAddress(options.host);
     const bool tls = !options.tlsCertificate.isEmpty();
@@ -166,9 +167,13 @@ QList<CommandSpec> serveCommands()
             { QStringLiteral("store-timeout-ms"), QStringLiteral("MS"),
                 QStringLiteral("per-request store time limit, 503 STORE_TIMEOUT beyond (default 10000)") },
             { QStringLiteral("max-connections"), QStringLiteral("N"),
-                QStringLiteral("open connections served; above, 503 SERVER_BUSY (default 512)") },
+                QStringLiteral("open connections; at the cap idle ones are ended to make room, else 503 "
+                               "SERVER_BUSY (default 512)") },
             { QStringLiteral("store-threads"), QStringLiteral("N"),
-                QStringLiteral("store workers, one database connection each (default 8)") } },
+                QStringLiteral("store workers, one database connection each (default 8)") },
+            { QStringLiteral("read-only-replica"), QString(),
+                QStringLiteral("refuse to start unless the store cannot be changed from here (a PostgreSQL hot "
+                               "standby, a read-only SQLite file); store-status then says so") } },
         QStringLiteral("Serve the service's HTTP read API (/rebalance/… and /api/v1/rebalance/…) from the store "
                        "until SIGINT/SIGTERM."),
         serve } };

@@ -1,6 +1,7 @@
 #include "seededremotestore.h"
 
 #include "registerremotestore.h"
+#include "seededremotesubstores.h"
 #include "remotestore.h"
 #include "servetestsupport.h"
 #include "services/storeopening.h"
@@ -18,9 +19,13 @@ public:
     {
         registerRemoteStore();
         m_remote = openStore(StoreLocation::parse(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())));
+        m_proposals = std::make_unique<SeededRemoteProposalStore>(m_local->proposals(), m_remote->proposals());
+        m_runEvents = std::make_unique<SeededRemoteRunEventStore>(m_local->runEvents(), m_remote->runEvents());
     }
     ~SeededRemoteStore() override
     {
+        m_runEvents.reset();
+        m_proposals.reset();
         m_remote.reset();
         // The client's keep-alive connection goes first: httplib (0.11) ends an idle keep-alive
         // connection only at its timeout, and the server's stop waits for every connection.
@@ -119,13 +124,15 @@ public:
         return m_remote->countDecisionsPerDay(from, to);
     }
     AuditLog &auditLog() override { return m_local->auditLog(); }
-    ProposalStore &proposals() override { return m_remote->proposals(); }
-    RunEventStore &runEvents() override { return m_remote->runEvents(); }
+    ProposalStore &proposals() override { return *m_proposals; }
+    RunEventStore &runEvents() override { return *m_runEvents; }
 
 private:
     std::unique_ptr<SupportStore> m_local;
     std::unique_ptr<RunningServer> m_server;
     std::unique_ptr<SupportStore> m_remote;
+    std::unique_ptr<ProposalStore> m_proposals; // over m_local's and m_remote's
+    std::unique_ptr<RunEventStore> m_runEvents;
 };
 
 } // namespace

@@ -1226,7 +1226,7 @@ void ProposalStoreContract::sqlStoreWithoutProposalTables_isUnavailableAndSaysTo
                      "proposal_simulation_idempotency" })
                 sql.database().execDirect(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table)));
         }
-        auto store = openStore(location);
+        auto store = dpm::test::openBackendStoreAsItIs(location);
         ProposalStore &p = store->proposals();
         QVERIFY(!p.isAvailable());
         EXPECT_ERROR(p.getProposal(QStringLiteral("pp_1")), "PROPOSAL_SCHEMA_MISSING");

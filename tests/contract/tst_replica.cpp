@@ -13,6 +13,7 @@
 #include "services/storeopening.h"
 #include "services/storestatus.h"
 #include "services/transfer.h"
+#include "servetestsupport.h"
 #include "store/auditlog.h"
 #include "store/memorystore.h"
 #include "store/proposalstore.h"
@@ -237,6 +238,27 @@ private Q_SLOTS:
             QVERIFY2(notice.contains(QLatin1String("replica")) && notice.contains(QLatin1String("replay lag")),
                 qPrintable(notice));
             QVERIFY(readOnlyNotice(*m_primary).isEmpty());
+        });
+    }
+
+    // dpmctl serve --read-only-replica: the standby is accepted and store-status says so; the
+    // primary, which the server could change, is refused before anything listens.
+    void serveReadOnlyReplica_startsOnTheStandbyOnly()
+    {
+        guarded([&] {
+            serve::ServeOptions options = test::testServeOptions();
+            options.readOnlyReplica = true;
+            {
+                test::RunningServer server(*m_replica, options);
+                const test::HttpAnswer status = server.get(QStringLiteral("/console/v1/store-status"));
+                QCOMPARE(status.status, 200);
+                QVERIFY2(status.body.contains(R"("read_only":true)"), status.body.constData());
+                QVERIFY2(status.body.contains(R"("read_only_replica":true)"), status.body.constData());
+            }
+            EXPECT_ERROR(std::make_unique<serve::ApiServer>(*m_primary, options), "SERVE_STORE_NOT_READ_ONLY");
+            options.readOnlyReplica = false;
+            test::RunningServer server(*m_primary, options);
+            QVERIFY(server.get(QStringLiteral("/console/v1/store-status")).body.contains(R"("read_only_replica":false)"));
         });
     }
 

@@ -427,14 +427,15 @@ private Q_SLOTS:
             SqlDatabase db(*location);
             Migrator(db).apply({ QStringLiteral("dpm") });
         }
-        SqlStore store(std::make_unique<SqlDatabase>(*location));
-        QVERIFY(!store.runEvents().isAvailable());
-        store.saveRun(runNamed(QStringLiteral("rr_a")));
-        EXPECT_ERROR(store.runEvents().appendEvent(request(QStringLiteral("rr_a"), QStringLiteral("k"))),
+        // On the remote backend: served as it is and read over HTTP.
+        const auto store = test::openBackendStoreAsItIs(*location);
+        QVERIFY(!store->runEvents().isAvailable());
+        store->saveRun(runNamed(QStringLiteral("rr_a")));
+        EXPECT_ERROR(store->runEvents().appendEvent(request(QStringLiteral("rr_a"), QStringLiteral("k"))),
             "RUN_EVENTS_SCHEMA_MISSING");
-        EXPECT_ERROR(store.runEvents().listOutbox({}, PageRequest {}), "RUN_EVENTS_SCHEMA_MISSING");
-        EXPECT_ERROR(store.runEvents().outboxStats(at(0)), "RUN_EVENTS_SCHEMA_MISSING");
-        EXPECT_ERROR(store.runEvents().purgeDelivered(3, at(0), true), "RUN_EVENTS_SCHEMA_MISSING");
+        EXPECT_ERROR(store->runEvents().listOutbox({}, PageRequest {}), "RUN_EVENTS_SCHEMA_MISSING");
+        EXPECT_ERROR(store->runEvents().outboxStats(at(0)), "RUN_EVENTS_SCHEMA_MISSING");
+        EXPECT_ERROR(store->runEvents().purgeDelivered(3, at(0), true), "RUN_EVENTS_SCHEMA_MISSING");
     }
 #endif
 };

@@ -204,6 +204,9 @@ void ServeProcessTest::serve_badOptions_areRefused()
     CLI_FAILS(runDpmctl({ "--json", "--store", m_sqlitePath, "serve", "--tls-cert", m_dir.filePath("missing.pem") },
                   environment),
         6, "SERVE_TLS_INVALID");
+    // A SQLite file this user may write is no replica (the standby: contract_replica).
+    CLI_FAILS(runDpmctl({ "--json", "--store", m_sqlitePath, "serve", "--read-only-replica" }, environment), 6,
+        "SERVE_STORE_NOT_READ_ONLY");
 }
 
 QTEST_GUILESS_MAIN(ServeProcessTest)

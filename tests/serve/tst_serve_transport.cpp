@@ -17,10 +17,13 @@
 #include <httplib.h>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -34,9 +37,19 @@ namespace {
 class RawConnection
 {
 public:
-    explicit RawConnection(int port)
+    // `lowestFd`: the client's descriptor is moved to this number or above (see
+    // idleConnections_aThousand_doNotStopANewClientBeingServed). `receiveBuffer`: a small one
+    // makes the server wait to write a large answer.
+    explicit RawConnection(int port, int lowestFd = 0, int receiveBuffer = 0)
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (lowestFd > 0 && m_fd >= 0) {
+            const int moved = ::fcntl(m_fd, F_DUPFD_CLOEXEC, lowestFd);
+            ::close(m_fd);
+            m_fd = moved;
+        }
+        if (receiveBuffer > 0)
+            setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
         sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_port = htons(quint16(port));
@@ -54,6 +67,29 @@ public:
             ::close(m_fd);
     }
     bool isConnected() const { return m_fd >= 0; }
+    // The server has ended the connection (nothing more to read).
+    bool isEndedByServer() const
+    {
+        char byte = 0;
+        return ::recv(m_fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+    }
+    // Reads `bytes` of the answer, then goes away at once (a reset, as a killed client does).
+    QByteArray receiveSomeAndAbort(qsizetype bytes)
+    {
+        QByteArray out;
+        char buffer[4096];
+        while (out.size() < bytes) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                break;
+            out.append(buffer, n);
+        }
+        const linger reset { 1, 0 };
+        setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+        ::close(m_fd);
+        m_fd = -1;
+        return out;
+    }
     bool send(const QByteArray &bytes)
     {
         qsizetype sent = 0;
@@ -116,8 +152,10 @@ private Q_SLOTS:
     void tls_servesWithTheTestCa_refusesAnUnknownCaAndPlainHttp();
     void tls_unreadableCertificate_refusesToStart();
     void limits_longTarget414_hugeHeader431_hugeBody413_serverStaysUp();
-    void idleConnections_doNotKeepANewClientWaiting();
-    void connectionCap_answers503ServerBusyAbove_andRecovers();
+    void limits_chunkedBodyBeyondTheLimit413_serverStaysUp();
+    void idleConnections_aThousand_doNotStopANewClientBeingServed();
+    void connectionCap_idleConnectionsMakeRoom_busyOnesAnswer503ServerBusy();
+    void clientGoneMidAnswer_serverKeepsServing();
     void storeTimeout_answers503_andTheServerStaysResponsive();
     void storeFailure_answers500ProblemJson_withoutTheError();
     void storeConnectionLost_answers503_andReadyFails();
@@ -132,6 +170,7 @@ private:
     std::unique_ptr<HookedStore> m_store;
     std::atomic<int> m_slowMs { 0 };
     std::atomic<bool> m_slowEntered { false };
+    std::atomic<int> m_slowInStore { 0 };
 };
 
 void ServeTransportTest::initTestCase()
@@ -147,10 +186,12 @@ void ServeTransportTest::initTestCase()
         QFAIL(qPrintable(error.toString()));
     }
     m_store = std::make_unique<HookedStore>(*m_inner, [this](const QString &runId) {
-        if (runId == QLatin1String("rr_slow"))
+        if (runId == QLatin1String("rr_slow")) {
             m_slowEntered = true;
-        if (runId == QLatin1String("rr_slow"))
+            ++m_slowInStore;
             std::this_thread::sleep_for(std::chrono::milliseconds(m_slowMs.load()));
+            --m_slowInStore;
+        }
         if (runId == QLatin1String("rr_broken")) {
             throw Error(ErrorKind::Storage, QStringLiteral("STORE_QUERY_FAILED"),
                 QStringLiteral("The query failed near \"secret-detail\"; check the server log."));
@@ -291,22 +332,69 @@ void ServeTransportTest::limits_longTarget414_hugeHeader431_hugeBody413_serverSt
     QCOMPARE(server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001")).status, 200);
 }
 
-void ServeTransportTest::idleConnections_doNotKeepANewClientWaiting()
+// httplib 0.11 limits a body by its Content-Length only; a chunked one it read whole into memory.
+void ServeTransportTest::limits_chunkedBodyBeyondTheLimit413_serverStaysUp()
 {
-    serve::ServeOptions options = testServeOptions();
-    options.keepAliveTimeoutSec = 30; // they stay for the whole test
+    RunningServer server(*m_store, testServeOptions());
+    const QByteArray chunk = QByteArray::number(1024 * 1024, 16) + "\r\n" + QByteArray(1024 * 1024, 'z') + "\r\n";
+    {
+        RawConnection raw(server.port());
+        QVERIFY(raw.isConnected());
+        QVERIFY(raw.send("POST /api/v1/rebalance/runs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        for (int i = 0; i < 10; ++i) // 10 MB in 1 MB chunks
+            QVERIFY(raw.send(chunk));
+        QVERIFY(raw.send("0\r\n\r\n"));
+        const QByteArray answer = raw.receive();
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+        QVERIFY(answer.contains("Connection: close"));
+        QVERIFY(answer.endsWith(R"({"detail":"Request Entity Too Large"})"));
+    }
+    // A GET's body httplib leaves unread: a chunked one, of no known length, is refused at once.
+    {
+        RawConnection raw(server.port());
+        QVERIFY(raw.send("GET /api/v1/rebalance/runs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        const QByteArray answer = raw.receive();
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.left(200).constData());
+        QVERIFY(answer.contains("Connection: close"));
+    }
+    // A small chunked body is read and dropped: the method is simply not allowed.
+    RawConnection small(server.port());
+    QVERIFY(small.send("POST /api/v1/rebalance/runs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                       "3\r\nabc\r\n0\r\n\r\n"));
+    QVERIFY2(small.receive().startsWith("HTTP/1.1 405 "), "a small chunked body");
+    QCOMPARE(server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001")).status, 200);
+}
+
+void ServeTransportTest::idleConnections_aThousand_doNotStopANewClientBeingServed()
+{
+    constexpr int kIdle = 1000;
+    // The idle clients' descriptors go above the server's: in production they are other
+    // processes; here, sharing one table, they would push the server's own sockets beyond
+    // select()'s 1,024, where httplib serves nothing. So the limit is raised as far as that needs.
+    constexpr int kClientFds = 2048;
+    rlimit files {};
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &files) == 0);
+    if (files.rlim_cur < rlim_t(kClientFds + kIdle + 256)) {
+        files.rlim_cur = std::min(files.rlim_max, rlim_t(kClientFds + kIdle + 256));
+        QVERIFY(::setrlimit(RLIMIT_NOFILE, &files) == 0);
+    }
+    QVERIFY2(files.rlim_cur >= rlim_t(kClientFds + kIdle + 256),
+        qPrintable(QStringLiteral("the descriptor limit (hard %1) is too low for %2 clients").arg(files.rlim_max).arg(kIdle)));
+
+    serve::ServeOptions options = testServeOptions(); // the default cap of 512
+    options.keepAliveTimeoutSec = 30; // none ends by itself during the test
     options.readTimeoutSec = 30;
     RunningServer server(*m_store, options);
     std::vector<std::unique_ptr<RawConnection>> idle;
     // Accepted at once (a burst is not held back by a small listen backlog).
     const auto connecting = std::chrono::steady_clock::now();
-    for (int i = 0; i < 300; ++i) {
-        idle.push_back(std::make_unique<RawConnection>(server.port()));
+    for (int i = 0; i < kIdle; ++i) {
+        idle.push_back(std::make_unique<RawConnection>(server.port(), kClientFds));
         QVERIFY(idle.back()->isConnected());
     }
     QVERIFY(std::chrono::steady_clock::now() - connecting < std::chrono::seconds(10));
-    // Some half-sent requests (a slow client) too.
-    for (int i = 0; i < 20; ++i)
+    // Some half-sent requests (slow clients) too.
+    for (int i = kIdle - 20; i < kIdle; ++i)
         QVERIFY(idle[size_t(i)]->send("GET /health HTTP/1.1\r\nHost: x\r\n"));
     const auto started = std::chrono::steady_clock::now();
     const HttpAnswer answer = server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000002"));
@@ -314,23 +402,71 @@ void ServeTransportTest::idleConnections_doNotKeepANewClientWaiting()
     QVERIFY2(answer.status == 200, qPrintable(answer.describe()));
     QVERIFY2(waited < std::chrono::seconds(3),
         qPrintable(QStringLiteral("waited %1 ms").arg(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count())));
+    // The room was made by ending the connections idle the longest.
+    QVERIFY(idle.front()->isEndedByServer());
 }
 
-void ServeTransportTest::connectionCap_answers503ServerBusyAbove_andRecovers()
+void ServeTransportTest::connectionCap_idleConnectionsMakeRoom_busyOnesAnswer503ServerBusy()
 {
     serve::ServeOptions options = testServeOptions();
     options.maxConnections = 3;
     options.keepAliveTimeoutSec = 30;
     RunningServer server(*m_store, options);
+
+    // Three idle connections: a new client is served, and idle connections end to make room.
     auto idle = std::vector<std::unique_ptr<RawConnection>>();
     for (int i = 0; i < 3; ++i)
         idle.push_back(std::make_unique<RawConnection>(server.port()));
-    QTRY_COMPARE(server.get(QStringLiteral("/health")).status, 503);
+    // (A connection younger than 50 ms is never ended: it may be a new one whose request is on its way.)
+    QTRY_COMPARE(server.get(QStringLiteral("/health")).status, 200);
+    QTRY_VERIFY(std::any_of(idle.begin(), idle.end(), [](const auto &raw) { return raw->isEndedByServer(); }));
+    idle.clear();
+
+    // Three connections whose requests are being answered: there is no room, the next is refused.
+    m_slowMs = 1500;
+    m_slowInStore = 0;
+    std::vector<std::thread> clients;
+    std::atomic<int> answered { 0 };
+    for (int i = 0; i < 3; ++i) {
+        clients.emplace_back([&] {
+            if (server.get(QStringLiteral("/rebalance/runs/rr_slow")).status == 404)
+                ++answered;
+        });
+    }
+    QTRY_COMPARE(m_slowInStore.load(), 3);
     const HttpAnswer busy = server.get(QStringLiteral("/health"));
+    QCOMPARE(busy.status, 503);
     QCOMPARE(busy.body, QByteArray(R"({"detail":"SERVER_BUSY"})"));
     QCOMPARE(busy.header("Connection"), QByteArray("close"));
-    idle.clear();
+    for (std::thread &client : clients)
+        client.join();
+    m_slowMs = 0;
+    QCOMPARE(answered.load(), 3);
     QTRY_COMPARE(server.get(QStringLiteral("/health")).status, 200);
+}
+
+// A client that goes away while a large answer is written: the connection's thread ends, the
+// server keeps serving, and its count of open connections comes back down (ASan: no leak).
+void ServeTransportTest::clientGoneMidAnswer_serverKeepsServing()
+{
+    RebalanceRun huge = *m_inner->getRun(QStringLiteral("rr_00000001"));
+    huge.rebalanceRunId = QStringLiteral("rr_huge");
+    huge.correlationId = QStringLiteral("corr_huge");
+    huge.idempotencyKey = std::nullopt;
+    // 4 MB of answer, far more than the client's small receive buffer and the server's send buffer.
+    huge.resultJson = QStringLiteral("{\"padding\":\"%1\",\"status\":\"READY\"}").arg(QString(4 * 1024 * 1024, QLatin1Char('p')));
+    m_inner->saveRun(huge);
+
+    RunningServer server(*m_store, testServeOptions());
+    for (int i = 0; i < 3; ++i) {
+        RawConnection raw(server.port(), 0, 8 * 1024);
+        QVERIFY(raw.send("GET /rebalance/runs/rr_huge HTTP/1.1\r\nHost: x\r\n\r\n"));
+        const QByteArray start = raw.receiveSomeAndAbort(64 * 1024);
+        QVERIFY2(start.startsWith("HTTP/1.1 200 "), start.left(200).constData());
+    }
+    QCOMPARE(server.get(QStringLiteral("/api/v1/rebalance/runs/rr_00000001")).status, 200);
+    // Only the /metrics request's own connection stays open.
+    QTRY_VERIFY(server.get(QStringLiteral("/metrics")).body.contains("\ndpm_http_connections_open 1\n"));
 }
 
 void ServeTransportTest::storeTimeout_answers503_andTheServerStaysResponsive()

@@ -90,6 +90,17 @@ inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &
     return std::make_unique<MemoryStore>();
 }
 
+// The store at `location` as it is (no migration applied), opened as the suite's backend reads it:
+// on the remote backend served by dpmserve and read over HTTP, else directly. Throws dpm::Error.
+inline std::unique_ptr<SupportStore> openBackendStoreAsItIs(const StoreLocation &location)
+{
+#if defined(DPM_CONTRACT_BACKEND_REMOTE)
+    return openSeededRemoteStore(openStore(location));
+#else
+    return openStore(location);
+#endif
+}
+
 // On the dual-write backend: why the two stores are not alike after a test (a PostgreSQL write that
 // failed, rows that differ), else empty. Empty on every other backend.
 inline QString dualWriteDivergence(SupportStore &store)
