@@ -156,39 +156,60 @@ void ConnectionThreads::enqueue(std::function<void()> fn)
     {
         std::function<void()> fn;
         bool overCapacity;
-        std::atomic<int> *open;
-        std::mutex *mutex;
-        std::condition_variable *allDone;
+        bool ownThread;
         ConnectionThreads *queue;
     };
+    joinFinished();
     const int before = m_open.fetch_add(1);
     const bool overCapacity = before >= m_cap && !makeRoom(before + 1 - m_cap);
-    auto *start = new Start { std::move(fn), overCapacity, &m_open, &m_mutex, &m_allDone, this };
+    auto *start = new Start { std::move(fn), overCapacity, true, this };
     auto body = [](void *arg) -> void * {
-        std::unique_ptr<Start> start(static_cast<Start *>(arg));
-        t_overCapacity = start->overCapacity;
-        t_queue = start->queue;
-        start->fn();
-        ConnectionThreads::answered(); // a connection that ended mid-answer
-        t_queue = nullptr;
-        // Notified under the lock: once it is released, shutdown() may return and the queue go.
-        std::lock_guard lock(*start->mutex);
-        start->open->fetch_sub(1);
-        start->allDone->notify_all();
+        ConnectionThreads *queue = nullptr;
+        bool ownThread = false;
+        {
+            std::unique_ptr<Start> start(static_cast<Start *>(arg));
+            queue = start->queue;
+            ownThread = start->ownThread;
+            t_overCapacity = start->overCapacity;
+            t_queue = queue;
+            start->fn();
+            ConnectionThreads::answered(); // a connection that ended mid-answer
+            t_queue = nullptr;
+            std::string().swap(t_peer); // nothing of this thread's own left to free after the notify
+        }
+        // Notified under the lock: once it is released, shutdown() may join this thread and return.
+        std::lock_guard lock(queue->m_mutex);
+        if (ownThread)
+            queue->m_finished.push_back(pthread_self());
+        queue->m_open.fetch_sub(1);
+        queue->m_allDone.notify_all();
         return nullptr;
     };
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);
     pthread_attr_setstacksize(&attributes, kStackBytes);
-    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
     pthread_t thread;
     if (pthread_create(&thread, &attributes, body, start) != 0) {
         // No thread to be had: serve it here rather than drop the socket unclosed.
         pthread_attr_destroy(&attributes);
+        start->ownThread = false;
         body(start);
         return;
     }
     pthread_attr_destroy(&attributes);
+}
+
+// The threads are joined, not detached: one still unwinding when shutdown() returned could run
+// while the process ends (an ASan run of the remote contract suite crashed at exit so).
+void ConnectionThreads::joinFinished()
+{
+    std::vector<pthread_t> finished;
+    {
+        std::lock_guard lock(m_mutex);
+        finished.swap(m_finished);
+    }
+    for (const pthread_t thread : finished)
+        pthread_join(thread, nullptr);
 }
 
 bool ConnectionThreads::makeRoom(int needed)
@@ -249,8 +270,11 @@ void ConnectionThreads::shutdown()
         }
         endIdleConnections(m_port, answering);
     }
-    std::unique_lock lock(m_mutex);
-    m_allDone.wait(lock, [this] { return m_open.load() == 0; });
+    {
+        std::unique_lock lock(m_mutex);
+        m_allDone.wait(lock, [this] { return m_open.load() == 0; });
+    }
+    joinFinished();
 }
 
 } // namespace dpm::serve

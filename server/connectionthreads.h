@@ -7,6 +7,9 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <vector>
+
+#include <pthread.h>
 
 namespace dpm::serve {
 
@@ -41,6 +44,8 @@ private:
     // Ends idle connections (the longest idle first) so that `needed` fewer stay open; false when
     // there are not enough.
     bool makeRoom(int needed);
+    // Joins the connection threads that have ended.
+    void joinFinished();
 
     int m_cap;
     std::atomic<int> &m_open;
@@ -48,6 +53,7 @@ private:
     std::mutex m_mutex;
     std::set<std::string> m_answering; // peers, "address port", under m_mutex
     std::condition_variable m_allDone;
+    std::vector<pthread_t> m_finished; // ended connection threads not yet joined, under m_mutex
 };
 
 } // namespace dpm::serve
