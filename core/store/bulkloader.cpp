@@ -78,6 +78,13 @@ bool isProposalTable(BulkTable table)
     return table >= BulkTable::ProposalRecords;
 }
 
+bool sqlStoreHoldsBulkTable(BulkTable table, bool hasConsoleEventTables, bool hasProposalTables)
+{
+    if (isConsoleEventTable(table))
+        return hasConsoleEventTables;
+    return hasProposalTables || !isProposalTable(table);
+}
+
 QByteArray bulkBooleanValue(bool value)
 {
     return value ? QByteArrayLiteral("true") : QByteArrayLiteral("false");

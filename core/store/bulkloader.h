@@ -46,6 +46,8 @@ const BulkTableSpec &bulkTableSpec(BulkTable table);
 bool isConsoleEventTable(BulkTable table);
 // The proposal tables (proposals/0001, 0002): a SQL store has them only once migrated.
 bool isProposalTable(BulkTable table);
+// Whether a SQL store with (or without) console/0002's tables and the proposal tables holds `table`.
+bool sqlStoreHoldsBulkTable(BulkTable table, bool hasConsoleEventTables, bool hasProposalTables);
 QList<BulkTable> allBulkTables();
 
 // Rows waiting to be loaded: per table, one UTF-8 text value per column, row after row. A null

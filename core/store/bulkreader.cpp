@@ -107,9 +107,7 @@ public:
 
     bool supports(BulkTable table) const override
     {
-        if (isConsoleEventTable(table))
-            return m_hasEvents;
-        return m_hasProposals || !isProposalTable(table);
+        return sqlStoreHoldsBulkTable(table, m_hasEvents, m_hasProposals);
     }
 
     qint64 rowCount(BulkTable table) override

@@ -113,9 +113,7 @@ SqlBulkLoader::~SqlBulkLoader()
 
 bool SqlBulkLoader::supports(BulkTable table) const
 {
-    if (isConsoleEventTable(table))
-        return m_hasEvents;
-    return m_hasProposals || !isProposalTable(table);
+    return sqlStoreHoldsBulkTable(table, m_hasEvents, m_hasProposals);
 }
 
 void SqlBulkLoader::begin()
