@@ -402,8 +402,9 @@ void ServeTransportTest::idleConnections_aThousand_doNotStopANewClientBeingServe
     QVERIFY2(answer.status == 200, qPrintable(answer.describe()));
     QVERIFY2(waited < std::chrono::seconds(3),
         qPrintable(QStringLiteral("waited %1 ms").arg(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count())));
-    // The room was made by ending the connections idle the longest.
-    QVERIFY(idle.front()->isEndedByServer());
+    // The room was made by ending the connections idle the longest. Ending one wakes its thread,
+    // which then closes it: the client sees the end a moment later, later still on a busy machine.
+    QTRY_VERIFY_WITH_TIMEOUT(idle.front()->isEndedByServer(), 10000);
 }
 
 void ServeTransportTest::connectionCap_idleConnectionsMakeRoom_busyOnesAnswer503ServerBusy()
