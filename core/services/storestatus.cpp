@@ -23,6 +23,7 @@ QString targetName(StoreBackend backend)
     case StoreBackend::InMemory: return QStringLiteral("in-memory");
     case StoreBackend::Sqlite: return QStringLiteral("sqlite");
     case StoreBackend::Postgres: return QStringLiteral("postgres");
+    case StoreBackend::Remote: return QStringLiteral("remote");
     }
     return {};
 }

@@ -32,8 +32,8 @@ struct StoreStatus
 {
     QString backend; // toWire(StoreBackend): IN_MEMORY, SQL, POSTGRES
     QString location; // redacted
-    QString writeTarget; // "in-memory", "sqlite", "postgres" or "dual"
-    QString readTarget; // "in-memory", "sqlite" or "postgres"
+    QString writeTarget; // "in-memory", "sqlite", "postgres", "remote" or "dual"
+    QString readTarget; // "in-memory", "sqlite", "postgres" or "remote"
     int readFromPostgresPercent = 0; // configured
     double actualReadFromPostgresPercent = 0; // of the reads made so far
     bool dualWriteEnabled = false;

@@ -142,6 +142,7 @@ std::unique_ptr<ReferenceDb> ReferenceDb::open(const StoreLocation &location)
     case StoreBackend::Sqlite:
         return std::make_unique<SqliteReference>(location.sqlitePath());
     case StoreBackend::InMemory:
+    case StoreBackend::Remote:
         break;
     }
     return nullptr;
