@@ -76,6 +76,7 @@ AdminPage::AdminPage(QWidget *parent)
     connect(m_migrations, &MigrationsTab::storeChanged, this, &AdminPage::storeChanged);
     connect(m_migrations, &MigrationsTab::storeChanged, this, &AdminPage::checkSchemaCreated);
     connect(m_retention, &RetentionTab::storeChanged, this, &AdminPage::storeChanged);
+    connect(m_transfer, &TransferTab::storeChanged, this, &AdminPage::storeChanged);
     connect(m_transfer, &TransferTab::openTargetRequested, this, &AdminPage::openStoreRequested);
     connect(m_migrations, &MigrationsTab::actionRecorded, m_auditLog, &AuditLogTab::reload);
     connect(m_retention, &RetentionTab::actionRecorded, m_auditLog, &AuditLogTab::reload);

@@ -191,12 +191,17 @@ TransferTab::TransferTab(QWidget *parent)
     });
     connect(&m_snapshotWatcher, &QFutureWatcherBase::finished, this, [this] {
         setBusy(false);
+        bool restored = false;
         try {
-            showSnapshot(m_snapshotWatcher.result());
+            const SnapshotReport report = m_snapshotWatcher.result();
+            showSnapshot(report);
+            restored = m_restoring && !report.cancelled;
         } catch (const Error &error) {
             showError(m_restoring ? tr("The restore stopped") : tr("The export stopped"), error);
         }
         Q_EMIT actionRecorded();
+        if (restored)
+            Q_EMIT storeChanged();
     });
     updateButtons();
 }

@@ -80,6 +80,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void actionRecorded();
+    // A snapshot was restored into this store: views of it should reload.
+    void storeChanged();
     // "Open the target": after a parity check that matched, the console switches to the target
     // (the read switchover, for the console's own reads).
     void openTargetRequested(const dpm::StoreLocation &target);

@@ -218,9 +218,11 @@ private Q_SLOTS:
         answerNextConfirmation(QMessageBox::Yes);
         m_page->unlock();
         answerNextConfirmation(QMessageBox::Yes);
+        QSignalSpy unchanged(m_page.get(), &AdminPage::storeChanged);
         click(QStringLiteral("Restore from snapshot"));
         QVERIFY(waitIdle());
         QVERIFY2(tab()->resultText().contains(QStringLiteral("SNAPSHOT_TARGET_NOT_EMPTY")), qPrintable(tab()->resultText()));
+        QCOMPARE(unchanged.count(), 0);
 
         const StoreLocation empty = StoreLocation::sqlite(m_dir->filePath(QStringLiteral("empty.db")));
         StoreSession restored(empty);
@@ -232,10 +234,12 @@ private Q_SLOTS:
         QVERIFY(m_page->isUnlocked());
         QString question;
         answerNextConfirmation(QMessageBox::Yes, &question);
+        QSignalSpy storeChanged(m_page.get(), &AdminPage::storeChanged); // the pages reload
         click(QStringLiteral("Restore from snapshot"));
         QVERIFY2(question.contains(restored.redactedLocation()), qPrintable(question));
         QVERIFY(waitIdle());
         QVERIFY2(tab()->resultText().startsWith(QStringLiteral("Restored")), qPrintable(tab()->resultText()));
+        QCOMPARE(storeChanged.count(), 1);
         QCOMPARE(countRows(empty, QStringLiteral("dpm_runs")), kRuns);
         // The export is recorded after the snapshot was taken; the import, last of all.
         {
