@@ -24,21 +24,36 @@ const QString kDpmDsn = QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DSN");
 const QString kProposalDsn = QStringLiteral("PROPOSAL_POSTGRES_DSN");
 const QString kPolicyPackDsn = QStringLiteral("DPM_POLICY_PACK_POSTGRES_DSN");
 
-// A namespace the cutover checks and the variable its DSN comes from.
+// A namespace the cutover checks, the variable its DSN comes from, and which of its migrations
+// run in that database.
 struct NamespaceTarget
 {
     QString ns;
     QString dsnVariable;
     QString connectionCode; // the service's code for a failed connection to that store
     bool serviceNamespace; // the service's own cutover check covers it
+    MigrationDatabase database = MigrationDatabase::Single;
 };
 
-QList<NamespaceTarget> namespaceTargets()
+// When the proposals have a database of their own (the two DSNs differ), the console migrations
+// over the proposal tables (console/0005, 0008) run there: the console namespace is checked in
+// both databases, each for its own part.
+QList<NamespaceTarget> namespaceTargets(const QProcessEnvironment &env)
 {
-    return { { QStringLiteral("dpm"), kDpmDsn, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"), true },
-        { QStringLiteral("proposals"), kProposalDsn, QStringLiteral("PROPOSAL_POSTGRES_CONNECTION_FAILED"), true },
-        { QStringLiteral("console"), kDpmDsn, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"),
-            false } };
+    const QString dpmDsn = env.value(kDpmDsn).trimmed();
+    const QString proposalDsn = env.value(kProposalDsn).trimmed();
+    const bool split = !proposalDsn.isEmpty() && proposalDsn != dpmDsn;
+    const QString dpmFailed = QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED");
+    const QString proposalFailed = QStringLiteral("PROPOSAL_POSTGRES_CONNECTION_FAILED");
+    if (!split) {
+        return { { QStringLiteral("dpm"), kDpmDsn, dpmFailed, true },
+            { QStringLiteral("proposals"), kProposalDsn, proposalFailed, true },
+            { QStringLiteral("console"), kDpmDsn, dpmFailed, false } };
+    }
+    return { { QStringLiteral("dpm"), kDpmDsn, dpmFailed, true, MigrationDatabase::DpmStore },
+        { QStringLiteral("proposals"), kProposalDsn, proposalFailed, true, MigrationDatabase::ProposalStore },
+        { QStringLiteral("console"), kDpmDsn, dpmFailed, false, MigrationDatabase::DpmStore },
+        { QStringLiteral("console"), kProposalDsn, proposalFailed, false, MigrationDatabase::ProposalStore } };
 }
 
 // --- TLS ------------------------------------------------------------------------------------
@@ -195,9 +210,10 @@ void checkLedger(
                     ? QStringLiteral("Migration %1 (%2) is not applied; apply the migrations (dpmctl migrate apply, "
                                      "or the service's postgres_migrate) before starting the service.")
                           .arg(id, row.name)
-                    : QStringLiteral("The console's migration %1 (%2) is not applied; the service does not need it, "
-                                     "but apply it (dpmctl migrate apply --namespace console) for the console.")
-                          .arg(id, row.name),
+                    : QStringLiteral("The console's migration %1 (%2) is not applied in the database of %3; the "
+                                     "service does not need it, but apply it (dpmctl migrate apply --namespace "
+                                     "console) for the console.")
+                          .arg(id, row.name, target.dsnVariable),
                 target.serviceNamespace };
             break;
         case MigrationState::Modified:
@@ -286,12 +302,18 @@ void checkMigrations(const QProcessEnvironment &env, const MigrationCatalog &cat
         return;
     }
     Connections connections;
-    for (const NamespaceTarget &target : namespaceTargets()) {
+    std::set<QString> reportedEmpty;
+    for (const NamespaceTarget &target : namespaceTargets(env)) {
         if (beforeNamespace)
             beforeNamespace(target.ns);
         const QString dsn = env.value(target.dsnVariable).trimmed();
-        const QList<MigrationFile> files = catalog.files(target.ns);
+        const MigrationCatalog here = catalog.forDatabase(target.database);
+        const QList<MigrationFile> files = here.files(target.ns);
         if (files.isEmpty()) {
+            // Reported once per namespace; none of a namespace's files in this database of a
+            // split setup is nothing to check here.
+            if (!catalog.files(target.ns).isEmpty() || !reportedEmpty.insert(target.ns).second)
+                continue;
             findings << CheckFinding { QStringLiteral("CUTOVER_MIGRATIONS_EMPTY:") + target.ns, QStringLiteral("error"),
                 QStringLiteral("This console has no migration files for namespace %1, so it cannot tell what must be "
                                "applied; use a console build that carries them.")
@@ -330,7 +352,7 @@ void checkMigrations(const QProcessEnvironment &env, const MigrationCatalog &cat
                         .arg(target.dsnVariable, target.ns),
                     target.serviceNamespace };
             } else {
-                checkLedger(*db, catalog, target, findings);
+                checkLedger(*db, here, target, findings);
             }
         } catch (const Error &error) {
             failed(error);

@@ -359,6 +359,42 @@ private Q_SLOTS:
         }
     }
 
+    // The proposals in a database of their own: console/0005 and 0008 run there, and are
+    // checked there, not missed in the DPM database.
+    void splitSetup_consoleMigrationsAreCheckedWhereTheyRun()
+    {
+        DPM_REQUIRE_POSTGRES();
+        try {
+            const MigrationCatalog catalog = MigrationCatalog::embedded(SqlDialect::Kind::Postgres);
+            const auto migrated = [&](const QString &hint, MigrationDatabase database, const QStringList &namespaces) {
+                const StoreLocation location = PgServer::instance().createDatabase(hint);
+                SqlDatabase db(location);
+                Migrator(db, catalog.forDatabase(database)).apply(namespaces);
+                return location;
+            };
+            const StoreLocation dpm = migrated(QStringLiteral("split_dpm"), MigrationDatabase::DpmStore,
+                { QStringLiteral("dpm"), QStringLiteral("console") });
+            const StoreLocation proposals = migrated(QStringLiteral("split_proposals"),
+                MigrationDatabase::ProposalStore, { QStringLiteral("proposals"), QStringLiteral("console") });
+            const auto dsn = [](const StoreLocation &location) {
+                return PgServer::instance().url(location.libpqParameter(QStringLiteral("dbname")));
+            };
+            CutoverReport report = checkProductionCutover(production(dsn(dpm), dsn(proposals)), true);
+            for (const QString &code : codes(report))
+                QVERIFY2(!code.startsWith(QLatin1String("CUTOVER_MIGRATION_MISSING:")), qPrintable(describe(report)));
+
+            PgServer::instance().execAsSuperuser(proposals.libpqParameter(QStringLiteral("dbname")),
+                QStringLiteral("DELETE FROM schema_migrations WHERE version = 'console:0008'"));
+            report = checkProductionCutover(production(dsn(dpm), dsn(proposals)), true);
+            VERIFY_FINDING(report, "CUTOVER_MIGRATION_MISSING:console:0008", "warning");
+            const CheckFinding *missing = find(report, QStringLiteral("CUTOVER_MIGRATION_MISSING:console:0008"));
+            QVERIFY2(missing->message.contains(QLatin1String("PROPOSAL_POSTGRES_DSN")), qPrintable(missing->message));
+            QCOMPARE(codes(report).count(QStringLiteral("CUTOVER_MIGRATION_MISSING:console:0008")), 1);
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
     void checksumDrift_isAConsoleError_unknownServiceChecksumIsInfo()
     {
         DPM_REQUIRE_POSTGRES();
