@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <time.h>
 
 namespace dpm::serve {
 
@@ -55,10 +56,35 @@ int localPort(int fd)
     return -1;
 }
 
+int64_t coarseNowMs()
+{
+    timespec now {};
+    ::clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+    return int64_t(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
+
+// A TCP socket's state, and the coarse clock when it was asked (see stateOf()); false for any
+// other kind of socket. The coarse clock ticks with TCP's own (jiffies): a tick between the clock
+// and the question would make the two disagree by one, so then it is asked again.
+bool tcpInfoOf(int fd, tcp_info &info, int64_t &askedAtMs)
+{
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        socklen_t length = sizeof info;
+        const int64_t before = coarseNowMs();
+        if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0)
+            return false;
+        askedAtMs = coarseNowMs();
+        if (before == askedAtMs)
+            break;
+    }
+    return true;
+}
+
 // httplib 0.11 hands its task queue a closure, not the socket, and has no hook for accepted
-// sockets; so the server's are found among the process's descriptors: connected TCP sockets
-// (not the listener) whose local port is the server's. Clients in this process have the port as
-// their peer's, never as their own. Calls `visit` with each.
+// sockets; so the server's are found among the process's descriptors: TCP sockets other than the
+// listener whose local port is the server's. Clients in this process have the port as their
+// peer's, never as their own. Calls `visit` with each, its TCP_INFO and when that was asked. As
+// few system calls as will do: on a busy machine a scan is what keeps a new client waiting.
 template<typename Visit>
 void forEachServerConnection(int port, Visit visit)
 {
@@ -69,18 +95,12 @@ void forEachServerConnection(int port, Visit visit)
     while (const dirent *entry = ::readdir(directory)) {
         char *end = nullptr;
         const long fd = std::strtol(entry->d_name, &end, 10);
-        if (end == entry->d_name || *end != '\0' || fd == own)
+        if (end == entry->d_name || *end != '\0' || fd == own || localPort(int(fd)) != port)
             continue;
-        int type = 0;
-        int listening = 0;
-        socklen_t length = sizeof type;
-        if (::getsockopt(int(fd), SOL_SOCKET, SO_TYPE, &type, &length) != 0 || type != SOCK_STREAM)
-            continue;
-        length = sizeof listening;
-        if (::getsockopt(int(fd), SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || listening)
-            continue;
-        if (localPort(int(fd)) == port)
-            visit(int(fd));
+        tcp_info info {};
+        int64_t askedAtMs = 0;
+        if (tcpInfoOf(int(fd), info, askedAtMs) && info.tcpi_state != TCP_LISTEN)
+            visit(int(fd), info, askedAtMs);
     }
     ::closedir(directory);
 }
@@ -93,7 +113,7 @@ void forEachServerConnection(int port, Visit visit)
 // retries an idempotent GET after).
 void endIdleConnections(int port, const std::set<std::string> &answering)
 {
-    forEachServerConnection(port, [&](int fd) {
+    forEachServerConnection(port, [&](int fd, const tcp_info &, int64_t) {
         int pending = 0;
         if (::ioctl(fd, FIONREAD, &pending) != 0 || pending > 0)
             return;
@@ -105,15 +125,22 @@ void endIdleConnections(int port, const std::set<std::string> &answering)
 }
 
 // How a connection looks to makeRoom(): its reading side already ended (by the peer, or by an
-// earlier makeRoom whose thread has not closed it yet), or idle for `idleMs`, or neither.
+// earlier makeRoom whose thread has not closed it yet), or idle for `idleMs` since `lastDataMs`
+// (on the coarse clock), or neither.
 struct ConnectionState
 {
     bool ending = false;
     bool idle = false;
     uint32_t idleMs = 0;
+    int64_t lastDataMs = 0;
 };
 
-ConnectionState stateOf(int fd)
+// TCP_INFO tells how long ago data last went either way, as of the moment it is asked. On a busy
+// machine a scan of a few hundred sockets takes 100 ms and more, so "how long ago" is not
+// comparable between the first socket scanned and the last: the one idle the longest, scanned
+// first, looked younger than those scanned after it and was never chosen. So the instant is
+// compared: connections idle since the same tick get the same one, whenever each was asked.
+ConnectionState stateOf(int fd, const tcp_info &info, int64_t askedAtMs)
 {
     ConnectionState state;
     char byte = 0;
@@ -124,12 +151,9 @@ ConnectionState stateOf(int fd)
     }
     if (peeked > 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
         return state; // a request is waiting, or the socket failed (its thread will see)
-    tcp_info info {};
-    socklen_t length = sizeof info;
-    if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0)
-        return state;
     state.idle = true;
     state.idleMs = std::min(info.tcpi_last_data_recv, info.tcpi_last_data_sent);
+    state.lastDataMs = askedAtMs - state.idleMs;
     return state;
 }
 
@@ -222,20 +246,22 @@ bool ConnectionThreads::makeRoom(int needed)
         answering = m_answering;
     }
     int ending = 0;
-    std::vector<std::pair<uint32_t, int>> idle; // (idle ms, fd)
-    forEachServerConnection(m_port, [&](int fd) {
-        const ConnectionState state = stateOf(fd);
+    // (instant of the last data, fd): the earliest first; of those idle since the same tick, the
+    // lowest descriptor, most often the one accepted first.
+    std::vector<std::pair<int64_t, int>> idle;
+    forEachServerConnection(m_port, [&](int fd, const tcp_info &info, int64_t askedAtMs) {
+        const ConnectionState state = stateOf(fd, info, askedAtMs);
         if (state.ending)
             ++ending;
-        else if (state.idle && state.idleMs >= kMinIdleMs && answering.count(peerOf(fd)) == 0)
-            idle.emplace_back(state.idleMs, fd);
+        else if (state.idle && state.idleMs >= kMinIdleMs && (answering.empty() || answering.count(peerOf(fd)) == 0))
+            idle.emplace_back(state.lastDataMs, fd);
     });
     const int missing = needed - ending; // those already ending make room soon
     if (missing <= 0)
         return true;
     // A few more than missing, so that the next connections find room without a scan of their own.
     const int count = std::min(int(idle.size()), missing + std::max(1, m_cap / 16));
-    std::partial_sort(idle.begin(), idle.begin() + count, idle.end(), std::greater<>());
+    std::partial_sort(idle.begin(), idle.begin() + count, idle.end());
     for (int i = 0; i < count; ++i)
         ::shutdown(idle[size_t(i)].second, SHUT_RD); // its thread wakes, reads the end and closes
     return count >= missing;
