@@ -1,8 +1,8 @@
 // dpmctl events … and outbox … end to end on a migrated store (console/0006), and the outbox
 // relay against a local HTTP sink that counts: delivered, failed with backoff, dead after the
 // limit, redelivered after a crash between delivering and marking, and (PostgreSQL) two relays
-// at once never delivering a row twice. Built twice from this source: SQLite (cli_events_sqlite)
-// and PostgreSQL (cli_events_postgres, DPM_CLI_POSTGRES=1).
+// at once never delivering a row twice. Run twice from this executable: SQLite (cli_events_sqlite)
+// and PostgreSQL (cli_events_postgres, DPM_TEST_BACKEND=postgres).
 
 #include "clisupport.h"
 #include "countingsink.h"
@@ -11,6 +11,7 @@
 #include "pgserver.h"
 #include "services/storeopening.h"
 #include "store/supportstore.h"
+#include "testbackend.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -23,9 +24,7 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#ifndef DPM_CLI_POSTGRES
-#define DPM_CLI_POSTGRES 0
-#endif
+const bool kPostgres = testBackend() == TestBackend::Postgres;
 
 namespace {
 
@@ -98,14 +97,14 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
         std::optional<StoreLocation> &location = m_location;
-#if DPM_CLI_POSTGRES
-        DPM_REQUIRE_POSTGRES();
-        location = PgServer::instance().createDatabase(QString::fromLatin1(QTest::currentTestFunction()));
-        m_store = PgServer::instance().url(location->libpqParameter(QStringLiteral("dbname")));
-#else
-        location = StoreLocation::sqlite(m_sandbox->filePath(QStringLiteral("events.db")));
-        m_store = QStringLiteral("sqlite:") + location->sqlitePath();
-#endif
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            location = PgServer::instance().createDatabase(QString::fromLatin1(QTest::currentTestFunction()));
+            m_store = PgServer::instance().url(location->libpqParameter(QStringLiteral("dbname")));
+        } else {
+            location = StoreLocation::sqlite(m_sandbox->filePath(QStringLiteral("events.db")));
+            m_store = QStringLiteral("sqlite:") + location->sqlitePath();
+        }
         try {
             const auto store = openStore(*location, OpenOptions { .applyMigrations = true });
             store->saveRun({ kRun, QStringLiteral("corr_a"), QStringLiteral("sha256:a"), std::nullopt,
@@ -340,7 +339,6 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).contains("\"idempotency_key\":\"evt_"));
     }
 
-#if DPM_CLI_POSTGRES
     void relay_twoProcessesAtOnce_neverDeliverARowTwice()
     {
         CountingSink sink(200);
@@ -370,8 +368,8 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), kEvents);
         QCOMPARE(stats().value("delivered").toInteger(), kEvents);
     }
-#endif
 };
 
-QTEST_GUILESS_MAIN(TestCliEvents)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestCliEvents,
+    { "relay_twoProcessesAtOnce_neverDeliverARowTwice", TestBackend::Postgres })
 #include "tst_cli_events.moc"

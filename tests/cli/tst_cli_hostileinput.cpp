@@ -2,14 +2,15 @@
 // wildcards, quotes, control characters, bidi overrides, invalid UTF-8, 100 KB values and
 // malformed timestamps and cursors (one whose decoded key holds a NUL). Each run must end with
 // a documented exit code for bad input (never a storage failure, exit 9, nor a crash), leave the
-// store's rows as they were, and print nothing raw that would steer a terminal. Built once per
-// SQL backend (cli_hostileinput_sqlite, cli_hostileinput_postgres with DPM_CLI_POSTGRES=1).
+// store's rows as they were, and print nothing raw that would steer a terminal. Run once per
+// SQL backend (cli_hostileinput_sqlite, cli_hostileinput_postgres with DPM_TEST_BACKEND=postgres).
 
 #include "clisupport.h"
 #include "domain/cursor.h"
 #include "pgserver.h"
 #include "services/storeopening.h"
 #include "store/supportstore.h"
+#include "testbackend.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -19,9 +20,7 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#ifndef DPM_CLI_POSTGRES
-#define DPM_CLI_POSTGRES 0
-#endif
+const bool kPostgres = testBackend() == TestBackend::Postgres;
 
 namespace {
 
@@ -179,16 +178,16 @@ private Q_SLOTS:
     {
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
-#if DPM_CLI_POSTGRES
-        DPM_REQUIRE_POSTGRES();
-        m_location = createServicePostgres(QStringLiteral("hostileinput"));
-        m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
-#else
-        const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-        createServiceSqlite(path);
-        m_location = StoreLocation::sqlite(path);
-        m_store = QStringLiteral("sqlite:") + path;
-#endif
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            m_location = createServicePostgres(QStringLiteral("hostileinput"));
+            m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
+        } else {
+            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+            createServiceSqlite(path);
+            m_location = StoreLocation::sqlite(path);
+            m_store = QStringLiteral("sqlite:") + path;
+        }
         seedStore(*m_location);
         // A decision whose stored comment would clear the screen and set the terminal's title.
         auto store = openStore(*m_location);
@@ -261,5 +260,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliHostileInput)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestCliHostileInput)
 #include "tst_cli_hostileinput.moc"

@@ -1,11 +1,12 @@
 // The investigation commands of dpmctl (bundle, lineage edges / graph, find) against a store the
-// SERVICE created (its layout, no console migrations), seeded through the core store API. Built
-// twice from this source: for SQLite (cli_investigation_sqlite) and for PostgreSQL
-// (cli_investigation_postgres, DPM_CLI_POSTGRES=1).
+// SERVICE created (its layout, no console migrations), seeded through the core store API. Run
+// twice from this executable: for SQLite (cli_investigation_sqlite) and for PostgreSQL
+// (cli_investigation_postgres, DPM_TEST_BACKEND=postgres).
 
 #include "clisupport.h"
 #include "pgserver.h"
 #include "services/storeopening.h"
+#include "testbackend.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -14,9 +15,7 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#ifndef DPM_CLI_POSTGRES
-#define DPM_CLI_POSTGRES 0
-#endif
+const bool kPostgres = testBackend() == TestBackend::Postgres;
 
 class TestCliInvestigation : public QObject
 {
@@ -51,16 +50,16 @@ private Q_SLOTS:
     {
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
-#if DPM_CLI_POSTGRES
-        DPM_REQUIRE_POSTGRES();
-        m_location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
-        m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
-#else
-        const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-        createServiceSqlite(path);
-        m_location = StoreLocation::sqlite(path);
-        m_store = QStringLiteral("sqlite:") + path;
-#endif
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            m_location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
+            m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
+        } else {
+            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+            createServiceSqlite(path);
+            m_location = StoreLocation::sqlite(path);
+            m_store = QStringLiteral("sqlite:") + path;
+        }
         seedStore(*m_location);
         // An operation that shares run 2's correlation id, so a bundle can start from it.
         AsyncOperation op;
@@ -459,5 +458,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliInvestigation)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestCliInvestigation)
 #include "tst_cli_investigation.moc"

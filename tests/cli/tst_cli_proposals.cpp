@@ -1,6 +1,6 @@
 // dpmctl proposals … and find on proposal rows, end to end: the real dpmctl against a migrated
-// store filled with demo proposals through the core store API. Built per backend from this
-// source: cli_proposals_sqlite and cli_proposals_postgres (DPM_CONTRACT_BACKEND_<X>).
+// store filled with demo proposals through the core store API. Run per backend from this
+// source: cli_proposals_sqlite and cli_proposals_postgres (DPM_TEST_BACKEND).
 
 #include "backendstore.h"
 #include "clisupport.h"
@@ -139,7 +139,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        if (kBackendIsPostgres)
+        if (backendIsPostgres())
             DPM_REQUIRE_POSTGRES();
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
@@ -561,13 +561,13 @@ private Q_SLOTS:
 
     void storeWithoutProposalTables_schemaMissing_findStillWorks()
     {
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        const StoreLocation service = createServicePostgres(QStringLiteral("noproposals"));
-#else
-        const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-        createServiceSqlite(path);
-        const StoreLocation service = StoreLocation::sqlite(path);
-#endif
+        const StoreLocation service = [&] {
+            if (backendIsPostgres())
+                return createServicePostgres(QStringLiteral("noproposals"));
+            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+            createServiceSqlite(path);
+            return StoreLocation::sqlite(path);
+        }();
         seedStore(service);
         const QString store = storeArgumentOf(service);
         const CliResult list = runDpmctl({ "proposals", "list", "--store", store, "--json" }, env());
@@ -586,5 +586,5 @@ private Q_SLOTS:
 
 };
 
-QTEST_GUILESS_MAIN(TestCliProposals)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestCliProposals)
 #include "tst_cli_proposals.moc"

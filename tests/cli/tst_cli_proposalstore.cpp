@@ -9,6 +9,7 @@
 #include "pgserver.h"
 #include "services/storeopening.h"
 #include "store/sqldatabase.h"
+#include "testbackend.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -19,11 +20,7 @@ using namespace dpm::test;
 
 namespace {
 
-#if defined(DPM_CLI_POSTGRES)
-constexpr bool kPostgres = true;
-#else
-constexpr bool kPostgres = false;
-#endif
+const bool kPostgres = testBackend() == TestBackend::Postgres;
 
 QStringList ledgerOf(const StoreLocation &location)
 {
@@ -198,7 +195,6 @@ private Q_SLOTS:
             "PROPOSAL_STORE_UNREACHABLE");
     }
 
-#if defined(DPM_CLI_POSTGRES)
     void serviceVariables_nameTheProposalStore()
     {
         CLI_OK(split({ QStringLiteral("migrate"), QStringLiteral("apply") }));
@@ -288,8 +284,10 @@ private Q_SLOTS:
         QVERIFY2(!findingCodes(after).join(u' ').contains(QLatin1String(":proposals:")), after.out.constData());
         QVERIFY(!findingCodes(after).contains(QStringLiteral("CUTOVER_SCHEMA_MIGRATIONS_TABLE_MISSING")));
     }
-#endif
 };
 
-QTEST_GUILESS_MAIN(TestCliProposalStore)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestCliProposalStore,
+    { "serviceVariables_nameTheProposalStore", TestBackend::Postgres },
+    { "transfer_splitSqliteIntoSplitPostgres_copiesTheProposals", TestBackend::Postgres },
+    { "profileAndCutoverCheck_countTheProposalStore", TestBackend::Postgres })
 #include "tst_cli_proposalstore.moc"

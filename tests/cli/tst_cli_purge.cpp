@@ -1,11 +1,12 @@
 // dpmctl purge runs / purge operations against a store the service created and seeded (see
 // clisupport.h for the data). That store has no console audit table: a real purge is refused
 // there unless --no-audit says to go ahead without a record; with the console's migrations
-// applied, it is recorded. Built twice from this source: SQLite (cli_purge_sqlite) and
-// PostgreSQL (cli_purge_postgres, DPM_CLI_POSTGRES=1).
+// applied, it is recorded. Run twice from this executable: SQLite (cli_purge_sqlite) and
+// PostgreSQL (cli_purge_postgres, DPM_TEST_BACKEND=postgres).
 
 #include "clisupport.h"
 #include "pgserver.h"
+#include "testbackend.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -15,9 +16,7 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#ifndef DPM_CLI_POSTGRES
-#define DPM_CLI_POSTGRES 0
-#endif
+const bool kPostgres = testBackend() == TestBackend::Postgres;
 
 namespace {
 
@@ -81,18 +80,18 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
         std::optional<StoreLocation> &location = m_location;
-#if DPM_CLI_POSTGRES
-        DPM_REQUIRE_POSTGRES();
-        location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
-        // A password in the location: trust authentication ignores it, and no output may show it.
-        m_store = PgServer::instance().url(location->libpqParameter(QStringLiteral("dbname")));
-        m_store.replace(QStringLiteral("postgres@"), QStringLiteral("postgres:purge-pw-secret@"));
-#else
-        const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-        createServiceSqlite(path);
-        location = StoreLocation::sqlite(path);
-        m_store = QStringLiteral("sqlite:") + path;
-#endif
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
+            // A password in the location: trust authentication ignores it, and no output may show it.
+            m_store = PgServer::instance().url(location->libpqParameter(QStringLiteral("dbname")));
+            m_store.replace(QStringLiteral("postgres@"), QStringLiteral("postgres:purge-pw-secret@"));
+        } else {
+            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+            createServiceSqlite(path);
+            location = StoreLocation::sqlite(path);
+            m_store = QStringLiteral("sqlite:") + path;
+        }
         seedStore(*location);
     }
 
@@ -277,11 +276,11 @@ private Q_SLOTS:
             QVERIFY2(
                 !r.out.contains("purge-pw-secret") && !r.err.contains("purge-pw-secret"), qPrintable(r.describe()));
         }
-#if DPM_CLI_POSTGRES
-        QVERIFY(results.first().json().value(QStringLiteral("store")).toString().contains(QLatin1String(":***@")));
-#endif
+        if (kPostgres) {
+            QVERIFY(results.first().json().value(QStringLiteral("store")).toString().contains(QLatin1String(":***@")));
+        }
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliPurge)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestCliPurge)
 #include "tst_cli_purge.moc"

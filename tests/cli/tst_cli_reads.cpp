@@ -1,12 +1,13 @@
 // Every read command of dpmctl against a store the SERVICE created (its layout, no console
-// migrations), seeded through the core store API. Built twice from this source: for SQLite
-// (cli_reads_sqlite) and for PostgreSQL (cli_reads_postgres, DPM_CLI_POSTGRES=1).
+// migrations), seeded through the core store API. Run twice from this executable: for SQLite
+// (cli_reads_sqlite) and for PostgreSQL (cli_reads_postgres, DPM_TEST_BACKEND=postgres).
 
 #include "clisupport.h"
 #include "domain/timestamp.h"
 #include "pgserver.h"
 #include "services/artifact.h"
 #include "services/summaryposture.h"
+#include "testbackend.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -16,9 +17,7 @@
 using namespace dpm;
 using namespace dpm::test;
 
-#ifndef DPM_CLI_POSTGRES
-#define DPM_CLI_POSTGRES 0
-#endif
+const bool kPostgres = testBackend() == TestBackend::Postgres;
 
 class TestCliReads : public QObject
 {
@@ -87,18 +86,18 @@ private Q_SLOTS:
     {
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
-#if DPM_CLI_POSTGRES
-        DPM_REQUIRE_POSTGRES();
-        m_location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
-        m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
-        m_backendName = QStringLiteral("POSTGRES");
-#else
-        const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-        createServiceSqlite(path);
-        m_location = StoreLocation::sqlite(path);
-        m_store = QStringLiteral("sqlite:") + path;
-        m_backendName = QStringLiteral("SQL");
-#endif
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            m_location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
+            m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
+            m_backendName = QStringLiteral("POSTGRES");
+        } else {
+            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+            createServiceSqlite(path);
+            m_location = StoreLocation::sqlite(path);
+            m_store = QStringLiteral("sqlite:") + path;
+            m_backendName = QStringLiteral("SQL");
+        }
         seedStore(*m_location);
     }
 
@@ -567,7 +566,6 @@ private Q_SLOTS:
         QCOMPARE(s.value("workflow_decision_count").toInteger(), 2);
     }
 
-#if !DPM_CLI_POSTGRES
     // On PostgreSQL a non-JSON result_json is readable once the console's migrations are applied
     // (tst_cli_migrate covers that); the service's SQLite layout reads it as it is.
     void brokenResult_isShownNotFatal()
@@ -586,8 +584,8 @@ private Q_SLOTS:
         QCOMPARE(storedArtifactHash(artifact.json()), artifactHash(artifact.json()));
         CLI_OK(cli({ "summary" }));
     }
-#endif
 };
 
-QTEST_GUILESS_MAIN(TestCliReads)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestCliReads,
+    { "brokenResult_isShownNotFatal", TestBackend::Sqlite })
 #include "tst_cli_reads.moc"

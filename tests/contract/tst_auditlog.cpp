@@ -1,7 +1,7 @@
 // The console's audit trail (console/0003) on every backend: entries come back newest first with
 // keyset paging, a store without the table says so with CONSOLE_AUDIT_LOG_MISSING, and (on
 // PostgreSQL) the migration advisory locks are taken without waiting and their holder is named.
-// Built once per backend (DPM_CONTRACT_BACKEND_<X>) like the store contract.
+// Run once per backend (DPM_TEST_BACKEND) like the store contract.
 
 #include "backendstore.h"
 #include "domain/canonicaljson.h"
@@ -51,9 +51,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        DPM_REQUIRE_POSTGRES();
-#endif
+        if (test::backendIsPostgres())
+            DPM_REQUIRE_POSTGRES();
         m_dir = std::make_unique<QTemporaryDir>();
         m_store = test::openFreshBackendStore(*m_dir, QString::fromLatin1(QTest::currentTestFunction()));
     }
@@ -139,14 +138,12 @@ private Q_SLOTS:
     {
         const QString actor = m_store->auditLog().actor();
         QVERIFY(actor.startsWith(osUserName()));
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        QVERIFY2(actor.endsWith(QLatin1String(" as postgres")), qPrintable(actor));
-#else
-        QCOMPARE(actor, osUserName());
-#endif
+        if (test::backendIsPostgres())
+            QVERIFY2(actor.endsWith(QLatin1String(" as postgres")), qPrintable(actor));
+        else
+            QCOMPARE(actor, osUserName());
     }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
     void withoutConsoleMigrations_appendAndList_areAuditLogMissing()
     {
         const auto location = test::freshBackendLocation(*m_dir, QStringLiteral("noconsole"));
@@ -173,9 +170,7 @@ private Q_SLOTS:
         log.append(entryAt(QStringLiteral("aud_000000000001"), QStringLiteral("2026-03-01T10:00:00+00:00")));
         QCOMPARE(log.list({}).items.size(), 1);
     }
-#endif
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
     void migrationLocks_heldByAnotherSession_nameItsHolderAndDoNotWait()
     {
         const StoreLocation location = lockDatabase();
@@ -208,16 +203,12 @@ private Q_SLOTS:
         QVERIFY(held.next());
         QCOMPARE(held.value(0).toLongLong(), 0);
     }
-#endif
 
 private:
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-    StoreLocation lockDatabase()
-    {
-        return test::PgServer::instance().createDatabase(QStringLiteral("locks"));
-    }
-#endif
+    StoreLocation lockDatabase() { return test::PgServer::instance().createDatabase(QStringLiteral("locks")); }
 };
 
-QTEST_GUILESS_MAIN(TestAuditLog)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestAuditLog,
+    { "withoutConsoleMigrations_appendAndList_areAuditLogMissing", test::everyBackendBut(test::TestBackend::Memory) },
+    { "migrationLocks_heldByAnotherSession_nameItsHolderAndDoNotWait", test::TestBackend::Postgres })
 #include "tst_auditlog.moc"

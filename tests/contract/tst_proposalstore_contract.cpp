@@ -1,6 +1,6 @@
 // The ProposalStore contract: Part B §5.1 of shared/spec/domain.md with the decisions of Part A
 // and the comments of core/store/proposalstore.h. The same test functions run against every
-// backend; the executable's compile definition selects which store the fixture opens. Every test
+// backend; DPM_TEST_BACKEND selects which store the fixture opens. Every test
 // function gets a fresh, empty, migrated store in init().
 
 #include "backendstore.h"
@@ -268,9 +268,7 @@ private Q_SLOTS:
     // cross-cutting
     void purgeExpiredRuns_leavesProposalRows();
     void concurrentTransitions_everyRowStored();
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
     void sqlStoreWithoutProposalTables_isUnavailableAndSaysToMigrate();
-#endif
 };
 
 void ProposalStoreContract::init()
@@ -1213,7 +1211,6 @@ void ProposalStoreContract::concurrentTransitions_everyRowStored()
     });
 }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
 void ProposalStoreContract::sqlStoreWithoutProposalTables_isUnavailableAndSaysToMigrate()
 {
     guarded([&] {
@@ -1245,7 +1242,8 @@ void ProposalStoreContract::sqlStoreWithoutProposalTables_isUnavailableAndSaysTo
         QVERIFY(store->listRuns({}, PageRequest { 10, {} }).items.isEmpty());
     });
 }
-#endif
 
-QTEST_GUILESS_MAIN(ProposalStoreContract)
+DPM_BACKEND_TEST_GUILESS_MAIN(ProposalStoreContract,
+    { "sqlStoreWithoutProposalTables_isUnavailableAndSaysToMigrate",
+        dpm::test::everyBackendBut(dpm::test::TestBackend::Memory | dpm::test::TestBackend::Dual) })
 #include "tst_proposalstore_contract.moc"

@@ -1,8 +1,8 @@
 // The RunEventStore contract (domain spec Part A §8, core/store/runeventstore.h): appending an
 // event enqueues its deliveries in one transaction, a retried append is a no-op, sequence numbers
 // are gapless with concurrent appenders, and the outbox listings, backlog figures, failure
-// groups, operator writes and relay primitives behave the same on every backend. Built once per
-// backend (DPM_CONTRACT_BACKEND_<X>) like the store contract; each test gets a fresh store.
+// groups, operator writes and relay primitives behave the same on every backend. Run once per
+// backend (DPM_TEST_BACKEND) like the store contract; each test gets a fresh store.
 
 #include "backendstore.h"
 #include "domain/cursor.h"
@@ -419,7 +419,6 @@ private Q_SLOTS:
         QVERIFY(outboxFailureGroupId(QStringLiteral("a")) != outboxFailureGroupId(QStringLiteral("b")));
     }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
     void withoutConsoleTables_everyCallIsSchemaMissing()
     {
         const auto location = test::freshBackendLocation(*m_dir, QStringLiteral("noevents"));
@@ -437,7 +436,6 @@ private Q_SLOTS:
         EXPECT_ERROR(store->runEvents().outboxStats(at(0)), "RUN_EVENTS_SCHEMA_MISSING");
         EXPECT_ERROR(store->runEvents().purgeDelivered(3, at(0), true), "RUN_EVENTS_SCHEMA_MISSING");
     }
-#endif
 };
 
 QList<OutboxDelivery> RunEventStoreContract::seed(int perRun)
@@ -477,5 +475,7 @@ QStringList RunEventStoreContract::appendConcurrently(
     return errors;
 }
 
-QTEST_GUILESS_MAIN(RunEventStoreContract)
+DPM_BACKEND_TEST_GUILESS_MAIN(RunEventStoreContract,
+    { "withoutConsoleTables_everyCallIsSchemaMissing",
+        dpm::test::everyBackendBut(dpm::test::TestBackend::Memory | dpm::test::TestBackend::Dual) })
 #include "tst_runeventstore_contract.moc"

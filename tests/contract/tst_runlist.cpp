@@ -167,9 +167,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        DPM_REQUIRE_POSTGRES();
-#endif
+        if (test::backendIsPostgres())
+            DPM_REQUIRE_POSTGRES();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
     }
@@ -251,5 +250,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(RunList)
+DPM_BACKEND_TEST_GUILESS_MAIN(RunList)
 #include "tst_runlist.moc"

@@ -102,7 +102,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        if (kBackendIsPostgres)
+        if (backendIsPostgres())
             DPM_REQUIRE_POSTGRES();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
@@ -380,7 +380,6 @@ private Q_SLOTS:
         QCOMPARE(scanned, indexed);
     }
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
     // The proposals namespace and the advisory guardrails are checked on the proposal store.
     void cutoverCheck_checksTheProposalStore()
     {
@@ -415,8 +414,8 @@ private Q_SLOTS:
         for (const QString &code : found)
             QVERIFY2(!code.contains(QLatin1String(":proposals:")), qPrintable(found.join(u' ')));
     }
-#endif
 };
 
-QTEST_GUILESS_MAIN(SeparateProposalStoreSuite)
+DPM_BACKEND_TEST_GUILESS_MAIN(SeparateProposalStoreSuite,
+    { "cutoverCheck_checksTheProposalStore", test::TestBackend::Postgres })
 #include "tst_separateproposalstore.moc"

@@ -1,6 +1,6 @@
 // Stopping a running statement from another thread (SqlDatabase::interruptAll, what a closing
 // console session does), and the connections a SqlDatabase holds (the POSTGRES_POOL_* variables,
-// open/active/idle/waiting): built once per SQL backend (DPM_CONTRACT_BACKEND_SQLITE / _POSTGRES).
+// open/active/idle/waiting): run once per SQL backend (DPM_TEST_BACKEND=sqlite / postgres).
 #include "backendstore.h"
 #include "domain/error.h"
 #include "errorassertions.h"
@@ -21,11 +21,7 @@ using namespace dpm;
 
 namespace {
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-constexpr bool kPostgres = true;
-#else
-constexpr bool kPostgres = false;
-#endif
+const bool kPostgres = test::backendIsPostgres();
 
 // Runs for a minute or more unless stopped.
 QString longStatement()
@@ -85,9 +81,8 @@ private Q_SLOTS:
         QVERIFY2(elapsed.elapsed() < 30000, qPrintable(QString::number(elapsed.elapsed())));
     }
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
     // Only PostgreSQL has a server-side statement_timeout, COPY and pg_terminate_backend: these
-    // exist in the PostgreSQL build alone rather than being skipped in the SQLite one.
+    // run on the PostgreSQL backend alone (DPM_BACKEND_TEST_GUILESS_MAIN), never skipped on SQLite.
     void serverStatementTimeout_isItsOwnError_notACancel()
     {
         SqlDatabase db(freshLocation(QStringLiteral("timeout")));
@@ -130,7 +125,6 @@ private Q_SLOTS:
             QCOMPARE(error.kind(), ErrorKind::Connection);
         }
     }
-#endif
     // A request cancelled between two statements: PQcancel / sqlite3_interrupt find nothing
     // running and are lost, so the cancel is remembered and the next statement of any kind
     // (prepared, transaction control, COPY) fails at once; ROLLBACK still runs, and after
@@ -370,5 +364,7 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSqlInterrupt)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestSqlInterrupt,
+    { "serverStatementTimeout_isItsOwnError_notACancel", test::TestBackend::Postgres },
+    { "bulkLoad_serverEndsTheSession_isConnectionLost", test::TestBackend::Postgres })
 #include "tst_sqlinterrupt.moc"

@@ -1,8 +1,8 @@
 // The supportability summary (Part B §5, §6.5) stays exact on every backend whatever writes the
 // rows: on SQLite and PostgreSQL it is read from console/0004's maintained counters, and those
 // must equal the recount after inserts, upserts that change a status, deletes, purges and
-// (PostgreSQL) TRUNCATE — also when the writes are plain SQL, as the service's are. Built once per
-// backend (DPM_CONTRACT_BACKEND_<X>) like the store contract; every test gets a fresh store.
+// (PostgreSQL) TRUNCATE — also when the writes are plain SQL, as the service's are. Run once per
+// backend (DPM_TEST_BACKEND) like the store contract; every test gets a fresh store.
 
 #include "backendstore.h"
 #include "domain/canonicaljson.h"
@@ -124,7 +124,6 @@ private:
     // A location of a fresh, empty database of this backend (nullopt for memory).
     std::optional<StoreLocation> freshLocation(const QString &name) { return test::freshBackendLocation(*m_dir, name); }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
     // The embedded migrations of every namespace without console/0004 and later: a database as
     // the console left it before the counters existed.
     MigrationCatalog catalogBefore0004(const SqlDialect &dialect)
@@ -151,11 +150,7 @@ private:
     {
         sql().database().execDirect(statement);
     }
-    bool isPostgres()
-    {
-        return sql().database().dialect().isPostgres();
-    }
-#endif
+    bool isPostgres() { return sql().database().dialect().isPostgres(); }
 
     // The summary equals `expected`; on SQL backends it comes from the counters and equals the
     // recount as well.
@@ -163,10 +158,10 @@ private:
     {
         const SupportabilitySummary summary = store().getSupportabilitySummary();
         QCOMPARE(summary, expected);
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
-        QVERIFY(sql().hasSummaryCounters());
-        QCOMPARE(sql().recountSupportabilitySummary(), summary);
-#endif
+        if (test::testBackend() != test::TestBackend::Memory) {
+            QVERIFY(sql().hasSummaryCounters());
+            QCOMPARE(sql().recountSupportabilitySummary(), summary);
+        }
     }
 
     // Runs of every status shape, status-changing upserts, operations through their life,
@@ -238,9 +233,8 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        DPM_REQUIRE_POSTGRES();
-#endif
+        if (test::backendIsPostgres())
+            DPM_REQUIRE_POSTGRES();
         try {
             m_location = freshLocation(QString::fromLatin1(QTest::currentTestFunction()));
             m_store = m_location ? openStore(*m_location, OpenOptions { .applyMigrations = true })
@@ -332,7 +326,6 @@ private Q_SLOTS:
         });
     }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
     // What the service (or a person with psql) does: multi-row statements, upserts that insert
     // and update in one statement, updates and deletes of many rows.
     void summary_plainSqlWrites_areCounted()
@@ -458,9 +451,7 @@ private Q_SLOTS:
             QCOMPARE(migrated.recountSupportabilitySummary(), expected);
         });
     }
-#endif
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
     // Writers on their own connections at once: every write is counted exactly once.
     void summary_concurrentWriters_areCountedExactly()
     {
@@ -501,8 +492,12 @@ private Q_SLOTS:
             verifySummary(expected);
         });
     }
-#endif
 };
 
-QTEST_GUILESS_MAIN(SummaryCounters)
+DPM_BACKEND_TEST_GUILESS_MAIN(SummaryCounters,
+    { "summary_plainSqlWrites_areCounted", test::everyBackendBut(test::TestBackend::Memory) },
+    { "summary_emptyingEveryTable_zeroesTheCounters", test::everyBackendBut(test::TestBackend::Memory) },
+    { "summary_beforeCounterMigration_recountsAndMigrationStartsFromExistingRows",
+        test::everyBackendBut(test::TestBackend::Memory) },
+    { "summary_concurrentWriters_areCountedExactly", test::TestBackend::Postgres })
 #include "tst_summarycounters.moc"

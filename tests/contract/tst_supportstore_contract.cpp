@@ -1,6 +1,6 @@
 // The SupportStore contract: Part B §5 of shared/spec/domain.md with the decisions of Part A and
 // the comments of core/store/supportstore.h. The same test functions run against every backend;
-// the executable's compile definition selects which store the fixture opens. Every test function
+// DPM_TEST_BACKEND selects which store the fixture opens. Every test function
 // gets a fresh, empty store in init().
 
 #include "backendstore.h"
@@ -26,6 +26,7 @@
 #include <vector>
 
 using namespace dpm;
+using dpm::test::TestBackend;
 
 namespace dpm {
 
@@ -481,27 +482,29 @@ void SupportStoreContract::cleanup()
 void SupportStoreContract::backend_matchesExecutable()
 {
     guarded([&] {
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-        QCOMPARE(toWire(store().backend()), toWire(StoreBackend::InMemory));
-        QCOMPARE(store().describe(), QStringLiteral("memory:"));
-#elif defined(DPM_CONTRACT_BACKEND_SQLITE)
-        QCOMPARE(toWire(store().backend()), toWire(StoreBackend::Sqlite));
-        QVERIFY2(store().describe().contains(QStringLiteral("contract.db")), qPrintable(store().describe()));
-#elif defined(DPM_CONTRACT_BACKEND_DUAL)
-        // The dual-write store stands in for its primary; the share of reads is the executable's.
-        QCOMPARE(toWire(store().backend()), toWire(StoreBackend::InMemory));
-        QCOMPARE(store().describe(), QStringLiteral("memory:"));
-        auto *dual = storeAs<DualWriteStore>(store());
-        QVERIFY(dual);
-        QCOMPARE(dual->figures().readFromPostgresPercent, dpm::test::dualReadPercent());
-        QCOMPARE(toWire(dual->postgres().backend()), toWire(StoreBackend::Postgres));
-#elif defined(DPM_CONTRACT_BACKEND_REMOTE)
-        QCOMPARE(toWire(store().backend()), QStringLiteral("REMOTE"));
-        QVERIFY2(store().describe().startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(store().describe()));
-#else
-        QCOMPARE(toWire(store().backend()), toWire(StoreBackend::Postgres));
-        QVERIFY(!store().describe().isEmpty());
-#endif
+        const TestBackend backend = dpm::test::testBackend();
+        if (backend == TestBackend::Memory) {
+            QCOMPARE(toWire(store().backend()), toWire(StoreBackend::InMemory));
+            QCOMPARE(store().describe(), QStringLiteral("memory:"));
+        } else if (backend == TestBackend::Sqlite) {
+            QCOMPARE(toWire(store().backend()), toWire(StoreBackend::Sqlite));
+            QVERIFY2(store().describe().contains(QStringLiteral("contract.db")), qPrintable(store().describe()));
+        } else if (backend == TestBackend::Dual) {
+            // The dual-write store stands in for its primary; the share of reads is the run's.
+            QCOMPARE(toWire(store().backend()), toWire(StoreBackend::InMemory));
+            QCOMPARE(store().describe(), QStringLiteral("memory:"));
+            auto *dual = storeAs<DualWriteStore>(store());
+            QVERIFY(dual);
+            QCOMPARE(dual->figures().readFromPostgresPercent, dpm::test::dualReadPercent());
+            QCOMPARE(toWire(dual->postgres().backend()), toWire(StoreBackend::Postgres));
+        } else if (backend == TestBackend::Remote) {
+            QCOMPARE(toWire(store().backend()), QStringLiteral("REMOTE"));
+            QVERIFY2(
+                store().describe().startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(store().describe()));
+        } else {
+            QCOMPARE(toWire(store().backend()), toWire(StoreBackend::Postgres));
+            QVERIFY(!store().describe().isEmpty());
+        }
     });
 }
 
@@ -906,22 +909,22 @@ void SupportStoreContract::listRuns_resultRewrittenAfterInsert_listsAndFiltersBy
         QCOMPARE(store().listRuns({}, PageRequest { 50, {} }).items.at(0), listItemOf(rewritten, QStringLiteral("BLOCKED")));
         QCOMPARE(ids(QStringLiteral("BLOCKED")), QStringList { "rr_2" });
         QVERIFY(ids(QStringLiteral("PENDING_REVIEW")).isEmpty());
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY) && !defined(DPM_CONTRACT_BACKEND_DUAL)
-        // And with plain SQL, as the service's own repository writes: a new status, then a payload
-        // that is not JSON (listed without a status).
-        // storeAs: on the remote backend the SQL store is the seeded local one behind the server.
-        SqlStore *sql = storeAs<SqlStore>(store());
-        QVERIFY(sql);
-        SqlDatabase &db = sql->database();
-        db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = ? WHERE rebalance_run_id = ?"),
-            { resultWithStatus(QStringLiteral("rr_1"), QStringLiteral("PENDING_REVIEW")), QStringLiteral("rr_1") });
-        QCOMPARE(ids(QStringLiteral("PENDING_REVIEW")), QStringList { "rr_1" });
-        QVERIFY(ids(QStringLiteral("READY")).isEmpty());
-        db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = 'not json' WHERE rebalance_run_id = ?"),
-            { QStringLiteral("rr_2") });
-        QCOMPARE(store().listRuns({}, PageRequest { 50, {} }).items.at(0), listItemOf(rewritten, QString()));
-        QVERIFY(ids(QStringLiteral("BLOCKED")).isEmpty());
-#endif
+        if (!dpm::test::testBackendIsOneOf(TestBackend::Memory | TestBackend::Dual)) {
+            // And with plain SQL, as the service's own repository writes: a new status, then a payload
+            // that is not JSON (listed without a status).
+            // storeAs: on the remote backend the SQL store is the seeded local one behind the server.
+            SqlStore *sql = storeAs<SqlStore>(store());
+            QVERIFY(sql);
+            SqlDatabase &db = sql->database();
+            db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = ? WHERE rebalance_run_id = ?"),
+                { resultWithStatus(QStringLiteral("rr_1"), QStringLiteral("PENDING_REVIEW")), QStringLiteral("rr_1") });
+            QCOMPARE(ids(QStringLiteral("PENDING_REVIEW")), QStringList { "rr_1" });
+            QVERIFY(ids(QStringLiteral("READY")).isEmpty());
+            db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = 'not json' WHERE rebalance_run_id = ?"),
+                { QStringLiteral("rr_2") });
+            QCOMPARE(store().listRuns({}, PageRequest { 50, {} }).items.at(0), listItemOf(rewritten, QString()));
+            QVERIFY(ids(QStringLiteral("BLOCKED")).isEmpty());
+        }
     });
 }
 
@@ -2706,5 +2709,5 @@ void SupportStoreContract::concurrentWritersAndReaders_everyRowStored()
     });
 }
 
-QTEST_GUILESS_MAIN(SupportStoreContract)
+DPM_BACKEND_TEST_GUILESS_MAIN(SupportStoreContract)
 #include "tst_supportstore_contract.moc"

@@ -1,6 +1,6 @@
-// The bulk path of run events and outbox rows, on one backend: built once per backend
+// The bulk path of run events and outbox rows, on one backend: run once per backend
 // (demo_bulkevents_memory, _sqlite, _postgres) as the contract suite is, selected by
-// DPM_CONTRACT_BACKEND_<X>. Rows go in exactly as given and a clashing key refuses its batch on
+// DPM_TEST_BACKEND. Rows go in exactly as given and a clashing key refuses its batch on
 // every backend. Every test function gets a fresh, empty store.
 
 #include "backendstore.h"
@@ -35,9 +35,8 @@ private Q_SLOTS:
 
 void BulkEventsSuite::init()
 {
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-    DPM_REQUIRE_POSTGRES();
-#endif
+    if (backendIsPostgres())
+        DPM_REQUIRE_POSTGRES();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
     try {
@@ -181,16 +180,16 @@ void BulkEventsSuite::bulkLoad_duplicateEventOrDeliveryKey_isRefusedWithItsBatch
         code = error.code();
     }
     QVERIFY2(!code.isEmpty(), "the clashing batch was stored");
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-    QCOMPARE(code,
-        BulkTable(table) == BulkTable::RunEvents ? QStringLiteral("RUN_EVENT_CONFLICT")
-                                                 : QStringLiteral("OUTBOX_DELIVERY_CONFLICT"));
-#endif
+    if (testBackend() == TestBackend::Memory) {
+        QCOMPARE(code,
+            BulkTable(table) == BulkTable::RunEvents ? QStringLiteral("RUN_EVENT_CONFLICT")
+                                                     : QStringLiteral("OUTBOX_DELIVERY_CONFLICT"));
+    }
     QCOMPARE(tableRows(*m_store, BulkTable::RunEvents).size(), 1);
     QCOMPARE(tableRows(*m_store, BulkTable::Outbox).size(), 1);
     QCOMPARE(m_store->runEvents().listEvents(QStringLiteral("rr_00000001")).size(), 1);
     QCOMPARE(m_store->runEvents().listOutbox({}, PageRequest { 10, std::nullopt }).items.size(), 1);
 }
 
-QTEST_GUILESS_MAIN(BulkEventsSuite)
+DPM_BACKEND_TEST_GUILESS_MAIN(BulkEventsSuite)
 #include "tst_bulkevents.moc"

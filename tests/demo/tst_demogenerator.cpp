@@ -1,6 +1,6 @@
-// The demo generator and the store's bulk path, on one backend: built once per backend
+// The demo generator and the store's bulk path, on one backend: run once per backend
 // (demo_memory, demo_sqlite, demo_postgres) as the contract suite is, selected by
-// DPM_CONTRACT_BACKEND_<X>. Every test function gets a fresh, empty store.
+// DPM_TEST_BACKEND. Every test function gets a fresh, empty store.
 
 #include "backendstore.h"
 #include "demo/demogenerator.h"
@@ -79,9 +79,8 @@ private Q_SLOTS:
 
 void DemoGeneratorSuite::init()
 {
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-    DPM_REQUIRE_POSTGRES();
-#endif
+    if (backendIsPostgres())
+        DPM_REQUIRE_POSTGRES();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY2(m_dir->isValid(), qPrintable(m_dir->errorString()));
     try {
@@ -669,5 +668,5 @@ void DemoGeneratorSuite::bulkLoad_rollback_leavesNothing()
     QCOMPARE(m_store->getSupportabilitySummary().lineageEdgeCount, 0);
 }
 
-QTEST_GUILESS_MAIN(DemoGeneratorSuite)
+DPM_BACKEND_TEST_GUILESS_MAIN(DemoGeneratorSuite)
 #include "tst_demogenerator.moc"

@@ -1,4 +1,4 @@
-// The proposals step of the demo load on one backend (built per backend as demo_proposalload_<backend>):
+// The proposals step of the demo load on one backend (run per backend as demo_proposalload_<backend>):
 // the proposals follow the runs with every row counted, the integrity check finds nothing on
 // them unless faults were asked for, and an interrupted step (cancelled between proposals, or
 // killed inside one) resumes to exactly a complete load.
@@ -26,12 +26,7 @@ using namespace dpm::test;
 
 namespace {
 
-constexpr bool kBackendIsSql =
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
-    false;
-#else
-    true;
-#endif
+const bool kBackendIsSql = testBackend() != TestBackend::Memory;
 
 constexpr qint64 kRuns = 1500; // 75 proposals: index 60 is the one fault of --with-integrity-faults
 
@@ -275,5 +270,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(DemoProposalLoadSuite)
+DPM_BACKEND_TEST_GUILESS_MAIN(DemoProposalLoadSuite)
 #include "tst_demoproposalload.moc"

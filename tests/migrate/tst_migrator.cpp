@@ -1,11 +1,12 @@
-// The migration runner against a real database: one source, built once per SQL backend
-// (DPM_MIGRATE_BACKEND_SQLITE / DPM_MIGRATE_BACKEND_POSTGRES).
+// The migration runner against a real database: one source, run once per SQL backend
+// (DPM_TEST_BACKEND=sqlite / postgres).
 #include "domain/error.h"
 #include "migrate/migrator.h"
 #include "pgserver.h"
 #include "services/storeopening.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
+#include "testbackend.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,11 +23,7 @@ using namespace dpm;
 
 namespace {
 
-#if defined(DPM_MIGRATE_BACKEND_POSTGRES)
-constexpr bool kPostgres = true;
-#else
-constexpr bool kPostgres = false;
-#endif
+const bool kPostgres = test::testBackend() == test::TestBackend::Postgres;
 
 const QString kCodePrefix = kPostgres ? QStringLiteral("POSTGRES_") : QStringLiteral("SQLITE_");
 
@@ -654,5 +651,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMigrator)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestMigrator)
 #include "tst_migrator.moc"

@@ -1,9 +1,10 @@
 // Schema drift: validate (and so the console's Migrations tab) names every table and column that
-// a migration recorded as applied created and the database no longer has. One source, built once
-// per SQL backend (DPM_MIGRATE_BACKEND_SQLITE / DPM_MIGRATE_BACKEND_POSTGRES).
+// a migration recorded as applied created and the database no longer has. One source, run once
+// per SQL backend (DPM_TEST_BACKEND=sqlite / postgres).
 #include "migrate/migrator.h"
 #include "pgserver.h"
 #include "store/sqldatabase.h"
+#include "testbackend.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,11 +15,7 @@ using namespace dpm;
 
 namespace {
 
-#if defined(DPM_MIGRATE_BACKEND_POSTGRES)
-constexpr bool kPostgres = true;
-#else
-constexpr bool kPostgres = false;
-#endif
+const bool kPostgres = test::testBackend() == test::TestBackend::Postgres;
 
 const QString kCodePrefix = kPostgres ? QStringLiteral("POSTGRES_") : QStringLiteral("SQLITE_");
 
@@ -189,5 +186,5 @@ private:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSchemaDrift)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestSchemaDrift)
 #include "tst_schemadrift.moc"

@@ -1,4 +1,4 @@
-// dpmctl serve's API against a service-made store on SQLite and PostgreSQL (one source built per
+// dpmctl serve's API against a service-made store on SQLite and PostgreSQL (one executable run per
 // backend): every endpoint's body bytes (golden files shared by both backends), each not-found
 // code, each flag, validation and unknown parameters, route order, methods and headers.
 
@@ -23,11 +23,7 @@ using namespace dpm::test;
 
 namespace {
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-const QString kBackend = QStringLiteral("postgres");
-#else
-const QString kBackend = QStringLiteral("sqlite");
-#endif
+const QString kBackend = testBackendName(testBackend());
 
 QByteArray detail(const char *code)
 {
@@ -67,9 +63,7 @@ private Q_SLOTS:
     void workflow_reviewStatusesFromEnvironment();
     void health_andMetrics();
     void metrics_replicaReplayLagAndDualWriteFigures();
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
     void metrics_dualWriteStore_exportsItsFigures();
-#endif
     void log_oneLogfmtLinePerRequest_withoutQueryValues();
 
 private:
@@ -83,14 +77,15 @@ void ServeApiTest::initTestCase()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     try {
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-        DPM_REQUIRE_POSTGRES();
-        const StoreLocation location = createServicePostgres(QStringLiteral("serve_api"));
-#else
-        const QString path = m_dir->filePath(QStringLiteral("service.db"));
-        createServiceSqlite(path);
-        const StoreLocation location = StoreLocation::sqlite(path);
-#endif
+        if (backendIsPostgres())
+            DPM_REQUIRE_POSTGRES();
+        const StoreLocation location = [&] {
+            if (backendIsPostgres())
+                return createServicePostgres(QStringLiteral("serve_api"));
+            const QString path = m_dir->filePath(QStringLiteral("service.db"));
+            createServiceSqlite(path);
+            return StoreLocation::sqlite(path);
+        }();
         seedStore(location);
         m_store = openStore(location);
         // An operation of a run's correlation id: the bundle by operation, and the bundle's
@@ -619,12 +614,12 @@ void ServeApiTest::health_andMetrics()
              // The store's status of this scrape: a single store, no dual-write.
              "# TYPE dpm_store_status_up gauge\ndpm_store_status_up 1\n", "dpm_dual_write_enabled 0\n" })
         QVERIFY2(metrics.body.contains(expected), expected);
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-    QVERIFY(metrics.body.contains("dpm_store_postgres_connected 1\n"));
-    QVERIFY(metrics.body.contains("dpm_store_replica 0\n"));
-#else
-    QVERIFY(!metrics.body.contains("dpm_store_postgres_connected"));
-#endif
+    if (backendIsPostgres()) {
+        QVERIFY(metrics.body.contains("dpm_store_postgres_connected 1\n"));
+        QVERIFY(metrics.body.contains("dpm_store_replica 0\n"));
+    } else {
+        QVERIFY(!metrics.body.contains("dpm_store_postgres_connected"));
+    }
     // A primary has no replay lag; the dual-write series come only with the decorator.
     QVERIFY(!metrics.body.contains("dpm_store_replay_lag_seconds"));
     QVERIFY(!metrics.body.contains("dpm_dual_write_failures_total"));
@@ -690,7 +685,6 @@ void ServeApiTest::metrics_replicaReplayLagAndDualWriteFigures()
     QVERIFY(!silent.contains("dpm_store_replay_lag_seconds"));
 }
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
 // serve over a dual-write store (memory primary, PostgreSQL) exports what the decorator counted.
 void ServeApiTest::metrics_dualWriteStore_exportsItsFigures()
 {
@@ -719,7 +713,6 @@ void ServeApiTest::metrics_dualWriteStore_exportsItsFigures()
         QFAIL(qPrintable(error.toString()));
     }
 }
-#endif
 
 void ServeApiTest::log_oneLogfmtLinePerRequest_withoutQueryValues()
 {
@@ -738,5 +731,6 @@ void ServeApiTest::log_oneLogfmtLinePerRequest_withoutQueryValues()
     QVERIFY(!line.contains("secret-cursor-value"));
 }
 
-QTEST_GUILESS_MAIN(ServeApiTest)
+DPM_BACKEND_TEST_GUILESS_MAIN(ServeApiTest,
+    { "metrics_dualWriteStore_exportsItsFigures", TestBackend::Postgres })
 #include "tst_serve_api.moc"

@@ -49,7 +49,7 @@ private:
 
 void ServeConsoleTest::initTestCase()
 {
-    if (kBackendIsPostgres)
+    if (backendIsPostgres())
         DPM_REQUIRE_POSTGRES();
     m_dir = std::make_unique<QTemporaryDir>();
     try {
@@ -343,5 +343,5 @@ void ServeConsoleTest::olderDatabase_proposalAndRunEventEndpoints_answer503WithT
     QCOMPARE(server.get(QStringLiteral("/rebalance/runs")).status, 200);
 }
 
-QTEST_GUILESS_MAIN(ServeConsoleTest)
+DPM_BACKEND_TEST_GUILESS_MAIN(ServeConsoleTest)
 #include "tst_serve_console.moc"

@@ -1,5 +1,5 @@
 // dpmctl serve's advisory proposal endpoints (http-api.md §5) on SQLite and PostgreSQL (one
-// source built per backend): golden bodies shared by both backends, every not-found code, each
+// executable run per backend): golden bodies shared by both backends, every not-found code, each
 // flag, the list's limit, include_evidence, n >= 1, the first-unknown-parameter rule and route
 // order.
 
@@ -431,5 +431,5 @@ void ServeProposalsTest::olderDatabase_withoutProposalTables_answers503First_unt
     QCOMPARE(after.body, QByteArray(R"({"items":[],"next_cursor":null})"));
 }
 
-QTEST_GUILESS_MAIN(ServeProposalsTest)
+DPM_BACKEND_TEST_GUILESS_MAIN(ServeProposalsTest)
 #include "tst_serve_proposals.moc"

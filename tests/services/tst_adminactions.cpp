@@ -1,7 +1,7 @@
 // The audited admin actions of core/services (applyMigrations, purgeExpired, checkCutover) on
 // each backend: one audit policy (an action that changes the store refuses without the audit
 // table, unless AuditMode::Skip; a check is never refused, only not recorded) and one details
-// shape per action. Built once per backend (DPM_CONTRACT_BACKEND_<X>) like the store contract.
+// shape per action. Run once per backend (DPM_TEST_BACKEND) like the store contract.
 
 #include "backendstore.h"
 #include "demo/demogenerator.h"
@@ -72,7 +72,6 @@ private:
         generateDemoData(store, options);
     }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
     // A SQL store with only the dpm namespace applied: no console audit table.
     std::unique_ptr<SupportStore> storeWithoutAuditTable(const QString &name)
     {
@@ -83,7 +82,6 @@ private:
         }
         return openStore(*location);
     }
-#endif
 
 private Q_SLOTS:
     void init()
@@ -178,14 +176,12 @@ private Q_SLOTS:
         QVERIFY(entriesOf(*m_store).isEmpty()); // cancelled before it started: nothing ran
     }
 
-#if defined(DPM_CONTRACT_BACKEND_MEMORY)
     void applyMigrations_inMemory_isNotASqlStore()
     {
         VERIFY_THROWS_CODE(applyMigrations(*m_store), "ADMIN_NOT_A_SQL_STORE");
         QVERIFY(!hasMigrations(*m_store));
         QVERIFY(!readMigrationOverview(*m_store).isSql);
     }
-#else
     void purgeExpired_withoutAuditTable_refusesUnlessSkipped()
     {
         const auto store = storeWithoutAuditTable(QStringLiteral("purge_noaudit"));
@@ -283,8 +279,15 @@ private Q_SLOTS:
         QVERIFY(applyMigrations(*store, dpm).succeeded());
         QVERIFY(hasDpmTables(*store));
     }
-#endif
 };
 
-QTEST_GUILESS_MAIN(TestAdminActions)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestAdminActions,
+    { "applyMigrations_inMemory_isNotASqlStore", test::TestBackend::Memory },
+    { "purgeExpired_withoutAuditTable_refusesUnlessSkipped", test::everyBackendBut(test::TestBackend::Memory) },
+    { "applyMigrations_withoutAuditTable_refusesUnlessThePlanCreatesIt",
+        test::everyBackendBut(test::TestBackend::Memory) },
+    { "applyMigrations_cancelled_recordsCancelledAndKeepsNothingHalfDone",
+        test::everyBackendBut(test::TestBackend::Memory) },
+    { "checkCutover_withoutAuditTable_runsButIsNotRecorded", test::everyBackendBut(test::TestBackend::Memory) },
+    { "hasDpmTables_asksTheDatabase", test::everyBackendBut(test::TestBackend::Memory) })
 #include "tst_adminactions.moc"

@@ -73,10 +73,8 @@ private Q_SLOTS:
     void decisionsPerDay_rangeIsWholeUtcDays_inclusive();
     void perDay_malformedRange_isInvalidDayRange_data();
     void perDay_malformedRange_isInvalidDayRange();
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
     // Only SQL backends have a query plan (the in-memory store walks its sorted index).
     void perDay_sqlBackends_readTheStatusAndActionIndexes();
-#endif
 };
 
 void DailyCounts::init()
@@ -199,7 +197,6 @@ void DailyCounts::perDay_malformedRange_isInvalidDayRange()
     }
 }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
 void DailyCounts::perDay_sqlBackends_readTheStatusAndActionIndexes()
 {
     // The plans of the queries countRunsPerDay/countDecisionsPerDay run (same text, same
@@ -241,7 +238,7 @@ void DailyCounts::perDay_sqlBackends_readTheStatusAndActionIndexes()
             { QStringLiteral("APPROVE"), QStringLiteral("2026-01-01"), QStringLiteral("2026-04-01") });
     QVERIFY2(decisionsPlan.contains(QStringLiteral("ix_console_decisions_action_decided")), qPrintable(decisionsPlan));
 }
-#endif
 
-QTEST_GUILESS_MAIN(DailyCounts)
+DPM_BACKEND_TEST_GUILESS_MAIN(DailyCounts,
+    { "perDay_sqlBackends_readTheStatusAndActionIndexes", test::everyBackendBut(test::TestBackend::Memory) })
 #include "tst_dailycounts.moc"

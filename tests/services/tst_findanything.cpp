@@ -1,5 +1,5 @@
 // Find by any identifier across both domains (services/finder.h findAnything): the DPM matches
-// as findByIdentifier gives them, then the proposal matches, on each backend (built once per
+// as findByIdentifier gives them, then the proposal matches, on each backend (run once per
 // backend as the store contract is).
 
 #include "backendstore.h"
@@ -115,5 +115,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(FindAnything)
+DPM_BACKEND_TEST_GUILESS_MAIN(FindAnything)
 #include "tst_findanything.moc"

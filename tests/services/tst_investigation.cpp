@@ -921,5 +921,5 @@ void InvestigationServices::find_json_namesKindAndTargets()
     });
 }
 
-QTEST_GUILESS_MAIN(InvestigationServices)
+DPM_BACKEND_TEST_GUILESS_MAIN(InvestigationServices)
 #include "tst_investigation.moc"

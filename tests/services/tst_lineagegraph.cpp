@@ -1,7 +1,7 @@
 // The lineage neighbourhood graph (core/services/lineagegraph), the one walk behind the console's
 // graph and `dpmctl lineage graph`, over a real store: depths either way and apart, cycles, the
 // node cap with its per-node "N more not shown", expansion merging into a graph, node and edge
-// kinds, run statuses and the JSON. Built once per backend like the store contract; every test
+// kinds, run statuses and the JSON. Run once per backend like the store contract; every test
 // function gets a fresh, empty store in init().
 
 #include "backendstore.h"
@@ -694,5 +694,5 @@ void LineageGraphServices::graph_json_separateDepths()
     });
 }
 
-QTEST_GUILESS_MAIN(LineageGraphServices)
+DPM_BACKEND_TEST_GUILESS_MAIN(LineageGraphServices)
 #include "tst_lineagegraph.moc"

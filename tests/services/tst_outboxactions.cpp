@@ -1,7 +1,7 @@
 // The outbox repairs of core/services/outboxactions (retry, discard, purge) on each backend: a
 // preview changes and records nothing, a real run changes the rows in one go and writes one audit
 // entry with its selection and count, and without the audit table it refuses before changing
-// anything unless AuditMode::Skip. Built once per backend like the store contract.
+// anything unless AuditMode::Skip. Run once per backend like the store contract.
 
 #include "backendstore.h"
 #include "domain/timestamp.h"
@@ -168,7 +168,6 @@ private Q_SLOTS:
         QCOMPARE(events().getDelivery(m_ids.at(0))->status, OutboxStatus::Failed);
     }
 
-#if !defined(DPM_CONTRACT_BACKEND_MEMORY)
     void withoutAuditTable_refusesUnlessSkipped()
     {
         dynamic_cast<SqlStore &>(*m_store).database().execDirect(QStringLiteral("DROP TABLE console_audit_log"));
@@ -186,8 +185,8 @@ private Q_SLOTS:
             QVERIFY(!done.recorded);
         });
     }
-#endif
 };
 
-QTEST_GUILESS_MAIN(TestOutboxActions)
+DPM_BACKEND_TEST_GUILESS_MAIN(TestOutboxActions,
+    { "withoutAuditTable_refusesUnlessSkipped", test::everyBackendBut(test::TestBackend::Memory) })
 #include "tst_outboxactions.moc"

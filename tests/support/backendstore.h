@@ -1,11 +1,10 @@
 #pragma once
 
-// The store a per-backend suite runs on. Such a suite is one source built once per backend with
-// DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES, _REMOTE (a SQLite store seeded locally and
-// read over HTTP: tests/contract/seededremotestore.h) or _DUAL (a DualWriteStore over a memory
-// primary and PostgreSQL, reading the share of the environment's DPM_CONTRACT_DUAL_READ_PERCENT
-// from PostgreSQL); header-only
-// because that definition belongs to each test executable, not to this support library.
+// The store a per-backend suite runs on: one executable per suite, the backend chosen at run time
+// by DPM_TEST_BACKEND (testbackend.h): memory, sqlite, postgres, remote (a SQLite store seeded
+// locally and read over HTTP: tests/contract/seededremotestore.h, linked only into the suites built
+// with DPM_TEST_WITH_REMOTE_BACKEND) or dual (a DualWriteStore over a memory primary and PostgreSQL,
+// reading the share of the environment's DPM_CONTRACT_DUAL_READ_PERCENT from PostgreSQL).
 
 #include "domain/error.h"
 #include "pgserver.h"
@@ -14,10 +13,11 @@
 #include "services/transfer.h"
 #include "store/dualwritestore.h"
 #include "store/memorystore.h"
+#include "testbackend.h"
 
 #include <QTemporaryDir>
 
-#if defined(DPM_CONTRACT_BACKEND_REMOTE)
+#if defined(DPM_TEST_WITH_REMOTE_BACKEND)
 #include "seededremotestore.h"
 #endif
 
@@ -26,16 +26,14 @@
 
 namespace dpm::test {
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-inline constexpr bool kBackendIsPostgres = true;
-#else
-inline constexpr bool kBackendIsPostgres = false;
-#endif
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES) || defined(DPM_CONTRACT_BACKEND_DUAL)
-inline constexpr bool kBackendNeedsPostgres = true;
-#else
-inline constexpr bool kBackendNeedsPostgres = false;
-#endif
+inline bool backendIsPostgres()
+{
+    return testBackend() == TestBackend::Postgres;
+}
+inline bool backendNeedsPostgres()
+{
+    return testBackendIsOneOf(TestBackend::Postgres | TestBackend::Dual);
+}
 
 // The dual-write suite's share of reads from PostgreSQL, from its environment; -1 when unset or not
 // 0..100.
@@ -50,17 +48,29 @@ inline int dualReadPercent()
 // PostgreSQL database named after `name`; nullopt for the in-memory backend.
 inline std::optional<StoreLocation> freshBackendLocation(const QTemporaryDir &dir, const QString &name)
 {
-#if defined(DPM_CONTRACT_BACKEND_MEMORY) || defined(DPM_CONTRACT_BACKEND_DUAL)
-    Q_UNUSED(dir);
-    Q_UNUSED(name);
+    switch (testBackend()) {
+    case TestBackend::Memory:
+    case TestBackend::Dual:
+        return std::nullopt;
+    case TestBackend::Sqlite:
+    case TestBackend::Remote:
+        return StoreLocation::sqlite(dir.filePath(name + QStringLiteral(".db")));
+    case TestBackend::Postgres:
+        return PgServer::instance().createDatabase(name);
+    }
     return std::nullopt;
-#elif defined(DPM_CONTRACT_BACKEND_SQLITE) || defined(DPM_CONTRACT_BACKEND_REMOTE)
-    return StoreLocation::sqlite(dir.filePath(name + QStringLiteral(".db")));
-#elif defined(DPM_CONTRACT_BACKEND_POSTGRES)
-    Q_UNUSED(dir);
-    return PgServer::instance().createDatabase(name);
+}
+
+// The store at `local` served by dpmserve and read over HTTP (the remote backend); an error in a
+// suite built without it.
+inline std::unique_ptr<SupportStore> openRemoteBackendStore(std::unique_ptr<SupportStore> local)
+{
+#if defined(DPM_TEST_WITH_REMOTE_BACKEND)
+    return openSeededRemoteStore(std::move(local));
 #else
-#error "Define DPM_CONTRACT_BACKEND_MEMORY, _SQLITE, _POSTGRES, _REMOTE or _DUAL"
+    Q_UNUSED(local);
+    throw Error(ErrorKind::Configuration, QStringLiteral("TEST_BACKEND_NOT_BUILT"),
+        QStringLiteral("This suite is not built with the remote backend; run it on another DPM_TEST_BACKEND."));
 #endif
 }
 
@@ -68,25 +78,28 @@ inline std::optional<StoreLocation> freshBackendLocation(const QTemporaryDir &di
 // database migrated once per process). Throws dpm::Error.
 inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &dir, const QString &name)
 {
-#if defined(DPM_CONTRACT_BACKEND_REMOTE)
-    return openSeededRemoteStore(openStore(*freshBackendLocation(dir, name), OpenOptions { .applyMigrations = true }));
-#endif
-#if defined(DPM_CONTRACT_BACKEND_DUAL)
-    const int percent = dualReadPercent();
-    if (percent < 0) {
-        throw Error(ErrorKind::Configuration, QStringLiteral("TEST_DUAL_READ_PERCENT_MISSING"),
-            QStringLiteral("Set DPM_CONTRACT_DUAL_READ_PERCENT to 0..100 (ctest does) to run the dual-write suite."));
+    switch (testBackend()) {
+    case TestBackend::Remote:
+        return openRemoteBackendStore(
+            openStore(*freshBackendLocation(dir, name), OpenOptions { .applyMigrations = true }));
+    case TestBackend::Dual: {
+        const int percent = dualReadPercent();
+        if (percent < 0) {
+            throw Error(ErrorKind::Configuration, QStringLiteral("TEST_DUAL_READ_PERCENT_MISSING"),
+                QStringLiteral(
+                    "Set DPM_CONTRACT_DUAL_READ_PERCENT to 0..100 (ctest does) to run the dual-write suite."));
+        }
+        const StoreLocation postgres = PgServer::instance().createMigratedDatabase(name);
+        return openDualWrite(std::make_unique<MemoryStore>(),
+            DualWriteConfig { .enabled = true, .readFromPostgresPercent = percent, .postgres = postgres });
     }
-    const StoreLocation postgres = PgServer::instance().createMigratedDatabase(name);
-    return openDualWrite(std::make_unique<MemoryStore>(),
-        DualWriteConfig { .enabled = true, .readFromPostgresPercent = percent, .postgres = postgres });
-#endif
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
-    Q_UNUSED(dir);
-    return openStore(PgServer::instance().createMigratedDatabase(name), OpenOptions { .applyMigrations = true });
-#endif
-    if (const auto location = freshBackendLocation(dir, name))
-        return openStore(*location, OpenOptions { .applyMigrations = true });
+    case TestBackend::Postgres:
+        return openStore(PgServer::instance().createMigratedDatabase(name), OpenOptions { .applyMigrations = true });
+    case TestBackend::Sqlite:
+        return openStore(*freshBackendLocation(dir, name), OpenOptions { .applyMigrations = true });
+    case TestBackend::Memory:
+        break;
+    }
     return std::make_unique<MemoryStore>();
 }
 
@@ -94,11 +107,9 @@ inline std::unique_ptr<SupportStore> openFreshBackendStore(const QTemporaryDir &
 // on the remote backend served by dpmserve and read over HTTP, else directly. Throws dpm::Error.
 inline std::unique_ptr<SupportStore> openBackendStoreAsItIs(const StoreLocation &location)
 {
-#if defined(DPM_CONTRACT_BACKEND_REMOTE)
-    return openSeededRemoteStore(openStore(location));
-#else
+    if (testBackend() == TestBackend::Remote)
+        return openRemoteBackendStore(openStore(location));
     return openStore(location);
-#endif
 }
 
 // On the dual-write backend: why the two stores are not alike after a test (a PostgreSQL write that
@@ -123,10 +134,10 @@ inline QString dualWriteDivergence(SupportStore &store)
 
 // A per-backend suite's init(): `dir` (std::unique_ptr<QTemporaryDir>) becomes a new folder and
 // `store` a fresh migrated store named after `name`; the test fails when either cannot be made
-// (and, in the PostgreSQL and dual-write builds, when there is no server: a failure, never a skip).
+// (and, on the PostgreSQL and dual-write backends, when there is no server: a failure, never a skip).
 #define DPM_OPEN_FRESH_BACKEND_STORE(dir, store, name)                                                                 \
     do {                                                                                                               \
-        if (::dpm::test::kBackendNeedsPostgres)                                                                        \
+        if (::dpm::test::backendNeedsPostgres())                                                                       \
             DPM_REQUIRE_POSTGRES();                                                                                    \
         (dir) = std::make_unique<QTemporaryDir>();                                                                     \
         QVERIFY2((dir)->isValid(), qPrintable((dir)->errorString()));                                                  \
