@@ -4,12 +4,19 @@
 #include "pgserver.h"
 #include "services/storeopening.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+#include <QTimer>
 #include <QUuid>
+
+#include <functional>
+#include <memory>
+#include <vector>
 
 namespace dpm::test {
 
@@ -64,6 +71,63 @@ CliResult runDpmctl(const QStringList &arguments, const QProcessEnvironment &env
     result.err = process.readAllStandardError();
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
     return result;
+}
+
+QList<CliResult> runProcesses(const QList<CliRun> &runs)
+{
+    // One more than the cores: a run spends part of its time starting up and waiting on the store.
+    const qsizetype parallel = qBound(2, QThread::idealThreadCount() + 1, 8);
+    QList<CliResult> results(runs.size());
+    std::vector<std::unique_ptr<QProcess>> processes(size_t(runs.size()));
+    QEventLoop loop;
+    qsizetype next = 0;
+    qsizetype running = 0;
+    qsizetype finished = 0;
+    std::function<void()> startMore;
+    const auto done = [&](qsizetype i) {
+        --running;
+        ++finished;
+        processes[size_t(i)].release()->deleteLater();
+        startMore();
+        if (finished == runs.size() && loop.isRunning())
+            loop.quit();
+    };
+    startMore = [&] {
+        while (running < parallel && next < runs.size()) {
+            const qsizetype i = next++;
+            auto *process = new QProcess;
+            processes[size_t(i)].reset(process);
+            process->setProcessEnvironment(runs[i].environment);
+            QTimer::singleShot(120000, process, [process, &results, i] {
+                results[i].err = "the process did not finish within 120 s";
+                process->kill();
+            });
+            QObject::connect(process, &QProcess::finished, &loop, [&, i, process] {
+                CliResult &result = results[i];
+                if (result.err.isEmpty()) {
+                    result.out = process->readAllStandardOutput();
+                    result.err = process->readAllStandardError();
+                    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -2;
+                }
+                done(i);
+            });
+            QObject::connect(process, &QProcess::errorOccurred, &loop, [&, i, process](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart)
+                    return; // the others end in finished()
+                results[i].err = "could not start " + process->program().toLocal8Bit();
+                done(i);
+            });
+            ++running;
+            process->start(runs[i].program, runs[i].arguments);
+            process->closeWriteChannel();
+        }
+    };
+    if (runs.isEmpty())
+        return results;
+    startMore();
+    if (finished < runs.size())
+        loop.exec();
+    return results;
 }
 
 QStringList serviceDpmTableStatements()

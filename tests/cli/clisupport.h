@@ -31,6 +31,19 @@ QProcessEnvironment sandboxEnvironment(const QString &sandbox);
 // Runs the dpmctl under test (DPMCTL_PATH) and waits for it to finish.
 CliResult runDpmctl(const QStringList &arguments, const QProcessEnvironment &environment);
 
+// One process for runProcesses(): a program (DPMCTL_PATH unless given), its arguments and environment.
+struct CliRun
+{
+    QStringList arguments;
+    QProcessEnvironment environment;
+    QString program = QStringLiteral(DPMCTL_PATH);
+};
+
+// Runs every process, a few at once (their count is what keeps a test of hundreds of runs short,
+// not what it checks), each with its own 120 s limit; the results in the order of `runs`. Only
+// for runs that do not depend on each other's effects.
+QList<CliResult> runProcesses(const QList<CliRun> &runs);
+
 // The service's seven DPM tables exactly as its SqliteDpmRunRepository creates them (Part B §2):
 // plain CREATE TABLE statements, no ledger.
 QStringList serviceDpmTableStatements();

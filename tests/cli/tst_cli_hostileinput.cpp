@@ -13,7 +13,6 @@
 #include "testbackend.h"
 
 #include <QJsonArray>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,25 +37,13 @@ QString shellQuote(const QString &arg)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-CliResult runWithRawBytes(const QStringList &arguments, const QProcessEnvironment &environment)
+// The run of dpmctl with these arguments through /bin/sh, which puts the invalid UTF-8 bytes in place.
+CliRun withRawBytes(const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QByteArray script = "exec " + shellQuote(QStringLiteral(DPMCTL_PATH)).toUtf8();
     for (const QString &arg : arguments)
         script += ' ' + (arg == kInvalidUtf8 ? kInvalidUtf8Shell : shellQuote(arg).toUtf8());
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), QString::fromUtf8(script) });
-    CliResult result;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = "dpmctl did not finish within 120 s";
-        return result;
-    }
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    return result;
+    return CliRun { { QStringLiteral("-c"), QString::fromUtf8(script) }, environment, QStringLiteral("/bin/sh") };
 }
 
 // Bytes a terminal would act on: C0 controls but line feed and tab (ESC, BEL, CR, NUL, …), DEL, C1 controls
@@ -227,7 +214,11 @@ private Q_SLOTS:
     {
         const QJsonObject before = counts();
         QStringList failures;
-        int runs = 0;
+        // Every run on its own process, a few at once: each is meant to change nothing, which the
+        // counts after all of them check.
+        QList<CliRun> runs;
+        QStringList whats;
+        QList<bool> jsons;
         for (const QStringList &command : commandsTakingText()) {
             for (const HostileValue &hostile : hostileValues()) {
                 for (const bool json : { false, true }) {
@@ -238,23 +229,29 @@ private Q_SLOTS:
                     args << "--store" << m_store;
                     if (json)
                         args << "--json";
-                    const CliResult r = runWithRawBytes(args, env());
-                    ++runs;
-                    const QString what = QStringLiteral("%1 [%2]%3: ")
-                                             .arg(command.join(' '), QLatin1String(hostile.name),
-                                                 json ? QStringLiteral(" --json") : QString());
-                    // 0 (nothing matched), 2 usage, 3 not found, 5 invalid input, 6 configuration
-                    // (a value that is no store location); never 1 (a bug), 7, 9 or a crash.
-                    if (!QList<int> { 0, 2, 3, 5, 6 }.contains(r.exitCode))
-                        failures << what + QStringLiteral("exit %1: ").arg(r.exitCode) + QString::fromUtf8(r.err.left(300));
-                    if (hasRawTerminalControl(r.out) || hasRawTerminalControl(r.err))
-                        failures << what + QStringLiteral("raw control character in the output");
-                    if (json && r.exitCode != 0 && r.errorJson().value(QStringLiteral("code")).toString().isEmpty())
-                        failures << what + QStringLiteral("stderr is not the JSON error: ") + QString::fromUtf8(r.err.left(300));
+                    runs << withRawBytes(args, env());
+                    whats << QStringLiteral("%1 [%2]%3: ")
+                                 .arg(command.join(' '), QLatin1String(hostile.name),
+                                     json ? QStringLiteral(" --json") : QString());
+                    jsons << json;
                 }
             }
         }
-        qInfo("%d runs of dpmctl", runs);
+        const QList<CliResult> results = runProcesses(runs);
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const CliResult &r = results.at(i);
+            const QString &what = whats.at(i);
+            const bool json = jsons.at(i);
+            // 0 (nothing matched), 2 usage, 3 not found, 5 invalid input, 6 configuration
+            // (a value that is no store location); never 1 (a bug), 7, 9 or a crash.
+            if (!QList<int> { 0, 2, 3, 5, 6 }.contains(r.exitCode))
+                failures << what + QStringLiteral("exit %1: ").arg(r.exitCode) + QString::fromUtf8(r.err.left(300));
+            if (hasRawTerminalControl(r.out) || hasRawTerminalControl(r.err))
+                failures << what + QStringLiteral("raw control character in the output");
+            if (json && r.exitCode != 0 && r.errorJson().value(QStringLiteral("code")).toString().isEmpty())
+                failures << what + QStringLiteral("stderr is not the JSON error: ") + QString::fromUtf8(r.err.left(300));
+        }
+        qInfo("%d runs of dpmctl", int(runs.size()));
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
         QCOMPARE(counts(), before);
     }

@@ -45,30 +45,49 @@ private:
         return out;
     }
 
-private Q_SLOTS:
-    void init()
+    // The service's layout, seeded (seedStore) with an operation that shares run 2's correlation id,
+    // so a bundle can start from it.
+    static void seedWithSharedCorrelationOperation(const StoreLocation &location)
     {
-        m_sandbox = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_sandbox->isValid());
-        if (kPostgres) {
-            DPM_REQUIRE_POSTGRES();
-            m_location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
-            m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
-        } else {
-            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-            createServiceSqlite(path);
-            m_location = StoreLocation::sqlite(path);
-            m_store = QStringLiteral("sqlite:") + path;
-        }
-        seedStore(*m_location);
-        // An operation that shares run 2's correlation id, so a bundle can start from it.
+        seedStore(location);
         AsyncOperation op;
         op.operationId = QStringLiteral("dop_000000000003");
         op.operationType = QStringLiteral("ANALYZE_SCENARIOS");
         op.status = QStringLiteral("PENDING");
         op.correlationId = QStringLiteral("corr_run2");
         op.createdAt = QStringLiteral("2026-02-19T10:30:00+00:00");
-        openStore(*m_location)->submitOperation(op);
+        openStore(location)->submitOperation(op);
+    }
+
+    // On PostgreSQL: seeded once; each test gets a copy of it (CREATE DATABASE … TEMPLATE).
+    std::optional<StoreLocation> m_seeded;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            m_seeded = createServicePostgres(QStringLiteral("investigation_seeded"));
+            seedWithSharedCorrelationOperation(*m_seeded);
+        }
+    }
+
+    void init()
+    {
+        m_sandbox = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_sandbox->isValid());
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            m_location
+                = PgServer::instance().copyDatabase(QString::fromLatin1(QTest::currentTestFunction()), *m_seeded);
+            m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
+        } else {
+            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
+            createServiceSqlite(path);
+            m_location = StoreLocation::sqlite(path);
+            m_store = QStringLiteral("sqlite:") + path;
+            seedWithSharedCorrelationOperation(*m_location);
+        }
     }
 
     void cleanup()

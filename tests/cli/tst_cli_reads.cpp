@@ -81,14 +81,28 @@ private:
         return { QStringLiteral("<did not end>") };
     }
 
+    // On PostgreSQL: the service-made database, seeded once; each test gets a copy of it
+    // (CREATE DATABASE … TEMPLATE).
+    std::optional<StoreLocation> m_seeded;
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (kPostgres) {
+            DPM_REQUIRE_POSTGRES();
+            m_seeded = createServicePostgres(QStringLiteral("reads_seeded"));
+            seedStore(*m_seeded);
+        }
+    }
+
     void init()
     {
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
         if (kPostgres) {
             DPM_REQUIRE_POSTGRES();
-            m_location = createServicePostgres(QString::fromLatin1(QTest::currentTestFunction()));
+            m_location
+                = PgServer::instance().copyDatabase(QString::fromLatin1(QTest::currentTestFunction()), *m_seeded);
             m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
             m_backendName = QStringLiteral("POSTGRES");
         } else {
@@ -97,8 +111,8 @@ private Q_SLOTS:
             m_location = StoreLocation::sqlite(path);
             m_store = QStringLiteral("sqlite:") + path;
             m_backendName = QStringLiteral("SQL");
+            seedStore(*m_location);
         }
-        seedStore(*m_location);
     }
 
     void cleanup()

@@ -87,6 +87,14 @@ QList<QStringList> storeCommands()
         { "demo", "generate" }, { "transfer", "verify", "--to", "memory:" } };
 }
 
+// One run of a command in one of its renderings (0 text, 1 text with log lines, 2 JSON).
+struct ModeRun
+{
+    QString what;
+    int mode = 0;
+    CliRun run;
+};
+
 } // namespace
 
 class TestCliSecrets : public QObject
@@ -106,21 +114,33 @@ private:
         return out;
     }
 
-    // Runs the command in text, then (allModes) text with every log line shown and JSON; returns
-    // the leaks.
-    QStringList leaksOf(const QString &what, const QStringList &arguments, const QMap<QString, QString> &extra,
-        bool allModes = true) const
+    // The runs of a command in text, then (allModes) text with every log line shown and JSON.
+    void addRuns(QList<ModeRun> &runs, const QString &what, const QStringList &arguments,
+        const QMap<QString, QString> &extra, bool allModes = true) const
     {
-        QStringList leaks;
         for (int mode = 0; mode < (allModes ? 3 : 1); ++mode) {
             QStringList args = arguments;
             if (mode == 2)
                 args << QStringLiteral("--json");
-            const CliResult r = runDpmctl(args, env(extra, mode == 1));
+            runs << ModeRun { what, mode, CliRun { args, env(extra, mode == 1) } };
+        }
+    }
+
+    // Runs them (a few at once: none depends on another's effects); returns the leaks.
+    static QStringList leaksOf(const QList<ModeRun> &runs)
+    {
+        QList<CliRun> processes;
+        for (const ModeRun &run : runs)
+            processes << run.run;
+        const QList<CliResult> results = runProcesses(processes);
+        QStringList leaks;
+        for (qsizetype i = 0; i < runs.size(); ++i) {
+            const CliResult &r = results.at(i);
+            const QString &what = runs.at(i).what;
             if (r.exitCode == 1 || r.exitCode < 0)
                 leaks << what + QStringLiteral(": crashed or failed internally: ") + r.describe();
             if (r.out.contains(kMarker.toUtf8()) || r.err.contains(kMarker.toUtf8()))
-                leaks << what + QStringLiteral(" (mode %1): ").arg(mode) + r.describe();
+                leaks << what + QStringLiteral(" (mode %1): ").arg(runs.at(i).mode) + r.describe();
         }
         return leaks;
     }
@@ -143,46 +163,49 @@ private Q_SLOTS:
     // (a URL and a key=value DSN). The whole product in all three modes was 1,500 processes.
     void unreachableStore_everyCommand_neverShowsThePassword()
     {
-        QStringList leaks;
+        QList<ModeRun> runs;
         const QList<StoreGiving> givings = unreachableStores();
         const QList<QStringList> commands = storeCommands();
         const QList<QStringList> representative { { "runs", "list" }, { "runs", "get", "rr_1" }, { "migrate", "status" } };
         for (qsizetype g = 0; g < givings.size(); ++g) {
             for (const QStringList &command : commands) {
                 const bool allModes = g < 2 || representative.contains(command);
-                leaks += leaksOf(givings[g].name + QStringLiteral(" / ") + command.join(' '),
+                addRuns(runs, givings[g].name + QStringLiteral(" / ") + command.join(' '),
                     givings[g].arguments + command, givings[g].environment, allModes);
             }
         }
+        const QStringList leaks = leaksOf(runs);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
     }
 
     // A few commands only: the whole list runs for the single-host forms above.
     void unreachableMultiHostStore_neverShowsThePassword()
     {
-        QStringList leaks;
+        QList<ModeRun> runs;
         for (const StoreGiving &giving : unreachableMultiHostStores()) {
             for (const QStringList &command : QList<QStringList> { { "summary" }, { "store", "health" },
                      { "purge", "runs", "--retention-days", "1" } })
-                leaks += leaksOf(giving.name + QStringLiteral(" / ") + command.join(' '), giving.arguments + command,
+                addRuns(runs, giving.name + QStringLiteral(" / ") + command.join(' '), giving.arguments + command,
                     giving.environment);
         }
+        const QStringList leaks = leaksOf(runs);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
     }
 
     void transferTarget_withPassword_isNeverShown()
     {
-        QStringList leaks;
+        QList<ModeRun> runs;
         for (const QString &target : { QStringLiteral("postgresql://u:%1@127.0.0.1:1/db").arg(kMarker),
                  QStringLiteral("host=127.0.0.1 port=1 password=%1").arg(kMarker),
                  QStringLiteral("postgresql://u:%1@127.0.0.1:1,127.0.0.1:2/db?target_session_attrs=read-write").arg(kMarker),
                  QStringLiteral("postgresq://u:%1@127.0.0.1:1/db").arg(kMarker) }) {
             for (const char *verb : { "backfill", "verify" })
-                leaks += leaksOf(QStringLiteral("transfer %1 --to %2").arg(QLatin1String(verb), target),
+                addRuns(runs, QStringLiteral("transfer %1 --to %2").arg(QLatin1String(verb), target),
                     { QStringLiteral("--store"), QStringLiteral("memory:"), QStringLiteral("transfer"),
                         QLatin1String(verb), QStringLiteral("--to"), target },
                     {});
         }
+        const QStringList leaks = leaksOf(runs);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
     }
 
@@ -211,12 +234,16 @@ private Q_SLOTS:
         QVERIFY2(!backfill.out.contains(kMarker.toUtf8()) && !backfill.err.contains(kMarker.toUtf8()),
             qPrintable(backfill.describe()));
 
-        QStringList leaks;
+        // The reads and checks together; the purge, which deletes, after them.
+        QList<ModeRun> runs;
         for (const QStringList &command : storeCommands())
-            leaks += leaksOf(command.join(' '), store + command, {});
-        leaks += leaksOf(QStringLiteral("env URL / summary"), { QStringLiteral("summary") }, postgresEnv(sourceUrl));
-        leaks += leaksOf(QStringLiteral("transfer verify"), store + QStringList { "transfer", "verify", "--to", targetUrl }, {});
-        leaks += leaksOf(QStringLiteral("purge runs"), store + QStringList { "purge", "runs", "--retention-days", "1" }, {});
+            addRuns(runs, command.join(' '), store + command, {});
+        addRuns(runs, QStringLiteral("env URL / summary"), { QStringLiteral("summary") }, postgresEnv(sourceUrl));
+        addRuns(runs, QStringLiteral("transfer verify"), store + QStringList { "transfer", "verify", "--to", targetUrl }, {});
+        QStringList leaks = leaksOf(runs);
+        runs.clear();
+        addRuns(runs, QStringLiteral("purge runs"), store + QStringList { "purge", "runs", "--retention-days", "1" }, {});
+        leaks += leaksOf(runs);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
 
         for (const StoreLocation &location : { source, target }) {

@@ -1,6 +1,7 @@
 // The demo generator and the store's bulk path, on one backend: run once per backend
 // (demo_memory, demo_sqlite, demo_postgres) as the contract suite is, selected by
-// DPM_TEST_BACKEND. Every test function gets a fresh, empty store.
+// DPM_TEST_BACKEND. Every test function gets a fresh, empty store; those that only read what a
+// default load stored read one load made once (m_loaded).
 
 #include "backendstore.h"
 #include "demo/demogenerator.h"
@@ -50,9 +51,18 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SupportStore> m_store;
 
+    // One load of kRuns runs, made once: the tests that only read what a load stored share it
+    // (the generator is deterministic, so each would make the same rows).
+    std::unique_ptr<QTemporaryDir> m_loadedDir;
+    std::unique_ptr<SupportStore> m_loaded;
+    DemoReport m_loadedReport;
+
     DemoReport generate(qint64 runs = kRuns) { return generateDemoData(*m_store, smallDemo(runs)); }
+    const DemoReport &loaded() const { return m_loadedReport; }
 
 private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
     void init();
     void cleanup();
 
@@ -77,6 +87,26 @@ private Q_SLOTS:
     void bulkLoad_rollback_leavesNothing();
 };
 
+void DemoGeneratorSuite::initTestCase()
+{
+    if (backendIsPostgres())
+        DPM_REQUIRE_POSTGRES();
+    m_loadedDir = std::make_unique<QTemporaryDir>();
+    QVERIFY2(m_loadedDir->isValid(), qPrintable(m_loadedDir->errorString()));
+    try {
+        m_loaded = openFreshBackendStore(*m_loadedDir, QStringLiteral("demo_loaded"));
+        m_loadedReport = generateDemoData(*m_loaded, smallDemo(kRuns));
+    } catch (const Error &error) {
+        QFAIL(qPrintable(QStringLiteral("cannot load the shared demo store: ") + error.toString()));
+    }
+}
+
+void DemoGeneratorSuite::cleanupTestCase()
+{
+    m_loaded.reset();
+    m_loadedDir.reset();
+}
+
 void DemoGeneratorSuite::init()
 {
     if (backendIsPostgres())
@@ -98,13 +128,13 @@ void DemoGeneratorSuite::cleanup()
 
 void DemoGeneratorSuite::generate_report_countsWhatIsStoredInEveryTable()
 {
-    const DemoReport report = generate();
+    const DemoReport &report = loaded();
     QVERIFY(!report.cancelled);
     QCOMPARE(report.runCount, kRuns);
     QCOMPARE(report.totalRows(), report.plannedRows);
     QCOMPARE(report.rows.value(QStringLiteral("dpm_runs")), kRuns);
 
-    const SupportabilitySummary summary = m_store->getSupportabilitySummary();
+    const SupportabilitySummary summary = m_loaded->getSupportabilitySummary();
     QCOMPARE(summary.runCount, kRuns);
     QCOMPARE(summary.operationCount, report.rows.value(QStringLiteral("dpm_async_operations")));
     QCOMPARE(summary.workflowDecisionCount, report.rows.value(QStringLiteral("dpm_workflow_decisions")));
@@ -125,7 +155,7 @@ void DemoGeneratorSuite::generate_report_countsWhatIsStoredInEveryTable()
     // Every backend, the in-memory store included, holds run events and their outbox.
     QVERIFY2(report.notes.isEmpty(), qPrintable(report.notes.join(QLatin1Char('\n'))));
     for (auto it = report.rows.cbegin(); it != report.rows.cend(); ++it)
-        QCOMPARE(tableCount(*m_store, it.key()), it.value());
+        QCOMPARE(tableCount(*m_loaded, it.key()), it.value());
     QVERIFY2(perRun("dpm_run_events") > 2.5 && perRun("dpm_run_events") < 3.5,
         qPrintable(QString::number(perRun("dpm_run_events"))));
     QCOMPARE(report.rows.value(QStringLiteral("dpm_outbox")), report.rows.value(QStringLiteral("dpm_run_events")));
@@ -133,12 +163,12 @@ void DemoGeneratorSuite::generate_report_countsWhatIsStoredInEveryTable()
 
 void DemoGeneratorSuite::generate_runs_haveServiceShapesAndTimesInTheSpan()
 {
-    const DemoReport report = generate();
+    const DemoReport &report = loaded();
     QCOMPARE(report.from, QStringLiteral("2025-12-01T00:00:00+00:00"));
     QCOMPARE(report.anchor, QStringLiteral("2026-03-01T00:00:00+00:00"));
     QSet<QString> portfolios;
     QMap<QString, int> perPortfolio;
-    for (const RebalanceRun &run : allRuns(*m_store)) {
+    for (const RebalanceRun &run : allRuns(*m_loaded)) {
         QVERIFY2(matches(QStringLiteral("rr_[0-9a-f]{8}"), run.rebalanceRunId), qPrintable(run.rebalanceRunId));
         QVERIFY2(normalizeTimestamp(run.createdAt) == run.createdAt, qPrintable(run.createdAt));
         QVERIFY(run.createdAt >= report.from && run.createdAt <= report.anchor);
@@ -189,8 +219,7 @@ void DemoGeneratorSuite::generate_runs_haveServiceShapesAndTimesInTheSpan()
 
 void DemoGeneratorSuite::generate_statusMix_isMostlyReadyWithSomeReviewsAndBlocks()
 {
-    generate();
-    const SupportabilitySummary summary = m_store->getSupportabilitySummary();
+    const SupportabilitySummary summary = m_loaded->getSupportabilitySummary();
     const auto share = [&](const char *status) {
         return double(summary.runStatusCounts.value(QLatin1String(status))) / double(summary.runCount);
     };
@@ -203,14 +232,13 @@ void DemoGeneratorSuite::generate_statusMix_isMostlyReadyWithSomeReviewsAndBlock
 
 void DemoGeneratorSuite::generate_resultJson_isCanonicalWithEveryTopLevelKey()
 {
-    generate();
     const QStringList keys { QStringLiteral("rebalance_run_id"), QStringLiteral("correlation_id"),
         QStringLiteral("status"), QStringLiteral("before"), QStringLiteral("universe"), QStringLiteral("target"),
         QStringLiteral("intents"), QStringLiteral("after_simulated"), QStringLiteral("reconciliation"),
         QStringLiteral("tax_impact"), QStringLiteral("rule_results"), QStringLiteral("explanation"),
         QStringLiteral("diagnostics"), QStringLiteral("gate_decision"), QStringLiteral("lineage") };
     QSet<QString> summaries;
-    for (const RebalanceRun &run : allRuns(*m_store)) {
+    for (const RebalanceRun &run : allRuns(*m_loaded)) {
         const QByteArray text = run.resultJson.toUtf8();
         QCOMPARE(canonicalizeJsonText(text), text);
         const QJsonObject result = object(run.resultJson);
@@ -232,10 +260,9 @@ void DemoGeneratorSuite::generate_resultJson_isCanonicalWithEveryTopLevelKey()
 
 void DemoGeneratorSuite::generate_artifacts_hashVerifiesAndEqualsTheDerivedArtifact()
 {
-    generate();
     int stored = 0;
-    for (const RebalanceRun &run : allRuns(*m_store)) {
-        const auto artifact = m_store->getRunArtifact(run.rebalanceRunId);
+    for (const RebalanceRun &run : allRuns(*m_loaded)) {
+        const auto artifact = m_loaded->getRunArtifact(run.rebalanceRunId);
         if (!artifact)
             continue;
         ++stored;
@@ -249,9 +276,8 @@ void DemoGeneratorSuite::generate_artifacts_hashVerifiesAndEqualsTheDerivedArtif
 
 void DemoGeneratorSuite::generate_everyRun_hasTheEdgesTheServiceWrites()
 {
-    generate();
-    for (const RebalanceRun &run : allRuns(*m_store)) {
-        const QList<LineageEdge> edges = m_store->listLineageEdges(run.rebalanceRunId);
+    for (const RebalanceRun &run : allRuns(*m_loaded)) {
+        const QList<LineageEdge> edges = m_loaded->listLineageEdges(run.rebalanceRunId);
         const QString metadata = QStringLiteral("{\"request_hash\":\"%1\"}").arg(run.requestHash);
         const auto has = [&](const QString &source, const QString &type) {
             return std::any_of(edges.cbegin(), edges.cend(), [&](const LineageEdge &e) {
@@ -267,18 +293,17 @@ void DemoGeneratorSuite::generate_everyRun_hasTheEdgesTheServiceWrites()
 
 void DemoGeneratorSuite::generate_idempotency_mappingIsLatestRunAndHistoryShowsReuse()
 {
-    generate();
     QSet<QString> keys;
-    for (const RebalanceRun &run : allRuns(*m_store)) {
+    for (const RebalanceRun &run : allRuns(*m_loaded)) {
         if (run.idempotencyKey)
             keys << *run.idempotencyKey;
     }
     int retriedWithSameRequest = 0;
     int reusedWithNewRequest = 0;
     for (const QString &key : std::as_const(keys)) {
-        const QList<IdempotencyHistoryEntry> history = m_store->listIdempotencyHistory(key);
+        const QList<IdempotencyHistoryEntry> history = m_loaded->listIdempotencyHistory(key);
         QVERIFY(!history.isEmpty());
-        const auto mapping = m_store->getIdempotencyMapping(key);
+        const auto mapping = m_loaded->getIdempotencyMapping(key);
         QVERIFY2(mapping, qPrintable(key));
         // The mapping is the latest recorded run of the key (the service's upsert).
         QCOMPARE(mapping->rebalanceRunId, history.constLast().rebalanceRunId);
@@ -292,7 +317,7 @@ void DemoGeneratorSuite::generate_idempotency_mappingIsLatestRunAndHistoryShowsR
                 ++reusedWithNewRequest;
         }
         for (const IdempotencyHistoryEntry &entry : history) {
-            const auto run = m_store->getRun(entry.rebalanceRunId);
+            const auto run = m_loaded->getRun(entry.rebalanceRunId);
             QVERIFY(run);
             QCOMPARE(run->correlationId, entry.correlationId);
             QCOMPARE(run->requestHash, entry.requestHash);
@@ -305,16 +330,15 @@ void DemoGeneratorSuite::generate_idempotency_mappingIsLatestRunAndHistoryShowsR
 
 void DemoGeneratorSuite::generate_operations_coverEveryStatusWithTheirPayloads()
 {
-    generate();
     QMap<QString, int> statuses;
-    for (const AsyncOperation &op : allOperations(*m_store)) {
+    for (const AsyncOperation &op : allOperations(*m_loaded)) {
         ++statuses[op.status];
         QVERIFY2(matches(QStringLiteral("dop_[0-9a-f]{12}"), op.operationId), qPrintable(op.operationId));
         QVERIFY2(matches(QStringLiteral("corr_[0-9a-f]{12}"), op.correlationId), qPrintable(op.correlationId));
         QCOMPARE(op.operationType, QStringLiteral("ANALYZE_SCENARIOS"));
         QVERIFY(op.requestJson);
         QCOMPARE(canonicalizeJsonText(op.requestJson->toUtf8()), op.requestJson->toUtf8());
-        const QList<LineageEdge> edges = m_store->listLineageEdges(op.operationId);
+        const QList<LineageEdge> edges = m_loaded->listLineageEdges(op.operationId);
         QVERIFY(std::any_of(edges.cbegin(), edges.cend(), [&](const LineageEdge &e) {
             return e.edgeType == QLatin1String("OPERATION_TO_CORRELATION") && e.targetEntityId == op.correlationId
                 && e.createdAt == op.createdAt
@@ -342,7 +366,7 @@ void DemoGeneratorSuite::generate_operations_coverEveryStatusWithTheirPayloads()
             QVERIFY(results.contains(QStringLiteral("baseline")));
             // Each scenario result is the recorded run (§6.7): correlation <corr>:<scenario>.
             for (auto it = results.constBegin(); it != results.constEnd(); ++it) {
-                const auto run = m_store->getRunByCorrelation(op.correlationId + QLatin1Char(':') + it.key());
+                const auto run = m_loaded->getRunByCorrelation(op.correlationId + QLatin1Char(':') + it.key());
                 QVERIFY2(run, qPrintable(op.operationId + QLatin1Char(' ') + it.key()));
                 QCOMPARE(run->requestHash, batch + QLatin1Char(':') + it.key());
                 QVERIFY(!run->idempotencyKey);
@@ -363,13 +387,12 @@ void DemoGeneratorSuite::generate_operations_coverEveryStatusWithTheirPayloads()
 
 void DemoGeneratorSuite::generate_decisions_followTheTransitionTable()
 {
-    generate();
     const QStringList seenReasons { QStringLiteral("REVIEW_APPROVED"), QStringLiteral("POLICY_REJECTED"),
         QStringLiteral("NEEDS_DETAIL"), QStringLiteral("NEEDS_CLIENT_NOTE"), QStringLiteral("MORE_DETAIL"),
         QStringLiteral("REQUIRES_ADVISOR_NOTE") };
     QSet<QString> runsWithDecisions;
     int withComment = 0;
-    for (const WorkflowDecision &d : allDecisions(*m_store)) {
+    for (const WorkflowDecision &d : allDecisions(*m_loaded)) {
         QVERIFY2(matches(QStringLiteral("dwd_[0-9a-f]{12}"), d.decisionId), qPrintable(d.decisionId));
         QVERIFY2(matches(QStringLiteral("corr_[0-9a-f]{12}"), d.correlationId), qPrintable(d.correlationId));
         QVERIFY(seenReasons.contains(d.reasonCode));
@@ -383,11 +406,11 @@ void DemoGeneratorSuite::generate_decisions_followTheTransitionTable()
     QVERIFY(!runsWithDecisions.isEmpty());
     int twoToFour = 0;
     for (const QString &runId : std::as_const(runsWithDecisions)) {
-        const auto run = m_store->getRun(runId);
+        const auto run = m_loaded->getRun(runId);
         QVERIFY(run);
         QCOMPARE(run->status(), QStringLiteral("PENDING_REVIEW"));
         WorkflowStatus state = WorkflowStatus::PendingReview;
-        const QList<WorkflowDecision> decisions = m_store->listWorkflowDecisions(runId);
+        const QList<WorkflowDecision> decisions = m_loaded->listWorkflowDecisions(runId);
         for (const WorkflowDecision &d : decisions) {
             QVERIFY(d.decidedAt > run->createdAt);
             const auto action = workflowActionFromWire(d.action);
@@ -404,13 +427,12 @@ void DemoGeneratorSuite::generate_decisions_followTheTransitionTable()
 
 void DemoGeneratorSuite::generate_chains_pointToEarlierEntities()
 {
-    generate();
     QMap<QString, WorkflowDecision> decisions;
-    for (const WorkflowDecision &d : allDecisions(*m_store))
+    for (const WorkflowDecision &d : allDecisions(*m_loaded))
         decisions.insert(d.decisionId, d);
     QMap<QString, int> types;
-    for (const RebalanceRun &run : allRuns(*m_store)) {
-        for (const LineageEdge &e : m_store->listLineageEdges(run.rebalanceRunId)) {
+    for (const RebalanceRun &run : allRuns(*m_loaded)) {
+        for (const LineageEdge &e : m_loaded->listLineageEdges(run.rebalanceRunId)) {
             if (e.sourceEntityId != run.rebalanceRunId || e.edgeType.toUpper() == e.edgeType)
                 continue;
             ++types[e.edgeType];
@@ -422,11 +444,11 @@ void DemoGeneratorSuite::generate_chains_pointToEarlierEntities()
                 QCOMPARE(d->action, QStringLiteral("REQUEST_CHANGES"));
                 QVERIFY(d->decidedAt < run.createdAt);
             } else if (e.edgeType == QLatin1String("caused_by")) {
-                const auto op = m_store->getOperation(e.targetEntityId);
+                const auto op = m_loaded->getOperation(e.targetEntityId);
                 QVERIFY2(op, qPrintable(e.targetEntityId));
                 QCOMPARE(op->status, QStringLiteral("SUCCEEDED"));
             } else {
-                const auto earlier = m_store->getRun(e.targetEntityId);
+                const auto earlier = m_loaded->getRun(e.targetEntityId);
                 QVERIFY2(earlier, qPrintable(e.targetEntityId));
                 QVERIFY(earlier->createdAt < run.createdAt);
                 QCOMPARE(earlier->portfolioId, run.portfolioId);
@@ -510,8 +532,8 @@ void DemoGeneratorSuite::generate_eventsAndOutbox_onePerEventInSequence()
 void DemoGeneratorSuite::generate_dataInvariants_hold()
 {
     DemoReport report;
-    DPM_TRY(report = generate());
-    const QStringList problems = demoInvariantViolations(*m_store, report.from, report.anchor);
+    DPM_TRY(report = loaded());
+    const QStringList problems = demoInvariantViolations(*m_loaded, report.from, report.anchor);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 10).join(QLatin1Char('\n'))));
 }
 

@@ -348,12 +348,25 @@ StoreLocation PgServer::createMigratedDatabase(const QString &hint)
         openStore(migrated, OpenOptions { .applyMigrations = true });
         closeThisThreadsStoreConnections();
         const QString name = migrated.libpqParameter(QStringLiteral("dbname"));
-        // A template must have no session on it while it is copied.
-        execAsSuperuser(QStringLiteral("postgres"),
-            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'").arg(name));
+        endSessionsOn(name);
         m_migratedTemplate = name;
     }
     return createDatabaseFrom(hint, m_migratedTemplate);
+}
+
+StoreLocation PgServer::copyDatabase(const QString &hint, const StoreLocation &source)
+{
+    closeThisThreadsStoreConnections();
+    const QString name = source.libpqParameter(QStringLiteral("dbname"));
+    endSessionsOn(name);
+    return createDatabaseFrom(hint, name);
+}
+
+void PgServer::endSessionsOn(const QString &database)
+{
+    // A template must have no session on it while it is copied. The name is one this class made.
+    execAsSuperuser(QStringLiteral("postgres"),
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'").arg(database));
 }
 
 StoreLocation PgServer::createDatabaseFrom(const QString &hint, const QString &templateName)
