@@ -9,6 +9,7 @@
 #include "store/auditlog.h"
 #include "store/bulkloader.h"
 #include "store/bulkreader.h"
+#include "store/dualwritestore.h"
 #include "store/serverprobe.h"
 #include "store/supportstore.h"
 
@@ -135,6 +136,7 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
     requireAuditable(store, auditMode);
     const std::unique_ptr<BulkReader> targetReader = openBulkReader(store);
     const std::unique_ptr<BulkLoader> loader = openBulkLoader(store);
+    const std::optional<DualWriteFigures> dualWriteBefore = dualWriteFiguresOf(store);
     qint64 targetRows = transfer::policyPacksOf(store).value_or(QList<PolicyPack> {}).size();
     for (const BulkTable bulk : allBulkTables()) {
         if (targetReader->supports(bulk))
@@ -263,6 +265,8 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
         throw;
     }
     report.fileBytes = file.size();
+    if (const QString note = dualWriteBulkNote(store, dualWriteBefore); !note.isEmpty())
+        report.notes << note;
     if (progress)
         progress(rowsDone, rowsTotal, QString());
     report.totalSeconds = total.nsecsElapsed() / 1e9;
