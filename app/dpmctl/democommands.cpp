@@ -6,6 +6,7 @@
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "output.h"
+#include "services/dualwriteopening.h"
 #include "services/storeopening.h"
 #include "store/supportstore.h"
 
@@ -67,7 +68,8 @@ CommandOutput demoGenerate(CommandContext &context, const ParsedCommand &command
     if (!resolved.isEmbeddedDefault && resolved.location.backend() == StoreBackend::Sqlite
         && !QFileInfo::exists(resolved.location.sqlitePath())) {
         context.progress(QStringLiteral("demo: creating and migrating %1").arg(resolved.location.redacted()));
-        created = openStore(resolved.location, OpenOptions { .applyMigrations = true });
+        // With DUAL_WRITE_MODE on, the new store's rows go to PostgreSQL too, as every command's do.
+        created = openStoreWithDualWrite(resolved.location, OpenOptions { .applyMigrations = true }, context.environment());
         store = created.get();
     } else {
         store = &context.store();

@@ -185,6 +185,19 @@ QStringList namespacesOf(const ParsedCommand &command)
     return Migrator::resolveNamespaces(command.value(QStringLiteral("namespace")).value_or(QStringLiteral("all")));
 }
 
+// --to NS:VERSION[,…]: up to those versions only; it names the namespaces, so not with --namespace.
+MigrationUpTo upToOf(const ParsedCommand &command)
+{
+    const auto to = command.value(QStringLiteral("to"));
+    if (!to)
+        return {};
+    if (command.value(QStringLiteral("namespace"))) {
+        throw UsageError { QStringLiteral("--to names the namespaces itself; pass either --to NS:VERSION[,NS:VERSION] "
+                                          "or --namespace NS, not both.") };
+    }
+    return parseMigrationTarget(*to);
+}
+
 CommandOutput withStore(const MigrationTarget &target, QJsonObject json)
 {
     json.insert(QStringLiteral("store"), target.store);
@@ -212,17 +225,21 @@ CommandOutput migrateStatus(CommandContext &context, const ParsedCommand &comman
 
 CommandOutput migratePlan(CommandContext &context, const ParsedCommand &command)
 {
-    const QStringList namespaces = namespacesOf(command);
+    const MigrationUpTo upTo = upToOf(command);
+    QStringList namespaces = namespacesOf(command);
+    if (!upTo.isEmpty()) // as apply: the namespaces --to names
+        namespaces.removeIf([&](const QString &ns) { return !upTo.contains(ns); });
     MigrationTarget target = openTarget(context, false);
     if (!target.opened)
         return nothingToMigrate(target);
-    return withStore(target, migrationPlan(*target.opened, namespaces).toJson());
+    return withStore(target, migrationPlan(*target.opened, namespaces, {}, upTo).toJson());
 }
 
 CommandOutput migrateApply(CommandContext &context, const ParsedCommand &command)
 {
     MigrationApplyOptions options;
     options.namespaces = namespacesOf(command);
+    options.upTo = upToOf(command);
     options.audit = auditModeOf(command);
     MigrationTarget target = openTarget(context, true);
     if (!target.opened)
@@ -266,6 +283,9 @@ QList<CommandSpec> migrateCommands()
 {
     const OptionSpec ns { QStringLiteral("namespace"), QStringLiteral("NS"),
         QStringLiteral("dpm, proposals, console or all (default all)") };
+    const OptionSpec to { QStringLiteral("to"), QStringLiteral("NS:VERSION,..."),
+        QStringLiteral("only up to these versions, e.g. console:0007 (forward only; the namespaces named and "
+                       "those they build on); to restore a snapshot taken at older migrations") };
     const OptionSpec strict { QStringLiteral("strict"), QString(),
         QStringLiteral("also fail on migrations applied by the service with checksums the console "
                        "does not know") };
@@ -274,10 +294,10 @@ QList<CommandSpec> migrateCommands()
             QStringLiteral(
                 "Show every migration and its state (applied, applied_by_service, pending, modified, missing)."),
             migrateStatus },
-        { { QStringLiteral("migrate"), QStringLiteral("plan") }, {}, { ns },
+        { { QStringLiteral("migrate"), QStringLiteral("plan") }, {}, { ns, to },
             QStringLiteral("Dry run: the pending migrations with their SQL and checksums; changes nothing."),
             migratePlan },
-        { { QStringLiteral("migrate"), QStringLiteral("apply") }, {}, { ns, noAuditOption() },
+        { { QStringLiteral("migrate"), QStringLiteral("apply") }, {}, { ns, to, noAuditOption() },
             QStringLiteral("Apply the pending migrations, each in its own transaction (creates a new SQLite file); "
                            "recorded in the console's audit log."),
             migrateApply },

@@ -23,7 +23,7 @@ CommandOutput reportOutput(const SnapshotReport &report, const QString &next)
     out.text = formatRecord(shown,
                    { QStringLiteral("store"), QStringLiteral("file"), QStringLiteral("cancelled"), QStringLiteral("rows"),
                        QStringLiteral("file_bytes"), QStringLiteral("sha256"), QStringLiteral("total_seconds"),
-                       QStringLiteral("rows_per_second") })
+                       QStringLiteral("rows_per_second"), QStringLiteral("notes") })
         + QLatin1Char('\n')
         + formatTable(out.json.value(QStringLiteral("tables")).toArray(), { QStringLiteral("table"), QStringLiteral("rows") })
         + next;

@@ -8,8 +8,8 @@
 #include "domain/vocabulary.h"
 #include "jsontextwriter.h"
 #include "store/bulkloader.h"
+#include "store/dualwritestore.h"
 #include "store/proposalstore.h"
-#include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
 #include "store/serverprobe.h"
 
@@ -923,10 +923,10 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
                 .arg(store.describe()));
     }
 
+    // Proposals that live in a database of their own are loaded there, and with dual-write on
+    // every row goes to PostgreSQL too: the store's bulk path routes them as its writes go.
     const std::unique_ptr<BulkLoader> loader = openBulkLoader(store);
-    // Proposals that live in a database of their own are loaded there.
-    SupportStore *proposalStore = separateProposalStore(store);
-    const std::unique_ptr<BulkLoader> proposalLoader = proposalStore ? openBulkLoader(*proposalStore) : nullptr;
+    const std::optional<DualWriteFigures> dualWriteBefore = dualWriteFiguresOf(store);
     const bool withEvents = loader->supports(BulkTable::RunEvents) && loader->supports(BulkTable::Outbox);
 
     DemoReport report;
@@ -1002,6 +1002,8 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
             report.tableWriteSeconds.insert(
                 QLatin1String(bulkTableSpec(table).name), double(loader->writeNanos(table)) / 1e9);
         }
+        if (const QString note = dualWriteBulkNote(store, dualWriteBefore); !note.isEmpty())
+            report.notes << note;
         report.totalSeconds = double(clock.nsecsElapsed()) / 1e9;
         return report;
     };
@@ -1051,7 +1053,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     }
     if (!report.cancelled && proposals) {
         // As many proposals per transaction as runs (a proposal is about as many rows as a run).
-        const qint64 end = proposals->writeBulk(store.proposals(), proposalLoader ? *proposalLoader : *loader,
+        const qint64 end = proposals->writeBulk(store.proposals(), *loader,
             firstProposal, options.runsPerTransaction,
             [&](qint64 index) {
             done += proposals->totalRowsOf(index);
@@ -1069,8 +1071,6 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         if (progress)
             progress(done, report.plannedRows, QStringLiteral("analyzing"));
         loader->finish();
-        if (proposalLoader)
-            proposalLoader->finish();
     }
     return finishReport();
 }

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
+
 namespace dpm {
 
 namespace {
@@ -63,6 +65,19 @@ MigrationCatalog MigrationCatalog::forDatabase(MigrationDatabase database) const
         }
         if (!files.isEmpty())
             part.m_files.insert(it.key(), files);
+    }
+    return part;
+}
+
+MigrationCatalog MigrationCatalog::upTo(const QMap<QString, QString> &lastVersion) const
+{
+    MigrationCatalog part = *this;
+    for (auto it = lastVersion.cbegin(); it != lastVersion.cend(); ++it) {
+        QList<MigrationFile> &files = part.m_files[it.key()];
+        // Versions are fixed-width digits: text order is version order.
+        files.erase(std::remove_if(files.begin(), files.end(),
+                        [&](const MigrationFile &file) { return file.version > it.value(); }),
+            files.end());
     }
     return part;
 }

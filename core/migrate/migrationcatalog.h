@@ -47,6 +47,9 @@ public:
     // The files that run in `database` of a split setup (all of them for Single). The versions
     // left out are the other database's: their ledger rows there are not this one's business.
     MigrationCatalog forDatabase(MigrationDatabase database) const;
+    // The files up to and including lastVersion[ns] for each namespace it names (migrate apply
+    // --to); the namespaces it does not name keep every file.
+    MigrationCatalog upTo(const QMap<QString, QString> &lastVersion) const;
     // A version this catalog left out because it runs in the other database.
     bool runsElsewhere(const QString &ns, const QString &version) const
     {

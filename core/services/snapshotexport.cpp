@@ -48,6 +48,7 @@ QJsonObject SnapshotReport::toJson() const
         { QStringLiteral("file_bytes"), fileBytes },
         { QStringLiteral("total_seconds"), totalSeconds },
         { QStringLiteral("rows_per_second"), totalSeconds > 0 ? qRound64(double(rows()) / totalSeconds) : 0 },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(notes) },
     };
 }
 

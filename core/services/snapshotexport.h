@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace dpm {
 
@@ -32,6 +33,7 @@ struct SnapshotReport
     QString sha256; // of the uncompressed lines before the checksum line
     qint64 fileBytes = 0;
     double totalSeconds = 0;
+    QStringList notes; // an import through dual-write whose PostgreSQL half failed
 
     qint64 rows() const;
     QJsonObject toJson() const;

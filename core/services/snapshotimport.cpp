@@ -2,6 +2,7 @@
 
 #include "services/snapshotformat.h"
 #include "services/snapshotstream.h"
+#include "services/storemigrations.h"
 #include "services/transferrows.h"
 
 #include "domain/error.h"
@@ -9,6 +10,7 @@
 #include "store/auditlog.h"
 #include "store/bulkloader.h"
 #include "store/bulkreader.h"
+#include "store/dualwritestore.h"
 #include "store/serverprobe.h"
 #include "store/supportstore.h"
 
@@ -92,16 +94,36 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
     QStringList namespaces = wanted.keys() + have.keys();
     namespaces.removeDuplicates();
     namespaces.sort();
+    QStringList differing;
+    bool storeBehind = true; // every namespace of the store is a start of the snapshot's
+    MigrationUpTo snapshotTarget;
     for (const QString &ns : std::as_const(namespaces)) {
         QStringList snapshotVersions;
         for (const QJsonValue &v : wanted.value(ns).toArray())
             snapshotVersions << v.toString();
-        if (snapshotVersions != have.value(ns)) {
-            throw Error(ErrorKind::Migration, QStringLiteral("SNAPSHOT_SCHEMA_MISMATCH"),
-                QStringLiteral("The snapshot was taken with %1 migrations %2 applied, the store %3 has %4; import into "
-                               "a store migrated exactly as the snapshot's source was.")
-                    .arg(ns, versionsText(snapshotVersions), report.store, versionsText(have.value(ns))));
-        }
+        if (!snapshotVersions.isEmpty())
+            snapshotTarget.insert(ns, snapshotVersions.constLast());
+        const QStringList storeVersions = have.value(ns);
+        if (snapshotVersions == storeVersions)
+            continue;
+        differing << QStringLiteral("%1 %2 (the store: %3)")
+                         .arg(ns, versionsText(snapshotVersions), versionsText(storeVersions));
+        storeBehind = storeBehind && snapshotVersions.mid(0, storeVersions.size()) == storeVersions;
+    }
+    if (!differing.isEmpty()) {
+        // Rows of other migrations would not mean the same, and migrations only go forward: the
+        // store is brought exactly to the snapshot's migrations, and forward after the import.
+        const QString to = migrationTargetText(snapshotTarget);
+        const QString where = storeBehind ? report.store : QStringLiteral("NEW");
+        throw Error(ErrorKind::Migration, QStringLiteral("SNAPSHOT_SCHEMA_MISMATCH"),
+            QStringLiteral("The snapshot was taken at other migrations than the store %1 has: %2. %3 \"dpmctl --store "
+                           "%4 migrate apply --to %5\", import the snapshot there, then bring it to this build's "
+                           "migrations with \"dpmctl --store %4 migrate apply\".")
+                .arg(report.store, differing.join(QStringLiteral("; ")),
+                    storeBehind ? QStringLiteral("Bring this store to the snapshot's migrations with")
+                                : QStringLiteral("Migrations only go forward, so create a new, empty store at the "
+                                                 "snapshot's migrations with"),
+                    where, to));
     }
 
     QList<HeaderTable> tables;
@@ -135,6 +157,7 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
     requireAuditable(store, auditMode);
     const std::unique_ptr<BulkReader> targetReader = openBulkReader(store);
     const std::unique_ptr<BulkLoader> loader = openBulkLoader(store);
+    const std::optional<DualWriteFigures> dualWriteBefore = dualWriteFiguresOf(store);
     qint64 targetRows = transfer::policyPacksOf(store).value_or(QList<PolicyPack> {}).size();
     for (const BulkTable bulk : allBulkTables()) {
         if (targetReader->supports(bulk))
@@ -263,6 +286,8 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
         throw;
     }
     report.fileBytes = file.size();
+    if (const QString note = dualWriteBulkNote(store, dualWriteBefore); !note.isEmpty())
+        report.notes << note;
     if (progress)
         progress(rowsDone, rowsTotal, QString());
     report.totalSeconds = total.nsecsElapsed() / 1e9;

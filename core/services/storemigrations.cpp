@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QThread>
 
+#include <algorithm>
+
 namespace dpm {
 
 namespace {
@@ -44,22 +46,23 @@ struct MigrationPart
     Migrator migrator() const { return Migrator(*db, catalog); }
 };
 
-MigrationCatalog catalogFor(SqlDatabase &db, const OptionalCatalog &catalog, MigrationDatabase database)
+MigrationCatalog catalogFor(
+    SqlDatabase &db, const OptionalCatalog &catalog, MigrationDatabase database, const MigrationUpTo &upTo)
 {
-    return (catalog ? *catalog : MigrationCatalog::embedded(db.dialect().kind())).forDatabase(database);
+    return (catalog ? *catalog : MigrationCatalog::embedded(db.dialect().kind())).upTo(upTo).forDatabase(database);
 }
 
-QList<MigrationPart> migrationParts(
-    SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog, bool skipUnreachable = false)
+QList<MigrationPart> migrationParts(SupportStore &store, const QStringList &namespaces,
+    const OptionalCatalog &catalog, bool skipUnreachable = false, const MigrationUpTo &upTo = {})
 {
     SqlDatabase &own = sqlDatabaseOf(store);
     const bool split = storeAs<SeparateProposalsStore>(store) != nullptr;
     SupportStore *proposals
         = split && skipUnreachable && proposalStoreUnreachable(store) ? nullptr : separateProposalStore(store);
     if (!split)
-        return { { &own, namespaces, catalogFor(own, catalog, MigrationDatabase::Single), MigrationDatabase::Single } };
+        return { { &own, namespaces, catalogFor(own, catalog, MigrationDatabase::Single, upTo), MigrationDatabase::Single } };
     QList<MigrationPart> parts;
-    MigrationPart dpmPart { &own, {}, catalogFor(own, catalog, MigrationDatabase::DpmStore),
+    MigrationPart dpmPart { &own, {}, catalogFor(own, catalog, MigrationDatabase::DpmStore, upTo),
         MigrationDatabase::DpmStore };
     for (const QString &ns : namespaces) {
         if (!dpmPart.catalog.files(ns).isEmpty() || Migrator::namespaces().indexOf(ns) < 0)
@@ -69,7 +72,7 @@ QList<MigrationPart> migrationParts(
         parts.append(dpmPart);
     if (auto *sql = proposals ? storeAs<SqlStore>(*proposals) : nullptr) {
         MigrationPart proposalPart { &sql->database(), {},
-            catalogFor(sql->database(), catalog, MigrationDatabase::ProposalStore), MigrationDatabase::ProposalStore };
+            catalogFor(sql->database(), catalog, MigrationDatabase::ProposalStore, upTo), MigrationDatabase::ProposalStore };
         for (const QString &ns : namespaces) {
             if (!proposalPart.catalog.files(ns).isEmpty())
                 proposalPart.namespaces << ns;
@@ -149,6 +152,8 @@ QJsonObject applyDetails(const MigrationApplyResult &result)
         { QStringLiteral("applied"), applied },
         { QStringLiteral("adopted"), QJsonArray::fromStringList(result.report.adopted) },
         { QStringLiteral("duration_ms"), result.durationMs } };
+    if (!result.upTo.isEmpty())
+        details.insert(QStringLiteral("to"), migrationTargetText(result.upTo));
     if (result.error) {
         details.insert(QStringLiteral("failed_version"), result.failedVersion);
         details.insert(QStringLiteral("error"), result.error->message());
@@ -180,6 +185,31 @@ void takeLocks(MigrationLocks &locks, const QStringList &namespaces, int planned
     }
 }
 
+QStringList targetNamespaces(const MigrationUpTo &target)
+{
+    QStringList namespaces;
+    for (const QString &ns : Migrator::namespaces()) {
+        if (target.contains(ns))
+            namespaces << ns;
+    }
+    return namespaces;
+}
+
+Error targetInvalid(const QString &what)
+{
+    QStringList known;
+    const MigrationCatalog catalog = MigrationCatalog::embedded(SqlDialect::Kind::Sqlite);
+    for (const QString &ns : Migrator::namespaces()) {
+        const QList<MigrationFile> files = catalog.files(ns);
+        if (!files.isEmpty())
+            known << QStringLiteral("%1:%2..%3").arg(ns, files.constFirst().version, files.constLast().version);
+    }
+    return Error(ErrorKind::InvalidInput, QStringLiteral("MIGRATION_TARGET_INVALID"),
+        QStringLiteral("%1; pass --to NAMESPACE:VERSION[,NAMESPACE:VERSION...] with this build's migrations (%2), "
+                       "e.g. --to console:0007.")
+            .arg(what, known.join(QStringLiteral(", "))));
+}
+
 } // namespace
 
 bool hasMigrations(SupportStore &store)
@@ -204,9 +234,10 @@ QList<MigrationStatusRow> reachableMigrationStatus(SupportStore &store)
     return statusOf(migrationParts(store, Migrator::namespaces(), {}, true));
 }
 
-MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog)
+MigrationPlan migrationPlan(
+    SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog, const MigrationUpTo &upTo)
 {
-    return planOf(migrationParts(store, namespaces, catalog));
+    return planOf(migrationParts(store, namespaces, catalog, false, upTo));
 }
 
 ValidationReport validateMigrations(
@@ -247,15 +278,18 @@ MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatal
 MigrationApplyResult applyMigrations(
     SupportStore &store, const MigrationApplyOptions &options, const ActionProgressFn &progress, CancelToken *cancel)
 {
-    const QList<MigrationPart> parts = migrationParts(store, options.namespaces, options.catalog);
+    // A target names the namespaces to apply.
+    const QStringList namespaces = options.upTo.isEmpty() ? options.namespaces : targetNamespaces(options.upTo);
+    const QList<MigrationPart> parts = migrationParts(store, namespaces, options.catalog, false, options.upTo);
     // On a hot standby (the store's or the proposal store's) nothing is applied, before any lock.
     for (const MigrationPart &part : parts)
         part.db->refuseChangesOnStandby(QStringLiteral("applying migrations"));
     MigrationApplyResult result;
-    result.namespaces = options.namespaces;
+    result.namespaces = namespaces;
+    result.upTo = options.upTo;
     // Refusals first, before anything is locked or applied. The audit table lives in the store's
     // own database, the first part.
-    MigrationPlan plan = migrationPlan(store, options.namespaces, options.catalog);
+    MigrationPlan plan = migrationPlan(store, namespaces, options.catalog, options.upTo);
     const bool audited = options.audit == AuditMode::Required;
     if (audited && !store.auditLog().isAvailable()) {
         const bool createsIt = !parts.isEmpty() && parts.constFirst().db == &sqlDatabaseOf(store)
@@ -273,7 +307,7 @@ MigrationApplyResult applyMigrations(
             MigrationLocks locks(*part.db);
             takeLocks(locks, Migrator::withPrerequisites(part.namespaces), int(plan.steps.size()), progress, cancel);
             if (&part == &parts.constFirst()) // another session may have applied some meanwhile
-                plan = migrationPlan(store, options.namespaces, options.catalog);
+                plan = migrationPlan(store, namespaces, options.catalog, options.upTo);
             const int planned = int(plan.steps.size());
             applying = true;
             migrator.apply(part.namespaces, result.report, [&](const QString &line) {
@@ -302,6 +336,39 @@ MigrationApplyResult applyMigrations(
         result.recorded = !result.auditError;
     }
     return result;
+}
+
+MigrationUpTo parseMigrationTarget(const QString &text)
+{
+    MigrationUpTo target;
+    // The SQLite and PostgreSQL files carry the same versions.
+    const MigrationCatalog catalog = MigrationCatalog::embedded(SqlDialect::Kind::Sqlite);
+    for (const QString &item : text.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList parts = item.trimmed().split(u':');
+        if (parts.size() != 2 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+            throw targetInvalid(QStringLiteral("\"%1\" is not NAMESPACE:VERSION").arg(item.trimmed()));
+        const QString &ns = parts.at(0);
+        const QString &version = parts.at(1);
+        const QList<MigrationFile> files = catalog.files(ns);
+        if (!Migrator::namespaces().contains(ns) || files.isEmpty())
+            throw targetInvalid(QStringLiteral("%1 is not a migration namespace").arg(ns));
+        if (std::none_of(files.cbegin(), files.cend(), [&](const MigrationFile &f) { return f.version == version; }))
+            throw targetInvalid(QStringLiteral("%1:%2 is not one of this build's migrations").arg(ns, version));
+        if (target.contains(ns))
+            throw targetInvalid(QStringLiteral("%1 is named twice").arg(ns));
+        target.insert(ns, version);
+    }
+    if (target.isEmpty())
+        throw targetInvalid(QStringLiteral("no migration was named"));
+    return target;
+}
+
+QString migrationTargetText(const MigrationUpTo &target)
+{
+    QStringList items;
+    for (const QString &ns : targetNamespaces(target))
+        items << ns + u':' + target.value(ns);
+    return items.join(u',');
 }
 
 } // namespace dpm

@@ -5,6 +5,7 @@
 #include "services/adminaction.h"
 
 #include <QHash>
+#include <QMap>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -23,6 +24,15 @@ class SupportStore;
 // The files to use; nullopt for the ones built into this binary.
 using OptionalCatalog = std::optional<MigrationCatalog>;
 
+// "migrate apply --to": the last version to apply per namespace, e.g. {console: 0007}.
+using MigrationUpTo = QMap<QString, QString>;
+
+// Parses "NS:VERSION[,NS:VERSION…]" (e.g. "dpm:0002,console:0007") against this build's
+// migrations; MIGRATION_TARGET_INVALID for anything else, naming what is known.
+MigrationUpTo parseMigrationTarget(const QString &text);
+// The same, back as text (namespaces in apply order).
+QString migrationTargetText(const MigrationUpTo &target);
+
 // False for the in-memory store.
 bool hasMigrations(SupportStore &store);
 // Whether the DPM tables exist now, asked of the database (a store opened without them gets them
@@ -34,7 +44,8 @@ QList<MigrationStatusRow> migrationStatus(
 // Every namespace's migrations in the databases that can be reached now: those of a separate
 // proposal store that cannot be reached are left out instead of failing (the status bar).
 QList<MigrationStatusRow> reachableMigrationStatus(SupportStore &store);
-MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog = {});
+MigrationPlan migrationPlan(SupportStore &store, const QStringList &namespaces, const OptionalCatalog &catalog = {},
+    const MigrationUpTo &upTo = {});
 ValidationReport validateMigrations(
     SupportStore &store, const QStringList &namespaces, bool strict = false, const OptionalCatalog &catalog = {});
 
@@ -52,7 +63,11 @@ MigrationOverview readMigrationOverview(SupportStore &store, const OptionalCatal
 
 struct MigrationApplyOptions
 {
+    // With a target, the namespaces it names (plus their prerequisites, whole) instead.
     QStringList namespaces = Migrator::namespaces();
+    // Empty: every pending migration. Else each named namespace only up to its version; a store
+    // already past it is left as it is (migrations only go forward).
+    MigrationUpTo upTo;
     OptionalCatalog catalog;
     AuditMode audit = AuditMode::Required;
 };
@@ -60,6 +75,7 @@ struct MigrationApplyOptions
 struct MigrationApplyResult
 {
     QStringList namespaces;
+    MigrationUpTo upTo; // as asked
     // What was applied and adopted: everything pending on success, what came before the failure
     // or the cancel otherwise (those stay applied).
     MigrationApplyReport report;

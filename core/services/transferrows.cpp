@@ -4,6 +4,7 @@
 #include "migrate/migrator.h"
 #include "services/storemigrations.h"
 #include "store/auditlog.h"
+#include "store/dualwritestore.h"
 #include "store/separateproposalsstore.h"
 #include "store/sqldatabase.h"
 #include "store/sqlstore.h"
@@ -44,6 +45,14 @@ QString describeKey(const BulkRow &key)
 
 SqlDatabase &sqlTargetDatabase(SupportStore &target)
 {
+    // Its resume and repair delete rows in the database directly, which a dual-write pair's
+    // other half would never see.
+    if (storeAs<DualWriteStore>(target)) {
+        throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_TARGET_DUAL_WRITE"),
+            QStringLiteral("The target %1 is a dual-write store; transfer into one database at a time, opened with "
+                           "DUAL_WRITE_MODE=false.")
+                .arg(target.describe()));
+    }
     auto *sql = storeAs<SqlStore>(target);
     if (!sql) {
         throw Error(ErrorKind::InvalidInput, QStringLiteral("TRANSFER_TARGET_UNSUPPORTED"),

@@ -4,6 +4,7 @@
 
 #include "domain/error.h"
 #include "store/bulksampler.h"
+#include "store/separateproposalsstore.h"
 #include "store/sqlstore.h"
 #include "store/sqltransaction.h"
 #include "store/supportstore.h"
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <list>
 #include <optional>
 #include <random>
 #include <set>
@@ -85,6 +87,47 @@ const BulkRow *findKey(BulkTable table, const QList<BulkRow> &rows, const BulkRo
             return &row;
     }
     return nullptr;
+}
+
+// Samples the proposal tables from one sampler and the rest from the other (a store with a
+// separate proposal store), as openTransferReader() reads them for the full check.
+class SplitBulkSampler final : public BulkSampler
+{
+public:
+    SplitBulkSampler(std::unique_ptr<BulkSampler> dpm, std::unique_ptr<BulkSampler> proposals)
+        : m_dpm(std::move(dpm))
+        , m_proposals(std::move(proposals))
+    { }
+
+    bool supports(BulkTable table) const override { return of(table).supports(table); }
+    qint64 estimatedRows(BulkTable table) override { return of(table).estimatedRows(table); }
+    QList<QByteArray> edgeProbeValues(BulkTable table, int limit) override
+    {
+        return of(table).edgeProbeValues(table, limit);
+    }
+    std::optional<QByteArray> probeValueFrom(BulkTable table, const QByteArray &probe, bool inclusive) override
+    {
+        return of(table).probeValueFrom(table, probe, inclusive);
+    }
+    QList<BulkRow> rowsWithProbeValue(BulkTable table, const QByteArray &value) override
+    {
+        return of(table).rowsWithProbeValue(table, value);
+    }
+
+private:
+    BulkSampler &of(BulkTable table) const { return isProposalTable(table) ? *m_proposals : *m_dpm; }
+
+    std::unique_ptr<BulkSampler> m_dpm;
+    std::unique_ptr<BulkSampler> m_proposals;
+};
+
+// Both domains of a store: the proposal tables where the store keeps its proposals.
+std::unique_ptr<BulkSampler> openTransferSampler(SupportStore &store)
+{
+    SupportStore *proposals = separateProposalStore(store);
+    if (!proposals)
+        return openBulkSampler(store);
+    return std::make_unique<SplitBulkSampler>(openBulkSampler(store), openBulkSampler(*proposals));
 }
 
 } // namespace
@@ -169,12 +212,13 @@ SampleReport verifySample(
 
     // One read transaction per SQL side: tens of thousands of lookups under one lock (SQLite takes
     // and drops its file lock per statement otherwise, most of the check's time), one moment.
-    std::optional<SqlTransaction> reads[2];
-    for (int side = 0; side < 2; ++side) {
-        if (auto *sql = storeAs<SqlStore>(side == 0 ? source : target))
-            reads[side].emplace(sql->database(), SqlTransaction::Mode::Read);
+    // A side with a separate proposal store reads two databases: one transaction in each.
+    std::list<SqlTransaction> reads;
+    for (SupportStore *store : { &source, &target, separateProposalStore(source), separateProposalStore(target) }) {
+        if (auto *sql = store ? storeAs<SqlStore>(*store) : nullptr)
+            reads.emplace_back(sql->database(), SqlTransaction::Mode::Read);
     }
-    const std::unique_ptr<BulkSampler> sides[2] = { openBulkSampler(source), openBulkSampler(target) };
+    const std::unique_ptr<BulkSampler> sides[2] = { openTransferSampler(source), openTransferSampler(target) };
     // Sizes first: progress needs the number of keys to draw.
     struct Plan
     {

@@ -1,9 +1,13 @@
 #include "bulkloader.h"
 
 #include "domain/error.h"
+#include "store/dualwritebulkloader.h"
+#include "store/dualwritestore.h"
 #include "store/memorybulkloader.h"
 #include "store/memorystore.h"
 #include "store/meteredbulk.h"
+#include "store/separateproposalsstore.h"
+#include "store/splitbulkloader.h"
 #include "store/sqlbulkloader.h"
 #include "store/sqlstore.h"
 
@@ -117,6 +121,12 @@ void BulkRows::addRow(BulkTable table, const QList<QByteArray> &values)
     m_values[std::size_t(table)].append(values);
 }
 
+void BulkRows::appendRows(BulkTable table, const QList<QByteArray> &values)
+{
+    Q_ASSERT(values.size() % bulkTableSpec(table).columns.size() == 0);
+    m_values[std::size_t(table)].append(values);
+}
+
 qsizetype BulkRows::rowCount(BulkTable table) const
 {
     return m_values[std::size_t(table)].size() / bulkTableSpec(table).columns.size();
@@ -136,15 +146,36 @@ void BulkRows::clear()
         values.clear();
 }
 
-std::unique_ptr<BulkLoader> openBulkLoader(SupportStore &store)
+namespace {
+
+// The loader of the store's backend, not yet metered: the decorators' loaders are made of their
+// stores' loaders, and the whole is timed once.
+std::unique_ptr<BulkLoader> openUnmeteredLoader(SupportStore &store)
 {
+    // The decorators that route writes first: what a write to the store does, a load does too.
+    if (auto *dual = storeAs<DualWriteStore>(store)) {
+        SupportStore &postgres = dual->postgres();
+        return std::make_unique<DualWriteBulkLoader>(openUnmeteredLoader(dual->primary()),
+            [&postgres] { return openUnmeteredLoader(postgres); }, dual->router());
+    }
+    if (auto *split = storeAs<SeparateProposalsStore>(store)) {
+        std::unique_ptr<BulkLoader> dpm = openUnmeteredLoader(*split->wrapped());
+        return std::make_unique<SplitBulkLoader>(std::move(dpm), openUnmeteredLoader(split->proposalStore()));
+    }
     if (auto *sql = storeAs<SqlStore>(store))
-        return meteredBulkLoader(std::make_unique<SqlBulkLoader>(sql->database()), metricsOf(store));
+        return std::make_unique<SqlBulkLoader>(sql->database());
     if (auto *memory = storeAs<MemoryStore>(store))
-        return meteredBulkLoader(std::make_unique<MemoryBulkLoader>(*memory), metricsOf(store));
+        return std::make_unique<MemoryBulkLoader>(*memory);
     throw Error(ErrorKind::Internal, QStringLiteral("BULK_LOAD_UNSUPPORTED"),
         QStringLiteral("This store (%1) has no bulk load path; use a memory, SQLite or PostgreSQL store.")
             .arg(store.describe()));
+}
+
+} // namespace
+
+std::unique_ptr<BulkLoader> openBulkLoader(SupportStore &store)
+{
+    return meteredBulkLoader(openUnmeteredLoader(store), metricsOf(store));
 }
 
 } // namespace dpm

@@ -58,6 +58,8 @@ class BulkRows
 public:
     void add(BulkTable table, std::initializer_list<QByteArray> values);
     void addRow(BulkTable table, const QList<QByteArray> &values);
+    // Whole rows of a table, row-major as values() holds them.
+    void appendRows(BulkTable table, const QList<QByteArray> &values);
     qsizetype rowCount(BulkTable table) const;
     qsizetype totalRows() const;
     // Row-major values of a table: row r, column c is at r * columnCount + c.
@@ -104,8 +106,10 @@ protected:
 QByteArray bulkBooleanValue(bool value);
 bool bulkBooleanFrom(const QByteArray &value);
 
-// The bulk path of a store: SqlStore and MemoryStore have one. Throws BULK_LOAD_UNSUPPORTED for
-// any other implementation.
+// The bulk path of a store: SqlStore and MemoryStore have one. Through a DualWriteStore the rows go
+// to both of its stores (DualWriteBulkLoader), through a SeparateProposalsStore the proposal
+// tables go to its proposal store (SplitBulkLoader). Throws BULK_LOAD_UNSUPPORTED for any other
+// implementation.
 std::unique_ptr<BulkLoader> openBulkLoader(SupportStore &store);
 
 } // namespace dpm

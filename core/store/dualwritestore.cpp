@@ -237,4 +237,22 @@ QList<DailyCount> DualWriteStore::countDecisionsPerDay(const QString &fromDay, c
     return read("countDecisionsPerDay", &SupportStore::countDecisionsPerDay, fromDay, toDay);
 }
 
+std::optional<DualWriteFigures> dualWriteFiguresOf(SupportStore &store)
+{
+    auto *dual = storeAs<DualWriteStore>(store);
+    return dual ? std::optional(dual->figures()) : std::nullopt;
+}
+
+QString dualWriteBulkNote(SupportStore &store, const std::optional<DualWriteFigures> &before)
+{
+    const std::optional<DualWriteFigures> after = dualWriteFiguresOf(store);
+    if (!before || !after || after->writeFailures == before->writeFailures)
+        return {};
+    return QStringLiteral("dual-write: %1 of %2 transactions failed in PostgreSQL, which misses their rows (the "
+                          "primary has them); \"dpmctl transfer verify\" lists them and \"dpmctl transfer backfill "
+                          "--repair\" copies them.")
+        .arg(after->writeFailures - before->writeFailures)
+        .arg(after->mirroredWrites - before->mirroredWrites);
+}
+
 } // namespace dpm

@@ -4,6 +4,7 @@
 #include "store/supportstore.h"
 
 #include <memory>
+#include <optional>
 
 namespace dpm {
 
@@ -98,5 +99,12 @@ private:
     std::unique_ptr<DualWriteProposalStore> m_proposals;
     std::unique_ptr<DualWriteRunEventStore> m_runEvents;
 };
+
+// The figures of the DualWriteStore under any decorators; nullopt when the store has none.
+std::optional<DualWriteFigures> dualWriteFiguresOf(SupportStore &store);
+
+// What a bulk write (demo generate, snapshot import) left missing in PostgreSQL: a note for its
+// report when any of its transactions failed there since `before`, else empty.
+QString dualWriteBulkNote(SupportStore &store, const std::optional<DualWriteFigures> &before);
 
 } // namespace dpm

@@ -7,6 +7,7 @@
 #include "services/storeopening.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -191,6 +192,41 @@ private Q_SLOTS:
         QCOMPARE(pg.value(QStringLiteral("pool_size")).toInt(), 20);
         QCOMPARE(pg.value(QStringLiteral("pool_open")).toInt(), 1);
         QVERIFY(!result.err.contains("postgres@"));
+    }
+
+    // DUAL_WRITE_MODE reaches the bulk path too: demo generate into a new SQLite file (which the
+    // command creates and migrates itself) fills PostgreSQL with the same rows.
+    void demoGenerate_dualWrite_fillsPostgresToo()
+    {
+        DPM_REQUIRE_POSTGRES();
+        const StoreLocation location = PgServer::instance().createDatabase(QStringLiteral("dual_demo"));
+        openStore(location, OpenOptions { .applyMigrations = true });
+        const QString postgres = PgServer::instance().url(location.libpqParameter(QStringLiteral("dbname")));
+        QProcessEnvironment dual = env();
+        dual.insert(QStringLiteral("DUAL_WRITE_MODE"), QStringLiteral("true"));
+        dual.insert(QStringLiteral("DATABASE_URL"), postgres);
+        const QString sqlite = QStringLiteral("sqlite:") + m_sandbox->filePath(QStringLiteral("dual_demo.db"));
+        const CliResult demo = runDpmctl({ QStringLiteral("--json"), QStringLiteral("--store"), sqlite,
+                                             QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--scale"),
+                                             QStringLiteral("s"), QStringLiteral("--seed"), QStringLiteral("4") },
+            dual);
+        CLI_OK(demo);
+        QVERIFY(demo.json().value(QStringLiteral("store_created")).toBool());
+        QCOMPARE(demo.json().value(QStringLiteral("notes")).toArray().size(), 0);
+
+        const CliResult verify = runDpmctl({ QStringLiteral("--json"), QStringLiteral("--store"), sqlite,
+                                               QStringLiteral("transfer"), QStringLiteral("verify"),
+                                               QStringLiteral("--to"), postgres },
+            env());
+        CLI_OK(verify);
+        QCOMPARE(verify.json().value(QStringLiteral("matches")).toBool(), true);
+        qint64 rows = 0;
+        for (const QJsonValue &table : verify.json().value(QStringLiteral("tables")).toArray()) {
+            const QJsonObject t = table.toObject();
+            QCOMPARE(t.value(QStringLiteral("target_rows")).toInteger(), t.value(QStringLiteral("source_rows")).toInteger());
+            rows += t.value(QStringLiteral("target_rows")).toInteger();
+        }
+        QCOMPARE(rows, demo.json().value(QStringLiteral("total_rows")).toInteger());
     }
 };
 

@@ -18,6 +18,7 @@
 #include "store/runeventstore.h"
 
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -278,6 +279,94 @@ private Q_SLOTS:
             const ParityReport after = verifyParity(dual->primary(), dual->postgres());
             QVERIFY2(after.matches(), qPrintable(parityText(after)));
             QCOMPARE(dual->postgres().getRun(changed.rebalanceRunId)->resultJson, changed.resultJson);
+        });
+    }
+
+    // The bulk path is a write like any other: demo generate through a dual-write store (a SQLite
+    // primary, as dpmctl opens one) fills PostgreSQL with the same rows, proposals included.
+    void demoGenerate_throughDualWrite_fillsBothStoresAlike()
+    {
+        guarded([&] {
+            QTemporaryDir dir;
+            QVERIFY(dir.isValid());
+            const StoreLocation sqlite = StoreLocation::sqlite(dir.filePath(QStringLiteral("primary.db")));
+            std::unique_ptr<SupportStore> opened = openDualWrite(openStore(sqlite, OpenOptions { .applyMigrations = true }),
+                DualWriteConfig { .enabled = true, .readFromPostgresPercent = 0, .postgres = migratedPostgres(QStringLiteral("dw_demo")) });
+            auto *dual = dynamic_cast<DualWriteStore *>(opened.get());
+            QVERIFY(dual);
+            DemoOptions options = smallDemo(600, 5);
+            options.runsPerTransaction = 256; // several transactions, each mirrored
+            const DemoReport report = generateDemoData(*dual, options);
+            QVERIFY(!report.cancelled);
+            QVERIFY2(report.notes.filter(QStringLiteral("dual-write")).isEmpty(), qPrintable(report.notes.join(u' ')));
+            const DualWriteFigures figures = dual->figures();
+            QVERIFY2(figures.mirroredWrites >= 3, qPrintable(QString::number(figures.mirroredWrites)));
+            QCOMPARE(figures.writeFailures, quint64(0));
+
+            const ParityReport parity = verifyParity(dual->primary(), dual->postgres());
+            QVERIFY2(parity.matches(), qPrintable(parityText(parity)));
+            qint64 postgresRows = 0;
+            for (const ParityTableReport &table : parity.tables) {
+                QCOMPARE(table.targetRows, table.sourceRows);
+                postgresRows += table.targetRows;
+            }
+            QCOMPARE(postgresRows, report.totalRows());
+            QVERIFY(tableCount(dual->postgres(), QStringLiteral("proposal_records")) > 0);
+            QVERIFY(tableCount(dual->postgres(), QStringLiteral("dpm_outbox")) > 0);
+        });
+    }
+
+    // PostgreSQL lost in the middle of a bulk load: the primary gets every row, each transaction
+    // PostgreSQL missed is counted as a dual-write failure and named in the report, the load goes
+    // on into PostgreSQL once it is back, and backfill --repair puts back what it missed.
+    void demoGenerate_postgresLostMidLoad_isReportedAndRepaired()
+    {
+        guarded([&] {
+            auto primary = std::make_unique<MemoryStore>();
+            const StoreLocation postgres = migratedPostgres(QStringLiteral("dw_demo_outage"));
+            {
+                // The spec's order: a backfill (here of an empty store) before dual-write, which
+                // is what lets a repair into PostgreSQL later trust this source.
+                const std::unique_ptr<SupportStore> target = openStore(postgres);
+                backfillStore(*primary, *target);
+            }
+            std::unique_ptr<SupportStore> opened = openDualWrite(
+                std::move(primary), DualWriteConfig { .enabled = true, .readFromPostgresPercent = 0, .postgres = postgres });
+            auto *dual = dynamic_cast<DualWriteStore *>(opened.get());
+            QVERIFY(dual);
+            DemoOptions options = smallDemo(1024, 9);
+            options.runsPerTransaction = 256;
+            int chunks = 0;
+            bool restarted = false;
+            const DemoReport report = generateDemoData(*dual, options, [&](qint64, qint64, const QString &phase) {
+                if (phase != QLatin1String("loading"))
+                    return true;
+                ++chunks; // called once before the first chunk, then after each chunk is written
+                if (chunks == 3 && !PgServer::instance().kill())
+                    qWarning("kill failed: %s", qPrintable(PgServer::instance().errorString()));
+                if (chunks == 4)
+                    restarted = PgServer::instance().restart();
+                return true;
+            });
+            QVERIFY2(restarted, qPrintable(PgServer::instance().errorString()));
+            QVERIFY(!report.cancelled);
+            const DualWriteFigures figures = dual->figures();
+            QVERIFY2(figures.writeFailures >= 2, qPrintable(QString::number(figures.writeFailures)));
+            QVERIFY2(figures.writeFailures < figures.mirroredWrites, "PostgreSQL got no transaction after its restart");
+            const QStringList notes = report.notes.filter(QStringLiteral("dual-write: %1 of").arg(figures.writeFailures));
+            QVERIFY2(notes.size() == 1, qPrintable(report.notes.join(u'\n')));
+            QVERIFY(notes.first().contains(QLatin1String("--repair")));
+
+            const ParityReport missed = verifyParity(dual->primary(), dual->postgres());
+            QVERIFY(!missed.matches());
+            QVERIFY2(missingRows(missed) >= 256, qPrintable(parityText(missed))); // at least one chunk's runs
+            TransferOptions repairOptions;
+            repairOptions.repair = true;
+            const TransferReport repair = backfillStore(dual->primary(), dual->postgres(), repairOptions);
+            QVERIFY(!repair.cancelled);
+            QVERIFY(repair.copiedRows() >= missingRows(missed));
+            const ParityReport repaired = verifyParity(dual->primary(), dual->postgres());
+            QVERIFY2(repaired.matches(), qPrintable(parityText(repaired)));
         });
     }
 

@@ -8,6 +8,7 @@
 #include "services/snapshotexport.h"
 #include "services/snapshotimport.h"
 #include "services/snapshotstream.h"
+#include "services/storemigrations.h"
 #include "services/storeopening.h"
 #include "services/transfer.h"
 #include "store/auditlog.h"
@@ -166,6 +167,71 @@ private Q_SLOTS:
             importSnapshot(*back, fromPostgres.file);
             requireParity(*sqlite, *back);
             QCOMPARE(sqlDump(*back), sqlDump(*sqlite));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    // The rule for a snapshot taken at older migrations than the store's (issue 17): refused,
+    // naming the one way that keeps the rows' meaning: a store brought exactly to the snapshot's
+    // migrations with "migrate apply --to", the import, then "migrate apply" forward.
+    void olderSnapshot_isRestoredAtItsMigrationsThenMigratedForward()
+    {
+        try {
+            const auto unmigrated = [&](const QString &name) {
+                return openStore(StoreLocation::sqlite(file(name)), OpenOptions { .allowMissingSchema = true });
+            };
+            const MigrationUpTo older = parseMigrationTarget(QStringLiteral("console:0007"));
+            auto source = unmigrated(QStringLiteral("older.db"));
+            MigrationApplyOptions upTo;
+            upTo.upTo = older;
+            const MigrationApplyResult appliedOlder = applyMigrations(*source, upTo);
+            QVERIFY(appliedOlder.succeeded());
+            QVERIFY(!migrationPlan(*source, Migrator::namespaces()).steps.isEmpty()); // console:0008 still pending
+            generateDemoData(*source, smallDemo(40, 11));
+            const QString path = exportSnapshot(*source, file(QStringLiteral("older.snapshot.gz"))).file;
+            const QString spec = QStringLiteral("dpm:0002,proposals:0002,console:0007");
+
+            // Into a store already past it: only a new store can be brought there.
+            auto current = newSqlite();
+            try {
+                importSnapshot(*current, path);
+                QFAIL("imported a snapshot of older migrations");
+            } catch (const Error &error) {
+                QCOMPARE(error.code(), QStringLiteral("SNAPSHOT_SCHEMA_MISMATCH"));
+                QVERIFY2(error.message().contains(QStringLiteral("Migrations only go forward")), qPrintable(error.message()));
+                QVERIFY2(error.message().contains(QStringLiteral("\"dpmctl --store NEW migrate apply --to %1\"").arg(spec)),
+                    qPrintable(error.message()));
+            }
+            QCOMPARE(sqlCount(*current, QStringLiteral("dpm_runs")), 0);
+
+            // Into an empty store: the sentence names this very store and command.
+            auto restored = unmigrated(QStringLiteral("restored.db"));
+            try {
+                importSnapshot(*restored, path, AuditMode::Skip);
+                QFAIL("imported into a store without migrations");
+            } catch (const Error &error) {
+                QCOMPARE(error.code(), QStringLiteral("SNAPSHOT_SCHEMA_MISMATCH"));
+                QVERIFY2(error.message().contains(QStringLiteral("\"dpmctl --store %1 migrate apply --to %2\"")
+                                                      .arg(restored->describe(), spec)),
+                    qPrintable(error.message()));
+            }
+            upTo.upTo = parseMigrationTarget(spec);
+            const MigrationApplyResult toSnapshot = applyMigrations(*restored, upTo);
+            QVERIFY(toSnapshot.succeeded());
+            const QJsonObject recorded = restored->auditLog().list(PageRequest { 1, std::nullopt }).items.first().toJson();
+            QCOMPARE(recorded.value(QStringLiteral("details")).toObject().value(QStringLiteral("to")).toString(), spec);
+            importSnapshot(*restored, path);
+            requireParity(*source, *restored);
+            // Forward to this build's migrations: the rows stay as they are.
+            QVERIFY(applyMigrations(*restored).succeeded());
+            QVERIFY(migrationPlan(*restored, Migrator::namespaces()).steps.isEmpty());
+            requireParity(*source, *restored);
+
+            // A version this build does not have is refused before anything is applied.
+            QCOMPARE(codeOf([&] { parseMigrationTarget(QStringLiteral("console:0042")); }),
+                QStringLiteral("MIGRATION_TARGET_INVALID"));
+            QCOMPARE(codeOf([&] { parseMigrationTarget(QStringLiteral("0007")); }), QStringLiteral("MIGRATION_TARGET_INVALID"));
         } catch (const Error &error) {
             QFAIL(qPrintable(error.toString()));
         }

@@ -267,6 +267,18 @@ private Q_SLOTS:
             ParityReport parity = verifyParity(*source, *splitTarget, 40);
             QVERIFY(parity.matches());
             QCOMPARE(tableOf(parity, QStringLiteral("proposal_records"))->targetRows, proposals);
+            // The sampled check reads the proposal tables where each side keeps them, as the full one.
+            const auto sampledProposals = [](const SampleReport &report) {
+                const SampleTableReport *table = tableOf(report, QStringLiteral("proposal_records"));
+                return table ? *table : SampleTableReport {};
+            };
+            const SampleOptions everyKey { .percent = 100, .maxMismatchPercent = 0, .seed = 3 };
+            SampleReport sampled = verifySample(*source, *splitTarget, everyKey);
+            QVERIFY(sampled.passes());
+            QCOMPARE(sampledProposals(sampled).sourceRows, proposals);
+            QCOMPARE(sampledProposals(sampled).targetRows, proposals);
+            QCOMPARE(sampledProposals(sampled).sampledFromSource, proposals);
+            QCOMPARE(sampledProposals(sampled).sampledFromTarget, proposals);
             // A proposal only the target's proposal store has: parity sees it there.
             ProposalRecord extra = source->proposals().listProposals({}, PageRequest { 1, {} }).items.first();
             extra.proposalId = QStringLiteral("pp_only_in_target");
@@ -281,6 +293,13 @@ private Q_SLOTS:
             QCOMPARE(proposalDump(*single), proposalDump(*source));
             QVERIFY(verifyParity(*source, *single).matches());
             QCOMPARE(sqlCount(*single, QStringLiteral("proposal_records")), proposals);
+
+            // A proposal only the source's proposal store has: the sample drawn from it finds it missing.
+            extra.proposalId = QStringLiteral("pp_only_in_source");
+            source->proposals().createProposal(extra);
+            sampled = verifySample(*source, *single, everyKey);
+            QVERIFY(!sampled.passes());
+            QCOMPARE(sampledProposals(sampled).missing, 1);
         } catch (const Error &error) {
             QFAIL(qPrintable(error.toString()));
         }
