@@ -4,12 +4,14 @@
 #include "pgserver.h"
 #include "services/storeopening.h"
 
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
@@ -179,6 +181,42 @@ void createServiceSqlite(const QString &path)
     QSqlDatabase::removeDatabase(name);
     if (!failure.isEmpty())
         throw Error(ErrorKind::Storage, QStringLiteral("TEST_SQLITE_SETUP_FAILED"), failure);
+}
+
+SeededServiceStores::SeededServiceStores(bool postgres, std::function<void(const StoreLocation &)> seed)
+    : m_postgres(postgres)
+    , m_seed(std::move(seed))
+{ }
+
+void SeededServiceStores::prepare(const QString &hint)
+{
+    if (!m_postgres)
+        return;
+    m_seeded = createServicePostgres(hint);
+    m_seed(*m_seeded);
+}
+
+StoreLocation SeededServiceStores::next(const QString &sandbox) const
+{
+    const QString test = QString::fromLatin1(QTest::currentTestFunction());
+    if (m_postgres) {
+        if (!m_seeded)
+            throw Error(ErrorKind::Internal, QStringLiteral("TEST_FIXTURE_NOT_PREPARED"),
+                QStringLiteral("SeededServiceStores::prepare() was not called in initTestCase."));
+        return PgServer::instance().copyDatabase(test, *m_seeded);
+    }
+    const QString path = QDir(sandbox).filePath(QStringLiteral("service.db"));
+    createServiceSqlite(path);
+    const StoreLocation location = StoreLocation::sqlite(path);
+    m_seed(location);
+    return location;
+}
+
+QString SeededServiceStores::storeArgument(const StoreLocation &location)
+{
+    if (location.backend() == StoreBackend::Postgres)
+        return PgServer::instance().url(location.libpqParameter(QStringLiteral("dbname")));
+    return QStringLiteral("sqlite:") + location.sqlitePath();
 }
 
 StoreLocation createServicePostgres(const QString &hint)

@@ -9,6 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace dpm::test {
 
 // What one run of the built dpmctl produced.
@@ -55,6 +58,26 @@ void createServiceSqlite(const QString &path);
 // schema_migrations ledger with rows dpm:0001 and dpm:0002 whose checksums the console does not
 // know (namespace dpm). Throws when the server is not running.
 StoreLocation createServicePostgres(const QString &hint);
+
+// A store the service created and `seed` filled, one per test function: on PostgreSQL a copy
+// (CREATE DATABASE … TEMPLATE) of one seeded once in initTestCase, on SQLite a new file seeded
+// each time. Throws dpm::Error.
+class SeededServiceStores
+{
+public:
+    SeededServiceStores(bool postgres, std::function<void(const StoreLocation &)> seed);
+    // initTestCase: on PostgreSQL, creates and seeds the database the others are copied from.
+    void prepare(const QString &hint);
+    // init: a fresh store for the current test function (its SQLite file in `sandbox`).
+    StoreLocation next(const QString &sandbox) const;
+    // What --store takes for it.
+    static QString storeArgument(const StoreLocation &location);
+
+private:
+    bool m_postgres;
+    std::function<void(const StoreLocation &)> m_seed;
+    std::optional<StoreLocation> m_seeded;
+};
 
 // Fills a store through the core store API (opened without migrations). The data set:
 //  runs   rr_00000001 READY   2026-02-18T10:00:00 corr_run1 sha256:h1 idem-1 pf_A (engine 1.2.3)

@@ -4,6 +4,7 @@
 // (cli_investigation_postgres, DPM_TEST_BACKEND=postgres).
 
 #include "clisupport.h"
+#include "domain/error.h"
 #include "pgserver.h"
 #include "services/storeopening.h"
 #include "testbackend.h"
@@ -59,16 +60,17 @@ private:
         openStore(location)->submitOperation(op);
     }
 
-    // On PostgreSQL: seeded once; each test gets a copy of it (CREATE DATABASE … TEMPLATE).
-    std::optional<StoreLocation> m_seeded;
+    SeededServiceStores m_stores { kPostgres, seedWithSharedCorrelationOperation };
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (kPostgres) {
+        if (kPostgres)
             DPM_REQUIRE_POSTGRES();
-            m_seeded = createServicePostgres(QStringLiteral("investigation_seeded"));
-            seedWithSharedCorrelationOperation(*m_seeded);
+        try {
+            m_stores.prepare(QStringLiteral("investigation_seeded"));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
         }
     }
 
@@ -76,18 +78,12 @@ private Q_SLOTS:
     {
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
-        if (kPostgres) {
-            DPM_REQUIRE_POSTGRES();
-            m_location
-                = PgServer::instance().copyDatabase(QString::fromLatin1(QTest::currentTestFunction()), *m_seeded);
-            m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
-        } else {
-            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-            createServiceSqlite(path);
-            m_location = StoreLocation::sqlite(path);
-            m_store = QStringLiteral("sqlite:") + path;
-            seedWithSharedCorrelationOperation(*m_location);
+        try {
+            m_location = m_stores.next(m_sandbox->path());
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
         }
+        m_store = SeededServiceStores::storeArgument(*m_location);
     }
 
     void cleanup()

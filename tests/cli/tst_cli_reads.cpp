@@ -3,6 +3,7 @@
 // (cli_reads_sqlite) and for PostgreSQL (cli_reads_postgres, DPM_TEST_BACKEND=postgres).
 
 #include "clisupport.h"
+#include "domain/error.h"
 #include "domain/timestamp.h"
 #include "pgserver.h"
 #include "services/artifact.h"
@@ -81,17 +82,17 @@ private:
         return { QStringLiteral("<did not end>") };
     }
 
-    // On PostgreSQL: the service-made database, seeded once; each test gets a copy of it
-    // (CREATE DATABASE … TEMPLATE).
-    std::optional<StoreLocation> m_seeded;
+    SeededServiceStores m_stores { kPostgres, seedStore };
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (kPostgres) {
+        if (kPostgres)
             DPM_REQUIRE_POSTGRES();
-            m_seeded = createServicePostgres(QStringLiteral("reads_seeded"));
-            seedStore(*m_seeded);
+        try {
+            m_stores.prepare(QStringLiteral("reads_seeded"));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
         }
     }
 
@@ -99,20 +100,13 @@ private Q_SLOTS:
     {
         m_sandbox = std::make_unique<QTemporaryDir>();
         QVERIFY(m_sandbox->isValid());
-        if (kPostgres) {
-            DPM_REQUIRE_POSTGRES();
-            m_location
-                = PgServer::instance().copyDatabase(QString::fromLatin1(QTest::currentTestFunction()), *m_seeded);
-            m_store = PgServer::instance().url(m_location->libpqParameter(QStringLiteral("dbname")));
-            m_backendName = QStringLiteral("POSTGRES");
-        } else {
-            const QString path = m_sandbox->filePath(QStringLiteral("service.db"));
-            createServiceSqlite(path);
-            m_location = StoreLocation::sqlite(path);
-            m_store = QStringLiteral("sqlite:") + path;
-            m_backendName = QStringLiteral("SQL");
-            seedStore(*m_location);
+        try {
+            m_location = m_stores.next(m_sandbox->path());
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
         }
+        m_store = SeededServiceStores::storeArgument(*m_location);
+        m_backendName = kPostgres ? QStringLiteral("POSTGRES") : QStringLiteral("SQL");
     }
 
     void cleanup()
