@@ -65,7 +65,8 @@ QString catalogWithBrokenMigration(const QTemporaryDir &dir)
 {
     const QString root = dir.filePath(QStringLiteral("catalog"));
     const QString embedded = QStringLiteral(":/migrations/")
-        + SqlDialect(dpm::test::kUiOnPostgres ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite).migrationFolder();
+        + SqlDialect(dpm::test::uiOnPostgres() ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite)
+              .migrationFolder();
     QDirIterator it(embedded, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
@@ -264,7 +265,7 @@ private Q_SLOTS:
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_broken")), false);
         m_page->setMigrationCatalog(MigrationCatalog::fromDirectory(catalogWithBrokenMigration(*m_dir)));
         MigrationsTab *migrations = m_page->migrationsTab();
-        const QString failure = (dpm::test::kUiOnPostgres ? QStringLiteral("POSTGRES") : QStringLiteral("SQLITE"))
+        const QString failure = (dpm::test::uiOnPostgres() ? QStringLiteral("POSTGRES") : QStringLiteral("SQLITE"))
             + QStringLiteral("_MIGRATION_FAILED:console:0009");
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 11);
         unlockByButton();
@@ -395,7 +396,6 @@ private Q_SLOTS:
             QStringList { QStringLiteral("cutover.check failed: CUTOVER_PROFILE_NOT_PRODUCTION") });
     }
 
-#if defined(DPM_CONTRACT_BACKEND_POSTGRES)
     // The advisory lock exists on PostgreSQL only.
     void postgres_applyWaitsForTheLockHolderAndNamesIt()
     {
@@ -460,8 +460,9 @@ private Q_SLOTS:
         SqlDatabase check(location);
         QVERIFY(!check.tableExists(QStringLiteral("console_audit_log")));
     }
-#endif
 };
 
-QTEST_MAIN(TestAdminPage)
+DPM_BACKEND_TEST_MAIN(TestAdminPage,
+    { "postgres_applyWaitsForTheLockHolderAndNamesIt", dpm::test::TestBackend::Postgres },
+    { "postgres_cancelWhileWaitingForTheLock_appliesNothingAndSaysSo", dpm::test::TestBackend::Postgres })
 #include "tst_adminpage.moc"

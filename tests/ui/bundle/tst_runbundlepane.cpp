@@ -446,5 +446,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestRunBundlePane)
+DPM_BACKEND_TEST_MAIN(TestRunBundlePane)
 #include "tst_runbundlepane.moc"

@@ -585,5 +585,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLineageGraph)
+DPM_BACKEND_TEST_MAIN(TestLineageGraph)
 #include "tst_lineagegraph.moc"

@@ -379,5 +379,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestListingPages)
+DPM_BACKEND_TEST_MAIN(TestListingPages)
 #include "tst_listingpages.moc"

@@ -1,5 +1,5 @@
-// The Proposals page and the proposal pane on a store filled with demo proposals (built twice:
-// on a memory store, and with DPM_PROPOSALS_UI_SQLITE on a migrated SQLite file): the
+// The Proposals page and the proposal pane on a store filled with demo proposals (run twice:
+// on a memory store, and with DPM_TEST_BACKEND=sqlite on a migrated SQLite file): the
 // listing with its filters and keyset pages, the timeline's merge order, the diff of two
 // versions, the integrity findings of an injected fault (pane and "Check all"), and the
 // omni-search opening a proposal by a version id. Every model runs under
@@ -33,6 +33,7 @@
 #include "shell/omnisearch.h"
 #include "store/proposalstore.h"
 #include "store/supportstore.h"
+#include "testbackend.h"
 #include "widgetlookup.h"
 
 #include <QAbstractItemModelTester>
@@ -106,18 +107,15 @@ private:
     QList<DemoProposal> m_demo = demoProposals(true);
     std::unique_ptr<StoreSession> m_session;
 
-    // A new, empty store of this build's backend, migrated.
+    // A new, empty store of this run's backend, migrated.
     StoreLocation freshStore(const QString &name)
     {
-#ifdef DPM_PROPOSALS_UI_SQLITE
+        if (dpm::test::testBackend() == dpm::test::TestBackend::Memory)
+            return StoreLocation::memory();
         const StoreLocation location = StoreLocation::sqlite(m_dir.filePath(name + QStringLiteral(".db")));
         StoreSession migrate(location);
         await(migrate.open(OpenOptions { .applyMigrations = true }));
         return location;
-#else
-        Q_UNUSED(name);
-        return StoreLocation::memory();
-#endif
     }
 
     static bool waitLoaded(ProposalPane &pane)
@@ -582,5 +580,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestProposalsPage)
+DPM_BACKEND_TEST_MAIN(TestProposalsPage)
 #include "tst_proposalspage.moc"

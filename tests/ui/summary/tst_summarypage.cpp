@@ -442,5 +442,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestSummaryPage)
+DPM_BACKEND_TEST_MAIN(TestSummaryPage)
 #include "tst_summarypage.moc"
