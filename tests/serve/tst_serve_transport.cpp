@@ -438,7 +438,7 @@ void ServeTransportTest::connectionCap_idleConnectionsMakeRoom_busyOnesAnswer503
     // Three connections whose requests are being answered: there is no room, the next is refused.
     m_slowMs = 1500;
     m_slowInStore = 0;
-    std::vector<std::thread> clients;
+    std::vector<std::jthread> clients; // joined also when a check fails (no std::terminate)
     std::atomic<int> answered { 0 };
     for (int i = 0; i < 3; ++i) {
         clients.emplace_back([&] {
@@ -451,7 +451,7 @@ void ServeTransportTest::connectionCap_idleConnectionsMakeRoom_busyOnesAnswer503
     QCOMPARE(busy.status, 503);
     QCOMPARE(busy.body, QByteArray(R"({"detail":"SERVER_BUSY"})"));
     QCOMPARE(busy.header("Connection"), QByteArray("close"));
-    for (std::thread &client : clients)
+    for (std::jthread &client : clients)
         client.join();
     m_slowMs = 0;
     QCOMPARE(answered.load(), 3);
