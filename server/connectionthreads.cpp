@@ -185,7 +185,7 @@ void ConnectionThreads::enqueue(std::function<void()> fn)
     };
     joinFinished();
     const int before = m_open.fetch_add(1);
-    const bool overCapacity = before >= m_cap && !makeRoom(before + 1 - m_cap);
+    const bool overCapacity = before >= m_cap && !makeRoom();
     auto *start = new Start { std::move(fn), overCapacity, true, this };
     auto body = [](void *arg) -> void * {
         ConnectionThreads *queue = nullptr;
@@ -236,7 +236,7 @@ void ConnectionThreads::joinFinished()
         pthread_join(thread, nullptr);
 }
 
-bool ConnectionThreads::makeRoom(int needed)
+bool ConnectionThreads::makeRoom()
 {
     if (m_port <= 0)
         return false;
@@ -245,18 +245,23 @@ bool ConnectionThreads::makeRoom(int needed)
         std::lock_guard lock(m_mutex);
         answering = m_answering;
     }
+    // The sockets themselves are counted, not the open count: a connection's thread counts until
+    // it has ended, a moment after it closed its socket; on a busy machine that moment is long
+    // enough for a burst of new clients to be refused by connections that are already gone.
+    int open = 0;
     int ending = 0;
     // (instant of the last data, fd): the earliest first; of those idle since the same tick, the
     // lowest descriptor, most often the one accepted first.
     std::vector<std::pair<int64_t, int>> idle;
     forEachServerConnection(m_port, [&](int fd, const tcp_info &info, int64_t askedAtMs) {
+        ++open;
         const ConnectionState state = stateOf(fd, info, askedAtMs);
         if (state.ending)
             ++ending;
         else if (state.idle && state.idleMs >= kMinIdleMs && (answering.empty() || answering.count(peerOf(fd)) == 0))
             idle.emplace_back(state.lastDataMs, fd);
     });
-    const int missing = needed - ending; // those already ending make room soon
+    const int missing = open - ending - m_cap; // the new socket is among them; those ending make room soon
     if (missing <= 0)
         return true;
     // A few more than missing, so that the next connections find room without a scan of their own.

@@ -41,9 +41,9 @@ public:
     static void answered();
 
 private:
-    // Ends idle connections (the longest idle first) so that `needed` fewer stay open; false when
-    // there are not enough.
-    bool makeRoom(int needed);
+    // Ends idle connections (the longest idle first) so that no more than `cap` stay open, the
+    // new one included; false when there are not enough.
+    bool makeRoom();
     // Joins the connection threads that have ended.
     void joinFinished();
 
