@@ -441,7 +441,7 @@ private Q_SLOTS:
 QList<OutboxDelivery> RunEventStoreContract::seed(int perRun)
 {
     QList<OutboxDelivery> out;
-    for (const QString run : { QStringLiteral("rr_a"), QStringLiteral("rr_b") }) {
+    for (const QString &run : { QStringLiteral("rr_a"), QStringLiteral("rr_b") }) {
         m_store->saveRun(runNamed(run));
         for (int i = 0; i < perRun; ++i) {
             out << events()

@@ -409,7 +409,9 @@ private Q_SLOTS:
                 || found.contains(QStringLiteral("CUTOVER_MIGRATION_MISSING:proposals:0001")),
             qPrintable(found.join(u' ')));
 
-        TRY_OR_FAIL(applyMigrations(*store, MigrationApplyOptions { .namespaces = { QStringLiteral("proposals") } }));
+        MigrationApplyOptions proposalsOnly;
+        proposalsOnly.namespaces = { QStringLiteral("proposals") };
+        TRY_OR_FAIL(applyMigrations(*store, proposalsOnly));
         TRY_OR_FAIL(found = codes());
         for (const QString &code : found)
             QVERIFY2(!code.contains(QLatin1String(":proposals:")), qPrintable(found.join(u' ')));
