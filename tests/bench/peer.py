@@ -230,13 +230,17 @@ def main():
     ours = {name: [] for name in table}
     samples = {name: [] for name in table}
     errors = {}
-    for _ in range(max(1, args.rounds)):
+    rounds = max(1, args.rounds)
+    for round_no in range(1, rounds + 1):
+        # Progress on stderr: one unfiltered operation listing of the peer can take minutes.
+        print(f"peer: round {round_no}/{rounds}: dpm-bench", file=sys.stderr, flush=True)
         for name, median in ours_round(args, dsn, args.only).items():
             if name in ours:
                 ours[name].append(median)
+        print(f"peer: round {round_no}/{rounds}: the service's repository", file=sys.stderr, flush=True)
         peer_round(table, args.budget, samples, errors)
     for name in table:
-        line = {"scenario": "peer." + name, "backend": "sqlite", "scale": args.scale.upper(), "rounds": args.rounds,
+        line = {"scenario": "peer." + name, "backend": "sqlite", "scale": args.scale.upper(), "rounds": rounds,
                 "reference": PEER, "better": "higher"}
         if name in errors:
             line.update(outcome="peer failed", error=errors[name])
