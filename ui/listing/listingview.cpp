@@ -3,6 +3,7 @@
 #include "common/consolesettings.h"
 #include "common/elidedtextdelegate.h"
 #include "listing/listingexport.h"
+#include "listing/listingtable.h"
 #include "session/storesession.h"
 #include "session/whenfinished.h"
 
@@ -29,7 +30,7 @@ ListingView::ListingView(const QString &settingsKey, KeysetListModel *model, QWi
     : QWidget(parent)
     , m_settingsKey(settingsKey)
     , m_model(model)
-    , m_table(new QTableView(this))
+    , m_table(new ListingTable(this))
     , m_footer(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
