@@ -597,6 +597,37 @@ private Q_SLOTS:
         }
     }
 
+    // PostgreSQL draws from a seeded share of a larger table's pages (TABLESAMPLE SYSTEM): still
+    // exactly the asked number of distinct keys, the same for the same seed, others for another.
+    void bulkSamplerDrawsFromPagesOfALargePostgresTable()
+    {
+        try {
+            auto postgres = newPostgres();
+            BulkRows rows;
+            for (int i = 0; i < 30000; ++i) {
+                rows.add(BulkTable::LineageEdges, { "corr_" + QByteArray::number(100000 + i), "CORRELATION_TO_RUN",
+                                                      "rr_" + QByteArray::number(i), "2026-01-01T00:00:00+00:00", "{}" });
+            }
+            const std::unique_ptr<BulkLoader> loader = openBulkLoader(*postgres);
+            loader->begin();
+            loader->write(rows);
+            loader->commit();
+            const std::unique_ptr<BulkSampler> sampler = openBulkSampler(*postgres);
+            QCOMPARE(sampler->rowCount(BulkTable::LineageEdges), 30000);
+            const QList<BulkRow> drawn = sampler->drawKeys(BulkTable::LineageEdges, 300, 11);
+            QCOMPARE(drawn.size(), 300);
+            QCOMPARE(QSet<BulkRow>(drawn.cbegin(), drawn.cend()).size(), 300);
+            QCOMPARE(sampler->drawKeys(BulkTable::LineageEdges, 300, 11), drawn);
+            QVERIFY(sampler->drawKeys(BulkTable::LineageEdges, 300, 12) != drawn);
+            // Spread over the table, not one neighbourhood: both halves of the key order are drawn.
+            const qsizetype low = std::count_if(drawn.cbegin(), drawn.cend(),
+                [](const BulkRow &key) { return key.constFirst() < QByteArray("corr_115000"); });
+            QVERIFY2(low > 0 && low < 300, qPrintable(QString::number(low)));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
     // The sampled check: equal stores pass with every table sampled from both sides; the same seed
     // draws the same keys; rows missing in the target, extra in it and edited are found from the
     // side that has them, at about their share of the table, and fail the threshold.
