@@ -71,13 +71,19 @@ SupportStore &CommandContext::store()
     return *m_store;
 }
 
-std::function<bool(qint64, qint64, const QString &)> CommandContext::stepProgress(const QString &label) const
+std::function<bool(qint64, qint64, const QString &)> CommandContext::stepProgress(
+    const QString &label, const QString &unit) const
 {
-    return [this, label, lastStep = -1, lastPhase = QString()](
+    return [this, label, unit, lastStep = -1, lastPhase = QString()](
                qint64 done, qint64 total, const QString &phase) mutable {
         const int step = total > 0 ? int(done * 50 / total) : 50;
         if (!phase.isEmpty() && (step != lastStep || phase != lastPhase)) {
-            progress(QStringLiteral("%1 %2 %3% (%4 of %5 rows)").arg(label, phase).arg(step * 2).arg(done).arg(total));
+            progress(QStringLiteral("%1 %2 %3% (%4 of %5 %6)")
+                         .arg(label, phase)
+                         .arg(step * 2)
+                         .arg(done)
+                         .arg(total)
+                         .arg(unit));
             lastStep = step;
             lastPhase = phase;
         }

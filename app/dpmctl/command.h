@@ -123,8 +123,9 @@ public:
     // Progress of long work, on stderr, only without --json.
     void progress(const QString &line) const;
     // A progress function for long work that reports (done, total, phase): a line
-    // "<label> <phase> N% (done of total rows)" in 2% steps and at each new phase.
-    std::function<bool(qint64, qint64, const QString &)> stepProgress(const QString &label) const;
+    // "<label> <phase> N% (done of total <unit>)" in 2% steps and at each new phase.
+    std::function<bool(qint64, qint64, const QString &)> stepProgress(
+        const QString &label, const QString &unit = QStringLiteral("rows")) const;
 
 private:
     std::optional<QString> m_storeArgument;

@@ -129,8 +129,9 @@ CommandOutput transferVerifySample(CommandContext &context, const ParsedCommand 
     } else {
         options.seed = QRandomGenerator::system()->generate64(); // printed, so the same sample can be drawn again
     }
-    const SampleReport report
-        = verifySample(source, target, options, context.stepProgress(QStringLiteral("transfer: sampling")));
+    // The phase is the table being sampled; the count is of the whole check.
+    const SampleReport report = verifySample(source, target, options,
+        context.stepProgress(QStringLiteral("transfer: sampling"), QStringLiteral("keys, every table both ways")));
 
     CommandOutput out;
     out.json = report.toJson();

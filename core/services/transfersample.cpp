@@ -16,9 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <list>
-#include <optional>
 #include <random>
-#include <set>
 
 namespace dpm {
 
@@ -26,67 +24,16 @@ using namespace transfer;
 
 namespace {
 
-// Probe values read from each end of a table: enough to see every character its keys use.
-constexpr int kEdgeValues = 64;
-// Characters of a probe after the keys' common prefix: 16 hex digits is 2^64 points.
-constexpr qsizetype kMaxProbeLength = 16;
+// The rows of one table grouped by key: one row per key, or the duplicates of a table without a
+// primary key (whose key is the whole row).
+using KeyedRows = QHash<BulkRow, QList<BulkRow>>;
 
-// How random probes for one table are made: the common prefix of its keys, then characters
-// drawn uniformly from those its keys use after it.
-struct ProbeShape
+KeyedRows rowsByKey(BulkTable table, const QList<BulkRow> &rows)
 {
-    QByteArray prefix;
-    QByteArray alphabet; // sorted, distinct
-    qsizetype length = 0;
-
-    static ProbeShape of(const QList<QByteArray> &values)
-    {
-        ProbeShape shape;
-        if (values.isEmpty())
-            return shape;
-        shape.prefix = values.constFirst();
-        for (const QByteArray &value : values) {
-            qsizetype n = 0;
-            while (n < shape.prefix.size() && n < value.size() && shape.prefix.at(n) == value.at(n))
-                ++n;
-            shape.prefix.truncate(n);
-        }
-        std::set<char> characters;
-        for (const QByteArray &value : values) {
-            const QByteArray rest = value.mid(shape.prefix.size());
-            shape.length = std::max(shape.length, std::min(rest.size(), kMaxProbeLength));
-            characters.insert(rest.cbegin(), rest.cend());
-        }
-        for (const char c : characters)
-            shape.alphabet += c;
-        return shape;
-    }
-
-    QByteArray draw(std::mt19937_64 &random) const
-    {
-        QByteArray probe = prefix;
-        if (alphabet.isEmpty())
-            return probe;
-        std::uniform_int_distribution<qsizetype> pick(0, alphabet.size() - 1);
-        for (qsizetype i = 0; i < length; ++i)
-            probe += alphabet.at(pick(random));
-        return probe;
-    }
-};
-
-qsizetype countKey(BulkTable table, const QList<BulkRow> &rows, const BulkRow &key)
-{
-    return std::count_if(rows.cbegin(), rows.cend(),
-        [&](const BulkRow &row) { return compareBulkKeys(bulkRowKey(table, row), key) == 0; });
-}
-
-const BulkRow *findKey(BulkTable table, const QList<BulkRow> &rows, const BulkRow &key)
-{
-    for (const BulkRow &row : rows) {
-        if (compareBulkKeys(bulkRowKey(table, row), key) == 0)
-            return &row;
-    }
-    return nullptr;
+    KeyedRows out;
+    for (const BulkRow &row : rows)
+        out[bulkRowKey(table, row)] << row;
+    return out;
 }
 
 // Samples the proposal tables from one sampler and the rest from the other (a store with a
@@ -100,18 +47,14 @@ public:
     { }
 
     bool supports(BulkTable table) const override { return of(table).supports(table); }
-    qint64 estimatedRows(BulkTable table) override { return of(table).estimatedRows(table); }
-    QList<QByteArray> edgeProbeValues(BulkTable table, int limit) override
+    qint64 rowCount(BulkTable table) override { return of(table).rowCount(table); }
+    QList<BulkRow> drawKeys(BulkTable table, qint64 count, quint64 seed) override
     {
-        return of(table).edgeProbeValues(table, limit);
+        return of(table).drawKeys(table, count, seed);
     }
-    std::optional<QByteArray> probeValueFrom(BulkTable table, const QByteArray &probe, bool inclusive) override
+    QList<BulkRow> rowsWithProbeValues(BulkTable table, const QList<QByteArray> &values) override
     {
-        return of(table).probeValueFrom(table, probe, inclusive);
-    }
-    QList<BulkRow> rowsWithProbeValue(BulkTable table, const QByteArray &value) override
-    {
-        return of(table).rowsWithProbeValue(table, value);
+        return of(table).rowsWithProbeValues(table, values);
     }
 
 private:
@@ -219,7 +162,7 @@ SampleReport verifySample(
             reads.emplace_back(sql->database(), SqlTransaction::Mode::Read);
     }
     const std::unique_ptr<BulkSampler> sides[2] = { openTransferSampler(source), openTransferSampler(target) };
-    // Sizes first: progress needs the number of keys to draw.
+    // Sizes first: the progress total is the number of keys the check will compare.
     struct Plan
     {
         BulkTable table;
@@ -236,8 +179,9 @@ SampleReport verifySample(
                                     .arg(tableName(table), side == 0 ? report.source : report.target);
                 continue;
             }
-            plan.rows[side] = sides[side]->estimatedRows(table);
-            plan.draws[side] = plan.rows[side] > 0 ? qint64(std::ceil(double(plan.rows[side]) * options.percent / 100.0)) : 0;
+            plan.rows[side] = sides[side]->rowCount(table);
+            const qint64 share = qint64(std::ceil(double(plan.rows[side]) * options.percent / 100.0));
+            plan.draws[side] = std::min(plan.rows[side], share);
             drawsTotal += plan.draws[side];
         }
         plans << plan;
@@ -254,55 +198,56 @@ SampleReport verifySample(
         tableReport.table = tableName(table);
         tableReport.sourceRows = plan.rows[0];
         tableReport.targetRows = plan.rows[1];
-        // One generator per table and side, from the seed: a table's keys do not depend on the others.
         for (int side = 0; side < 2 && !report.cancelled; ++side) {
             if (plan.draws[side] == 0)
                 continue;
             BulkSampler &from = *sides[side];
             BulkSampler &other = *sides[1 - side];
             const bool otherHasTable = other.supports(table);
+            // One seed per table and side: a table's keys do not depend on the other tables'.
             std::seed_seq seq { quint32(options.seed), quint32(options.seed >> 32), quint32(table), quint32(side) };
-            std::mt19937_64 random(seq);
-            const ProbeShape shape = ProbeShape::of(from.edgeProbeValues(table, kEdgeValues));
-            QSet<QByteArray> drawn;
-            for (qint64 n = 0; n < plan.draws[side]; ++n) {
-                if (progress && (n % 256) == 0 && !progress(drawsDone, drawsTotal, tableReport.table)) {
+            const QList<BulkRow> keys = from.drawKeys(table, plan.draws[side], std::mt19937_64(seq)());
+            qint64 &sampled = side == 0 ? tableReport.sampledFromSource : tableReport.sampledFromTarget;
+            qint64 &absent = side == 0 ? tableReport.missing : tableReport.extra;
+            qint64 &surplus = side == 0 ? tableReport.extra : tableReport.missing;
+            const QString missingKind = QStringLiteral("missing_in_target");
+            const QString extraKind = QStringLiteral("extra_in_target");
+            const QString &absentKind = side == 0 ? missingKind : extraKind;
+            const QString &surplusKind = side == 0 ? extraKind : missingKind;
+            for (qsizetype at = 0; at < keys.size(); at += BulkSampler::kBatch) {
+                if (progress && !progress(drawsDone, drawsTotal, tableReport.table)) {
                     report.cancelled = true;
                     break;
                 }
-                ++drawsDone;
-                // Without replacement: a value drawn before gives way to the next one not drawn yet.
-                std::optional<QByteArray> value = from.probeValueFrom(table, shape.draw(random), true);
-                for (qsizetype walked = 0; value && drawn.contains(*value); ++walked) {
-                    value = walked < drawn.size() ? from.probeValueFrom(table, *value, false) : std::nullopt;
+                // One lookup per side for the whole batch: the rows of its keys' probe values.
+                const QList<BulkRow> batch = keys.mid(at, BulkSampler::kBatch);
+                QList<QByteArray> probes;
+                QSet<QByteArray> probed;
+                for (const BulkRow &key : batch) {
+                    if (!probed.contains(key.constFirst())) {
+                        probed.insert(key.constFirst());
+                        probes << key.constFirst();
+                    }
                 }
-                if (!value)
-                    break; // every value drawn (fewer than estimated), or the table emptied since
-                drawn.insert(*value);
-                const QList<BulkRow> here = from.rowsWithProbeValue(table, *value);
-                if (here.isEmpty())
-                    continue; // deleted between the two reads
-                std::uniform_int_distribution<qsizetype> pick(0, here.size() - 1);
-                const BulkRow &row = here.at(pick(random));
-                const BulkRow key = bulkRowKey(table, row);
-                const QList<BulkRow> there = otherHasTable ? other.rowsWithProbeValue(table, *value) : QList<BulkRow> {};
-                (side == 0 ? tableReport.sampledFromSource : tableReport.sampledFromTarget) += 1;
-                // Rows without a primary key are their own key: a duplicate counts as a row.
-                const qsizetype hereCount = countKey(table, here, key);
-                const qsizetype thereCount = countKey(table, there, key);
-                const BulkRow *match = findKey(table, there, key);
-                const QString absent = side == 0 ? QStringLiteral("missing_in_target") : QStringLiteral("extra_in_target");
-                if (!match || thereCount < hereCount) {
-                    (side == 0 ? tableReport.missing : tableReport.extra) += 1;
-                    note(tableReport.table, absent, key);
-                } else if (thereCount > hereCount) {
-                    (side == 0 ? tableReport.extra : tableReport.missing) += 1;
-                    note(tableReport.table,
-                        side == 0 ? QStringLiteral("extra_in_target") : QStringLiteral("missing_in_target"), key);
-                } else if (*match != row) {
-                    ++tableReport.differing;
-                    note(tableReport.table, QStringLiteral("differs"), key);
+                const KeyedRows here = rowsByKey(table, from.rowsWithProbeValues(table, probes));
+                const KeyedRows there = otherHasTable ? rowsByKey(table, other.rowsWithProbeValues(table, probes)) : KeyedRows {};
+                for (const BulkRow &key : batch) {
+                    const QList<BulkRow> hereRows = here.value(key);
+                    const QList<BulkRow> thereRows = there.value(key);
+                    ++sampled;
+                    // Rows without a primary key are their own key: a duplicate counts as a row.
+                    if (thereRows.size() < hereRows.size()) {
+                        ++absent;
+                        note(tableReport.table, absentKind, key);
+                    } else if (thereRows.size() > hereRows.size()) {
+                        ++surplus;
+                        note(tableReport.table, surplusKind, key);
+                    } else if (hereRows != thereRows) {
+                        ++tableReport.differing;
+                        note(tableReport.table, QStringLiteral("differs"), key);
+                    }
                 }
+                drawsDone += batch.size();
             }
         }
         report.tables << tableReport;

@@ -13,12 +13,11 @@ class SupportStore;
 
 // The sampled parity check (transfer verify --sample): a seeded random sample of keys per table,
 // drawn from the source and looked up in the target, and drawn from the target and looked up in
-// the source, with the mismatch rate per table. A drawn key costs a few index seeks on each side
-// (core/store/bulksampler.h), so 1 % of a million-run store is read in seconds where the full
-// check (verifyParity) streams every row of both. Keys are drawn as random points on the ring of
-// the table's key values: a random probe made of the characters its keys use, and the first key
-// at or after it (without replacement: a key drawn before gives way to the next one not drawn). For
-// the random hex ids of every table that is close to uniform, and 100 percent draws every key.
+// the source, with the mismatch rate per table. A draw reads about as many rows as it returns
+// (core/store/bulksampler.h) and the drawn keys are compared a batch at a time, one query per side
+// and batch, so 1 % of a million-run store is read in seconds where the full check
+// (verifyParity) streams every row of both. Every row of a table is as likely to be drawn; the
+// same seed and the same stores draw the same keys.
 
 struct SampleOptions
 {
@@ -30,7 +29,7 @@ struct SampleOptions
 struct SampleTableReport
 {
     QString table;
-    qint64 sourceRows = 0; // estimates (planner statistics on PostgreSQL), except for policy packs
+    qint64 sourceRows = 0;
     qint64 targetRows = 0;
     qint64 sampledFromSource = 0;
     qint64 sampledFromTarget = 0;
@@ -64,7 +63,8 @@ struct SampleReport
 };
 
 // INVALID_SAMPLE_PERCENT / INVALID_MISMATCH_PERCENT for options out of range. The progress
-// function counts drawn keys; a cancel ends the report early with `cancelled`.
+// function counts compared keys, of every table and both directions; a cancel ends the report
+// early with `cancelled`.
 SampleReport verifySample(SupportStore &source, SupportStore &target, const SampleOptions &options,
     const TransferProgressFn &progress = {});
 

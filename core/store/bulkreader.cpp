@@ -72,24 +72,25 @@ int compareBulkKeys(const BulkRow &a, const BulkRow &b)
     return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
-BulkRow bulkRowFromSql(BulkTable table, const SqlRows &rows)
+QByteArray bulkValueFromSql(BulkTable table, int column, const QVariant &value)
 {
     const BulkTableSpec &spec = bulkTableSpec(table);
-    const qsizetype width = spec.columns.size();
+    if (value.isNull())
+        return {};
+    if (spec.integerColumns.contains(column))
+        return QByteArray::number(value.toLongLong());
+    if (spec.booleanColumns.contains(column))
+        return bulkBooleanValue(value.toBool()); // SQLite's 1/0, PostgreSQL's t/f
+    return bulkTextValue(value.toString());
+}
+
+BulkRow bulkRowFromSql(BulkTable table, const SqlRows &rows)
+{
+    const qsizetype width = bulkTableSpec(table).columns.size();
     BulkRow row;
     row.reserve(width);
-    for (int c = 0; c < width; ++c) {
-        const QVariant value = rows.value(c);
-        if (value.isNull()) {
-            row << QByteArray();
-        } else if (spec.integerColumns.contains(c)) {
-            row << QByteArray::number(value.toLongLong());
-        } else if (spec.booleanColumns.contains(c)) {
-            row << bulkBooleanValue(value.toBool()); // SQLite's 1/0, PostgreSQL's t/f
-        } else {
-            row << bulkTextValue(value.toString());
-        }
-    }
+    for (int c = 0; c < width; ++c)
+        row << bulkValueFromSql(table, c, rows.value(c));
     return row;
 }
 

@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 
+class QVariant;
+
 namespace dpm {
 
 class SqlRows;
@@ -34,6 +36,8 @@ QList<int> bulkTableKeyColumns(BulkTable table);
 BulkRow bulkRowKey(BulkTable table, const BulkRow &row);
 // The current row of a query selecting every column of the table in bulkTableSpec() order.
 BulkRow bulkRowFromSql(BulkTable table, const SqlRows &rows);
+// One SQL value of the table's column `column` as the bulk path carries it.
+QByteArray bulkValueFromSql(BulkTable table, int column, const QVariant &value);
 // Byte-wise comparison of two keys of the same table: < 0, 0 or > 0.
 int compareBulkKeys(const BulkRow &a, const BulkRow &b);
 

@@ -20,12 +20,59 @@ int bulkProbeColumn(BulkTable table)
 
 namespace {
 
-QString selectColumns(const BulkTableSpec &spec)
+QString tableName(BulkTable table)
 {
-    QStringList columns;
-    for (const char *column : spec.columns)
-        columns << QLatin1String(column);
-    return columns.join(QLatin1Char(','));
+    return QLatin1String(bulkTableSpec(table).name);
+}
+
+QString columnNames(BulkTable table, const QList<int> &columns)
+{
+    QStringList names;
+    for (const int c : columns)
+        names << QLatin1String(bulkTableSpec(table).columns.at(c));
+    return names.join(QLatin1Char(','));
+}
+
+QList<int> allColumns(BulkTable table)
+{
+    QList<int> all;
+    for (int c = 0; c < bulkTableSpec(table).columns.size(); ++c)
+        all << c;
+    return all;
+}
+
+// "?,?,…" for a batch: every batch has kBatch marks (the last one padded by repeating a value), so
+// each query is prepared once per connection.
+QString batchMarks()
+{
+    QStringList marks;
+    for (int i = 0; i < BulkSampler::kBatch; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QLatin1Char(','));
+}
+
+QVariantList paddedBatch(QVariantList values)
+{
+    Q_ASSERT(!values.isEmpty() && values.size() <= BulkSampler::kBatch);
+    while (values.size() < BulkSampler::kBatch)
+        values << values.constFirst();
+    return values;
+}
+
+// The key of the current row of a query whose first selected columns are the table's key columns.
+BulkRow keyFromSql(BulkTable table, const SqlRows &rows, int firstColumn)
+{
+    BulkRow key;
+    const QList<int> keyColumns = bulkTableKeyColumns(table);
+    for (int i = 0; i < keyColumns.size(); ++i)
+        key << bulkValueFromSql(table, keyColumns.at(i), rows.value(firstColumn + i));
+    return key;
+}
+
+// A seed for PostgreSQL's REPEATABLE (a float8 it hashes): 53 bits survive the double.
+double repeatableSeed(quint64 seed)
+{
+    return double(seed >> 11);
 }
 
 class SqlBulkSampler final : public BulkSampler
@@ -42,54 +89,33 @@ public:
         return sqlStoreHoldsBulkTable(table, m_hasEvents, m_hasProposals);
     }
 
-    qint64 estimatedRows(BulkTable table) override
+    // Counted once: the check reads in one transaction, and a draw on PostgreSQL needs it again.
+    qint64 rowCount(BulkTable table) override
     {
-        const QString name = QLatin1String(bulkTableSpec(table).name);
-        if (m_db.dialect().isPostgres()) {
-            // reltuples is -1 (PostgreSQL 14+) or 0 with relpages 0 before the first ANALYZE.
-            SqlRows rows = m_db.exec(
-                QStringLiteral("SELECT reltuples::bigint, relpages FROM pg_class WHERE oid = to_regclass(?)"), { name });
-            if (rows.next() && rows.value(0).toLongLong() > 0)
-                return rows.value(0).toLongLong();
+        std::optional<qint64> &count = m_rowCounts[std::size_t(table)];
+        if (!count) {
+            SqlRows rows = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM ") + tableName(table));
+            count = rows.next() ? rows.value(0).toLongLong() : 0;
         }
-        SqlRows rows = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM ") + name);
-        return rows.next() ? rows.value(0).toLongLong() : 0;
+        return *count;
     }
 
-    QList<QByteArray> edgeProbeValues(BulkTable table, int limit) override
+    QList<BulkRow> drawKeys(BulkTable table, qint64 count, quint64 seed) override
     {
-        QList<QByteArray> out;
-        for (const char *direction : { "ASC", "DESC" }) {
-            SqlRows rows = m_db.exec(QStringLiteral("SELECT DISTINCT %1 FROM %2 ORDER BY %1 %3 LIMIT ?")
-                                         .arg(probeName(table), tableName(table), QLatin1String(direction)),
-                { limit });
-            while (rows.next())
-                out << bulkTextValue(rows.value(0).toString());
-        }
-        return out;
+        if (count <= 0)
+            return {};
+        return m_db.dialect().isPostgres() ? drawKeysFromPages(table, count, seed) : drawKeysByRowid(table, count, seed);
     }
 
-    std::optional<QByteArray> probeValueFrom(BulkTable table, const QByteArray &probe, bool inclusive) override
+    QList<BulkRow> rowsWithProbeValues(BulkTable table, const QList<QByteArray> &values) override
     {
-        SqlRows rows = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE %1 %3 ? ORDER BY %1 LIMIT 1")
-                                     .arg(probeName(table), tableName(table),
-                                         inclusive ? QStringLiteral(">=") : QStringLiteral(">")),
-            { QString::fromUtf8(probe) });
-        if (rows.next())
-            return bulkTextValue(rows.value(0).toString());
-        SqlRows first = m_db.exec(
-            QStringLiteral("SELECT %1 FROM %2 ORDER BY %1 LIMIT 1").arg(probeName(table), tableName(table)));
-        if (first.next())
-            return bulkTextValue(first.value(0).toString());
-        return std::nullopt;
-    }
-
-    QList<BulkRow> rowsWithProbeValue(BulkTable table, const QByteArray &value) override
-    {
-        const BulkTableSpec &spec = bulkTableSpec(table);
-        SqlRows rows = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                                     .arg(selectColumns(spec), tableName(table), probeName(table)),
-            { QString::fromUtf8(value) });
+        QVariantList params;
+        for (const QByteArray &value : values)
+            params << QString::fromUtf8(value);
+        SqlRows rows = m_db.exec(QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (%4)")
+                                     .arg(columnNames(table, allColumns(table)), tableName(table),
+                                         columnNames(table, { bulkProbeColumn(table) }), batchMarks()),
+            paddedBatch(params));
         QList<BulkRow> out;
         while (rows.next())
             out << bulkRowFromSql(table, rows);
@@ -97,18 +123,71 @@ public:
     }
 
 private:
-    static QString tableName(BulkTable table) { return QLatin1String(bulkTableSpec(table).name); }
-    static QString probeName(BulkTable table)
+    // Rowids 1 … max(rowid) in a seeded random order, looked up a batch at a time; the rows that
+    // exist are taken in that order. Gaps (deleted rows) only cost lookups that find nothing.
+    QList<BulkRow> drawKeysByRowid(BulkTable table, qint64 count, quint64 seed)
     {
-        return QLatin1String(bulkTableSpec(table).columns.at(bulkProbeColumn(table)));
+        SqlRows last = m_db.exec(QStringLiteral("SELECT MAX(rowid) FROM ") + tableName(table));
+        const qint64 maxRowid = last.next() ? last.value(0).toLongLong() : 0;
+        const QString sql = QStringLiteral("SELECT rowid,%1 FROM %2 WHERE rowid IN (%3)")
+                                .arg(columnNames(table, bulkTableKeyColumns(table)), tableName(table), batchMarks());
+        SeededShuffle order(maxRowid, seed);
+        QList<BulkRow> keys;
+        while (keys.size() < count && !order.atEnd()) {
+            QList<qint64> rowids;
+            while (rowids.size() < kBatch && !order.atEnd())
+                rowids << order.next() + 1;
+            QVariantList params(rowids.cbegin(), rowids.cend());
+            QHash<qint64, BulkRow> found;
+            SqlRows rows = m_db.exec(sql, paddedBatch(params));
+            while (rows.next())
+                found.insert(rows.value(0).toLongLong(), keyFromSql(table, rows, 1));
+            for (qsizetype i = 0; i < rowids.size() && keys.size() < count; ++i) {
+                if (const auto it = found.constFind(rowids.at(i)); it != found.cend())
+                    keys << *it;
+            }
+        }
+        return keys;
+    }
+
+    // The keys of a seeded share of the table's pages (TABLESAMPLE SYSTEM … REPEATABLE: the same
+    // pages for the same seed), twice as many as needed (a larger share if they fall short), then
+    // `count` of those drawn with the seed. Every row is as likely to be drawn; a small table's
+    // keys are read whole, as a few pages would bring rows of a few neighbourhoods only.
+    QList<BulkRow> drawKeysFromPages(BulkTable table, qint64 count, quint64 seed)
+    {
+        constexpr qint64 kReadWholeRows = 10000;
+        const qint64 total = rowCount(table);
+        const QString sql = QStringLiteral("SELECT %1 FROM %2 TABLESAMPLE SYSTEM (?) REPEATABLE (?)")
+                                .arg(columnNames(table, bulkTableKeyColumns(table)), tableName(table));
+        double percent = total <= kReadWholeRows ? 100.0 : std::min(100.0, 200.0 * double(count) / double(total));
+        QList<BulkRow> candidates;
+        for (;;) {
+            candidates.clear();
+            SqlRows rows = m_db.exec(sql, { percent, repeatableSeed(seed) });
+            while (rows.next())
+                candidates << keyFromSql(table, rows, 0);
+            if (candidates.size() >= count || percent >= 100)
+                break;
+            percent = std::min(100.0, percent * 2);
+        }
+        // The order of a page scan is the table's layout; the draw must not depend on it.
+        std::sort(candidates.begin(), candidates.end(),
+            [](const BulkRow &a, const BulkRow &b) { return compareBulkKeys(a, b) < 0; });
+        SeededShuffle order(candidates.size(), seed);
+        QList<BulkRow> keys;
+        while (keys.size() < count && !order.atEnd())
+            keys << candidates.at(order.next());
+        return keys;
     }
 
     SqlDatabase &m_db;
     bool m_hasEvents = false;
     bool m_hasProposals = false;
+    std::array<std::optional<qint64>, kBulkTableCount> m_rowCounts;
 };
 
-// Each table's rows sorted by probe value once, on first use: memory holds them anyway.
+// Each table's rows sorted by key once, on first use: memory holds them anyway.
 class MemoryBulkSampler final : public BulkSampler
 {
 public:
@@ -117,58 +196,41 @@ public:
     { }
 
     bool supports(BulkTable) const override { return true; }
-    qint64 estimatedRows(BulkTable table) override { return rows(table).size(); }
+    qint64 rowCount(BulkTable table) override { return rows(table).size(); }
 
-    QList<QByteArray> edgeProbeValues(BulkTable table, int limit) override
+    QList<BulkRow> drawKeys(BulkTable table, qint64 count, quint64 seed) override
     {
         const QList<BulkRow> &all = rows(table);
-        const int column = bulkProbeColumn(table);
-        QList<QByteArray> out;
-        for (qsizetype i = 0; i < all.size() && i < limit; ++i)
-            out << all.at(i).at(column);
-        for (qsizetype i = all.size() - 1; i >= 0 && all.size() - i <= limit; --i)
-            out << all.at(i).at(column);
-        return out;
+        SeededShuffle order(all.size(), seed);
+        QList<BulkRow> keys;
+        while (keys.size() < count && !order.atEnd())
+            keys << bulkRowKey(table, all.at(order.next()));
+        return keys;
     }
 
-    std::optional<QByteArray> probeValueFrom(BulkTable table, const QByteArray &probe, bool inclusive) override
+    QList<BulkRow> rowsWithProbeValues(BulkTable table, const QList<QByteArray> &values) override
     {
         const QList<BulkRow> &all = rows(table);
-        if (all.isEmpty())
-            return std::nullopt;
-        auto it = lowerBound(table, probe);
-        const int column = bulkProbeColumn(table);
-        while (!inclusive && it != all.cend() && it->at(column) == probe)
-            ++it;
-        return (it == all.cend() ? all.constFirst() : *it).at(column);
-    }
-
-    QList<BulkRow> rowsWithProbeValue(BulkTable table, const QByteArray &value) override
-    {
         const int column = bulkProbeColumn(table);
         QList<BulkRow> out;
-        for (auto it = lowerBound(table, value); it != rows(table).cend() && it->at(column) == value; ++it)
-            out << *it;
+        for (const QByteArray &value : values) {
+            auto it = std::partition_point(
+                all.cbegin(), all.cend(), [&](const BulkRow &row) { return row.at(column) < value; });
+            for (; it != all.cend() && it->at(column) == value; ++it)
+                out << *it;
+        }
         return out;
     }
 
 private:
-    QList<BulkRow>::const_iterator lowerBound(BulkTable table, const QByteArray &value)
-    {
-        const QList<BulkRow> &all = rows(table);
-        const int column = bulkProbeColumn(table);
-        return std::partition_point(
-            all.cbegin(), all.cend(), [&](const BulkRow &row) { return row.at(column) < value; });
-    }
-
     const QList<BulkRow> &rows(BulkTable table)
     {
         std::optional<QList<BulkRow>> &cached = m_rows[std::size_t(table)];
         if (!cached) {
             QList<BulkRow> all = m_store.bulkRows(table);
-            const int column = bulkProbeColumn(table);
-            std::stable_sort(all.begin(), all.end(),
-                [column](const BulkRow &a, const BulkRow &b) { return a.at(column) < b.at(column); });
+            std::stable_sort(all.begin(), all.end(), [table](const BulkRow &a, const BulkRow &b) {
+                return compareBulkKeys(bulkRowKey(table, a), bulkRowKey(table, b)) < 0;
+            });
             cached = std::move(all);
         }
         return *cached;

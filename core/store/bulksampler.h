@@ -3,45 +3,76 @@
 #include "store/bulkreader.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 
 #include <memory>
-#include <optional>
+#include <random>
 
 namespace dpm {
 
 class SupportStore;
 
-// Random access to a bulk table for the sampled parity check (transfer verify --sample): every
-// call is one seek on an index whose leading column is the table's probe column (the primary
-// key, or the listing index of the tables without one), so a sample costs a few lookups per
-// drawn key however large the table is. The order of the probe column is the index's own (the
-// database's collation on PostgreSQL): the sample only needs some order, and COLLATE "C" would
-// not use an index of another collation. Reads run on the calling thread's connection.
+// Random access to a bulk table for the sampled parity check (transfer verify --sample). A draw
+// reads about as many rows as it returns, never every key: SQLite seeks random rowids, PostgreSQL
+// reads a seeded share of the table's pages (TABLESAMPLE SYSTEM), memory picks random positions.
+// Lookups take a batch of probe values in one query on an index whose leading column is the
+// probe column (the primary key, or the listing index of the tables without one). Reads run on
+// the calling thread's connection.
 class BulkSampler
 {
 public:
+    // Probe values per lookup query (rowsWithProbeValues), and rowids per draw query on SQLite:
+    // well under SQLite's 999 parameters of old builds.
+    static constexpr int kBatch = 256;
+
     virtual ~BulkSampler() = default;
 
     virtual bool supports(BulkTable table) const = 0;
-    // About how many rows the table holds: PostgreSQL's planner statistics once the table was
-    // analysed (the backfill and the bulk load analyse), else COUNT(*).
-    virtual qint64 estimatedRows(BulkTable table) = 0;
-    // Up to `limit` distinct probe values from the start of the order, and as many from its end:
-    // what random probes are made of.
-    virtual QList<QByteArray> edgeProbeValues(BulkTable table, int limit) = 0;
-    // The first probe value at or after `probe` (after it only, unless `inclusive`), or the first
-    // of all when there is none (the values form a ring, so every value has a gap before it);
-    // empty when the table is.
-    virtual std::optional<QByteArray> probeValueFrom(BulkTable table, const QByteArray &probe, bool inclusive) = 0;
-    // Every row whose probe column holds exactly `value`.
-    virtual QList<BulkRow> rowsWithProbeValue(BulkTable table, const QByteArray &value) = 0;
+    // Exactly: the sample's size is a share of it, and an estimate that moved between two runs
+    // (PostgreSQL's planner statistics) would draw other keys from the same seed.
+    virtual qint64 rowCount(BulkTable table) = 0;
+    // The keys (bulkRowKey) of `count` distinct rows drawn at random, each row as likely as any
+    // other; the same keys for the same seed and the same table. Fewer only when the table has
+    // fewer rows.
+    virtual QList<BulkRow> drawKeys(BulkTable table, qint64 count, quint64 seed) = 0;
+    // Every row whose probe column holds one of `values` (at most kBatch of them): one query.
+    virtual QList<BulkRow> rowsWithProbeValues(BulkTable table, const QList<QByteArray> &values) = 0;
 };
 
-// The column a sample seeks on: the first key column (bulkTableKeyColumns), text in every table.
+// The column a sample looks rows up by: the first key column (bulkTableKeyColumns), text in
+// every table.
 int bulkProbeColumn(BulkTable table);
 
 // The sampler of a SqlStore or MemoryStore; BULK_LOAD_UNSUPPORTED for any other.
 std::unique_ptr<BulkSampler> openBulkSampler(SupportStore &store);
+
+// The positions 0 … size-1 in the order a seeded Fisher–Yates shuffle puts them, one at a time:
+// the first n are a uniform draw of n without replacement. Memory grows with the positions
+// handed out, not with `size`.
+class SeededShuffle
+{
+public:
+    SeededShuffle(qint64 size, quint64 seed)
+        : m_size(size)
+        , m_random(seed)
+    { }
+
+    bool atEnd() const { return m_next >= m_size; }
+    qint64 next()
+    {
+        const qint64 pick = std::uniform_int_distribution<qint64>(m_next, m_size - 1)(m_random);
+        const qint64 value = m_moved.value(pick, pick);
+        m_moved.insert(pick, m_moved.value(m_next, m_next));
+        ++m_next;
+        return value;
+    }
+
+private:
+    qint64 m_size;
+    qint64 m_next = 0;
+    std::mt19937_64 m_random;
+    QHash<qint64, qint64> m_moved; // position -> value, where a swap put another value
+};
 
 } // namespace dpm

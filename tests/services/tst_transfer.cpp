@@ -10,6 +10,7 @@
 #include "services/transfer.h"
 #include "services/transfersample.h"
 #include "store/auditlog.h"
+#include "store/bulksampler.h"
 #include "store/memorystore.h"
 #include "store/runeventstore.h"
 #include "store/sqldatabase.h"
@@ -538,6 +539,95 @@ private Q_SLOTS:
         }
     }
 
+    // The draw on each backend: exactly the asked number of distinct keys, the same ones for the
+    // same seed and others for another, every key when asked for all of them (across SQLite's
+    // rowid gaps too), and no favourites: the few keys after a wide gap in the key order ("zz_…"
+    // after "a_…"), which a draw by random points on the key range would pick far too often,
+    // come up at about their share.
+    void bulkSamplerDrawsSeededDistinctKeysAtTheirShare()
+    {
+        try {
+            MemoryStore memory;
+            auto sqlite = newSqlite();
+            auto postgres = newPostgres();
+            for (SupportStore *store : { static_cast<SupportStore *>(&memory), sqlite.get(), postgres.get() }) {
+                const QString backend = store->describe();
+                BulkRows rows;
+                for (int i = 0; i < 1000; ++i) {
+                    const QByteArray source = i < 900 ? QByteArray("a_%1").replace("%1", QByteArray::number(1000 + i))
+                                                      : QByteArray("zz_%1").replace("%1", QByteArray::number(1000 + i));
+                    rows.add(BulkTable::LineageEdges,
+                        { source, "CORRELATION_TO_RUN", "rr_" + QByteArray::number(i), "2026-01-01T00:00:00+00:00", "{}" });
+                }
+                const std::unique_ptr<BulkLoader> loader = openBulkLoader(*store);
+                loader->begin();
+                loader->write(rows);
+                loader->commit();
+                qint64 rowCount = 1000;
+                qint64 rare = 100;
+                if (storeAs<SqlStore>(*store)) { // rowid gaps on SQLite (draws that find nothing), dead rows on PostgreSQL
+                    sqlOf(*store).exec(QStringLiteral("DELETE FROM dpm_lineage_edges WHERE source_entity_id < 'a_1300'"));
+                    rowCount = 700;
+                }
+                const std::unique_ptr<BulkSampler> sampler = openBulkSampler(*store);
+                QCOMPARE(sampler->rowCount(BulkTable::LineageEdges), rowCount);
+
+                const QList<BulkRow> drawn = sampler->drawKeys(BulkTable::LineageEdges, 140, 7);
+                QCOMPARE(drawn.size(), 140);
+                QCOMPARE(QSet<BulkRow>(drawn.cbegin(), drawn.cend()).size(), 140);
+                QCOMPARE(sampler->drawKeys(BulkTable::LineageEdges, 140, 7), drawn);
+                QVERIFY2(sampler->drawKeys(BulkTable::LineageEdges, 140, 8) != drawn, qPrintable(backend));
+                const qsizetype rareDrawn = std::count_if(
+                    drawn.cbegin(), drawn.cend(), [](const BulkRow &key) { return key.constFirst().startsWith("zz_"); });
+                const double expected = 140.0 * double(rare) / double(rowCount); // 14 or 20
+                QVERIFY2(rareDrawn >= expected / 2 && rareDrawn <= expected * 2,
+                    qPrintable(QStringLiteral("%1: %2 of 140 drawn keys are zz_, expected about %3")
+                                   .arg(backend).arg(rareDrawn).arg(expected)));
+
+                QList<BulkRow> all = sampler->drawKeys(BulkTable::LineageEdges, 5000, 1);
+                QCOMPARE(all.size(), rowCount);
+                QCOMPARE(QSet<BulkRow>(all.cbegin(), all.cend()).size(), rowCount);
+                // Batched lookups: every row of the probed values, one query.
+                const QList<BulkRow> found = sampler->rowsWithProbeValues(
+                    BulkTable::LineageEdges, { drawn.at(0).constFirst(), drawn.at(1).constFirst(), "no_such_source" });
+                QCOMPARE(found.size(), 2);
+            }
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    // PostgreSQL draws from a seeded share of a larger table's pages (TABLESAMPLE SYSTEM): still
+    // exactly the asked number of distinct keys, the same for the same seed, others for another.
+    void bulkSamplerDrawsFromPagesOfALargePostgresTable()
+    {
+        try {
+            auto postgres = newPostgres();
+            BulkRows rows;
+            for (int i = 0; i < 30000; ++i) {
+                rows.add(BulkTable::LineageEdges, { "corr_" + QByteArray::number(100000 + i), "CORRELATION_TO_RUN",
+                                                      "rr_" + QByteArray::number(i), "2026-01-01T00:00:00+00:00", "{}" });
+            }
+            const std::unique_ptr<BulkLoader> loader = openBulkLoader(*postgres);
+            loader->begin();
+            loader->write(rows);
+            loader->commit();
+            const std::unique_ptr<BulkSampler> sampler = openBulkSampler(*postgres);
+            QCOMPARE(sampler->rowCount(BulkTable::LineageEdges), 30000);
+            const QList<BulkRow> drawn = sampler->drawKeys(BulkTable::LineageEdges, 300, 11);
+            QCOMPARE(drawn.size(), 300);
+            QCOMPARE(QSet<BulkRow>(drawn.cbegin(), drawn.cend()).size(), 300);
+            QCOMPARE(sampler->drawKeys(BulkTable::LineageEdges, 300, 11), drawn);
+            QVERIFY(sampler->drawKeys(BulkTable::LineageEdges, 300, 12) != drawn);
+            // Spread over the table, not one neighbourhood: both halves of the key order are drawn.
+            const qsizetype low = std::count_if(drawn.cbegin(), drawn.cend(),
+                [](const BulkRow &key) { return key.constFirst() < QByteArray("corr_115000"); });
+            QVERIFY2(low > 0 && low < 300, qPrintable(QString::number(low)));
+        } catch (const Error &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
     // The sampled check: equal stores pass with every table sampled from both sides; the same seed
     // draws the same keys; rows missing in the target, extra in it and edited are found from the
     // side that has them, at about their share of the table, and fail the threshold.
@@ -552,11 +642,35 @@ private Q_SLOTS:
             auto target = newPostgres();
             backfillStore(*source, *target);
 
-            const SampleReport equal = verifySample(*source, *target, SampleOptions { .percent = 25, .seed = 7 });
+            qint64 lastDone = -1;
+            QSet<qint64> totals;
+            const SampleReport equal = verifySample(*source, *target, SampleOptions { .percent = 25, .seed = 7 },
+                [&](qint64 done, qint64 total, const QString &) {
+                    lastDone = done;
+                    totals.insert(total);
+                    return true;
+                });
             QVERIFY2(equal.passes(), qPrintable(QString::fromUtf8(QJsonDocument(equal.toJson()).toJson())));
             QVERIFY(equal.samples.isEmpty());
-            QVERIFY(tableOf(equal, QStringLiteral("dpm_runs"))->sampledFromSource >= 50);
-            QVERIFY(tableOf(equal, QStringLiteral("dpm_runs"))->sampledFromTarget >= 50);
+            QCOMPARE(tableOf(equal, QStringLiteral("dpm_runs"))->sampledFromSource, 50);
+            QCOMPARE(tableOf(equal, QStringLiteral("dpm_runs"))->sampledFromTarget, 50);
+            // The progress total, known from the start, is the number of keys compared: a quarter
+            // of each table's rows (rounded up), both ways.
+            qint64 keys = 0;
+            qint64 quarters = 0;
+            for (const SampleTableReport &table : equal.tables) {
+                if (table.whole)
+                    continue;
+                keys += table.sampled();
+                quarters += (table.sourceRows + 3) / 4 + (table.targetRows + 3) / 4;
+                QCOMPARE(table.sourceRows, table.targetRows);
+            }
+            SqlRows edges = sqlOf(*source).exec(QStringLiteral("SELECT COUNT(*) FROM dpm_lineage_edges"));
+            QVERIFY(edges.next());
+            QCOMPARE(tableOf(equal, kEdges)->sourceRows, edges.value(0).toLongLong()); // exact, not estimated
+            QCOMPARE(totals, QSet<qint64> { keys });
+            QCOMPARE(keys, quarters);
+            QCOMPARE(lastDone, keys);
             QVERIFY(tableOf(equal, QStringLiteral("proposal_versions"))->sampled() > 0);
             QVERIFY(tableOf(equal, QStringLiteral("dpm_outbox"))->sampled() > 0);
 
