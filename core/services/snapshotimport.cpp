@@ -130,7 +130,9 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
     qint64 rowsTotal = 0;
     for (const QJsonValue &value : header.value(QStringLiteral("tables")).toArray()) {
         const QJsonObject t = value.toObject();
-        HeaderTable table { t.value(QStringLiteral("table")).toString(), t.value(QStringLiteral("rows")).toInteger(-1) };
+        HeaderTable table;
+        table.name = t.value(QStringLiteral("table")).toString();
+        table.rows = t.value(QStringLiteral("rows")).toInteger(-1);
         for (const BulkTable bulk : allBulkTables()) {
             if (table.name == QLatin1String(bulkTableSpec(bulk).name))
                 table.bulk = bulk;
