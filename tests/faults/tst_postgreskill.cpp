@@ -277,7 +277,8 @@ private Q_SLOTS:
                     QStringLiteral("MIGRATION_PENDING:console:0002"), QStringLiteral("MIGRATION_PENDING:console:0003"),
                     QStringLiteral("MIGRATION_PENDING:console:0004"), QStringLiteral("MIGRATION_PENDING:console:0005"),
                     QStringLiteral("MIGRATION_PENDING:console:0006"), QStringLiteral("MIGRATION_PENDING:console:0007"),
-                    QStringLiteral("MIGRATION_PENDING:console:0008") }));
+                    QStringLiteral("MIGRATION_PENDING:console:0008"),
+                    QStringLiteral("MIGRATION_PENDING:console:0009") }));
         }
 
         const CliResult again
