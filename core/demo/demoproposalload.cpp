@@ -198,8 +198,8 @@ qint64 DemoProposalLoad::writeBulk(ProposalStore &store, BulkLoader &loader, qin
 {
     completeBefore(store, first);
     BulkRows rows;
-    // A write per proposal was seven COPY statements, each a round trip for a dozen rows: most of
-    // the step's time on PostgreSQL (issue 18). Rows go out kProposalsPerWrite proposals at a time.
+    // A write per proposal is seven COPY statements on PostgreSQL, each a round trip for a dozen
+    // rows (issue 18): rows go out kProposalsPerWrite proposals at a time.
     qint64 buffered = 0;
     const auto flush = [&] {
         if (buffered > 0)
