@@ -12,6 +12,8 @@ namespace dpm {
 
 namespace {
 
+constexpr qint64 kProposalsPerWrite = 256; // as many rows a write as a chunk of runs, about
+
 QByteArray text(const QString &value)
 {
     return bulkTextValue(value);
@@ -196,18 +198,29 @@ qint64 DemoProposalLoad::writeBulk(ProposalStore &store, BulkLoader &loader, qin
 {
     completeBefore(store, first);
     BulkRows rows;
+    // A write per proposal is seven COPY statements on PostgreSQL, each a round trip for a dozen
+    // rows (issue 18): rows go out kProposalsPerWrite proposals at a time.
+    qint64 buffered = 0;
+    const auto flush = [&] {
+        if (buffered > 0)
+            loader.write(rows);
+        rows.clear();
+        buffered = 0;
+    };
     for (qint64 index = first; index < m_count;) {
         loader.begin();
         const qint64 end = std::min(m_count, index + std::max<qint64>(1, proposalsPerTransaction));
         for (; index < end; ++index) {
-            rows.clear();
             addDemoProposalRows(generateDemoProposal(index, m_options), rows);
-            loader.write(rows);
+            if (++buffered == kProposalsPerWrite)
+                flush();
             if (afterEach && !afterEach(index)) {
+                flush();
                 loader.commit(); // whole proposals only: what was written stays, as on the API path
                 return index + 1;
             }
         }
+        flush();
         loader.commit();
     }
     return m_count;

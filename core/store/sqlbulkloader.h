@@ -19,7 +19,8 @@ class SqlDatabase;
 //   page cache and synchronous=OFF (an OS crash or power loss during a load can damage the
 //   file; finish() restores the setting and checkpoints, so a finished load is durable);
 // - PostgreSQL: COPY … FROM STDIN in text format through libpq on the PGconn of Qt's driver,
-//   then ANALYZE of the loaded tables in finish().
+//   then ANALYZE of the loaded tables in finish(); values are compressed with lz4 where the server
+//   has it (SET LOCAL default_toast_compression in each transaction).
 // Failures are dpm::Error: STORE_CONNECTION_LOST when the server went away, STORE_QUERY_FAILED
 // otherwise (redacted), and the transaction rolls back.
 class SqlBulkLoader final : public BulkLoader
@@ -51,6 +52,7 @@ private:
     SqlDatabase &m_db;
     bool m_hasEvents = false;
     bool m_hasProposals = false;
+    bool m_lz4 = false; // PostgreSQL with lz4 TOAST compression
     std::optional<SqlTransaction> m_transaction;
     std::array<sqlite3_stmt *, kBulkTableCount> m_statements {};
     std::optional<qint64> m_previousCacheSize;

@@ -144,6 +144,15 @@ private:
                                "portfolio_id, created_at, result_json) VALUES (?, ?, ?, ?, ?, ?, ?)"),
             { QStringLiteral("rr_i"), QStringLiteral("corr_rr_i"), QStringLiteral("sha256:b"), QStringLiteral("idem_i"),
                 QStringLiteral("pf_3"), at(7), result(QStringLiteral("PENDING_REVIEW")) });
+        // One statement inserting runs of JSON and non-JSON payloads alike (console/0009's
+        // statement-wide fallback on PostgreSQL; a bulk load is such a statement).
+        db.exec(QStringLiteral("INSERT INTO dpm_runs (rebalance_run_id, correlation_id, request_hash, idempotency_key, "
+                               "portfolio_id, created_at, result_json) VALUES (?, ?, ?, ?, ?, ?, ?), "
+                               "(?, ?, ?, ?, ?, ?, ?)"),
+            { QStringLiteral("rr_k"), QStringLiteral("corr_rr_k"), QStringLiteral("sha256:k"), QVariant(),
+                QStringLiteral("pf_2"), at(8), result(QStringLiteral("BLOCKED")), QStringLiteral("rr_l"),
+                QStringLiteral("corr_rr_l"), QStringLiteral("sha256:l"), QVariant(), QStringLiteral("pf_2"), at(9),
+                QStringLiteral("{\"status\": broken") });
         db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = ? WHERE rebalance_run_id = ?"),
             { result(QStringLiteral("READY")), QStringLiteral("rr_c") });
         db.exec(QStringLiteral("UPDATE dpm_runs SET result_json = 'garbage' WHERE rebalance_run_id = ?"),
@@ -187,7 +196,7 @@ private Q_SLOTS:
             verifySameListings(*narrow, *wide);
             // What the mix leaves, spelled out for the rewritten rows.
             const QList<RunListItem> all = allPages(*narrow, {});
-            QCOMPARE(all.size(), 8);
+            QCOMPARE(all.size(), 10);
             const auto statusOf = [&](const QString &id) {
                 for (const RunListItem &item : all) {
                     if (item.rebalanceRunId == id)
@@ -202,6 +211,11 @@ private Q_SLOTS:
             QCOMPARE(statusOf(QStringLiteral("rr_j")), QString());
             QCOMPARE(statusOf(QStringLiteral("rr_g")), QStringLiteral("<absent>"));
             QCOMPARE(statusOf(QStringLiteral("rr_i")), QStringLiteral("PENDING_REVIEW"));
+            QCOMPARE(statusOf(QStringLiteral("rr_k")), QStringLiteral("BLOCKED"));
+            QCOMPARE(statusOf(QStringLiteral("rr_l")), QString());
+            // The counters the same triggers keep (console/0004, 0009) against a recount.
+            QCOMPARE(narrow->getSupportabilitySummary(), narrow->recountSupportabilitySummary());
+            QCOMPARE(narrow->getSupportabilitySummary().runCount, 10);
 
             // Emptied by a statement without WHERE (TRUNCATE on PostgreSQL).
             narrow->database().execDirect(narrow->database().dialect().isPostgres()
@@ -232,10 +246,11 @@ private Q_SLOTS:
                 const MigrationApplyReport report = Migrator(before->database())
                                                         .apply({ QStringLiteral("console") },
                                                             [&](const QString &line) { progress << line; });
-                // 0007 and the later console migrations (0008 proposal correlation index).
-                QCOMPARE(report.applied.size(), 2);
+                // 0007 and the later console migrations (0008 proposal correlation index, 0009 one
+                // parse per inserted run).
+                QCOMPARE(report.applied.size(), 3);
                 QCOMPARE(report.applied.constFirst().version, QStringLiteral("0007"));
-                QCOMPARE(progress.size(), 2);
+                QCOMPARE(progress.size(), 3);
                 QVERIFY2(progress.constFirst().contains(QLatin1String("console:0007")), qPrintable(progress.join(u'\n')));
             }
             SqlStore adopted(std::make_unique<SqlDatabase>(*location));

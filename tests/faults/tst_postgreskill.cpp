@@ -277,13 +277,14 @@ private Q_SLOTS:
                     QStringLiteral("MIGRATION_PENDING:console:0002"), QStringLiteral("MIGRATION_PENDING:console:0003"),
                     QStringLiteral("MIGRATION_PENDING:console:0004"), QStringLiteral("MIGRATION_PENDING:console:0005"),
                     QStringLiteral("MIGRATION_PENDING:console:0006"), QStringLiteral("MIGRATION_PENDING:console:0007"),
-                    QStringLiteral("MIGRATION_PENDING:console:0008") }));
+                    QStringLiteral("MIGRATION_PENDING:console:0008"),
+                    QStringLiteral("MIGRATION_PENDING:console:0009") }));
         }
 
         const CliResult again
             = run({ QStringLiteral("--store"), store, QStringLiteral("migrate"), QStringLiteral("apply") });
         CLI_OK(again);
-        QCOMPARE(again.json().value(QStringLiteral("applied")).toArray().size(), 8);
+        QCOMPARE(again.json().value(QStringLiteral("applied")).toArray().size(), 9); // console:0001 … 0009
         CLI_OK(run({ QStringLiteral("--store"), store, QStringLiteral("migrate"), QStringLiteral("validate"),
             QStringLiteral("--strict") }));
         VERIFY_LOST_CONNECTION(failed);

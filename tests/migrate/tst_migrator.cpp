@@ -40,6 +40,7 @@ const QStringList kAllTables { QStringLiteral("dpm_runs"), QStringLiteral("dpm_r
 const QStringList kAllLedgerVersions { QStringLiteral("console:0001"), QStringLiteral("console:0002"),
     QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
     QStringLiteral("console:0006"), QStringLiteral("console:0007"), QStringLiteral("console:0008"),
+    QStringLiteral("console:0009"),
     QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"),
     QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") };
 
@@ -165,7 +166,7 @@ private Q_SLOTS:
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
                 QStringLiteral("console:0006"), QStringLiteral("console:0007"),
-                QStringLiteral("console:0008") }));
+                QStringLiteral("console:0008"), QStringLiteral("console:0009") }));
         QVERIFY(report.adopted.isEmpty());
         QCOMPARE(progressLines.size(), report.applied.size());
         for (const QString &table : kAllTables)
@@ -220,7 +221,7 @@ private Q_SLOTS:
         SqlDatabase db(freshLocation(QStringLiteral("console-alone")));
         Migrator migrator(db);
         const QStringList console { QStringLiteral("console") };
-        QCOMPARE(migrator.plan(console).steps.size(), 12);
+        QCOMPARE(migrator.plan(console).steps.size(), 13);
         const MigrationApplyReport report = migrator.apply(console);
         QCOMPARE(appliedVersions(report).first(), QStringLiteral("dpm:0001"));
         QCOMPARE(ledgerVersions(db), kAllLedgerVersions);
@@ -233,10 +234,10 @@ private Q_SLOTS:
     {
         SqlDatabase db(freshLocation(QStringLiteral("status")));
         Migrator migrator(db);
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(12, MigrationState::Pending));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(13, MigrationState::Pending));
         migrator.apply(Migrator::namespaces());
         const QList<MigrationStatusRow> rows = migrator.status(Migrator::namespaces());
-        QCOMPARE(states(rows), QList<MigrationState>(12, MigrationState::Applied));
+        QCOMPARE(states(rows), QList<MigrationState>(13, MigrationState::Applied));
         for (const MigrationStatusRow &row : rows) {
             QCOMPARE(row.ledgerChecksum, row.fileChecksum);
             QVERIFY(!row.appliedAt.isEmpty());
@@ -253,7 +254,7 @@ private Q_SLOTS:
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
         const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
 
-        QCOMPARE(plan.steps.size(), 12);
+        QCOMPARE(plan.steps.size(), 13);
         for (const MigrationPlanStep &step : plan.steps) {
             const auto files = catalog.files(step.ns);
             const auto file = std::find_if(
@@ -419,8 +420,8 @@ private Q_SLOTS:
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
                 QStringLiteral("console:0006"), QStringLiteral("console:0007"),
-                QStringLiteral("console:0008") }));
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(12, MigrationState::Applied));
+                QStringLiteral("console:0008"), QStringLiteral("console:0009") }));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(13, MigrationState::Applied));
         QVERIFY(migrator.validate(Migrator::namespaces(), true).ok);
         SqlRows runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
         QVERIFY(runs.next());
@@ -467,7 +468,7 @@ private Q_SLOTS:
                 { QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"), QStringLiteral("console:0001"),
                     QStringLiteral("console:0002"), QStringLiteral("console:0003"), QStringLiteral("console:0004"),
                     QStringLiteral("console:0005"), QStringLiteral("console:0006"), QStringLiteral("console:0007"),
-                    QStringLiteral("console:0008") }));
+                    QStringLiteral("console:0008"), QStringLiteral("console:0009") }));
 
         const ValidationReport lenient = migrator.validate(Migrator::namespaces());
         QVERIFY(lenient.ok);

@@ -98,7 +98,8 @@ private Q_SLOTS:
             QStringList({ QStringLiteral("0001_listing_indexes.sql"), QStringLiteral("0002_run_events_outbox.sql"),
                 QStringLiteral("0003_audit_log.sql"), QStringLiteral("0004_summary_counters.sql"),
                 QStringLiteral("0005_proposal_indexes.sql"), QStringLiteral("0006_outbox_per_topic.sql"),
-                QStringLiteral("0007_run_list.sql"), QStringLiteral("0008_proposal_correlation_index.sql") }));
+                QStringLiteral("0007_run_list.sql"), QStringLiteral("0008_proposal_correlation_index.sql"),
+                QStringLiteral("0009_run_insert_one_parse.sql") }));
     }
 
     // A split setup runs a console migration in the proposal store exactly when it works on the
