@@ -13,6 +13,7 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QThread>
+#include <QThreadStorage>
 #include <QTimer>
 #include <QUrl>
 
@@ -24,13 +25,14 @@ namespace {
 
 // One manager per thread and client: its connections carry that client's TLS trust, so a store
 // that trusts a CA never lends its connection to one that does not (QNAM reuses connections by
-// host and port alone).
-thread_local std::map<quint64, std::unique_ptr<QNetworkAccessManager>> t_managers;
+// host and port alone). Qt's thread storage, not thread_local: Qt deletes it on the thread as it
+// finishes, while its event dispatcher still runs and before QThread::wait() returns.
+QThreadStorage<std::map<quint64, std::unique_ptr<QNetworkAccessManager>>> s_managers;
 std::atomic<quint64> s_nextClientId { 1 };
 
 QNetworkAccessManager &threadManager(quint64 clientId)
 {
-    std::unique_ptr<QNetworkAccessManager> &manager = t_managers[clientId];
+    std::unique_ptr<QNetworkAccessManager> &manager = s_managers.localData()[clientId];
     if (!manager)
         manager = std::make_unique<QNetworkAccessManager>();
     return *manager;
@@ -160,7 +162,7 @@ RemoteClient::~RemoteClient() = default;
 
 void RemoteClient::releaseThisThreadsManager()
 {
-    t_managers.clear();
+    s_managers.localData().clear();
 }
 
 StatementInterrupter RemoteClient::interrupterForThisThread()

@@ -291,8 +291,8 @@ int ApiServer::bind()
 void ApiServer::run()
 {
     m_server->listen_after_bind();
-    m_storePool.waitForDone();
-    closeStoreConnectionsOnEachWorker(m_storePool);
+    // Also ends the store workers (waitForDone removes a pool's threads); each closes its database
+    // connections on its own thread before the wait returns (see SqlDatabase).
     m_storePool.waitForDone();
 }
 

@@ -16,7 +16,6 @@
 #include <QLocale>
 #include <QMap>
 
-#include <latch>
 #include <memory>
 #include <mutex>
 
@@ -222,18 +221,6 @@ void closeThisThreadsStoreConnections()
     }
     for (const auto &close : closers)
         close();
-}
-
-void closeStoreConnectionsOnEachWorker(QThreadPool &pool)
-{
-    const int threads = pool.maxThreadCount();
-    auto allThere = std::make_shared<std::latch>(threads);
-    for (int i = 0; i < threads; ++i) {
-        pool.start([allThere] {
-            closeThisThreadsStoreConnections();
-            allThere->arrive_and_wait();
-        });
-    }
 }
 
 } // namespace dpm

@@ -3,8 +3,6 @@
 #include "store/storelocation.h"
 #include "store/supportstore.h"
 
-#include <QThreadPool>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -74,13 +72,8 @@ QString listingNotice(const SchemaDescription &schema, const ListingCost &cost);
 // the server, so call it on a worker thread.
 QString readOnlyNotice(SupportStore &store);
 
-// Closes every database connection the calling thread holds, of any store. A worker pool calls
-// it on each of its threads before they end (see SqlDatabase::closeThisThreadsConnections).
+// Closes every database connection the calling thread holds, of any store, now rather than when
+// the thread finishes (see SqlDatabase::closeThisThreadsConnections).
 void closeThisThreadsStoreConnections();
-
-// Queues one task per thread of the pool that closes that thread's database connections. Each
-// task waits for the others, so no thread takes two; they start as the threads become free.
-// The pools that run store calls (the console's sessions, dpmctl serve) call it before they go.
-void closeStoreConnectionsOnEachWorker(QThreadPool &pool);
 
 } // namespace dpm

@@ -6,7 +6,6 @@
 #include "store/sqlitefastreads.h"
 
 #include <QAtomicInteger>
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -15,6 +14,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <QThreadStorage>
 #include <QUrl>
 
 #include <atomic>
@@ -22,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <sqlite3.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -102,12 +103,37 @@ private:
 
 namespace {
 
+// Whether Qt SQL still exists. Its connection registry and null driver are statics made by the
+// first addDatabase(), so they are destroyed at the process's exit; a connection whose thread
+// outlives QCoreApplication (one nobody waited for) must not be closed after that.
+struct QtSqlLifetime
+{
+    std::shared_mutex mutex; // shared while a connection closes, exclusive to mark Qt SQL gone
+    bool gone = false;
+};
+
+// Never destroyed: a late thread may still look here while statics are being destroyed.
+QtSqlLifetime &qtSqlLifetime()
+{
+    static auto *lifetime = new QtSqlLifetime;
+    return *lifetime;
+}
+
+// Called once a connection was added: a static made after Qt SQL's is destroyed before them.
+void watchQtSqlLifetime()
+{
+    static const struct Watcher
+    {
+        ~Watcher()
+        {
+            std::unique_lock lock(qtSqlLifetime().mutex);
+            qtSqlLifetime().gone = true;
+        }
+    } watcher;
+}
+
 // A thread's connection and its prepared statements. Closes and unregisters the connection in
 // the thread that owns it, when that thread ends (or the SqlDatabase goes).
-// Set once QCoreApplication is being destroyed: Qt's connection registry goes with it, so a
-// worker thread that ends later (a pool torn down in static destruction) must not touch it.
-std::atomic<bool> s_applicationGone { false };
-
 struct ConnectionGuard
 {
     QString name;
@@ -134,14 +160,21 @@ struct ConnectionGuard
         if (interrupters)
             interrupters->remove(name);
         sqliteStatements.reset();
-        statements.clear();
-        if (s_applicationGone.load()) {
-            db = QSqlDatabase(); // the process is ending; the registry is gone
-        } else {
-            if (db.isValid())
-                db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
+        {
+            std::shared_lock lock(qtSqlLifetime().mutex);
+            if (qtSqlLifetime().gone) {
+                // Only a thread that outlived the application gets here, while the process exits:
+                // closing the connection would touch Qt SQL's destroyed statics, so it and its
+                // statements are left to the exit (LeakSanitizer reports them: a thread to wait for).
+                (void)new QSqlDatabase(db);
+                (void)new auto(std::move(statements));
+            } else {
+                statements.clear();
+                if (db.isValid())
+                    db.close();
+                db = QSqlDatabase();
+                QSqlDatabase::removeDatabase(name);
+            }
         }
         if (pool) {
             if (busy > 0)
@@ -177,7 +210,16 @@ constexpr int kSqliteProgressSteps = 1000;
 // Enough for every statement the store runs; a store that somehow used more starts over.
 constexpr size_t kMaxPreparedStatements = 256;
 
-thread_local std::unordered_map<QString, std::unique_ptr<ConnectionGuard>> t_connections;
+// Qt's thread storage, not thread_local: Qt destroys it on the thread as it finishes, before
+// QThread::wait() returns (so a QThreadPool's destructor waits for it), and the main thread's
+// with QCoreApplication. A thread_local's destructor runs only after wait() returned, racing the
+// process's exit and Qt SQL's teardown.
+QThreadStorage<std::unordered_map<QString, std::unique_ptr<ConnectionGuard>>> s_threadConnections;
+
+std::unordered_map<QString, std::unique_ptr<ConnectionGuard>> &threadConnections()
+{
+    return s_threadConnections.localData();
+}
 
 QAtomicInteger<quint64> s_instanceCounter;
 
@@ -261,12 +303,6 @@ SqlDatabase::SqlDatabase(StoreLocation location)
     , m_connectionPrefix(QStringLiteral("dpm-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
     , m_interrupters(std::make_shared<Interrupters>())
 {
-    static const bool watchingShutdown = [] {
-        if (QCoreApplication::instance())
-            qAddPostRoutine([] { s_applicationGone.store(true); });
-        return true;
-    }();
-    Q_UNUSED(watchingShutdown);
     if (m_dialect.isPostgres() && !QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         throw Error(ErrorKind::Configuration, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_DRIVER_MISSING"),
             QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; install the "
@@ -307,20 +343,21 @@ SqlDatabase::SqlDatabase(StoreLocation location)
 
 SqlDatabase::~SqlDatabase()
 {
-    t_connections.erase(m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId())));
+    threadConnections().erase(m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId())));
 }
 
 QSqlDatabase SqlDatabase::connection()
 {
     const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
-    if (const auto it = t_connections.find(name); it != t_connections.end()) {
+    auto &connections = threadConnections();
+    if (const auto it = connections.find(name); it != connections.end()) {
         // Only connections nobody reads from may be replaced; after a lost server that is every
         // one, since the failed statement's rows were dropped with its error.
         // POSTGRES_POOL_RECYCLE: an old connection is opened afresh between two requests.
         const bool recycle = m_pool->dueForRecycle(it->second->openedAt) && it->second->unused();
         if (!recycle && it->second->db.isOpen() && !connectionIsBroken(it->second->db.driver()))
             return it->second->db;
-        t_connections.erase(it);
+        connections.erase(it);
     }
 
     QSqlDatabase db;
@@ -385,16 +422,17 @@ QSqlDatabase SqlDatabase::connection()
         QSqlDatabase::removeDatabase(name);
         throw;
     }
+    watchQtSqlLifetime();
     auto guard = std::make_unique<ConnectionGuard>();
     guard->name = name;
     guard->db = db;
     guard->pool = m_pool;
-    t_connections[name] = std::move(guard);
+    connections[name] = std::move(guard);
 
     if (!db.open()) {
         const QString reason = db.lastError().text();
         db = QSqlDatabase(); // release our handle so the guard can unregister the connection
-        t_connections.erase(name);
+        connections.erase(name);
         if (m_dialect.isPostgres()) {
             throw Error(ErrorKind::Connection, QStringLiteral("DPM_SUPPORTABILITY_POSTGRES_CONNECTION_FAILED"),
                 QStringLiteral("Could not connect to %1 (%2); check that the server is running, "
@@ -406,7 +444,7 @@ QSqlDatabase SqlDatabase::connection()
                 .arg(m_location.sqlitePath(), reason.trimmed()));
     }
     configureNewConnection(db);
-    ConnectionGuard &opened = *t_connections.at(name);
+    ConnectionGuard &opened = *connections.at(name);
     opened.standby = m_dialect.isPostgres() && isInRecovery(db);
     opened.interrupters = m_interrupters;
     const Interrupters::Entry interrupter = interrupterOf(db.driver());
@@ -425,7 +463,7 @@ QSqlDatabase SqlDatabase::connection()
 bool SqlDatabase::isStandby()
 {
     const QSqlDatabase db = connection();
-    return t_connections.at(db.connectionName())->standby;
+    return threadConnections().at(db.connectionName())->standby;
 }
 
 void SqlDatabase::refuseChangesOnStandby(const QString &what)
@@ -449,7 +487,7 @@ void SqlDatabase::interruptAll()
 
 void SqlDatabase::closeThisThreadsConnections()
 {
-    t_connections.clear();
+    threadConnections().clear();
 }
 
 StatementInterrupter SqlDatabase::interrupterForThisThread()
@@ -518,11 +556,12 @@ SqlRows SqlDatabase::exec(const QString &sql, const QVariantList &params)
 bool SqlDatabase::dropLostConnection()
 {
     const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()));
-    const auto it = t_connections.find(name);
-    if (it == t_connections.end())
+    auto &connections = threadConnections();
+    const auto it = connections.find(name);
+    if (it == connections.end())
         return false;
     const bool wasInTransaction = it->second->inTransaction;
-    t_connections.erase(it);
+    connections.erase(it);
     return !wasInTransaction;
 }
 
@@ -530,7 +569,7 @@ SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
 {
     QSqlDatabase db = connection();
     throwIfCancelled();
-    ConnectionGuard &guard = *t_connections.at(db.connectionName());
+    ConnectionGuard &guard = *threadConnections().at(db.connectionName());
     refuseChangeOnStandby(guard, sql);
     auto &statements = guard.statements;
     std::shared_ptr<QSqlQuery> query;
@@ -564,7 +603,7 @@ SqlRows SqlDatabase::execOnce(const QString &sql, const QVariantList &params)
 SqliteStatementCache &SqlDatabase::sqliteStatements()
 {
     const QSqlDatabase db = connection();
-    ConnectionGuard &guard = *t_connections.at(db.connectionName());
+    ConnectionGuard &guard = *threadConnections().at(db.connectionName());
     if (!guard.sqliteStatements) {
         sqlite3 *handle = interrupterOf(db.driver()).sqlite;
         if (!handle) {
@@ -600,7 +639,7 @@ void SqlDatabase::execDirect(const QString &sql)
                 throw *lost; // as in exec(): report the loss, not the failed reconnect
             throw;
         }
-        ConnectionGuard &guard = *t_connections.at(db.connectionName());
+        ConnectionGuard &guard = *threadConnections().at(db.connectionName());
         refuseChangeOnStandby(guard, sql);
         QSqlQuery query(db);
         if (query.exec(sql)) {
@@ -618,7 +657,7 @@ void SqlDatabase::execDirect(const QString &sql)
                 lost = error;
             }
             query = QSqlQuery();
-            t_connections.erase(db.connectionName());
+            threadConnections().erase(db.connectionName());
             continue;
         }
         if (ends)

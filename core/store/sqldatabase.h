@@ -18,10 +18,6 @@ namespace dpm {
 
 class SqliteStatementCache;
 
-// A SQL database (SQLite file or PostgreSQL) with one QSqlDatabase connection per thread,
-// opened lazily on first use in that thread, since QSqlDatabase connections belong to the thread
-// that opened them. Connections of other threads are closed when those threads end; the calling
-// thread's connection is closed when this object is destroyed.
 // The rows of one executed statement; read them, then let this go: destroying it finishes the
 // statement (on SQLite an unfinished one would keep its read snapshot open).
 class SqlRows
@@ -47,6 +43,11 @@ private:
     std::shared_ptr<QSqlQuery> m_query;
 };
 
+// A SQL database (SQLite file or PostgreSQL) with one QSqlDatabase connection per thread,
+// opened lazily on first use in that thread, since QSqlDatabase connections belong to the thread
+// that opened them. Each thread's connections are closed on that thread as it finishes (a QThread's
+// before its wait() returns, the main thread's with QCoreApplication); the calling thread's
+// connection is also closed when this object is destroyed.
 class SqlDatabase
 {
 public:
@@ -115,9 +116,9 @@ public:
     // leave it clean for the next request) and by paths that bypass both, such as COPY.
     void throwIfCancelled();
 
-    // Closes every connection the calling thread holds, of any SqlDatabase. A worker pool calls
-    // it on each of its threads before they end: a thread_local's destructor runs after
-    // QThread::wait() has returned, too late to be sure Qt's SQL registry still exists.
+    // Closes every connection the calling thread holds, of any SqlDatabase, now rather than when
+    // the thread finishes: on a thread nobody waits for (it could finish after Qt SQL is gone),
+    // or before the database it used is dropped.
     static void closeThisThreadsConnections();
 
     struct Interrupters;

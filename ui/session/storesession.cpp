@@ -65,9 +65,8 @@ StoreSession::StoreSession(StoreLocation location, QObject *parent)
 
 StoreSession::~StoreSession()
 {
-    // Each worker closes its connections on its own thread, and before the pool ends the threads:
-    // QThreadPool::waitForDone() joins them, and a thread_local's destructor runs only after
-    // that, possibly once Qt's SQL registry is gone. An idle pool is wound down at once; one still
+    // Each worker closes its connections on its own thread as the pool's destructor ends it (see
+    // SqlDatabase), so the pool is always deleted. An idle pool is wound down at once; one still
     // running a query winds down on another thread instead of blocking the window, and the
     // application waits for that before it is destroyed.
     {
@@ -80,10 +79,7 @@ StoreSession::~StoreSession()
     const std::shared_ptr<SupportStore> store = currentStore();
     if (store)
         store->interrupt();
-    const bool idle = m_pool->activeThreadCount() == 0;
-    closeStoreConnectionsOnEachWorker(*m_pool);
-    if (idle) {
-        m_pool->waitForDone();
+    if (m_pool->activeThreadCount() == 0) {
         delete m_pool;
         return;
     }
