@@ -382,6 +382,10 @@ StoreLocation PgServer::createDatabaseFrom(const QString &hint, const QString &t
     QString sql = QStringLiteral("CREATE DATABASE \"%1\"").arg(name);
     if (!templateName.isEmpty())
         sql += QStringLiteral(" TEMPLATE \"%1\"").arg(templateName);
+    // PostgreSQL 15's default strategy, WAL_LOG, writes the whole template through the WAL: for a
+    // test's small database that takes about twice as long as copying its files after a checkpoint
+    // (measured: 206-263 ms against 111-191 ms for a migrated template, machine load 6).
+    sql += QStringLiteral(" STRATEGY FILE_COPY");
     execAsSuperuser(QStringLiteral("postgres"), sql);
     return StoreLocation::parse(url(name));
 }
