@@ -169,7 +169,7 @@ CommandOutput transferVerifySample(CommandContext &context, const ParsedCommand 
                     QStringLiteral("The sampled check was cancelled before every table was sampled; run it again."));
             }
             throw Error(ErrorKind::Conflict, QStringLiteral("TRANSFER_SAMPLE_MISMATCH"),
-                QStringLiteral("More than %1 %% of the sampled keys differ in %2; run the full check "
+                QStringLiteral("More than %1 % of the sampled keys differ in %2; run the full check "
                                "(\"dpmctl transfer verify\" without --sample) to list every difference, then repair "
                                "with \"dpmctl transfer backfill --repair\".")
                     .arg(QString::number(threshold), over.join(QStringLiteral(", "))));
