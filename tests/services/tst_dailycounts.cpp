@@ -7,6 +7,7 @@
 #include "store/sqlstore.h"
 #include "store/supportstore.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -209,9 +210,19 @@ void DailyCounts::perDay_sqlBackends_readTheStatusAndActionIndexes()
     const QString explain = postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ");
     // EXPLAIN cannot be a prepared statement on PostgreSQL: run it as plain text with the test's
     // constants in place of the parameters.
+    // Runs over 100 days in three statuses, analyzed: on an empty table every index of the run
+    // list (status, portfolio or request hash, then created_at) costs the same to the planner.
+    const QStringList statuses { QStringLiteral("READY"), QStringLiteral("BLOCKED"), QStringLiteral("PENDING_REVIEW") };
+    const QDateTime first(QDate(2026, 1, 1), QTime(6, 0), Qt::UTC);
+    for (int i = 0; i < 300; ++i) {
+        store().saveRun(makeRun(QStringLiteral("r%1").arg(i),
+            first.addSecs(qint64(i) * 8 * 3600).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss+00:00")),
+            withStatus(statuses.at(i % statuses.size()))));
+    }
     QSqlQuery q(sql.database().connection());
+    QVERIFY2(q.exec(QStringLiteral("ANALYZE console_run_list")), qPrintable(q.lastError().text()));
     if (postgres)
-        QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off"))); // tiny tables favour a scan
+        QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off"))); // small tables favour a scan
     const auto plan = [&](QString query, const QStringList &params) {
         for (const QString &p : params)
             query.replace(query.indexOf(QLatin1Char('?')), 1, QLatin1Char('\'') + p + QLatin1Char('\''));

@@ -225,8 +225,8 @@ private Q_SLOTS:
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(changed.count() == 1);
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 0);
-        QCOMPARE(question, QStringLiteral("Apply 11 migrations to %1?").arg(m_session->redactedLocation()));
-        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 11, in ")),
+        QCOMPARE(question, QStringLiteral("Apply 12 migrations to %1?").arg(m_session->redactedLocation()));
+        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 12, in ")),
             qPrintable(migrations->resultText()));
 
         MigrationStatusModel *status = migrations->statusModel();

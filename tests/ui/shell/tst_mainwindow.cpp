@@ -408,7 +408,7 @@ private Q_SLOTS:
         auto window = openWindow(location);
         QVERIFY(window);
         QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
-        QVERIFY2(window->statusText().contains(QLatin1String("not initialised, 13 pending migrations")),
+        QVERIFY2(window->statusText().contains(QLatin1String("not initialised, 14 pending migrations")),
             qPrintable(window->statusText()));
         AdminPage *admin = window->adminPage();
         QVERIFY2(admin->schemaNotice().contains(QLatin1String("no DPM tables")), qPrintable(admin->schemaNotice()));
