@@ -195,9 +195,9 @@ void SqlBulkLoader::finish()
         return;
     // Fresh statistics, so the first queries on the new rows get good plans without waiting for
     // autovacuum. Every column by name: with a column list ANALYZE leaves out the expression
-    // indexes (dpm_console_run_status, console_proposal_result_correlation), whose statistics
-    // cost a JSON parse per sampled row, nine tenths of this ANALYZE at scale S (issue 18);
-    // autovacuum's analyze of the loaded tables adds them. Table names are the loader's own
+    // indexes (console_proposal_result_correlation; dpm_console_run_status before console/0010),
+    // whose statistics cost a JSON parse per sampled row, nine tenths of this ANALYZE at scale S
+    // (issue 18); autovacuum's analyze of the loaded tables adds them. Table names are the loader's own
     // constants, column names come quoted from the catalogue.
     QStringList tables;
     for (const BulkTable table : std::as_const(m_loaded)) {

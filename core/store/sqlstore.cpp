@@ -1102,10 +1102,10 @@ QList<DailyCount> SqlStore::countRunsPerDay(const QString &fromDay, const QStrin
                 : QStringLiteral("SELECT DISTINCT COALESCE(%1, '') FROM %2").arg(runStatus, table));
         while (keys.next())
             statuses << keys.value(0).toString();
-        // One equality range of ix_console_runs_status_created per status: an index-only range
-        // read of the runs inside the days (a GROUP BY over the created_at index instead would
-        // parse every run's JSON). The status is a bound value, never a selected column, so
-        // PostgreSQL need not evaluate the status function per row.
+        // One equality range of the status index per status (console_run_list's; console/0001's on
+        // dpm_runs before 0007): an index-only range read of the runs inside the days (a GROUP BY
+        // over the created_at index instead would parse every run's JSON). The status is a bound
+        // value, never a selected column, so PostgreSQL need not evaluate the status function per row.
         const QString perDay
             = QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM %2 WHERE %1 "
                              "AND created_at%3 >= ? AND created_at%3 < ? GROUP BY substr(created_at, 1, 10)")

@@ -278,13 +278,14 @@ private Q_SLOTS:
                     QStringLiteral("MIGRATION_PENDING:console:0004"), QStringLiteral("MIGRATION_PENDING:console:0005"),
                     QStringLiteral("MIGRATION_PENDING:console:0006"), QStringLiteral("MIGRATION_PENDING:console:0007"),
                     QStringLiteral("MIGRATION_PENDING:console:0008"),
-                    QStringLiteral("MIGRATION_PENDING:console:0009") }));
+                    QStringLiteral("MIGRATION_PENDING:console:0009"),
+                    QStringLiteral("MIGRATION_PENDING:console:0010") }));
         }
 
         const CliResult again
             = run({ QStringLiteral("--store"), store, QStringLiteral("migrate"), QStringLiteral("apply") });
         CLI_OK(again);
-        QCOMPARE(again.json().value(QStringLiteral("applied")).toArray().size(), 9); // console:0001 … 0009
+        QCOMPARE(again.json().value(QStringLiteral("applied")).toArray().size(), 10); // console:0001 … 0010
         CLI_OK(run({ QStringLiteral("--store"), store, QStringLiteral("migrate"), QStringLiteral("validate"),
             QStringLiteral("--strict") }));
         VERIFY_LOST_CONNECTION(failed);

@@ -40,7 +40,7 @@ const QStringList kAllTables { QStringLiteral("dpm_runs"), QStringLiteral("dpm_r
 const QStringList kAllLedgerVersions { QStringLiteral("console:0001"), QStringLiteral("console:0002"),
     QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
     QStringLiteral("console:0006"), QStringLiteral("console:0007"), QStringLiteral("console:0008"),
-    QStringLiteral("console:0009"),
+    QStringLiteral("console:0009"), QStringLiteral("console:0010"),
     QStringLiteral("dpm:0001"), QStringLiteral("dpm:0002"),
     QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002") };
 
@@ -166,7 +166,7 @@ private Q_SLOTS:
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
                 QStringLiteral("console:0006"), QStringLiteral("console:0007"),
-                QStringLiteral("console:0008"), QStringLiteral("console:0009") }));
+                QStringLiteral("console:0008"), QStringLiteral("console:0009"), QStringLiteral("console:0010") }));
         QVERIFY(report.adopted.isEmpty());
         QCOMPARE(progressLines.size(), report.applied.size());
         for (const QString &table : kAllTables)
@@ -221,7 +221,7 @@ private Q_SLOTS:
         SqlDatabase db(freshLocation(QStringLiteral("console-alone")));
         Migrator migrator(db);
         const QStringList console { QStringLiteral("console") };
-        QCOMPARE(migrator.plan(console).steps.size(), 13);
+        QCOMPARE(migrator.plan(console).steps.size(), 14);
         const MigrationApplyReport report = migrator.apply(console);
         QCOMPARE(appliedVersions(report).first(), QStringLiteral("dpm:0001"));
         QCOMPARE(ledgerVersions(db), kAllLedgerVersions);
@@ -234,10 +234,10 @@ private Q_SLOTS:
     {
         SqlDatabase db(freshLocation(QStringLiteral("status")));
         Migrator migrator(db);
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(13, MigrationState::Pending));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(14, MigrationState::Pending));
         migrator.apply(Migrator::namespaces());
         const QList<MigrationStatusRow> rows = migrator.status(Migrator::namespaces());
-        QCOMPARE(states(rows), QList<MigrationState>(13, MigrationState::Applied));
+        QCOMPARE(states(rows), QList<MigrationState>(14, MigrationState::Applied));
         for (const MigrationStatusRow &row : rows) {
             QCOMPARE(row.ledgerChecksum, row.fileChecksum);
             QVERIFY(!row.appliedAt.isEmpty());
@@ -254,7 +254,7 @@ private Q_SLOTS:
         const MigrationCatalog catalog = MigrationCatalog::embedded(db.dialect().kind());
         const MigrationPlan plan = Migrator(db).plan(Migrator::namespaces());
 
-        QCOMPARE(plan.steps.size(), 13);
+        QCOMPARE(plan.steps.size(), 14);
         for (const MigrationPlanStep &step : plan.steps) {
             const auto files = catalog.files(step.ns);
             const auto file = std::find_if(
@@ -420,8 +420,8 @@ private Q_SLOTS:
                 QStringLiteral("proposals:0002"), QStringLiteral("console:0001"), QStringLiteral("console:0002"),
                 QStringLiteral("console:0003"), QStringLiteral("console:0004"), QStringLiteral("console:0005"),
                 QStringLiteral("console:0006"), QStringLiteral("console:0007"),
-                QStringLiteral("console:0008"), QStringLiteral("console:0009") }));
-        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(13, MigrationState::Applied));
+                QStringLiteral("console:0008"), QStringLiteral("console:0009"), QStringLiteral("console:0010") }));
+        QCOMPARE(states(migrator.status(Migrator::namespaces())), QList<MigrationState>(14, MigrationState::Applied));
         QVERIFY(migrator.validate(Migrator::namespaces(), true).ok);
         SqlRows runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM dpm_runs"));
         QVERIFY(runs.next());
@@ -468,7 +468,7 @@ private Q_SLOTS:
                 { QStringLiteral("proposals:0001"), QStringLiteral("proposals:0002"), QStringLiteral("console:0001"),
                     QStringLiteral("console:0002"), QStringLiteral("console:0003"), QStringLiteral("console:0004"),
                     QStringLiteral("console:0005"), QStringLiteral("console:0006"), QStringLiteral("console:0007"),
-                    QStringLiteral("console:0008"), QStringLiteral("console:0009") }));
+                    QStringLiteral("console:0008"), QStringLiteral("console:0009"), QStringLiteral("console:0010") }));
 
         const ValidationReport lenient = migrator.validate(Migrator::namespaces());
         QVERIFY(lenient.ok);
@@ -530,8 +530,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("index");
         const QString c = SqlDialect(kPostgres ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite).collateC();
-        const QString status
-            = SqlDialect(kPostgres ? SqlDialect::Kind::Postgres : SqlDialect::Kind::Sqlite).runStatusExpression(true);
         const QString runOrder = QStringLiteral(" ORDER BY created_at%1 DESC, rebalance_run_id%1 DESC LIMIT 51").arg(c);
         QTest::newRow("runs keyset") << QStringLiteral("SELECT rebalance_run_id FROM dpm_runs WHERE (created_at%1, "
                                                        "rebalance_run_id%1) < ('2026-02-20', 'rr_9')")
@@ -543,9 +541,9 @@ private Q_SLOTS:
         QTest::newRow("runs by request hash")
             << QStringLiteral("SELECT rebalance_run_id FROM dpm_runs WHERE request_hash = 'sha256:00'") + runOrder
             << QStringLiteral("ix_console_runs_request_hash_created");
-        QTest::newRow("runs by status")
-            << QStringLiteral("SELECT rebalance_run_id FROM dpm_runs WHERE %1 = 'READY'").arg(status) + runOrder
-            << QStringLiteral("ix_console_runs_status_created");
+        QTest::newRow("runs by status (run list)")
+            << QStringLiteral("SELECT rebalance_run_id FROM console_run_list WHERE status = 'READY'") + runOrder
+            << QStringLiteral("ix_console_run_list_status_created");
         QTest::newRow("idempotency history")
             << QStringLiteral("SELECT rebalance_run_id FROM dpm_run_idempotency_history WHERE idempotency_key = 'k' "
                               "ORDER BY created_at%1")

@@ -7,6 +7,7 @@
 #include "store/sqlstore.h"
 #include "store/supportstore.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -200,20 +201,28 @@ void DailyCounts::perDay_malformedRange_isInvalidDayRange()
 void DailyCounts::perDay_sqlBackends_readTheStatusAndActionIndexes()
 {
     // The plans of the queries countRunsPerDay/countDecisionsPerDay run (same text, same
-    // parameters): each must be a range of the console/0001 index, never a table scan that
-    // would parse every run's JSON.
+    // parameters): each must be a range of a status or action index (console/0007's run list,
+    // console/0001's decisions), never a table scan that would read every run's JSON.
     auto &sql = dynamic_cast<SqlStore &>(store());
+    QVERIFY(sql.hasRunList());
     const bool postgres = sql.database().dialect().isPostgres();
     const QString c = sql.database().dialect().collateC();
-    const QString status = postgres ? QStringLiteral("dpm_console_run_status(result_json)")
-                                    : QStringLiteral("(CASE WHEN json_valid(result_json) THEN "
-                                                     "json_extract(result_json, '$.status') END)");
     const QString explain = postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ");
     // EXPLAIN cannot be a prepared statement on PostgreSQL: run it as plain text with the test's
     // constants in place of the parameters.
+    // Runs over 100 days in three statuses, analyzed: on an empty table every index of the run
+    // list (status, portfolio or request hash, then created_at) costs the same to the planner.
+    const QStringList statuses { QStringLiteral("READY"), QStringLiteral("BLOCKED"), QStringLiteral("PENDING_REVIEW") };
+    const QDateTime first(QDate(2026, 1, 1), QTime(6, 0), Qt::UTC);
+    for (int i = 0; i < 300; ++i) {
+        store().saveRun(makeRun(QStringLiteral("r%1").arg(i),
+            first.addSecs(qint64(i) * 8 * 3600).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss+00:00")),
+            withStatus(statuses.at(i % statuses.size()))));
+    }
     QSqlQuery q(sql.database().connection());
+    QVERIFY2(q.exec(QStringLiteral("ANALYZE console_run_list")), qPrintable(q.lastError().text()));
     if (postgres)
-        QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off"))); // tiny tables favour a scan
+        QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off"))); // small tables favour a scan
     const auto plan = [&](QString query, const QStringList &params) {
         for (const QString &p : params)
             query.replace(query.indexOf(QLatin1Char('?')), 1, QLatin1Char('\'') + p + QLatin1Char('\''));
@@ -224,12 +233,12 @@ void DailyCounts::perDay_sqlBackends_readTheStatusAndActionIndexes()
             out += q.value(postgres ? 0 : 3).toString() + QLatin1Char('\n');
         return out;
     };
-    const QString runsPlan = plan(QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM dpm_runs WHERE %1 "
-                                                 "= ? AND created_at%2 >= ? AND created_at%2 < ? "
+    const QString runsPlan = plan(QStringLiteral("SELECT substr(created_at, 1, 10), COUNT(*) FROM console_run_list "
+                                                 "WHERE status = ? AND created_at%1 >= ? AND created_at%1 < ? "
                                                  "GROUP BY substr(created_at, 1, 10)")
-                                      .arg(status, c),
+                                      .arg(c),
         { QStringLiteral("READY"), QStringLiteral("2026-01-01"), QStringLiteral("2026-04-01") });
-    QVERIFY2(runsPlan.contains(QStringLiteral("ix_console_runs_status_created")), qPrintable(runsPlan));
+    QVERIFY2(runsPlan.contains(QStringLiteral("ix_console_run_list_status_created")), qPrintable(runsPlan));
     const QString decisionsPlan
         = plan(QStringLiteral("SELECT substr(decided_at, 1, 10), COUNT(*) FROM dpm_workflow_decisions "
                               "WHERE action = ? AND decided_at%1 >= ? AND decided_at%1 < ? "

@@ -99,7 +99,7 @@ private Q_SLOTS:
                 QStringLiteral("0003_audit_log.sql"), QStringLiteral("0004_summary_counters.sql"),
                 QStringLiteral("0005_proposal_indexes.sql"), QStringLiteral("0006_outbox_per_topic.sql"),
                 QStringLiteral("0007_run_list.sql"), QStringLiteral("0008_proposal_correlation_index.sql"),
-                QStringLiteral("0009_run_insert_one_parse.sql") }));
+                QStringLiteral("0009_run_insert_one_parse.sql"), QStringLiteral("0010_drop_run_status_index.sql") }));
     }
 
     // A split setup runs a console migration in the proposal store exactly when it works on the

@@ -60,7 +60,7 @@ StoreLocation dpmOnly(const QTemporaryDir &dir, const QString &hint)
     return location;
 }
 
-// The backend's embedded migrations plus console/0010, whose SQL fails.
+// The backend's embedded migrations plus console/0099, whose SQL fails.
 QString catalogWithBrokenMigration(const QTemporaryDir &dir)
 {
     const QString root = dir.filePath(QStringLiteral("catalog"));
@@ -74,7 +74,7 @@ QString catalogWithBrokenMigration(const QTemporaryDir &dir)
         QDir().mkpath(QFileInfo(target).path());
         QFile::copy(file, target);
     }
-    QFile broken(root + QStringLiteral("/console/0010_broken.sql"));
+    QFile broken(root + QStringLiteral("/console/0099_broken.sql"));
     broken.open(QIODevice::WriteOnly);
     broken.write("CREATE TABLE console_broken (id TEXT PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n");
     return root;
@@ -152,7 +152,7 @@ private Q_SLOTS:
     {
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_locked")), false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 11); // proposals 2 + console 9
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 12); // proposals 2 + console 10
         QVERIFY(m_page->lockText().startsWith(QLatin1String("Read-only.")));
         QVERIFY(m_page->lockText().contains(m_session->redactedLocation()));
         QVERIFY(!byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"))->isEnabled());
@@ -167,7 +167,7 @@ private Q_SLOTS:
         QVERIFY(m_page->retentionTab()->resultText().contains(QLatin1String("Read-only")));
         migrations->refresh();
         QTRY_VERIFY(!migrations->statusModel()->index(0, 0).data().toString().isEmpty());
-        QCOMPARE(migrations->statusModel()->pendingCount(), 11);
+        QCOMPARE(migrations->statusModel()->pendingCount(), 12);
         SqlDatabase db(m_session->location());
         QVERIFY(!db.tableExists(QStringLiteral("console_audit_log")));
     }
@@ -213,7 +213,7 @@ private Q_SLOTS:
         openPage(dpmOnly(*m_dir, QStringLiteral("ui_admin_apply")), false);
         QSignalSpy changed(m_page.get(), &AdminPage::storeChanged);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 11);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 12);
         QVERIFY(migrations->planText().contains(QLatin1String("CREATE TABLE IF NOT EXISTS console_audit_log")));
         unlockByButton();
         QVERIFY(m_page->lockText().startsWith(QLatin1String("Unlocked")));
@@ -225,8 +225,8 @@ private Q_SLOTS:
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(changed.count() == 1);
         QTRY_COMPARE(migrations->statusModel()->pendingCount(), 0);
-        QCOMPARE(question, QStringLiteral("Apply 11 migrations to %1?").arg(m_session->redactedLocation()));
-        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 11, in ")),
+        QCOMPARE(question, QStringLiteral("Apply 12 migrations to %1?").arg(m_session->redactedLocation()));
+        QVERIFY2(migrations->resultText().startsWith(QLatin1String("Applied migrations: 12, in ")),
             qPrintable(migrations->resultText()));
 
         MigrationStatusModel *status = migrations->statusModel();
@@ -266,19 +266,19 @@ private Q_SLOTS:
         m_page->setMigrationCatalog(MigrationCatalog::fromDirectory(catalogWithBrokenMigration(*m_dir)));
         MigrationsTab *migrations = m_page->migrationsTab();
         const QString failure = (dpm::test::uiOnPostgres() ? QStringLiteral("POSTGRES") : QStringLiteral("SQLITE"))
-            + QStringLiteral("_MIGRATION_FAILED:console:0010");
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 12);
+            + QStringLiteral("_MIGRATION_FAILED:console:0099");
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 13);
         unlockByButton();
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
         QTRY_VERIFY(apply->isEnabled());
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY(migrations->resultText().contains(failure));
-        QVERIFY(migrations->resultText().startsWith(QLatin1String("Failed (migrations applied before it: 11): ")));
+        QVERIFY(migrations->resultText().startsWith(QLatin1String("Failed (migrations applied before it: 12): ")));
 
         MigrationStatusModel *status = migrations->statusModel();
         QTRY_COMPARE(status->pendingCount(), 1);
-        const int broken = status->rowOf(QStringLiteral("console:0010"));
+        const int broken = status->rowOf(QStringLiteral("console:0099"));
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::StateRole),
             QVariant(QStringLiteral("failed")));
         QCOMPARE(status->index(broken, MigrationStatusModel::StateColumn).data(MigrationStatusModel::FailureCodeRole),
@@ -412,7 +412,7 @@ private Q_SLOTS:
 
         openPage(location, false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 11);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 12);
         unlockByButton();
         QTRY_VERIFY(m_page->lockText().contains(QLatin1String(" as postgres")));
         auto *apply = byName<QPushButton>(m_page.get(), QStringLiteral("Apply pending migrations"));
@@ -422,7 +422,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(progress->text().contains(QLatin1String("other-migrator")), qPrintable(progress->text()));
         QVERIFY(progress->text().contains(QStringLiteral("pid ") + otherPid));
         QVERIFY(progress->text().contains(QLatin1String("namespace console")));
-        QCOMPARE(migrations->statusModel()->pendingCount(), 11); // nothing applied while waiting
+        QCOMPARE(migrations->statusModel()->pendingCount(), 12); // nothing applied while waiting
 
         other.exec(
             QStringLiteral("SELECT pg_advisory_unlock(?::bigint)"), { advisoryLockKey(QStringLiteral("console")) });
@@ -443,7 +443,7 @@ private Q_SLOTS:
 
         openPage(location, false);
         MigrationsTab *migrations = m_page->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 11);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 12);
         unlockByButton();
         answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(
@@ -454,7 +454,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(
             migrations->resultText().startsWith(QLatin1String("Cancelled")), qPrintable(migrations->resultText()));
         QTRY_VERIFY(!migrations->isBusy());
-        QCOMPARE(migrations->statusModel()->pendingCount(), 11);
+        QCOMPARE(migrations->statusModel()->pendingCount(), 12);
         // Nothing applied means no console audit table either (console/0003 is among the pending),
         // so the cancelled apply has nowhere to be recorded; it must not create the table for it.
         SqlDatabase check(location);

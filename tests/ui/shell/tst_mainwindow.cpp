@@ -408,7 +408,7 @@ private Q_SLOTS:
         auto window = openWindow(location);
         QVERIFY(window);
         QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
-        QVERIFY2(window->statusText().contains(QLatin1String("not initialised, 13 pending migrations")),
+        QVERIFY2(window->statusText().contains(QLatin1String("not initialised, 14 pending migrations")),
             qPrintable(window->statusText()));
         AdminPage *admin = window->adminPage();
         QVERIFY2(admin->schemaNotice().contains(QLatin1String("no DPM tables")), qPrintable(admin->schemaNotice()));
@@ -419,7 +419,7 @@ private Q_SLOTS:
         QCOMPARE(window->currentPlace().page, QStringLiteral("admin"));
 
         MigrationsTab *migrations = admin->migrationsTab();
-        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 13);
+        QTRY_COMPARE(migrations->statusModel()->pendingCount(), 14);
         test::answerNextConfirmation(QMessageBox::Yes);
         QTest::mouseClick(test::byName<QPushButton>(admin, QStringLiteral("Unlock or lock admin actions")), Qt::LeftButton);
         QTRY_VERIFY(admin->isUnlocked());
@@ -434,7 +434,7 @@ private Q_SLOTS:
             SqlDatabase db(location);
             SqlRows ledger = db.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
             QVERIFY(ledger.next());
-            QCOMPARE(ledger.value(0).toInt(), 13);
+            QCOMPARE(ledger.value(0).toInt(), 14);
         }
 
         // Leaving the admin page reopens the store on its new schema and lands where asked.
