@@ -22,7 +22,7 @@ using Kind = ParameterSpec::Kind;
 
 const QString kSupportBundleFlag = QStringLiteral("DPM_SUPPORT_BUNDLE_APIS_ENABLED");
 const QString kArtifactsFlag = QStringLiteral("DPM_ARTIFACTS_ENABLED");
-const QString kOperationsFlag = QStringLiteral("DPM_ASYNC_OPERATIONS_ENABLED");
+const QString kRunOperationsFlag = QStringLiteral("DPM_ASYNC_OPERATIONS_ENABLED");
 const QString kWorkflowFlag = QStringLiteral("DPM_WORKFLOW_ENABLED");
 const QString kLineageFlag = QStringLiteral("DPM_LINEAGE_APIS_ENABLED");
 const QString kHistoryFlag = QStringLiteral("DPM_IDEMPOTENCY_HISTORY_APIS_ENABLED");
@@ -82,7 +82,7 @@ QByteArray historyBytes(const WorkflowHistory &history)
     return apiJsonBytes(workflowHistoryJson(history.runId, history.decisions), &shapes::workflowHistory);
 }
 
-QList<Endpoint> makeEndpoints()
+QList<Endpoint> makeApiEndpoints()
 {
     using K = SupportBundleEntry::Kind;
     QList<Endpoint> out;
@@ -145,7 +145,7 @@ QList<Endpoint> makeEndpoints()
     out.append({ QStringLiteral("/rebalance/operations"),
         { timestamp("created_from", "from"), timestamp("created_to", "to"), text("operation_type"),
             text("status_filter", "status"), text("correlation_id"), limit(), text("cursor") },
-        { kOperationsFlag }, true, [](SupportStore &store, const EndpointCall &call) {
+        { kRunOperationsFlag }, true, [](SupportStore &store, const EndpointCall &call) {
             OperationFilter filter;
             filter.createdFrom = call.query.text(QStringLiteral("created_from"));
             filter.createdTo = call.query.text(QStringLiteral("created_to"));
@@ -157,12 +157,12 @@ QList<Endpoint> makeEndpoints()
                 [](const AsyncOperation &item) { return item.operationId; });
             return apiJsonBytes(listingJson(page, operationJson), &shapes::operationListing);
         } });
-    out.append({ QStringLiteral("/rebalance/operations/{operation_id}"), {}, { kOperationsFlag }, false,
+    out.append({ QStringLiteral("/rebalance/operations/{operation_id}"), {}, { kRunOperationsFlag }, false,
         [](SupportStore &store, const EndpointCall &call) {
             return apiJsonBytes(
                 operationJson(requireOperation(store, call.pathValues.value(0))), &shapes::operationStatus);
         } });
-    out.append({ QStringLiteral("/rebalance/operations/by-correlation/{correlation_id}"), {}, { kOperationsFlag }, false,
+    out.append({ QStringLiteral("/rebalance/operations/by-correlation/{correlation_id}"), {}, { kRunOperationsFlag }, false,
         [](SupportStore &store, const EndpointCall &call) {
             return apiJsonBytes(operationJson(requireOperationByCorrelation(store, call.pathValues.value(0))),
                 &shapes::operationStatus);
@@ -274,7 +274,7 @@ ParameterSpec boolean(const char *name)
 
 const QList<Endpoint> &dpmEndpoints()
 {
-    static const QList<Endpoint> endpoints = makeEndpoints();
+    static const QList<Endpoint> endpoints = makeApiEndpoints();
     return endpoints;
 }
 
@@ -282,7 +282,7 @@ const QList<FeatureFlag> &featureFlags()
 {
     static const QList<FeatureFlag> flags {
         { QStringLiteral("DPM_SUPPORT_APIS_ENABLED"), true, QStringLiteral("DPM_SUPPORT_APIS_DISABLED") },
-        { kOperationsFlag, true, QStringLiteral("DPM_ASYNC_OPERATIONS_DISABLED") },
+        { kRunOperationsFlag, true, QStringLiteral("DPM_ASYNC_OPERATIONS_DISABLED") },
         { kArtifactsFlag, true, QStringLiteral("DPM_ARTIFACTS_DISABLED") },
         { kWorkflowFlag, false, QStringLiteral("DPM_WORKFLOW_DISABLED") },
         { kLineageFlag, false, QStringLiteral("DPM_LINEAGE_APIS_DISABLED") },

@@ -120,7 +120,7 @@ Endpoint console(const char *path, QList<ParameterSpec> parameters,
     return endpoint;
 }
 
-QList<Endpoint> makeEndpoints()
+QList<Endpoint> makeConsoleEndpoints()
 {
     QList<Endpoint> out;
     out.append(console("/console/v1/find/{identifier}", {}, [](SupportStore &store, const EndpointCall &call) {
@@ -207,7 +207,7 @@ QList<Endpoint> makeEndpoints()
 
 const QList<Endpoint> &consoleEndpoints()
 {
-    static const QList<Endpoint> endpoints = makeEndpoints();
+    static const QList<Endpoint> endpoints = makeConsoleEndpoints();
     return endpoints;
 }
 

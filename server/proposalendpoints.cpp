@@ -19,7 +19,7 @@ namespace {
 
 const QString kLifecycleFlag = QStringLiteral("PROPOSAL_WORKFLOW_LIFECYCLE_ENABLED");
 const QString kSupportFlag = QStringLiteral("PROPOSAL_SUPPORT_APIS_ENABLED");
-const QString kOperationsFlag = QStringLiteral("PROPOSAL_ASYNC_OPERATIONS_ENABLED");
+const QString kProposalOperationsFlag = QStringLiteral("PROPOSAL_ASYNC_OPERATIONS_ENABLED");
 
 QString pathValue(const EndpointCall &call, int index)
 {
@@ -64,7 +64,7 @@ QByteArray operationBytes(const ProposalAsyncOperation &operation)
     return apiJsonBytes(proposalOperationJson(operation), &shapes::proposalOperation);
 }
 
-QList<Endpoint> makeEndpoints()
+QList<Endpoint> makeProposalEndpoints()
 {
     using params::boolean;
     using params::limit;
@@ -98,11 +98,11 @@ QList<Endpoint> makeEndpoints()
             return apiJsonBytes(proposalIdempotencyJson(requireProposalIdempotency(store, pathValue(call, 0))),
                 &shapes::proposalIdempotency);
         }));
-    out.append(proposalEndpoint("/rebalance/proposals/operations/{operation_id}", {}, kOperationsFlag, false,
+    out.append(proposalEndpoint("/rebalance/proposals/operations/{operation_id}", {}, kProposalOperationsFlag, false,
         [](ProposalStore &store, const EndpointCall &call) {
             return operationBytes(requireProposalOperation(store, pathValue(call, 0)));
         }));
-    out.append(proposalEndpoint("/rebalance/proposals/operations/by-correlation/{correlation_id}", {}, kOperationsFlag,
+    out.append(proposalEndpoint("/rebalance/proposals/operations/by-correlation/{correlation_id}", {}, kProposalOperationsFlag,
         false, [](ProposalStore &store, const EndpointCall &call) {
             return operationBytes(requireProposalOperationByCorrelation(store, pathValue(call, 0)));
         }));
@@ -145,7 +145,7 @@ QList<Endpoint> makeEndpoints()
 
 const QList<Endpoint> &proposalEndpoints()
 {
-    static const QList<Endpoint> endpoints = makeEndpoints();
+    static const QList<Endpoint> endpoints = makeProposalEndpoints();
     return endpoints;
 }
 

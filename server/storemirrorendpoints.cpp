@@ -92,7 +92,7 @@ QList<std::pair<const char *, Handler>> handlers()
     };
 }
 
-QList<Endpoint> makeEndpoints()
+QList<Endpoint> makeMirrorEndpoints()
 {
     QList<Endpoint> out;
     for (const auto &[name, handler] : handlers()) {
@@ -131,7 +131,7 @@ QList<Endpoint> makeEndpoints()
 
 const QList<Endpoint> &storeMirrorEndpoints()
 {
-    static const QList<Endpoint> endpoints = makeEndpoints();
+    static const QList<Endpoint> endpoints = makeMirrorEndpoints();
     return endpoints;
 }
 

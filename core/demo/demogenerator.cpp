@@ -3,6 +3,7 @@
 #include "demopayloads.h"
 #include "demoproposalload.h"
 #include "demorandom.h"
+#include "demotime.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "domain/vocabulary.h"
@@ -10,8 +11,8 @@
 #include "store/bulkloader.h"
 #include "store/dualwritestore.h"
 #include "store/proposalstore.h"
-#include "store/supportstore.h"
 #include "store/serverprobe.h"
+#include "store/supportstore.h"
 
 #include <QDate>
 #include <QElapsedTimer>
@@ -31,10 +32,10 @@ __extension__ typedef unsigned __int128 Uint128;
 constexpr qint64 kChunkRuns = 256; // key reuse stays within a chunk; transactions hold whole chunks
 constexpr int kPortfolioCount = 5000;
 constexpr int kHotPortfolioCount = 12;
-constexpr qint64 kSecond = 1000000;
-constexpr qint64 kMinute = 60 * kSecond;
-constexpr qint64 kHour = 60 * kMinute;
-constexpr qint64 kDay = 24 * kHour;
+using demotime::kDay;
+using demotime::kHour;
+using demotime::kMinute;
+using demotime::kSecond;
 
 // Shares in 1/10000.
 constexpr int kHotPortfolioShare = 2500;
@@ -198,7 +199,7 @@ struct KeyState
     QByteArray lastAt;
 };
 
-struct RunEvent
+struct GeneratedEvent
 {
     qint64 at;
     const char *type;
@@ -273,8 +274,8 @@ private:
     qint64 operation(qint64 index, qint64 at, qint64 freeSlots);
     // The rows every recorded run has; builds its payloads into result when writing.
     void recordRun(const DemoRunFacts &facts, bool persisted, DemoResult *result);
-    void workflow(const QByteArray &runId, qint64 runAt, QList<RunEvent> &events, PortfolioState *portfolio);
-    void runEvents(const DemoRunFacts &facts, qint64 runAt, QList<RunEvent> events);
+    void workflow(const QByteArray &runId, qint64 runAt, QList<GeneratedEvent> &events, PortfolioState *portfolio);
+    void runEvents(const DemoRunFacts &facts, qint64 runAt, QList<GeneratedEvent> events);
 
     Keys m_keys;
     DemoRandom m_structure;
@@ -491,7 +492,7 @@ void DemoGenerator::simulateRun(qint64 index, qint64 slotAt, const KeyReuse *reu
         }
     }
 
-    QList<RunEvent> events;
+    QList<GeneratedEvent> events;
     if (facts.outcome == DemoOutcome::PendingReview)
         workflow(facts.runId, at, events, &state);
     if (keyed && m_structure.chance(kReplayServedShare)) {
@@ -500,17 +501,17 @@ void DemoGenerator::simulateRun(qint64 index, qint64 slotAt, const KeyReuse *reu
         const qint64 replayAt = at + m_structure.between(kSecond, 10 * kMinute);
         QByteArray replayCorrelation = newCorrelationId();
         if (replayAt <= m_anchor)
-            events << RunEvent { replayAt, "IDEMPOTENT_REPLAY_SERVED", "dpm.run.replay", replayCorrelation, {}, {},
+            events << GeneratedEvent { replayAt, "IDEMPOTENT_REPLAY_SERVED", "dpm.run.replay", replayCorrelation, {}, {},
                 {} };
     }
     if (persisted)
-        events << RunEvent { at + m_structure.between(1000, 50000), "ARTIFACT_PERSISTED", "dpm.run.artifact", {}, {},
+        events << GeneratedEvent { at + m_structure.between(1000, 50000), "ARTIFACT_PERSISTED", "dpm.run.artifact", {}, {},
             {}, {} };
     if (facts.outcome == DemoOutcome::Ready && m_structure.chance(9000)) {
         const qint64 requested = at + m_structure.between(5 * kSecond, 2 * kMinute);
-        events << RunEvent { requested, "EXECUTION_REQUESTED", "dpm.run.execution", {}, {}, {}, {} };
+        events << GeneratedEvent { requested, "EXECUTION_REQUESTED", "dpm.run.execution", {}, {}, {}, {} };
         if (m_structure.chance(6000))
-            events << RunEvent { requested + m_structure.between(kSecond / 2, 5 * kSecond), "EXECUTION_ACKNOWLEDGED",
+            events << GeneratedEvent { requested + m_structure.between(kSecond / 2, 5 * kSecond), "EXECUTION_ACKNOWLEDGED",
                 "dpm.run.execution", {}, {}, {}, {} };
     }
     runEvents(facts, at, events);
@@ -520,12 +521,12 @@ void DemoGenerator::simulateRun(qint64 index, qint64 slotAt, const KeyReuse *reu
     }
 }
 
-void DemoGenerator::workflow(const QByteArray &runId, qint64 runAt, QList<RunEvent> &events, PortfolioState *portfolio)
+void DemoGenerator::workflow(const QByteArray &runId, qint64 runAt, QList<GeneratedEvent> &events, PortfolioState *portfolio)
 {
     // Reviewers act on runs whose status needs review (DPM_WORKFLOW_REQUIRES_REVIEW_FOR_STATUSES
     // = PENDING_REVIEW), following the transition table of §4.1. A decision later than the
     // anchor has not happened yet, so recent runs are often still waiting.
-    events << RunEvent { runAt + m_structure.between(1000, 100000), "REVIEW_REQUESTED", "dpm.run.workflow", {}, {}, {},
+    events << GeneratedEvent { runAt + m_structure.between(1000, 100000), "REVIEW_REQUESTED", "dpm.run.workflow", {}, {}, {},
         {} };
     static constexpr std::array<int, 3> kDecisionCounts { 4000, 4000, 2000 }; // 2, 3 or 4 decisions
     const int count = m_structure.chance(800) ? 0 : 2 + int(m_structure.weighted(kDecisionCounts));
@@ -564,7 +565,7 @@ void DemoGenerator::workflow(const QByteArray &runId, qint64 runAt, QList<RunEve
         emit(BulkTable::WorkflowDecisions, [&](const auto &add) {
             add({ decisionId, runId, actionText, reason, comment, actor, timestampText(at), correlation });
         });
-        events << RunEvent { at, "WORKFLOW_DECISION_RECORDED", "dpm.run.workflow", decisionId, decisionId, actionText,
+        events << GeneratedEvent { at, "WORKFLOW_DECISION_RECORDED", "dpm.run.workflow", decisionId, decisionId, actionText,
             reason };
         if (portfolio && action == WorkflowAction::RequestChanges) {
             portfolio->pendingChangeDecision = decisionId;
@@ -575,7 +576,7 @@ void DemoGenerator::workflow(const QByteArray &runId, qint64 runAt, QList<RunEve
     if (state == WorkflowStatus::Approved) {
         const qint64 requested = at + m_structure.between(5 * kSecond, 10 * kMinute);
         if (requested <= m_anchor)
-            events << RunEvent { requested, "EXECUTION_REQUESTED", "dpm.run.execution", {}, {}, {}, {} };
+            events << GeneratedEvent { requested, "EXECUTION_REQUESTED", "dpm.run.execution", {}, {}, {}, {} };
     }
 }
 
@@ -663,9 +664,9 @@ qint64 DemoGenerator::operation(qint64 index, qint64 at, qint64 freeSlots)
                 add({ facts.runId, "derived_from", state.lastRunId, facts.createdAt, jsonObject1("portfolio_id", pf) });
             });
         }
-        QList<RunEvent> events;
+        QList<GeneratedEvent> events;
         if (persisted)
-            events << RunEvent { scenarioTimes.at(i) + m_structure.between(1000, 50000), "ARTIFACT_PERSISTED",
+            events << GeneratedEvent { scenarioTimes.at(i) + m_structure.between(1000, 50000), "ARTIFACT_PERSISTED",
                 "dpm.run.artifact", {}, {}, {}, {} };
         if (facts.outcome == DemoOutcome::PendingReview)
             workflow(facts.runId, scenarioTimes.at(i), events, nullptr);
@@ -695,14 +696,14 @@ qint64 DemoGenerator::operation(qint64 index, qint64 at, qint64 freeSlots)
     return scenarioTimes.size();
 }
 
-void DemoGenerator::runEvents(const DemoRunFacts &facts, qint64 runAt, QList<RunEvent> events)
+void DemoGenerator::runEvents(const DemoRunFacts &facts, qint64 runAt, QList<GeneratedEvent> events)
 {
     // What happened to the run, in order (console/0002): each event with its one delivery.
-    events.prepend(RunEvent { runAt, "RUN_RECORDED", "dpm.run.recorded", {}, {}, {}, {} });
-    std::stable_sort(events.begin(), events.end(), [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
+    events.prepend(GeneratedEvent { runAt, "RUN_RECORDED", "dpm.run.recorded", {}, {}, {}, {} });
+    std::stable_sort(events.begin(), events.end(), [](const GeneratedEvent &a, const GeneratedEvent &b) { return a.at < b.at; });
     const QByteArray status = demoOutcomeStatus(facts.outcome);
     int sequence = 0;
-    for (const RunEvent &event : std::as_const(events)) {
+    for (const GeneratedEvent &event : std::as_const(events)) {
         ++sequence;
         const QByteArray eventId = hexId("evt_", permute48(m_events++, m_keys.event), 12);
         const QByteArray outboxId = hexId("obx_", permute48(m_outbox++, m_keys.outbox), 12);

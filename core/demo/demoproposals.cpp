@@ -1,6 +1,7 @@
 #include "demo/demoproposals.h"
 
 #include "demo/demorandom.h"
+#include "demo/demotime.h"
 #include "domain/canonicaljson.h"
 #include "domain/proposalapijson.h"
 #include "domain/timestamp.h"
@@ -16,9 +17,9 @@ namespace dpm {
 
 namespace {
 
-constexpr qint64 kMinute = 60LL * 1000000;
-constexpr qint64 kHour = 60 * kMinute;
-constexpr qint64 kDay = 24 * kHour;
+using demotime::kDay;
+using demotime::kHour;
+using demotime::kMinute;
 constexpr int kFaultEvery = 61;
 
 // Keys of the id permutations, one per id kind, derived from the seed.

@@ -1,6 +1,7 @@
 #include "apijson.h"
 
 #include "domain/canonicaljson.h"
+#include "domain/jsonkey.h"
 #include "domain/purgereport.h"
 
 #include <QJsonDocument>
@@ -12,10 +13,7 @@ namespace dpm {
 
 namespace {
 
-QString key(const char *name)
-{
-    return QString::fromLatin1(name);
-}
+using json::key;
 
 QJsonValue countMapJson(const QMap<QString, qint64> &counts)
 {

@@ -1,6 +1,7 @@
 #include "domain/proposalapijson.h"
 
 #include "domain/apijson.h"
+#include "domain/jsonkey.h"
 
 #include <QJsonArray>
 
@@ -8,10 +9,7 @@ namespace dpm {
 
 namespace {
 
-QString key(const char *name)
-{
-    return QString::fromLatin1(name);
-}
+using json::key;
 
 QJsonValue nullableNumber(const std::optional<qint64> &value)
 {

@@ -2,6 +2,7 @@
 
 #include "domain/apijson.h"
 #include "domain/error.h"
+#include "domain/jsonkey.h"
 #include "domain/vocabulary.h"
 #include "store/supportstore.h"
 
@@ -9,10 +10,7 @@ namespace dpm {
 
 namespace {
 
-QString key(const char *name)
-{
-    return QString::fromLatin1(name);
-}
+using json::key;
 
 } // namespace
 

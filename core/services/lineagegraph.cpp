@@ -2,6 +2,7 @@
 
 #include "domain/canonicaljson.h"
 #include "domain/error.h"
+#include "domain/jsonkey.h"
 #include "store/proposalstore.h"
 #include "store/separateproposalsstore.h"
 #include "store/supportstore.h"
@@ -15,10 +16,7 @@ namespace dpm {
 
 namespace {
 
-QString key(const char *name)
-{
-    return QString::fromLatin1(name);
-}
+using json::key;
 
 void checkDepth(int depth, const QString &direction)
 {

@@ -104,8 +104,8 @@ SnapshotReport exportSnapshot(SupportStore &store, const QString &path, const Tr
             { QStringLiteral("columns"), QJsonArray::fromStringList(bulkColumns(table)) }, { QStringLiteral("rows"), rows } });
     }
     if (packs) {
-        report.tables << SnapshotTableReport { kPolicyPacks, packs->size() };
-        tablesJson.append(QJsonObject { { QStringLiteral("table"), kPolicyPacks },
+        report.tables << SnapshotTableReport { snapshot::kPolicyPacks, packs->size() };
+        tablesJson.append(QJsonObject { { QStringLiteral("table"), snapshot::kPolicyPacks },
             { QStringLiteral("columns"), QJsonArray::fromStringList(policyPackColumns()) },
             { QStringLiteral("rows"), packs->size() } });
         rowsTotal += packs->size();
@@ -168,8 +168,8 @@ SnapshotReport exportSnapshot(SupportStore &store, const QString &path, const Tr
                     .arg(written));
         }
     }
-    if (!report.cancelled && packs && keepGoing(kPolicyPacks)) {
-        section(kPolicyPacks, packs->size());
+    if (!report.cancelled && packs && keepGoing(snapshot::kPolicyPacks)) {
+        section(snapshot::kPolicyPacks, packs->size());
         for (const PolicyPack &pack : *packs) {
             writer.writeLine(textRowLine({ pack.policyPackId, pack.version, pack.definitionJson, pack.createdAt, pack.updatedAt }));
             ++rowsDone;

@@ -137,13 +137,13 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
             if (table.name == QLatin1String(bulkTableSpec(bulk).name))
                 table.bulk = bulk;
         }
-        if (table.rows < 0 || (!table.bulk && table.name != kPolicyPacks && table.name != kAuditLog))
+        if (table.rows < 0 || (!table.bulk && table.name != snapshot::kPolicyPacks && table.name != kAuditLog))
             throw corrupt(QStringLiteral("its header names an unknown table %1").arg(table.name));
         QStringList columns;
         for (const QJsonValue &c : t.value(QStringLiteral("columns")).toArray())
             columns << c.toString();
         const QStringList expected = table.bulk ? bulkColumns(*table.bulk)
-            : table.name == kPolicyPacks        ? policyPackColumns()
+            : table.name == snapshot::kPolicyPacks        ? policyPackColumns()
                                                 : auditLogColumns();
         if (columns != expected) {
             throw Error(ErrorKind::Migration, QStringLiteral("SNAPSHOT_SCHEMA_MISMATCH"),
@@ -174,7 +174,7 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
     }
     for (const HeaderTable &table : std::as_const(tables)) {
         const bool missing = table.bulk ? !loader->supports(*table.bulk)
-            : table.name == kPolicyPacks ? !transfer::policyPacksOf(store).has_value()
+            : table.name == snapshot::kPolicyPacks ? !transfer::policyPacksOf(store).has_value()
                                          : !store.auditLog().isAvailable();
         if (missing && table.rows > 0) {
             throw Error(ErrorKind::Migration, QStringLiteral("SNAPSHOT_SCHEMA_MISMATCH"),
@@ -232,7 +232,7 @@ SnapshotReport importSnapshot(SupportStore &store, const QString &path, AuditMod
                     }
                     continue;
                 }
-                if (table.name == kPolicyPacks) {
+                if (table.name == snapshot::kPolicyPacks) {
                     const auto v = textRowFromLine(line, policyPackColumns().size());
                     packs << PolicyPack { v[0].value_or(QString()), v[1].value_or(QString()), v[2].value_or(QString()),
                         v[3].value_or(QString()), v[4].value_or(QString()) };

@@ -117,7 +117,7 @@ TransferReport backfillStore(
     const std::optional<QList<PolicyPack>> sourcePacks = policyPacksOf(source);
     const QList<PolicyPack> packs = sourcePacks.value_or(QList<PolicyPack> {});
     if (!sourcePacks)
-        report.notes << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(kPolicyPacks);
+        report.notes << QStringLiteral("%1: the source has no such table; nothing to copy.").arg(transfer::kPolicyPacks);
 
     // Sizes first: progress needs the total, and a fresh target must be empty.
     qint64 rowsTotal = packs.size();
@@ -208,8 +208,8 @@ TransferReport backfillStore(
             if (report.cancelled)
                 break;
         }
-        if (!report.cancelled && keepGoing(kPolicyPacks)) {
-            TransferTableReport tableReport { kPolicyPacks, packs.size(), 0, 0, 0 };
+        if (!report.cancelled && keepGoing(transfer::kPolicyPacks)) {
+            TransferTableReport tableReport { transfer::kPolicyPacks, packs.size(), 0, 0, 0 };
             QElapsedTimer timer;
             timer.start();
             for (const PolicyPack &pack : packs)

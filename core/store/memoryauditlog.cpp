@@ -2,6 +2,7 @@
 
 #include "domain/cursor.h"
 #include "domain/error.h"
+#include "domain/pagelimit.h"
 
 #include <QReadLocker>
 #include <QWriteLocker>
@@ -27,10 +28,7 @@ void MemoryAuditLog::append(const AuditEntry &entry)
 
 Page<AuditEntry> MemoryAuditLog::list(const PageRequest &page)
 {
-    if (page.limit < 1) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("The page limit must be at least 1; pass a positive limit."));
-    }
+    requirePageLimit(page.limit);
     const std::optional<Cursor> cursor = decodeCursor(CursorListing::AuditLog, page.cursor);
     QReadLocker locker(&m_lock);
     auto it = m_entries.cbegin();

@@ -1,6 +1,7 @@
 #include "memoryproposalstore.h"
 
 #include "domain/error.h"
+#include "domain/pagelimit.h"
 #include "store/bulkreader.h"
 
 #include <QMap>
@@ -14,14 +15,6 @@
 namespace dpm {
 
 namespace {
-
-void requireLimit(int limit)
-{
-    if (limit < 1) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("The page limit %1 is invalid; ask for at least one row.").arg(limit));
-    }
-}
 
 bool matchesFilter(const ProposalRecord &p, const ProposalFilter &filter)
 {
@@ -152,7 +145,7 @@ std::optional<ProposalRecord> MemoryProposalStore::getProposal(const QString &pr
 
 Page<ProposalRecord> MemoryProposalStore::listProposals(const ProposalFilter &filter, const PageRequest &page)
 {
-    requireLimit(page.limit);
+    requirePageLimit(page.limit);
     QReadLocker locker(&m_lock);
     const auto matches = [&](const QString &id) { return matchesFilter(*m_proposals.constFind(id), filter); };
     const memory::Continuation from = memory::continuation(

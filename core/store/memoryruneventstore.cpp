@@ -2,6 +2,7 @@
 
 #include "domain/cursor.h"
 #include "domain/error.h"
+#include "domain/pagelimit.h"
 #include "domain/timestamp.h"
 
 #include <QReadLocker>
@@ -10,14 +11,6 @@
 namespace dpm {
 
 namespace {
-
-void requireValidLimit(int limit)
-{
-    if (limit < 1) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("The page limit must be at least 1; pass a positive limit."));
-    }
-}
 
 bool isDue(const OutboxDelivery &d, const QString &now)
 {
@@ -91,7 +84,7 @@ QList<RunEventWithDeliveries> MemoryRunEventStore::listEvents(const QString &reb
 
 Page<OutboxDelivery> MemoryRunEventStore::listOutbox(const OutboxFilter &filter, const PageRequest &page)
 {
-    requireValidLimit(page.limit);
+    requirePageLimit(page.limit);
     const std::optional<Cursor> cursor = decodeCursor(CursorListing::Outbox, page.cursor);
     QReadLocker locker(&m_lock);
     auto it = m_outboxOrder.crbegin();
@@ -229,7 +222,7 @@ qint64 MemoryRunEventStore::purgeDelivered(int olderThanDays, const QString &now
 QList<OutboxDelivery> MemoryRunEventStore::claimDue(
     int batch, const QString &now, const QString &leaseOwner, const QString &leaseUntil)
 {
-    requireValidLimit(batch);
+    requirePageLimit(batch);
     QWriteLocker locker(&m_lock);
     QList<OutboxDelivery *> due;
     for (OutboxDelivery &d : m_deliveries) {

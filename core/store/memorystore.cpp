@@ -3,6 +3,7 @@
 #include "domain/canonicaljson.h"
 #include "domain/cursor.h"
 #include "domain/error.h"
+#include "domain/pagelimit.h"
 #include "domain/timestamp.h"
 #include "store/bulkreader.h"
 #include "store/memorykeyset.h"
@@ -29,14 +30,6 @@ const QString kCorrelationToRun = QStringLiteral("CORRELATION_TO_RUN");
 const QString kIdempotencyToRun = QStringLiteral("IDEMPOTENCY_TO_RUN");
 const QString kOperationToCorrelation = QStringLiteral("OPERATION_TO_CORRELATION");
 const QString kOperationsTable = QStringLiteral("dpm_async_operations");
-
-void requireLimit(int limit)
-{
-    if (limit < 1) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("The page limit %1 is invalid; ask for at least one row.").arg(limit));
-    }
-}
 
 bool inBounds(const QString &value, const std::optional<QString> &from, const std::optional<QString> &to)
 {
@@ -150,7 +143,7 @@ std::optional<RebalanceRun> MemoryStore::getRunByRequestHash(const QString &requ
 
 Page<RunListItem> MemoryStore::listRuns(const RunFilter &filter, const PageRequest &page)
 {
-    requireLimit(page.limit);
+    requirePageLimit(page.limit);
     QReadLocker locker(&m_lock);
 
     const auto matches = [&](const QString &id) {
@@ -322,7 +315,7 @@ std::optional<AsyncOperation> MemoryStore::getOperationByCorrelation(const QStri
 
 Page<AsyncOperation> MemoryStore::listOperations(const OperationFilter &filter, const PageRequest &page)
 {
-    requireLimit(page.limit);
+    requirePageLimit(page.limit);
     QReadLocker locker(&m_lock);
 
     const auto matches = [&](const QString &id) {
@@ -407,7 +400,7 @@ std::optional<WorkflowHistory> MemoryStore::getWorkflowHistoryByCorrelation(cons
 
 Page<WorkflowDecision> MemoryStore::listWorkflowDecisionsFiltered(const DecisionFilter &filter, const PageRequest &page)
 {
-    requireLimit(page.limit);
+    requirePageLimit(page.limit);
     QReadLocker locker(&m_lock);
 
     const auto matches = [&](const QString &id) {
@@ -652,7 +645,7 @@ SupportBundleRows MemoryStore::loadSupportBundle(const SupportBundleEntry &entry
 Page<LineageEdge> MemoryStore::listLineageEdgesPage(
     const QString &entityId, const LineageFilter &filter, const PageRequest &page)
 {
-    requireLimit(page.limit);
+    requirePageLimit(page.limit);
     const std::optional<LineageCursor> cursor = decodeLineageCursor(page.cursor);
 
     QList<LineageEdge> edges;

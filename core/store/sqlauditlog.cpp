@@ -2,6 +2,7 @@
 
 #include "domain/cursor.h"
 #include "domain/error.h"
+#include "domain/pagelimit.h"
 #include "store/sqldatabase.h"
 
 namespace dpm {
@@ -9,14 +10,6 @@ namespace dpm {
 namespace {
 
 const QString kTable = QStringLiteral("console_audit_log");
-
-void requireValidAuditLimit(int limit)
-{
-    if (limit < 1) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("The page limit must be at least 1; pass a positive limit."));
-    }
-}
 
 } // namespace
 
@@ -39,7 +32,7 @@ void SqlAuditLog::append(const AuditEntry &e)
 
 Page<AuditEntry> SqlAuditLog::list(const PageRequest &page)
 {
-    requireValidAuditLimit(page.limit);
+    requirePageLimit(page.limit);
     requireAvailable();
     const QString c = m_db.dialect().collateC();
     const std::optional<Cursor> cursor = decodeCursor(CursorListing::AuditLog, page.cursor);

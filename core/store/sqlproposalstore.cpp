@@ -20,7 +20,7 @@ const QString kHeaderColumns = QStringLiteral("proposal_version_id, proposal_id,
                                               "request_hash, artifact_hash, simulation_hash, status_at_creation");
 const QString kVersionColumns
     = kHeaderColumns + QStringLiteral(", proposal_result_json, artifact_json, evidence_bundle_json, gate_decision_json");
-const QString kEventColumns = QStringLiteral(
+const QString kProposalEventColumns = QStringLiteral(
     "event_id, proposal_id, event_type, from_state, to_state, actor_id, occurred_at, reason_json, related_version_no");
 const QString kApprovalColumns = QStringLiteral(
     "approval_id, proposal_id, approval_type, approved, actor_id, occurred_at, details_json, related_version_no");
@@ -91,7 +91,7 @@ ProposalVersion readVersion(const SqlRows &q)
         q.value(8).toString(), q.value(9).toString(), q.value(10).toString(), optionalText(q.value(11)) };
 }
 
-ProposalWorkflowEvent readEvent(const SqlRows &q)
+ProposalWorkflowEvent readProposalEvent(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), optionalText(q.value(3)),
         q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
@@ -398,7 +398,7 @@ QList<ProposalVersionHeader> SqlProposalStore::selectHeaders(const QString &prop
 void SqlProposalStore::insertEvent(const ProposalWorkflowEvent &e)
 {
     try {
-        m_db.exec(insertSql(QStringLiteral("proposal_workflow_events"), kEventColumns),
+        m_db.exec(insertSql(QStringLiteral("proposal_workflow_events"), kProposalEventColumns),
             { e.eventId, e.proposalId, e.eventType, nullableText(e.fromState), e.toState, e.actorId, e.occurredAt,
                 e.reasonJson, nullableNumber(e.relatedVersionNo) });
     } catch (const Error &error) {
@@ -434,9 +434,9 @@ QList<ProposalWorkflowEvent> SqlProposalStore::selectEvents(const QString &propo
     return readAll<ProposalWorkflowEvent>(
         m_db.exec(QStringLiteral("SELECT %1 FROM proposal_workflow_events WHERE proposal_id = ? "
                                  "ORDER BY occurred_at%2, event_id%2")
-                      .arg(kEventColumns, m_c),
+                      .arg(kProposalEventColumns, m_c),
             { proposalId }),
-        readEvent);
+        readProposalEvent);
 }
 
 void SqlProposalStore::createApproval(const ProposalApproval &approval)

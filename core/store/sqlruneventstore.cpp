@@ -2,6 +2,7 @@
 
 #include "domain/cursor.h"
 #include "domain/error.h"
+#include "domain/pagelimit.h"
 #include "domain/timestamp.h"
 #include "store/sqldatabase.h"
 #include "store/sqltransaction.h"
@@ -48,14 +49,6 @@ OutboxDelivery readDelivery(const SqlRows &q)
     d.leaseOwner = optionalText(q.value(11));
     d.rebalanceRunId = q.value(12).toString();
     return d;
-}
-
-void requireValidLimit(int limit)
-{
-    if (limit < 1) {
-        throw Error(ErrorKind::InvalidInput, QStringLiteral("INVALID_LIMIT"),
-            QStringLiteral("The page limit must be at least 1; pass a positive limit."));
-    }
 }
 
 QString placeholders(qsizetype count)
@@ -215,7 +208,7 @@ SqlRunEventStore::Clause SqlRunEventStore::filterClause(const OutboxFilter &f) c
 
 Page<OutboxDelivery> SqlRunEventStore::listOutbox(const OutboxFilter &filter, const PageRequest &page)
 {
-    requireValidLimit(page.limit);
+    requirePageLimit(page.limit);
     const std::optional<Cursor> cursor = decodeCursor(CursorListing::Outbox, page.cursor);
     Clause where = filterClause(filter);
     if (cursor) {
@@ -374,7 +367,7 @@ qint64 SqlRunEventStore::purgeDelivered(int olderThanDays, const QString &now, b
 QList<OutboxDelivery> SqlRunEventStore::claimDue(
     int batch, const QString &now, const QString &leaseOwner, const QString &leaseUntil)
 {
-    requireValidLimit(batch);
+    requirePageLimit(batch);
     return inTransaction(true, [&] {
         // PostgreSQL: rows another relay is claiming right now are skipped, not waited for; once it
         // commits they are leased (next attempt in the future) and no longer due.
