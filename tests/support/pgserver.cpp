@@ -236,15 +236,25 @@ void PgServer::start()
         m_error.clear();
 }
 
+// 64 MB unless DPM_TEST_PG_SHARED_BUFFERS (e.g. 512MB) asks for another size: dpm-bench's loads
+// at scale M and L measure how the buffer pool bounds them.
+QString PgServer::sharedBuffers()
+{
+    static const QRegularExpression size(QStringLiteral("^[0-9]+(kB|MB|GB)$"));
+    const QString fromEnv = qEnvironmentVariable("DPM_TEST_PG_SHARED_BUFFERS");
+    return size.match(fromEnv).hasMatch() ? fromEnv : QStringLiteral("64MB");
+}
+
 bool PgServer::startOnPort(int port)
 {
     m_port = port;
     // No fsync: the tests kill the server, never the machine, so the OS's cache keeps what was
     // written. But synchronous commits: a commit acknowledged must be in the WAL when kill() comes.
     m_options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=on "
-                               "-c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB")
+                               "-c full_page_writes=off -c max_connections=200 -c shared_buffers=%3")
                     .arg(m_port)
-                    .arg(m_dir->path());
+                    .arg(m_dir->path())
+                    .arg(sharedBuffers());
     QString output;
     const bool started = runAsPostgresUser(m_binDir + QStringLiteral("/pg_ctl"),
         { QStringLiteral("start"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"), QStringLiteral("-t"),

@@ -66,6 +66,7 @@ private:
     PgServer();
     void start();
     bool startOnPort(int port);
+    static QString sharedBuffers();
     StoreLocation createDatabaseFrom(const QString &hint, const QString &templateName);
     void endSessionsOn(const QString &database);
 
