@@ -1,5 +1,6 @@
 #include "demo/demoproposalload.h"
 
+#include "demo/demotime.h"
 #include "domain/error.h"
 #include "domain/timestamp.h"
 #include "store/bulkloader.h"
@@ -73,9 +74,8 @@ void addDemoProposalRows(const DemoProposal &p, BulkRows &rows)
 
 DemoProposalOptions demoProposalOptions(const DemoOptions &options, const QStringList &runCorrelationIds)
 {
-    constexpr qint64 kDay = 24LL * 3600 * 1000000;
     const qint64 anchor = *timestampMicros(normalizeTimestamp(options.anchor));
-    return { options.seed, anchor - qint64(options.spanDays) * kDay, anchor, options.withIntegrityFaults,
+    return { options.seed, anchor - qint64(options.spanDays) * demotime::kDay, anchor, options.withIntegrityFaults,
         runCorrelationIds };
 }
 
