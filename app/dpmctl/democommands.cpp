@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <utility>
+
 namespace dpm::cli {
 
 namespace {
@@ -75,7 +77,18 @@ CommandOutput demoGenerate(CommandContext &context, const ParsedCommand &command
         store = &context.store();
     }
 
-    const DemoReport report = generateDemoData(*store, options, context.stepProgress(QStringLiteral("demo:")));
+    // The load starts while its rows are still being counted: until the total is known there is
+    // no percentage to print, so one line says so.
+    const auto steps = context.stepProgress(QStringLiteral("demo:"));
+    bool countingSaid = false;
+    const DemoReport report
+        = generateDemoData(*store, options, [&](qint64 done, qint64 total, const QString &phase) {
+              if (total > 0)
+                  return steps(done, total, phase);
+              if (!std::exchange(countingSaid, true))
+                  context.progress(QStringLiteral("demo: %1 (counting the rows to write)").arg(phase));
+              return true;
+          });
 
     CommandOutput out;
     out.json = report.toJson();

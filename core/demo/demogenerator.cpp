@@ -10,6 +10,7 @@
 #include "jsontextwriter.h"
 #include "store/bulkloader.h"
 #include "store/dualwritestore.h"
+#include "store/prefetcher.h"
 #include "store/proposalstore.h"
 #include "store/serverprobe.h"
 #include "store/supportstore.h"
@@ -17,9 +18,13 @@
 #include <QDate>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
+#include <future>
 #include <map>
 #include <vector>
 
@@ -30,6 +35,7 @@ namespace {
 __extension__ typedef unsigned __int128 Uint128;
 
 constexpr qint64 kChunkRuns = 256; // key reuse stays within a chunk; transactions hold whole chunks
+constexpr qint64 kChunksPerWrite = 4;
 constexpr int kPortfolioCount = 5000;
 constexpr int kHotPortfolioCount = 12;
 using demotime::kDay;
@@ -954,31 +960,63 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
                                        "migrate apply adds them).");
     }
 
-    // A counting pass first, so progress has a true total.
-    QElapsedTimer planning;
-    planning.start();
-    DemoGenerator plan(options, runCount, anchorMicros, withEvents);
-    for (qint64 chunk = 0; chunk < plan.chunkCount(); ++chunk)
-        plan.generateChunk(chunk, nullptr);
-    for (const BulkTable table : std::as_const(tables))
-        report.plannedRows += plan.count(table);
-    std::optional<DemoProposalLoad> proposals;
-    if (withProposals) {
-        // Every twentieth proposal reuses a run's correlation id, so lineage links the two.
-        proposals.emplace(demoProposalOptions(options, plan.runCorrelationSample()), demoProposalCount(runCount));
-        const QMap<QString, qint64> planned = proposals->plannedRows();
-        for (auto it = planned.cbegin(); it != planned.cend(); ++it) {
-            report.rows.insert(it.key(), 0);
-            report.plannedRows += it.value();
+    // A counting pass, so progress has a true total. It runs beside the load, as it takes half a
+    // minute at scale L: until it is done, progress reports a total of 0 (not yet known). A
+    // resumed load waits for it, to find where the store's rows end.
+    struct Plan
+    {
+        DemoGenerator counted;
+        std::optional<DemoProposalLoad> proposals; // counting them means making each once
+        qint64 nanos = 0;
+    };
+    std::atomic<bool> stopPlanning = false;
+    std::future<Plan> planning = std::async(std::launch::async, [&] {
+        QElapsedTimer clock;
+        clock.start();
+        Plan plan { DemoGenerator(options, runCount, anchorMicros, withEvents), std::nullopt };
+        for (qint64 chunk = 0; chunk < plan.counted.chunkCount() && !stopPlanning; ++chunk)
+            plan.counted.generateChunk(chunk, nullptr);
+        if (withProposals && !stopPlanning) {
+            // Every twentieth proposal reuses a run's correlation id, so lineage links the two.
+            plan.proposals.emplace(
+                demoProposalOptions(options, plan.counted.runCorrelationSample()), demoProposalCount(runCount));
         }
-    }
-    report.planSeconds = double(planning.nsecsElapsed()) / 1e9;
+        plan.nanos = clock.nsecsElapsed();
+        return plan;
+    });
+    // Leaving early (an error) stops the count; the future waits for it on destruction.
+    const auto stopPlan = qScopeGuard([&] { stopPlanning = true; });
+    std::optional<Plan> plan;
+    std::optional<DemoProposalLoad> proposals;
+    const auto takePlan = [&](bool wait) {
+        if (plan)
+            return true;
+        if (!wait && planning.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return false;
+        plan.emplace(planning.get());
+        for (const BulkTable table : std::as_const(tables))
+            report.plannedRows += plan->counted.count(table);
+        if (withProposals) {
+            proposals = std::move(plan->proposals);
+            const QMap<QString, qint64> planned = proposals->plannedRows();
+            for (auto it = planned.cbegin(); it != planned.cend(); ++it) {
+                report.rows.insert(it.key(), 0);
+                report.plannedRows += it.value();
+            }
+        }
+        report.planSeconds = double(plan->nanos) / 1e9;
+        return true;
+    };
+    const auto reportProgress = [&](qint64 rowsDone) {
+        return !progress || progress(rowsDone, takePlan(false) ? report.plannedRows : 0, QStringLiteral("loading"));
+    };
 
     DemoGenerator generator(options, runCount, anchorMicros, withEvents);
     qint64 firstChunk = 0;
     qint64 firstProposal = 0;
     if (!storeEmpty) {
-        firstChunk = committedChunks(store, plan.chunkStarts());
+        takePlan(true);
+        firstChunk = committedChunks(store, plan->counted.chunkStarts());
         report.resumed = true;
         // The generator's state after those chunks comes from counting them again.
         for (qint64 chunk = 0; chunk < firstChunk; ++chunk)
@@ -1008,50 +1046,81 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         report.totalSeconds = double(clock.nsecsElapsed()) / 1e9;
         return report;
     };
-    if (progress && !progress(report.keptRows, report.plannedRows, QStringLiteral("loading"))) {
+    if (!reportProgress(report.keptRows)) {
         report.cancelled = true;
+        takePlan(true);
         return finishReport();
     }
 
     const qint64 chunksPerTransaction = std::max<qint64>(1, (options.runsPerTransaction + kChunkRuns - 1) / kChunkRuns);
-    BulkRows rows;
-    std::array<qint64, kBulkTableCount> uncommitted {};
-    qint64 done = report.keptRows;
+    // Several chunks per write, never across a commit: each COPY (or prepared-statement pass)
+    // has a fixed cost worth a few hundred rows.
+    const qint64 chunksPerWrite = std::min(chunksPerTransaction, kChunksPerWrite);
+    const qint64 chunkCount = generator.chunkCount();
+    const auto endsTransaction = [&](qint64 chunk) {
+        return (chunk + 1 - firstChunk) % chunksPerTransaction == 0 || chunk + 1 == chunkCount;
+    };
+    struct Batch
+    {
+        BulkRows rows;
+        qint64 lastChunk = 0;
+    };
+    // The generator runs on a thread of its own, a batch or two ahead of the writes, so making
+    // rows overlaps with the database storing the previous ones. Only that thread touches the
+    // generator and generateNanos until the prefetcher is gone.
+    qint64 nextChunk = firstChunk;
     qint64 generateNanos = 0;
     qint64 commitNanos = 0;
-    bool open = false;
-    for (qint64 chunk = firstChunk; chunk < generator.chunkCount(); ++chunk) {
-        if (!open) {
-            loader->begin();
-            open = true;
-        }
-        rows.clear();
-        QElapsedTimer generating;
-        generating.start();
-        generator.generateChunk(chunk, &rows);
-        generateNanos += generating.nsecsElapsed();
-        loader->write(rows);
-        for (const BulkTable table : std::as_const(tables))
-            uncommitted[std::size_t(table)] += rows.rowCount(table);
-        done += rows.totalRows();
-        if (progress && !progress(done, report.plannedRows, QStringLiteral("loading"))) {
-            loader->rollback();
-            open = false;
-            report.cancelled = true;
-            break;
-        }
-        if ((chunk + 1 - firstChunk) % chunksPerTransaction == 0 || chunk + 1 == generator.chunkCount()) {
-            QElapsedTimer committing;
-            committing.start();
-            loader->commit();
-            commitNanos += committing.nsecsElapsed();
-            open = false;
-            for (const BulkTable table : std::as_const(tables)) {
-                report.rows[QLatin1String(bulkTableSpec(table).name)] += uncommitted[std::size_t(table)];
-                uncommitted[std::size_t(table)] = 0;
+    std::array<qint64, kBulkTableCount> uncommitted {};
+    qint64 done = report.keptRows;
+    {
+        Prefetcher<Batch> batches([&]() -> std::optional<Batch> {
+            if (nextChunk >= chunkCount)
+                return std::nullopt;
+            QElapsedTimer generating;
+            generating.start();
+            Batch batch;
+            const qint64 last = std::min(nextChunk + chunksPerWrite, chunkCount) - 1;
+            for (; nextChunk <= last; ++nextChunk) {
+                generator.generateChunk(nextChunk, &batch.rows);
+                if (endsTransaction(nextChunk))
+                    break;
+            }
+            batch.lastChunk = std::min(nextChunk, last);
+            nextChunk = batch.lastChunk + 1;
+            loader->prepare(batch.rows);
+            generateNanos += generating.nsecsElapsed();
+            return batch;
+        });
+        bool open = false;
+        while (std::optional<Batch> batch = batches.next()) {
+            if (!open) {
+                loader->begin();
+                open = true;
+            }
+            loader->write(batch->rows);
+            for (const BulkTable table : std::as_const(tables))
+                uncommitted[std::size_t(table)] += batch->rows.rowCount(table);
+            done += batch->rows.totalRows();
+            if (!reportProgress(done)) {
+                loader->rollback();
+                report.cancelled = true;
+                break;
+            }
+            if (endsTransaction(batch->lastChunk)) {
+                QElapsedTimer committing;
+                committing.start();
+                loader->commit();
+                commitNanos += committing.nsecsElapsed();
+                open = false;
+                for (const BulkTable table : std::as_const(tables)) {
+                    report.rows[QLatin1String(bulkTableSpec(table).name)] += uncommitted[std::size_t(table)];
+                    uncommitted[std::size_t(table)] = 0;
+                }
             }
         }
     }
+    takePlan(true);
     if (!report.cancelled && proposals) {
         // As many proposals per transaction as runs (a proposal is about as many rows as a run).
         const qint64 end = proposals->writeBulk(store.proposals(), *loader,

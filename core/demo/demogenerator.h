@@ -74,6 +74,8 @@ struct DemoReport
 };
 
 // rowsDone and rowsTotal count the rows of every table; phase is "loading", then "analyzing".
+// rowsTotal is 0 while the total is not yet known: the load starts while its rows are still
+// being counted (the first call, with rowsDone 0, usually has no total yet).
 // Returning false cancels: the transaction in progress rolls back, the rows committed before
 // it stay (whole runs with all their rows, so the store is consistent), and the report says
 // cancelled.

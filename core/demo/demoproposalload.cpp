@@ -5,9 +5,13 @@
 #include "domain/timestamp.h"
 #include "store/bulkloader.h"
 #include "store/bulkreader.h"
+#include "store/prefetcher.h"
 #include "store/proposalstore.h"
 
 #include <QSet>
+
+#include <algorithm>
+#include <future>
 
 namespace dpm {
 
@@ -197,31 +201,61 @@ qint64 DemoProposalLoad::writeBulk(ProposalStore &store, BulkLoader &loader, qin
     qint64 proposalsPerTransaction, const std::function<bool(qint64 index)> &afterEach) const
 {
     completeBefore(store, first);
-    BulkRows rows;
-    // A write per proposal is seven COPY statements on PostgreSQL, each a round trip for a dozen
-    // rows (issue 18): rows go out kProposalsPerWrite proposals at a time.
-    qint64 buffered = 0;
-    const auto flush = [&] {
-        if (buffered > 0)
-            loader.write(rows);
-        rows.clear();
-        buffered = 0;
+    const qint64 perTransaction = std::max<qint64>(1, proposalsPerTransaction);
+    struct Batch
+    {
+        BulkRows rows;
+        qint64 begin = 0;
+        qint64 end = 0;
+        bool endsTransaction = false;
     };
-    for (qint64 index = first; index < m_count;) {
-        loader.begin();
-        const qint64 end = std::min(m_count, index + std::max<qint64>(1, proposalsPerTransaction));
-        for (; index < end; ++index) {
-            addDemoProposalRows(generateDemoProposal(index, m_options), rows);
-            if (++buffered == kProposalsPerWrite)
-                flush();
+    // A write per proposal is seven COPY statements on PostgreSQL, each a round trip for a dozen
+    // rows (issue 18): rows go out kProposalsPerWrite proposals at a time, made on a thread of
+    // their own while the previous ones are written.
+    qint64 next = first;
+    Prefetcher<Batch> batches([&]() -> std::optional<Batch> {
+        if (next >= m_count)
+            return std::nullopt;
+        Batch batch;
+        batch.begin = next;
+        const qint64 transactionEnd = first + ((next - first) / perTransaction + 1) * perTransaction;
+        batch.end = std::min({ next + kProposalsPerWrite, transactionEnd, m_count });
+        batch.endsTransaction = batch.end == transactionEnd || batch.end == m_count;
+        // Proposals are made one by one from their index, and making one costs more than writing
+        // it: the batch's first half is made on a second thread, then the halves joined in order.
+        const auto make = [this](qint64 from, qint64 to) {
+            BulkRows rows;
+            for (qint64 index = from; index < to; ++index)
+                addDemoProposalRows(generateDemoProposal(index, m_options), rows);
+            return rows;
+        };
+        const qint64 middle = batch.begin + (batch.end - batch.begin) / 2;
+        std::future<BulkRows> firstHalf = std::async(std::launch::async, make, batch.begin, middle);
+        const BulkRows secondHalf = make(middle, batch.end);
+        batch.rows = firstHalf.get();
+        for (const BulkTable table : allBulkTables())
+            batch.rows.appendRows(table, secondHalf.values(table));
+        next = batch.end;
+        loader.prepare(batch.rows);
+        return batch;
+    });
+    bool open = false;
+    while (std::optional<Batch> batch = batches.next()) {
+        if (!open) {
+            loader.begin();
+            open = true;
+        }
+        loader.write(batch->rows);
+        for (qint64 index = batch->begin; index < batch->end; ++index) {
             if (afterEach && !afterEach(index)) {
-                flush();
                 loader.commit(); // whole proposals only: what was written stays, as on the API path
-                return index + 1;
+                return batch->end;
             }
         }
-        flush();
-        loader.commit();
+        if (batch->endsTransaction) {
+            loader.commit();
+            open = false;
+        }
     }
     return m_count;
 }

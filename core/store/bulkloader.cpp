@@ -110,6 +110,7 @@ QList<BulkTable> allBulkTables()
 void BulkRows::add(BulkTable table, std::initializer_list<QByteArray> values)
 {
     Q_ASSERT(qsizetype(values.size()) == bulkTableSpec(table).columns.size());
+    m_encoded[std::size_t(table)].clear();
     QList<QByteArray> &target = m_values[std::size_t(table)];
     for (const QByteArray &value : values)
         target.append(value);
@@ -118,12 +119,14 @@ void BulkRows::add(BulkTable table, std::initializer_list<QByteArray> values)
 void BulkRows::addRow(BulkTable table, const QList<QByteArray> &values)
 {
     Q_ASSERT(values.size() == bulkTableSpec(table).columns.size());
+    m_encoded[std::size_t(table)].clear();
     m_values[std::size_t(table)].append(values);
 }
 
 void BulkRows::appendRows(BulkTable table, const QList<QByteArray> &values)
 {
     Q_ASSERT(values.size() % bulkTableSpec(table).columns.size() == 0);
+    m_encoded[std::size_t(table)].clear();
     m_values[std::size_t(table)].append(values);
 }
 
@@ -144,6 +147,8 @@ void BulkRows::clear()
 {
     for (QList<QByteArray> &values : m_values)
         values.clear();
+    for (QByteArray &encoded : m_encoded)
+        encoded.clear();
 }
 
 namespace {

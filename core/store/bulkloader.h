@@ -64,10 +64,15 @@ public:
     qsizetype totalRows() const;
     // Row-major values of a table: row r, column c is at r * columnCount + c.
     const QList<QByteArray> &values(BulkTable table) const { return m_values[std::size_t(table)]; }
+    // The table's rows in the wire format a loader's prepare() put there (PostgreSQL's COPY
+    // text), or empty. Adding rows to the table empties it.
+    const QByteArray &encoded(BulkTable table) const { return m_encoded[std::size_t(table)]; }
+    void setEncoded(BulkTable table, QByteArray encoded) { m_encoded[std::size_t(table)] = std::move(encoded); }
     void clear();
 
 private:
     std::array<QList<QByteArray>, kBulkTableCount> m_values;
+    std::array<QByteArray, kBulkTableCount> m_encoded;
 };
 
 // The store's bulk write path: rows go in by the tens of thousands per transaction, through the
@@ -88,6 +93,10 @@ public:
     virtual bool supports(BulkTable table) const = 0;
 
     virtual void begin() = 0;
+    // What can be done to rows without the database (encoding them for the wire), so that a
+    // producer thread can do it while write() is busy with the previous rows. Safe to call on
+    // any thread, also during write(); optional: write() does whatever prepare() did not.
+    virtual void prepare(BulkRows &rows) const { Q_UNUSED(rows); }
     // Appends rows inside the open transaction. Rows of a table it does not support are an error.
     virtual void write(const BulkRows &rows) = 0;
     virtual void commit() = 0;

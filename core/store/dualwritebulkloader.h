@@ -30,6 +30,9 @@ public:
 
     bool supports(BulkTable table) const override { return m_primary->supports(table); }
     void begin() override;
+    // The primary's (PostgreSQL's loader opens on first use, on the writing thread; its write
+    // encodes what is left).
+    void prepare(BulkRows &rows) const override { m_primary->prepare(rows); }
     void write(const BulkRows &rows) override;
     void commit() override;
     void rollback() override;

@@ -16,6 +16,7 @@ public:
 
     bool supports(BulkTable table) const override { return m_inner->supports(table); }
     void begin() override { m_inner->begin(); }
+    void prepare(BulkRows &rows) const override { m_inner->prepare(rows); }
     void write(const BulkRows &rows) override
     {
         {

@@ -18,6 +18,12 @@ void SplitBulkLoader::begin()
     m_open = true;
 }
 
+void SplitBulkLoader::prepare(BulkRows &rows) const
+{
+    m_dpm.loader->prepare(rows);
+    m_proposals.loader->prepare(rows); // a table the first encoded is left as it is
+}
+
 void SplitBulkLoader::write(const BulkRows &rows)
 {
     Q_ASSERT(m_open);
@@ -40,8 +46,11 @@ void SplitBulkLoader::write(const BulkRows &rows)
     } else {
         BulkRows dpm;
         BulkRows proposals;
-        for (const BulkTable table : allBulkTables())
-            (isProposalTable(table) ? proposals : dpm).appendRows(table, rows.values(table));
+        for (const BulkTable table : allBulkTables()) {
+            BulkRows &part = isProposalTable(table) ? proposals : dpm;
+            part.appendRows(table, rows.values(table));
+            part.setEncoded(table, rows.encoded(table));
+        }
         writeTo(m_dpm, dpm);
         writeTo(m_proposals, proposals);
     }

@@ -18,6 +18,7 @@ public:
 
     bool supports(BulkTable table) const override;
     void begin() override;
+    void prepare(BulkRows &rows) const override;
     void write(const BulkRows &rows) override;
     void commit() override;
     void rollback() override;

@@ -11,6 +11,9 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
+
 namespace dpm {
 
 namespace {
@@ -47,32 +50,50 @@ void appendCopyTextField(QByteArray &out, const QByteArray &value)
         out.append("\\N", 2);
         return;
     }
+    // A table lookup per byte: the values are mostly long JSON documents with nothing to escape.
+    static constexpr auto kEscapes = [] {
+        std::array<char, 256> escapes {};
+        escapes[std::size_t('\\')] = '\\';
+        escapes[std::size_t('\n')] = 'n';
+        escapes[std::size_t('\r')] = 'r';
+        escapes[std::size_t('\t')] = 't';
+        return escapes;
+    }();
     const char *begin = value.constData();
     const char *end = begin + value.size();
     const char *run = begin;
     for (const char *p = begin; p != end; ++p) {
-        const char *escape = nullptr;
-        switch (*p) {
-        case '\\':
-            escape = "\\\\";
-            break;
-        case '\n':
-            escape = "\\n";
-            break;
-        case '\r':
-            escape = "\\r";
-            break;
-        case '\t':
-            escape = "\\t";
-            break;
-        default:
+        const char escape = kEscapes[static_cast<unsigned char>(*p)];
+        if (!escape)
             continue;
-        }
         out.append(run, p - run);
-        out.append(escape, 2);
+        const char pair[2] = { '\\', escape };
+        out.append(pair, 2);
         run = p + 1;
     }
     out.append(run, end - run);
+}
+
+QByteArray encodeCopyText(BulkTable table, const QList<QByteArray> &values)
+{
+    const BulkTableSpec &spec = bulkTableSpec(table);
+    const int width = int(spec.columns.size());
+    qsizetype bytes = 0;
+    for (const QByteArray &value : values)
+        bytes += value.size() + 1;
+    QByteArray out;
+    out.reserve(bytes + bytes / 64 + 16); // room for a few escapes before growing
+    for (qsizetype r = 0; r + width <= values.size(); r += width) {
+        for (int c = 0; c < width; ++c) {
+            if (c)
+                out.append('\t');
+            const QByteArray &value = values.at(r + c);
+            appendCopyTextField(out,
+                spec.booleanColumns.contains(c) && !value.isNull() ? bulkBooleanValue(bulkBooleanFrom(value)) : value);
+        }
+        out.append('\n');
+    }
+    return out;
 }
 
 SqlBulkLoader::SqlBulkLoader(SqlDatabase &database)
@@ -142,6 +163,16 @@ void SqlBulkLoader::rollback()
     m_transaction.reset();
 }
 
+void SqlBulkLoader::prepare(BulkRows &rows) const
+{
+    if (!m_db.dialect().isPostgres())
+        return;
+    for (const BulkTable table : allBulkTables()) {
+        if (!rows.values(table).isEmpty() && rows.encoded(table).isEmpty())
+            rows.setEncoded(table, encodeCopyText(table, rows.values(table)));
+    }
+}
+
 void SqlBulkLoader::write(const BulkRows &rows)
 {
     Q_ASSERT(m_transaction);
@@ -161,7 +192,7 @@ void SqlBulkLoader::write(const BulkRows &rows)
         QElapsedTimer timer;
         timer.start();
         if (m_db.dialect().isPostgres())
-            writeCopy(table, values);
+            writeCopy(table, rows);
         else
             writeSqlite(table, values);
         m_writeNanos[std::size_t(table)] += timer.nsecsElapsed();
@@ -309,11 +340,13 @@ void SqlBulkLoader::throwPostgresError(PGconn *conn, BulkTable table, const QStr
         QStringLiteral("The database reported an error while bulk loading %1: %2").arg(tableName(table), text));
 }
 
-void SqlBulkLoader::writeCopy(BulkTable table, const QList<QByteArray> &values)
+void SqlBulkLoader::writeCopy(BulkTable table, const BulkRows &rows)
 {
     const BulkTableSpec &spec = bulkTableSpec(table);
     const int width = int(spec.columns.size());
     PGconn *conn = postgresHandle();
+    // Encoded ahead by prepare() when the caller had a thread for it, else now.
+    const QByteArray text = rows.encoded(table).isEmpty() ? encodeCopyText(table, rows.values(table)) : rows.encoded(table);
 
     QByteArray sql = QByteArray("COPY ") + spec.name + " (";
     for (int c = 0; c < width; ++c)
@@ -329,29 +362,13 @@ void SqlBulkLoader::writeCopy(BulkTable table, const QList<QByteArray> &values)
             conn, table, startError.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : startError, startState);
     }
 
-    QByteArray buffer;
-    buffer.reserve(kCopyChunkBytes + 64 * 1024);
     QString failure;
     QString failureState;
-    const auto flush = [&] {
-        if (PQputCopyData(conn, buffer.constData(), int(buffer.size())) != 1)
+    for (qsizetype sent = 0; sent < text.size() && failure.isEmpty(); sent += kCopyChunkBytes) {
+        const int bytes = int(std::min(kCopyChunkBytes, text.size() - sent));
+        if (PQputCopyData(conn, text.constData() + sent, bytes) != 1)
             failure = QString::fromUtf8(PQerrorMessage(conn));
-        buffer.clear();
-    };
-    for (qsizetype r = 0; r + width <= values.size() && failure.isEmpty(); r += width) {
-        for (int c = 0; c < width; ++c) {
-            if (c)
-                buffer.append('\t');
-            const QByteArray &value = values.at(r + c);
-            appendCopyTextField(buffer,
-                spec.booleanColumns.contains(c) && !value.isNull() ? bulkBooleanValue(bulkBooleanFrom(value)) : value);
-        }
-        buffer.append('\n');
-        if (buffer.size() >= kCopyChunkBytes)
-            flush();
     }
-    if (failure.isEmpty() && !buffer.isEmpty())
-        flush();
     if (PQputCopyEnd(conn, failure.isEmpty() ? nullptr : "bulk load aborted") != 1 && failure.isEmpty())
         failure = QString::fromUtf8(PQerrorMessage(conn));
     // Drain every result: the connection must be idle again before Qt's driver uses it.

@@ -33,6 +33,8 @@ public:
 
     bool supports(BulkTable table) const override;
     void begin() override;
+    // PostgreSQL: each table's COPY text (tables already encoded are left as they are).
+    void prepare(BulkRows &rows) const override;
     void write(const BulkRows &rows) override;
     void commit() override;
     void rollback() override;
@@ -40,7 +42,7 @@ public:
 
 private:
     void writeSqlite(BulkTable table, const QList<QByteArray> &values);
-    void writeCopy(BulkTable table, const QList<QByteArray> &values);
+    void writeCopy(BulkTable table, const BulkRows &rows);
     sqlite3 *sqliteHandle();
     pg_conn *postgresHandle();
     [[noreturn]] void throwSqliteError(BulkTable table, int code);
@@ -68,5 +70,8 @@ bool hasProposalTables(SqlDatabase &db);
 // One field of COPY's text format appended to out: NULL as \N, and backslash, newline, carriage
 // return and tab escaped, so any text value survives the trip.
 void appendCopyTextField(QByteArray &out, const QByteArray &value);
+// A table's rows (BulkRows::values) as COPY text: fields tab-separated, rows newline-ended,
+// booleans as bulkBooleanValue writes them.
+QByteArray encodeCopyText(BulkTable table, const QList<QByteArray> &values);
 
 } // namespace dpm

@@ -164,7 +164,7 @@ void DemoFillDialog::updateProgress()
         return;
     const qint64 total = m_shared->total;
     const qint64 done = m_shared->done;
-    if (m_progress->maximum() == 0)
+    if (m_progress->maximum() == 0 && total > 0) // busy until the rows are counted
         m_progress->setRange(0, kSteps);
     m_progress->setValue(m_watcher.progressValue());
     if (m_shared->cancel)
@@ -174,7 +174,8 @@ void DemoFillDialog::updateProgress()
     } else {
         m_phase->setText(tr("Writing demo rows…"));
     }
-    m_rows->setText(tr("%1 of %2 rows").arg(QLocale().toString(done), QLocale().toString(total)));
+    m_rows->setText(total > 0 ? tr("%1 of %2 rows").arg(QLocale().toString(done), QLocale().toString(total))
+                              : tr("%1 rows").arg(QLocale().toString(done)));
 }
 
 void DemoFillDialog::reject()
