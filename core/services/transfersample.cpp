@@ -206,7 +206,9 @@ SampleReport verifySample(
             const bool otherHasTable = other.supports(table);
             // One seed per table and side: a table's keys do not depend on the other tables'.
             std::seed_seq seq { quint32(options.seed), quint32(options.seed >> 32), quint32(table), quint32(side) };
-            const QList<BulkRow> keys = from.drawKeys(table, plan.draws[side], std::mt19937_64(seq)());
+            QList<BulkRow> keys = from.drawKeys(table, plan.draws[side], std::mt19937_64(seq)());
+            // Looked up in key order: each batch's index seeks on both sides stay close together.
+            std::sort(keys.begin(), keys.end(), [](const BulkRow &a, const BulkRow &b) { return compareBulkKeys(a, b) < 0; });
             qint64 &sampled = side == 0 ? tableReport.sampledFromSource : tableReport.sampledFromTarget;
             qint64 &absent = side == 0 ? tableReport.missing : tableReport.extra;
             qint64 &surplus = side == 0 ? tableReport.extra : tableReport.missing;

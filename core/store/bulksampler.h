@@ -33,8 +33,8 @@ public:
     // (PostgreSQL's planner statistics) would draw other keys from the same seed.
     virtual qint64 rowCount(BulkTable table) = 0;
     // The keys (bulkRowKey) of `count` distinct rows drawn at random, each row as likely as any
-    // other; the same keys for the same seed and the same table. Fewer only when the table has
-    // fewer rows.
+    // other; the same keys for the same seed and the same table, in no particular order. Fewer
+    // only when the table has fewer rows.
     virtual QList<BulkRow> drawKeys(BulkTable table, qint64 count, quint64 seed) = 0;
     // Every row whose probe column holds one of `values` (at most kBatch of them): one query.
     virtual QList<BulkRow> rowsWithProbeValues(BulkTable table, const QList<QByteArray> &values) = 0;
