@@ -1060,6 +1060,12 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     const auto endsTransaction = [&](qint64 chunk) {
         return (chunk + 1 - firstChunk) % chunksPerTransaction == 0 || chunk + 1 == chunkCount;
     };
+    // The last chunk of the write starting at `chunk`: chunksPerWrite on, or the transaction's end.
+    const auto lastOfWrite = [&](qint64 chunk) {
+        const qint64 transactionLast
+            = firstChunk + ((chunk - firstChunk) / chunksPerTransaction + 1) * chunksPerTransaction - 1;
+        return std::min({ chunk + chunksPerWrite - 1, transactionLast, chunkCount - 1 });
+    };
     struct Batch
     {
         BulkRows rows;
@@ -1080,14 +1086,9 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
             QElapsedTimer generating;
             generating.start();
             Batch batch;
-            const qint64 last = std::min(nextChunk + chunksPerWrite, chunkCount) - 1;
-            for (; nextChunk <= last; ++nextChunk) {
+            batch.lastChunk = lastOfWrite(nextChunk);
+            for (; nextChunk <= batch.lastChunk; ++nextChunk)
                 generator.generateChunk(nextChunk, &batch.rows);
-                if (endsTransaction(nextChunk))
-                    break;
-            }
-            batch.lastChunk = std::min(nextChunk, last);
-            nextChunk = batch.lastChunk + 1;
             loader->prepare(batch.rows);
             generateNanos += generating.nsecsElapsed();
             return batch;

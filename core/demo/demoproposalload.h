@@ -62,7 +62,8 @@ public:
     // The same through the bulk path: `proposalsPerTransaction` whole proposals per transaction
     // (a stop commits the proposals written so far: afterEach runs for each proposal of a batch
     // once the batch is written, so a stop keeps that whole batch and returns its end), their
-    // rows made on a thread of their own and written a few hundred proposals at a time. The proposal before `first` is completed through `store` first, as write() does.
+    // rows made on a thread of their own and written a few hundred proposals at a time. The
+    // proposal before `first` is completed through `store` first, as write() does.
     qint64 writeBulk(ProposalStore &store, BulkLoader &loader, qint64 first, qint64 proposalsPerTransaction,
         const std::function<bool(qint64 index)> &afterEach) const;
 
