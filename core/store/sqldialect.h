@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace dpm {
 
@@ -54,5 +55,11 @@ public:
 private:
     Kind m_kind;
 };
+
+// "?, ?, …": `count` positional parameters for an IN list or a VALUES row.
+inline QString sqlPlaceholders(qsizetype count)
+{
+    return QStringList(count, QStringLiteral("?")).join(QStringLiteral(", "));
+}
 
 } // namespace dpm

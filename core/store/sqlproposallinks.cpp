@@ -74,7 +74,7 @@ QList<ProposalCorrelationLink> SqlProposalStore::listCorrelationLinks(const QStr
         const QStringList chunk = needles.mid(at, kChunk);
         if (indexed) { // one index probe per id
             read(QStringLiteral("%1 IN (%2)")
-                     .arg(indexedCorrelationExpression(postgres), QStringList(chunk.size(), QStringLiteral("?")).join(u',')),
+                     .arg(indexedCorrelationExpression(postgres), sqlPlaceholders(chunk.size())),
                 QVariantList(chunk.cbegin(), chunk.cend()));
         } else {
             QStringList tests(chunk.size(), contains);
@@ -83,7 +83,7 @@ QList<ProposalCorrelationLink> SqlProposalStore::listCorrelationLinks(const QStr
     }
     for (qsizetype at = 0; at < proposalList.size(); at += kChunk) {
         const QStringList chunk = proposalList.mid(at, kChunk);
-        read(QStringLiteral("proposal_id IN (%1)").arg(QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+        read(QStringLiteral("proposal_id IN (%1)").arg(sqlPlaceholders(chunk.size())),
             QVariantList(chunk.cbegin(), chunk.cend()));
     }
     QList<ProposalCorrelationLink> out;

@@ -26,7 +26,7 @@ const QString kApprovalColumns = QStringLiteral(
     "approval_id, proposal_id, approval_type, approved, actor_id, occurred_at, details_json, related_version_no");
 const QString kIdempotencyColumns
     = QStringLiteral("idempotency_key, request_hash, proposal_id, proposal_version_no, created_at");
-const QString kOperationColumns
+const QString kProposalOperationColumns
     = QStringLiteral("operation_id, operation_type, status, correlation_id, idempotency_key, proposal_id, "
                      "created_by, created_at, started_at, finished_at, result_json, error_json");
 
@@ -53,7 +53,7 @@ QString upsertSql(const QString &table, const QString &columns, const QStringLis
             sets << QStringLiteral("%1 = excluded.%1").arg(name);
     }
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
-        .arg(table, columns, QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")),
+        .arg(table, columns, sqlPlaceholders(names.size()),
             key.join(QStringLiteral(", ")), sets.join(QStringLiteral(", ")));
 }
 
@@ -61,7 +61,7 @@ QString insertSql(const QString &table, const QString &columns)
 {
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
         .arg(table, columns,
-            QStringList(columns.count(QLatin1Char(',')) + 1, QStringLiteral("?")).join(QStringLiteral(", ")));
+            sqlPlaceholders(columns.count(QLatin1Char(',')) + 1));
 }
 
 ProposalRecord readProposal(const SqlRows &q)
@@ -110,7 +110,7 @@ ProposalIdempotency readIdempotency(const SqlRows &q)
         q.value(4).toString() };
 }
 
-ProposalAsyncOperation readOperation(const SqlRows &q)
+ProposalAsyncOperation readProposalOperation(const SqlRows &q)
 {
     return { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
         optionalText(q.value(4)), optionalText(q.value(5)), q.value(6).toString(), q.value(7).toString(),
@@ -259,7 +259,7 @@ void SqlProposalStore::upsertOperation(const ProposalAsyncOperation &o)
         if (clash.next())
             throw Error(ErrorKind::Conflict, code, message(clash.value(0).toString()));
         try {
-            m_db.exec(upsertSql(QStringLiteral("proposal_async_operations"), kOperationColumns,
+            m_db.exec(upsertSql(QStringLiteral("proposal_async_operations"), kProposalOperationColumns,
                           { QStringLiteral("operation_id") }),
                 { o.operationId, o.operationType, o.status, o.correlationId, nullableText(o.idempotencyKey),
                     nullableText(o.proposalId), o.createdBy, o.createdAt, nullableText(o.startedAt),
@@ -286,9 +286,9 @@ std::optional<ProposalAsyncOperation> SqlProposalStore::getOperation(const QStri
 {
     requireAvailable();
     return readOne<ProposalAsyncOperation>(
-        m_db.exec(QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE operation_id = ?").arg(kOperationColumns),
+        m_db.exec(QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE operation_id = ?").arg(kProposalOperationColumns),
             { operationId }),
-        readOperation);
+        readProposalOperation);
 }
 
 std::optional<ProposalAsyncOperation> SqlProposalStore::getOperationByCorrelation(const QString &correlationId)
@@ -296,9 +296,9 @@ std::optional<ProposalAsyncOperation> SqlProposalStore::getOperationByCorrelatio
     requireAvailable();
     return readOne<ProposalAsyncOperation>(
         m_db.exec(
-            QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE correlation_id = ?").arg(kOperationColumns),
+            QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE correlation_id = ?").arg(kProposalOperationColumns),
             { correlationId }),
-        readOperation);
+        readProposalOperation);
 }
 
 // --- proposals -----------------------------------------------------------------------------
@@ -504,9 +504,9 @@ std::optional<ProposalAggregate> SqlProposalStore::loadAggregate(const QString &
         aggregate.operations = readAll<ProposalAsyncOperation>(
             m_db.exec(QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE proposal_id = ? "
                                      "ORDER BY created_at%2, operation_id%2")
-                          .arg(kOperationColumns, m_c),
+                          .arg(kProposalOperationColumns, m_c),
                 { proposalId }),
-            readOperation);
+            readProposalOperation);
         aggregate.idempotency = readAll<ProposalIdempotency>(
             m_db.exec(QStringLiteral("SELECT %1 FROM proposal_idempotency WHERE proposal_id = ? "
                                      "ORDER BY created_at%2, idempotency_key%2")

@@ -51,12 +51,6 @@ OutboxDelivery readDelivery(const SqlRows &q)
     return d;
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks(count, QStringLiteral("?"));
-    return marks.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 SqlRunEventStore::SqlRunEventStore(SqlDatabase &db)
@@ -308,7 +302,7 @@ qint64 SqlRunEventStore::applyToSelection(
             const QList<QString> ids = groupMembers(*selection.groupId);
             for (qsizetype i = 0; i < ids.size(); i += kIdsPerStatement) {
                 const QList<QString> chunk = ids.mid(i, kIdsPerStatement);
-                parts << Clause { QStringLiteral("o.outbox_id IN (%1)").arg(placeholders(chunk.size())),
+                parts << Clause { QStringLiteral("o.outbox_id IN (%1)").arg(sqlPlaceholders(chunk.size())),
                     QVariantList(chunk.cbegin(), chunk.cend()) };
             }
         } else {
@@ -383,7 +377,7 @@ QList<OutboxDelivery> SqlRunEventStore::claimDue(
             ids << q.value(0);
         if (ids.isEmpty())
             return QList<OutboxDelivery>();
-        const QString in = QStringLiteral("outbox_id IN (%1)").arg(placeholders(ids.size()));
+        const QString in = QStringLiteral("outbox_id IN (%1)").arg(sqlPlaceholders(ids.size()));
         m_db.exec(QStringLiteral("UPDATE dpm_outbox SET next_attempt_at = ?, lease_owner = ? WHERE ") + in,
             QVariantList { leaseUntil, leaseOwner } + ids);
         return deliveries({ QStringLiteral("o.") + in, ids },

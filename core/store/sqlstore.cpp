@@ -785,12 +785,6 @@ QString bundleBranch(const QString &kind, const QStringList &values, const QStri
 // stay far below SQLite's and PostgreSQL's limits on bound parameters.
 constexpr qsizetype kEntityChunk = 500;
 
-QString placeholders(qsizetype n)
-{
-    QStringList marks(n, QStringLiteral("?"));
-    return marks.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 SupportBundleRows SqlStore::loadSupportBundle(const SupportBundleEntry &entry, const SupportBundleOptions &options)
@@ -993,7 +987,7 @@ QList<LineageEdge> SqlStore::listLineageEdgesTouching(const QStringList &entityI
     // target: each row exactly once, however the ids are chunked.
     for (qsizetype at = 0; at < unique.size(); at += kEntityChunk) {
         const QStringList chunk = unique.mid(at, kEntityChunk);
-        const QString marks = placeholders(chunk.size());
+        const QString marks = sqlPlaceholders(chunk.size());
         QVariantList params;
         for (int side = 0; side < 2; ++side) {
             for (const QString &id : chunk)
