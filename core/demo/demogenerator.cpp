@@ -223,7 +223,8 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
     std::future<Plan> planning = std::async(std::launch::async, [&] {
         QElapsedTimer clock;
         clock.start();
-        Plan plan { DemoRunSimulator(options, runCount, anchorMicros, withEvents), std::nullopt };
+        Plan plan { DemoRunSimulator(options.seed, options.spanDays, runCount, anchorMicros, withEvents),
+            std::nullopt };
         for (qint64 chunk = 0; chunk < plan.counted.chunkCount() && !stopPlanning; ++chunk)
             plan.counted.generateChunk(chunk, nullptr);
         if (withProposals && !stopPlanning) {
@@ -261,7 +262,7 @@ DemoReport generateDemoData(SupportStore &store, const DemoOptions &options, con
         return !progress || progress(rowsDone, takePlan(false) ? report.plannedRows : 0, QStringLiteral("loading"));
     };
 
-    DemoRunSimulator generator(options, runCount, anchorMicros, withEvents);
+    DemoRunSimulator generator(options.seed, options.spanDays, runCount, anchorMicros, withEvents);
     qint64 firstChunk = 0;
     qint64 firstProposal = 0;
     if (!storeEmpty) {

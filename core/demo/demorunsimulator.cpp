@@ -90,13 +90,13 @@ DemoRunSimulator::Keys DemoRunSimulator::keysFor(quint64 seed)
         splitMix64(s), splitMix64(s), splitMix64(s) };
 }
 
-DemoRunSimulator::DemoRunSimulator(const DemoOptions &options, qint64 runCount, qint64 anchorMicros, bool withEvents)
-    : m_keys(keysFor(options.seed))
-    , m_structure(mix64(options.seed) ^ 0x73747275637475ULL)
+DemoRunSimulator::DemoRunSimulator(quint64 seed, int spanDays, qint64 runCount, qint64 anchorMicros, bool withEvents)
+    : m_keys(keysFor(seed))
+    , m_structure(mix64(seed) ^ 0x73747275637475ULL)
     , m_runCount(runCount)
     , m_anchor(anchorMicros)
-    , m_start(anchorMicros - qint64(options.spanDays) * kDay)
-    , m_time(m_start, options.spanDays, mix64(options.seed ^ 0x74696d65ULL))
+    , m_start(anchorMicros - qint64(spanDays) * kDay)
+    , m_time(m_start, spanDays, mix64(seed ^ 0x74696d65ULL))
     , m_withEvents(withEvents)
     , m_portfolios(kPortfolioCount)
 { }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "demogenerator.h"
 #include "demopayloads.h"
 #include "demorandom.h"
 #include "demotimemodel.h"
@@ -23,7 +22,9 @@ namespace dpm {
 class DemoRunSimulator
 {
 public:
-    DemoRunSimulator(const DemoOptions &options, qint64 runCount, qint64 anchorMicros, bool withEvents);
+    // The runs of the span (anchor - spanDays, anchor]; seed gives every choice. Run events and
+    // outbox rows only withEvents (the store has their tables).
+    DemoRunSimulator(quint64 seed, int spanDays, qint64 runCount, qint64 anchorMicros, bool withEvents);
 
     // Runs per chunk: key reuse stays within a chunk; transactions hold whole chunks.
     static constexpr qint64 kChunkRuns = 256;
