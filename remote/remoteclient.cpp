@@ -162,7 +162,8 @@ RemoteClient::~RemoteClient() = default;
 
 void RemoteClient::releaseThisThreadsManager()
 {
-    s_managers.localData().clear();
+    if (s_managers.hasLocalData()) // localData() would make the thread's storage only to empty it
+        s_managers.localData().clear();
 }
 
 StatementInterrupter RemoteClient::interrupterForThisThread()

@@ -259,7 +259,7 @@ StoreHealth checkStoreHealth(const StoreLocation &location, std::chrono::millise
     const auto started = std::chrono::steady_clock::now();
     // On its own thread so that a server that accepts and never answers cannot hold the caller
     // past the timeout; the thread closes its connection when it ends.
-    std::thread([shared, bounded, started] {
+    std::thread worker([shared, bounded, started] {
         try {
             const std::unique_ptr<SupportStore> store = openStore(bounded, OpenOptions { .allowMissingSchema = true });
             {
@@ -285,8 +285,9 @@ StoreHealth checkStoreHealth(const StoreLocation &location, std::chrono::millise
             closeThisThreadsStoreConnections();
             shared->result.set_exception(std::current_exception());
         }
-    }).detach();
+    });
     if (future.wait_for(timeout) != std::future_status::ready) {
+        worker.detach(); // left to end on its own: the caller must not wait past the timeout
         std::lock_guard lock(shared->mutex);
         if (shared->store)
             shared->store->interrupt();
@@ -296,6 +297,9 @@ StoreHealth checkStoreHealth(const StoreLocation &location, std::chrono::millise
                 .arg(location.redacted())
                 .arg(timeout.count()));
     }
+    // The result is set; joining waits only for the thread's exit, whose thread-local cleanup
+    // (its connection registry) would otherwise race a caller that exits the process next.
+    worker.join();
     return future.get();
 }
 
