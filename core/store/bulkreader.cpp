@@ -5,6 +5,7 @@
 #include "store/meteredbulk.h"
 #include "store/sqlbulkloader.h"
 #include "store/sqldatabase.h"
+#include "store/sqldialect.h"
 #include "store/sqlstore.h"
 
 #include <algorithm>
@@ -126,17 +127,14 @@ public:
         for (const char *column : spec.columns)
             columns << QLatin1String(column);
         QStringList keys;
-        QStringList marks;
-        for (const int c : keyColumns) {
+        for (const int c : keyColumns)
             keys << keyExpression(spec, c) + collate;
-            marks << QStringLiteral("?");
-        }
         QString sql = QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1Char(',')), QLatin1String(spec.name));
         QVariantList params;
         if (from) {
             sql += QStringLiteral(" WHERE (%1) %2 (%3)")
                        .arg(keys.join(QLatin1Char(',')), inclusive ? QStringLiteral(">=") : QStringLiteral(">"),
-                           marks.join(QLatin1Char(',')));
+                           sqlPlaceholders(keyColumns.size()));
             for (const QByteArray &value : *from)
                 params << QString::fromUtf8(value);
         }

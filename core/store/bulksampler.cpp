@@ -4,6 +4,7 @@
 #include "store/memorystore.h"
 #include "store/sqlbulkloader.h"
 #include "store/sqldatabase.h"
+#include "store/sqldialect.h"
 #include "store/sqlstore.h"
 
 #include <QStringList>
@@ -42,14 +43,11 @@ QList<int> allColumns(BulkTable table)
     return all;
 }
 
-// "?,?,…" for a batch: every batch has kBatch marks (the last one padded by repeating a value), so
-// each query is prepared once per connection.
+// The marks of a batch: every batch has kBatch (the last one padded by repeating a value), so each
+// query is prepared once per connection.
 QString batchMarks()
 {
-    QStringList marks;
-    for (int i = 0; i < BulkSampler::kBatch; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QLatin1Char(','));
+    return sqlPlaceholders(BulkSampler::kBatch);
 }
 
 QVariantList paddedBatch(QVariantList values)

@@ -73,8 +73,8 @@ QList<ProposalCorrelationLink> SqlProposalStore::listCorrelationLinks(const QStr
     for (qsizetype at = 0; at < needles.size(); at += kChunk) {
         const QStringList chunk = needles.mid(at, kChunk);
         if (indexed) { // one index probe per id
-            read(QStringLiteral("%1 IN (%2)")
-                     .arg(indexedCorrelationExpression(postgres), sqlPlaceholders(chunk.size())),
+            read(
+                QStringLiteral("%1 IN (%2)").arg(indexedCorrelationExpression(postgres), sqlPlaceholders(chunk.size())),
                 QVariantList(chunk.cbegin(), chunk.cend()));
         } else {
             QStringList tests(chunk.size(), contains);

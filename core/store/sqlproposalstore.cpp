@@ -53,15 +53,14 @@ QString upsertSql(const QString &table, const QString &columns, const QStringLis
             sets << QStringLiteral("%1 = excluded.%1").arg(name);
     }
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
-        .arg(table, columns, sqlPlaceholders(names.size()),
-            key.join(QStringLiteral(", ")), sets.join(QStringLiteral(", ")));
+        .arg(table, columns, sqlPlaceholders(names.size()), key.join(QStringLiteral(", ")),
+            sets.join(QStringLiteral(", ")));
 }
 
 QString insertSql(const QString &table, const QString &columns)
 {
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-        .arg(table, columns,
-            sqlPlaceholders(columns.count(QLatin1Char(',')) + 1));
+        .arg(table, columns, sqlPlaceholders(columns.count(QLatin1Char(',')) + 1));
 }
 
 ProposalRecord readProposal(const SqlRows &q)
@@ -286,7 +285,8 @@ std::optional<ProposalAsyncOperation> SqlProposalStore::getOperation(const QStri
 {
     requireAvailable();
     return readOne<ProposalAsyncOperation>(
-        m_db.exec(QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE operation_id = ?").arg(kProposalOperationColumns),
+        m_db.exec(QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE operation_id = ?")
+                      .arg(kProposalOperationColumns),
             { operationId }),
         readProposalOperation);
 }
@@ -295,8 +295,8 @@ std::optional<ProposalAsyncOperation> SqlProposalStore::getOperationByCorrelatio
 {
     requireAvailable();
     return readOne<ProposalAsyncOperation>(
-        m_db.exec(
-            QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE correlation_id = ?").arg(kProposalOperationColumns),
+        m_db.exec(QStringLiteral("SELECT %1 FROM proposal_async_operations WHERE correlation_id = ?")
+                      .arg(kProposalOperationColumns),
             { correlationId }),
         readProposalOperation);
 }
